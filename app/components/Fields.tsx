@@ -1,0 +1,141 @@
+import type { InputHTMLAttributes, ReactNode } from "react";
+import { useT } from "~/i18n/use-t";
+
+interface FieldBase {
+  id: string;
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  /** Localized error messages for this field (empty when valid). */
+  errors?: string[];
+  defaultValue?: string;
+}
+
+function describedBy(id: string, hint: unknown, errors: string[]): string | undefined {
+  const ids = [hint ? `${id}-hint` : "", errors.length ? `${id}-error` : ""].filter(Boolean);
+  return ids.length ? ids.join(" ") : undefined;
+}
+
+function FieldMessages({ id, hint, errors }: { id: string; hint?: ReactNode; errors: string[] }) {
+  const { t } = useT();
+  return (
+    <>
+      {hint ? (
+        <p className="field__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {errors.length ? (
+        <p className="field__error" id={`${id}-error`}>
+          <span className="visually-hidden">{t("site.errorTitlePrefix")}</span>
+          {errors.join(" ")}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+/** A labelled text input with hint and error message wired to it. Native HTML: works without JavaScript. */
+export function TextField({
+  id,
+  name,
+  label,
+  hint,
+  errors = [],
+  defaultValue,
+  ...input
+}: FieldBase & Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "name" | "defaultValue">) {
+  return (
+    <div className={`field${errors.length ? " field--error" : ""}`}>
+      <label className="field__label" htmlFor={id}>
+        {label}
+      </label>
+      <FieldMessages id={id} hint={hint} errors={errors} />
+      <input
+        id={id}
+        name={name}
+        defaultValue={defaultValue}
+        aria-invalid={errors.length ? true : undefined}
+        aria-describedby={describedBy(id, hint, errors)}
+        {...input}
+      />
+    </div>
+  );
+}
+
+export function TextAreaField({
+  id,
+  name,
+  label,
+  hint,
+  errors = [],
+  defaultValue,
+  rows = 6,
+}: FieldBase & { rows?: number }) {
+  return (
+    <div className={`field${errors.length ? " field--error" : ""}`}>
+      <label className="field__label" htmlFor={id}>
+        {label}
+      </label>
+      <FieldMessages id={id} hint={hint} errors={errors} />
+      <textarea
+        id={id}
+        name={name}
+        rows={rows}
+        defaultValue={defaultValue}
+        aria-invalid={errors.length ? true : undefined}
+        aria-describedby={describedBy(id, hint, errors)}
+      />
+    </div>
+  );
+}
+
+export interface RadioOption {
+  value: string;
+  label: ReactNode;
+  hint?: ReactNode;
+}
+
+/** One question with native radios in a fieldset; the first radio carries the field id. */
+export function RadioGroupField({
+  id,
+  name,
+  legend,
+  hint,
+  options,
+  errors = [],
+  defaultValue,
+  legendAsHeading = false,
+}: Omit<FieldBase, "label"> & { legend: ReactNode; options: RadioOption[]; legendAsHeading?: boolean }) {
+  return (
+    <div className={`field${errors.length ? " field--error" : ""}`}>
+      <fieldset aria-describedby={describedBy(id, hint, errors)}>
+        <legend className="field__label">{legendAsHeading ? <h2 className="field__legend-heading">{legend}</h2> : legend}</legend>
+        <FieldMessages id={id} hint={hint} errors={errors} />
+        <div className="radios">
+          {options.map((option, i) => {
+            const optionId = i === 0 ? id : `${id}-${i}`;
+            return (
+              <div className="radio" key={option.value}>
+                <input
+                  type="radio"
+                  id={optionId}
+                  name={name}
+                  value={option.value}
+                  defaultChecked={defaultValue === option.value}
+                  aria-describedby={option.hint ? `${optionId}-hint` : undefined}
+                />
+                <label htmlFor={optionId}>{option.label}</label>
+                {option.hint ? (
+                  <p className="field__hint" id={`${optionId}-hint`}>
+                    {option.hint}
+                  </p>
+                ) : null}
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
+    </div>
+  );
+}

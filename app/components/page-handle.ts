@@ -1,0 +1,28 @@
+import type { TFunction } from "i18next";
+import type { Locale } from "~/i18n/config";
+
+export interface Crumb {
+  label: string;
+  /** Locale-neutral path ("/policies"); the last crumb (this page) has none. */
+  to?: string;
+}
+
+interface HandleArgs {
+  t: TFunction;
+  /** The route's loader data. */
+  data: unknown;
+  locale: Locale;
+}
+
+/**
+ * What a page route tells the shell about itself: its title (the root adds the site name) and the
+ * breadcrumb trail after "首页". Kept in `handle` so titles need no loader and work for every page alike.
+ */
+export interface PageHandle {
+  title: (args: HandleArgs) => string;
+  crumbs?: (args: HandleArgs) => Crumb[];
+}
+
+export function isPageHandle(handle: unknown): handle is PageHandle {
+  return typeof handle === "object" && handle !== null && typeof (handle as PageHandle).title === "function";
+}

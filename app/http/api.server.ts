@@ -1,0 +1,26 @@
+import { data } from "@remix-run/node";
+import type { Locale } from "~/i18n/config";
+import { getFixedT } from "~/i18n/i18n.server";
+
+/** The JSON API's error shape (CONTRACTS.md): `{ error, message, fields? }` with a localized message. */
+export function apiError(
+  status: 400 | 404 | 405 | 409 | 422 | 429,
+  code: string,
+  message: string,
+  fields?: Record<string, string>,
+  headers?: HeadersInit,
+) {
+  return data({ error: code, message, ...(fields ? { fields } : {}) }, { status, headers });
+}
+
+/** The locale an API client asked for: `locale` in the body or query, else Accept-Language, else zh-CN. */
+export function apiLocale(request: Request, explicit?: unknown): Locale {
+  if (explicit === "en" || explicit === "zh-CN") return explicit;
+  const accept = request.headers.get("Accept-Language") ?? "";
+  return /^\s*en\b/i.test(accept) ? "en" : "zh-CN";
+}
+
+export function apiNotFound(request: Request) {
+  const t = getFixedT(apiLocale(request));
+  return apiError(404, "not_found", t("errors.notFoundText"));
+}

@@ -1,0 +1,28 @@
+import i18next, { type i18n, type TFunction } from "i18next";
+import type zhCN from "./locales/zh-CN.json";
+import type { Locale } from "./config";
+
+export type Messages = typeof zhCN;
+
+declare module "i18next" {
+  interface CustomTypeOptions {
+    defaultNS: "translation";
+    resources: { translation: Messages };
+    returnNull: false;
+  }
+}
+
+export type { TFunction };
+
+/** A ready i18next instance for one locale; synchronous because the messages are passed in. */
+export function createI18n(locale: Locale, messages: unknown): i18n {
+  const instance = i18next.createInstance();
+  void instance.init({
+    lng: locale,
+    fallbackLng: false,
+    resources: { [locale]: { translation: messages as Record<string, unknown> } },
+    initImmediate: false,
+    interpolation: { escapeValue: false },
+  });
+  return instance;
+}

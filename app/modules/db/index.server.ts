@@ -1,0 +1,3 @@
+export { getConnection, getDb, openDatabase, databaseKind, type Connection, type DatabaseKind } from "./connection.server";
+export { migrateToLatest } from "./migrate.server";
+export type { Database } from "./schema";

@@ -1,0 +1,18 @@
+import type { Kysely } from "kysely";
+import type { Database } from "./schema";
+
+/**
+ * Seeds what a fresh portal needs to be useful. Each area's seed checks before it inserts, so running this
+ * on every start changes nothing the second time. Areas add themselves to `seeds` as they are built.
+ */
+type Seed = { name: string; run: (db: Kysely<Database>) => Promise<number> };
+const seeds: Seed[] = [];
+
+export async function seedDatabase(db: Kysely<Database>): Promise<string> {
+  const parts: string[] = [];
+  for (const seed of seeds) {
+    const inserted = await seed.run(db);
+    if (inserted > 0) parts.push(`${seed.name}: ${inserted}`);
+  }
+  return parts.length ? `seeded ${parts.join(", ")}` : "seed data present";
+}

@@ -1,0 +1,2 @@
+export { submitFeedback, findFeedback } from "./feedback.server";
+export { feedbackSchema, feedbackTopics, type FeedbackInput } from "./feedback-schema";

@@ -1,0 +1,75 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useT } from "~/i18n/use-t";
+import { LocalLink } from "~/components/LocalLink";
+import type { PageHandle } from "~/components/page-handle";
+import { routeLocale } from "~/http/route-locale";
+
+export const handle: PageHandle = { title: ({ t }) => t("home.title") };
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  routeLocale(params);
+  return { notices: [] as Array<{ id: string; title: string; issued: string | null }> };
+}
+
+const services = [
+  { key: "policies", to: "/policies" },
+  { key: "cinema", to: "/cinema" },
+  { key: "devices", to: "/devices" },
+  { key: "assistant", to: "/assistant" },
+] as const;
+
+export default function Home() {
+  const { t } = useT();
+  const { notices } = useLoaderData<typeof loader>();
+  const phone = t("footer.phone");
+  return (
+    <div className="page">
+      <h1>{t("home.heading")}</h1>
+      <p className="lead">{t("home.intro")}</p>
+
+      <section aria-labelledby="services-heading">
+        <h2 id="services-heading">{t("home.servicesHeading")}</h2>
+        <ul className="card-list">
+          {services.map((s) => (
+            <li key={s.key} className="card">
+              <h3>
+                <LocalLink to={s.to}>{t(`home.services.${s.key}.title`)}</LocalLink>
+              </h3>
+              <p>{t(`home.services.${s.key}.text`)}</p>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="notices-heading">
+        <h2 id="notices-heading">{t("home.noticesHeading")}</h2>
+        {notices.length === 0 ? (
+          <p>{t("home.noNotices")}</p>
+        ) : (
+          <ul>
+            {notices.map((n) => (
+              <li key={n.id}>
+                <LocalLink to={`/policies/${n.id}`}>{n.title}</LocalLink>
+                {n.issued ? <> <time dateTime={n.issued}>{n.issued}</time></> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="hotline-heading" className="callout">
+        <h2 id="hotline-heading">{t("home.hotlineHeading")}</h2>
+        <p>{t("home.hotlineText")}</p>
+        <p className="button-row">
+          <a className="button" href={`tel:${phone.replace(/\D/g, "")}`}>
+            {t("home.hotlineCall", { phone })}
+          </a>
+          <LocalLink className="button button--secondary" to="/feedback">
+            {t("home.feedbackLink")}
+          </LocalLink>
+        </p>
+      </section>
+    </div>
+  );
+}

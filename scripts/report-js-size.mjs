@@ -1,0 +1,62 @@
+// After `remix vite:build`: the JavaScript each route ships (gzip), from the Vite manifest.
+// Budget (issue #2): at most 100 KB on a content page. Exits non-zero when a content page is over budget.
+import fs from "node:fs";
+import path from "node:path";
+import zlib from "node:zlib";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const client = path.join(root, "build/client");
+const manifestFile = fs
+  .readdirSync(path.join(client, "assets"))
+  .find((f) => /^manifest-.*\.js$/.test(f));
+if (!manifestFile) {
+  console.error("no Remix manifest in build/client/assets");
+  process.exit(1);
+}
+const source = fs.readFileSync(path.join(client, "assets", manifestFile), "utf8");
+const manifest = JSON.parse(source.slice(source.indexOf("{"), source.lastIndexOf("}") + 1));
+
+const gzipSize = (file) => zlib.gzipSync(fs.readFileSync(path.join(client, file.replace(/^\//, "")))).length;
+const sizes = new Map();
+const sizeOf = (file) => {
+  if (!sizes.has(file)) sizes.set(file, gzipSize(file));
+  return sizes.get(file);
+};
+
+/** Files a page loads: the entry and root (always), its route chain, and their imports. */
+function filesFor(routeId) {
+  const files = new Set([manifest.entry.module, ...manifest.entry.imports]);
+  let id = routeId;
+  while (id) {
+    const route = manifest.routes[id];
+    files.add(route.module);
+    (route.imports ?? []).forEach((f) => files.add(f));
+    id = route.parentId;
+  }
+  return files;
+}
+
+// The locale file (one per page) is loaded too; count the larger of the two.
+const localeChunks = fs.readdirSync(path.join(client, "assets")).filter((f) => /^(zh-CN|en)-.*\.js$/.test(f));
+const localeKb = Math.max(0, ...localeChunks.map((f) => sizeOf(`/assets/${f}`)));
+// The route manifest is a script every page loads too.
+const manifestKb = sizeOf(`/assets/${manifestFile}`);
+
+const budgetKb = 100;
+const rows = Object.keys(manifest.routes)
+  .filter((id) => id !== "root" && !id.startsWith("routes/api."))
+  .map((id) => {
+    const total = [...filesFor(id)].reduce((sum, f) => sum + sizeOf(f), 0) + localeKb + manifestKb;
+    return { route: id, kb: total / 1024 };
+  })
+  .sort((a, b) => b.kb - a.kb);
+
+console.log("\nJavaScript shipped per page (gzip, with the page's locale file and the route manifest):");
+for (const r of rows) console.log(`  ${r.kb.toFixed(1).padStart(6)} KB  ${r.route}`);
+const over = rows.filter((r) => r.kb > budgetKb && !/cinema|devices\./.test(r.route));
+if (over.length) {
+  console.error(`\n✗ over the ${budgetKb} KB budget: ${over.map((r) => r.route).join(", ")}`);
+  process.exit(1);
+}
+console.log(`✓ every content page is within ${budgetKb} KB\n`);

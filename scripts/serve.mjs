@@ -1,0 +1,74 @@
+// The production server: Express in front of the Remix build, with the security headers every response
+// carries. `npm start` (scripts/start.mjs) prepares the build, database and index and then imports this.
+import crypto from "node:crypto";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import compression from "compression";
+import express from "express";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const build = await import(pathToFileURL(path.join(root, "build/server/index.js")).href);
+
+export function contentSecurityPolicy(nonce) {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}'`,
+    // React Aria and the browser's own form UI set style attributes; styles cannot run code.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
+
+const app = express();
+app.disable("x-powered-by");
+// Behind a reverse proxy set TRUST_PROXY=1 so rate limits see the client's address, not the proxy's.
+if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY === "1" ? 1 : process.env.TRUST_PROXY);
+app.use(compression());
+
+app.use((req, res, next) => {
+  const nonce = crypto.randomBytes(16).toString("base64");
+  res.locals.cspNonce = nonce;
+  res.setHeader("Content-Security-Policy", contentSecurityPolicy(nonce));
+  res.setHeader("X-Content-Type-Options", "nosniff");
+  res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+  res.setHeader("X-Frame-Options", "DENY");
+  res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
+  res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+  next();
+});
+
+app.use("/assets", express.static(path.join(root, "build/client/assets"), { immutable: true, maxAge: "1y" }));
+app.use(express.static(path.join(root, "build/client"), { maxAge: "1h" }));
+
+app.all(
+  "*",
+  createRequestHandler({
+    build,
+    mode: process.env.NODE_ENV ?? "production",
+    getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce, clientIp: req.ip ?? "unknown" }),
+  }),
+);
+
+// Anything that still throws (a body Express cannot parse, say) is the client's mistake, not a 500.
+app.use((error, req, res, _next) => {
+  const status = typeof error?.status === "number" && error.status >= 400 && error.status < 500 ? error.status : 500;
+  if (status === 500) console.error(String(error?.stack ?? error).replace(/\d{11,}/g, (m) => `${m.slice(0, 3)}***${m.slice(-4)}`));
+  res.status(status).type("text/plain; charset=utf-8").send(status === 500 ? "Internal Server Error" : "Bad Request");
+});
+
+const port = Number(process.env.PORT || 3000);
+const host = process.env.HOST || "localhost";
+const server = app.listen(port, host, () => {
+  console.log(`清远市残联服务门户 listening on http://${host}:${port}`);
+});
+
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => server.close(() => process.exit(0)));
+}

@@ -1,0 +1,47 @@
+// `npm start`: build if the sources changed, migrate and seed the database, build the knowledge index when
+// the corpus changed, then serve. Each step is skipped when it has nothing to do.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const bin = (name) => path.join(root, "node_modules/.bin", name);
+
+function run(command, args) {
+  const result = spawnSync(command, args, { cwd: root, stdio: "inherit", env: process.env });
+  if (result.status !== 0) {
+    console.error(`✗ ${path.basename(command)} ${args.join(" ")} failed`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+/** Newest modification time of any file under the given paths. */
+function newest(paths) {
+  let latest = 0;
+  const visit = (p) => {
+    if (!fs.existsSync(p)) return;
+    const stat = fs.statSync(p);
+    if (stat.isDirectory()) for (const entry of fs.readdirSync(p)) visit(path.join(p, entry));
+    else latest = Math.max(latest, stat.mtimeMs);
+  };
+  paths.forEach((p) => visit(path.join(root, p)));
+  return latest;
+}
+
+export function buildIsStale() {
+  const output = path.join(root, "build/server/index.js");
+  if (!fs.existsSync(output)) return true;
+  const sources = ["app", "public", "vite.config.ts", "remix.config.js", "package.json", "tsconfig.json"];
+  return newest(sources) > fs.statSync(output).mtimeMs;
+}
+
+if (process.env.SKIP_BUILD !== "1" && buildIsStale()) {
+  console.log("→ building the portal");
+  run("npm", ["run", "build", "--silent"]);
+}
+console.log("→ preparing the database");
+run(bin("tsx"), ["scripts/db-setup.ts"]);
+
+process.env.NODE_ENV ??= "production";
+await import("./serve.mjs");

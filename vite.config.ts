@@ -1,0 +1,49 @@
+/// <reference types="vitest/config" />
+import { vitePlugin as remix } from "@remix-run/dev";
+import { defineConfig } from "vite";
+import tsconfigPaths from "vite-tsconfig-paths";
+import remixOptions from "./remix.config.js";
+
+declare module "@remix-run/node" {
+  interface Future {
+    v3_singleFetch: true;
+  }
+}
+
+// Native addons stay outside Vite's dependency optimiser and the SSR bundle.
+const nativeDeps = ["@node-rs/jieba", "@node-rs/argon2", "better-sqlite3", "hnswlib-node", "@langchain/community", "pg"];
+
+export default defineConfig({
+  plugins: [!process.env.VITEST && remix(remixOptions), tsconfigPaths()],
+  optimizeDeps: { exclude: nativeDeps },
+  ssr: { external: nativeDeps },
+  build: { target: "es2020", sourcemap: process.env.SOURCEMAP === "1" },
+  test: {
+    // Unit and integration tests run in Node; browser tests drive Debian's Chromium against the built server.
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: ["app/**/*.test.{ts,tsx}", "scripts/**/*.test.ts", "tests/integration/**/*.test.ts"],
+          environment: "node",
+          globals: true,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "browser",
+          include: ["tests/e2e/**/*.test.ts"],
+          environment: "node",
+          globalSetup: ["tests/e2e/global-setup.ts"],
+          // One browser file at a time: they share one server, and the machine has two cores.
+          pool: "forks",
+          poolOptions: { forks: { singleFork: true } },
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+        },
+      },
+    ],
+  },
+});
