@@ -1,4 +1,3 @@
-import { data } from "@remix-run/node";
 import type { Locale } from "~/i18n/config";
 import { getFixedT } from "~/i18n/i18n.server";
 
@@ -10,7 +9,8 @@ export function apiError(
   fields?: Record<string, string>,
   headers?: HeadersInit,
 ) {
-  return data({ error: code, message, ...(fields ? { fields } : {}) }, { status, headers });
+  // A plain Response: resource routes must not use `data()`, whose status only applies to page routes.
+  return Response.json({ error: code, message, ...(fields ? { fields } : {}) }, { status, headers });
 }
 
 /** The locale an API client asked for: `locale` in the body or query, else Accept-Language, else zh-CN. */

@@ -30,9 +30,7 @@ export default function Contact() {
         </a>
       </p>
       <h2>{t("contact.addressHeading")}</h2>
-      <p>
-        <address>{t("footer.address")}</address>
-      </p>
+      <address>{t("footer.address")}</address>
       <h2>{t("contact.emailHeading")}</h2>
       <p>
         <a href={`mailto:${email}`}>{email}</a>

@@ -1,0 +1,99 @@
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from "playwright-core";
+import { expect, inject } from "vitest";
+
+const require = createRequire(import.meta.url);
+const axeSource = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+
+export const baseURL = () => inject("baseURL");
+
+/** Debian's Chromium (never a downloaded browser), with the flags this closed network needs. */
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+    args: [
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--disable-dev-shm-usage",
+    ],
+  });
+}
+
+/** A browser context whose pages collect console errors and failed scripts, so a test can assert none. */
+export async function newContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  const context = await browser.newContext({ baseURL: baseURL(), locale: "zh-CN", ...options });
+  context.on("page", (page) => watchPage(page));
+  return context;
+}
+
+const pageErrors = new WeakMap<Page, string[]>();
+function watchPage(page: Page) {
+  const errors: string[] = [];
+  pageErrors.set(page, errors);
+  page.on("console", (msg) => {
+    if (msg.type() === "error") errors.push(msg.text());
+  });
+  page.on("pageerror", (err) => errors.push(String(err)));
+}
+export function consoleErrors(page: Page): string[] {
+  return pageErrors.get(page) ?? [];
+}
+
+export const wcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+interface AxeViolation {
+  id: string;
+  impact: string;
+  help: string;
+  nodes: Array<{ target: string[]; failureSummary: string }>;
+}
+
+/** Runs axe-core in the page (evaluated through DevTools, so the page's CSP stays on). */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  await page.evaluate(axeSource);
+  return page.evaluate(async (tags) => {
+    // @ts-expect-error axe is injected above
+    const result = await window.axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
+    return result.violations.map((v: AxeViolation) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 5).map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
+    }));
+  }, wcagTags);
+}
+
+export async function expectNoAxeViolations(page: Page, label = page.url()) {
+  const violations = await axeViolations(page);
+  expect(violations, `${label}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
+}
+
+/**
+ * Presses Tab until `target` has focus, as a keyboard user would, and fails if it is not reached in
+ * `maxTabs` presses: proof that the control is in the tab order and reachable from where focus was.
+ */
+export async function tabTo(page: Page, target: Locator, maxTabs = 60): Promise<void> {
+  for (let i = 0; i < maxTabs; i++) {
+    await page.keyboard.press("Tab");
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+  }
+  throw new Error(`not reached with ${maxTabs} Tab presses: ${target}`);
+}
+
+/** The accessible name and role of the focused element, the way a screen reader announces it. */
+export async function focusedDescription(page: Page): Promise<{ tag: string; text: string; id: string }> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    return { tag: el?.tagName.toLowerCase() ?? "", text: (el?.innerText || el?.getAttribute("aria-label") || "").trim(), id: el?.id ?? "" };
+  });
+}
+
+/** Waits until the client has hydrated (Remix sets up its router on window). */
+export async function waitForHydration(page: Page) {
+  await page.waitForFunction(() => "__remixRouter" in window && document.readyState === "complete");
+}

@@ -1,0 +1,75 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { consoleErrors, launchBrowser, newContext, tabTo, waitForHydration } from "./browser";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => browser?.close());
+
+describe("navigation", () => {
+  it("client-side navigation moves focus to the new page's h1 and announces the page", async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto("/");
+    await waitForHydration(page);
+    const nav = page.getByRole("navigation", { name: "主导航" });
+    await tabTo(page, nav.getByRole("link", { name: "联系我们" }));
+    await page.keyboard.press("Enter");
+    await page.waitForURL("**/contact");
+    await page.waitForFunction(() => document.activeElement?.tagName === "H1");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("联系我们");
+    expect(await page.getByRole("status").filter({ hasText: "已打开" }).textContent()).toBe("已打开：联系我们 - 清远市残联服务门户");
+    expect(await page.title()).toBe("联系我们 - 清远市残联服务门户");
+    // The current page is marked in the navigation.
+    expect(await nav.getByRole("link", { name: "联系我们" }).getAttribute("aria-current")).toBe("page");
+    expect(consoleErrors(page)).toEqual([]);
+    await context.close();
+  });
+
+  it("the language switch links the same page in the other language", async () => {
+    const context = await newContext(browser, { javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto("/contact");
+    await page.getByRole("link", { name: "English" }).click();
+    await page.waitForURL("**/en/contact");
+    expect(await page.getAttribute("html", "lang")).toBe("en");
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Contact us");
+    await page.getByRole("link", { name: "中文" }).click();
+    await page.waitForURL(/\/contact$/);
+    expect(await page.getAttribute("html", "lang")).toBe("zh-CN");
+    await context.close();
+  });
+
+  it("the header's large-text and contrast buttons work without JavaScript and say whether they are on", async () => {
+    const context = await newContext(browser, { javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto("/contact");
+    const large = page.getByRole("button", { name: "大字" });
+    expect(await large.getAttribute("aria-pressed")).toBe("false");
+    await large.click();
+    await page.waitForURL(/\/contact$/);
+    expect(await page.getAttribute("html", "data-text-size")).toBe("150");
+    expect(await page.getByRole("button", { name: "大字" }).getAttribute("aria-pressed")).toBe("true");
+    await page.getByRole("button", { name: "高对比度" }).click();
+    expect(await page.getAttribute("html", "data-contrast")).toBe("high");
+    // Server-rendered: the very first byte of the next page already has the preference (no flash).
+    const html = await (await context.request.get("/")).text();
+    expect(html).toMatch(/<html[^>]+data-text-size="150"[^>]+data-contrast="high"/);
+    await context.close();
+  });
+
+  it("unknown pages answer 404 with a helpful localized page; unknown API paths answer JSON", async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const response = await page.goto("/en/no-such-page");
+    expect(response?.status()).toBe(404);
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Page not found");
+    expect(await page.title()).toBe("Page not found - Qingyuan Access");
+    const api = await context.request.get("/api/v1/nothing-here");
+    expect(api.status()).toBe(404);
+    expect(await api.json()).toMatchObject({ error: "not_found" });
+    await context.close();
+  });
+});
