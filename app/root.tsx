@@ -47,8 +47,8 @@ function usePageMeta(): { title: string; crumbs: Crumb[] } {
   const locale = localeFromPathname(pathname);
 
   if (error) {
-    const notFound = isRouteErrorResponse(error) && error.status === 404;
-    const page = notFound ? t("errors.notFoundTitle") : t("errors.serverTitle");
+    const kind = errorKind(error);
+    const page = kind === "notFound" ? t("errors.notFoundTitle") : kind === "forbidden" ? t("admin.forbiddenTitle") : t("errors.serverTitle");
     return { title: t("site.title", { page }), crumbs: [] };
   }
   const match = [...matches].reverse().find((m) => isPageHandle(m.handle));
@@ -105,8 +105,12 @@ export default function App() {
   return <Outlet />;
 }
 
+function errorKind(error: unknown): "notFound" | "forbidden" | "server" {
+  if (isRouteErrorResponse(error) && error.status === 404) return "notFound";
+  if (isRouteErrorResponse(error) && error.status === 403) return "forbidden";
+  return "server";
+}
+
 export function ErrorBoundary() {
-  const error = useRouteError();
-  const notFound = isRouteErrorResponse(error) && error.status === 404;
-  return <ErrorPage kind={notFound ? "notFound" : "server"} />;
+  return <ErrorPage kind={errorKind(useRouteError())} />;
 }

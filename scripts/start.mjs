@@ -43,5 +43,10 @@ if (process.env.SKIP_BUILD !== "1" && buildIsStale()) {
 console.log("→ preparing the database");
 run(bin("tsx"), ["scripts/db-setup.ts"]);
 
-process.env.NODE_ENV ??= "production";
+// Without an explicit NODE_ENV this is someone running the portal on their own machine: production build,
+// but a development session secret is allowed (with a warning) and cookies work over plain http.
+if (!process.env.NODE_ENV) {
+  process.env.NODE_ENV = "production";
+  process.env.PORTAL_LOCAL_RUN = "1";
+}
 await import("./serve.mjs");

@@ -2,9 +2,20 @@ import { useT } from "~/i18n/use-t";
 import { LocalLink } from "./LocalLink";
 
 /** The localized 404 and 500 pages: say what happened and what to do next, with the hotline. */
-export function ErrorPage({ kind }: { kind: "notFound" | "server" }) {
+export function ErrorPage({ kind }: { kind: "notFound" | "forbidden" | "server" }) {
   const { t } = useT();
   const phone = t("footer.phone");
+  if (kind === "forbidden") {
+    return (
+      <div className="page">
+        <h1>{t("admin.forbiddenTitle")}</h1>
+        <p>{t("admin.forbiddenText")}</p>
+        <p>
+          <LocalLink to="/admin">{t("admin.dashboard")}</LocalLink>
+        </p>
+      </div>
+    );
+  }
   if (kind === "notFound") {
     return (
       <div className="page">

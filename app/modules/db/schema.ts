@@ -1,12 +1,24 @@
 import type { Generated, Insertable, Selectable } from "kysely";
+import type { AuditLogTable, StaffSessionTable, StaffUserTable } from "../staff/tables";
 
 /**
  * The database as Kysely sees it. Columns use portable types only (text, integer, bigint) so that the same
  * migrations and queries run on SQLite and PostgreSQL: timestamps are ISO-8601 UTC strings, booleans 0/1.
  */
 export interface Database {
+  staff_users: StaffUserTable;
+  staff_sessions: StaffSessionTable;
+  audit_log: AuditLogTable;
   feedback: FeedbackTable;
   rate_limits: RateLimitTable;
+  cinema_halls: CinemaHallTable;
+  cinema_seats: CinemaSeatTable;
+  cinema_screenings: CinemaScreeningTable;
+  cinema_bookings: CinemaBookingTable;
+  cinema_holds: CinemaHoldTable;
+  cinema_booking_seats: CinemaBookingSeatTable;
+  cinema_waiting_list: CinemaWaitingListTable;
+  cinema_booking_drafts: CinemaBookingDraftTable;
 }
 
 export interface FeedbackTable {
@@ -18,6 +30,8 @@ export interface FeedbackTable {
   locale: string;
   status: Generated<string>;
   created_at: string;
+  reply?: string | null;
+  updated_at?: string | null;
 }
 export type FeedbackRow = Selectable<FeedbackTable>;
 export type NewFeedback = Insertable<FeedbackTable>;
@@ -27,4 +41,111 @@ export interface RateLimitTable {
   key: string;
   window_start: number;
   count: number;
+}
+
+/* Barrier-free cinema (migration 0002-cinema; app/modules/cinema). Booleans are 0/1. */
+export interface CinemaHallTable {
+  id: string;
+  name_zh: string;
+  name_en: string;
+  venue_zh: string;
+  venue_en: string;
+}
+
+export interface CinemaSeatTable {
+  id: string;
+  hall_id: string;
+  seat_row: number;
+  seat_number: number;
+  label: string;
+  aisle: number;
+  wheelchair: number;
+  companion: number;
+  low_vision: number;
+}
+
+export interface CinemaScreeningTable {
+  id: string;
+  hall_id: string;
+  title_zh: string;
+  title_en: string;
+  synopsis_zh: string;
+  synopsis_en: string;
+  duration_minutes: number;
+  audio_description: number;
+  captions: number;
+  sign_language: number;
+  starts_at: string;
+  booking_opens_at: string;
+  booking_closes_at: string;
+  /** scheduled | cancelled */
+  status: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CinemaBookingTable {
+  reference: string;
+  screening_id: string;
+  name: string;
+  phone: string;
+  tickets: number;
+  need_guide_dog: number;
+  need_wheelchair: number;
+  need_escort: number;
+  need_headset: number;
+  need_low_vision: number;
+  seat_ids: string;
+  /** confirmed | cancelled | checked_in */
+  status: string;
+  access_token: string;
+  locale: string;
+  /** web | api */
+  source: string;
+  created_at: string;
+  cancelled_at: string | null;
+  checked_in_at: string | null;
+}
+
+export interface CinemaHoldTable {
+  id: string;
+  screening_id: string;
+  tickets: number;
+  expires_at: string;
+  extended_count: number;
+  created_at: string;
+}
+
+export interface CinemaBookingSeatTable {
+  screening_id: string;
+  seat_id: string;
+  booking_reference: string | null;
+  hold_id: string | null;
+  hold_expires_at: string | null;
+}
+
+export interface CinemaWaitingListTable {
+  id: string;
+  screening_id: string;
+  name: string;
+  phone: string;
+  tickets: number;
+  /** waiting | offered | booked | withdrawn */
+  status: string;
+  locale: string;
+  created_at: string;
+  offered_at: string | null;
+}
+
+export interface CinemaBookingDraftTable {
+  id: string;
+  screening_id: string;
+  tickets: number | null;
+  needs: string | null;
+  hold_id: string | null;
+  name: string | null;
+  phone: string | null;
+  booking_reference: string | null;
+  created_at: string;
+  updated_at: string;
 }

@@ -1,12 +1,13 @@
 import type { Kysely } from "kysely";
 import type { Database } from "./schema";
+import { seedCinema } from "../cinema/seed.server";
 
 /**
  * Seeds what a fresh portal needs to be useful. Each area's seed checks before it inserts, so running this
  * on every start changes nothing the second time. Areas add themselves to `seeds` as they are built.
  */
 type Seed = { name: string; run: (db: Kysely<Database>) => Promise<number> };
-const seeds: Seed[] = [];
+const seeds: Seed[] = [{ name: "cinema", run: (db) => seedCinema(db) }];
 
 export async function seedDatabase(db: Kysely<Database>): Promise<string> {
   const parts: string[] = [];

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema";
+import { maskContact, maskPersonalData } from "../privacy/mask";
 import { makeReference } from "../shared/reference";
 import type { Locale } from "~/i18n/config";
 import type { FeedbackInput } from "./feedback-schema";
@@ -41,4 +42,58 @@ export async function submitFeedback(
 
 export async function findFeedback(db: Kysely<Database>, reference: string) {
   return db.selectFrom("feedback").selectAll().where("reference", "=", reference).executeTakeFirst();
+}
+
+export const feedbackStatuses = ["new", "in_progress", "closed"] as const;
+export type FeedbackStatus = (typeof feedbackStatuses)[number];
+
+/** The staff inbox: newest first, optionally one status, paginated. Contact details are masked here. */
+export async function listFeedback(db: Kysely<Database>, options: { status?: FeedbackStatus; page?: number; pageSize?: number } = {}) {
+  const pageSize = options.pageSize ?? 20;
+  const page = Math.max(1, options.page ?? 1);
+  let query = db.selectFrom("feedback");
+  if (options.status) query = query.where("status", "=", options.status);
+  const { count } = await query.select((eb) => eb.fn.countAll<number>().as("count")).executeTakeFirstOrThrow();
+  const rows = await query
+    .select(["reference", "topic", "message", "contact", "status", "created_at"])
+    .orderBy("created_at", "desc")
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .execute();
+  return {
+    items: rows.map((r) => ({
+      reference: r.reference,
+      topic: r.topic,
+      excerpt: maskPersonalData(r.message.length > 60 ? `${r.message.slice(0, 60)}…` : r.message).text,
+      contact: r.contact ? maskContact(r.contact) : null,
+      status: r.status,
+      createdAt: r.created_at,
+    })),
+    total: Number(count),
+    page,
+    pageCount: Math.max(1, Math.ceil(Number(count) / pageSize)),
+  };
+}
+
+export async function countNewFeedback(db: Kysely<Database>): Promise<number> {
+  const { count } = await db
+    .selectFrom("feedback")
+    .select((eb) => eb.fn.countAll<number>().as("count"))
+    .where("status", "=", "new")
+    .executeTakeFirstOrThrow();
+  return Number(count);
+}
+
+export async function updateFeedback(
+  db: Kysely<Database>,
+  reference: string,
+  changes: { status: FeedbackStatus; reply: string | null },
+  now = new Date(),
+): Promise<boolean> {
+  const result = await db
+    .updateTable("feedback")
+    .set({ status: changes.status, reply: changes.reply, updated_at: now.toISOString() })
+    .where("reference", "=", reference)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
 }

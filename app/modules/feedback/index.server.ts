@@ -1,2 +1,10 @@
-export { submitFeedback, findFeedback } from "./feedback.server";
+export {
+  submitFeedback,
+  findFeedback,
+  listFeedback,
+  countNewFeedback,
+  updateFeedback,
+  feedbackStatuses,
+  type FeedbackStatus,
+} from "./feedback.server";
 export { feedbackSchema, feedbackTopics, type FeedbackInput } from "./feedback-schema";

@@ -1,11 +1,12 @@
 import { createCookie } from "@remix-run/node";
+import { cookiesSecure } from "../security/secrets.server";
 import { defaultPreferences, parsePreferences, type Preferences } from "./preferences";
 
 const preferencesCookie = createCookie("display", {
   path: "/",
   httpOnly: true,
   sameSite: "lax",
-  secure: process.env.NODE_ENV === "production" && process.env.INSECURE_COOKIES !== "1",
+  secure: cookiesSecure(),
   maxAge: 60 * 60 * 24 * 365,
 });
 

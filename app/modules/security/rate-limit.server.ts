@@ -45,3 +45,20 @@ export async function hitRateLimit(
   const allowed = Number(row.count) <= limit;
   return { allowed, retryAfterSeconds: allowed ? 0 : Math.ceil((windowStart + windowMs - now) / 1000) };
 }
+
+/** How many hits `client` has in `scope` in the current window, without counting one more. */
+export async function rateLimitCount(
+  db: Kysely<Database>,
+  scope: string,
+  client: string,
+  options: { windowMs?: number; now?: number } = {},
+): Promise<number> {
+  const windowMs = options.windowMs ?? 60_000;
+  const windowStart = Math.floor((options.now ?? Date.now()) / windowMs) * windowMs;
+  const row = await db
+    .selectFrom("rate_limits")
+    .select("count")
+    .where("key", "=", `${scope}:${client}:${windowStart}`)
+    .executeTakeFirst();
+  return Number(row?.count ?? 0);
+}

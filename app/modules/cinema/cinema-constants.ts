@@ -1,0 +1,38 @@
+/**
+ * Constants the cinema pages and the domain share. No schema library here: pages import this file and it
+ * reaches the browser (the booking flow's JavaScript budget).
+ */
+export const minTickets = 1;
+/** The person and up to three companions. */
+export const maxTickets = 4;
+export const ticketChoices = [1, 2, 3, 4] as const;
+
+/** What a party can ask for. `lowVision` steers the seat offer to the front rows; `wheelchair` to a wheelchair space. */
+export const cinemaNeeds = ["guideDog", "wheelchair", "escort", "headset", "lowVision"] as const;
+export type CinemaNeed = (typeof cinemaNeeds)[number];
+
+/** A seat hold lasts this long and can be extended this many times (WCAG 2.2.1: warn and extend). */
+export const holdMinutes = 10;
+export const maxHoldExtensions = 2;
+/** The page warns (polite live region) this long before a hold ends. */
+export const holdWarningSeconds = 120;
+
+/** The Federation's number for questions about the cinema (footer.phone). */
+export const cinemaPhone = "0763-3362221";
+
+/** Mainland mobile numbers, as people type them (spaces and dashes are removed first). */
+export const mobileNumberPattern = /^1[3-9]\d{9}$/;
+
+export function normalisePhone(value: string): string {
+  return value.replace(/[\s-]/g, "");
+}
+
+/** "guideDog,headset" ⇄ ["guideDog", "headset"]; unknown names are dropped. */
+export function parseNeeds(value: string | null | undefined): CinemaNeed[] {
+  if (!value) return [];
+  const wanted = new Set(value.split(","));
+  return cinemaNeeds.filter((n) => wanted.has(n));
+}
+export function serialiseNeeds(needs: readonly CinemaNeed[]): string {
+  return cinemaNeeds.filter((n) => needs.includes(n)).join(",");
+}

@@ -1,0 +1,68 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import type { Kysely, Transaction } from "kysely";
+import type { Database } from "../db/schema";
+import { Busy, SoldOut } from "./errors";
+
+/**
+ * How a seat is never sold twice. Every claim (hold or booking) is a row in `cinema_booking_seats` whose primary
+ * key is (screening_id, seat_id). A claim is made inside one transaction that
+ *   1. first writes (it drops lapsed holds of the screening): on SQLite this takes the write lock at once, like
+ *      BEGIN IMMEDIATE, so two connections never deadlock upgrading a read lock;
+ *   2. reads what is taken, picks seats, inserts the claims.
+ * If another transaction claimed one of those seats first, the insert fails on the key (SQLite
+ * "UNIQUE constraint failed", PostgreSQL 23505): the whole transaction rolls back and is retried with a fresh
+ * view of the hall, a few times; if it still cannot get seats the party is told SoldOut. The same code is
+ * correct on PostgreSQL under READ COMMITTED: the key check is the database's, not ours.
+ */
+const maxAttempts = 8;
+
+export function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; message?: string } | null;
+  if (!e) return false;
+  return (
+    e.code === "23505" ||
+    e.code === "SQLITE_CONSTRAINT_PRIMARYKEY" ||
+    e.code === "SQLITE_CONSTRAINT_UNIQUE" ||
+    /UNIQUE constraint failed|duplicate key value/i.test(String(e.message))
+  );
+}
+
+export function isBusy(error: unknown): boolean {
+  const e = error as { code?: string } | null;
+  return Boolean(e && (e.code === "SQLITE_BUSY" || e.code === "SQLITE_LOCKED" || e.code === "40001" || e.code === "40P01"));
+}
+
+/** Runs `work` in a transaction, retrying when a concurrent claim won the race; see above. */
+export async function withClaimRetry<T>(
+  db: Kysely<Database>,
+  screeningId: string,
+  now: Date,
+  work: (trx: Transaction<Database>) => Promise<T>,
+  onGiveUp: () => Promise<never> | never = () => {
+    throw new SoldOut(0);
+  },
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction().execute(async (trx) => {
+        await trx
+          .deleteFrom("cinema_booking_seats")
+          .where("screening_id", "=", screeningId)
+          .where("hold_id", "is not", null)
+          .where("hold_expires_at", "<=", now.toISOString())
+          .execute();
+        return work(trx);
+      });
+    } catch (error) {
+      const unique = isUniqueViolation(error);
+      const busy = isBusy(error);
+      if (!unique && !busy) throw error;
+      if (attempt >= maxAttempts) {
+        if (busy) throw new Busy();
+        return onGiveUp();
+      }
+      // Jittered back-off so the losers of one race do not collide again in lockstep.
+      await sleep(Math.floor(Math.random() * 5 * attempt) + 1);
+    }
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * The cinema's domain errors. Routes turn each into a status code and a localized message in one place
+ * (app/http/cinema.server.ts); the module never speaks HTTP.
+ */
+export class CinemaError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** A screening, booking, hold, draft or waiting-list entry that does not exist (or a reference with the wrong phone). */
+export class NotFound extends CinemaError {
+  constructor(readonly what: "screening" | "booking" | "hold" | "draft" | "waitingEntry") {
+    super("not_found", `${what} not found`);
+  }
+}
+
+/** Not enough seats left for the party (`available` = seats still free for this kind of request). */
+export class SoldOut extends CinemaError {
+  constructor(
+    readonly available: number,
+    readonly reason: "notEnoughSeats" | "noWheelchairSpace" = "notEnoughSeats",
+  ) {
+    super(reason === "noWheelchairSpace" ? "no_wheelchair_space" : "sold_out", `sold out (${available} left)`);
+  }
+}
+
+/** Booking is not possible for this screening now. */
+export class BookingClosed extends CinemaError {
+  constructor(readonly reason: "notOpenYet" | "closed" | "past" | "cancelled") {
+    super("booking_closed", `booking closed: ${reason}`);
+  }
+}
+
+/** Input the domain refuses; `fields` maps a field name to an error code ("required", "invalidPhone", "tickets"). */
+export class InvalidInput extends CinemaError {
+  constructor(readonly fields: Record<string, string>) {
+    super("invalid_input", `invalid input: ${Object.keys(fields).join(", ")}`);
+  }
+}
+
+/** The seat hold ran out (or was released); the person chooses seats again. */
+export class HoldExpired extends CinemaError {
+  constructor() {
+    super("hold_expired", "seat hold expired");
+  }
+}
+
+/** The hold was already extended the maximum number of times. */
+export class ExtensionLimit extends CinemaError {
+  constructor() {
+    super("extension_limit", "hold cannot be extended again");
+  }
+}
+
+/** Seats the person chose were taken by someone else in the meantime. */
+export class SeatsTaken extends CinemaError {
+  constructor(readonly seatIds: string[]) {
+    super("seats_taken", "chosen seats are no longer free");
+  }
+}
+
+/** The booking cannot change any more (checked in). */
+export class NotAllowed extends CinemaError {
+  constructor(readonly reason: "checkedIn") {
+    super("not_allowed", `not allowed: ${reason}`);
+  }
+}
+
+/** The database stayed busy through every retry (heavy contention); the client may try again. */
+export class Busy extends CinemaError {
+  constructor() {
+    super("busy", "database busy");
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * The cinema module's public face (issue 5). Routes and, later, the staff pages use only what is exported here.
+ *
+ * Public booking:  listUpcomingScreenings, getScreening, seatMap, offerSeats, holdSeats, getHold, extendHold,
+ *                  releaseHold, confirmHold, bookSeats, findBooking, cancelBooking, joinWaitingList,
+ *                  findWaitingEntry, booking drafts (createDraft, getDraft, saveDraft), bookingCalendar
+ * Staff (later):   createScreening, updateScreening, cancelScreening, listBookings, revealBookingPhone,
+ *                  checkIn, bookingsCsv, listWaitingList, setWaitingStatus
+ * Errors:          CinemaError and its kinds (SoldOut, NotFound, BookingClosed, InvalidInput, HoldExpired, …)
+ */
+export {
+  bookingWindow,
+  getScreening,
+  listUpcomingScreenings,
+  seatMap,
+  type BookingWindow,
+  type Screening,
+  type ScreeningFilter,
+  type ScreeningWithSeats,
+  type Seat,
+  type SeatState,
+} from "./screenings.server";
+export {
+  bookSeats,
+  cancelBooking,
+  confirmHold,
+  extendHold,
+  findBooking,
+  getHold,
+  holdSeats,
+  offerSeats,
+  releaseHold,
+  type BookingKey,
+  type BookingStatus,
+  type BookingView,
+  type Contact,
+  type HoldView,
+  type Party,
+} from "./bookings.server";
+export { validateContact, validateParty } from "./validation";
+export { findWaitingEntry, joinWaitingList, listWaitingList, setWaitingStatus, type WaitingEntry, type WaitingStatus } from "./waiting-list.server";
+export { createDraft, getDraft, saveDraft, type Draft, type DraftPatch } from "./drafts.server";
+export {
+  bookingsCsv,
+  cancelScreening,
+  checkIn,
+  createScreening,
+  listBookings,
+  revealBookingPhone,
+  updateScreening,
+  type CallListEntry,
+  type ScreeningInput,
+} from "./staff.server";
+export { seedCinema, plannedScreenings, seedHallId } from "./seed.server";
+export { bookingCalendar } from "./calendar.server";
+export * from "./errors";
+export * from "./cinema-constants";
+export { describeSeats, seatCode, seatList } from "./seat-words";
+export { allocateSeats, countAvailable, type Allocation, type AllocationKind, type PlanSeat } from "./seat-allocation";
+export {
+  apiBookingSchema,
+  chooseSeatsSchema,
+  contactSchema,
+  lookupSchema,
+  needsSchema,
+  peopleSchema,
+  waitingListSchema,
+  type ApiBookingInput,
+} from "./cinema-schema";

@@ -1,0 +1,180 @@
+import type { Kysely } from "kysely";
+import type { Database } from "../db/schema";
+import { normaliseReference } from "../shared/reference";
+import { InvalidInput, NotAllowed, NotFound } from "./errors";
+import { findBookingRowsForScreening, toBookingViews, type BookingView } from "./booking-views.server";
+import { loadScreening, type Screening } from "./screenings.server";
+import { randomId } from "./ids.server";
+
+/**
+ * What the staff pages (a later issue, behind staff login) need. Nothing here checks who is asking: the
+ * route does (role), and records an audit entry whenever a full phone number is revealed.
+ */
+type Db = Kysely<Database>;
+
+export interface ScreeningInput {
+  hallId: string;
+  title: { zh: string; en: string };
+  synopsis: { zh: string; en: string };
+  durationMinutes: number;
+  audioDescription: boolean;
+  captions: boolean;
+  signLanguage: boolean;
+  startsAt: string;
+  bookingOpensAt: string;
+  bookingClosesAt: string;
+}
+
+function checkScreening(input: ScreeningInput): void {
+  const fields: Record<string, string> = {};
+  if (!input.title.zh.trim()) fields.titleZh = "required";
+  if (!input.title.en.trim()) fields.titleEn = "required";
+  if (!Number.isInteger(input.durationMinutes) || input.durationMinutes < 1 || input.durationMinutes > 600) fields.durationMinutes = "invalid";
+  for (const key of ["startsAt", "bookingOpensAt", "bookingClosesAt"] as const) {
+    if (Number.isNaN(Date.parse(input[key]))) fields[key] = "invalid";
+  }
+  if (!fields.bookingClosesAt && !fields.startsAt && input.bookingClosesAt > input.startsAt) fields.bookingClosesAt = "afterStart";
+  if (!fields.bookingOpensAt && !fields.bookingClosesAt && input.bookingOpensAt >= input.bookingClosesAt) fields.bookingOpensAt = "afterClose";
+  if (Object.keys(fields).length) throw new InvalidInput(fields);
+}
+
+const iso = (value: string) => new Date(value).toISOString();
+
+export async function createScreening(db: Db, input: ScreeningInput, now: Date = new Date()): Promise<Screening> {
+  checkScreening(input);
+  const hall = await db.selectFrom("cinema_halls").select("id").where("id", "=", input.hallId).executeTakeFirst();
+  if (!hall) throw new InvalidInput({ hallId: "invalid" });
+  const id = `s-${randomId().slice(0, 10)}`;
+  await db
+    .insertInto("cinema_screenings")
+    .values({
+      id,
+      hall_id: input.hallId,
+      title_zh: input.title.zh.trim(),
+      title_en: input.title.en.trim(),
+      synopsis_zh: input.synopsis.zh.trim(),
+      synopsis_en: input.synopsis.en.trim(),
+      duration_minutes: input.durationMinutes,
+      audio_description: input.audioDescription ? 1 : 0,
+      captions: input.captions ? 1 : 0,
+      sign_language: input.signLanguage ? 1 : 0,
+      starts_at: iso(input.startsAt),
+      booking_opens_at: iso(input.bookingOpensAt),
+      booking_closes_at: iso(input.bookingClosesAt),
+      status: "scheduled",
+      created_at: now.toISOString(),
+      updated_at: now.toISOString(),
+    })
+    .execute();
+  return loadScreening(db, id);
+}
+
+/** Edits a screening's details (not its hall: seats may be sold). */
+export async function updateScreening(db: Db, id: string, input: Omit<ScreeningInput, "hallId">, now: Date = new Date()): Promise<Screening> {
+  const current = await loadScreening(db, id);
+  checkScreening({ ...input, hallId: current.hallId });
+  await db
+    .updateTable("cinema_screenings")
+    .set({
+      title_zh: input.title.zh.trim(),
+      title_en: input.title.en.trim(),
+      synopsis_zh: input.synopsis.zh.trim(),
+      synopsis_en: input.synopsis.en.trim(),
+      duration_minutes: input.durationMinutes,
+      audio_description: input.audioDescription ? 1 : 0,
+      captions: input.captions ? 1 : 0,
+      sign_language: input.signLanguage ? 1 : 0,
+      starts_at: iso(input.startsAt),
+      booking_opens_at: iso(input.bookingOpensAt),
+      booking_closes_at: iso(input.bookingClosesAt),
+      updated_at: now.toISOString(),
+    })
+    .where("id", "=", id)
+    .execute();
+  return loadScreening(db, id);
+}
+
+export interface CallListEntry {
+  reference: string;
+  name: string;
+  /** Full number: the caller must be staff and must audit this. */
+  phone: string;
+  tickets: number;
+}
+
+/**
+ * Cancels a screening: no more bookings, every active booking marked cancelled (seats freed), waiting-list
+ * entries withdrawn, and the list of people to call returned.
+ */
+export async function cancelScreening(db: Db, id: string, now: Date = new Date()): Promise<CallListEntry[]> {
+  return db.transaction().execute(async (trx) => {
+    await loadScreening(trx, id);
+    await trx.updateTable("cinema_screenings").set({ status: "cancelled", updated_at: now.toISOString() }).where("id", "=", id).execute();
+    const active = await trx
+      .selectFrom("cinema_bookings")
+      .select(["reference", "name", "phone", "tickets"])
+      .where("screening_id", "=", id)
+      .where("status", "=", "confirmed")
+      .orderBy("created_at")
+      .execute();
+    await trx.updateTable("cinema_bookings").set({ status: "cancelled", cancelled_at: now.toISOString() }).where("screening_id", "=", id).where("status", "=", "confirmed").execute();
+    await trx.deleteFrom("cinema_booking_seats").where("screening_id", "=", id).execute();
+    const waiting = await trx
+      .selectFrom("cinema_waiting_list")
+      .select(["id as reference", "name", "phone", "tickets"])
+      .where("screening_id", "=", id)
+      .where("status", "in", ["waiting", "offered"])
+      .orderBy("created_at")
+      .execute();
+    await trx.updateTable("cinema_waiting_list").set({ status: "withdrawn" }).where("screening_id", "=", id).where("status", "in", ["waiting", "offered"]).execute();
+    return [...active, ...waiting].map((r) => ({ reference: r.reference, name: r.name, phone: r.phone, tickets: Number(r.tickets) }));
+  });
+}
+
+/** Bookings of a screening (phones masked), optionally matching a reference or a name (the door list). */
+export async function listBookings(db: Db, screeningId: string, options: { query?: string; includeCancelled?: boolean } = {}): Promise<BookingView[]> {
+  await loadScreening(db, screeningId);
+  const rows = await findBookingRowsForScreening(db, screeningId, options);
+  return toBookingViews(db, rows);
+}
+
+/** The full phone of one booking, for a staff member who opened it (audit in the caller). */
+export async function revealBookingPhone(db: Db, reference: string): Promise<string> {
+  const row = await db.selectFrom("cinema_bookings").select("phone").where("reference", "=", normaliseReference(reference)).executeTakeFirst();
+  if (!row) throw new NotFound("booking");
+  return row.phone;
+}
+
+/** Checks a party in at the door. Checking in twice is harmless; a cancelled booking cannot be checked in. */
+export async function checkIn(db: Db, reference: string, now: Date = new Date()): Promise<void> {
+  const ref = normaliseReference(reference);
+  const row = await db.selectFrom("cinema_bookings").select("status").where("reference", "=", ref).executeTakeFirst();
+  if (!row) throw new NotFound("booking");
+  if (row.status === "checked_in") return;
+  if (row.status !== "confirmed") throw new NotAllowed("checkedIn");
+  await db.updateTable("cinema_bookings").set({ status: "checked_in", checked_in_at: now.toISOString() }).where("reference", "=", ref).execute();
+}
+
+function csvCell(value: string | number): string {
+  const text = String(value);
+  // Leading = + - @ would be read as a formula by spreadsheet programs.
+  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** CSV of bookings (masked phones) with a header row; UTF-8 with BOM so spreadsheet programs read Chinese. */
+export function bookingsCsv(bookings: BookingView[]): string {
+  const header = ["reference", "status", "name", "phone", "tickets", "seats", "needs", "created_at", "checked_in_at"];
+  const rows = bookings.map((b) => [
+    b.reference,
+    b.status,
+    b.name,
+    b.phoneMasked,
+    b.tickets,
+    b.seats.map((s) => s.label).join(" "),
+    b.needs.join(" "),
+    b.createdAt,
+    b.checkedInAt ?? "",
+  ]);
+  return "\uFEFF" + [header, ...rows].map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
+}

@@ -1,0 +1,151 @@
+import type { Kysely, Transaction } from "kysely";
+import type { Database } from "../db/schema";
+import { maskPhone } from "../privacy/mask";
+import { makeReference, normaliseReference } from "../shared/reference";
+import { maxTickets, minTickets } from "./cinema-constants";
+import { BookingClosed, InvalidInput, NotFound } from "./errors";
+import { loadScreening } from "./screenings.server";
+import { validateContact, type Contact } from "./validation";
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export type WaitingStatus = "waiting" | "offered" | "booked" | "withdrawn";
+
+export interface WaitingEntry {
+  /** The reference the person keeps: "HB-7K3Q-M9TD" (候补). */
+  id: string;
+  screeningId: string;
+  name: string;
+  phoneMasked: string;
+  tickets: number;
+  status: WaitingStatus;
+  createdAt: string;
+  offeredAt: string | null;
+  /** 1-based place among entries still waiting or offered; null once booked or withdrawn. */
+  position: number | null;
+}
+
+async function positionOf(db: Db, screeningId: string, id: string): Promise<number | null> {
+  const open = await db
+    .selectFrom("cinema_waiting_list")
+    .select("id")
+    .where("screening_id", "=", screeningId)
+    .where("status", "in", ["waiting", "offered"])
+    .orderBy("created_at")
+    .orderBy("id")
+    .execute();
+  const index = open.findIndex((e) => e.id === id);
+  return index < 0 ? null : index + 1;
+}
+
+/** Joins the waiting list of a screening that has not started and is not cancelled. */
+export async function joinWaitingList(
+  db: Kysely<Database>,
+  input: { screeningId: string; contact: Contact; tickets: number; locale: string },
+  now: Date = new Date(),
+): Promise<{ id: string; position: number }> {
+  if (!Number.isInteger(input.tickets) || input.tickets < minTickets || input.tickets > maxTickets) {
+    throw new InvalidInput({ tickets: "tickets" });
+  }
+  const contact = validateContact(input.contact);
+  const screening = await loadScreening(db, input.screeningId);
+  if (screening.status === "cancelled") throw new BookingClosed("cancelled");
+  if (screening.startsAt <= now.toISOString()) throw new BookingClosed("past");
+  const id = makeReference("HB");
+  await db
+    .insertInto("cinema_waiting_list")
+    .values({
+      id,
+      screening_id: input.screeningId,
+      name: contact.name,
+      phone: contact.phone,
+      tickets: input.tickets,
+      status: "waiting",
+      locale: input.locale,
+      created_at: now.toISOString(),
+      offered_at: null,
+    })
+    .execute();
+  return { id, position: (await positionOf(db, input.screeningId, id)) ?? 1 };
+}
+
+export async function findWaitingEntry(db: Db, screeningId: string, id: string): Promise<WaitingEntry> {
+  const row = await db
+    .selectFrom("cinema_waiting_list")
+    .selectAll()
+    .where("id", "=", normaliseReference(id))
+    .where("screening_id", "=", screeningId)
+    .executeTakeFirst();
+  if (!row) throw new NotFound("waitingEntry");
+  return {
+    id: row.id,
+    screeningId: row.screening_id,
+    name: row.name,
+    phoneMasked: maskPhone(row.phone),
+    tickets: Number(row.tickets),
+    status: row.status as WaitingStatus,
+    createdAt: row.created_at,
+    offeredAt: row.offered_at,
+    position: await positionOf(db, screeningId, row.id),
+  };
+}
+
+/** The list in order, phones masked (staff open a phone through their own audited call). */
+export async function listWaitingList(db: Db, screeningId: string): Promise<WaitingEntry[]> {
+  const rows = await db
+    .selectFrom("cinema_waiting_list")
+    .selectAll()
+    .where("screening_id", "=", screeningId)
+    .orderBy("created_at")
+    .orderBy("id")
+    .execute();
+  let place = 0;
+  return rows.map((row) => {
+    const open = row.status === "waiting" || row.status === "offered";
+    return {
+      id: row.id,
+      screeningId: row.screening_id,
+      name: row.name,
+      phoneMasked: maskPhone(row.phone),
+      tickets: Number(row.tickets),
+      status: row.status as WaitingStatus,
+      createdAt: row.created_at,
+      offeredAt: row.offered_at,
+      position: open ? ++place : null,
+    };
+  });
+}
+
+/**
+ * Seats were freed: offer them to the people waiting, in order. Each entry still "waiting" whose party fits in
+ * the seats not yet offered is marked "offered" (no SMS: staff see the list and call). Returns the entry ids.
+ */
+export async function offerFreedSeats(db: Db, screeningId: string, freedSeats: number, now: Date): Promise<string[]> {
+  if (freedSeats <= 0) return [];
+  const waiting = await db
+    .selectFrom("cinema_waiting_list")
+    .select(["id", "tickets"])
+    .where("screening_id", "=", screeningId)
+    .where("status", "=", "waiting")
+    .orderBy("created_at")
+    .orderBy("id")
+    .execute();
+  let left = freedSeats;
+  const offered: string[] = [];
+  for (const entry of waiting) {
+    if (left <= 0) break;
+    if (Number(entry.tickets) > left) continue;
+    left -= Number(entry.tickets);
+    offered.push(entry.id);
+  }
+  if (offered.length) {
+    await db.updateTable("cinema_waiting_list").set({ status: "offered", offered_at: now.toISOString() }).where("id", "in", offered).execute();
+  }
+  return offered;
+}
+
+/** Staff: record the outcome of an offer (they booked, or the person declined). */
+export async function setWaitingStatus(db: Db, id: string, status: WaitingStatus): Promise<void> {
+  const result = await db.updateTable("cinema_waiting_list").set({ status }).where("id", "=", id).executeTakeFirst();
+  if (Number(result.numUpdatedRows) === 0) throw new NotFound("waitingEntry");
+}

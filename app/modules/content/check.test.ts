@@ -1,0 +1,106 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { checkKnowledge, formatCheckReport, type CheckRule } from "./check";
+
+const front = (fields: Record<string, string>) => {
+  const base: Record<string, string> = {
+    id: "a-guide",
+    title: "测试指南",
+    titleEn: "Test guide",
+    type: "guide",
+    issuer: "清远市残疾人联合会",
+    status: "current",
+    reviewed: "2026-11-26",
+    topics: "[subsidy]",
+    audience: "[everyone]",
+    summary: "摘要。",
+    summaryEn: "Summary.",
+  };
+  const merged = { ...base, ...fields };
+  return ["---", ...Object.entries(merged).filter(([, v]) => v !== "").map(([k, v]) => `${k}: ${v}`), "---", ""].join("\n");
+};
+
+const goodBody = "## 一、谁可以申请\n\n见[生活补贴](/policies/b-guide#s-1)和[影院](/cinema)。\n";
+const bGuide = front({ id: "b-guide", title: "另一个指南" }) + "## 一、内容\n\n正文。\n";
+const glossary = "terms:\n  - canonical: 残疾人证\n    variants: [残疾证]\n";
+
+/** Writes a small knowledge tree; `files` override or add to a valid baseline. */
+function check(files: Record<string, string>) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "knowledge-"));
+  const all: Record<string, string> = {
+    "guides/a-guide.md": front({}) + goodBody,
+    "guides/b-guide.md": bGuide,
+    "glossary.yaml": glossary,
+    ...files,
+  };
+  for (const [name, text] of Object.entries(all)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), text);
+  }
+  return checkKnowledge(dir);
+}
+
+const rules = (report: ReturnType<typeof check>): CheckRule[] => report.errors.map((e) => e.rule);
+
+describe("knowledge check", () => {
+  it("passes the real corpus", () => {
+    const report = checkKnowledge(path.resolve("knowledge"));
+    expect(formatCheckReport(report)).toContain("✓ no errors");
+    expect(report.errors).toEqual([]);
+    expect(report.documents).toBeGreaterThanOrEqual(40);
+  });
+
+  it("passes the valid baseline fixture", () => {
+    expect(check({}).errors).toEqual([]);
+  });
+
+  it.each<[string, Record<string, string>, CheckRule, string]>([
+    ["a schema error", { "guides/a-guide.md": front({ summary: "" , topics: "[]" }) + goodBody }, "schema", "topics"],
+    ["a bad audience", { "guides/a-guide.md": front({ audience: "[martians]" }) + goodBody }, "schema", "audience"],
+    ["an over-long summary", { "guides/a-guide.md": front({ summary: "长".repeat(201) }) + goodBody }, "schema", "summary"],
+    ["an id that is not the file name", { "guides/a-guide.md": front({ id: "other-id" }) + goodBody }, "id-filename", "other-id"],
+    ["a document in the wrong folder", { "faq/c-guide.md": front({ id: "c-guide" }) + goodBody }, "folder-type", "guides/"],
+    ["a duplicate id", { "guides/sub/b-guide.md": bGuide }, "duplicate-id", "b-guide"],
+    ["a regulation without a source", { "regulations/a-law.md": front({ id: "a-law", type: "regulation" }) + goodBody }, "schema", "source"],
+    ["a notice without a source", { "notices/a-notice.md": front({ id: "a-notice", type: "notice" }) + goodBody }, "schema", "source"],
+    ["a link to a missing document", { "guides/a-guide.md": front({}) + "## 一、内容\n\n见[这里](/policies/missing-doc)。\n" }, "broken-link", "missing-doc"],
+    ["an English link to a missing document", { "guides/a-guide.md": front({}) + "## 一、内容\n\n[x](/en/policies/nope)\n" }, "broken-link", "nope"],
+    ["a link to a missing anchor", { "guides/a-guide.md": front({}) + "## 一、内容\n\n[x](/policies/b-guide#art-99)\n" }, "broken-anchor", "art-99"],
+    ["a link to an unknown page", { "guides/a-guide.md": front({}) + "## 一、内容\n\n[x](/shop)\n" }, "unknown-page", "/shop"],
+    ["a relative link", { "guides/a-guide.md": front({}) + "## 一、内容\n\n[x](b-guide.md)\n" }, "bad-link", "b-guide.md"],
+    ["a related id that does not exist", { "guides/a-guide.md": front({ related: "[b-guide, ghost]" }) + goodBody }, "related-missing", "ghost"],
+    ["an h1 in the body", { "guides/a-guide.md": front({}) + "# 标题\n\n## 一、内容\n" }, "h1-in-body", "# 标题"],
+    ["a skipped heading level", { "guides/a-guide.md": front({}) + "## 一、内容\n\n#### 细节\n" }, "heading-jump", "细节"],
+    ["an underlined heading", { "guides/a-guide.md": front({}) + "## 一、内容\n\n细节\n---\n" }, "heading-syntax", "##"],
+    ["a body without sections", { "guides/a-guide.md": front({}) + "只有一段话。\n" }, "no-sections", "##"],
+    ["a full text without structure", { "notices/a-text.txt": front({ id: "a-text", type: "notice", source: "https://www.gdqy.gov.cn/" }) + "只有一段话。\n" }, "no-sections", "一、"],
+    ["missing front matter", { "guides/c-guide.md": "## 一、内容\n" }, "front-matter", "---"],
+    ["a variant in two glossary entries", { "glossary.yaml": glossary + "  - canonical: 残疾人证件\n    variants: [残疾证]\n" }, "glossary", "残疾证"],
+    ["a malformed glossary", { "glossary.yaml": "terms:\n  - variants: [x]\n" }, "glossary", "canonical"],
+  ])("catches %s", (_name, files, rule, mention) => {
+    const report = check(files);
+    expect(report.ok).toBe(false);
+    expect(rules(report)).toContain(rule);
+    const issue = report.errors.find((e) => e.rule === rule)!;
+    expect(issue.message).toContain(mention);
+    expect(formatCheckReport(report)).toContain(`[${rule}]`);
+  });
+
+  it("reports the line in the file", () => {
+    const report = check({ "guides/a-guide.md": front({}) + "## 一、内容\n\n见[这里](/policies/missing-doc)。\n" });
+    expect(report.errors[0].line).toBe(16);
+  });
+
+  it("accepts app pages, English links, anchors and https links", () => {
+    const body =
+      "## 一、内容\n\n[a](/devices) [b](/en/policies/b-guide) [c](#s-1) [d](https://www.gov.cn/) [e](/cinema/abc) [f](tel:0763-3362221) [g](/en)\n";
+    expect(check({ "guides/a-guide.md": front({}) + body }).errors).toEqual([]);
+  });
+
+  it("warns, without failing, on http:// links", () => {
+    const report = check({ "guides/a-guide.md": front({}) + "## 一、内容\n\n[x](http://example.org/)\n" });
+    expect(report.ok).toBe(true);
+    expect(report.warnings.map((w) => w.rule)).toEqual(["insecure-link"]);
+  });
+});

@@ -1,0 +1,207 @@
+import fs from "node:fs";
+import path from "node:path";
+import { Lexer, walkTokens, type Token, type Tokens } from "marked";
+import { loadCorpus, loadGlossary, type PolicyDocument } from "./corpus.server";
+import { markdownHeadings } from "./structure";
+import { linkableAppPages, linkableAppPrefixes } from "./taxonomy";
+
+/**
+ * `npm run knowledge:check`: everything that must hold for the corpus to publish — schema, ids, folders,
+ * links, related ids, heading structure and the glossary. Errors fail the check; warnings are advice.
+ */
+
+export type CheckRule =
+  | "read"
+  | "front-matter"
+  | "schema"
+  | "id-filename"
+  | "folder-type"
+  | "duplicate-id"
+  | "location"
+  | "glossary"
+  | "broken-link"
+  | "broken-anchor"
+  | "unknown-page"
+  | "bad-link"
+  | "insecure-link"
+  | "related-missing"
+  | "h1-in-body"
+  | "heading-jump"
+  | "heading-syntax"
+  | "no-sections";
+
+export interface CheckIssue {
+  /** Path relative to the knowledge directory. */
+  path: string;
+  id?: string;
+  rule: CheckRule;
+  message: string;
+  /** 1-based line in the file, when known. */
+  line?: number;
+}
+
+export interface CheckReport {
+  dir: string;
+  documents: number;
+  sections: number;
+  glossaryTerms: number;
+  errors: CheckIssue[];
+  warnings: CheckIssue[];
+  ok: boolean;
+}
+
+/** Lines before the body (the front matter), so issues can name the line in the file. */
+function bodyLineOffset(dir: string, doc: PolicyDocument): number {
+  try {
+    const source = fs.readFileSync(path.join(dir, doc.path), "utf8").replace(/\r\n/g, "\n");
+    const at = source.lastIndexOf(doc.body.replace(/\r\n/g, "\n"));
+    return at < 0 ? 0 : source.slice(0, at).split("\n").length - 1;
+  } catch {
+    return 0;
+  }
+}
+
+function lineOf(body: string, raw: string): number | undefined {
+  const at = body.indexOf(raw);
+  return at < 0 ? undefined : body.slice(0, at).split("\n").length;
+}
+
+function markdownLinks(body: string): Tokens.Link[] {
+  const links: Tokens.Link[] = [];
+  walkTokens(new Lexer({ gfm: true }).lex(body), (token: Token) => {
+    if (token.type === "link") links.push(token as Tokens.Link);
+  });
+  return links;
+}
+
+function lexedHeadingCount(body: string): number {
+  let count = 0;
+  walkTokens(new Lexer({ gfm: true }).lex(body), (token: Token) => {
+    if (token.type === "heading") count++;
+  });
+  return count;
+}
+
+export function checkKnowledge(dir: string): CheckReport {
+  const corpus = loadCorpus(dir);
+  const glossary = loadGlossary(dir);
+  const errors: CheckIssue[] = [...corpus.errors, ...glossary.errors];
+  const warnings: CheckIssue[] = [];
+  const docs = new Map(corpus.documents.map((d) => [d.id, d]));
+
+  for (const doc of corpus.documents) {
+    const base = { path: doc.path, id: doc.id };
+    const offset = bodyLineOffset(dir, doc);
+
+    for (const id of doc.related ?? []) {
+      if (!docs.has(id)) errors.push({ ...base, rule: "related-missing", message: `related: no document with id "${id}"` });
+    }
+
+    if (doc.sections.length === 0) {
+      errors.push({
+        ...base,
+        rule: "no-sections",
+        message:
+          doc.format === "markdown"
+            ? "the body has no ## headings: give every section a heading (## 一、… or ## 第X条 …)"
+            : "no structure lines found (第X章/第X条, 一、, （一）, 1.)",
+      });
+    }
+
+    if (doc.format !== "markdown") continue;
+
+    // Headings: no h1 in the body (the page title is the h1), no skipped levels, only ATX (#) headings.
+    let previous = 1;
+    for (const heading of markdownHeadings(doc.body)) {
+      const line = offset + heading.line + 1;
+      if (heading.depth === 1) {
+        errors.push({ ...base, line, rule: "h1-in-body", message: `"# ${heading.text}": the title is the page's h1; start sections at ##` });
+      } else if (heading.depth > previous + 1) {
+        errors.push({
+          ...base,
+          line,
+          rule: "heading-jump",
+          message: `"${"#".repeat(heading.depth)} ${heading.text}" follows a level-${previous} heading: do not skip levels`,
+        });
+      }
+      previous = heading.depth;
+    }
+    if (lexedHeadingCount(doc.body) !== markdownHeadings(doc.body).length) {
+      errors.push({
+        ...base,
+        rule: "heading-syntax",
+        message: "a heading is written with underlines (=== or --- below a line): use ## headings so it gets an anchor",
+      });
+    }
+
+    // Links.
+    for (const link of markdownLinks(doc.body)) {
+      const href = link.href.trim();
+      const bodyLine = lineOf(doc.body, link.raw);
+      const line = bodyLine === undefined ? undefined : offset + bodyLine;
+      const at = { ...base, ...(line ? { line } : {}) };
+      if (/^https:\/\//i.test(href) || /^(mailto|tel):/i.test(href)) continue;
+      if (/^http:\/\//i.test(href)) {
+        warnings.push({ ...at, rule: "insecure-link", message: `${href}: prefer the https:// address` });
+        continue;
+      }
+      if (href.startsWith("#")) {
+        const anchor = decodeURIComponent(href.slice(1));
+        if (!doc.sections.some((s) => s.anchor === anchor)) {
+          errors.push({ ...at, rule: "broken-anchor", message: `${href}: no section with this anchor in this document` });
+        }
+        continue;
+      }
+      if (!href.startsWith("/")) {
+        errors.push({ ...at, rule: "bad-link", message: `${href}: link to /policies/<id>, an app page, or an https:// address` });
+        continue;
+      }
+      const [withoutHash, hash] = href.split("#", 2);
+      const pathname = withoutHash.split("?")[0].replace(/\/+$/, "") || "/";
+      const neutral = pathname === "/en" ? "/" : pathname.startsWith("/en/") ? pathname.slice(3) : pathname;
+      const policy = /^\/policies\/([^/]+)$/.exec(neutral);
+      if (policy) {
+        const target = docs.get(decodeURIComponent(policy[1]));
+        if (!target) {
+          errors.push({ ...at, rule: "broken-link", message: `${href}: no document with id "${policy[1]}"` });
+        } else if (hash && !target.sections.some((s) => s.anchor === decodeURIComponent(hash))) {
+          errors.push({ ...at, rule: "broken-anchor", message: `${href}: "${target.id}" has no section #${hash}` });
+        }
+        continue;
+      }
+      const allowed =
+        (linkableAppPages as readonly string[]).includes(neutral) || linkableAppPrefixes.some((p) => neutral.startsWith(p));
+      if (!allowed) errors.push({ ...at, rule: "unknown-page", message: `${href}: not a page of the portal` });
+    }
+  }
+
+  const byPath = (a: CheckIssue, b: CheckIssue) => a.path.localeCompare(b.path) || (a.line ?? 0) - (b.line ?? 0);
+  return {
+    dir,
+    documents: corpus.documents.length,
+    sections: corpus.documents.reduce((n, d) => n + d.sections.length, 0),
+    glossaryTerms: glossary.terms.length,
+    errors: errors.sort(byPath),
+    warnings: warnings.sort(byPath),
+    ok: errors.length === 0,
+  };
+}
+
+function formatIssue(mark: string, issue: CheckIssue): string {
+  const where = `${issue.path}${issue.line ? `:${issue.line}` : ""}`;
+  return `${mark} ${where}  [${issue.rule}]  ${issue.message}`;
+}
+
+/** A readable report: a summary line, then one line per problem. */
+export function formatCheckReport(report: CheckReport, cwd: string = process.cwd()): string {
+  const where = path.relative(cwd, report.dir) || ".";
+  const lines = [
+    `knowledge check (${where}): ${report.documents} documents, ${report.sections} sections, ${report.glossaryTerms} glossary terms`,
+    ...report.errors.map((i) => formatIssue("✗", i)),
+    ...report.warnings.map((i) => formatIssue("!", i)),
+    report.ok
+      ? `✓ no errors${report.warnings.length ? ` (${report.warnings.length} warning${report.warnings.length > 1 ? "s" : ""})` : ""}`
+      : `✗ ${report.errors.length} error${report.errors.length > 1 ? "s" : ""}${report.warnings.length ? `, ${report.warnings.length} warning(s)` : ""}`,
+  ];
+  return lines.join("\n");
+}

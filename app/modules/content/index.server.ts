@@ -1,0 +1,35 @@
+/** The policy library's content: corpus loading and validation, structure (anchors, citations), rendering. */
+export {
+  getCorpus,
+  loadCorpus,
+  loadGlossary,
+  resetCorpusCache,
+  defaultKnowledgeDir,
+  listDocuments,
+  getDocument,
+  relatedDocuments,
+  latestNotices,
+  toSummary,
+  compareDocuments,
+  type Corpus,
+  type CorpusError,
+  type CorpusRule,
+  type DocumentPage,
+  type DocumentSummary,
+  type GlossaryLoad,
+  type ListDocumentsOptions,
+  type PolicyDocument,
+} from "./corpus.server";
+export { checkKnowledge, formatCheckReport, type CheckIssue, type CheckReport, type CheckRule } from "./check";
+export { escapeHtml, renderMarkdown, renderPlainText } from "./markdown.server";
+export { documentMetaSchema, glossarySchema, type DocumentMeta, type Glossary, type GlossaryTerm } from "./schema";
+export {
+  chineseToNumber,
+  parseStructure,
+  parseMarkdownStructure,
+  parsePlainTextStructure,
+  type DocumentStructure,
+  type Section,
+  type SectionKind,
+} from "./structure";
+export * from "./taxonomy";

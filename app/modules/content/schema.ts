@@ -1,0 +1,81 @@
+import { z } from "zod";
+import { audienceIds, docStatuses, docTypes, topicIds } from "./taxonomy";
+
+export { audienceIds, docStatuses, docTypes, topicIds };
+export type { AudienceId, DocStatus, DocType, TopicId } from "./taxonomy";
+
+/** Limits on the front-matter summaries (characters). */
+export const summaryMax = 200;
+export const summaryEnMax = 400;
+
+const idPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+
+/** YAML may hand a date over as a Date (YAML 1.1 timestamps) or as text; both become `YYYY-MM-DD`. */
+const dateString = z.preprocess(
+  (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value),
+  z
+    .string()
+    .regex(isoDate, "must be a date YYYY-MM-DD")
+    .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), "not a real date"),
+);
+
+const nonEmpty = z.string().trim().min(1, "must not be empty");
+
+export const documentIdSchema = z.string().regex(idPattern, "must be kebab-case (a-z, 0-9, -)");
+
+/** Front matter of one knowledge document (see README "Adding content"). */
+export const documentMetaSchema = z
+  .object({
+    id: documentIdSchema,
+    title: nonEmpty,
+    titleEn: nonEmpty,
+    type: z.enum(docTypes),
+    issuer: nonEmpty,
+    docNumber: nonEmpty.optional(),
+    issued: dateString.optional(),
+    effective: dateString.optional(),
+    status: z.enum(docStatuses),
+    source: z
+      .string()
+      .url("must be a URL")
+      .refine((v) => v.startsWith("https://"), "must be an https:// URL")
+      .optional(),
+    reviewed: dateString,
+    topics: z.array(z.enum(topicIds)).min(1, "needs at least one topic"),
+    audience: z.array(z.enum(audienceIds)).min(1, "needs at least one audience"),
+    summary: nonEmpty.max(summaryMax, `must be at most ${summaryMax} characters`),
+    summaryEn: nonEmpty.max(summaryEnMax, `must be at most ${summaryEnMax} characters`),
+    easyRead: z.array(nonEmpty).optional(),
+    steps: z.array(z.object({ title: nonEmpty, text: nonEmpty }).strict()).optional(),
+    related: z.array(documentIdSchema).optional(),
+  })
+  .strict()
+  .superRefine((meta, ctx) => {
+    if ((meta.type === "regulation" || meta.type === "notice") && !meta.source) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["source"], message: `is required for a ${meta.type}` });
+    }
+    // (`effective` may precede `issued`: some rules apply retroactively, e.g. 财政部公告2023年第8号.)
+    if (meta.related?.includes(meta.id)) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["related"], message: "lists the document itself" });
+    }
+  });
+
+export type DocumentMeta = z.infer<typeof documentMetaSchema>;
+
+/** glossary.yaml: the corpus's canonical terms and the words people use for them. */
+export const glossarySchema = z
+  .object({
+    terms: z.array(
+      z
+        .object({
+          canonical: nonEmpty,
+          variants: z.array(nonEmpty).default([]),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+
+export type Glossary = z.infer<typeof glossarySchema>;
+export type GlossaryTerm = Glossary["terms"][number];

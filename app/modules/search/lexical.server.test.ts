@@ -1,0 +1,81 @@
+import { getCorpus } from "~/modules/content/corpus.server";
+import { indexStatus } from "./index-status.server";
+import { buildLexicalIndex, highlight, search } from "./lexical.server";
+
+describe("search", () => {
+  it("returns documents with their URL, summary and snippets linked to sections", () => {
+    const response = search("残疾证丢了怎么办");
+    expect(response.total).toBeGreaterThan(0);
+    const top = response.results[0];
+    expect(top).toMatchObject({ id: "disability-certificate-guide", url: "/policies/disability-certificate-guide", type: "guide" });
+    expect(top.summary.length).toBeGreaterThan(0);
+    expect(top.snippets.length).toBeGreaterThan(0);
+    const doc = getCorpus().documents.find((d) => d.id === top.id)!;
+    for (const snippet of top.snippets) {
+      expect(doc.sections.map((s) => s.anchor)).toContain(snippet.anchor);
+      expect(snippet.html).toContain("<mark>");
+    }
+    expect(response.expansions).toContainEqual({ variant: "残疾证", canonical: "残疾人证" });
+  });
+
+  it("finds an article by its number and links the snippet to its anchor", () => {
+    const response = search("无障碍环境建设法 第三十条");
+    expect(response.results[0].id).toBe("barrier-free-environment-law");
+    expect(response.results[0].snippets[0].anchor).toBe("art-30");
+  });
+
+  it("filters by type and pages through results", () => {
+    const regulations = search("残疾人 补贴", { type: "regulation", limit: 50 });
+    expect(regulations.results.every((r) => r.type === "regulation")).toBe(true);
+    const all = search("残疾人", { limit: 50 });
+    const second = search("残疾人", { limit: 5, offset: 5 });
+    expect(second.total).toBe(all.total);
+    expect(second.results.map((r) => r.id)).toEqual(all.results.slice(5, 10).map((r) => r.id));
+  });
+
+  it("answers an empty result for nothing to search for", () => {
+    expect(search("？？ 的")).toMatchObject({ total: 0, results: [] });
+    expect(search("")).toMatchObject({ total: 0, results: [] });
+  });
+
+  it("searches the plain-text full text by its sections", () => {
+    const response = search("手工编藤培训班");
+    const fulltext = response.results.find((r) => r.id === "cdpf-rectification-report-2025-fulltext");
+    expect(fulltext?.snippets[0].anchor).toBe("s-2-2-12");
+  });
+});
+
+describe("highlight", () => {
+  it("escapes the text and marks each term", () => {
+    expect(highlight("申请<补贴>要带残疾人证", ["残疾人证", "补贴"])).toBe("申请&lt;<mark>补贴</mark>&gt;要带<mark>残疾人证</mark>");
+  });
+
+  it("marks the longest term where terms overlap, never nesting marks", () => {
+    expect(highlight("残疾人证", ["残疾", "残疾人证", "残疾人"])).toBe("<mark>残疾人证</mark>");
+  });
+
+  it("cuts a long text to a window around the matches", () => {
+    const text = `${"甲".repeat(300)}护理补贴${"乙".repeat(300)}`;
+    const html = highlight(text, ["护理补贴"], 100);
+    expect(html.startsWith("…")).toBe(true);
+    expect(html.endsWith("…")).toBe(true);
+    expect(html).toContain("<mark>护理补贴</mark>");
+    expect(html.replace(/<\/?mark>|…/g, "").length).toBe(100);
+  });
+});
+
+describe("index status", () => {
+  it("reports the documents and chunks of the built index", async () => {
+    const status = await indexStatus();
+    const corpus = getCorpus();
+    expect(status.documents).toBe(corpus.documents.length);
+    expect(status.chunks).toBe(corpus.documents.reduce((n, d) => n + d.sections.length + 1, 0));
+    expect(Date.parse(status.builtAt ?? "")).not.toBeNaN();
+  });
+
+  it("builds a separate index from any corpus", () => {
+    const small = buildLexicalIndex({ dir: "", errors: [], documents: getCorpus().documents.slice(0, 2) });
+    expect(small.info.documents).toBe(2);
+    expect(small.search("残疾人").total).toBeLessThanOrEqual(2);
+  });
+});

@@ -1,0 +1,240 @@
+import { Jieba } from "@node-rs/jieba";
+import { dict } from "@node-rs/jieba/dict.js";
+import { defaultKnowledgeDir, loadGlossary } from "~/modules/content/corpus.server";
+import type { GlossaryTerm } from "~/modules/content/schema";
+
+/**
+ * Chinese (and English) segmentation for the search index and queries.
+ * One jieba instance per process, with the glossary's Chinese terms added to its dictionary so that
+ * 残疾人证, 两项补贴, 粤北区域中心 … stay whole words (cutForSearch still adds their sub-words).
+ */
+
+const han = /\p{Script=Han}/u;
+const hasWordChar = /[\p{L}\p{N}]/u;
+
+/** Function words and question words that say nothing about a document. */
+const zhStopWords = new Set(
+  (
+    "的 了 吗 呢 吧 啊 呀 嘛 么 是 在 和 与 及 或 也 都 就 还 又 把 被 给 对 从 向 到 为 以 之 其 而 " +
+    "这 那 这个 那个 这些 那些 什么 怎么 怎样 怎么样 怎么办 如何 哪 哪个 哪些 多少 几 能 能不能 " +
+    "可以 可不可以 会 要 想 有 没有 是不是 有没有 能否 我 你 他 她 它 我们 你们 他们 请问 一下 一个 " +
+    "吗 啥 咋 咋办 是否 应该 需不需要 有些 有的 等 等等 去 来 个 些"
+  ).split(/\s+/),
+);
+
+const enStopWords = new Set(
+  (
+    "a an the of for to in on at by and or is are be was were been what how can do does did i my me we our you " +
+    "your it its this that these those with from as about which who when where why will would should could get " +
+    "have has had not no yes please there their them they if so any some"
+  ).split(/\s+/),
+);
+
+/** Single Chinese characters that carry meaning on their own in this domain. */
+const meaningfulChars = new Set([..."盲聋哑瘸残证税岁级"]);
+
+let jieba: Jieba | undefined;
+let glossary: GlossaryTerm[] = [];
+let meaningfulSingles = new Set(meaningfulChars);
+
+/** Jieba user-dictionary frequency for glossary words: high enough to keep them whole. */
+const glossaryWordFrequency = 50_000;
+
+function isHanWord(word: string): boolean {
+  return han.test(word) && !/\s/.test(word);
+}
+
+/** Loads the glossary (knowledge/glossary.yaml unless given) into the shared segmenter. Idempotent per terms. */
+export function configureSegmenter(terms?: GlossaryTerm[]): void {
+  glossary = terms ?? loadGlossary(defaultKnowledgeDir()).terms;
+  jieba = Jieba.withDict(dict);
+  const words = new Set<string>();
+  meaningfulSingles = new Set(meaningfulChars);
+  for (const term of glossary) {
+    for (const word of [term.canonical, ...term.variants]) {
+      const w = normalize(word);
+      if (!isHanWord(w)) continue;
+      if ([...w].length === 1) meaningfulSingles.add(w);
+      else words.add(w);
+    }
+  }
+  if (words.size) {
+    jieba.loadDict(Buffer.from([...words].map((w) => `${w} ${glossaryWordFrequency} n`).join("\n") + "\n"));
+  }
+  matcher = undefined;
+}
+
+function segmenter(): Jieba {
+  if (!jieba) configureSegmenter();
+  return jieba as Jieba;
+}
+
+/** Loads jieba's dictionary and the glossary now (≈¼ s) rather than on the first query. */
+export function warmSegmenter(): void {
+  segmenter();
+}
+
+/** The glossary the segmenter uses. */
+export function glossaryTerms(): GlossaryTerm[] {
+  segmenter();
+  return glossary;
+}
+
+/** NFKC (full-width → half-width) and lower case. */
+export function normalize(text: string): string {
+  return text.normalize("NFKC").toLowerCase();
+}
+
+/** A light English stemmer: possessives and plurals ("wheelchairs" → "wheelchair", "allowances" → "allowance"). */
+function stemEnglish(word: string): string {
+  let w = word.replace(/['’]s$/, "");
+  if (w.length > 4 && w.endsWith("ies")) w = `${w.slice(0, -3)}y`;
+  else if (w.length > 3 && w.endsWith("s") && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
+  return w;
+}
+
+/** Keeps, drops or rewrites one segment. */
+function processToken(token: string): string | null {
+  const t = token.trim();
+  if (!t || !hasWordChar.test(t)) return null;
+  if (han.test(t)) {
+    if (zhStopWords.has(t)) return null;
+    if ([...t].length === 1 && !meaningfulSingles.has(t)) return null;
+    return t;
+  }
+  if (/^[a-z][a-z'’-]*$/.test(t)) {
+    if (t.length < 2 || enStopWords.has(t)) return null;
+    return stemEnglish(t);
+  }
+  return t; // numbers, codes such as 26341-2010
+}
+
+/**
+ * Index/query tokens: jieba search-mode segmentation (whole words plus their sub-words), lower case,
+ * without punctuation, whitespace, stop words and meaningless single characters. Keeps duplicates
+ * (term frequency matters to BM25).
+ */
+export function tokenize(text: string): string[] {
+  if (!text) return [];
+  const out: string[] = [];
+  for (const token of segmenter().cutForSearch(normalize(text), true)) {
+    const t = processToken(token);
+    if (t) out.push(t);
+  }
+  return out;
+}
+
+/** Whole-word tokens (jieba's default mode, no sub-words): "视力残疾" → ["视力残疾"]. */
+export function tokenizeWords(text: string): string[] {
+  if (!text) return [];
+  const out: string[] = [];
+  for (const token of segmenter().cut(normalize(text), true)) {
+    const t = processToken(token);
+    if (t) out.push(t);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Query expansion with the glossary
+
+export interface QueryExpansion {
+  /** What the person typed ("残疾证", "wheelchair"). */
+  variant: string;
+  /** The corpus's term ("残疾人证", "轮椅"). Equal to `variant` when the canonical term itself was typed. */
+  canonical: string;
+}
+
+export interface ExpandedQuery {
+  /** The query as typed, trimmed. */
+  query: string;
+  /** Tokens of the query as typed. */
+  tokens: string[];
+  /** Glossary words found in the query (leftmost-longest, not overlapping). */
+  expansions: QueryExpansion[];
+  /**
+   * Whole-word tokens of the canonical terms that the query's own tokens do not already contain (only the
+   * whole terms: their sub-words, such as 残疾 in 视力残疾, are too common to widen a query with).
+   */
+  addedTokens: string[];
+  /** tokens ∪ addedTokens, without duplicates, in order. */
+  terms: string[];
+  /**
+   * Terms that are only part of a longer term of the query (不见 in 看不见, 残疾 in 残疾人证): search mode
+   * adds them for recall; a search should weigh them less so one word is not counted twice.
+   */
+  subTerms: string[];
+}
+
+interface Entry {
+  word: string;
+  canonical: string;
+  ascii: boolean;
+}
+
+let matcher: Entry[] | undefined;
+
+function entries(): Entry[] {
+  if (!matcher) {
+    const list: Entry[] = [];
+    for (const term of glossaryTerms()) {
+      for (const word of [term.canonical, ...term.variants]) {
+        const w = normalize(word).trim();
+        if (w) list.push({ word: w, canonical: term.canonical, ascii: !han.test(w) });
+      }
+    }
+    matcher = list.sort((a, b) => b.word.length - a.word.length);
+  }
+  return matcher;
+}
+
+const asciiWordChar = /[a-z0-9]/;
+
+/** Glossary words in `text` (already normalized), leftmost-longest, non-overlapping. */
+function findGlossaryWords(text: string): QueryExpansion[] {
+  const found: QueryExpansion[] = [];
+  const list = entries();
+  let i = 0;
+  while (i < text.length) {
+    const hit = list.find(
+      (e) =>
+        text.startsWith(e.word, i) &&
+        (!e.ascii ||
+          ((i === 0 || !asciiWordChar.test(text[i - 1])) &&
+            (i + e.word.length === text.length ||
+              !asciiWordChar.test(text[i + e.word.length]) ||
+              // plural of an English variant: "wheelchairs", "devices"
+              (text[i + e.word.length] === "s" && !asciiWordChar.test(text[i + e.word.length + 1] ?? " "))))),
+    );
+    if (hit) {
+      found.push({ variant: hit.word, canonical: hit.canonical });
+      i += hit.word.length;
+    } else {
+      i++;
+    }
+  }
+  return found;
+}
+
+/**
+ * Maps colloquial, formal and English words to the corpus's canonical terms (残疾证 → 残疾人证,
+ * 盲人 → 视力残疾, "wheelchair" → 轮椅) and keeps the original tokens.
+ */
+export function expandQuery(q: string): ExpandedQuery {
+  const query = q.trim();
+  const tokens = tokenize(query);
+  const expansions = findGlossaryWords(normalize(query));
+  const have = new Set(tokens);
+  const addedTokens: string[] = [];
+  for (const { canonical } of expansions) {
+    for (const t of tokenizeWords(canonical)) {
+      if (!have.has(t)) {
+        have.add(t);
+        addedTokens.push(t);
+      }
+    }
+  }
+  const terms = [...new Set([...tokens, ...addedTokens])];
+  const subTerms = terms.filter((t) => terms.some((other) => other !== t && other.includes(t)));
+  return { query, tokens, expansions, addedTokens, terms, subTerms };
+}

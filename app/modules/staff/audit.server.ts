@@ -1,0 +1,56 @@
+import { randomUUID } from "node:crypto";
+import type { Kysely } from "kysely";
+import type { Database } from "../db/schema";
+import { maskPersonalData } from "../privacy/mask";
+
+export interface Actor {
+  id: string | null;
+  username: string;
+}
+
+export interface AuditEntry {
+  action: string;
+  targetType?: string;
+  targetId?: string;
+  detail?: string;
+}
+
+/**
+ * Appends one line to the audit log. The log is append-only: this module has no update or delete, and
+ * details are masked so the log never becomes a second copy of personal data.
+ */
+export async function recordAudit(db: Kysely<Database>, actor: Actor, entry: AuditEntry, now = new Date()): Promise<void> {
+  await db
+    .insertInto("audit_log")
+    .values({
+      id: randomUUID(),
+      at: now.toISOString(),
+      user_id: actor.id,
+      username: actor.username,
+      action: entry.action,
+      target_type: entry.targetType ?? null,
+      target_id: entry.targetId ?? null,
+      detail: entry.detail ? maskPersonalData(entry.detail).text : null,
+    })
+    .execute();
+}
+
+export async function listAudit(db: Kysely<Database>, options: { page?: number; pageSize?: number; username?: string } = {}) {
+  const pageSize = options.pageSize ?? 50;
+  const page = Math.max(1, options.page ?? 1);
+  let query = db.selectFrom("audit_log");
+  if (options.username) query = query.where("username", "=", options.username);
+  const { count } = await query.select((eb) => eb.fn.countAll<number>().as("count")).executeTakeFirstOrThrow();
+  const items = await query
+    .selectAll()
+    .orderBy("at", "desc")
+    .orderBy("id")
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .execute();
+  return { items, total: Number(count), page, pageCount: Math.max(1, Math.ceil(Number(count) / pageSize)) };
+}
+
+export async function allAudit(db: Kysely<Database>) {
+  return db.selectFrom("audit_log").selectAll().orderBy("at").orderBy("id").execute();
+}

@@ -1,0 +1,49 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import type { AdminHandle } from "~/components/admin-handle";
+import { LocalLink } from "~/components/LocalLink";
+import { routeLocale } from "~/http/route-locale";
+import { useT } from "~/i18n/use-t";
+import { getDb } from "~/modules/db/index.server";
+import { countNewFeedback } from "~/modules/feedback/index.server";
+import { hasRole } from "~/modules/staff/roles";
+import { requireStaff } from "~/modules/staff/index.server";
+
+export const handle: AdminHandle = {
+  staffRole: "any",
+  title: ({ t }) => t("admin.dashboard"),
+  crumbs: ({ t }) => [{ label: t("admin.dashboard") }],
+};
+
+export async function loader({ params, request }: LoaderFunctionArgs) {
+  routeLocale(params);
+  const { user } = await requireStaff(request, "any");
+  const todo: Array<{ key: "todoFeedback"; count: number; to: string }> = [];
+  if (hasRole(user.roles, "content")) {
+    const count = await countNewFeedback(getDb());
+    if (count > 0) todo.push({ key: "todoFeedback", count, to: "/admin/feedback?status=new" });
+  }
+  return { todo };
+}
+
+export default function Dashboard() {
+  const { t } = useT();
+  const { todo } = useLoaderData<typeof loader>();
+  return (
+    <div className="page">
+      <h1>{t("admin.dashboard")}</h1>
+      <h2>{t("admin.todoHeading")}</h2>
+      {todo.length === 0 ? (
+        <p>{t("admin.noTodo")}</p>
+      ) : (
+        <ul>
+          {todo.map((item) => (
+            <li key={item.key}>
+              <LocalLink to={item.to}>{t(`admin.${item.key}`, { count: item.count })}</LocalLink>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

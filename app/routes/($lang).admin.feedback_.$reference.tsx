@@ -1,0 +1,95 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import type { AdminHandle } from "~/components/admin-handle";
+import { RadioGroupField } from "~/components/Fields";
+import { useLocale } from "~/components/use-locale";
+import { readFormData } from "~/http/form-data.server";
+import { routeLocale } from "~/http/route-locale";
+import { formatDateTime } from "~/i18n/format";
+import { useT } from "~/i18n/use-t";
+import { getDb } from "~/modules/db/index.server";
+import { feedbackStatuses, findFeedback, updateFeedback, type FeedbackStatus } from "~/modules/feedback/index.server";
+import { normaliseReference } from "~/modules/shared/reference";
+import { actorOf, recordAudit, requireStaff } from "~/modules/staff/index.server";
+
+export const handle: AdminHandle = {
+  staffRole: "content",
+  title: ({ t, data }) => t("admin.feedbackDetail", { reference: (data as { item?: { reference: string } } | undefined)?.item?.reference ?? "" }),
+  crumbs: ({ t, data }) => [
+    { label: t("admin.dashboard"), to: "/admin" },
+    { label: t("admin.feedback"), to: "/admin/feedback" },
+    { label: (data as { item?: { reference: string } } | undefined)?.item?.reference ?? "" },
+  ],
+};
+
+/** Opening a message shows its contact details in full, so the view is audited. */
+export async function loader({ params, request }: LoaderFunctionArgs) {
+  routeLocale(params);
+  const session = await requireStaff(request, "content");
+  const item = await findFeedback(getDb(), normaliseReference(params.reference ?? ""));
+  if (!item) throw new Response("Not Found", { status: 404 });
+  await recordAudit(getDb(), actorOf(session), { action: "feedback.view", targetType: "feedback", targetId: item.reference });
+  return { item };
+}
+
+const updateSchema = z.object({ status: z.enum(feedbackStatuses), reply: z.string().max(4000).optional() });
+
+export async function action({ params, request }: ActionFunctionArgs) {
+  routeLocale(params);
+  const session = await requireStaff(request, "content");
+  const reference = normaliseReference(params.reference ?? "");
+  const parsed = updateSchema.safeParse(Object.fromEntries(await readFormData(request)));
+  if (!parsed.success) return data({ hasErrors: true, saved: false }, { status: 400 });
+  const updated = await updateFeedback(getDb(), reference, { status: parsed.data.status, reply: parsed.data.reply?.trim() || null });
+  if (!updated) throw new Response("Not Found", { status: 404 });
+  await recordAudit(getDb(), actorOf(session), { action: "feedback.update", targetType: "feedback", targetId: reference, detail: parsed.data.status });
+  return { hasErrors: false, saved: true };
+}
+
+export default function FeedbackDetail() {
+  const { t, locale } = useT();
+  const { href } = useLocale();
+  const { item } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  return (
+    <div className="page page--narrow">
+      <h1>{t("admin.feedbackDetail", { reference: item.reference })}</h1>
+      {result?.saved ? (
+        <div className="notice notice--success" role="status">
+          <p>{t("admin.saved")}</p>
+        </div>
+      ) : null}
+      <dl className="summary-list">
+        <dt>{t("admin.colTopic")}</dt>
+        <dd>{t(`feedback.topics.${item.topic as "other"}`)}</dd>
+        <dt>{t("admin.colReceived")}</dt>
+        <dd>{formatDateTime(item.created_at, locale)}</dd>
+        <dt>{t("admin.name")}</dt>
+        <dd>{item.name ?? t("admin.none")}</dd>
+        <dt>{t("admin.contactFull")}</dt>
+        <dd>{item.contact ?? t("admin.none")}</dd>
+        <dt>{t("admin.message")}</dt>
+        <dd className="message-text">{item.message}</dd>
+      </dl>
+      <Form method="post" action={href(`/admin/feedback/${item.reference}`)}>
+        <RadioGroupField
+          id="feedback-status"
+          name="status"
+          legend={t("admin.statusLegend")}
+          options={feedbackStatuses.map((s) => ({ value: s, label: t(`admin.status.${s as FeedbackStatus}`) }))}
+          defaultValue={item.status}
+        />
+        <div className="field">
+          <label className="field__label" htmlFor="feedback-reply">
+            {t("admin.replyLabel")}
+          </label>
+          <textarea id="feedback-reply" name="reply" rows={5} defaultValue={item.reply ?? ""} />
+        </div>
+        <button type="submit" className="button">
+          {t("admin.save")}
+        </button>
+      </Form>
+    </div>
+  );
+}
