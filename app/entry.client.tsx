@@ -5,21 +5,19 @@ import { localeFromPathname } from "~/i18n/config";
 import { createTranslator } from "~/i18n/translator";
 import { TranslationProvider } from "~/i18n/use-t";
 
-// Only the page's own language is downloaded (switching language reloads the document), and the browser
+// The page's messages arrive with the root loader's data (app/root.tsx, i18n/namespaces.ts), and the browser
 // translates with translator.ts instead of shipping i18next (docs/decisions/0002-browser-translator.md).
+// This outer provider only serves the case where the root loader itself failed.
 const locale = localeFromPathname(window.location.pathname);
-const messages = locale === "en" ? import("~/i18n/locales/en.json") : import("~/i18n/locales/zh-CN.json");
+const fallback = createTranslator({}, (key) => console.error(`Missing translation: ${key}`));
 
-void messages.then((module) => {
-  const t = createTranslator(module.default);
-  startTransition(() => {
-    hydrateRoot(
-      document,
-      <StrictMode>
-        <TranslationProvider t={t} locale={locale}>
-          <RemixBrowser />
-        </TranslationProvider>
-      </StrictMode>,
-    );
-  });
+startTransition(() => {
+  hydrateRoot(
+    document,
+    <StrictMode>
+      <TranslationProvider t={fallback} locale={locale}>
+        <RemixBrowser />
+      </TranslationProvider>
+    </StrictMode>,
+  );
 });

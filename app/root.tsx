@@ -1,4 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { ShouldRevalidateFunction } from "@remix-run/react";
 import {
   isRouteErrorResponse,
   Links,
@@ -11,7 +12,7 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useMemo, type ReactNode } from "react";
 import { useT } from "~/i18n/use-t";
 import { Breadcrumbs } from "~/components/Breadcrumbs";
 import { ErrorPage } from "~/components/ErrorPage";
@@ -23,6 +24,9 @@ import { SiteHeader } from "~/components/SiteHeader";
 import { SkipLink } from "~/components/SkipLink";
 import { useHasFormErrors } from "~/components/use-form-errors-state";
 import { htmlLang, localeFromPathname, localePath, locales, stripLocale } from "~/i18n/config";
+import { pageMessages } from "~/i18n/messages.server";
+import { createTranslator } from "~/i18n/translator";
+import { TranslationProvider } from "~/i18n/use-t";
 import { defaultPreferences, preferenceAttributes } from "~/modules/preferences/preferences";
 import { readPreferences } from "~/modules/preferences/preferences.server";
 import stylesheet from "~/styles/app.css?url";
@@ -34,7 +38,31 @@ export const links: LinksFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
-  return { preferences: await readPreferences(request), origin: url.origin };
+  const locale = localeFromPathname(url.pathname);
+  return { preferences: await readPreferences(request), origin: url.origin, messages: pageMessages(locale, url.pathname) };
+}
+
+/** A new page may need other messages (see i18n/namespaces.ts), so the root reloads when the path changes. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, defaultShouldRevalidate }) =>
+  currentUrl.pathname !== nextUrl.pathname || defaultShouldRevalidate;
+
+const reportMissing = (key: string) => console.error(`Missing translation in this page's namespaces: ${key}`);
+
+/**
+ * Server and browser translate the page with the same messages (the root loader's), so hydration matches by
+ * construction. Without root data (the root itself failed) the outer provider of entry.server is used.
+ */
+function PageTranslations({ children }: { children: ReactNode }) {
+  const { pathname } = useLocation();
+  const locale = localeFromPathname(pathname);
+  const messages = useRouteLoaderData<typeof loader>("root")?.messages;
+  const t = useMemo(() => (messages ? createTranslator(messages, reportMissing) : null), [messages]);
+  if (!t) return <>{children}</>;
+  return (
+    <TranslationProvider t={t} locale={locale}>
+      {children}
+    </TranslationProvider>
+  );
 }
 
 /** Title and breadcrumbs come from the deepest route that describes itself (see page-handle.ts). */
@@ -48,7 +76,7 @@ function usePageMeta(): { title: string; crumbs: Crumb[] } {
 
   if (error) {
     const kind = errorKind(error);
-    const page = kind === "notFound" ? t("errors.notFoundTitle") : kind === "forbidden" ? t("admin.forbiddenTitle") : t("errors.serverTitle");
+    const page = kind === "notFound" ? t("errors.notFoundTitle") : kind === "forbidden" ? t("errors.forbiddenTitle") : t("errors.serverTitle");
     return { title: t("site.title", { page }), crumbs: [] };
   }
   const match = [...matches].reverse().find((m) => isPageHandle(m.handle));
@@ -63,6 +91,14 @@ function usePageMeta(): { title: string; crumbs: Crumb[] } {
 }
 
 export function Layout({ children }: { children: ReactNode }) {
+  return (
+    <PageTranslations>
+      <Document>{children}</Document>
+    </PageTranslations>
+  );
+}
+
+function Document({ children }: { children: ReactNode }) {
   const { pathname, search } = useLocation();
   const locale = localeFromPathname(pathname);
   const data = useRouteLoaderData<typeof loader>("root");

@@ -37,9 +37,6 @@ function filesFor(routeId) {
   return files;
 }
 
-// The locale file (one per page) is loaded too; count the larger of the two.
-const localeChunks = fs.readdirSync(path.join(client, "assets")).filter((f) => /^(zh-CN|en)-.*\.js$/.test(f));
-const localeKb = Math.max(0, ...localeChunks.map((f) => sizeOf(`/assets/${f}`)));
 // The route manifest is a script every page loads too.
 const manifestKb = sizeOf(`/assets/${manifestFile}`);
 
@@ -47,12 +44,12 @@ const budgetKb = 100;
 const rows = Object.keys(manifest.routes)
   .filter((id) => id !== "root" && !id.startsWith("routes/api."))
   .map((id) => {
-    const total = [...filesFor(id)].reduce((sum, f) => sum + sizeOf(f), 0) + localeKb + manifestKb;
+    const total = [...filesFor(id)].reduce((sum, f) => sum + sizeOf(f), 0) + manifestKb;
     return { route: id, kb: total / 1024 };
   })
   .sort((a, b) => b.kb - a.kb);
 
-console.log("\nJavaScript shipped per page (gzip, with the page's locale file and the route manifest):");
+console.log("\nJavaScript shipped per page (gzip, with the route manifest; a page's messages travel as loader data):");
 for (const r of rows) console.log(`  ${r.kb.toFixed(1).padStart(6)} KB  ${r.route}`);
 const over = rows.filter((r) => r.kb > budgetKb && !/cinema|devices\./.test(r.route));
 if (over.length) {

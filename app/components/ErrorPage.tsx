@@ -8,10 +8,10 @@ export function ErrorPage({ kind }: { kind: "notFound" | "forbidden" | "server" 
   if (kind === "forbidden") {
     return (
       <div className="page">
-        <h1>{t("admin.forbiddenTitle")}</h1>
-        <p>{t("admin.forbiddenText")}</p>
+        <h1>{t("errors.forbiddenTitle")}</h1>
+        <p>{t("errors.forbiddenText")}</p>
         <p>
-          <LocalLink to="/admin">{t("admin.dashboard")}</LocalLink>
+          <LocalLink to="/admin">{t("errors.goDashboard")}</LocalLink>
         </p>
       </div>
     );

@@ -12,20 +12,20 @@ export function Pagination({ page, pageCount }: { page: number; pageCount: numbe
     return `${pathname}?${params}`;
   };
   return (
-    <nav aria-label={t("admin.pagination")} className="pagination">
+    <nav aria-label={t("pagination.label")} className="pagination">
       <ul>
         {page > 1 ? (
           <li>
             <Link to={hrefFor(page - 1)} rel="prev">
-              {t("admin.previous")}
+              {t("pagination.previous")}
             </Link>
           </li>
         ) : null}
-        <li aria-current="page">{t("admin.pageOf", { page, pages: pageCount })}</li>
+        <li aria-current="page">{t("pagination.pageOf", { page, pages: pageCount })}</li>
         {page < pageCount ? (
           <li>
             <Link to={hrefFor(page + 1)} rel="next">
-              {t("admin.next")}
+              {t("pagination.next")}
             </Link>
           </li>
         ) : null}

@@ -15,7 +15,7 @@ export function ServicePending({ name }: { name: string }) {
         </a>
       </p>
       <p>
-        <LocalLink to="/feedback">{t("home.feedbackLink")}</LocalLink>
+        <LocalLink to="/feedback">{t("footer.feedback")}</LocalLink>
       </p>
     </div>
   );

@@ -1,4 +1,6 @@
+import { Form } from "@remix-run/react";
 import { useT } from "~/i18n/use-t";
+import { useLocale } from "./use-locale";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { LocalLink, LocalNavLink } from "./LocalLink";
 import { QuickDisplaySettings } from "./QuickDisplaySettings";
@@ -15,6 +17,7 @@ export const mainNavigation = [
 
 export function SiteHeader() {
   const { t } = useT();
+  const { href } = useLocale();
   return (
     <header className="site-header">
       <div className="site-header__top">
@@ -25,6 +28,13 @@ export function SiteHeader() {
           <LanguageSwitch />
           <QuickDisplaySettings />
         </div>
+        <Form method="get" action={href("/search")} role="search" className="header-search">
+          <label htmlFor="header-search-q" className="visually-hidden">
+            {t("header.searchLabel")}
+          </label>
+          <input id="header-search-q" name="q" type="search" />
+          <button type="submit">{t("header.searchButton")}</button>
+        </Form>
       </div>
       <nav aria-label={t("nav.label")} className="main-nav">
         <ul>

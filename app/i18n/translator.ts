@@ -33,12 +33,13 @@ function translateValue(value: unknown, options: Options): unknown {
   return value;
 }
 
-export function createTranslator(messages: unknown): TFunction {
+export function createTranslator(messages: unknown, onMissing?: (key: string) => void): TFunction {
   const t = (key: string, options: Options = {}) => {
     const value = lookup(messages, key);
     if (typeof value === "string") return interpolate(value, options);
     if (value !== undefined && options.returnObjects) return translateValue(value, options);
     if (options.defaultValue !== undefined) return interpolate(options.defaultValue, options);
+    onMissing?.(key);
     return key;
   };
   return t as unknown as TFunction;

@@ -1,15 +1,19 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { formatDate } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 import { LocalLink } from "~/components/LocalLink";
 import type { PageHandle } from "~/components/page-handle";
 import { routeLocale } from "~/http/route-locale";
+import { latestNotices } from "~/modules/content/index.server";
 
 export const handle: PageHandle = { title: ({ t }) => t("home.title") };
 
 export async function loader({ params }: LoaderFunctionArgs) {
   routeLocale(params);
-  return { notices: [] as Array<{ id: string; title: string; issued: string | null }> };
+  return {
+    notices: latestNotices(4).map((n) => ({ id: n.id, title: n.title, titleEn: n.titleEn, issued: n.issued ?? null })),
+  };
 }
 
 const services = [
@@ -20,7 +24,7 @@ const services = [
 ] as const;
 
 export default function Home() {
-  const { t } = useT();
+  const { t, locale } = useT();
   const { notices } = useLoaderData<typeof loader>();
   const phone = t("footer.phone");
   return (
@@ -50,8 +54,18 @@ export default function Home() {
           <ul>
             {notices.map((n) => (
               <li key={n.id}>
-                <LocalLink to={`/policies/${n.id}`}>{n.title}</LocalLink>
-                {n.issued ? <> <time dateTime={n.issued}>{n.issued}</time></> : null}
+                <LocalLink to={`/policies/${n.id}`}>
+                  <span lang="zh-CN">{n.title}</span>
+                </LocalLink>
+                {locale === "en" ? ` (${n.titleEn})` : null}
+                {n.issued ? (
+                  <>
+                    {" "}
+                    <time dateTime={n.issued} className="meta">
+                      {formatDate(n.issued, locale)}
+                    </time>
+                  </>
+                ) : null}
               </li>
             ))}
           </ul>

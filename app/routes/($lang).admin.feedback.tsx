@@ -8,7 +8,8 @@ import { routeLocale } from "~/http/route-locale";
 import { formatDateTime } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 import { getDb } from "~/modules/db/index.server";
-import { feedbackStatuses, listFeedback, type FeedbackStatus } from "~/modules/feedback/index.server";
+import { feedbackStatuses, type FeedbackStatus } from "~/modules/feedback/feedback-constants";
+import { listFeedback } from "~/modules/feedback/index.server";
 import { requireStaff } from "~/modules/staff/index.server";
 
 export const handle: AdminHandle = {

@@ -9,7 +9,8 @@ import { routeLocale } from "~/http/route-locale";
 import { formatDateTime } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 import { getDb } from "~/modules/db/index.server";
-import { feedbackStatuses, findFeedback, updateFeedback, type FeedbackStatus } from "~/modules/feedback/index.server";
+import { feedbackStatuses, type FeedbackStatus } from "~/modules/feedback/feedback-constants";
+import { findFeedback, updateFeedback } from "~/modules/feedback/index.server";
 import { normaliseReference } from "~/modules/shared/reference";
 import { actorOf, recordAudit, requireStaff } from "~/modules/staff/index.server";
 

@@ -14,7 +14,7 @@ import { routeLocale } from "~/http/route-locale";
 import { localePath } from "~/i18n/config";
 import { getDb } from "~/modules/db/index.server";
 import { feedbackSchema } from "~/modules/feedback/feedback-schema";
-import { feedbackTopics } from "~/modules/feedback/feedback-topics";
+import { feedbackTopics } from "~/modules/feedback/feedback-constants";
 import { submitFeedback } from "~/modules/feedback/index.server";
 import { hitRateLimit } from "~/modules/security/rate-limit.server";
 

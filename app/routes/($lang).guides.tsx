@@ -1,20 +1,23 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useT } from "~/i18n/use-t";
+import { useLoaderData } from "@remix-run/react";
 import type { PageHandle } from "~/components/page-handle";
-import { ServicePending } from "~/components/ServicePending";
+import { PolicyList } from "~/components/policies/PolicyList";
+import { policyListData } from "~/http/policy-list.server";
 import { routeLocale } from "~/http/route-locale";
+import { useT } from "~/i18n/use-t";
 
 export const handle: PageHandle = {
-  title: ({ t }) => t("nav.guides"),
-  crumbs: ({ t }) => [{ label: t("nav.guides") }],
+  title: ({ t }) => t("policies.guidesTitle"),
+  crumbs: ({ t }) => [{ label: t("policies.guidesTitle") }],
 };
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ params, request }: LoaderFunctionArgs) {
   routeLocale(params);
-  return null;
+  return policyListData(request, "guide");
 }
 
-export default function Page() {
+export default function Guides() {
   const { t } = useT();
-  return <ServicePending name={t("nav.guides")} />;
+  const data = useLoaderData<typeof loader>();
+  return <PolicyList path="/guides" heading={t("policies.guidesTitle")} intro={t("policies.guidesIntro")} {...data} />;
 }

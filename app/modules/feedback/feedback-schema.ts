@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { feedbackTopics } from "./feedback-topics";
+import { feedbackTopics } from "./feedback-constants";
 
 export { feedbackTopics };
 

@@ -3,6 +3,7 @@ import type { Database } from "../db/schema";
 import { maskContact, maskPersonalData } from "../privacy/mask";
 import { makeReference } from "../shared/reference";
 import type { Locale } from "~/i18n/config";
+import type { FeedbackStatus } from "./feedback-constants";
 import type { FeedbackInput } from "./feedback-schema";
 
 function normaliseContact(contact: string | undefined): string | null {
@@ -44,8 +45,6 @@ export async function findFeedback(db: Kysely<Database>, reference: string) {
   return db.selectFrom("feedback").selectAll().where("reference", "=", reference).executeTakeFirst();
 }
 
-export const feedbackStatuses = ["new", "in_progress", "closed"] as const;
-export type FeedbackStatus = (typeof feedbackStatuses)[number];
 
 /** The staff inbox: newest first, optionally one status, paginated. Contact details are masked here. */
 export async function listFeedback(db: Kysely<Database>, options: { status?: FeedbackStatus; page?: number; pageSize?: number } = {}) {

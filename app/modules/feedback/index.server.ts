@@ -4,7 +4,6 @@ export {
   listFeedback,
   countNewFeedback,
   updateFeedback,
-  feedbackStatuses,
-  type FeedbackStatus,
 } from "./feedback.server";
-export { feedbackSchema, feedbackTopics, type FeedbackInput } from "./feedback-schema";
+export { feedbackSchema, type FeedbackInput } from "./feedback-schema";
+export { feedbackStatuses, feedbackTopics, type FeedbackStatus, type FeedbackTopic } from "./feedback-constants";

@@ -1,0 +1,52 @@
+import type { Locale } from "~/i18n/config";
+import { localePath } from "~/i18n/config";
+import { getFixedT } from "~/i18n/i18n.server";
+import { escapeHtml, relatedDocuments, type PolicyDocument } from "~/modules/content/index.server";
+
+/**
+ * The body HTML as a page shows it: internal links in the page's language, and after every section heading
+ * a link to that section (which the page's script turns into "copy the link").
+ */
+export function pageHtml(doc: PolicyDocument, locale: Locale): string {
+  const t = getFixedT(locale);
+  const localized = doc.html.replace(/href="(\/(?:policies|guides|cinema|devices|assistant|contact|feedback|search|settings|accessibility)[^"]*)"/g, (_m, path: string) => `href="${localePath(path, locale)}"`);
+  return localized.replace(/<(h[2-4]) id="([^"]+)">([\s\S]*?)<\/\1>/g, (heading, _tag, id: string, inner: string) => {
+    const section = inner.replace(/<[^>]+>/g, "");
+    // The visible words start the accessible name (WCAG 2.5.3); the section's name follows for screen readers.
+    const hidden = escapeHtml(t("policies.copyLinkFor", { section }).replace(t("policies.copyLink"), ""));
+    return `${heading}\n<p class="section-link no-print"><a href="#${id}" data-copy-link data-section="${escapeHtml(section)}">${escapeHtml(t("policies.copyLink"))}<span class="visually-hidden">${hidden}</span></a></p>`;
+  });
+}
+
+/** What the document page needs, without the raw body. */
+export function policyPageData(doc: PolicyDocument, locale: Locale) {
+  let sourceSite = "";
+  try {
+    sourceSite = doc.source ? new URL(doc.source).hostname : "";
+  } catch {
+    sourceSite = "";
+  }
+  return {
+    doc: {
+      id: doc.id,
+      title: doc.title,
+      titleEn: doc.titleEn,
+      type: doc.type,
+      issuer: doc.issuer,
+      docNumber: doc.docNumber ?? null,
+      issued: doc.issued ?? null,
+      effective: doc.effective ?? null,
+      status: doc.status,
+      source: doc.source ?? null,
+      sourceSite,
+      reviewed: doc.reviewed,
+      summary: doc.summary,
+      summaryEn: doc.summaryEn,
+      easyRead: doc.easyRead ?? [],
+      steps: doc.steps ?? [],
+    },
+    toc: doc.sections.filter((s) => s.level <= 2).map((s) => ({ anchor: s.anchor, heading: s.heading, level: s.level })),
+    html: pageHtml(doc, locale),
+    related: relatedDocuments(doc),
+  };
+}

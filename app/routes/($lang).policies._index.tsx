@@ -1,0 +1,23 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import type { PageHandle } from "~/components/page-handle";
+import { PolicyList } from "~/components/policies/PolicyList";
+import { policyListData } from "~/http/policy-list.server";
+import { routeLocale } from "~/http/route-locale";
+import { useT } from "~/i18n/use-t";
+
+export const handle: PageHandle = {
+  title: ({ t }) => t("policies.title"),
+  crumbs: ({ t }) => [{ label: t("policies.title") }],
+};
+
+export async function loader({ params, request }: LoaderFunctionArgs) {
+  routeLocale(params);
+  return policyListData(request);
+}
+
+export default function Policies() {
+  const { t } = useT();
+  const data = useLoaderData<typeof loader>();
+  return <PolicyList path="/policies" heading={t("policies.title")} intro={t("policies.intro")} {...data} />;
+}

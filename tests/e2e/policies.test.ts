@@ -1,0 +1,107 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getCorpus } from "~/modules/content/index.server";
+import { baseURL, launchBrowser, newContext, tabTo, waitForHydration } from "./browser";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => browser?.close());
+
+describe("policy library", () => {
+  it("every document page opens, and every table-of-contents link lands on its section", async () => {
+    for (const doc of getCorpus().documents) {
+      for (const prefix of ["", "/en"]) {
+        const res = await fetch(`${baseURL()}${prefix}/policies/${doc.id}`);
+        expect(res.status, doc.id).toBe(200);
+        const html = await res.text();
+        const ids = new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]));
+        const anchors = [...html.matchAll(/href="#([^"]+)"/g)].map((m) => decodeURIComponent(m[1]));
+        const missing = anchors.filter((a) => !ids.has(a));
+        expect(missing, `${prefix}/policies/${doc.id}`).toEqual([]);
+        // Each page says it is a summary and, for laws and notices, links the official source.
+        expect(html).toContain(prefix ? "not the official text" : "不是官方原文");
+        if (doc.source) expect(html).toContain(`href="${doc.source}"`);
+      }
+    }
+  });
+
+  it("a citation link opens the page scrolled to that article", async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto("/policies/disability-protection-law#art-50");
+    const heading = page.locator("#art-50");
+    expect(await heading.textContent()).toMatch(/^第五十条/);
+    // Scrolling is smooth unless reduced motion is asked for: wait until the article is in view.
+    await page.waitForFunction(() => {
+      const top = document.getElementById("art-50")!.getBoundingClientRect().top;
+      return top >= 0 && top < window.innerHeight / 2;
+    });
+    await context.close();
+  });
+
+  it("the guide shows its steps as an ordered list with headings, and an easy-read version", async () => {
+    const context = await newContext(browser, { javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto("/policies/living-allowance-guide");
+    const steps = page.getByRole("region", { name: "办理步骤" }).or(page.locator("section", { has: page.getByRole("heading", { name: "办理步骤" }) }));
+    expect(await steps.getByRole("listitem").count()).toBeGreaterThanOrEqual(4);
+    expect(await page.getByRole("heading", { name: /第 1 步/ }).count()).toBe(1);
+    expect(await page.getByRole("heading", { name: "易读版" }).count()).toBe(1);
+    expect(await page.getByRole("link", { name: /查看官方原文/ }).count()).toBe(1);
+    await context.close();
+  });
+
+  it("search works without JavaScript: colloquial words find the right guide, matches are marked", async () => {
+    const context = await newContext(browser, { javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto("/");
+    await page.getByRole("searchbox", { name: "搜索本站" }).fill("残疾证丢了怎么办");
+    await page.getByRole("search").getByRole("button", { name: "搜索" }).click();
+    await page.waitForURL(/\/search\?q=/);
+    expect(await page.getByRole("status").filter({ hasText: "找到" }).textContent()).toMatch(/^找到 \d+ 份相关文件$/);
+    const first = page.locator(".doc-list__item").first();
+    expect(await first.getByRole("heading", { level: 2 }).textContent()).toContain("残疾人证");
+    expect(await page.locator("mark").count()).toBeGreaterThan(0);
+    expect(await page.title()).toBe("“残疾证丢了怎么办”的搜索结果 - 清远市残联服务门户");
+    await context.close();
+  });
+
+  it("English search finds Chinese documents through the glossary", async () => {
+    const context = await newContext(browser, { javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto("/en/search?q=wheelchair");
+    expect(await page.getByRole("status").filter({ hasText: "matching" }).textContent()).toMatch(/^\d+ matching documents$/);
+    expect(await page.locator(".doc-list__item").first().textContent()).toMatch(/辅助器具|assistive/i);
+    await context.close();
+  });
+
+  it("filters are a plain form; the count of results is announced as a status", async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto("/policies");
+    await waitForHydration(page);
+    await tabTo(page, page.getByRole("combobox", { name: "主题" }));
+    await page.keyboard.press("End"); // last topic
+    await page.getByRole("combobox", { name: "主题" }).selectOption("subsidy");
+    await tabTo(page, page.getByRole("button", { name: "显示结果" }));
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/topic=subsidy/);
+    const status = page.getByRole("status").filter({ hasText: "份文件" });
+    await status.waitFor();
+    const count = Number((await status.textContent())?.match(/\d+/)?.[0]);
+    expect(count).toBeGreaterThan(0);
+    expect(await page.locator(".doc-list__item").count()).toBe(Math.min(count, 20));
+    await context.close();
+  });
+
+  it("unknown documents are a 404, and nothing a person types into search breaks it", async () => {
+    expect((await fetch(`${baseURL()}/policies/no-such-doc`)).status).toBe(404);
+    for (const q of ["%", "<script>alert(1)</script>", "字".repeat(500), "\u200b\u202e", "OR 1=1 --"]) {
+      const res = await fetch(`${baseURL()}/search?q=${encodeURIComponent(q)}`);
+      expect(res.status, q).toBe(200);
+      expect(await res.text()).not.toContain("<script>alert(1)</script>");
+    }
+  });
+});
