@@ -9,7 +9,33 @@ declare module "vitest" {
   export interface ProvidedContext {
     baseURL: string;
     databaseUrl: string;
+    staff: Record<StaffFixture, { username: string; password: string }>;
   }
+}
+
+/** Test accounts, made with the real admin CLI: one per role, plus an administrator. */
+export const staffFixtures = {
+  admin: ["e2e-admin", "admin"],
+  content: ["e2e-content", "content"],
+  cinema: ["e2e-cinema", "cinema"],
+  lending: ["e2e-lending", "lending"],
+} as const;
+export type StaffFixture = keyof typeof staffFixtures;
+const staffPassword = "e2e long password 123";
+
+function createStaffUser(root: string, env: NodeJS.ProcessEnv, username: string, role: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(path.join(root, "node_modules/.bin/tsx"), ["scripts/admin.ts", "create-user", username, "--role", role], {
+      cwd: root,
+      env,
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout?.on("data", (d) => (output += d));
+    child.stderr?.on("data", (d) => (output += d));
+    child.stdin?.end(`${staffPassword}\n`);
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`admin CLI failed for ${username}: ${output}`))));
+  });
 }
 
 async function freePort(): Promise<number> {
@@ -52,24 +78,32 @@ export default async function setup(project: TestProject) {
   // The server (and the build it may run) must not think it runs under Vitest: vite.config.ts drops the
   // Remix plugin when VITEST is set.
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("VITEST")));
-  const child = spawn(process.execPath, ["scripts/start.mjs"], {
-    cwd: path.resolve(__dirname, "../.."),
-    env: {
-      ...env,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      DATABASE_URL: databaseUrl,
-      RATE_LIMIT_PER_MINUTE: "0",
-      NODE_ENV: "production",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const root = path.resolve(__dirname, "../..");
+  const serverEnv = {
+    ...env,
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    DATABASE_URL: databaseUrl,
+    RATE_LIMIT_PER_MINUTE: "0",
+    NODE_ENV: "production",
+    PORTAL_LOCAL_RUN: "1",
+  };
+  const child = spawn(process.execPath, ["scripts/start.mjs"], { cwd: root, env: serverEnv, stdio: ["ignore", "pipe", "pipe"] });
   child.stdout?.on("data", (d) => (output += d));
   child.stderr?.on("data", (d) => (output += d));
   await waitForHealth(baseURL, child, () => output, 170_000);
 
+  for (const [username, role] of Object.values(staffFixtures)) await createStaffUser(root, serverEnv, username, role);
+
   project.provide("baseURL", baseURL);
   project.provide("databaseUrl", databaseUrl);
+  project.provide(
+    "staff",
+    Object.fromEntries(Object.entries(staffFixtures).map(([key, [username]]) => [key, { username, password: staffPassword }])) as Record<
+      StaffFixture,
+      { username: string; password: string }
+    >,
+  );
 
   return async () => {
     child.kill("SIGTERM");

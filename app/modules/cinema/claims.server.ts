@@ -6,13 +6,16 @@ import { Busy, SoldOut } from "./errors";
 /**
  * How a seat is never sold twice. Every claim (hold or booking) is a row in `cinema_booking_seats` whose primary
  * key is (screening_id, seat_id). A claim is made inside one transaction that
- *   1. first writes (it drops lapsed holds of the screening): on SQLite this takes the write lock at once, like
- *      BEGIN IMMEDIATE, so two connections never deadlock upgrading a read lock;
+ *   1. first writes: a no-op update of the screening's row (a portable "lock this screening": PostgreSQL holds
+ *      the row lock until commit, so claims for one screening queue instead of racing; SQLite takes its write
+ *      lock at once, like BEGIN IMMEDIATE, so two connections never deadlock upgrading a read lock), then drops
+ *      the screening's lapsed holds;
  *   2. reads what is taken, picks seats, inserts the claims.
  * If another transaction claimed one of those seats first, the insert fails on the key (SQLite
  * "UNIQUE constraint failed", PostgreSQL 23505): the whole transaction rolls back and is retried with a fresh
- * view of the hall, a few times; if it still cannot get seats the party is told SoldOut. The same code is
- * correct on PostgreSQL under READ COMMITTED: the key check is the database's, not ours.
+ * view of the hall, a few times; if it still cannot get seats the party is told SoldOut. The key check is the
+ * database's, not ours, so this stays correct even without the lock (another process, a staff tool, a bug):
+ * the lock only makes losing a race rare, the constraint makes selling a seat twice impossible.
  */
 const maxAttempts = 8;
 
@@ -45,6 +48,11 @@ export async function withClaimRetry<T>(
   for (let attempt = 1; ; attempt++) {
     try {
       return await db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable("cinema_screenings")
+          .set((eb) => ({ updated_at: eb.ref("updated_at") }))
+          .where("id", "=", screeningId)
+          .execute();
         await trx
           .deleteFrom("cinema_booking_seats")
           .where("screening_id", "=", screeningId)

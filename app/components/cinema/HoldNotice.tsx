@@ -1,0 +1,75 @@
+import { Form } from "@remix-run/react";
+import { useEffect, useState } from "react";
+import { formatTime } from "~/i18n/format";
+import { useT } from "~/i18n/use-t";
+
+export interface HoldNoticeProps {
+  expiresAt: string;
+  /** The server's clock when the page was made: the countdown uses the difference, not the device's clock. */
+  serverNow: string;
+  canExtend: boolean;
+  extensionsLeft: number;
+  /** Locale-aware path of the hold route (POST extends). */
+  extendAction: string;
+  /** The step to come back to after extending. */
+  returnTo: string;
+  warningSeconds: number;
+  /** The hold was just extended (shown as a status message). */
+  extended?: boolean;
+}
+
+/**
+ * How long the seats are held, in words, with a way to extend (WCAG 2.2.1 Timing Adjustable). Without JavaScript
+ * the time and the extend button are on the page; with JavaScript a polite live region also warns two minutes
+ * before the end and says when the time is up. Nothing happens silently: an expired hold brings the person back
+ * to the seat step with a message and their answers kept.
+ */
+export function HoldNotice(props: HoldNoticeProps) {
+  const { t, locale } = useT();
+  const remainingMs = Math.max(0, Date.parse(props.expiresAt) - Date.parse(props.serverNow));
+  const minutes = Math.max(1, Math.ceil(remainingMs / 60_000));
+  const extendedText = props.extended ? t("cinema.hold.extended", { time: formatTime(props.expiresAt, locale) }) : "";
+  const [message, setMessage] = useState(extendedText);
+
+  // A new hold time (after "extend", also on client-side navigation): say so, and start the timers again.
+  useEffect(() => {
+    setMessage(extendedText);
+  }, [extendedText]);
+
+  useEffect(() => {
+    const warnIn = remainingMs - props.warningSeconds * 1000;
+    const timers: ReturnType<typeof setTimeout>[] = [];
+    if (warnIn > 0) {
+      timers.push(
+        setTimeout(() => {
+          setMessage(props.canExtend ? t("cinema.hold.warning") : t("cinema.hold.warningNoExtend"));
+        }, warnIn),
+      );
+    }
+    timers.push(setTimeout(() => setMessage(t("cinema.hold.timeUp")), remainingMs));
+    return () => timers.forEach(clearTimeout);
+  }, [remainingMs, props.warningSeconds, props.canExtend, t]);
+
+  return (
+    <section className="hold-notice" aria-labelledby="hold-notice-title">
+      <h2 id="hold-notice-title" className="hold-notice__title">
+        {t("cinema.hold.title")}
+      </h2>
+      <p>{t("cinema.hold.until", { time: formatTime(props.expiresAt, locale), minutes })}</p>
+      {props.canExtend ? (
+        <Form method="post" action={props.extendAction} className="hold-notice__form">
+          <input type="hidden" name="returnTo" value={props.returnTo} />
+          <button type="submit" className="button button--secondary" name="intent" value="extend">
+            {t("cinema.hold.extend")}
+          </button>
+          <span className="hold-notice__left">{t("cinema.hold.extensionsLeft", { n: props.extensionsLeft })}</span>
+        </Form>
+      ) : (
+        <p>{t("cinema.hold.noMoreExtensions")}</p>
+      )}
+      <div className="hold-notice__live" role="status" aria-live="polite" aria-atomic="true">
+        {message}
+      </div>
+    </section>
+  );
+}

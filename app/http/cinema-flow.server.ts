@@ -1,0 +1,115 @@
+import { redirect, type Params } from "@remix-run/react";
+import type { Locale } from "~/i18n/config";
+import { localePath } from "~/i18n/config";
+import {
+  findBooking,
+  getDraft,
+  getHold,
+  getScreening,
+  HoldExpired,
+  NotFound,
+  saveDraft,
+  type Draft,
+  type HoldView,
+  type ScreeningWithSeats,
+} from "~/modules/cinema/index.server";
+import { getDb } from "~/modules/db/index.server";
+import { routeLocale } from "./route-locale";
+import { bookingPath, stepPath, type Step } from "~/components/cinema/paths";
+
+/**
+ * The booking flow's pages share this: load the screening and the server-side draft named in the URL
+ * (/cinema/<screening>/book/<draftId>/<step>), send the person to the first step they still have to answer,
+ * and notice a seat hold that ran out (back to the seat step, answers kept).
+ */
+export { bookingPath, stepPath, type Step };
+
+export interface Flow {
+  locale: Locale;
+  screening: ScreeningWithSeats;
+  draft: Draft;
+  /** The live hold, if the person holds seats now. */
+  hold: HoldView | null;
+  /** A hold existed but ran out since the last step. */
+  holdExpired: boolean;
+  /** Locale-aware path of a step. */
+  path: (step: Step, query?: string) => string;
+}
+
+export const notFound = () => new Response("Not Found", { status: 404 });
+
+export async function loadFlow(params: Params, now: Date = new Date()): Promise<Flow> {
+  const locale = routeLocale(params);
+  const db = getDb();
+  let screening: ScreeningWithSeats;
+  let draft: Draft;
+  try {
+    screening = await getScreening(db, String(params.screeningId ?? ""), now);
+    draft = await getDraft(db, screening.id, String(params.draftId ?? ""));
+  } catch (error) {
+    if (error instanceof NotFound) throw notFound();
+    throw error;
+  }
+  // Booked already (back button, second tab): show the booking rather than a stale form.
+  if (draft.bookingReference && draft.phone) {
+    const booking = await findBooking(db, { reference: draft.bookingReference, phone: draft.phone });
+    throw redirect(localePath(bookingPath(booking.reference, booking.accessToken, "confirmation"), locale));
+  }
+  let hold: HoldView | null = null;
+  let holdExpired = false;
+  if (draft.holdId) {
+    try {
+      hold = await getHold(db, draft.holdId, now);
+    } catch (error) {
+      if (!(error instanceof HoldExpired)) throw error;
+      holdExpired = true;
+      await saveDraft(db, draft.id, { holdId: null }, now);
+      draft = { ...draft, holdId: null };
+    }
+  }
+  return {
+    locale,
+    screening,
+    draft,
+    hold,
+    holdExpired,
+    path: (step, query) => localePath(stepPath(screening.id, draft.id, step, query), locale),
+  };
+}
+
+/** The first step still unanswered before `step`; a redirect there, or null when `step` may be shown. */
+export function missingStep(flow: Flow, step: Step): Response | null {
+  const { draft } = flow;
+  const order: Step[] = ["people", "needs", "seats", "contact", "check"];
+  const needed = order.slice(0, order.indexOf(step === "choose-seats" ? "seats" : step));
+  for (const before of needed) {
+    const answered =
+      before === "people" ? draft.tickets !== null : before === "needs" ? draft.needs !== null : before === "seats" ? flow.hold !== null : draft.name !== null && draft.phone !== null;
+    if (!answered) {
+      const query = before === "seats" && flow.holdExpired ? "?expired=1" : "";
+      return redirect(flow.path(before, query));
+    }
+  }
+  return null;
+}
+
+/** Where a step goes next: back to "check your answers" when the person came from there and nothing else is missing. */
+export function nextStep(flow: Flow, next: Step, returnTo: FormDataEntryValue | null): string {
+  return returnTo === "check" ? flow.path("check") : flow.path(next);
+}
+
+export { HoldExpired };
+
+/** A booking's own pages (/cinema/booking/<reference>/<token>/…): the booking and its screening, or 404. */
+export async function loadBookingPage(params: Params) {
+  const locale = routeLocale(params);
+  const db = getDb();
+  try {
+    const booking = await findBooking(db, { reference: String(params.reference ?? ""), token: String(params.token ?? "") });
+    const screening = await getScreening(db, booking.screeningId);
+    return { locale, booking, screening };
+  } catch (error) {
+    if (error instanceof NotFound) throw notFound();
+    throw error;
+  }
+}

@@ -1,0 +1,28 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { apiLocale } from "~/http/api.server";
+import { getDb } from "~/modules/db/index.server";
+import { listUpcomingScreenings } from "~/modules/cinema/index.server";
+
+/**
+ * GET /api/v1/screenings (CONTRACTS.md): upcoming screenings with seats left. Optional filters:
+ * `?audioDescription=1`, `?captions=1`. Titles and hall names in the client's language (`locale` or Accept-Language).
+ */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const locale = apiLocale(request, url.searchParams.get("locale"));
+  const on = (name: string) => ["1", "true"].includes(url.searchParams.get(name) ?? "");
+  const screenings = await listUpcomingScreenings(getDb(), { audioDescription: on("audioDescription"), captions: on("captions") });
+  const en = locale === "en";
+  return {
+    screenings: screenings.map((s) => ({
+      id: s.id,
+      title: en ? s.title.en : s.title.zh,
+      startsAt: s.startsAt,
+      hall: en ? s.hallName.en : s.hallName.zh,
+      audioDescription: s.audioDescription,
+      captions: s.captions,
+      seatsTotal: s.seatsTotal,
+      seatsAvailable: s.seatsAvailable,
+    })),
+  };
+}

@@ -1,0 +1,49 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { apiError, apiLocale } from "~/http/api.server";
+import { cinemaApiError, fieldMessages, readJsonObject } from "~/http/cinema.server";
+import { getFixedT } from "~/i18n/i18n.server";
+import { apiBookingSchema, bookSeats, seatCode } from "~/modules/cinema/index.server";
+import { getDb } from "~/modules/db/index.server";
+import { hitRateLimit } from "~/modules/security/rate-limit.server";
+
+/**
+ * POST /api/v1/screenings/:id/bookings `{ name, phone, tickets, needs? }` (CONTRACTS.md):
+ * 201 `{ reference, seats: ["3排5座", …] }` with the best available seats together; 409 when not enough are left.
+ */
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  let locale = apiLocale(request);
+  const t = () => getFixedT(locale);
+  if (request.method !== "POST") return apiError(405, "method_not_allowed", t()("cinema.api.methodNotAllowed"), undefined, { Allow: "POST" });
+
+  const limit = await hitRateLimit(getDb(), "booking", context.clientIp ?? "local");
+  if (!limit.allowed) {
+    return apiError(429, "rate_limited", t()("errors.rateLimited"), undefined, { "Retry-After": String(limit.retryAfterSeconds) });
+  }
+  const body = await readJsonObject(request);
+  if (!body) return apiError(400, "bad_json", t()("cinema.api.badJson"));
+  locale = apiLocale(request, body.locale);
+
+  const parsed = apiBookingSchema.safeParse(body);
+  if (!parsed.success) {
+    const fields = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? "body"), i.message]));
+    const messages = fieldMessages(t(), fields);
+    return apiError(422, "invalid_input", Object.values(messages).join(" "), messages);
+  }
+  const { name, phone, tickets, needs } = parsed.data;
+  try {
+    const booking = await bookSeats(getDb(), {
+      screeningId: String(params.id ?? ""),
+      party: { tickets, needs },
+      contact: { name, phone },
+      locale,
+      source: "api",
+    });
+    return data({ reference: booking.reference, seats: booking.seats.map(seatCode) }, { status: 201 });
+  } catch (error) {
+    return cinemaApiError(error, locale);
+  }
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  return apiError(405, "method_not_allowed", getFixedT(apiLocale(request))("cinema.api.methodNotAllowed"), undefined, { Allow: "POST" });
+}
