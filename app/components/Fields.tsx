@@ -90,39 +90,46 @@ export function TextAreaField({
   );
 }
 
-export interface RadioOption {
+export interface ChoiceOption {
   value: string;
   label: ReactNode;
   hint?: ReactNode;
 }
 
-/** One question with native radios in a fieldset; the first radio carries the field id. */
-export function RadioGroupField({
+interface ChoiceGroupProps extends Omit<FieldBase, "label" | "defaultValue"> {
+  legend: ReactNode;
+  options: ChoiceOption[];
+  legendAsHeading?: boolean;
+}
+
+/** One question with native radios or checkboxes in a fieldset; the first control carries the field id. */
+function ChoiceGroup({
+  type,
   id,
   name,
   legend,
   hint,
   options,
   errors = [],
-  defaultValue,
+  selected,
   legendAsHeading = false,
-}: Omit<FieldBase, "label"> & { legend: ReactNode; options: RadioOption[]; legendAsHeading?: boolean }) {
+}: ChoiceGroupProps & { type: "radio" | "checkbox"; selected: readonly string[] }) {
   return (
     <div className={`field${errors.length ? " field--error" : ""}`}>
       <fieldset aria-describedby={describedBy(id, hint, errors)}>
         <legend className="field__label">{legendAsHeading ? <h2 className="field__legend-heading">{legend}</h2> : legend}</legend>
         <FieldMessages id={id} hint={hint} errors={errors} />
-        <div className="radios">
+        <div className={type === "radio" ? "radios" : "checkboxes"}>
           {options.map((option, i) => {
             const optionId = i === 0 ? id : `${id}-${i}`;
             return (
-              <div className="radio" key={option.value}>
+              <div className={type} key={option.value}>
                 <input
-                  type="radio"
+                  type={type}
                   id={optionId}
                   name={name}
                   value={option.value}
-                  defaultChecked={defaultValue === option.value}
+                  defaultChecked={selected.includes(option.value)}
                   aria-describedby={option.hint ? `${optionId}-hint` : undefined}
                 />
                 <label htmlFor={optionId}>{option.label}</label>
@@ -138,4 +145,14 @@ export function RadioGroupField({
       </fieldset>
     </div>
   );
+}
+
+/** One answer to one question. */
+export function RadioGroupField({ defaultValue, ...props }: ChoiceGroupProps & { defaultValue?: string }) {
+  return <ChoiceGroup type="radio" selected={defaultValue ? [defaultValue] : []} {...props} />;
+}
+
+/** Several answers to one question. */
+export function CheckboxGroupField({ checked = [], ...props }: ChoiceGroupProps & { checked?: readonly string[] }) {
+  return <ChoiceGroup type="checkbox" selected={checked} {...props} />;
 }

@@ -2,7 +2,7 @@ import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { BookingStep } from "~/components/cinema/BookingStep";
-import { CheckboxGroupField } from "~/components/cinema/CheckboxGroup";
+import { CheckboxGroupField } from "~/components/Fields";
 import { cinemaErrors } from "~/components/cinema/cinema-errors";
 import { cinemaLinks } from "~/components/cinema/styles";
 import { ErrorSummary } from "~/components/ErrorSummary";

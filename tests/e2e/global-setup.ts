@@ -79,13 +79,13 @@ export default async function setup(project: TestProject) {
   // Remix plugin when VITEST is set.
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("VITEST")));
   const root = path.resolve(__dirname, "../..");
-  const serverEnv = {
+  const serverEnv: NodeJS.ProcessEnv = {
     ...env,
     PORT: String(port),
     HOST: "127.0.0.1",
     DATABASE_URL: databaseUrl,
     RATE_LIMIT_PER_MINUTE: "0",
-    NODE_ENV: "production",
+    NODE_ENV: "production" as const,
     PORTAL_LOCAL_RUN: "1",
   };
   const child = spawn(process.execPath, ["scripts/start.mjs"], { cwd: root, env: serverEnv, stdio: ["ignore", "pipe", "pipe"] });
