@@ -1,6 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { consoleErrors, launchBrowser, newContext, tabTo, waitForHydration } from "./browser";
+import { baseURL, consoleErrors, launchBrowser, newContext, tabTo, waitForHydration } from "./browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -71,5 +71,47 @@ describe("navigation", () => {
     expect(api.status()).toBe(404);
     expect(await api.json()).toMatchObject({ error: "not_found" });
     await context.close();
+  });
+});
+
+describe("security baseline", () => {
+  it("every page carries a nonce-based CSP and the other protective headers, and its scripts run under it", async () => {
+    const res = await fetch(`${baseURL()}/feedback`);
+    const csp = res.headers.get("content-security-policy") ?? "";
+    expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+'/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("object-src 'none'");
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(res.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
+    expect(res.headers.get("x-powered-by")).toBeNull();
+    const nonce = csp.match(/'nonce-([^']+)'/)![1];
+    const html = await res.text();
+    const inlineScripts = [...html.matchAll(/<script(?![^>]*\bsrc=)([^>]*)>/g)];
+    expect(inlineScripts.length).toBeGreaterThan(0);
+    for (const [, attrs] of inlineScripts) expect(attrs).toContain(`nonce="${nonce}"`);
+    // A fresh nonce for every response.
+    const again = (await fetch(`${baseURL()}/feedback`)).headers.get("content-security-policy");
+    expect(again).not.toBe(csp);
+  });
+
+  it("cookies are HttpOnly and SameSite=Lax; nothing changes on a GET", async () => {
+    const res = await fetch(`${baseURL()}/settings`, {
+      method: "POST",
+      body: new URLSearchParams({ intent: "toggle-contrast" }),
+      redirect: "manual",
+    });
+    const cookie = res.headers.get("set-cookie") ?? "";
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+    const get = await fetch(`${baseURL()}/settings?intent=toggle-contrast`, { redirect: "manual" });
+    expect(get.headers.get("set-cookie")).toBeNull();
+  });
+
+  it("a body that is not a form, or a method a page does not take, is a 4xx, never a 500", async () => {
+    const bad = await fetch(`${baseURL()}/feedback`, { method: "POST", headers: { "Content-Type": "multipart/form-data; boundary=x" }, body: "garbage" });
+    expect(bad.status).toBeGreaterThanOrEqual(400);
+    expect(bad.status).toBeLessThan(500);
+    const noAction = await fetch(`${baseURL()}/contact`, { method: "POST", body: new URLSearchParams({ a: "b" }) });
+    expect(noAction.status).toBe(405);
   });
 });

@@ -56,7 +56,7 @@ export function PolicyList({ path, heading, intro, filters, fixedType, items, to
     <div className="page">
       <h1>{heading}</h1>
       <p className="lead">{intro}</p>
-      <Form method="get" action={href(path)} className="filters" aria-labelledby="filters-heading">
+      <Form method="get" action={href(path)} className="policy-filters" aria-labelledby="filters-heading">
         <h2 id="filters-heading" className="visually-hidden">
           {t("policies.filtersHeading")}
         </h2>
