@@ -1,4 +1,5 @@
 /// <reference types="vitest/config" />
+import fs from "node:fs";
 import { vitePlugin as remix } from "@remix-run/dev";
 import { defineConfig } from "vite";
 import tsconfigPaths from "vite-tsconfig-paths";
@@ -12,6 +13,17 @@ declare module "@remix-run/node" {
 
 // Native addons stay outside Vite's dependency optimiser and the SSR bundle.
 const nativeDeps = ["@node-rs/jieba", "@node-rs/argon2", "better-sqlite3", "hnswlib-node", "@langchain/community", "pg"];
+
+// Database tests run twice: on SQLite (the "unit" project) and on a throw-away PostgreSQL cluster. The
+// cluster needs Debian's postgresql package; .ci/run installs it. Without it the PostgreSQL run is skipped, loudly.
+const postgresAvailable = fs.existsSync("/usr/lib/postgresql");
+if (process.env.VITEST && !postgresAvailable) {
+  console.warn("⚠️  PostgreSQL is not installed (apt-get install postgresql): database tests run on SQLite only.");
+}
+const databaseTests = [
+  "app/modules/{feedback,security,staff,cinema,lending,assistant}/**/*.test.ts",
+  "tests/integration/**/*.test.ts",
+];
 
 export default defineConfig({
   plugins: [!process.env.VITEST && remix(remixOptions), tsconfigPaths()],
@@ -30,6 +42,22 @@ export default defineConfig({
           globals: true,
         },
       },
+      ...(postgresAvailable
+        ? [
+            {
+              extends: true,
+              test: {
+                name: "postgres",
+                include: databaseTests,
+                environment: "node",
+                globals: true,
+                globalSetup: ["tests/support/postgres-global-setup.ts"],
+                testTimeout: 30_000,
+                hookTimeout: 60_000,
+              },
+            },
+          ]
+        : []),
       {
         extends: true,
         test: {

@@ -1,14 +1,11 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testDatabaseUrl } from "../support/test-db";
 
 /**
  * The cinema's JSON API (CONTRACTS.md) end to end through the route modules' loader/action functions, with real
- * Request objects, against a migrated and seeded SQLite file database.
+ * Request objects, against a migrated and seeded database (SQLite file, or PostgreSQL in the postgres project).
  */
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cinema-api-"));
-process.env.DATABASE_URL = `file:${path.join(dir, "portal.sqlite")}`;
+process.env.DATABASE_URL = await testDatabaseUrl();
 process.env.RATE_LIMIT_PER_MINUTE = "0";
 
 type Db = typeof import("~/modules/db/index.server");
@@ -72,7 +69,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await db.getDb().destroy();
-  fs.rmSync(dir, { recursive: true, force: true });
 });
 
 describe("GET /api/v1/screenings", () => {

@@ -1,14 +1,11 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testDatabaseUrl } from "../support/test-db";
 
 /**
  * The booking flow without JavaScript, through the page routes' loaders and actions: plain form posts and
  * redirects, a server-side draft in the URL, a seat hold, check your answers, confirmation, cancel.
  */
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cinema-pages-"));
-process.env.DATABASE_URL = `file:${path.join(dir, "portal.sqlite")}`;
+process.env.DATABASE_URL = await testDatabaseUrl();
 process.env.RATE_LIMIT_PER_MINUTE = "0";
 
 const origin = "http://localhost";
@@ -42,7 +39,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await db.getDb().destroy();
-  fs.rmSync(dir, { recursive: true, force: true });
 });
 
 describe("booking a seat without JavaScript", () => {

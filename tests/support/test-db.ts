@@ -1,8 +1,45 @@
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { inject } from "vitest";
 import { migrateToLatest, openDatabase, type Connection } from "~/modules/db/index.server";
 
-/** A fresh, migrated in-memory SQLite database for one test file. */
+/** The PostgreSQL cluster of the "postgres" test project, or undefined when tests run on SQLite. */
+function postgresAdminUrl(): string | undefined {
+  try {
+    return inject("postgresAdminUrl");
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A DATABASE_URL for a new, empty database of the kind this test run uses: a temp SQLite file, or a fresh
+ * database on the test PostgreSQL cluster. For tests that need a real file (several connections, concurrency)
+ * or that set DATABASE_URL before importing the app.
+ */
+export async function testDatabaseUrl(): Promise<string> {
+  const admin = postgresAdminUrl();
+  if (!admin) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "qy-test-"));
+    return `file:${path.join(dir, "portal.sqlite")}`;
+  }
+  const name = `test_${randomBytes(6).toString("hex")}`;
+  const client = new pg.Client({ connectionString: admin });
+  await client.connect();
+  try {
+    await client.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await client.end();
+  }
+  return admin.replace(/\/[^/]*$/, `/${name}`);
+}
+
+/** A fresh, migrated database for one test file: in-memory SQLite, or a new PostgreSQL database. */
 export async function createTestDb(): Promise<Connection> {
-  const connection = openDatabase("file::memory:");
+  const connection = openDatabase(postgresAdminUrl() ? await testDatabaseUrl() : "file::memory:");
   await migrateToLatest(connection.db);
   return connection;
 }

@@ -1,8 +1,5 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb } from "../../../tests/support/test-db";
+import { createTestDb, testDatabaseUrl } from "../../../tests/support/test-db";
 import { migrateToLatest, openDatabase, type Connection } from "../db/index.server";
 import {
   bookSeats,
@@ -251,22 +248,19 @@ describe("cinema bookings", () => {
         .insertInto("cinema_booking_seats")
         .values({ screening_id: screening.id, seat_id: held.seats[0].id, booking_reference: null, hold_id: held.id, hold_expires_at: later(10).toISOString() })
         .execute(),
-    ).rejects.toThrow(/UNIQUE/);
+    ).rejects.toThrow(/UNIQUE|duplicate key/);
   });
 });
 
-describe("200 parallel bookings for the last 20 seats (SQLite file database)", () => {
+describe("200 parallel bookings for the last 20 seats (a real database: SQLite file or PostgreSQL)", () => {
   let conn: Connection;
-  let dir: string;
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), "cinema-race-"));
-    conn = openDatabase(`file:${path.join(dir, "race.sqlite")}`);
+    conn = openDatabase(await testDatabaseUrl());
     await migrateToLatest(conn.db);
     await seedCinema(conn.db, now);
   });
   afterAll(async () => {
     await conn.db.destroy();
-    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it("confirms exactly 20, never sells a seat twice, and tells the rest SoldOut", async () => {
