@@ -1,0 +1,87 @@
+import type { Kysely } from "kysely";
+import { migrations } from "./migrations";
+import { migrateToLatest } from "./migrate.server";
+import type { Database } from "./schema";
+
+/**
+ * Logical backups through Kysely: the same JSON file from SQLite and PostgreSQL, restorable into either (so it
+ * also moves a portal from the embedded database to PostgreSQL). Tables are listed parents first — the order
+ * the migrations create them — so a restore inserts in this order and deletes in reverse. backup.server.test.ts
+ * fails when a table exists that this list forgets.
+ */
+export const backupTables = [
+  "feedback",
+  "rate_limits",
+  "cinema_halls",
+  "cinema_seats",
+  "cinema_screenings",
+  "cinema_bookings",
+  "cinema_holds",
+  "cinema_booking_seats",
+  "cinema_waiting_list",
+  "cinema_booking_drafts",
+  "staff_users",
+  "staff_sessions",
+  "audit_log",
+  "chat_questions",
+  "lending_locations",
+  "lending_device_types",
+  "lending_units",
+  "lending_requests",
+  "lending_request_drafts",
+  "lending_loans",
+  "lending_ledger",
+] as const;
+
+export interface Backup {
+  format: "qingyuan-access-backup";
+  version: 1;
+  createdAt: string;
+  migrations: string[];
+  tables: Record<string, Array<Record<string, unknown>>>;
+}
+
+type AnyDb = Kysely<any>;
+
+/** Tables that exist in the database (Kysely's introspection, both dialects), without Kysely's own. */
+export async function existingTables(db: Kysely<Database>): Promise<string[]> {
+  const tables = await (db as AnyDb).introspection.getTables();
+  return tables.map((t) => t.name).filter((name) => !name.startsWith("kysely_"));
+}
+
+export async function createBackup(db: Kysely<Database>, now = new Date()): Promise<Backup> {
+  const present = new Set(await existingTables(db));
+  const tables: Backup["tables"] = {};
+  for (const table of backupTables) {
+    if (!present.has(table)) continue;
+    tables[table] = await (db as AnyDb).selectFrom(table).selectAll().execute();
+  }
+  return { format: "qingyuan-access-backup", version: 1, createdAt: now.toISOString(), migrations: Object.keys(migrations), tables };
+}
+
+export class BackupError extends Error {}
+
+/** Replaces every row of every table with the backup's, in one transaction: all or nothing. */
+export async function restoreBackup(db: Kysely<Database>, backup: Backup): Promise<Record<string, number>> {
+  if (backup?.format !== "qingyuan-access-backup" || backup.version !== 1) throw new BackupError("not a backup file of this portal");
+  const unknownMigrations = backup.migrations.filter((m) => !(m in migrations));
+  if (unknownMigrations.length) throw new BackupError(`the backup is from a newer version (migrations ${unknownMigrations.join(", ")})`);
+  const unknownTables = Object.keys(backup.tables).filter((t) => !(backupTables as readonly string[]).includes(t));
+  if (unknownTables.length) throw new BackupError(`unknown tables in the backup: ${unknownTables.join(", ")}`);
+  await migrateToLatest(db);
+  const present = new Set(await existingTables(db));
+  const tables = backupTables.filter((t) => present.has(t));
+  const counts: Record<string, number> = {};
+  await (db as AnyDb).transaction().execute(async (trx) => {
+    for (const table of [...tables].reverse()) await trx.deleteFrom(table).execute();
+    for (const table of tables) {
+      const rows = backup.tables[table] ?? [];
+      counts[table] = rows.length;
+      if (rows.length === 0) continue;
+      // SQLite allows 999 bound values a statement; stay well under it.
+      const perInsert = Math.max(1, Math.floor(800 / Object.keys(rows[0]).length));
+      for (let i = 0; i < rows.length; i += perInsert) await trx.insertInto(table).values(rows.slice(i, i + perInsert)).execute();
+    }
+  });
+  return counts;
+}

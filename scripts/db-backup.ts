@@ -1,0 +1,15 @@
+// npm run db:backup -- [file]: a JSON backup of the database named by DATABASE_URL (SQLite or PostgreSQL).
+import fs from "node:fs";
+import path from "node:path";
+import { getConnection } from "~/modules/db/index.server";
+import { createBackup } from "~/modules/db/backup.server";
+
+const file = process.argv[2] || path.join("data", "backups", `portal-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
+const { db, kind } = getConnection();
+const backup = await createBackup(db);
+fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+fs.writeFileSync(file, JSON.stringify(backup));
+const rows = Object.values(backup.tables).reduce((n, t) => n + t.length, 0);
+console.log(`backup of ${kind} written to ${file}: ${Object.keys(backup.tables).length} tables, ${rows} rows`);
+console.log("It contains personal data: keep it as protected as the database itself.");
+await db.destroy();
