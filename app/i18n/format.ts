@@ -13,23 +13,29 @@ function toDate(value: string | Date): Date {
 
 const intlLocale = (locale: string) => (locale === "en" ? "en-GB" : "zh-CN");
 
+/** Building an Intl.DateTimeFormat costs far more than using one: keep one per locale and style. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(locale: string, style: "date" | "weekday" | "time"): Intl.DateTimeFormat {
+  const key = `${locale}|${style}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(
+      intlLocale(locale),
+      style === "time"
+        ? { timeZone: portalTimeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }
+        : { timeZone: portalTimeZone, year: "numeric", month: "long", day: "numeric", weekday: style === "weekday" ? "long" : undefined },
+    );
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 export function formatDate(value: string | Date, locale: string, options: { weekday?: boolean } = {}): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), {
-    timeZone: portalTimeZone,
-    year: "numeric",
-    month: "long",
-    day: "numeric",
-    weekday: options.weekday ? "long" : undefined,
-  }).format(toDate(value));
+  return formatter(locale, options.weekday ? "weekday" : "date").format(toDate(value));
 }
 
 export function formatTime(value: string | Date, locale: string): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), {
-    timeZone: portalTimeZone,
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).format(toDate(value));
+  return formatter(locale, "time").format(toDate(value));
 }
 
 /** Date, weekday and time: "2026年12月5日星期六 14:30", "Saturday, 5 December 2026, 14:30". */

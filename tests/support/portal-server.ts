@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -26,7 +27,7 @@ export interface PortalServer {
  * environment. Vitest's own variables are removed: vite.config.ts drops the Remix plugin under VITEST.
  */
 export async function startPortal(env: Record<string, string>, timeoutMs = 170_000): Promise<PortalServer> {
-  const root = path.resolve(__dirname, "../..");
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const base = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("VITEST")));
