@@ -21,7 +21,7 @@ if (process.env.VITEST && !postgresAvailable) {
   console.warn("⚠️  PostgreSQL is not installed (apt-get install postgresql): database tests run on SQLite only.");
 }
 const databaseTests = [
-  "app/modules/{db,feedback,security,staff,cinema,lending,assistant}/**/*.test.ts",
+  "app/modules/{db,feedback,security,staff,cinema,lending,assistant,centre}/**/*.test.ts",
   "tests/integration/**/*.test.ts",
 ];
 
@@ -45,7 +45,7 @@ export default defineConfig({
       ...(postgresAvailable
         ? [
             {
-              extends: true,
+              extends: true as const,
               test: {
                 name: "postgres",
                 include: databaseTests,
