@@ -8,7 +8,9 @@ import { NonceProvider } from "~/components/nonce";
 import { localeFromPathname } from "~/i18n/config";
 import { getFixedT } from "~/i18n/i18n.server";
 import { TranslationProvider } from "~/i18n/use-t";
+import { getDb } from "~/modules/db/index.server";
 import { maskPersonalData } from "~/modules/privacy/mask";
+import { schedulePurge } from "~/modules/privacy/retention.server";
 
 const ABORT_DELAY = 5_000;
 
@@ -60,4 +62,9 @@ export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return;
   const text = error instanceof Error ? `${error.stack ?? error.message}` : String(error);
   console.error(maskPersonalData(text).text);
+}
+
+/** Started once by the production server (scripts/serve.mjs): the daily retention purge. */
+export function startBackgroundJobs() {
+  schedulePurge(getDb);
 }

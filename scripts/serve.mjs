@@ -9,6 +9,7 @@ import express from "express";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const build = await import(pathToFileURL(path.join(root, "build/server/index.js")).href);
+build.entry.module.startBackgroundJobs?.();
 
 export function contentSecurityPolicy(nonce) {
   return [

@@ -43,6 +43,30 @@ if (process.env.SKIP_BUILD !== "1" && buildIsStale()) {
 console.log("→ preparing the database");
 run(bin("tsx"), ["scripts/db-setup.ts"]);
 
+// The assistant's knowledge index: rebuilt only when the corpus, the glossary, the index code or the
+// EMBEDDINGS setting changed (a hash of them names the saved index; checking it reads ~40 small files).
+const { indexIsCurrent } = await import("../app/modules/assistant/index-hash.mjs");
+if (!indexIsCurrent(root, path.join(root, "knowledge"))) {
+  console.log("→ building the knowledge index");
+  run(bin("tsx"), ["scripts/build-index.ts"]);
+}
+// A generated-answer provider that is not installed is a startup error, not a surprise on the first question.
+const chatModel = (process.env.CHAT_MODEL ?? "").trim();
+if (chatModel) {
+  const provider = /^(ollama|openai):./.exec(chatModel)?.[1];
+  const pkg = provider === "ollama" ? "@langchain/ollama" : provider === "openai" ? "@langchain/openai" : null;
+  if (!pkg) {
+    console.error(`✗ CHAT_MODEL="${chatModel}": use "ollama:<model>" or "openai:<model>", or leave it unset`);
+    process.exit(1);
+  }
+  try {
+    await import(pkg);
+  } catch {
+    console.error(`✗ CHAT_MODEL=${chatModel} needs the package ${pkg}, which is not installed (npm install ${pkg}), or unset CHAT_MODEL`);
+    process.exit(1);
+  }
+}
+
 // Without an explicit NODE_ENV this is someone running the portal on their own machine: production build,
 // but a development session secret is allowed (with a warning) and cookies work over plain http.
 if (!process.env.NODE_ENV) {

@@ -37,6 +37,9 @@ export function SiteFooter() {
             <li>
               <LocalLink to="/contact">{t("footer.contact")}</LocalLink>
             </li>
+            <li>
+              <LocalLink to="/figures">{t("footer.figures")}</LocalLink>
+            </li>
           </ul>
         </nav>
       </div>

@@ -24,3 +24,9 @@ export function apiNotFound(request: Request) {
   const t = getFixedT(apiLocale(request));
   return apiError(404, "not_found", t("errors.notFoundText"));
 }
+
+/** For API routes that only read: any other method gets the contract's error shape with 405. */
+export function methodNotAllowed({ request }: { request: Request }) {
+  const t = getFixedT(apiLocale(request));
+  return apiError(405, "method_not_allowed", t("errors.badRequest"), undefined, { Allow: "GET" });
+}

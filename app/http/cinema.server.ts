@@ -1,4 +1,3 @@
-import { data } from "@remix-run/node";
 import type { TFunction } from "i18next";
 import { cinemaErrorText } from "~/components/cinema/cinema-errors";
 import type { Locale } from "~/i18n/config";
@@ -38,7 +37,7 @@ export function cinemaApiError(error: unknown, locale: Locale) {
   const message = cinemaErrorMessage(t, error);
   if (error instanceof NotFound) return apiError(404, error.code, message);
   if (error instanceof InvalidInput) return apiError(422, error.code, message, fieldMessages(t, error.fields));
-  if (error instanceof Busy) return data({ error: error.code, message }, { status: 503, headers: { "Retry-After": "1" } });
+  if (error instanceof Busy) return Response.json({ error: error.code, message }, { status: 503, headers: { "Retry-After": "1" } });
   // SoldOut, BookingClosed, SeatsTaken, NotAllowed, HoldExpired, ExtensionLimit: the state does not allow it.
   return apiError(409, error.code, message);
 }

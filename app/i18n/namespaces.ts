@@ -31,8 +31,9 @@ const byPath: Array<[RegExp, string[]]> = [
   [/^\/cinema(\/|$)/, ["cinema"]],
   [/^\/assistant(\/|$)/, ["assistant", "policies"]],
   [/^\/devices(\/|$)/, ["devices"]],
+  [/^\/(library|activities|associations|figures)(\/|$)/, ["centre"]],
   [/^\/(login|logout)(\/|$)/, ["login", "logout"]],
-  [/^\/admin(\/|$)/, ["admin", "login", "logout", "feedback", "policies", "cinema", "assistant", "devices"]],
+  [/^\/admin(\/|$)/, ["admin", "login", "logout", "feedback", "policies", "cinema", "assistant", "devices", "centre"]],
 ];
 
 export function namespacesFor(pathname: string): string[] {

@@ -23,6 +23,13 @@ const services = [
   { key: "assistant", to: "/assistant" },
 ] as const;
 
+const centreServices = [
+  { key: "library", to: "/library" },
+  { key: "activities", to: "/activities" },
+  { key: "associations", to: "/associations" },
+  { key: "figures", to: "/figures" },
+] as const;
+
 export default function Home() {
   const { t, locale } = useT();
   const { notices } = useLoaderData<typeof loader>();
@@ -41,6 +48,17 @@ export default function Home() {
                 <LocalLink to={s.to}>{t(`home.services.${s.key}.title`)}</LocalLink>
               </h3>
               <p>{t(`home.services.${s.key}.text`)}</p>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="centre-heading">
+        <h2 id="centre-heading">{t("home.centreHeading")}</h2>
+        <ul className="link-list">
+          {centreServices.map((s) => (
+            <li key={s.key}>
+              <LocalLink to={s.to}>{t(`home.centre.${s.key}`)}</LocalLink>
             </li>
           ))}
         </ul>

@@ -5,8 +5,7 @@ import { LocalLink } from "~/components/LocalLink";
 import { routeLocale } from "~/http/route-locale";
 import { useT } from "~/i18n/use-t";
 import { getDb } from "~/modules/db/index.server";
-import { countNewFeedback } from "~/modules/feedback/index.server";
-import { hasRole } from "~/modules/staff/roles";
+import { staffTodos } from "~/modules/staff/dashboard.server";
 import { requireStaff } from "~/modules/staff/index.server";
 
 export const handle: AdminHandle = {
@@ -18,12 +17,7 @@ export const handle: AdminHandle = {
 export async function loader({ params, request }: LoaderFunctionArgs) {
   routeLocale(params);
   const { user } = await requireStaff(request, "any");
-  const todo: Array<{ key: "todoFeedback"; count: number; to: string }> = [];
-  if (hasRole(user.roles, "content")) {
-    const count = await countNewFeedback(getDb());
-    if (count > 0) todo.push({ key: "todoFeedback", count, to: "/admin/feedback?status=new" });
-  }
-  return { todo };
+  return { todo: await staffTodos(getDb(), user.roles) };
 }
 
 export default function Dashboard() {
@@ -33,17 +27,14 @@ export default function Dashboard() {
     <div className="page">
       <h1>{t("admin.dashboard")}</h1>
       <h2>{t("admin.todoHeading")}</h2>
-      {todo.length === 0 ? (
-        <p>{t("admin.noTodo")}</p>
-      ) : (
-        <ul>
-          {todo.map((item) => (
-            <li key={item.key}>
-              <LocalLink to={item.to}>{t(`admin.${item.key}`, { count: item.count })}</LocalLink>
-            </li>
-          ))}
-        </ul>
-      )}
+      {todo.every((item) => item.count === 0) ? <p>{t("admin.noTodo")}</p> : null}
+      <ul className="todo-list">
+        {todo.map((item) => (
+          <li key={item.key}>
+            <LocalLink to={item.to}>{t(`admin.todo.${item.key}`, { count: item.count })}</LocalLink>
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

@@ -17,9 +17,14 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 }
 
 /** Admin areas, each shown only to the roles that may use it. */
-const areas: Array<{ to: string; key: "dashboard" | "feedback" | "users" | "audit"; role: StaffRole | "any" }> = [
+const areas: Array<{ to: string; key: "dashboard" | "feedback" | "assistant" | "cinema" | "devices" | "users" | "audit"; role: StaffRole | "any"; labelKey?: string }> = [
   { to: "/admin", key: "dashboard", role: "any" },
   { to: "/admin/feedback", key: "feedback", role: "content" },
+  { to: "/admin/assistant", key: "assistant", role: "content" },
+  { to: "/admin/cinema", key: "cinema", role: "cinema" },
+  { to: "/admin/devices", key: "devices", role: "lending" },
+  { to: "/admin/library", key: "dashboard", labelKey: "centre.admin.navLibrary", role: "content" },
+  { to: "/admin/activities", key: "dashboard", labelKey: "centre.admin.navActivities", role: "content" },
   { to: "/admin/users", key: "users", role: "admin" },
   { to: "/admin/audit", key: "audit", role: "admin" },
 ];
@@ -39,7 +44,7 @@ export default function AdminLayout() {
               .map((a) => (
                 <li key={a.to}>
                   <LocalNavLink to={a.to} end={a.to === "/admin"}>
-                    {t(`admin.${a.key}`)}
+                    {a.labelKey ? t(a.labelKey as never) : t(`admin.${a.key}`)}
                   </LocalNavLink>
                 </li>
               ))}

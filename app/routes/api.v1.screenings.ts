@@ -1,3 +1,4 @@
+import { methodNotAllowed } from "~/http/api.server";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { apiLocale } from "~/http/api.server";
 import { getDb } from "~/modules/db/index.server";
@@ -26,3 +27,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     })),
   };
 }
+
+/** Read-only: other methods get the JSON error shape (CONTRACTS.md), not a bare 405. */
+export const action = methodNotAllowed;

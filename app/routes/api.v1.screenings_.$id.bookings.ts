@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { apiError, apiLocale } from "~/http/api.server";
 import { cinemaApiError, fieldMessages, readJsonObject } from "~/http/cinema.server";
 import { getFixedT } from "~/i18n/i18n.server";
@@ -38,7 +38,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       locale,
       source: "api",
     });
-    return data({ reference: booking.reference, seats: booking.seats.map(seatCode) }, { status: 201 });
+    // A plain Response: in a resource route the status of `data()` is dropped (single fetch), and the contract says 201.
+    return Response.json({ reference: booking.reference, seats: booking.seats.map(seatCode) }, { status: 201 });
   } catch (error) {
     return cinemaApiError(error, locale);
   }

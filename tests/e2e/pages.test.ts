@@ -58,6 +58,11 @@ describe.each(locales)("every page in %s", (locale) => {
           expect(await page.getAttribute("html", "data-contrast")).toBe("high");
         }
         await expectNoAxeViolations(page, `${url} (${display})`);
+        // Headings in order: one h1 first, and no level skipped on the way down (h2 → h4).
+        const levels = await page.locator("h1, h2, h3, h4, h5, h6").evaluateAll((hs) => hs.map((h) => Number(h.tagName[1])));
+        expect(levels[0], `${url}: the first heading is the h1`).toBe(1);
+        const skips = levels.flatMap((level, i) => (i > 0 && level > levels[i - 1] + 1 ? [`h${levels[i - 1]}→h${level}`] : []));
+        expect(skips, `${url}: heading levels skipped`).toEqual([]);
         expect(consoleErrors(page).filter((e) => !/status of 404/.test(e)), url).toEqual([]);
         await page.close();
       });

@@ -69,3 +69,65 @@ export const apiBookingSchema = z.object({
 });
 
 export type ApiBookingInput = z.infer<typeof apiBookingSchema>;
+
+/**
+ * Staff: a date and time as the form's datetime-local control sends it ("2026-12-05T14:30"), read as China time,
+ * turned into an ISO instant.
+ */
+const chinaDateTime = z
+  .string({ required_error: "required", invalid_type_error: "required" })
+  .trim()
+  .min(1, "required")
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, "invalidDateTime")
+  .transform((value, ctx) => {
+    const date = new Date(`${value.length === 16 ? `${value}:00` : value}+08:00`);
+    if (Number.isNaN(date.getTime())) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: "invalidDateTime" });
+      return z.NEVER;
+    }
+    return date.toISOString();
+  });
+
+const title = z.string({ required_error: "required" }).trim().min(1, "required").max(100, "tooLong:100");
+const synopsis = z.string().trim().max(2000, "tooLong:2000").default("");
+const checkbox = z
+  .string()
+  .optional()
+  .transform((v) => v === "1");
+
+/**
+ * Staff: create or edit a screening. Times are China time; the booking window must close before the start and
+ * open before it closes; a new start must be in the future (`now` for tests).
+ */
+export const screeningFormSchema = (options: { requireHall: boolean; now?: Date }) =>
+  z
+    .object({
+      hallId: options.requireHall ? z.string({ required_error: "chooseHall" }).trim().min(1, "chooseHall") : z.string().optional(),
+      titleZh: title,
+      titleEn: title,
+      synopsisZh: synopsis,
+      synopsisEn: synopsis,
+      durationMinutes: z.coerce
+        .number({ invalid_type_error: "durationRange", required_error: "durationRange" })
+        .int("durationRange")
+        .min(1, "durationRange")
+        .max(600, "durationRange"),
+      audioDescription: checkbox,
+      captions: checkbox,
+      signLanguage: checkbox,
+      startsAt: chinaDateTime,
+      bookingOpensAt: chinaDateTime,
+      bookingClosesAt: chinaDateTime,
+    })
+    .superRefine((value, ctx) => {
+      const now = (options.now ?? new Date()).toISOString();
+      if (value.startsAt <= now) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["startsAt"], message: "startInPast" });
+      if (value.bookingClosesAt > value.startsAt) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["bookingClosesAt"], message: "afterStart" });
+      else if (value.bookingOpensAt >= value.bookingClosesAt) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["bookingOpensAt"], message: "afterClose" });
+    });
+
+/** Staff: the outcome of a waiting-list offer. */
+export const waitingStatusSchema = z.object({
+  id: z.string().trim().min(1).max(20),
+  status: z.enum(["waiting", "offered", "booked", "withdrawn"]),
+});

@@ -1,6 +1,6 @@
-import { setTimeout as sleep } from "node:timers/promises";
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../db/schema";
+import { runClaimTransaction } from "../shared/claim-retry.server";
 import { Busy, SoldOut } from "./errors";
 
 /**
@@ -17,25 +17,9 @@ import { Busy, SoldOut } from "./errors";
  * database's, not ours, so this stays correct even without the lock (another process, a staff tool, a bug):
  * the lock only makes losing a race rare, the constraint makes selling a seat twice impossible.
  */
-const maxAttempts = 8;
+export { isBusy, isUniqueViolation } from "../shared/claim-retry.server";
 
-export function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; message?: string } | null;
-  if (!e) return false;
-  return (
-    e.code === "23505" ||
-    e.code === "SQLITE_CONSTRAINT_PRIMARYKEY" ||
-    e.code === "SQLITE_CONSTRAINT_UNIQUE" ||
-    /UNIQUE constraint failed|duplicate key value/i.test(String(e.message))
-  );
-}
-
-export function isBusy(error: unknown): boolean {
-  const e = error as { code?: string } | null;
-  return Boolean(e && (e.code === "SQLITE_BUSY" || e.code === "SQLITE_LOCKED" || e.code === "40001" || e.code === "40P01"));
-}
-
-/** Runs `work` in a transaction, retrying when a concurrent claim won the race; see above. */
+/** Runs `work` in a transaction, retrying when a concurrent claim won the race; see above (and ../shared/claim-retry.server.ts). */
 export async function withClaimRetry<T>(
   db: Kysely<Database>,
   screeningId: string,
@@ -45,9 +29,10 @@ export async function withClaimRetry<T>(
     throw new SoldOut(0);
   },
 ): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await db.transaction().execute(async (trx) => {
+  return runClaimTransaction(
+    db,
+    {
+      lock: async (trx) => {
         await trx
           .updateTable("cinema_screenings")
           .set((eb) => ({ updated_at: eb.ref("updated_at") }))
@@ -59,18 +44,12 @@ export async function withClaimRetry<T>(
           .where("hold_id", "is not", null)
           .where("hold_expires_at", "<=", now.toISOString())
           .execute();
-        return work(trx);
-      });
-    } catch (error) {
-      const unique = isUniqueViolation(error);
-      const busy = isBusy(error);
-      if (!unique && !busy) throw error;
-      if (attempt >= maxAttempts) {
-        if (busy) throw new Busy();
-        return onGiveUp();
-      }
-      // Jittered back-off so the losers of one race do not collide again in lockstep.
-      await sleep(Math.floor(Math.random() * 5 * attempt) + 1);
-    }
-  }
+      },
+      onGiveUp,
+      onBusy: () => {
+        throw new Busy();
+      },
+    },
+    work,
+  );
 }

@@ -46,10 +46,16 @@ export {
   checkIn,
   createScreening,
   listBookings,
+  listHalls,
+  listScreeningsForStaff,
   revealBookingPhone,
+  revealWaitingPhone,
+  screeningCallList,
   updateScreening,
   type CallListEntry,
+  type Hall,
   type ScreeningInput,
+  type StaffScreening,
 } from "./staff.server";
 export { seedCinema, plannedScreenings, seedHallId } from "./seed.server";
 export { bookingCalendar } from "./calendar.server";
@@ -60,6 +66,8 @@ export { allocateSeats, countAvailable, type Allocation, type AllocationKind, ty
 export {
   apiBookingSchema,
   chooseSeatsSchema,
+  screeningFormSchema,
+  waitingStatusSchema,
   contactSchema,
   lookupSchema,
   needsSchema,

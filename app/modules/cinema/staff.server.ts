@@ -3,7 +3,7 @@ import type { Database } from "../db/schema";
 import { normaliseReference } from "../shared/reference";
 import { InvalidInput, NotAllowed, NotFound } from "./errors";
 import { findBookingRowsForScreening, toBookingViews, type BookingView } from "./booking-views.server";
-import { loadScreening, type Screening } from "./screenings.server";
+import { getScreening, loadScreening, type Screening, type ScreeningWithSeats } from "./screenings.server";
 import { randomId } from "./ids.server";
 
 /**
@@ -177,4 +177,109 @@ export function bookingsCsv(bookings: BookingView[]): string {
     b.checkedInAt ?? "",
   ]);
   return "\uFEFF" + [header, ...rows].map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
+}
+
+export interface Hall {
+  id: string;
+  name: { zh: string; en: string };
+}
+
+/** The halls a screening can be put in (the create form's choice). */
+export async function listHalls(db: Db): Promise<Hall[]> {
+  const rows = await db.selectFrom("cinema_halls").select(["id", "name_zh", "name_en"]).orderBy("id").execute();
+  return rows.map((r) => ({ id: r.id, name: { zh: r.name_zh, en: r.name_en } }));
+}
+
+export interface StaffScreening extends ScreeningWithSeats {
+  /** Active bookings (confirmed or checked in) and the people in them. */
+  bookings: number;
+  people: number;
+  checkedIn: number;
+  /** Entries still waiting or offered a seat. */
+  waiting: number;
+}
+
+/**
+ * Screenings for the staff list: upcoming (soonest first) or past (latest first), cancelled ones included,
+ * a page at a time, each with seats taken and left and its bookings counted.
+ */
+export async function listScreeningsForStaff(
+  db: Db,
+  options: { when: "upcoming" | "past"; page?: number; pageSize?: number },
+  now: Date = new Date(),
+): Promise<{ items: StaffScreening[]; total: number; page: number; pageCount: number }> {
+  const pageSize = options.pageSize ?? 20;
+  const page = Math.max(1, Math.floor(options.page ?? 1));
+  const upcoming = options.when === "upcoming";
+  const base = db.selectFrom("cinema_screenings").where("starts_at", upcoming ? ">" : "<=", now.toISOString());
+  const { count } = await base.select((eb) => eb.fn.countAll<number>().as("count")).executeTakeFirstOrThrow();
+  const ids = await base
+    .select("id")
+    .orderBy("starts_at", upcoming ? "asc" : "desc")
+    .orderBy("id")
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .execute();
+  const items: StaffScreening[] = [];
+  for (const { id } of ids) {
+    const screening = await getScreening(db, id, now);
+    const counts = await db
+      .selectFrom("cinema_bookings")
+      .select((eb) => [
+        eb.fn.countAll<number>().as("bookings"),
+        eb.fn.sum<number>("tickets").as("people"),
+        eb.fn.sum<number>(eb.case().when("status", "=", "checked_in").then(1).else(0).end()).as("checkedIn"),
+      ])
+      .where("screening_id", "=", id)
+      .where("status", "in", ["confirmed", "checked_in"])
+      .executeTakeFirstOrThrow();
+    const waiting = await db
+      .selectFrom("cinema_waiting_list")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("screening_id", "=", id)
+      .where("status", "in", ["waiting", "offered"])
+      .executeTakeFirstOrThrow();
+    items.push({
+      ...screening,
+      bookings: Number(counts.bookings ?? 0),
+      people: Number(counts.people ?? 0),
+      checkedIn: Number(counts.checkedIn ?? 0),
+      waiting: Number(waiting.n ?? 0),
+    });
+  }
+  const total = Number(count);
+  return { items, total, page, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
+}
+
+/**
+ * The call list of a screening that was cancelled, again (a staff member reloads it later): the bookings that
+ * the cancellation marked cancelled and the waiting-list entries it withdrew. Full phones: audit in the caller.
+ */
+export async function screeningCallList(db: Db, screeningId: string): Promise<CallListEntry[]> {
+  const row = await db.selectFrom("cinema_screenings").select(["status", "updated_at"]).where("id", "=", screeningId).executeTakeFirst();
+  if (!row) throw new NotFound("screening");
+  if (row.status !== "cancelled") return [];
+  const bookings = await db
+    .selectFrom("cinema_bookings")
+    .select(["reference", "name", "phone", "tickets"])
+    .where("screening_id", "=", screeningId)
+    .where("status", "=", "cancelled")
+    .where("cancelled_at", ">=", row.updated_at)
+    .orderBy("created_at")
+    .execute();
+  const waiting = await db
+    .selectFrom("cinema_waiting_list")
+    .select(["id as reference", "name", "phone", "tickets"])
+    .where("screening_id", "=", screeningId)
+    .where("status", "=", "withdrawn")
+    .orderBy("created_at")
+    .execute();
+  return [...bookings, ...waiting].map((r) => ({ reference: r.reference, name: r.name, phone: r.phone, tickets: Number(r.tickets) }));
+}
+
+/** The full phone of a waiting-list entry, for the staff member who calls them (audit in the caller). */
+export async function revealWaitingPhone(db: Db, id: string): Promise<string> {
+  const row = await db.selectFrom("cinema_waiting_list").select("phone").where("id", "=", normaliseReference(id)).executeTakeFirst();
+  if (!row) throw new NotFound("waitingEntry");
+  return row.phone;
 }

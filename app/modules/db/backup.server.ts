@@ -31,6 +31,12 @@ export const backupTables = [
   "lending_request_drafts",
   "lending_loans",
   "lending_ledger",
+  "centre_library_cards",
+  "centre_card_drafts",
+  "centre_activities",
+  "centre_signups",
+  "centre_activity_places",
+  "centre_signup_drafts",
 ] as const;
 
 export interface Backup {

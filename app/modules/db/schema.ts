@@ -1,5 +1,22 @@
 import type { Generated, Insertable, Selectable } from "kysely";
 import type { AuditLogTable, StaffSessionTable, StaffUserTable } from "../staff/tables";
+import type {
+  LendingDeviceTypeTable,
+  LendingLedgerTable,
+  LendingLoanTable,
+  LendingLocationTable,
+  LendingRequestDraftTable,
+  LendingRequestTable,
+  LendingUnitTable,
+} from "../lending/tables";
+import type {
+  CentreActivityPlaceTable,
+  CentreActivityTable,
+  CentreCardDraftTable,
+  CentreLibraryCardTable,
+  CentreSignupDraftTable,
+  CentreSignupTable,
+} from "../centre/tables";
 
 /**
  * The database as Kysely sees it. Columns use portable types only (text, integer, bigint) so that the same
@@ -19,6 +36,20 @@ export interface Database {
   cinema_booking_seats: CinemaBookingSeatTable;
   cinema_waiting_list: CinemaWaitingListTable;
   cinema_booking_drafts: CinemaBookingDraftTable;
+  chat_questions: ChatQuestionTable;
+  lending_locations: LendingLocationTable;
+  lending_device_types: LendingDeviceTypeTable;
+  lending_units: LendingUnitTable;
+  lending_requests: LendingRequestTable;
+  lending_request_drafts: LendingRequestDraftTable;
+  lending_loans: LendingLoanTable;
+  lending_ledger: LendingLedgerTable;
+  centre_library_cards: CentreLibraryCardTable;
+  centre_card_drafts: CentreCardDraftTable;
+  centre_activities: CentreActivityTable;
+  centre_signups: CentreSignupTable;
+  centre_activity_places: CentreActivityPlaceTable;
+  centre_signup_drafts: CentreSignupDraftTable;
 }
 
 export interface FeedbackTable {
@@ -148,4 +179,23 @@ export interface CinemaBookingDraftTable {
   booking_reference: string | null;
   created_at: string;
   updated_at: string;
+}
+
+/* Policy assistant (migration 0004-assistant; app/modules/assistant). */
+export interface ChatQuestionTable {
+  id: string;
+  conversation_id: string;
+  /** Masked question (personal numbers hidden, invisible characters stripped). */
+  question: string;
+  locale: string;
+  /** answered | no_content | off_topic | injection | personal_data_only | error */
+  status: string;
+  grounded: number;
+  /** JSON [{ title, url, quote }] */
+  citations: string;
+  /** JSON of the answer view */
+  answer: string;
+  created_at: string;
+  /** null = not rated, 1 = helpful, 0 = not helpful */
+  helpful: number | null;
 }

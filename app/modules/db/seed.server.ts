@@ -1,13 +1,19 @@
 import type { Kysely } from "kysely";
 import type { Database } from "./schema";
 import { seedCinema } from "../cinema/seed.server";
+import { seedLending } from "../lending/seed.server";
+import { seedCentre } from "../centre/seed.server";
 
 /**
  * Seeds what a fresh portal needs to be useful. Each area's seed checks before it inserts, so running this
  * on every start changes nothing the second time. Areas add themselves to `seeds` as they are built.
  */
 type Seed = { name: string; run: (db: Kysely<Database>) => Promise<number> };
-const seeds: Seed[] = [{ name: "cinema", run: (db) => seedCinema(db) }];
+const seeds: Seed[] = [
+  { name: "cinema", run: (db) => seedCinema(db) },
+  { name: "lending", run: (db) => seedLending(db) },
+  { name: "centre", run: (db) => seedCentre(db) },
+];
 
 export async function seedDatabase(db: Kysely<Database>): Promise<string> {
   const parts: string[] = [];

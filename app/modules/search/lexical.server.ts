@@ -2,7 +2,7 @@ import MiniSearch, { type SearchResult as MiniResult } from "minisearch";
 import { getCorpus, type Corpus, type PolicyDocument } from "~/modules/content/corpus.server";
 import { escapeHtml } from "~/modules/content/markdown.server";
 import type { DocType } from "~/modules/content/taxonomy";
-import { expandQuery, normalize, tokenize, warmSegmenter, type QueryExpansion } from "./segment.server";
+import { expandQuery, normalize, tokenize, warmSegmenter, type ExpandedQuery, type QueryExpansion } from "./segment.server";
 
 /**
  * BM25 keyword search over the corpus. The unit of indexing is a chunk: one "overview" chunk per document
@@ -27,6 +27,15 @@ export interface Chunk {
   headingPath: string;
   text: string;
   docNumber: string;
+}
+
+/** One chunk-level BM25 hit (`LexicalIndex.searchChunks`). */
+export interface ChunkHit {
+  /** Index into `LexicalIndex.chunks`. */
+  key: number;
+  score: number;
+  /** The index terms the chunk matched. */
+  terms: string[];
 }
 
 export interface SearchSnippet {
@@ -158,6 +167,31 @@ export class LexicalIndex {
     this.info = { documents: documents.length, chunks: this.chunks.length, builtAt: new Date().toISOString(), buildMs };
   }
 
+  /** BM25 hits at chunk level, best first (the same scoring as `search`, before grouping by document). */
+  private hits(expanded: ExpandedQuery, type?: DocType): MiniResult[] {
+    if (!expanded.terms.length) return [];
+    const added = new Set(expanded.addedTokens);
+    const sub = new Set(expanded.subTerms);
+    return this.mini.search(expanded.terms.join(" "), {
+      boost: { ...fieldBoosts },
+      boostTerm: (term) => (added.has(term) ? expansionBoost : 1) * (sub.has(term) ? subTermBoost : 1),
+      prefix: (term) => /^[a-z]{5,}$/.test(term),
+      combineWith: "OR",
+      ...(type ? { filter: (r: MiniResult) => this.chunks[r.id as number].type === type } : {}),
+    });
+  }
+
+  /**
+   * Chunk-level BM25 (for the assistant's hybrid retrieval): the best `limit` chunks (default 20, at most
+   * 200) with their score and the query terms each matched. `chunks[hit.key]` is the chunk.
+   */
+  searchChunks(query: string, options: { limit?: number; type?: DocType } = {}): ChunkHit[] {
+    const limit = Math.min(200, Math.max(1, Math.floor(options.limit ?? 20)));
+    return this.hits(expandQuery(query.slice(0, 500)), options.type)
+      .slice(0, limit)
+      .map((hit) => ({ key: hit.id as number, score: hit.score, terms: hit.terms }));
+  }
+
   search(query: string, options: SearchOptions = {}): SearchResponse {
     const limit = Math.min(50, Math.max(1, Math.floor(options.limit ?? 10)));
     const offset = Math.max(0, Math.floor(options.offset ?? 0));
@@ -166,15 +200,7 @@ export class LexicalIndex {
     const expansions = expanded.expansions.filter((e) => e.variant !== normalize(e.canonical));
     if (!expanded.terms.length) return { query: expanded.query, total: 0, results: [], expansions };
 
-    const added = new Set(expanded.addedTokens);
-    const sub = new Set(expanded.subTerms);
-    const hits = this.mini.search(expanded.terms.join(" "), {
-      boost: { ...fieldBoosts },
-      boostTerm: (term) => (added.has(term) ? expansionBoost : 1) * (sub.has(term) ? subTermBoost : 1),
-      prefix: (term) => /^[a-z]{5,}$/.test(term),
-      combineWith: "OR",
-      ...(options.type ? { filter: (r: MiniResult) => this.chunks[r.id as number].type === options.type } : {}),
-    });
+    const hits = this.hits(expanded, options.type);
 
     const byDoc = new Map<string, MiniResult[]>();
     for (const hit of hits) {

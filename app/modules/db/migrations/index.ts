@@ -2,10 +2,16 @@ import type { Migration } from "kysely";
 import * as foundation from "./0001-foundation";
 import * as cinema from "./0002-cinema";
 import * as staff from "./0003-staff";
+import * as assistant from "./0004-assistant";
+import * as lending from "./0005-lending";
+import * as centre from "./0006-centre";
 
 /** Every migration, in order. Names are permanent: add new ones at the end, never rename. */
 export const migrations: Record<string, Migration> = {
   "0001-foundation": foundation,
   "0002-cinema": cinema,
   "0003-staff": staff,
+  "0004-assistant": assistant,
+  "0005-lending": lending,
+  "0006-centre": centre,
 };

@@ -1,0 +1,125 @@
+import { useFetcher } from "@remix-run/react";
+import { useEffect, useRef } from "react";
+import type { AnswerView } from "~/modules/assistant/answer-view";
+import { useT } from "~/i18n/use-t";
+import { useLocale } from "../use-locale";
+import { LocalLink } from "../LocalLink";
+
+export interface ChatTurnData {
+  id: string;
+  /** Masked question. */
+  question: string;
+  helpful: boolean | null;
+  view: AnswerView;
+}
+
+/** The id of an answer's heading: focus moves there when the answer arrives (with or without JavaScript). */
+export const answerHeadingId = (id: string) => `answer-${id}`;
+
+/**
+ * One question and its answer: a heading naming the question, the lead, the quoted sources with their
+ * citation links, the next steps, and the "有帮助 / 没帮助" form. Plain HTML forms: works without JavaScript.
+ */
+export function ChatAnswer({ turn, rateAction }: { turn: ChatTurnData; rateAction: string }) {
+  const { t } = useT();
+  const { href } = useLocale();
+  const { view } = turn;
+  const headingId = answerHeadingId(turn.id);
+  return (
+    <article className={`chat-turn${view.grounded ? "" : " chat-turn--none"}`} aria-labelledby={headingId}>
+      <h2 id={headingId} tabIndex={-1} className="chat-turn__heading">
+        {t("assistant.page.answerHeading", { question: turn.question })}
+      </h2>
+      <p className="chat-turn__question">
+        <span className="chat-turn__label">{t("assistant.page.youAsked")}</span> {turn.question}
+      </p>
+      {view.notices.map((n) => (
+        <p key={n} className="notice notice--warning">
+          {n}
+        </p>
+      ))}
+      <p className="chat-turn__lead">{view.lead}</p>
+      {view.points.length ? (
+        <ul className="chat-turn__points">
+          {view.points.map((p) => (
+            <li key={p}>{p}</li>
+          ))}
+        </ul>
+      ) : null}
+      {view.body ? <p>{view.body}</p> : null}
+      {view.rule ? <p className="chat-turn__rule">{view.rule.text}</p> : null}
+      {view.summaries.length ? (
+        <>
+          <h3>{t("assistant.page.summariesHeading")}</h3>
+          <ul>
+            {view.summaries.map((s) => (
+              <li key={s.url}>
+                <LocalLink to={s.url}>{s.title}</LocalLink>: {s.text}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {view.passages.length ? (
+        <>
+          <h3>{view.grounded ? t("assistant.page.sourcesHeading") : t("assistant.page.relatedHeading")}</h3>
+          <ol className="chat-turn__sources">
+            {view.passages.map((p) => (
+              <li key={p.key}>
+                <blockquote lang="zh-CN">“{p.quote}”</blockquote>
+                <LocalLink to={p.url} lang="zh-CN">
+                  {p.title}
+                </LocalLink>
+              </li>
+            ))}
+          </ol>
+        </>
+      ) : null}
+      <h3>{t("assistant.page.nextHeading")}</h3>
+      <ul className="chat-turn__next">
+        {view.nextSteps.map((s) => (
+          <li key={s.kind + s.text}>{s.href ? <LocalLink to={s.href}>{s.text}</LocalLink> : s.text}</li>
+        ))}
+      </ul>
+      <RateAnswer id={turn.id} helpful={turn.helpful} action={href(rateAction)} />
+    </article>
+  );
+}
+
+/** "有帮助 / 没帮助": posts without a reload when JavaScript runs; focus moves to the thank-you line. */
+function RateAnswer({ id, helpful, action }: { id: string; helpful: boolean | null; action: string }) {
+  const { t } = useT();
+  const fetcher = useFetcher();
+  const thanks = useRef<HTMLParagraphElement>(null);
+  const rated = helpful !== null || (fetcher.state !== "idle" && fetcher.formData?.get("id") === id);
+  const wasSubmitting = useRef(false);
+  useEffect(() => {
+    if (fetcher.state !== "idle") wasSubmitting.current = true;
+    else if (wasSubmitting.current) {
+      wasSubmitting.current = false;
+      thanks.current?.focus();
+    }
+  }, [fetcher.state]);
+  if (rated) {
+    return (
+      <p ref={thanks} tabIndex={-1} className="chat-turn__rated">
+        {t("assistant.page.rated")}
+      </p>
+    );
+  }
+  return (
+    <fetcher.Form method="post" action={action} className="chat-turn__rate" preventScrollReset>
+      <input type="hidden" name="intent" value="rate" />
+      <input type="hidden" name="id" value={id} />
+      <fieldset>
+        <legend>{t("assistant.page.rateLegend")}</legend>
+        <button type="submit" name="helpful" value="1" className="button button--secondary">
+          {t("assistant.page.helpful")}
+        </button>{" "}
+        <button type="submit" name="helpful" value="0" className="button button--secondary">
+          {t("assistant.page.notHelpful")}
+        </button>
+      </fieldset>
+    </fetcher.Form>
+  );
+}

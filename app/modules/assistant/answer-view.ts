@@ -1,0 +1,46 @@
+import type { Scheme } from "./eligibility";
+import type { AnswerStatus } from "./guards";
+
+/**
+ * The shape of an answer as pages render it (and as a conversation turn stores it). Types only: pages and
+ * components import this file, never the server modules.
+ */
+
+export interface AnswerPassage {
+  /** 1-based number, as the answer refers to it. */
+  n: number;
+  /** The chunk's key in the index: a citation is a token pointing at a retrieved chunk. */
+  key: number;
+  /** "《中华人民共和国残疾人保障法》第五十条", "困难残疾人生活补贴申请指南 · 一、谁可以申请". */
+  title: string;
+  /** Locale-neutral: /policies/<id>#<anchor>. */
+  url: string;
+  quote: string;
+}
+
+export interface NextStep {
+  kind: "guide" | "apply" | "eligibility" | "hotline" | "feedback";
+  text: string;
+  /** Locale-neutral path. */
+  href?: string;
+}
+
+export interface AnswerView {
+  status: AnswerStatus;
+  grounded: boolean;
+  mode: "extractive" | "llm" | "none";
+  /** Sentences before the answer: the personal-data warning. */
+  notices: string[];
+  lead: string;
+  /** The items of a list the answer rests on ("视力残疾", "听力残疾" …), from the best passage. */
+  points: string[];
+  /** English locale: the English summaries of the cited documents (the corpus's own English text). */
+  summaries: Array<{ title: string; text: string; url: string }>;
+  /** Generated text (LLM mode) shown after the lead; "" in extractive mode. */
+  body: string;
+  passages: AnswerPassage[];
+  /** The eligibility rule of a subsidy, when the question is about who can get it. */
+  rule: { scheme: Scheme; text: string } | null;
+  nextSteps: NextStep[];
+}
+

@@ -1,0 +1,294 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
+import type { Kysely } from "kysely";
+import type { Locale } from "~/i18n/config";
+import { getFixedT } from "~/i18n/i18n.server";
+import type { Database } from "~/modules/db/schema";
+import {
+  answerText,
+  asksForAmount,
+  composeAnswer,
+  composeNoAnswer,
+  statesAmount,
+  type AnswerPassage,
+  type AnswerView,
+} from "./compose.server";
+import { guardQuestion, maxQuestionLength, type AnswerStatus, type PersonalDataKind } from "./guards";
+import { chatModelFromEnv, generateAnswer, type LlmOutcome } from "./llm.server";
+import { minimumConfidence, retrieve, termIdf, type Retrieval } from "./retrieve.server";
+import { getAssistantIndex, type AssistantIndex } from "./vector-index.server";
+
+/**
+ * The assistant's one operation, shared by the page and the JSON API: guard the question, retrieve, answer
+ * (extractive, or generated when CHAT_MODEL is set and the model behaves), store the masked question with its
+ * status and citations, and return the answer.
+ */
+
+/** A question that cannot be asked at all (nothing is stored): empty, or longer than 500 characters. */
+export class InvalidQuestion extends Error {
+  override name = "InvalidQuestion";
+  constructor(
+    readonly code: "empty" | "too_long",
+    readonly length: number,
+    readonly max = maxQuestionLength,
+  ) {
+    super(code);
+  }
+}
+
+export interface Citation {
+  title: string;
+  url: string;
+  quote: string;
+}
+
+export interface ChatReply {
+  /** The stored question's id (for "有帮助 / 没帮助"); null when nothing was stored. */
+  id: string | null;
+  status: AnswerStatus;
+  grounded: boolean;
+  /** Plain text of the whole answer (the API's `answer`). */
+  answer: string;
+  citations: Citation[];
+  view: AnswerView;
+  /** Diagnostics for the evaluation and benchmarks (never sent to a browser). */
+  trace: { confidence: number | null; retrieved: Array<{ docId: string; anchor: string | null }>; llm: LlmOutcome["ok"] | null; ms: number };
+}
+
+export interface AskOptions {
+  /** Where to store the question; null/undefined = do not store (evaluation, benchmarks). */
+  db?: Kysely<Database> | null;
+  conversationId?: string;
+  now?: Date;
+  /** Index to use (default: the app's). */
+  index?: AssistantIndex;
+  /** Chat model for generated answers; undefined = CHAT_MODEL from the environment; null = extractive. */
+  chatModel?: BaseChatModel | null;
+  llmTimeoutMs?: number;
+}
+
+/** Question phrasings the corpus words differently (a colloquial question → the corpus's word). */
+const phrasings: Array<[RegExp, string]> = [
+  [/几点(开门|关门|开放)?|营业时间|开门时间|什么时候开门|opening\s+hours?|open(ing)?\s+times?/gi, " 开放时间 "],
+  [/要不要(交)?钱|要钱|交钱|收钱|花钱|收不收费/g, " 收费 "],
+  [/由谁定|谁来定|谁定|谁规定|who\s+(sets|decides)/gi, " 规定 "],
+  // Question words the corpus never uses: they only dilute the question.
+  [/哪一年|哪年|什么时候|何时/g, " "],
+  [/\b(\w+?)(ss|x|z|ch|sh)es\b/gi, " $1$2 "],
+  [/\bbuses\b/gi, " bus "],
+];
+
+/** The masked question as retrieval sees it: masked numbers dropped, phrasings mapped to the corpus's words. */
+export function retrievalQuery(masked: string): string {
+  let q = masked.replace(/\*{3,}[\dXx]{0,4}|\d{3}\*{4}\d{4}/g, " ");
+  for (const [pattern, words] of phrasings) q = q.replace(pattern, words);
+  return q.replace(/\s+/g, " ").trim();
+}
+
+let envModel: Promise<BaseChatModel | null> | undefined;
+function modelFromEnv(): Promise<BaseChatModel | null> {
+  envModel ??= chatModelFromEnv();
+  return envModel;
+}
+
+function citationsOf(view: AnswerView): Citation[] {
+  return view.passages.map((p) => ({ title: p.title, url: p.url, quote: p.quote }));
+}
+
+async function answerFromCorpus(
+  masked: string,
+  locale: Locale,
+  personalData: PersonalDataKind[],
+  options: AskOptions,
+): Promise<{ view: AnswerView; retrieval: Retrieval; llm: LlmOutcome["ok"] | null }> {
+  const t = getFixedT(locale);
+  const index = options.index ?? (await getAssistantIndex());
+  const retrieval = await retrieve(index, retrievalQuery(masked), { limit: 12 });
+  retrieval.question = masked;
+  if (!retrieval.hits.length || retrieval.confidence < minimumConfidence) {
+    return { view: composeNoAnswer("no_content", t, personalData), retrieval, llm: null };
+  }
+  const idf = (term: string) => termIdf(index, term);
+  const view = composeAnswer({ retrieval, index, locale, t, personalData, idf });
+
+  // Never an amount the corpus does not state: a question for a sum gets the passages that say who sets it.
+  if (asksForAmount(masked) && !view.passages.some((p) => statesAmount(index.chunks[p.key].text))) {
+    const pointers: AnswerPassage[] = view.passages.slice(0, 2).map((p, i) => ({ ...p, n: i + 1 }));
+    return { view: composeNoAnswer("no_content", t, personalData, pointers, "amount"), retrieval, llm: null };
+  }
+
+  const model = options.chatModel === undefined ? await modelFromEnv() : options.chatModel;
+  if (!model) return { view, retrieval, llm: null };
+  const sources = view.passages.map((p) => ({ n: p.n, title: p.title, text: index.chunks[p.key].text }));
+  const outcome = await generateAnswer(model, masked, sources, locale, options.llmTimeoutMs);
+  if (!outcome.ok) {
+    console.warn(`assistant: generated answer refused (${outcome.reason}); extractive answer used`);
+    return { view, retrieval, llm: false };
+  }
+  const used = new Set(outcome.answer.used);
+  return {
+    view: { ...view, mode: "llm", body: outcome.answer.text, passages: view.passages.filter((p) => used.has(p.n)) },
+    retrieval,
+    llm: true,
+  };
+}
+
+/** Asks the assistant. Throws InvalidQuestion for an empty or too long question; never for anything else. */
+export async function askAssistant(input: { question: string; locale: Locale }, options: AskOptions = {}): Promise<ChatReply> {
+  const started = performance.now();
+  const guard = guardQuestion(input.question);
+  if (!guard.ok) throw new InvalidQuestion(guard.status, guard.length);
+  const { locale } = input;
+  const t = getFixedT(locale);
+
+  let view: AnswerView;
+  let retrieval: Retrieval | null = null;
+  let llm: boolean | null = null;
+  if (guard.refusal) {
+    view = composeNoAnswer(guard.refusal, t, guard.personalData);
+  } else {
+    try {
+      ({ view, retrieval, llm } = await answerFromCorpus(guard.masked, locale, guard.personalData, options));
+    } catch (error) {
+      console.error("assistant: answering failed", error);
+      view = composeNoAnswer("error", t, guard.personalData);
+    }
+  }
+
+  const citations = citationsOf(view);
+  let id: string | null = null;
+  if (options.db) {
+    id = randomUUID();
+    await options.db
+      .insertInto("chat_questions")
+      .values({
+        id,
+        conversation_id: options.conversationId ?? "api",
+        question: guard.masked,
+        locale,
+        status: view.status,
+        grounded: view.grounded ? 1 : 0,
+        citations: JSON.stringify(citations),
+        answer: JSON.stringify(view),
+        created_at: (options.now ?? new Date()).toISOString(),
+        helpful: null,
+      })
+      .execute();
+  }
+  return {
+    id,
+    status: view.status,
+    grounded: view.grounded,
+    answer: answerText(view, t),
+    citations,
+    view,
+    trace: {
+      confidence: retrieval?.confidence ?? null,
+      retrieved: retrieval?.hits.map((h) => ({ docId: h.chunk.docId, anchor: h.chunk.anchor })) ?? [],
+      llm,
+      ms: performance.now() - started,
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Conversations (the page) and feedback on answers
+
+/** A new random conversation id for the cookie. */
+export function newConversationId(): string {
+  return randomBytes(18).toString("base64url");
+}
+
+export function isConversationId(value: unknown): value is string {
+  return typeof value === "string" && /^[A-Za-z0-9_-]{24}$/.test(value);
+}
+
+export interface ConversationTurn {
+  id: string;
+  /** Masked. */
+  question: string;
+  createdAt: string;
+  helpful: boolean | null;
+  view: AnswerView;
+}
+
+/** The last `limit` turns of a conversation, oldest first. */
+export async function getConversation(db: Kysely<Database>, conversationId: string, limit = 20): Promise<ConversationTurn[]> {
+  const rows = await db
+    .selectFrom("chat_questions")
+    .select(["id", "question", "created_at", "helpful", "answer"])
+    .where("conversation_id", "=", conversationId)
+    .orderBy("created_at", "desc")
+    .orderBy("id", "desc")
+    .limit(limit)
+    .execute();
+  return rows.reverse().map((r) => ({
+    id: r.id,
+    question: r.question,
+    createdAt: r.created_at,
+    helpful: r.helpful === null ? null : r.helpful === 1,
+    view: JSON.parse(r.answer) as AnswerView,
+  }));
+}
+
+/** "有帮助 / 没帮助" on one answer of the person's own conversation. False when there is no such answer. */
+export async function rateAnswer(db: Kysely<Database>, input: { id: string; conversationId: string; helpful: boolean }): Promise<boolean> {
+  const result = await db
+    .updateTable("chat_questions")
+    .set({ helpful: input.helpful ? 1 : 0 })
+    .where("id", "=", input.id)
+    .where("conversation_id", "=", input.conversationId)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+export { unansweredFilters, type UnansweredFilter } from "./assistant-constants";
+import type { UnansweredFilter } from "./assistant-constants";
+
+export interface UnansweredItem {
+  id: string;
+  question: string;
+  status: string;
+  locale: string;
+  createdAt: string;
+  helpful: boolean | null;
+}
+
+/** For editors: questions that got no answer (or an unhelpful one), newest first, paginated. Masked. */
+export async function listUnanswered(
+  db: Kysely<Database>,
+  options: { filter?: UnansweredFilter; page?: number; pageSize?: number } = {},
+): Promise<{ items: UnansweredItem[]; total: number; page: number; pageCount: number }> {
+  const pageSize = Math.min(100, Math.max(1, options.pageSize ?? 20));
+  const filter = options.filter ?? "no_answer";
+  const base = () =>
+    filter === "not_helpful"
+      ? db.selectFrom("chat_questions").where("helpful", "=", 0)
+      : db.selectFrom("chat_questions").where("grounded", "=", 0);
+  const { count } = await base()
+    .select((eb) => eb.fn.countAll<number>().as("count"))
+    .executeTakeFirstOrThrow();
+  const total = Number(count);
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  const page = Math.min(pageCount, Math.max(1, Math.floor(options.page ?? 1)));
+  const rows = await base()
+    .select(["id", "question", "status", "locale", "created_at", "helpful"])
+    .orderBy("created_at", "desc")
+    .orderBy("id", "desc")
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .execute();
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      question: r.question,
+      status: r.status,
+      locale: r.locale,
+      createdAt: r.created_at,
+      helpful: r.helpful === null ? null : r.helpful === 1,
+    })),
+    total,
+    page,
+    pageCount,
+  };
+}

@@ -1,0 +1,18 @@
+import { z } from "zod";
+
+/** POST /api/v1/chat and the page's form: the same fields. Length and emptiness are the module's to judge. */
+export const chatInputSchema = z.object({
+  question: z.string({ required_error: "required", invalid_type_error: "invalid" }),
+  locale: z.enum(["zh-CN", "en"], { invalid_type_error: "invalid", message: "invalid" }).optional(),
+});
+
+export const chatFormSchema = z.object({
+  intent: z.literal("ask"),
+  question: z.string({ required_error: "required" }).max(20_000, "tooLong:500"),
+});
+
+export const rateFormSchema = z.object({
+  intent: z.literal("rate"),
+  id: z.string().uuid(),
+  helpful: z.enum(["1", "0"]),
+});

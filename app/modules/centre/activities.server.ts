@@ -1,0 +1,449 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import type { Kysely, Transaction } from "kysely";
+import { calendarFile } from "../cinema/ics";
+import type { Database } from "../db/schema";
+import { maskPhone } from "../privacy/mask";
+import { runClaimTransaction } from "../shared/claim-retry.server";
+import { toCsv } from "../shared/csv";
+import { makeReference, normaliseReference } from "../shared/reference";
+import { recordAudit, type Actor } from "../staff/audit.server";
+import { centrePhone, normalisePhone, type AccessibilityFeature, type ActivityType, type AssociationId, type SignupStatus } from "./centre-constants";
+import { ActivityFull, AlreadySignedUp, Busy, NotFound, SignupClosed, WrongState } from "./errors";
+import type { CentreActivityTable, CentreSignupDraftTable } from "./tables";
+
+/**
+ * Activities and training of the regional centre. Capacity is never exceeded: a confirmed sign-up holds one row of
+ * `centre_activity_places` keyed (activity_id, place_no), place_no in 1..capacity, claimed through the booking
+ * engine's retry transaction (../shared/claim-retry.server.ts, ADR 0003): the activity's row is locked first, the
+ * free places are read, one is inserted; a lost race on the key retries with a fresh view. When every place is
+ * taken the person joins the waiting list (up to `waitlist_size`), else ActivityFull. A cancelled place goes to the
+ * first person waiting, in the same transaction.
+ */
+type Db = Kysely<Database>;
+type Trx = Transaction<Database>;
+
+export interface Localized {
+  zh: string;
+  en: string;
+}
+
+export interface Activity {
+  id: string;
+  type: ActivityType;
+  associationId: AssociationId | null;
+  title: Localized;
+  summary: Localized;
+  place: Localized;
+  startsAt: string;
+  durationMinutes: number;
+  capacity: number;
+  waitlistSize: number;
+  accessibility: AccessibilityFeature[];
+  signupOpensAt: string;
+  signupClosesAt: string;
+  status: "published" | "draft" | "cancelled";
+  example: boolean;
+  confirmed: number;
+  waiting: number;
+  placesLeft: number;
+}
+
+const splitList = <T extends string>(v: string | null) => (v ? (v.split(",").filter(Boolean) as T[]) : []);
+
+async function countsFor(db: Db | Trx, ids: string[]) {
+  const map = new Map<string, { confirmed: number; waiting: number }>();
+  if (!ids.length) return map;
+  const rows = await db
+    .selectFrom("centre_signups")
+    .select(["activity_id", "status", (eb) => eb.fn.countAll<number>().as("n")])
+    .where("activity_id", "in", ids)
+    .where("status", "in", ["confirmed", "waiting"])
+    .groupBy(["activity_id", "status"])
+    .execute();
+  for (const r of rows) {
+    const c = map.get(r.activity_id) ?? { confirmed: 0, waiting: 0 };
+    c[r.status as "confirmed" | "waiting"] = Number(r.n);
+    map.set(r.activity_id, c);
+  }
+  return map;
+}
+
+function toActivity(r: CentreActivityTable, c = { confirmed: 0, waiting: 0 }): Activity {
+  return {
+    id: r.id,
+    type: r.type as ActivityType,
+    associationId: r.association_id as AssociationId | null,
+    title: { zh: r.title_zh, en: r.title_en },
+    summary: { zh: r.summary_zh, en: r.summary_en },
+    place: { zh: r.place_zh, en: r.place_en },
+    startsAt: r.starts_at,
+    durationMinutes: Number(r.duration_minutes),
+    capacity: Number(r.capacity),
+    waitlistSize: Number(r.waitlist_size),
+    accessibility: splitList<AccessibilityFeature>(r.accessibility),
+    signupOpensAt: r.signup_opens_at,
+    signupClosesAt: r.signup_closes_at,
+    status: r.status as Activity["status"],
+    example: Number(r.example) === 1,
+    confirmed: c.confirmed,
+    waiting: c.waiting,
+    placesLeft: Math.max(0, Number(r.capacity) - c.confirmed),
+  };
+}
+
+/** Published activities that have not ended, soonest first; optionally one type or one association. */
+export async function listUpcomingActivities(db: Db, filter: { type?: ActivityType; associationId?: string } = {}, now = new Date()): Promise<Activity[]> {
+  let q = db.selectFrom("centre_activities").selectAll().where("status", "=", "published").where("starts_at", ">=", new Date(now.getTime() - 6 * 3600_000).toISOString());
+  if (filter.type) q = q.where("type", "=", filter.type);
+  if (filter.associationId) q = q.where("association_id", "=", filter.associationId);
+  const rows = await q.orderBy("starts_at").orderBy("id").limit(200).execute();
+  const counts = await countsFor(db, rows.map((r) => r.id));
+  return rows.map((r) => toActivity(r, counts.get(r.id)));
+}
+
+/** One published (or cancelled) activity for the public; drafts are staff-only. */
+export async function getActivity(db: Db, id: string, options: { includeDrafts?: boolean } = {}): Promise<Activity> {
+  const row = id ? await db.selectFrom("centre_activities").selectAll().where("id", "=", id).executeTakeFirst() : undefined;
+  if (!row || (row.status === "draft" && !options.includeDrafts)) throw new NotFound("activity");
+  const counts = await countsFor(db, [row.id]);
+  return toActivity(row, counts.get(row.id));
+}
+
+export type SignupWindow = { open: true } | { open: false; reason: "notOpenYet" | "closed" | "cancelled" };
+export function signupWindow(a: Pick<Activity, "status" | "signupOpensAt" | "signupClosesAt">, now = new Date()): SignupWindow {
+  if (a.status !== "published") return { open: false, reason: "cancelled" };
+  const t = now.toISOString();
+  if (t < a.signupOpensAt) return { open: false, reason: "notOpenYet" };
+  if (t >= a.signupClosesAt) return { open: false, reason: "closed" };
+  return { open: true };
+}
+
+export interface SignupInput {
+  name: string;
+  phone: string;
+  needs: AccessibilityFeature[];
+  locale: string;
+}
+
+export interface SignupResult {
+  reference: string;
+  status: Exclude<SignupStatus, "cancelled">;
+  /** Place in the waiting queue (1 = next), when waiting. */
+  position: number | null;
+}
+
+/** Locks the activity's row first (the engine's portable "lock this activity"). */
+const lockActivity = (activityId: string) => async (trx: Trx) => {
+  await trx
+    .updateTable("centre_activities")
+    .set((eb) => ({ updated_at: eb.ref("updated_at") }))
+    .where("id", "=", activityId)
+    .execute();
+};
+
+const claimOptions = (activityId: string) => ({
+  lock: lockActivity(activityId),
+  onGiveUp: (): never => {
+    throw new ActivityFull();
+  },
+  onBusy: (): never => {
+    throw new Busy();
+  },
+});
+
+async function freePlace(trx: Trx, activityId: string, capacity: number): Promise<number | null> {
+  const taken = await trx.selectFrom("centre_activity_places").select("place_no").where("activity_id", "=", activityId).execute();
+  const used = new Set(taken.map((t) => Number(t.place_no)));
+  for (let n = 1; n <= capacity; n++) if (!used.has(n)) return n;
+  return null;
+}
+
+async function waitingPosition(db: Db | Trx, activityId: string, reference: string, createdAt: string): Promise<number> {
+  const { n } = await db
+    .selectFrom("centre_signups")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("activity_id", "=", activityId)
+    .where("status", "=", "waiting")
+    .where((eb) => eb.or([eb("created_at", "<", createdAt), eb.and([eb("created_at", "=", createdAt), eb("reference", "<=", reference)])]))
+    .executeTakeFirstOrThrow();
+  return Number(n);
+}
+
+/** Signs one person up: a place when one is free, else the waiting list, else ActivityFull. */
+export async function signUp(db: Db, activityId: string, input: SignupInput, now = new Date()): Promise<SignupResult> {
+  const phone = normalisePhone(input.phone);
+  return runClaimTransaction(db, claimOptions(activityId), async (trx) => {
+    const row = await trx.selectFrom("centre_activities").selectAll().where("id", "=", activityId).executeTakeFirst();
+    if (!row || row.status === "draft") throw new NotFound("activity");
+    const window = signupWindow(toActivity(row), now);
+    if (!window.open) throw new SignupClosed(window.reason);
+    const existing = await trx
+      .selectFrom("centre_signups")
+      .select("reference")
+      .where("activity_id", "=", activityId)
+      .where("phone", "=", phone)
+      .where("status", "in", ["confirmed", "waiting"])
+      .executeTakeFirst();
+    if (existing) throw new AlreadySignedUp(existing.reference);
+    const reference = makeReference("HD");
+    const place = await freePlace(trx, activityId, Number(row.capacity));
+    let status: SignupResult["status"] = "confirmed";
+    if (place === null) {
+      const { n } = await trx
+        .selectFrom("centre_signups")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .where("activity_id", "=", activityId)
+        .where("status", "=", "waiting")
+        .executeTakeFirstOrThrow();
+      if (Number(n) >= Number(row.waitlist_size)) throw new ActivityFull();
+      status = "waiting";
+    }
+    await trx
+      .insertInto("centre_signups")
+      .values({ reference, activity_id: activityId, name: input.name, phone, needs: input.needs.join(","), status, attended: 0, locale: input.locale, created_at: now.toISOString(), cancelled_at: null })
+      .execute();
+    if (place !== null) await trx.insertInto("centre_activity_places").values({ activity_id: activityId, place_no: place, signup_reference: reference }).execute();
+    const position = status === "waiting" ? await waitingPosition(trx, activityId, reference, now.toISOString()) : null;
+    return { reference, status, position };
+  });
+}
+
+export interface SignupView {
+  reference: string;
+  status: SignupStatus;
+  position: number | null;
+  activity: Activity;
+  phoneMasked: string;
+  createdAt: string;
+}
+
+async function signupRow(db: Db | Trx, reference: string, phone: string) {
+  const row = await db.selectFrom("centre_signups").selectAll().where("reference", "=", normaliseReference(reference)).executeTakeFirst();
+  if (!row || row.phone !== normalisePhone(phone)) throw new NotFound("signup");
+  return row;
+}
+
+/** Reference + phone → the sign-up; a wrong phone is answered exactly like an unknown reference. */
+export async function findSignup(db: Db, key: { reference: string; phone: string }): Promise<SignupView> {
+  const row = await signupRow(db, key.reference, key.phone);
+  const activity = await getActivity(db, row.activity_id, { includeDrafts: true });
+  const position = row.status === "waiting" ? await waitingPosition(db, row.activity_id, row.reference, row.created_at) : null;
+  return { reference: row.reference, status: row.status as SignupStatus, position, activity, phoneMasked: maskPhone(row.phone), createdAt: row.created_at };
+}
+
+/**
+ * Cancels a sign-up. A confirmed place passes, in the same transaction, to the first person waiting (who then
+ * holds the place row); staff see who was moved up and call them.
+ */
+export async function cancelSignup(db: Db, key: { reference: string; phone: string }, now = new Date()): Promise<{ promoted: string | null }> {
+  const first = await signupRow(db, key.reference, key.phone);
+  if (first.status === "cancelled") throw new WrongState("cancelled");
+  return runClaimTransaction(db, claimOptions(first.activity_id), async (trx) => {
+    const row = await signupRow(trx, key.reference, key.phone);
+    if (row.status === "cancelled") throw new WrongState("cancelled");
+    await trx.updateTable("centre_signups").set({ status: "cancelled", cancelled_at: now.toISOString() }).where("reference", "=", row.reference).execute();
+    const place = await trx.selectFrom("centre_activity_places").select("place_no").where("signup_reference", "=", row.reference).executeTakeFirst();
+    if (!place) return { promoted: null };
+    await trx.deleteFrom("centre_activity_places").where("signup_reference", "=", row.reference).execute();
+    const next = await trx
+      .selectFrom("centre_signups")
+      .select("reference")
+      .where("activity_id", "=", row.activity_id)
+      .where("status", "=", "waiting")
+      .orderBy("created_at")
+      .orderBy("reference")
+      .executeTakeFirst();
+    if (!next) return { promoted: null };
+    await trx.insertInto("centre_activity_places").values({ activity_id: row.activity_id, place_no: Number(place.place_no), signup_reference: next.reference }).execute();
+    await trx.updateTable("centre_signups").set({ status: "confirmed" }).where("reference", "=", next.reference).execute();
+    return { promoted: next.reference };
+  });
+}
+
+/* ---------- Sign-up drafts (one question per page) ---------- */
+
+export interface SignupDraft {
+  id: string;
+  activityId: string;
+  name: string | null;
+  phone: string | null;
+  needs: AccessibilityFeature[] | null;
+  signupReference: string | null;
+  locale: string;
+}
+
+const toSignupDraft = (r: CentreSignupDraftTable): SignupDraft => ({
+  id: r.id,
+  activityId: r.activity_id,
+  name: r.name,
+  phone: r.phone,
+  needs: r.needs === null ? null : splitList<AccessibilityFeature>(r.needs),
+  signupReference: r.signup_reference,
+  locale: r.locale,
+});
+
+export async function createSignupDraft(db: Db, activityId: string, locale: string, now = new Date()): Promise<SignupDraft> {
+  await getActivity(db, activityId);
+  await db.deleteFrom("centre_signup_drafts").where("updated_at", "<", new Date(now.getTime() - 86_400_000).toISOString()).execute();
+  const row: CentreSignupDraftTable = { id: randomBytes(16).toString("base64url"), activity_id: activityId, name: null, phone: null, needs: null, signup_reference: null, locale, created_at: now.toISOString(), updated_at: now.toISOString() };
+  await db.insertInto("centre_signup_drafts").values(row).execute();
+  return toSignupDraft(row);
+}
+
+export async function getSignupDraft(db: Db, activityId: string, id: string): Promise<SignupDraft> {
+  const row = id ? await db.selectFrom("centre_signup_drafts").selectAll().where("id", "=", id).where("activity_id", "=", activityId).executeTakeFirst() : undefined;
+  if (!row) throw new NotFound("draft");
+  return toSignupDraft(row);
+}
+
+export async function saveSignupDraft(db: Db, id: string, patch: { name?: string; phone?: string; needs?: AccessibilityFeature[] }, now = new Date()) {
+  const set: Partial<CentreSignupDraftTable> = { updated_at: now.toISOString() };
+  if (patch.name !== undefined) set.name = patch.name;
+  if (patch.phone !== undefined) set.phone = patch.phone;
+  if (patch.needs !== undefined) set.needs = patch.needs.join(",");
+  await db.updateTable("centre_signup_drafts").set(set).where("id", "=", id).execute();
+}
+
+export function firstMissingSignupStep(d: SignupDraft): "contact" | "needs" | "check" {
+  if (d.name === null || d.phone === null) return "contact";
+  if (d.needs === null) return "needs";
+  return "check";
+}
+
+/** Sends the sign-up from its draft; idempotent (the draft remembers the reference). */
+export async function submitSignupDraft(db: Db, draft: SignupDraft, now = new Date()): Promise<SignupResult> {
+  if (draft.signupReference) {
+    const view = await findSignup(db, { reference: draft.signupReference, phone: draft.phone ?? "" });
+    return { reference: view.reference, status: view.status === "cancelled" ? "confirmed" : view.status, position: view.position };
+  }
+  const result = await signUp(db, draft.activityId, { name: draft.name ?? "", phone: draft.phone ?? "", needs: draft.needs ?? [], locale: draft.locale }, now);
+  await db.updateTable("centre_signup_drafts").set({ signup_reference: result.reference, updated_at: now.toISOString() }).where("id", "=", draft.id).execute();
+  return result;
+}
+
+/* ---------- Calendar ---------- */
+
+export async function activityCalendar(db: Db, id: string, lang: "zh-CN" | "en", now = new Date()): Promise<{ filename: string; body: string }> {
+  const a = await getActivity(db, id);
+  const en = lang === "en";
+  const body = calendarFile({
+    uid: `${a.id}@activities.qyscl`,
+    title: en ? a.title.en : a.title.zh,
+    description: en ? `${a.summary.en} Questions: ${centrePhone}.` : `${a.summary.zh} 咨询电话：${centrePhone}。`,
+    location: en ? a.place.en : a.place.zh,
+    startsAt: a.startsAt,
+    durationMinutes: a.durationMinutes,
+    createdAt: now.toISOString(),
+    alarmMinutesBefore: 120,
+  });
+  return { filename: `${a.id}.ics`, body };
+}
+
+/* ---------- Staff ---------- */
+
+export interface ActivityInput {
+  type: ActivityType;
+  associationId: string | null;
+  title: Localized;
+  summary: Localized;
+  place: Localized;
+  startsAt: string;
+  durationMinutes: number;
+  capacity: number;
+  waitlistSize: number;
+  accessibility: AccessibilityFeature[];
+  signupOpensAt: string;
+  signupClosesAt: string;
+  status: Activity["status"];
+}
+
+const toRow = (input: ActivityInput) => ({
+  type: input.type,
+  association_id: input.type === "association" ? input.associationId : null,
+  title_zh: input.title.zh,
+  title_en: input.title.en,
+  summary_zh: input.summary.zh,
+  summary_en: input.summary.en,
+  place_zh: input.place.zh,
+  place_en: input.place.en,
+  starts_at: input.startsAt,
+  duration_minutes: input.durationMinutes,
+  capacity: input.capacity,
+  waitlist_size: input.waitlistSize,
+  accessibility: input.accessibility.join(","),
+  signup_opens_at: input.signupOpensAt,
+  signup_closes_at: input.signupClosesAt,
+  status: input.status,
+});
+
+export async function listActivitiesForStaff(db: Db): Promise<Activity[]> {
+  const rows = await db.selectFrom("centre_activities").selectAll().orderBy("starts_at", "desc").orderBy("id").limit(300).execute();
+  const counts = await countsFor(db, rows.map((r) => r.id));
+  return rows.map((r) => toActivity(r, counts.get(r.id)));
+}
+
+export async function createActivity(db: Db, actor: Actor, input: ActivityInput, now = new Date()): Promise<string> {
+  const id = `a-${randomUUID().slice(0, 8)}`;
+  await db
+    .insertInto("centre_activities")
+    .values({ id, ...toRow(input), example: 0, created_at: now.toISOString(), updated_at: now.toISOString() })
+    .execute();
+  await recordAudit(db, actor, { action: "activity.create", targetType: "activity", targetId: id, detail: input.title.zh }, now);
+  return id;
+}
+
+/** Edits an activity. Capacity cannot drop below the places already confirmed (they are people). */
+export async function updateActivity(db: Db, actor: Actor, id: string, input: ActivityInput, now = new Date()): Promise<void> {
+  await runClaimTransaction(db, claimOptions(id), async (trx) => {
+    const row = await trx.selectFrom("centre_activities").select("id").where("id", "=", id).executeTakeFirst();
+    if (!row) throw new NotFound("activity");
+    const { max } = await trx
+      .selectFrom("centre_activity_places")
+      .select((eb) => eb.fn.max<number>("place_no").as("max"))
+      .where("activity_id", "=", id)
+      .executeTakeFirstOrThrow();
+    if (Number(max ?? 0) > input.capacity) throw new WrongState("capacityBelowConfirmed");
+    await trx.updateTable("centre_activities").set({ ...toRow(input), example: 0, updated_at: now.toISOString() }).where("id", "=", id).execute();
+  });
+  await recordAudit(db, actor, { action: "activity.update", targetType: "activity", targetId: id, detail: input.title.zh }, now);
+}
+
+export interface StaffSignup {
+  reference: string;
+  name: string;
+  phone: string;
+  needs: AccessibilityFeature[];
+  status: SignupStatus;
+  attended: boolean;
+  createdAt: string;
+}
+
+/** The sign-up list with names and full phones (to call people); every showing is audited. */
+export async function listSignups(db: Db, actor: Actor, activityId: string, now = new Date()): Promise<StaffSignup[]> {
+  const rows = await db.selectFrom("centre_signups").selectAll().where("activity_id", "=", activityId).orderBy("status").orderBy("created_at").orderBy("reference").execute();
+  await recordAudit(db, actor, { action: "activity.signups.view", targetType: "activity", targetId: activityId }, now);
+  return rows.map((r) => ({ reference: r.reference, name: r.name, phone: r.phone, needs: splitList<AccessibilityFeature>(r.needs), status: r.status as SignupStatus, attended: Number(r.attended) === 1, createdAt: r.created_at }));
+}
+
+/** Records who came: exactly the confirmed sign-ups ticked are marked attended. */
+export async function recordAttendance(db: Db, actor: Actor, activityId: string, attended: string[], now = new Date()): Promise<number> {
+  const refs = attended.map(normaliseReference);
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable("centre_signups").set({ attended: 0 }).where("activity_id", "=", activityId).execute();
+    if (refs.length) await trx.updateTable("centre_signups").set({ attended: 1 }).where("activity_id", "=", activityId).where("status", "=", "confirmed").where("reference", "in", refs).execute();
+  });
+  const { n } = await db.selectFrom("centre_signups").select((eb) => eb.fn.countAll<number>().as("n")).where("activity_id", "=", activityId).where("attended", "=", 1).executeTakeFirstOrThrow();
+  await recordAudit(db, actor, { action: "activity.attendance", targetType: "activity", targetId: activityId, detail: `attended ${n}` }, now);
+  return Number(n);
+}
+
+/** CSV of the sign-ups (staff): masked phones unless `fullPhones`; audited. */
+export async function signupsCsv(db: Db, actor: Actor, activityId: string, labels: { header: string[]; status: (s: SignupStatus) => string; need: (n: AccessibilityFeature) => string; yes: string; no: string }, now = new Date()): Promise<string> {
+  const activity = await getActivity(db, activityId, { includeDrafts: true });
+  const rows = await db.selectFrom("centre_signups").selectAll().where("activity_id", "=", activityId).orderBy("status").orderBy("created_at").orderBy("reference").execute();
+  await recordAudit(db, actor, { action: "activity.signups.export", targetType: "activity", targetId: activity.id }, now);
+  return toCsv(
+    labels.header,
+    rows.map((r) => [r.reference, r.name, maskPhone(r.phone), labels.status(r.status as SignupStatus), splitList<AccessibilityFeature>(r.needs).map(labels.need).join("、"), Number(r.attended) === 1 ? labels.yes : labels.no, r.created_at]),
+  );
+}

@@ -1,0 +1,245 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDb, testDatabaseUrl } from "../../../tests/support/test-db";
+import { migrateToLatest, openDatabase, type Connection } from "../db/index.server";
+import { idCheckCharacter } from "../lending/certificate";
+import {
+  ActivityFull,
+  AlreadySignedUp,
+  activityCalendar,
+  cancelSignup,
+  cardCounts,
+  computeFigures,
+  createActivity,
+  createCardDraft,
+  decideCard,
+  figuresCsv,
+  findCardForApplicant,
+  findSignup,
+  firstMissingCardStep,
+  getActivity,
+  getCardDraft,
+  getCardForStaff,
+  listUpcomingActivities,
+  NotFound,
+  protectCertificate,
+  recordAttendance,
+  saveCardDraft,
+  seedCentre,
+  SignupClosed,
+  signUp,
+  signupsCsv,
+  submitCardDraft,
+  updateActivity,
+  WrongState,
+  type ActivityInput,
+} from "./index.server";
+
+const now = new Date("2026-11-26T02:00:00Z");
+const actor = { id: null, username: "e2e-content" };
+let conn: Connection;
+beforeAll(async () => {
+  conn = await createTestDb();
+});
+afterAll(async () => conn?.db.destroy());
+
+const first17 = "44180219900315123";
+const certificate = `${first17}${idCheckCharacter(first17)}11`;
+
+function activityInput(patch: Partial<ActivityInput> = {}): ActivityInput {
+  return {
+    type: "training",
+    associationId: null,
+    title: { zh: "读屏软件培训", en: "Screen reader course" },
+    summary: { zh: "小班培训", en: "Small group" },
+    place: { zh: "区域中心", en: "Regional centre" },
+    startsAt: "2026-12-10T06:30:00.000Z",
+    durationMinutes: 120,
+    capacity: 3,
+    waitlistSize: 1,
+    accessibility: ["stepFree"],
+    signupOpensAt: "2026-11-20T00:00:00.000Z",
+    signupClosesAt: "2026-12-09T10:00:00.000Z",
+    status: "published",
+    ...patch,
+  };
+}
+
+async function applyForCard(phone: string, patch: Parameters<typeof saveCardDraft>[2] = {}) {
+  const draft = await createCardDraft(conn.db, "zh-CN", now);
+  await saveCardDraft(conn.db, draft.id, { name: "王芳", phone, disability: "vision", certificate: protectCertificate(certificate), format: "braille", collect: "pickup", ...patch }, now);
+  return submitCardDraft(conn.db, await getCardDraft(conn.db, draft.id), now);
+}
+
+describe("library card applications", () => {
+  it("asks each question in order and asks for an address only for delivery", async () => {
+    const draft = await createCardDraft(conn.db, "zh-CN", now);
+    expect(firstMissingCardStep(draft)).toBe("contact");
+    await saveCardDraft(conn.db, draft.id, { name: "王芳", phone: "13912340001", disability: "vision" });
+    expect(firstMissingCardStep(await getCardDraft(conn.db, draft.id))).toBe("certificate");
+    await saveCardDraft(conn.db, draft.id, { certificate: null, format: "audio", collect: "delivery" });
+    expect(firstMissingCardStep(await getCardDraft(conn.db, draft.id))).toBe("address");
+    await saveCardDraft(conn.db, draft.id, { address: "清城区某路1号" });
+    expect(firstMissingCardStep(await getCardDraft(conn.db, draft.id))).toBe("check");
+  });
+
+  it("stores the certificate number only as a keyed hash and a masked form; submitting twice gives one reference", async () => {
+    const draft = await createCardDraft(conn.db, "zh-CN", now);
+    await saveCardDraft(conn.db, draft.id, { name: "王芳", phone: "13912340002", disability: "vision", certificate: protectCertificate(certificate), format: "largePrint", collect: "pickup" }, now);
+    const d = await getCardDraft(conn.db, draft.id);
+    const [a, b] = await Promise.all([submitCardDraft(conn.db, d, now), submitCardDraft(conn.db, d, now)]);
+    expect(a).toBe(b);
+    expect(a).toMatch(/^TS-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/);
+    const row = await conn.db.selectFrom("centre_library_cards").selectAll().where("reference", "=", a).executeTakeFirstOrThrow();
+    expect(JSON.stringify(row)).not.toContain(certificate);
+    expect(row.certificate_masked).toBe(`****************${certificate.slice(-4)}`);
+    expect(row.certificate_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(await conn.db.selectFrom("centre_library_cards").select("reference").where("phone", "=", "13912340002").execute()).toHaveLength(1);
+  });
+
+  it("status by reference + phone; the wrong phone is answered like an unknown reference", async () => {
+    const reference = await applyForCard("13912340003");
+    expect((await findCardForApplicant(conn.db, { reference: reference.toLowerCase(), phone: "139 1234 0003" })).status).toBe("pending");
+    await expect(findCardForApplicant(conn.db, { reference, phone: "13900000000" })).rejects.toBeInstanceOf(NotFound);
+    await expect(findCardForApplicant(conn.db, { reference: "TS-XXXX-XXXX", phone: "13912340003" })).rejects.toBeInstanceOf(NotFound);
+  });
+
+  it("staff issue or refuse once, counted and audited", async () => {
+    const before = await cardCounts(conn.db);
+    const a = await applyForCard("13912340004");
+    const b = await applyForCard("13912340005");
+    await decideCard(conn.db, actor, a, { decision: "issue" }, now);
+    await decideCard(conn.db, actor, b, { decision: "refuse", reason: "重复申请" }, now);
+    await expect(decideCard(conn.db, actor, a, { decision: "refuse", reason: "x" }, now)).rejects.toBeInstanceOf(WrongState);
+    const after = await cardCounts(conn.db);
+    expect(after.issued - before.issued).toBe(1);
+    expect(after.refused - before.refused).toBe(1);
+    expect((await findCardForApplicant(conn.db, { reference: a, phone: "13912340004" })).status).toBe("issued");
+    const detail = await getCardForStaff(conn.db, actor, a, now);
+    expect(detail.phone).toBe("13912340004");
+    const audit = await conn.db.selectFrom("audit_log").select("action").where("target_id", "=", a).execute();
+    expect(audit.map((r) => r.action).sort()).toEqual(["library.card.issued", "library.card.view"]);
+  });
+});
+
+describe("activities", () => {
+  it("confirms up to capacity, then waiting list, then ActivityFull; cancel moves the first waiting person up", async () => {
+    const id = await createActivity(conn.db, actor, activityInput(), now);
+    const results = [];
+    for (let i = 0; i < 4; i++) results.push(await signUp(conn.db, id, { name: `参加者${i}`, phone: `1380000010${i}`, needs: [], locale: "zh-CN" }, now));
+    expect(results.map((r) => r.status)).toEqual(["confirmed", "confirmed", "confirmed", "waiting"]);
+    expect(results[3].position).toBe(1);
+    await expect(signUp(conn.db, id, { name: "迟到", phone: "13800000199", needs: [], locale: "zh-CN" }, now)).rejects.toBeInstanceOf(ActivityFull);
+    await expect(signUp(conn.db, id, { name: "重复", phone: "13800000100", needs: [], locale: "zh-CN" }, now)).rejects.toBeInstanceOf(AlreadySignedUp);
+    const { promoted } = await cancelSignup(conn.db, { reference: results[0].reference, phone: "13800000100" }, now);
+    expect(promoted).toBe(results[3].reference);
+    expect((await findSignup(conn.db, { reference: results[3].reference, phone: "13800000103" })).status).toBe("confirmed");
+    await expect(cancelSignup(conn.db, { reference: results[0].reference, phone: "13800000100" }, now)).rejects.toBeInstanceOf(WrongState);
+    await expect(findSignup(conn.db, { reference: results[1].reference, phone: "13800000000" })).rejects.toBeInstanceOf(NotFound);
+    const a = await getActivity(conn.db, id);
+    expect([a.confirmed, a.waiting, a.placesLeft]).toEqual([3, 0, 0]);
+    await expect(updateActivity(conn.db, actor, id, activityInput({ capacity: 2 }), now)).rejects.toBeInstanceOf(WrongState);
+  });
+
+  it("refuses sign-ups outside the window", async () => {
+    const id = await createActivity(conn.db, actor, activityInput({ signupOpensAt: "2026-12-01T00:00:00.000Z" }), now);
+    await expect(signUp(conn.db, id, { name: "早到", phone: "13800000200", needs: [], locale: "zh-CN" }, now)).rejects.toBeInstanceOf(SignupClosed);
+  });
+
+  it("lists seeded examples, exports CSV with masked phones and gives a calendar file", async () => {
+    expect(await seedCentre(conn.db, now)).toBe(3);
+    expect(await seedCentre(conn.db, now)).toBe(0);
+    const list = await listUpcomingActivities(conn.db, {}, now);
+    expect(list.map((a) => a.id)).toEqual(expect.arrayContaining(["example-outreach", "example-training", "example-association"]));
+    expect((await listUpcomingActivities(conn.db, { associationId: "deaf" }, now)).map((a) => a.id)).toEqual(["example-association"]);
+    const r = await signUp(conn.db, "example-training", { name: "李明", phone: "13912349999", needs: ["largePrint"], locale: "zh-CN" }, now);
+    const csv = await signupsCsv(conn.db, actor, "example-training", { header: ["ref", "name", "phone", "status", "needs", "attended", "at"], status: (s) => s, need: (n) => n, yes: "y", no: "n" }, now);
+    expect(csv).toContain(r.reference);
+    expect(csv).toContain("139****9999");
+    expect(csv).not.toContain("13912349999");
+    const ics = await activityCalendar(conn.db, "example-training", "zh-CN", now);
+    expect(ics.body).toContain("BEGIN:VEVENT");
+    expect(ics.body).toContain("0763-3362221");
+  });
+});
+
+describe("open figures match the records", () => {
+  it("counts cards, activities held, confirmed places and attendance from fixtures", async () => {
+    const db = (await createTestDb()).db;
+    try {
+      const past = new Date("2026-11-01T02:00:00Z");
+      const input = activityInput({ signupOpensAt: "2026-10-20T00:00:00.000Z", signupClosesAt: "2026-11-09T00:00:00.000Z", startsAt: "2026-11-10T02:00:00.000Z", capacity: 5, waitlistSize: 2 });
+      const id = await createActivity(db, actor, input, past);
+      const refs = [];
+      for (let i = 0; i < 6; i++) refs.push((await signUp(db, id, { name: `人${i}`, phone: `1370000000${i}`, needs: [], locale: "zh-CN" }, past)).reference);
+      await recordAttendance(db, actor, id, refs.slice(0, 4).concat(refs[5]), now); // the waiting person cannot be marked
+      for (let i = 0; i < 3; i++) {
+        const d = await createCardDraft(db, "zh-CN", now);
+        await saveCardDraft(db, d.id, { name: "甲", phone: `1360000000${i}`, disability: "vision", certificate: null, format: "audio", collect: "pickup" }, now);
+        const ref = await submitCardDraft(db, await getCardDraft(db, d.id), now);
+        if (i < 2) await decideCard(db, actor, ref, { decision: "issue" }, now);
+      }
+      await db.insertInto("chat_questions").values([
+        { id: "q1", conversation_id: "c", question: "?", locale: "zh-CN", status: "answered", grounded: 1, citations: "[]", answer: "", created_at: now.toISOString(), helpful: null },
+        { id: "q2", conversation_id: "c", question: "?", locale: "zh-CN", status: "no_content", grounded: 0, citations: "[]", answer: "", created_at: now.toISOString(), helpful: null },
+      ]).execute();
+      const figures = await computeFigures(db, now);
+      const get = (table: string, key: string) => figures.find((t) => t.id === table)?.rows.find((r) => r.key === key)?.value;
+      expect(get("library", "applications")).toBe(3);
+      expect(get("library", "cardsIssued")).toBe(2);
+      expect(get("library", "pending")).toBe(1);
+      expect(get("activities", "activitiesHeld")).toBe(1);
+      expect(get("activities", "placesConfirmed")).toBe(5);
+      expect(get("activities", "attended")).toBe(4);
+      expect(get("questions", "questionsAsked")).toBe(2);
+      expect(get("questions", "questionsAnswered")).toBe(1);
+      expect(get("cinema", "screeningsHeld")).toBe(0);
+      expect(get("devices", "devicesLent")).toBe(0);
+      const csv = figuresCsv(figures, { header: ["table", "measure", "value", "at"], table: (t) => t, row: (k) => k }, now);
+      expect(csv).toContain("library,cardsIssued,2,");
+    } finally {
+      await db.destroy();
+    }
+  });
+});
+
+/**
+ * A real database of this run's kind (SQLite file or PostgreSQL). On PostgreSQL the sign-ups alternate between two
+ * connections (two server processes); better-sqlite3 is synchronous, so a second connection in the same process would
+ * block the event loop while it waits for the lock: there, one connection (as the cinema's race test does).
+ */
+describe("capacity under concurrency (real database)", () => {
+  let a: Connection;
+  let b: Connection;
+  beforeAll(async () => {
+    const url = await testDatabaseUrl();
+    a = openDatabase(url);
+    await migrateToLatest(a.db);
+    b = url.startsWith("postgres") ? openDatabase(url) : a;
+  });
+  afterAll(async () => {
+    await a?.db.destroy();
+    if (b && b !== a) await b.db.destroy();
+  });
+
+  it("100 parallel sign-ups for the last 10 places: exactly 10 confirmed, the waiting list fills, the rest are told it is full", async () => {
+    const id = await createActivity(a.db, actor, activityInput({ capacity: 30, waitlistSize: 20 }), now);
+    for (let i = 0; i < 20; i++) await signUp(a.db, id, { name: `早${i}`, phone: `135000001${String(i).padStart(2, "0")}`, needs: [], locale: "zh-CN" }, now);
+    const results = await Promise.allSettled(
+      Array.from({ length: 100 }, (_, i) => signUp(i % 2 ? a.db : b.db, id, { name: `并发${i}`, phone: `1360000${String(i).padStart(4, "0")}`, needs: [], locale: "zh-CN" }, now)),
+    );
+    const ok = results.filter((r): r is PromiseFulfilledResult<Awaited<ReturnType<typeof signUp>>> => r.status === "fulfilled").map((r) => r.value);
+    const refused = results.filter((r): r is PromiseRejectedResult => r.status === "rejected").map((r) => r.reason);
+    expect(ok.filter((r) => r.status === "confirmed")).toHaveLength(10);
+    expect(ok.filter((r) => r.status === "waiting")).toHaveLength(20);
+    expect(refused).toHaveLength(70);
+    for (const e of refused) expect(e).toBeInstanceOf(ActivityFull);
+    const places = await a.db.selectFrom("centre_activity_places").select(["place_no"]).where("activity_id", "=", id).execute();
+    expect(places).toHaveLength(30);
+    expect(new Set(places.map((p) => p.place_no)).size).toBe(30);
+    expect(Math.max(...places.map((p) => Number(p.place_no)))).toBe(30);
+    const waiting = await a.db.selectFrom("centre_signups").select("reference").where("activity_id", "=", id).where("status", "=", "waiting").execute();
+    expect(waiting).toHaveLength(20);
+    const confirmedRows = await a.db.selectFrom("centre_signups").select("reference").where("activity_id", "=", id).where("status", "=", "confirmed").execute();
+    expect(confirmedRows).toHaveLength(30);
+  });
+});

@@ -1,0 +1,59 @@
+/** The centre module's domain errors; routes map them to HTTP and localized messages (app/http/centre.server.ts). */
+export class CentreError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** An application, activity, sign-up or draft that does not exist (or a reference with the wrong phone). */
+export class NotFound extends CentreError {
+  constructor(readonly what: "card" | "activity" | "signup" | "draft") {
+    super("not_found", `${what} not found`);
+  }
+}
+
+/** Input the domain refuses; `fields` maps a field name to an error code. */
+export class InvalidInput extends CentreError {
+  constructor(readonly fields: Record<string, string>) {
+    super("invalid_input", `invalid input: ${Object.keys(fields).join(", ")}`);
+  }
+}
+
+/** Every place is taken and the waiting list is full too. */
+export class ActivityFull extends CentreError {
+  constructor() {
+    super("full", "activity full, waiting list full");
+  }
+}
+
+/** Sign-up is not possible for this activity now. */
+export class SignupClosed extends CentreError {
+  constructor(readonly reason: "notOpenYet" | "closed" | "cancelled") {
+    super("signup_closed", `sign-up closed: ${reason}`);
+  }
+}
+
+/** The same mobile number already holds a sign-up for this activity. */
+export class AlreadySignedUp extends CentreError {
+  constructor(readonly reference: string) {
+    super("already_signed_up", "already signed up");
+  }
+}
+
+/** The record is not in a state that allows this (a decided card, a cancelled sign-up). */
+export class WrongState extends CentreError {
+  constructor(readonly status: string) {
+    super("wrong_state", `wrong state: ${status}`);
+  }
+}
+
+/** The database stayed busy through every retry. */
+export class Busy extends CentreError {
+  constructor() {
+    super("busy", "database busy");
+  }
+}

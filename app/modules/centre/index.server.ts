@@ -1,0 +1,18 @@
+/**
+ * The regional centre module's public face (issue 9): 视障图书馆 借阅证, activities and training, open figures.
+ *
+ * Library:     card drafts (createCardDraft, getCardDraft, saveCardDraft, firstMissingCardStep, submitCardDraft),
+ *              findCardForApplicant; staff listCards, cardCounts, getCardForStaff (audited), decideCard
+ * Activities:  listUpcomingActivities, getActivity, signupWindow, signUp, findSignup, cancelSignup, sign-up drafts,
+ *              activityCalendar; staff listActivitiesForStaff, createActivity, updateActivity, listSignups (audited),
+ *              recordAttendance, signupsCsv
+ * Figures:     computeFigures, figuresCsv
+ */
+export * from "./library.server";
+export * from "./activities.server";
+export * from "./figures.server";
+export * from "./errors";
+export * from "./centre-constants";
+export * from "./centre-schema";
+export { seedCentre, exampleActivities, chinaTimeAhead } from "./seed.server";
+export { protectCertificate } from "../lending/certificate.server";

@@ -1,0 +1,246 @@
+import { randomBytes } from "node:crypto";
+import type { Kysely } from "kysely";
+import type { Database } from "../db/schema";
+import { maskPhone } from "../privacy/mask";
+import { makeReference, normaliseReference } from "../shared/reference";
+import { recordAudit, type Actor } from "../staff/audit.server";
+import { isUniqueViolation } from "../shared/claim-retry.server";
+import type { CardFormat, CardStatus, CardStep, CollectOption, DisabilityCategory } from "./centre-constants";
+import { normalisePhone } from "./centre-constants";
+import { NotFound, WrongState } from "./errors";
+import type { CentreCardDraftTable, CentreLibraryCardTable } from "./tables";
+
+/**
+ * 视障图书馆 借阅证 (borrowing card) applications. A draft on the server under a random id in the URL holds the answers
+ * of the one-question-per-page flow; the certificate number is protected (hash + masked form, see
+ * ../lending/certificate.server.ts) as soon as it is answered.
+ */
+type Db = Kysely<Database>;
+const draftLifetimeMs = 24 * 60 * 60 * 1000;
+
+export interface CardDraft {
+  id: string;
+  name: string | null;
+  phone: string | null;
+  disability: DisabilityCategory | null;
+  certificateAnswered: boolean;
+  certificate: { hash: string; masked: string } | null;
+  format: CardFormat | null;
+  collect: CollectOption | null;
+  address: string | null;
+  cardReference: string | null;
+  locale: string;
+}
+
+const toDraft = (r: CentreCardDraftTable): CardDraft => ({
+  id: r.id,
+  name: r.name,
+  phone: r.phone,
+  disability: r.disability as DisabilityCategory | null,
+  certificateAnswered: Number(r.certificate_answered) === 1,
+  certificate: r.certificate_hash && r.certificate_masked ? { hash: r.certificate_hash, masked: r.certificate_masked } : null,
+  format: r.format as CardFormat | null,
+  collect: r.collect as CollectOption | null,
+  address: r.address,
+  cardReference: r.card_reference,
+  locale: r.locale,
+});
+
+export async function createCardDraft(db: Db, locale: string, now = new Date()): Promise<CardDraft> {
+  await db.deleteFrom("centre_card_drafts").where("updated_at", "<", new Date(now.getTime() - draftLifetimeMs).toISOString()).execute();
+  const row: CentreCardDraftTable = {
+    id: randomBytes(16).toString("base64url"),
+    name: null,
+    phone: null,
+    disability: null,
+    certificate_answered: 0,
+    certificate_hash: null,
+    certificate_masked: null,
+    format: null,
+    collect: null,
+    address: null,
+    card_reference: null,
+    locale,
+    created_at: now.toISOString(),
+    updated_at: now.toISOString(),
+  };
+  await db.insertInto("centre_card_drafts").values(row).execute();
+  return toDraft(row);
+}
+
+export async function getCardDraft(db: Db, id: string): Promise<CardDraft> {
+  const row = id ? await db.selectFrom("centre_card_drafts").selectAll().where("id", "=", id).executeTakeFirst() : undefined;
+  if (!row) throw new NotFound("draft");
+  return toDraft(row);
+}
+
+export type CardDraftPatch = Partial<Pick<CardDraft, "name" | "phone" | "disability" | "certificate" | "format" | "collect" | "address">>;
+
+export async function saveCardDraft(db: Db, id: string, patch: CardDraftPatch, now = new Date()): Promise<void> {
+  const set: Partial<CentreCardDraftTable> = { updated_at: now.toISOString() };
+  if (patch.name !== undefined) set.name = patch.name;
+  if (patch.phone !== undefined) set.phone = patch.phone;
+  if (patch.disability !== undefined) set.disability = patch.disability;
+  if (patch.certificate !== undefined) {
+    set.certificate_answered = 1;
+    set.certificate_hash = patch.certificate?.hash ?? null;
+    set.certificate_masked = patch.certificate?.masked ?? null;
+  }
+  if (patch.format !== undefined) set.format = patch.format;
+  if (patch.collect !== undefined) {
+    set.collect = patch.collect;
+    if (patch.collect === "pickup") set.address = null;
+  }
+  if (patch.address !== undefined) set.address = patch.address;
+  await db.updateTable("centre_card_drafts").set(set).where("id", "=", id).execute();
+}
+
+/** The first unanswered step, or "check". */
+export function firstMissingCardStep(d: CardDraft): Exclude<CardStep, "done"> {
+  if (d.name === null || d.phone === null) return "contact";
+  if (d.disability === null) return "disability";
+  if (!d.certificateAnswered) return "certificate";
+  if (d.format === null) return "format";
+  if (d.collect === null) return "collect";
+  if (d.collect === "delivery" && !d.address) return "address";
+  return "check";
+}
+
+/** Sends the application; submitting twice gives the same reference. */
+export async function submitCardDraft(db: Db, draft: CardDraft, now = new Date()): Promise<string> {
+  if (draft.cardReference) return draft.cardReference;
+  if (firstMissingCardStep(draft) !== "check") throw new WrongState("incomplete");
+  for (let attempt = 0; ; attempt++) {
+    const reference = makeReference("TS");
+    try {
+      await db.transaction().execute(async (trx) => {
+        const claimed = await trx
+          .updateTable("centre_card_drafts")
+          .set({ card_reference: reference, updated_at: now.toISOString() })
+          .where("id", "=", draft.id)
+          .where("card_reference", "is", null)
+          .executeTakeFirst();
+        if (Number(claimed.numUpdatedRows) !== 1) return;
+        await trx
+          .insertInto("centre_library_cards")
+          .values({
+            reference,
+            name: draft.name ?? "",
+            phone: draft.phone ?? "",
+            disability: draft.disability ?? "",
+            certificate_hash: draft.certificate?.hash ?? null,
+            certificate_masked: draft.certificate?.masked ?? null,
+            format: draft.format ?? "",
+            collect: draft.collect ?? "",
+            address: draft.collect === "delivery" ? draft.address : null,
+            status: "pending",
+            reason: null,
+            decided_by: null,
+            decided_at: null,
+            locale: draft.locale,
+            created_at: now.toISOString(),
+            updated_at: now.toISOString(),
+          })
+          .execute();
+      });
+      const after = await getCardDraft(db, draft.id);
+      return after.cardReference ?? reference;
+    } catch (error) {
+      if (attempt < 3 && isUniqueViolation(error)) continue;
+      throw error;
+    }
+  }
+}
+
+export interface CardView {
+  reference: string;
+  status: CardStatus;
+  format: CardFormat;
+  collect: CollectOption;
+  reason: string | null;
+  createdAt: string;
+  decidedAt: string | null;
+}
+
+const toView = (r: CentreLibraryCardTable): CardView => ({
+  reference: r.reference,
+  status: r.status as CardStatus,
+  format: r.format as CardFormat,
+  collect: r.collect as CollectOption,
+  reason: r.reason,
+  createdAt: r.created_at,
+  decidedAt: r.decided_at,
+});
+
+/** Reference + phone → the application; a wrong phone is answered exactly like an unknown reference. */
+export async function findCardForApplicant(db: Db, input: { reference: string; phone: string }): Promise<CardView> {
+  const row = await db.selectFrom("centre_library_cards").selectAll().where("reference", "=", normaliseReference(input.reference)).executeTakeFirst();
+  if (!row || row.phone !== normalisePhone(input.phone)) throw new NotFound("card");
+  return toView(row);
+}
+
+export interface StaffCardSummary extends CardView {
+  name: string;
+  phoneMasked: string;
+  disability: string;
+  certificateMasked: string | null;
+}
+
+export async function listCards(db: Db, filter: { status?: CardStatus } = {}): Promise<StaffCardSummary[]> {
+  let q = db.selectFrom("centre_library_cards").selectAll();
+  if (filter.status) q = q.where("status", "=", filter.status);
+  const rows = await q.orderBy("created_at", "desc").orderBy("reference").limit(500).execute();
+  return rows.map((r) => ({ ...toView(r), name: r.name, phoneMasked: maskPhone(r.phone), disability: r.disability, certificateMasked: r.certificate_masked }));
+}
+
+export async function cardCounts(db: Db): Promise<Record<CardStatus | "total", number>> {
+  const rows = await db.selectFrom("centre_library_cards").select(["status", (eb) => eb.fn.countAll<number>().as("n")]).groupBy("status").execute();
+  const counts = { pending: 0, issued: 0, refused: 0, total: 0 };
+  for (const r of rows) {
+    if (r.status in counts) counts[r.status as CardStatus] = Number(r.n);
+    counts.total += Number(r.n);
+  }
+  return counts;
+}
+
+export interface StaffCardDetail extends StaffCardSummary {
+  phone: string;
+  address: string | null;
+  decidedBy: string | null;
+}
+
+/** The full application for staff; every showing is audited (it shows the full phone and address). */
+export async function getCardForStaff(db: Db, actor: Actor, reference: string, now = new Date()): Promise<StaffCardDetail> {
+  const row = await db.selectFrom("centre_library_cards").selectAll().where("reference", "=", normaliseReference(reference)).executeTakeFirst();
+  if (!row) throw new NotFound("card");
+  await recordAudit(db, actor, { action: "library.card.view", targetType: "library_card", targetId: row.reference }, now);
+  return {
+    ...toView(row),
+    name: row.name,
+    phoneMasked: maskPhone(row.phone),
+    phone: row.phone,
+    disability: row.disability,
+    certificateMasked: row.certificate_masked,
+    address: row.address,
+    decidedBy: row.decided_by,
+  };
+}
+
+/** Issue or refuse a pending application (conditional update: two staff deciding at once, one wins). */
+export async function decideCard(db: Db, actor: Actor, reference: string, input: { decision: "issue" | "refuse"; reason?: string }, now = new Date()): Promise<CardStatus> {
+  const status: CardStatus = input.decision === "issue" ? "issued" : "refused";
+  const ref = normaliseReference(reference);
+  const result = await db
+    .updateTable("centre_library_cards")
+    .set({ status, reason: input.reason || null, decided_by: actor.username, decided_at: now.toISOString(), updated_at: now.toISOString() })
+    .where("reference", "=", ref)
+    .where("status", "=", "pending")
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) !== 1) {
+    const row = await db.selectFrom("centre_library_cards").select("status").where("reference", "=", ref).executeTakeFirst();
+    if (!row) throw new NotFound("card");
+    throw new WrongState(row.status);
+  }
+  await recordAudit(db, actor, { action: `library.card.${status}`, targetType: "library_card", targetId: ref, detail: input.reason || undefined }, now);
+  return status;
+}

@@ -1,0 +1,68 @@
+/**
+ * The lending module's domain errors. Routes turn each into a status code and a localized message in one place
+ * (app/http/devices.server.ts); the module never speaks HTTP.
+ */
+export class LendingError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** A device type, unit, location, request, loan or draft that does not exist (or a reference with the wrong phone). */
+export class NotFound extends LendingError {
+  constructor(readonly what: "device" | "unit" | "location" | "request" | "loan" | "draft") {
+    super("not_found", `${what} not found`);
+  }
+}
+
+/** Input the domain refuses; `fields` maps a field name to an error code ("required", "invalidPhone"). */
+export class InvalidInput extends LendingError {
+  constructor(readonly fields: Record<string, string>) {
+    super("invalid_input", `invalid input: ${Object.keys(fields).join(", ")}`);
+  }
+}
+
+/**
+ * The unit cannot do this now: lent already, in repair, written off… (`status` is what it is). Two staff
+ * lending the last unit at once: the second gets this.
+ */
+export class UnitUnavailable extends LendingError {
+  constructor(
+    readonly assetTag: string,
+    readonly status: string,
+  ) {
+    super("unit_unavailable", `unit ${assetTag} is ${status}`);
+  }
+}
+
+/** The movement would take the stock of a device type at a location below zero. */
+export class InsufficientStock extends LendingError {
+  constructor(
+    readonly typeId: string,
+    readonly locationId: string,
+    readonly stock: number,
+  ) {
+    super("insufficient_stock", `stock of ${typeId} at ${locationId} would be ${stock}`);
+  }
+}
+
+/** The request is not in a state that allows this (approving a rejected request, lending twice on one request). */
+export class WrongState extends LendingError {
+  constructor(
+    readonly what: "request" | "loan",
+    readonly status: string,
+  ) {
+    super("wrong_state", `${what} is ${status}`);
+  }
+}
+
+/** The database stayed busy through every retry (heavy contention); the client may try again. */
+export class Busy extends LendingError {
+  constructor() {
+    super("busy", "database busy");
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * The lending module's public face (issue 6). Routes use only what is exported here.
+ *
+ * Catalogue:   listDeviceTypes, getDeviceType, listLocations
+ * Public:      request drafts (createDraft, getDraft, saveDraft, firstMissingStep, submitDraft), createRequest (API),
+ *              findRequestForApplicant
+ * Staff:       listRequests, getRequest, decideRequest (approve / reject / cancel), checkOut, returnLoan, listLoans,
+ *              getLoan, loanCounts, intake, changeUnit (repair, sanitise, ready, writeOff, transfer), listUnits, getUnit,
+ *              lendableUnits, stockSheet, compareCounts, recordStocktake, listLedger, allLedger, allLoans
+ * Stock:       ledgerStock / ledgerStockAt (derived from the append-only ledger)
+ * Errors:      LendingError and its kinds (NotFound, InvalidInput, UnitUnavailable, InsufficientStock, WrongState, Busy)
+ */
+export { getDeviceType, getLocation, listDeviceTypes, listLocations, type Availability, type CatalogueFilter, type DeviceDetail, type DeviceSummary, type Location, type Localized } from "./catalogue.server";
+export { createDraft, firstMissingStep, getDraft, saveDraft, submitDraft, type Draft, type DraftPatch } from "./drafts.server";
+export {
+  createRequest,
+  decideRequest,
+  duplicateWindowDays,
+  earlierRecords,
+  findRequestForApplicant,
+  getRequest,
+  listRequests,
+  validateApplicant,
+  type ApplicantView,
+  type Decision,
+  type EarlierRecord,
+  type RequestInput,
+  type StaffRequestDetail,
+  type StaffRequestSummary,
+} from "./requests.server";
+export { allLoans, checkOut, chinaDay, getLoan, listLoans, loanCounts, returnLoan, type CheckOutInput, type LoanSummary, type ReturnInput } from "./loans.server";
+export { changeUnit, getUnit, intake, lendableUnits, listUnits, unitActions, type IntakeInput, type UnitAction, type UnitFilter, type UnitView } from "./units.server";
+export { compareCounts, recordStocktake, stockSheet, type Difference, type StockRow, type StocktakeResult } from "./stocktake.server";
+export { allLedger, appendMovements, inTransaction, ledgerStock, ledgerStockAt, listLedger, type Actor, type LedgerEntry, type LedgerFilter, type Movement } from "./ledger.server";
+export { certificateHash, protectCertificate } from "./certificate.server";
+export { certificateProblem, maskCertificate, normaliseCertificate } from "./certificate";
+export { seedLending, makeCertificate } from "./seed.server";
+export * from "./errors";
+export * from "./lending-constants";
+export {
+  apiLoanRequestSchema,
+  certificateSchema,
+  checkOutSchema,
+  contactSchema,
+  decisionSchema,
+  disabilitySchema,
+  intakeSchema,
+  lookupSchema,
+  pickupSchema,
+  purposeSchema,
+  returnSchema,
+  unitActionSchema,
+  type ApiLoanRequestInput,
+} from "./lending-schema";

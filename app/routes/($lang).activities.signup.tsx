@@ -1,0 +1,121 @@
+import { parseWithZod } from "@conform-to/zod";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData } from "@remix-run/react";
+import { centreErrors } from "~/components/centre/centre-errors";
+import { centreLinks } from "~/components/centre/styles";
+import { ErrorSummary } from "~/components/ErrorSummary";
+import { TextField } from "~/components/Fields";
+import { fieldId, formState } from "~/components/form-state";
+import { LocalLink } from "~/components/LocalLink";
+import type { PageHandle } from "~/components/page-handle";
+import { useLocale } from "~/components/use-locale";
+import { readFormData } from "~/http/form-data.server";
+import { routeLocale } from "~/http/route-locale";
+import { formatDate, formatTime } from "~/i18n/format";
+import { useT } from "~/i18n/use-t";
+import { cancelSignup, findSignup, lookupSchema, NotFound, WrongState } from "~/modules/centre/index.server";
+import { getDb } from "~/modules/db/index.server";
+import { hitRateLimit } from "~/modules/security/rate-limit.server";
+
+export const links = centreLinks;
+export const handle: PageHandle = {
+  title: ({ t }) => t("centre.signupLookup.title"),
+  crumbs: ({ t }) => [{ label: t("centre.activities.title"), to: "/activities" }, { label: t("centre.signupLookup.title") }],
+};
+
+const formId = "signup-lookup";
+const fieldOrder = ["reference", "phone"] as const;
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  routeLocale(params);
+  return null;
+}
+
+/**
+ * Reference + phone → the sign-up (POST: the phone stays out of URLs); the same form with intent=cancel cancels it.
+ * A wrong phone gets the same answer as an unknown reference.
+ */
+export async function action({ params, request, context }: ActionFunctionArgs) {
+  routeLocale(params);
+  const submission = parseWithZod(await readFormData(request), { schema: lookupSchema });
+  if (submission.status !== "success") return data({ hasErrors: true, lastResult: submission.reply(), found: null, cancelled: false, phone: "" }, { status: 400 });
+  const limit = await hitRateLimit(getDb(), "request-lookup", context.clientIp ?? "local");
+  if (!limit.allowed) return data({ hasErrors: true, lastResult: submission.reply({ formErrors: ["rateLimited"] }), found: null, cancelled: false, phone: "" }, { status: 429, headers: { "Retry-After": String(limit.retryAfterSeconds) } });
+  const key = { reference: submission.value.reference, phone: submission.value.phone };
+  try {
+    let cancelled = false;
+    if (submission.value.intent === "cancel") {
+      try {
+        await cancelSignup(getDb(), key);
+        cancelled = true;
+      } catch (error) {
+        if (!(error instanceof WrongState)) throw error;
+      }
+    }
+    const found = await findSignup(getDb(), key);
+    return { hasErrors: false, lastResult: submission.reply({ resetForm: true }), found, cancelled, phone: submission.value.phone };
+  } catch (error) {
+    if (!(error instanceof NotFound)) throw error;
+    return data({ hasErrors: true, lastResult: submission.reply({ formErrors: ["notFound_signup"] }), found: null, cancelled: false, phone: "" }, { status: 404 });
+  }
+}
+
+export default function SignupLookupPage() {
+  const { t, locale } = useT();
+  const { href } = useLocale();
+  const actionData = useActionData<typeof action>();
+  const state = formState(actionData?.hasErrors ? actionData.lastResult : undefined);
+  const { fieldErrors, summary } = centreErrors(t, state, formId, fieldOrder);
+  const found = actionData?.found ?? null;
+  const en = locale === "en";
+  return (
+    <div className="page page--narrow">
+      <ErrorSummary errors={summary} />
+      <h1>{t("centre.signupLookup.title")}</h1>
+      {found ? (
+        <section aria-labelledby="signup-result" className="notice notice--success">
+          <h2 id="signup-result" tabIndex={-1}>
+            {t("centre.signupLookup.resultHeading", { reference: found.reference })}
+          </h2>
+          {actionData?.cancelled ? <p role="status">{t("centre.signupLookup.cancelledNow")}</p> : null}
+          <p>
+            <LocalLink to={`/activities/${found.activity.id}`}>{en ? found.activity.title.en : found.activity.title.zh}</LocalLink>
+            {" · "}
+            {formatDate(found.activity.startsAt, locale, { weekday: true })} {formatTime(found.activity.startsAt, locale)}
+          </p>
+          <p>
+            {t("centre.signupLookup.statusLabel")}
+            <strong>{found.status === "waiting" ? t("centre.signupStatus.waitingAt", { position: found.position ?? 1 }) : t(`centre.signupStatus.${found.status}`)}</strong>
+          </p>
+          {found.status !== "cancelled" ? (
+            <>
+              <p>
+                <a href={href(`/activities/${found.activity.id}/calendar.ics`)} download>
+                  {t("centre.activities.calendar")}
+                </a>
+              </p>
+              <Form method="post" action={href("/activities/signup")}>
+                <input type="hidden" name="reference" value={found.reference} />
+                <input type="hidden" name="phone" value={actionData?.phone ?? ""} />
+                <button type="submit" name="intent" value="cancel" className="button button--secondary">
+                  {t("centre.signupLookup.cancel")}
+                </button>
+              </Form>
+            </>
+          ) : null}
+        </section>
+      ) : null}
+      <p>{t("centre.signupLookup.intro")}</p>
+      <Form method="post" action={href("/activities/signup")} id={formId} noValidate>
+        <TextField id={fieldId(formId, "reference")} name="reference" label={t("centre.fields.reference")} hint={t("centre.signupLookup.referenceHint")} errors={fieldErrors.reference} defaultValue={state.value("reference")} autoComplete="off" spellCheck={false} autoCapitalize="characters" />
+        <TextField id={fieldId(formId, "phone")} name="phone" type="tel" label={t("centre.fields.phone")} errors={fieldErrors.phone} defaultValue={state.value("phone")} autoComplete="tel" inputMode="tel" />
+        <button type="submit" name="intent" value="lookup" className="button">
+          {t("centre.signupLookup.submit")}
+        </button>
+      </Form>
+      <p>
+        <LocalLink to="/activities">{t("centre.activities.backLink")}</LocalLink>
+      </p>
+    </div>
+  );
+}

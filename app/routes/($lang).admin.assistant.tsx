@@ -1,0 +1,86 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import type { AdminHandle } from "~/components/admin-handle";
+import { Pagination } from "~/components/Pagination";
+import { useLocale } from "~/components/use-locale";
+import { routeLocale } from "~/http/route-locale";
+import { formatDateTime } from "~/i18n/format";
+import { useT } from "~/i18n/use-t";
+import { unansweredFilters, type UnansweredFilter } from "~/modules/assistant/assistant-constants";
+import { listUnanswered } from "~/modules/assistant/index.server";
+import { getDb } from "~/modules/db/index.server";
+import { requireStaff } from "~/modules/staff/index.server";
+
+/** For editors: questions the assistant could not answer (or answered unhelpfully), masked, newest first. */
+export const handle: AdminHandle = {
+  staffRole: "content",
+  title: ({ t }) => t("assistant.admin.title"),
+  crumbs: ({ t }) => [{ label: t("admin.dashboard"), to: "/admin" }, { label: t("assistant.admin.title") }],
+};
+
+export async function loader({ params, request }: LoaderFunctionArgs) {
+  routeLocale(params);
+  await requireStaff(request, "content");
+  const search = new URL(request.url).searchParams;
+  const filterParam = search.get("filter");
+  const filter = (unansweredFilters as readonly string[]).includes(filterParam ?? "") ? (filterParam as UnansweredFilter) : "no_answer";
+  const result = await listUnanswered(getDb(), { filter, page: Number(search.get("page")) || 1 });
+  return { ...result, filter };
+}
+
+export default function AssistantQuestions() {
+  const { t, locale } = useT();
+  const { href } = useLocale();
+  const { items, page, pageCount, total, filter } = useLoaderData<typeof loader>();
+  return (
+    <div className="page">
+      <h1>{t("assistant.admin.title")}</h1>
+      <p>{t("assistant.admin.intro")}</p>
+      <Form method="get" action={href("/admin/assistant")} className="filter-form">
+        <label htmlFor="assistant-filter">{t("assistant.admin.filterLabel")}</label>
+        <select id="assistant-filter" name="filter" defaultValue={filter}>
+          {unansweredFilters.map((f) => (
+            <option key={f} value={f}>
+              {t(`assistant.admin.filters.${f}`)}
+            </option>
+          ))}
+        </select>
+        <button type="submit" className="button button--secondary">
+          {t("admin.filter")}
+        </button>
+      </Form>
+      {items.length === 0 ? (
+        <p>{t("assistant.admin.none")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption>
+              {t(`assistant.admin.filters.${filter}`)} ({total})
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("assistant.admin.colQuestion")}</th>
+                <th scope="col">{t("assistant.admin.colStatus")}</th>
+                <th scope="col">{t("assistant.admin.colLocale")}</th>
+                <th scope="col">{t("assistant.admin.colAsked")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((item) => (
+                <tr key={item.id}>
+                  <th scope="row">{item.question}</th>
+                  <td>{t(`assistant.admin.statuses.${item.status}` as never, { defaultValue: item.status })}</td>
+                  <td>{item.locale === "en" ? "English" : "中文"}</td>
+                  <td>
+                    <time dateTime={item.createdAt}>{formatDateTime(item.createdAt, locale)}</time>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pagination page={page} pageCount={pageCount} />
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form } from "@remix-run/react";
+import { LocalLink } from "~/components/LocalLink";
+import type { PageHandle } from "~/components/page-handle";
+import { useLocale } from "~/components/use-locale";
+import { clearEligibilityCookie } from "~/http/assistant.server";
+import { routeLocale } from "~/http/route-locale";
+import { localePath } from "~/i18n/config";
+import { useT } from "~/i18n/use-t";
+import assistantStyles from "~/styles/assistant.css?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: assistantStyles }];
+
+export const handle: PageHandle = {
+  title: ({ t }) => t("assistant.eligibility.title"),
+  crumbs: ({ t }) => [{ label: t("assistant.page.title"), to: "/assistant" }, { label: t("assistant.eligibility.title") }],
+};
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  routeLocale(params);
+  return null;
+}
+
+/** "开始": forget earlier answers and go to the first question. */
+export async function action({ params }: ActionFunctionArgs) {
+  const locale = routeLocale(params);
+  return redirect(localePath("/assistant/eligibility/certificate", locale), { headers: { "Set-Cookie": await clearEligibilityCookie() } });
+}
+
+export default function EligibilityStart() {
+  const { t } = useT();
+  const { href } = useLocale();
+  const covers = t("assistant.eligibility.covers", { returnObjects: true }) as unknown as string[];
+  const asks = t("assistant.eligibility.asks", { returnObjects: true }) as unknown as string[];
+  return (
+    <div className="page page--narrow">
+      <h1>{t("assistant.eligibility.title")}</h1>
+      <p className="lead">{t("assistant.eligibility.intro")}</p>
+      <ul>
+        {covers.map((c) => (
+          <li key={c}>{c}</li>
+        ))}
+      </ul>
+      <h2>{t("assistant.eligibility.asksHeading")}</h2>
+      <ul>
+        {asks.map((c) => (
+          <li key={c}>{c}</li>
+        ))}
+      </ul>
+      <div className="notice">
+        <p>{t("assistant.eligibility.notDecision")}</p>
+        <p>{t("assistant.eligibility.noNumbers")}</p>
+      </div>
+      <Form method="post" action={href("/assistant/eligibility")}>
+        <button type="submit" className="button">
+          {t("assistant.eligibility.start")}
+        </button>
+      </Form>
+      <p>
+        <LocalLink to="/assistant">{t("assistant.eligibility.backToChat")}</LocalLink>
+      </p>
+    </div>
+  );
+}

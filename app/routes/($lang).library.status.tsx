@@ -1,0 +1,89 @@
+import { parseWithZod } from "@conform-to/zod";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData } from "@remix-run/react";
+import { centreErrors } from "~/components/centre/centre-errors";
+import { centreLinks } from "~/components/centre/styles";
+import { ErrorSummary } from "~/components/ErrorSummary";
+import { TextField } from "~/components/Fields";
+import { fieldId, formState } from "~/components/form-state";
+import { LocalLink } from "~/components/LocalLink";
+import type { PageHandle } from "~/components/page-handle";
+import { useLocale } from "~/components/use-locale";
+import { readFormData } from "~/http/form-data.server";
+import { routeLocale } from "~/http/route-locale";
+import { formatDate } from "~/i18n/format";
+import { useT } from "~/i18n/use-t";
+import { centrePhone } from "~/modules/centre/centre-constants";
+import { findCardForApplicant, lookupSchema, NotFound } from "~/modules/centre/index.server";
+import { getDb } from "~/modules/db/index.server";
+import { hitRateLimit } from "~/modules/security/rate-limit.server";
+
+export const links = centreLinks;
+export const handle: PageHandle = {
+  title: ({ t }) => t("centre.cardStatus.title"),
+  crumbs: ({ t }) => [{ label: t("centre.library.title"), to: "/library" }, { label: t("centre.cardStatus.title") }],
+};
+
+const formId = "card-status";
+const fieldOrder = ["reference", "phone"] as const;
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  routeLocale(params);
+  return null;
+}
+
+/** Reference + phone → the application's status (a POST: the phone never goes into a URL). */
+export async function action({ params, request, context }: ActionFunctionArgs) {
+  routeLocale(params);
+  const submission = parseWithZod(await readFormData(request), { schema: lookupSchema });
+  if (submission.status !== "success") return data({ hasErrors: true, lastResult: submission.reply(), found: null }, { status: 400 });
+  const limit = await hitRateLimit(getDb(), "request-lookup", context.clientIp ?? "local");
+  if (!limit.allowed) return data({ hasErrors: true, lastResult: submission.reply({ formErrors: ["rateLimited"] }), found: null }, { status: 429, headers: { "Retry-After": String(limit.retryAfterSeconds) } });
+  try {
+    const found = await findCardForApplicant(getDb(), submission.value);
+    return { hasErrors: false, lastResult: submission.reply({ resetForm: true }), found };
+  } catch (error) {
+    if (!(error instanceof NotFound)) throw error;
+    return data({ hasErrors: true, lastResult: submission.reply({ formErrors: ["notFound_card"] }), found: null }, { status: 404 });
+  }
+}
+
+export default function CardStatusPage() {
+  const { t, locale } = useT();
+  const { href } = useLocale();
+  const actionData = useActionData<typeof action>();
+  const state = formState(actionData?.hasErrors ? actionData.lastResult : undefined);
+  const { fieldErrors, summary } = centreErrors(t, state, formId, fieldOrder);
+  const found = actionData?.found ?? null;
+  return (
+    <div className="page page--narrow">
+      <ErrorSummary errors={summary} />
+      <h1>{t("centre.cardStatus.title")}</h1>
+      {found ? (
+        <section aria-labelledby="card-result" className="notice notice--success">
+          <h2 id="card-result" tabIndex={-1}>
+            {t("centre.cardStatus.resultHeading", { reference: found.reference })}
+          </h2>
+          <p>
+            {t("centre.cardStatus.statusLabel")}
+            <strong>{t(`centre.cardStatus.status.${found.status}`)}</strong>
+          </p>
+          <p>{t(`centre.cardStatus.explain.${found.status}`, { phone: centrePhone })}</p>
+          {found.reason ? <p>{t("centre.cardStatus.reason", { reason: found.reason })}</p> : null}
+          <p>{t("centre.cardStatus.applied", { date: formatDate(found.createdAt, locale) })}</p>
+        </section>
+      ) : null}
+      <p>{t("centre.cardStatus.intro")}</p>
+      <Form method="post" action={href("/library/status")} id={formId} noValidate>
+        <TextField id={fieldId(formId, "reference")} name="reference" label={t("centre.fields.reference")} hint={t("centre.cardStatus.referenceHint")} errors={fieldErrors.reference} defaultValue={state.value("reference")} autoComplete="off" spellCheck={false} autoCapitalize="characters" />
+        <TextField id={fieldId(formId, "phone")} name="phone" type="tel" label={t("centre.fields.phone")} errors={fieldErrors.phone} defaultValue={state.value("phone")} autoComplete="tel" inputMode="tel" />
+        <button type="submit" className="button">
+          {t("centre.cardStatus.submit")}
+        </button>
+      </Form>
+      <p>
+        <LocalLink to="/library">{t("centre.card.done.backLink")}</LocalLink>
+      </p>
+    </div>
+  );
+}

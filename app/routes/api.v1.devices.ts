@@ -1,0 +1,36 @@
+import { methodNotAllowed } from "~/http/api.server";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { apiLocale } from "~/http/api.server";
+import { getDb } from "~/modules/db/index.server";
+import { deviceCategories, disabilities, listDeviceTypes, type DeviceCategory, type Disability } from "~/modules/lending/index.server";
+
+/**
+ * GET /api/v1/devices (CONTRACTS.md): `{ devices: [{ id, name, category, available, total, locations }] }`.
+ * Optional filters `?category=`, `?disability=`, `?q=`; names in the client's language (`locale` or Accept-Language).
+ * `locations` is availability by lending point: `[{ id, name, available, total }]`.
+ */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const locale = apiLocale(request, url.searchParams.get("locale"));
+  const category = url.searchParams.get("category") ?? "";
+  const disability = url.searchParams.get("disability") ?? "";
+  const devices = await listDeviceTypes(getDb(), {
+    category: (deviceCategories as readonly string[]).includes(category) ? (category as DeviceCategory) : undefined,
+    disability: (disabilities as readonly string[]).includes(disability) ? (disability as Disability) : undefined,
+    q: (url.searchParams.get("q") ?? "").slice(0, 100),
+  });
+  const en = locale === "en";
+  return {
+    devices: devices.map((d) => ({
+      id: d.id,
+      name: en ? d.name.en : d.name.zh,
+      category: d.category,
+      available: d.available,
+      total: d.total,
+      locations: d.locations.map((l) => ({ id: l.locationId, name: en ? l.name.en : l.name.zh, available: l.available, total: l.total })),
+    })),
+  };
+}
+
+/** Read-only: other methods get the JSON error shape (CONTRACTS.md), not a bare 405. */
+export const action = methodNotAllowed;

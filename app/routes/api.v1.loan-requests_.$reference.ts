@@ -1,0 +1,43 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { apiError, apiLocale } from "~/http/api.server";
+import { lendingApiError } from "~/http/devices.server";
+import { getFixedT } from "~/i18n/i18n.server";
+import { getDb } from "~/modules/db/index.server";
+import { findRequestForApplicant } from "~/modules/lending/index.server";
+
+/**
+ * GET /api/v1/loan-requests/:reference?phone= (CONTRACTS.md): `{ reference, status, … }`. The wrong phone is
+ * refused exactly like an unknown reference (404, same body). The phone comes back masked only.
+ */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const locale = apiLocale(request, url.searchParams.get("locale"));
+  const t = getFixedT(locale);
+  const phone = url.searchParams.get("phone") ?? "";
+  if (!phone.trim()) {
+    const message = t("devices.errors.required", { field: t("devices.fields.phone") });
+    return apiError(422, "invalid_input", message, { phone: message });
+  }
+  try {
+    const found = await findRequestForApplicant(getDb(), { reference: String(params.reference ?? ""), phone });
+    const en = locale === "en";
+    return {
+      reference: found.reference,
+      status: found.status,
+      statusText: t(`devices.requestStatus.${found.status}`),
+      device: { id: found.device.id, name: en ? found.device.name.en : found.device.name.zh, mode: found.device.mode },
+      pickupLocation: found.pickupLocation ? (en ? found.pickupLocation.en : found.pickupLocation.zh) : null,
+      reason: found.reason,
+      phone: found.phoneMasked,
+      createdAt: found.createdAt,
+      updatedAt: found.updatedAt,
+      loan: found.loan,
+    };
+  } catch (error) {
+    return lendingApiError(error, locale);
+  }
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  return apiError(405, "method_not_allowed", getFixedT(apiLocale(request))("devices.api.methodNotAllowed"), undefined, { Allow: "GET" });
+}

@@ -1,0 +1,32 @@
+// `npm run eval:chat`: grades the development question set (../shared/eval/chat-dev.jsonl, when present) and
+// the project's own set (tests/fixtures/chat-eval.jsonl) through the assistant module — the same code path as
+// POST /api/v1/chat — and prints retrieval recall@5, the pass rate, latency and the confidence calibration.
+// Exits non-zero when either set passes fewer than 95% of its cases.
+import fs from "node:fs";
+import path from "node:path";
+import { ensureAssistantIndex } from "../app/modules/assistant/vector-index.server";
+import { formatSummary, loadCases, runEval } from "../app/modules/assistant/evaluate.server";
+
+const target = 0.95;
+const sets = [
+  { name: "dev set (../shared/eval/chat-dev.jsonl)", file: path.resolve("../shared/eval/chat-dev.jsonl") },
+  { name: "own set (tests/fixtures/chat-eval.jsonl)", file: path.resolve("tests/fixtures/chat-eval.jsonl") },
+];
+
+const { index, dir } = await ensureAssistantIndex();
+console.log(`index: ${index.manifest.documents} documents, ${index.manifest.chunks} chunks, ${index.manifest.dimensions} dimensions (${index.source === "disk" ? "loaded from" : "built into"} ${path.relative(process.cwd(), dir)})`);
+let failed = false;
+for (const set of sets) {
+  if (!fs.existsSync(set.file)) {
+    console.log(`${set.name}: file not found, skipped`);
+    continue;
+  }
+  const summary = await runEval(set.name, loadCases(set.file), index);
+  console.log(formatSummary(summary));
+  if (summary.passRate < target) failed = true;
+}
+if (failed) {
+  console.error(`✗ below the ${target * 100}% target`);
+  process.exit(1);
+}
+console.log(`✓ every set at or above ${target * 100}%`);
