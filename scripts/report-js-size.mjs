@@ -51,6 +51,18 @@ const rows = Object.keys(manifest.routes)
 
 console.log("\nJavaScript shipped per page (gzip, with the route manifest; a page's messages travel as loader data):");
 for (const r of rows) console.log(`  ${r.kb.toFixed(1).padStart(6)} KB  ${r.route}`);
+// Also kept with the other figures (bench/results.json, key "javascript").
+const resultsFile = path.join(root, "bench/results.json");
+let results = {};
+try {
+  results = JSON.parse(fs.readFileSync(resultsFile, "utf8"));
+} catch {
+  // first run
+}
+results.javascript = { measuredAt: new Date().toISOString(), budgetKb, pages: rows.map((r) => ({ route: r.route, kb: +r.kb.toFixed(1) })) };
+fs.mkdirSync(path.dirname(resultsFile), { recursive: true });
+fs.writeFileSync(resultsFile, JSON.stringify(results, null, 2));
+
 const over = rows.filter((r) => r.kb > budgetKb && !/cinema|devices\./.test(r.route));
 if (over.length) {
   console.error(`\n✗ over the ${budgetKb} KB budget: ${over.map((r) => r.route).join(", ")}`);

@@ -11,9 +11,9 @@
  * 4. Prints bookings/s, p50/p95/p99 latency and the 201/409 counts, checks no seat was sold twice, stops the server
  *    and merges the figures into bench/results.json under "booking".
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { startPostgres } from "../../tests/support/postgres";
+import { startPortal, type PortalServer } from "../../tests/support/portal-server";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -40,32 +40,6 @@ function buildIsCurrent(): boolean {
   };
   for (const p of ["app", "public", "vite.config.ts", "remix.config.js", "package.json", "tsconfig.json"]) visit(path.join(root, p));
   return latest <= fs.statSync(output).mtimeMs;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForHealth(url: string, child: ChildProcess, log: () => string, timeoutMs = 300_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}\n${log()}`);
-    try {
-      if ((await fetch(`${url}/api/v1/health`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`server did not become healthy in ${timeoutMs} ms\n${log()}`);
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -122,36 +96,19 @@ async function countClaims(url: string, ids: string[]): Promise<{ bookings: numb
 }
 
 async function main() {
+  const onPostgres = process.env.BENCH_DATABASE === "postgres";
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "qy-bench-booking-"));
-  const databaseUrl = `file:${path.join(dir, "portal.sqlite")}`;
-  let child: ChildProcess | null = null;
+  const pg = onPostgres ? await startPostgres() : null;
+  const databaseUrl = pg ? pg.adminUrl : `file:${path.join(dir, "portal.sqlite")}`;
+  let portal: PortalServer | null = null;
   try {
     console.log(`→ preparing a throw-away database with ${screeningCount} screenings`);
     const { ids, capacity } = await prepareDatabase(databaseUrl);
 
-    const port = await freePort();
-    const baseUrl = `http://127.0.0.1:${port}`;
     const current = process.env.SKIP_BUILD === "1" || buildIsCurrent();
-    console.log(`→ starting the portal on ${baseUrl}${current ? " (build is current)" : " (building first)"}`);
-    const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("VITEST")));
-    let output = "";
-    child = spawn(process.execPath, ["scripts/start.mjs"], {
-      cwd: root,
-      env: {
-        ...env,
-        PORT: String(port),
-        HOST: "127.0.0.1",
-        DATABASE_URL: databaseUrl,
-        RATE_LIMIT_PER_MINUTE: "0",
-        NODE_ENV: "production",
-        PORTAL_LOCAL_RUN: "1",
-        ...(current ? { SKIP_BUILD: "1" } : {}),
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    child.stdout?.on("data", (d) => (output += d));
-    child.stderr?.on("data", (d) => (output += d));
-    await waitForHealth(baseUrl, child, () => output);
+    console.log(`→ starting the portal${current ? " (build is current)" : " (building first)"}`);
+    portal = await startPortal({ DATABASE_URL: databaseUrl, RATE_LIMIT_PER_MINUTE: "0", ...(current ? { SKIP_BUILD: "1" } : {}) }, 300_000);
+    const baseUrl = portal.url;
 
     // Warm up: the first requests pay for module loading and statement preparation.
     for (let i = 0; i < 5; i++) {
@@ -201,7 +158,7 @@ async function main() {
     const figures = {
       date: new Date().toISOString(),
       machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}`,
-      database: "sqlite (file, WAL)",
+      database: onPostgres ? "postgresql 15 (local cluster, fsync off)" : "sqlite (file, WAL)",
       connections,
       durationSeconds: round(duration, 2),
       requests: latencies.length,
@@ -236,16 +193,14 @@ async function main() {
     } catch {
       // first run, or an unreadable file: start afresh
     }
-    results.booking = figures;
+    const key = onPostgres ? "bookingPostgres" : "booking";
+    results[key] = figures;
     fs.writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
-    console.log(`→ written to ${path.relative(root, resultsFile)} (key "booking")`);
+    console.log(`→ written to ${path.relative(root, resultsFile)} (key "${key}")`);
     if (figures.seatsSoldTwice !== 0 || others.some(([code]) => code >= 500)) process.exitCode = 1;
   } finally {
-    if (child && child.exitCode === null) {
-      child.kill("SIGTERM");
-      await new Promise((r) => setTimeout(r, 500));
-      if (child.exitCode === null) child.kill("SIGKILL");
-    }
+    await portal?.stop();
+    pg?.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -1,32 +1,28 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testDatabaseUrl } from "../../../tests/support/test-db";
 import { migrateToLatest, openDatabase, type Connection } from "../db/index.server";
 import { checkOut, createRequest, decideRequest, ledgerStockAt, seedLending, UnitUnavailable } from "./index.server";
 
 /**
- * Two staff lending the last unit at once, on a file-backed SQLite database: exactly one succeeds, the other
+ * Two staff lending the last unit at once, through two connections to one real database (a SQLite file, or
+ * PostgreSQL in the postgres project — two app instances): exactly one succeeds, the other
  * is told clearly that the unit is no longer available, and the unit is lent once.
  */
 const now = new Date("2026-11-26T02:00:00Z");
-let dir: string;
 let conn: Connection;
 let second: Connection;
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "lending-race-"));
-  const url = `file:${path.join(dir, "race.sqlite")}`;
+  const url = await testDatabaseUrl();
   conn = openDatabase(url);
   await migrateToLatest(conn.db);
   await seedLending(conn.db, now);
-  // A second connection to the same file: a second server process.
+  // A second connection to the same database: a second server process.
   second = openDatabase(url);
 });
 afterAll(async () => {
   await conn.db.destroy();
   await second.db.destroy();
-  fs.rmSync(dir, { recursive: true, force: true });
 });
 
 async function approvedRequests(n: number, typeId: string) {
