@@ -4,7 +4,7 @@ import { Form, useActionData } from "@remix-run/react";
 import { centreErrors } from "~/components/centre/centre-errors";
 import { centreLinks } from "~/components/centre/styles";
 import { ErrorSummary } from "~/components/ErrorSummary";
-import { TextField } from "~/components/Fields";
+import { ReferenceLookupFields } from "~/components/ReferenceLookupFields";
 import { fieldId, formState } from "~/components/form-state";
 import { LocalLink } from "~/components/LocalLink";
 import type { PageHandle } from "~/components/page-handle";
@@ -107,8 +107,14 @@ export default function SignupLookupPage() {
       ) : null}
       <p>{t("centre.signupLookup.intro")}</p>
       <Form method="post" action={href("/activities/signup")} id={formId} noValidate>
-        <TextField id={fieldId(formId, "reference")} name="reference" label={t("centre.fields.reference")} hint={t("centre.signupLookup.referenceHint")} errors={fieldErrors.reference} defaultValue={state.value("reference")} autoComplete="off" spellCheck={false} autoCapitalize="characters" />
-        <TextField id={fieldId(formId, "phone")} name="phone" type="tel" label={t("centre.fields.phone")} errors={fieldErrors.phone} defaultValue={state.value("phone")} autoComplete="tel" inputMode="tel" />
+        <ReferenceLookupFields
+          formId={formId}
+          state={state}
+          errors={fieldErrors}
+          referenceLabel={t("centre.fields.reference")}
+          referenceHint={t("centre.signupLookup.referenceHint")}
+          phoneLabel={t("centre.fields.phone")}
+        />
         <button type="submit" name="intent" value="lookup" className="button">
           {t("centre.signupLookup.submit")}
         </button>

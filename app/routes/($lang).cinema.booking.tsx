@@ -5,7 +5,7 @@ import { cinemaErrors } from "~/components/cinema/cinema-errors";
 import { bookingPath } from "~/components/cinema/paths";
 import { cinemaLinks } from "~/components/cinema/styles";
 import { ErrorSummary } from "~/components/ErrorSummary";
-import { TextField } from "~/components/Fields";
+import { ReferenceLookupFields } from "~/components/ReferenceLookupFields";
 import { fieldId, formState } from "~/components/form-state";
 import type { PageHandle } from "~/components/page-handle";
 import { useLocale } from "~/components/use-locale";
@@ -67,27 +67,14 @@ export default function LookupBooking() {
       <h1>{t("cinema.lookup.title")}</h1>
       <p className="lead">{t("cinema.lookup.intro")}</p>
       <Form method="post" action={href("/cinema/booking")} id={formId} noValidate>
-        <TextField
-          id={fieldId(formId, "reference")}
-          name="reference"
-          label={t("cinema.lookup.referenceLabel")}
-          hint={t("cinema.lookup.referenceHint")}
-          errors={fieldErrors.reference}
-          defaultValue={state.value("reference")}
-          autoComplete="off"
-          spellCheck={false}
-          autoCapitalize="characters"
-        />
-        <TextField
-          id={fieldId(formId, "phone")}
-          name="phone"
-          type="tel"
-          label={t("cinema.lookup.phoneLabel")}
-          hint={t("cinema.lookup.phoneHint")}
-          errors={fieldErrors.phone}
-          defaultValue={state.value("phone")}
-          autoComplete="tel"
-          inputMode="tel"
+        <ReferenceLookupFields
+          formId={formId}
+          state={state}
+          errors={fieldErrors}
+          referenceLabel={t("cinema.lookup.referenceLabel")}
+          referenceHint={t("cinema.lookup.referenceHint")}
+          phoneLabel={t("cinema.lookup.phoneLabel")}
+          phoneHint={t("cinema.lookup.phoneHint")}
         />
         <button type="submit" className="button">
           {t("cinema.lookup.submit")}

@@ -5,7 +5,7 @@ import { useEffect, useRef } from "react";
 import { deviceErrors } from "~/components/devices/device-errors";
 import { devicesLinks } from "~/components/devices/styles";
 import { ErrorSummary } from "~/components/ErrorSummary";
-import { TextField } from "~/components/Fields";
+import { ReferenceLookupFields } from "~/components/ReferenceLookupFields";
 import { fieldId, formState } from "~/components/form-state";
 import type { PageHandle } from "~/components/page-handle";
 import { useLocale } from "~/components/use-locale";
@@ -120,27 +120,14 @@ export default function RequestStatus() {
       )}
       <Form method="post" action={href("/devices/request")} id={formId} noValidate>
         {found ? <h2>{t("devices.lookup.another")}</h2> : null}
-        <TextField
-          id={fieldId(formId, "reference")}
-          name="reference"
-          label={t("devices.lookup.referenceLabel")}
-          hint={t("devices.lookup.referenceHint")}
-          errors={fieldErrors.reference}
-          defaultValue={state.value("reference")}
-          autoComplete="off"
-          spellCheck={false}
-          autoCapitalize="characters"
-        />
-        <TextField
-          id={fieldId(formId, "phone")}
-          name="phone"
-          type="tel"
-          label={t("devices.lookup.phoneLabel")}
-          hint={t("devices.lookup.phoneHint")}
-          errors={fieldErrors.phone}
-          defaultValue={state.value("phone")}
-          autoComplete="tel"
-          inputMode="tel"
+        <ReferenceLookupFields
+          formId={formId}
+          state={state}
+          errors={fieldErrors}
+          referenceLabel={t("devices.lookup.referenceLabel")}
+          referenceHint={t("devices.lookup.referenceHint")}
+          phoneLabel={t("devices.lookup.phoneLabel")}
+          phoneHint={t("devices.lookup.phoneHint")}
         />
         <button type="submit" className="button">
           {t("devices.lookup.submit")}

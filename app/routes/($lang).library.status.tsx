@@ -4,7 +4,7 @@ import { Form, useActionData } from "@remix-run/react";
 import { centreErrors } from "~/components/centre/centre-errors";
 import { centreLinks } from "~/components/centre/styles";
 import { ErrorSummary } from "~/components/ErrorSummary";
-import { TextField } from "~/components/Fields";
+import { ReferenceLookupFields } from "~/components/ReferenceLookupFields";
 import { fieldId, formState } from "~/components/form-state";
 import { LocalLink } from "~/components/LocalLink";
 import type { PageHandle } from "~/components/page-handle";
@@ -75,8 +75,14 @@ export default function CardStatusPage() {
       ) : null}
       <p>{t("centre.cardStatus.intro")}</p>
       <Form method="post" action={href("/library/status")} id={formId} noValidate>
-        <TextField id={fieldId(formId, "reference")} name="reference" label={t("centre.fields.reference")} hint={t("centre.cardStatus.referenceHint")} errors={fieldErrors.reference} defaultValue={state.value("reference")} autoComplete="off" spellCheck={false} autoCapitalize="characters" />
-        <TextField id={fieldId(formId, "phone")} name="phone" type="tel" label={t("centre.fields.phone")} errors={fieldErrors.phone} defaultValue={state.value("phone")} autoComplete="tel" inputMode="tel" />
+        <ReferenceLookupFields
+          formId={formId}
+          state={state}
+          errors={fieldErrors}
+          referenceLabel={t("centre.fields.reference")}
+          referenceHint={t("centre.cardStatus.referenceHint")}
+          phoneLabel={t("centre.fields.phone")}
+        />
         <button type="submit" className="button">
           {t("centre.cardStatus.submit")}
         </button>
