@@ -16,6 +16,7 @@ import { routeLocale } from "~/http/route-locale";
 import { localePath } from "~/i18n/config";
 import { getFixedT } from "~/i18n/i18n.server";
 import { useT } from "~/i18n/use-t";
+import { CertificateNumberQuestion } from "~/components/CertificateNumberQuestion";
 import { getDb } from "~/modules/db/index.server";
 import { applicantCategories, requestStepPath, requestSteps, type RequestStep } from "~/modules/lending/lending-constants";
 import {
@@ -284,28 +285,19 @@ export default function RequestStepPage() {
 
       {d.step === "certificate" ? (
         <Form method="post" id={formId} noValidate>
-          <h1>{t("devices.steps.certificate.question")}</h1>
-          <p>{t("devices.steps.certificate.why")}</p>
-          {d.answers.certificateMasked ? <p>{t("devices.steps.certificate.given", { masked: d.answers.certificateMasked })}</p> : null}
-          <TextField
+          <CertificateNumberQuestion
             id={id("certificate")}
-            name="certificate"
+            title={t("devices.steps.certificate.question")}
+            why={t("devices.steps.certificate.why")}
+            given={d.answers.certificateMasked ? t("devices.steps.certificate.given", { masked: d.answers.certificateMasked }) : null}
             label={t("devices.steps.certificate.label")}
             hint={t("devices.steps.certificate.hint")}
             errors={fieldErrors.certificate}
             defaultValue={actionData?.lastResult ? state.value("certificate") : ""}
-            autoComplete="off"
-            spellCheck={false}
-            autoCapitalize="characters"
-            inputMode="text"
+            skipLabel={t("devices.steps.certificate.skip")}
+            returnField={returnField}
+            continueButton={continueButton}
           />
-          {returnField}
-          <p className="button-row">
-            {continueButton}
-            <button type="submit" name="intent" value="none" className="button button--secondary">
-              {t("devices.steps.certificate.skip")}
-            </button>
-          </p>
         </Form>
       ) : null}
 

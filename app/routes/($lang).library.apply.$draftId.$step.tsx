@@ -15,6 +15,7 @@ import { routeLocale } from "~/http/route-locale";
 import { localePath } from "~/i18n/config";
 import { getFixedT } from "~/i18n/i18n.server";
 import { useT } from "~/i18n/use-t";
+import { CertificateNumberQuestion } from "~/components/CertificateNumberQuestion";
 import { cardFormats, cardStepPath, cardSteps, centrePhone, collectOptions, disabilityCategories, type CardStep } from "~/modules/centre/centre-constants";
 import {
   addressSchema,
@@ -259,27 +260,19 @@ export default function CardStepPage() {
 
       {d.step === "certificate" ? (
         <Form method="post" id={formId} noValidate>
-          <h1>{t("centre.card.certificate.title")}</h1>
-          <p>{t("centre.card.certificate.why")}</p>
-          {d.answers.certificateMasked ? <p>{t("centre.card.certificate.given", { masked: d.answers.certificateMasked })}</p> : null}
-          <TextField
+          <CertificateNumberQuestion
             id={id("certificate")}
-            name="certificate"
+            title={t("centre.card.certificate.title")}
+            why={t("centre.card.certificate.why")}
+            given={d.answers.certificateMasked ? t("centre.card.certificate.given", { masked: d.answers.certificateMasked }) : null}
             label={t("centre.fields.certificate")}
             hint={t("centre.card.certificate.hint")}
             errors={fieldErrors.certificate}
             defaultValue={actionData?.lastResult ? state.value("certificate") : ""}
-            autoComplete="off"
-            spellCheck={false}
-            autoCapitalize="characters"
+            skipLabel={t("centre.card.certificate.skip")}
+            returnField={returnField}
+            continueButton={continueButton}
           />
-          {returnField}
-          <p className="button-row">
-            {continueButton}
-            <button type="submit" name="intent" value="none" className="button button--secondary">
-              {t("centre.card.certificate.skip")}
-            </button>
-          </p>
         </Form>
       ) : null}
 
