@@ -42,6 +42,20 @@ describe("policy assistant", () => {
     await context.close();
   });
 
+  it("with JavaScript: an empty question is reported through the error summary and the page title", async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto("/assistant");
+    await waitForHydration(page);
+    await tabTo(page, page.getByRole("button", { name: "提问" }), 80);
+    await page.keyboard.press("Enter");
+    await page.locator(".error-summary").waitFor();
+    await page.waitForFunction(() => document.activeElement?.classList.contains("error-summary"));
+    await expect.poll(() => page.title()).toMatch(/^错误：/);
+    expect(await page.locator(".error-summary").getByRole("link").count()).toBe(1);
+    await context.close();
+  });
+
   it("without JavaScript: the form posts and the whole conversation is rendered by the server", async () => {
     const context = await newContext(browser, { javaScriptEnabled: false });
     const page = await context.newPage();
