@@ -101,7 +101,7 @@ describe("staff login in the browser", () => {
     await page.keyboard.press("Enter");
     await page.getByRole("heading", { level: 1, name: "操作记录" }).waitFor();
     expect(page.url()).toMatch(/\/admin\/audit$/);
-    for (const url of ["/admin", "/admin/users", "/admin/audit", "/admin/feedback", "/en/admin"]) {
+    for (const url of ["/admin", "/admin/users", "/admin/audit", "/admin/feedback", "/admin/assistant", "/en/admin"]) {
       await page.goto(url);
       expect(await page.locator("h1").count(), url).toBe(1);
       await expectNoAxeViolations(page, url);
