@@ -1,22 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { callRoute } from "../support/route-call";
-import { testDatabaseUrl } from "../support/test-db";
+import { useSeededDatabase } from "../support/seeded-app";
 
 /**
  * A finished draft whose record can no longer be found by the draft's phone — the retention purge strips the
  * person from old records, and a draft can outlive that — answers 404, never a 500 (issue 12, item 7).
  */
-process.env.DATABASE_URL = await testDatabaseUrl();
-process.env.RATE_LIMIT_PER_MINUTE = "0";
-
-let db: typeof import("~/modules/db/index.server");
-
-beforeAll(async () => {
-  db = await import("~/modules/db/index.server");
-  const { seedDatabase } = await import("~/modules/db/seed.server");
-  await db.migrateToLatest(db.getDb());
-  await seedDatabase(db.getDb());
-});
+const db = await useSeededDatabase();
 afterAll(async () => {
   await db.getDb().destroy();
 });
