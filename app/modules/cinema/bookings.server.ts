@@ -10,6 +10,7 @@ import { validateContact, validateParty, type Contact, type Party } from "./vali
 import { allocateSeats, countAvailable, sortSeats, type AllocationKind } from "./seat-allocation";
 import { assertBookable, loadHallSeats, loadScreening, takenSeatIds, type Seat } from "./screenings.server";
 import { offerFreedSeats } from "./waiting-list.server";
+import { assertHoldWithinLimits, releaseHoldsOverShare } from "./hold-limits.server";
 import { seatsByIds, toBookingView, type BookingStatus, type BookingView } from "./booking-views.server";
 
 type Db = Kysely<Database>;
@@ -53,6 +54,16 @@ function pickSeats(plan: Seat[], taken: ReadonlySet<string>, party: Party, chose
   return { seats: result.seats as Seat[], kind: result.kind };
 }
 
+/** pickSeats inside a claim; when the hall is short, holds over their client's share go first (hold-limits.server.ts). */
+async function claimSeats(trx: Trx, plan: Seat[], screeningId: string, party: Party, now: Date, chosen?: string[]) {
+  try {
+    return pickSeats(plan, await takenSeatIds(trx, screeningId, now), party, chosen);
+  } catch (error) {
+    if (!(error instanceof SoldOut) || (await releaseHoldsOverShare(trx, screeningId, now)) === 0) throw error;
+    return pickSeats(plan, await takenSeatIds(trx, screeningId, now), party, chosen);
+  }
+}
+
 /** The best seats for a party right now, without holding them (the offer the seat step tells in words). */
 export async function offerSeats(
   db: Db,
@@ -80,11 +91,12 @@ async function availableFor(db: Db, screeningId: string, party: Party, now: Date
 
 /**
  * Holds seats for `holdMinutes` while the person books: the best available, or `seatIds` they chose.
- * `replaceHoldId` releases the person's earlier hold in the same transaction (changing seats).
+ * `replaceHoldId` releases the person's earlier hold in the same transaction (changing seats). `client` (the
+ * address) and `phone` (once given) are capped in how many seats they hold (hold-limits.server.ts).
  */
 export async function holdSeats(
   db: Db,
-  input: { screeningId: string; party: Party; seatIds?: string[]; replaceHoldId?: string | null },
+  input: { screeningId: string; party: Party; seatIds?: string[]; replaceHoldId?: string | null; client?: string | null; phone?: string | null },
   now: Date = new Date(),
 ): Promise<HoldView> {
   validateParty(input.party);
@@ -97,14 +109,14 @@ export async function holdSeats(
       const screening = await loadScreening(trx, screeningId);
       assertBookable(screening, now);
       if (input.replaceHoldId) await releaseHoldIn(trx, input.replaceHoldId);
+      await assertHoldWithinLimits(trx, { screeningId, client: input.client, phone: input.phone, tickets: party.tickets, now });
       const plan = await loadHallSeats(trx, screening.hallId);
-      const taken = await takenSeatIds(trx, screeningId, now);
-      const { seats, kind } = pickSeats(plan, taken, party, input.seatIds);
+      const { seats, kind } = await claimSeats(trx, plan, screeningId, party, now, input.seatIds);
       const id = randomId();
       const expiresAt = addMinutes(now, holdMinutes);
       await trx
         .insertInto("cinema_holds")
-        .values({ id, screening_id: screeningId, tickets: party.tickets, expires_at: expiresAt, extended_count: 0, created_at: now.toISOString() })
+        .values({ id, screening_id: screeningId, tickets: party.tickets, expires_at: expiresAt, extended_count: 0, created_at: now.toISOString(), client: input.client ?? null })
         .execute();
       await trx
         .insertInto("cinema_booking_seats")
@@ -236,8 +248,7 @@ export async function bookSeats(
       const screening = await loadScreening(trx, input.screeningId);
       assertBookable(screening, now);
       const plan = await loadHallSeats(trx, screening.hallId);
-      const taken = await takenSeatIds(trx, input.screeningId, now);
-      const { seats } = pickSeats(plan, taken, input.party);
+      const { seats } = await claimSeats(trx, plan, input.screeningId, input.party, now);
       const booking = await insertBooking(trx, { ...input, contact, seats, source: input.source ?? "api" }, now);
       await trx
         .insertInto("cinema_booking_seats")
