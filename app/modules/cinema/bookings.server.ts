@@ -11,6 +11,7 @@ import { allocateSeats, countAvailable, sortSeats, type AllocationKind } from ".
 import { assertBookable, loadHallSeats, loadScreening, takenSeatIds, type Seat } from "./screenings.server";
 import { offerFreedSeats } from "./waiting-list.server";
 import { assertHoldWithinLimits, releaseHoldsOverShare } from "./hold-limits.server";
+import { findIdempotentResult, recordIdempotentResult, type IdempotencyClaim } from "../security/idempotency.server";
 import { seatsByIds, toBookingView, type BookingStatus, type BookingView } from "./booking-views.server";
 
 type Db = Kysely<Database>;
@@ -232,12 +233,16 @@ export async function confirmHold(
   return toBookingView(db, row);
 }
 
-/** Books the best available seats at once (the API, and anyone who does not need a hold). */
+/**
+ * Books the best available seats at once (the API, and anyone who does not need a hold). With `idempotency`, a
+ * key used before with the same input gives back that booking (`replayed`) instead of a second one; the key is
+ * recorded in the booking's own transaction (app/modules/security/idempotency.server.ts).
+ */
 export async function bookSeats(
   db: Db,
-  input: { screeningId: string; party: Party; contact: Contact; locale: string; source?: "web" | "api" },
+  input: { screeningId: string; party: Party; contact: Contact; locale: string; source?: "web" | "api"; idempotency?: IdempotencyClaim },
   now: Date = new Date(),
-): Promise<BookingView> {
+): Promise<BookingView & { replayed?: true }> {
   validateParty(input.party);
   const contact = validateContact(input.contact);
   const row = await withClaimRetry(
@@ -245,6 +250,8 @@ export async function bookSeats(
     input.screeningId,
     now,
     async (trx) => {
+      const earlier = input.idempotency ? await findIdempotentResult(trx, input.idempotency, now) : null;
+      if (earlier) return { ...(await trx.selectFrom("cinema_bookings").selectAll().where("reference", "=", earlier).executeTakeFirstOrThrow()), replayed: true as const };
       const screening = await loadScreening(trx, input.screeningId);
       assertBookable(screening, now);
       const plan = await loadHallSeats(trx, screening.hallId);
@@ -254,13 +261,15 @@ export async function bookSeats(
         .insertInto("cinema_booking_seats")
         .values(seats.map((s) => ({ screening_id: input.screeningId, seat_id: s.id, booking_reference: booking.reference, hold_id: null, hold_expires_at: null })))
         .execute();
+      if (input.idempotency) await recordIdempotentResult(trx, input.idempotency, booking.reference, now);
       return booking;
     },
     async () => {
       throw new SoldOut(await availableFor(db, input.screeningId, input.party, now));
     },
   );
-  return toBookingView(db, row);
+  const view = await toBookingView(db, row);
+  return "replayed" in row ? { ...view, replayed: true } : view;
 }
 
 /** How a person proves a booking is theirs: the reference with the phone, or with the page token. */
