@@ -10,12 +10,12 @@ import { hitRateLimit, rateLimitPerMinute } from "./rate-limit.server";
  * request, library card and activity sign-up pages, and the JSON API. Three guards, in this order:
  *
  * 1. per client: `RATE_LIMIT_PER_MINUTE` lookups a minute from one address, all kinds together;
- * 2. per reference: the same number of lookups a minute of one reference, from all clients together;
- * 3. the wrong-phone lock: after `wrongPhonesBeforeLock` wrong phones for a reference it is locked — the right
+ * 2. the wrong-phone lock: after `wrongPhonesBeforeLock` wrong phones for a reference it is locked — the right
  *    phone is refused too — for 15 minutes, doubling with each lock in a row up to a day. Lookups still being
- *    checked count against the limit, so a burst of parallel guesses cannot slip past it.
+ *    checked count against the limit, so a burst of parallel guesses cannot slip past it;
+ * 3. per reference: `RATE_LIMIT_PER_MINUTE` lookups a minute of one reference, from all clients together.
  *
- * 1 and 2 are rate limits, off with `RATE_LIMIT_PER_MINUTE=0` (load tests); 3 is not and stays on. A reference is
+ * 1 and 3 are rate limits, off with `RATE_LIMIT_PER_MINUTE=0` (load tests); 2 is not and stays on. A reference is
  * counted whether it exists or not, so an unknown reference and a wrong phone get the same answers, lock included.
  * The lock is written to the audit log by the system, with the reference and the masked client address; the
  * phone that was tried is never stored anywhere. State lives in the database, shared by every instance.
@@ -82,11 +82,14 @@ export async function guardLookup<T>(
   if (!referenceShape.test(reference)) return { status: "notFound" };
   const key = `${request.kind}:${reference}`;
 
-  const perReference = await hitRateLimit(db, "lookup-reference", key, { limit, now: nowMs });
-  if (!perReference.allowed) return refused("rateLimited", nowMs + perReference.retryAfterSeconds * 1000, nowMs);
-
+  // A lock says more (until when) than a busy minute does, so it is checked first.
   const gate = await enter(db, key, nowMs);
   if (gate) return gate;
+  const perReference = await hitRateLimit(db, "lookup-reference", key, { limit, now: nowMs });
+  if (!perReference.allowed) {
+    await leave(db, key);
+    return refused("rateLimited", nowMs + perReference.retryAfterSeconds * 1000, nowMs);
+  }
 
   let value: T;
   try {
