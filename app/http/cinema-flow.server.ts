@@ -50,9 +50,13 @@ export async function loadFlow(params: Params, now: Date = new Date()): Promise<
     if (error instanceof NotFound) throw notFound();
     throw error;
   }
-  // Booked already (back button, second tab): show the booking rather than a stale form.
+  // Booked already (back button, second tab): show the booking rather than a stale form. A booking that can no
+  // longer be found (stripped by the retention purge, say) is a 404, not a 500.
   if (draft.bookingReference && draft.phone) {
-    const booking = await findBooking(db, { reference: draft.bookingReference, phone: draft.phone });
+    const booking = await findBooking(db, { reference: draft.bookingReference, phone: draft.phone }).catch((error: unknown) => {
+      if (error instanceof NotFound) throw notFound();
+      throw error;
+    });
     throw redirect(localePath(bookingPath(booking.reference, booking.accessToken, "confirmation"), locale));
   }
   let hold: HoldView | null = null;

@@ -2,7 +2,7 @@ import type { TFunction } from "i18next";
 import { cinemaErrorText } from "~/components/cinema/cinema-errors";
 import type { Locale } from "~/i18n/config";
 import { getFixedT } from "~/i18n/i18n.server";
-import { BookingClosed, Busy, CinemaError, InvalidInput, NotAllowed, NotFound, SeatsTaken, SoldOut } from "~/modules/cinema/index.server";
+import { BookingClosed, Busy, cinemaPhone, CinemaError, HoldLimit, InvalidInput, NotAllowed, NotFound, SeatsTaken, SoldOut } from "~/modules/cinema/index.server";
 import { apiError } from "./api.server";
 
 /**
@@ -23,6 +23,7 @@ export function cinemaErrorMessage(t: TFunction, error: CinemaError): string {
   if (error instanceof SeatsTaken) return t("cinema.api.seatsTaken");
   if (error instanceof NotAllowed) return t("cinema.api.checkedIn");
   if (error instanceof Busy) return t("cinema.api.busy");
+  if (error instanceof HoldLimit) return t(`abuse.holds.${error.who}`, { n: error.limit, phone: cinemaPhone });
   return t("errors.badRequest");
 }
 

@@ -1,10 +1,12 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ActivityFacts } from "~/components/centre/ActivitySummary";
 import { centreLinks } from "~/components/centre/styles";
+import { ErrorSummary } from "~/components/ErrorSummary";
 import { LocalLink } from "~/components/LocalLink";
 import type { PageHandle } from "~/components/page-handle";
 import { useLocale } from "~/components/use-locale";
+import { refuseTooManyDrafts } from "~/http/draft-limit.server";
 import { routeLocale } from "~/http/route-locale";
 import { localePath } from "~/i18n/config";
 import { useT } from "~/i18n/use-t";
@@ -37,10 +39,12 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return { activity, window: signupWindow(activity) };
 }
 
-/** "Sign up" starts a server-side draft and goes to its first question. */
-export async function action({ params }: ActionFunctionArgs) {
+/** "Sign up" starts a server-side draft and goes to its first question (limited per client). */
+export async function action({ params, context }: ActionFunctionArgs) {
   const locale = routeLocale(params);
   const activity = await load(String(params.activityId ?? ""));
+  const refused = await refuseTooManyDrafts(context, locale);
+  if (refused) return refused;
   const draft = await createSignupDraft(getDb(), activity.id, locale);
   return redirect(localePath(signupStepPath(activity.id, draft.id, "contact"), locale));
 }
@@ -49,10 +53,12 @@ export default function ActivityPage() {
   const { t, locale } = useT();
   const { href } = useLocale();
   const { activity: a, window } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   const en = locale === "en";
   const full = a.placesLeft === 0 && a.waiting >= a.waitlistSize;
   return (
     <div className="page page--narrow">
+      <ErrorSummary errors={actionData?.message ? [{ text: actionData.message }] : []} />
       <h1>{en ? a.title.en : a.title.zh}</h1>
       {a.example ? <p className="notice notice--warning">{t("centre.activities.exampleNote")}</p> : null}
       <p>{en ? a.summary.en : a.summary.zh}</p>

@@ -81,7 +81,13 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   if (step === "done" && !draft.signupReference) throw redirect(path(firstMissingSignupStep(draft)));
   const missing = firstMissingSignupStep(draft);
   if (step !== "done" && allSteps.indexOf(missing) < allSteps.indexOf(step)) throw redirect(path(missing));
-  const result = draft.signupReference ? await findSignup(getDb(), { reference: draft.signupReference, phone: draft.phone ?? "" }) : null;
+  // A sign-up that can no longer be found (stripped by the retention purge, say) is a 404, not a 500.
+  const result = draft.signupReference
+    ? await findSignup(getDb(), { reference: draft.signupReference, phone: draft.phone ?? "" }).catch((error: unknown) => {
+        if (error instanceof NotFound) throw notFound();
+        throw error;
+      })
+    : null;
   return {
     step,
     draftId: draft.id,

@@ -10,12 +10,12 @@ import { LocalLink } from "~/components/LocalLink";
 import type { PageHandle } from "~/components/page-handle";
 import { useLocale } from "~/components/use-locale";
 import { readFormData } from "~/http/form-data.server";
+import { guardedLookup, lookupRefusalInit, lookupRefusalText } from "~/http/lookup.server";
 import { routeLocale } from "~/http/route-locale";
 import { formatDate, formatTime } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 import { cancelSignup, findSignup, lookupSchema, NotFound, WrongState } from "~/modules/centre/index.server";
 import { getDb } from "~/modules/db/index.server";
-import { hitRateLimit } from "~/modules/security/rate-limit.server";
 
 export const links = centreLinks;
 export const handle: PageHandle = {
@@ -33,31 +33,37 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 /**
  * Reference + phone → the sign-up (POST: the phone stays out of URLs); the same form with intent=cancel cancels it.
- * A wrong phone gets the same answer as an unknown reference.
+ * A wrong phone gets the same answer as an unknown reference; both go through the lookup guard (throttled, locked
+ * after five wrong phones: docs/security.md).
  */
 export async function action({ params, request, context }: ActionFunctionArgs) {
-  routeLocale(params);
+  const locale = routeLocale(params);
   const submission = parseWithZod(await readFormData(request), { schema: lookupSchema });
-  if (submission.status !== "success") return data({ hasErrors: true, lastResult: submission.reply(), found: null, cancelled: false, phone: "" }, { status: 400 });
-  const limit = await hitRateLimit(getDb(), "request-lookup", context.clientIp ?? "local");
-  if (!limit.allowed) return data({ hasErrors: true, lastResult: submission.reply({ formErrors: ["rateLimited"] }), found: null, cancelled: false, phone: "" }, { status: 429, headers: { "Retry-After": String(limit.retryAfterSeconds) } });
+  const refusedWith = (lastResult: ReturnType<typeof submission.reply>, message: string | null, init: ResponseInit) => data({ hasErrors: true, lastResult, found: null, cancelled: false, phone: "", message }, init);
+  if (submission.status !== "success") return refusedWith(submission.reply(), null, { status: 400 });
+  const db = getDb();
   const key = { reference: submission.value.reference, phone: submission.value.phone };
-  try {
-    let cancelled = false;
-    if (submission.value.intent === "cancel") {
-      try {
-        await cancelSignup(getDb(), key);
-        cancelled = true;
-      } catch (error) {
-        if (!(error instanceof WrongState)) throw error;
+  const outcome = await guardedLookup(
+    context,
+    "signup",
+    key.reference,
+    async () => {
+      let cancelled = false;
+      if (submission.value.intent === "cancel") {
+        try {
+          await cancelSignup(db, key);
+          cancelled = true;
+        } catch (error) {
+          if (!(error instanceof WrongState)) throw error;
+        }
       }
-    }
-    const found = await findSignup(getDb(), key);
-    return { hasErrors: false, lastResult: submission.reply({ resetForm: true }), found, cancelled, phone: submission.value.phone };
-  } catch (error) {
-    if (!(error instanceof NotFound)) throw error;
-    return data({ hasErrors: true, lastResult: submission.reply({ formErrors: ["notFound_signup"] }), found: null, cancelled: false, phone: "" }, { status: 404 });
-  }
+      return { found: await findSignup(db, key), cancelled };
+    },
+    NotFound,
+  );
+  if (outcome.status === "refused") return refusedWith(submission.reply(), lookupRefusalText(outcome, locale), lookupRefusalInit(outcome));
+  if (outcome.status === "notFound") return refusedWith(submission.reply({ formErrors: ["notFound_signup"] }), null, { status: 404 });
+  return { hasErrors: false, lastResult: submission.reply({ resetForm: true }), ...outcome.value, phone: submission.value.phone, message: null };
 }
 
 export default function SignupLookupPage() {
@@ -70,7 +76,7 @@ export default function SignupLookupPage() {
   const en = locale === "en";
   return (
     <div className="page page--narrow">
-      <ErrorSummary errors={summary} />
+      <ErrorSummary errors={actionData?.message ? [{ text: actionData.message }, ...summary] : summary} />
       <h1>{t("centre.signupLookup.title")}</h1>
       {found ? (
         <section aria-labelledby="signup-result" className="notice notice--success">

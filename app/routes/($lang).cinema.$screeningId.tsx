@@ -7,6 +7,7 @@ import type { PageHandle } from "~/components/page-handle";
 import { useLocale } from "~/components/use-locale";
 import { cinemaErrorMessage } from "~/http/cinema.server";
 import { notFound, stepPath } from "~/http/cinema-flow.server";
+import { refuseTooManyDrafts } from "~/http/draft-limit.server";
 import { routeLocale } from "~/http/route-locale";
 import { localePath } from "~/i18n/config";
 import { formatDateTime } from "~/i18n/format";
@@ -40,9 +41,11 @@ export async function loader({ params }: LoaderFunctionArgs) {
   }
 }
 
-/** "Start booking": makes a server-side draft and goes to the first question. */
-export async function action({ params }: ActionFunctionArgs) {
+/** "Start booking": makes a server-side draft and goes to the first question (limited per client). */
+export async function action({ params, context }: ActionFunctionArgs) {
   const locale = routeLocale(params);
+  const refused = await refuseTooManyDrafts(context, locale);
+  if (refused) return refused;
   try {
     const draft = await createDraft(getDb(), String(params.screeningId));
     return redirect(localePath(stepPath(draft.screeningId, draft.id, "people"), locale));

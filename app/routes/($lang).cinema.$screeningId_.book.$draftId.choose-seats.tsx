@@ -12,10 +12,13 @@ import type { PageHandle } from "~/components/page-handle";
 import { useLocale } from "~/components/use-locale";
 import { loadFlow, missingStep } from "~/http/cinema-flow.server";
 import { readFormData } from "~/http/form-data.server";
+import { cinemaErrorMessage } from "~/http/cinema.server";
+import { getFixedT } from "~/i18n/i18n.server";
 import { useT } from "~/i18n/use-t";
 import { holdWarningSeconds } from "~/modules/cinema/cinema-constants";
-import { chooseSeatsSchema, CinemaError, holdSeats, InvalidInput, maxHoldExtensions, saveDraft, seatMap, SeatsTaken } from "~/modules/cinema/index.server";
+import { chooseSeatsSchema, CinemaError, HoldLimit, holdSeats, InvalidInput, maxHoldExtensions, saveDraft, seatMap, SeatsTaken } from "~/modules/cinema/index.server";
 import { getDb } from "~/modules/db/index.server";
+import { hitRateLimit } from "~/modules/security/rate-limit.server";
 
 export const links = cinemaLinks;
 export const handle: PageHandle = {
@@ -63,7 +66,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ params, request }: ActionFunctionArgs) {
+export async function action({ params, request, context }: ActionFunctionArgs) {
   const flow = await loadFlow(params);
   const missing = missingStep(flow, "choose-seats");
   if (missing) return missing;
@@ -76,16 +79,26 @@ export async function action({ params, request }: ActionFunctionArgs) {
   if (submission.value.seat.length !== tickets) {
     return data({ hasErrors: true, lastResult: submission.reply({ fieldErrors: { seat: [`seatCount:${tickets}`] } }) }, { status: 400 });
   }
+  const client = context.clientIp ?? "local";
+  const limit = await hitRateLimit(getDb(), "hold", client);
+  if (!limit.allowed) {
+    return data({ hasErrors: true, lastResult: submission.reply({ formErrors: ["rateLimited"] }) }, { status: 429, headers: { "Retry-After": String(limit.retryAfterSeconds) } });
+  }
   try {
     const hold = await holdSeats(getDb(), {
       screeningId: flow.screening.id,
       party: { tickets, needs: flow.draft.needs ?? [] },
       seatIds: submission.value.seat,
       replaceHoldId: flow.draft.holdId,
+      client,
+      phone: flow.draft.phone,
     });
     await saveDraft(getDb(), flow.draft.id, { holdId: hold.id });
   } catch (error) {
     if (!(error instanceof CinemaError)) throw error;
+    if (error instanceof HoldLimit) {
+      return data({ hasErrors: true, lastResult: submission.reply(), message: cinemaErrorMessage(getFixedT(flow.locale), error) }, { status: 409 });
+    }
     const code = error instanceof SeatsTaken ? "seatsTaken" : error instanceof InvalidInput ? (error.fields.seats ?? "invalid") : error.code;
     return data({ hasErrors: true, lastResult: submission.reply({ fieldErrors: { seat: [code] } }) }, { status: 409 });
   }
@@ -117,7 +130,7 @@ export default function ChooseSeats() {
 
   return (
     <BookingStep screening={d.screening} back={stepPath(d.screening.id, d.draftId, "seats")} step={{ n: 3, of: 5 }}>
-      <ErrorSummary errors={summary} />
+      <ErrorSummary errors={actionData && "message" in actionData ? [{ text: actionData.message }, ...summary] : summary} />
       <h1>{t("cinema.choose.question", { n: d.tickets })}</h1>
       {d.hold ? (
         <HoldNotice

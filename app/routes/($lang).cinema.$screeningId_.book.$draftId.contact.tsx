@@ -14,9 +14,11 @@ import type { PageHandle } from "~/components/page-handle";
 import { useLocale } from "~/components/use-locale";
 import { loadFlow, missingStep } from "~/http/cinema-flow.server";
 import { readFormData } from "~/http/form-data.server";
+import { cinemaErrorMessage } from "~/http/cinema.server";
+import { getFixedT } from "~/i18n/i18n.server";
 import { useT } from "~/i18n/use-t";
 import { holdWarningSeconds } from "~/modules/cinema/cinema-constants";
-import { contactSchema, describeSeats, maxHoldExtensions, saveDraft } from "~/modules/cinema/index.server";
+import { assertHoldWithinLimits, contactSchema, describeSeats, HoldLimit, maxHoldExtensions, saveDraft } from "~/modules/cinema/index.server";
 import { getDb } from "~/modules/db/index.server";
 
 export const links = cinemaLinks;
@@ -55,6 +57,15 @@ export async function action({ params, request }: ActionFunctionArgs) {
     const spam = Boolean(submission.error?.website);
     return data({ hasErrors: true, lastResult: spam ? submission.reply({ formErrors: ["spam"] }) : submission.reply() }, { status: 400 });
   }
+  // The phone is known now: it may not hold more seats of this screening than its cap, across drafts.
+  if (flow.hold) {
+    const { screening, hold } = flow;
+    const refused = await assertHoldWithinLimits(getDb(), { screeningId: screening.id, phone: submission.value.phone, exceptHoldId: hold.id, tickets: hold.tickets, now: new Date() }).catch((error: unknown) => {
+      if (error instanceof HoldLimit) return error;
+      throw error;
+    });
+    if (refused) return data({ hasErrors: true, lastResult: submission.reply(), message: cinemaErrorMessage(getFixedT(flow.locale), refused) }, { status: 409 });
+  }
   // Saved even when the hold ran out meanwhile: the person chooses seats again and loses nothing they typed.
   await saveDraft(getDb(), flow.draft.id, { name: submission.value.name, phone: submission.value.phone });
   return redirect(flow.hold ? flow.path("check") : flow.path("seats", "?expired=1"));
@@ -71,7 +82,7 @@ export default function ContactStep() {
 
   return (
     <BookingStep screening={d.screening} back={stepPath(d.screening.id, d.draftId, "seats")} step={{ n: 4, of: 5 }}>
-      <ErrorSummary errors={summary} />
+      <ErrorSummary errors={actionData && "message" in actionData ? [{ text: actionData.message }, ...summary] : summary} />
       <h1>{t("cinema.contact.question")}</h1>
       <p>{t("cinema.contact.seats", { seats: d.seats })}</p>
       <HoldNotice

@@ -25,6 +25,7 @@ import {
   SoldOut,
 } from "~/modules/cinema/index.server";
 import { getDb } from "~/modules/db/index.server";
+import { hitRateLimit } from "~/modules/security/rate-limit.server";
 
 export const links = cinemaLinks;
 export const handle: PageHandle = {
@@ -93,18 +94,25 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   }
 }
 
-export async function action({ params, request }: ActionFunctionArgs) {
+export async function action({ params, request, context }: ActionFunctionArgs) {
   const flow = await loadFlow(params);
   const missing = missingStep(flow, "seats");
   if (missing) return missing;
   const form = await readFormData(request);
   const seatIds = form.getAll("seat").map(String).slice(0, 8);
+  const client = context.clientIp ?? "local";
+  const limit = await hitRateLimit(getDb(), "hold", client);
+  if (!limit.allowed) {
+    return data({ hasErrors: true, message: getFixedT(flow.locale)("errors.rateLimited") }, { status: 429, headers: { "Retry-After": String(limit.retryAfterSeconds) } });
+  }
   try {
     const hold = await holdSeats(getDb(), {
       screeningId: flow.screening.id,
       party: { tickets: flow.draft.tickets ?? 1, needs: flow.draft.needs ?? [] },
       seatIds,
       replaceHoldId: flow.draft.holdId,
+      client,
+      phone: flow.draft.phone,
     });
     await saveDraft(getDb(), flow.draft.id, { holdId: hold.id });
   } catch (error) {

@@ -10,12 +10,12 @@ import { fieldId, formState } from "~/components/form-state";
 import type { PageHandle } from "~/components/page-handle";
 import { useLocale } from "~/components/use-locale";
 import { readFormData } from "~/http/form-data.server";
+import { guardedLookup, lookupRefusalInit, lookupRefusalText } from "~/http/lookup.server";
 import { routeLocale } from "~/http/route-locale";
 import { localePath } from "~/i18n/config";
 import { useT } from "~/i18n/use-t";
 import { findBooking, lookupSchema, NotFound } from "~/modules/cinema/index.server";
 import { getDb } from "~/modules/db/index.server";
-import { hitRateLimit } from "~/modules/security/rate-limit.server";
 
 export const links = cinemaLinks;
 export const handle: PageHandle = {
@@ -31,28 +31,24 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return null;
 }
 
-/** Reference + phone → the booking's own page. A wrong phone gets the same answer as an unknown reference. */
+/**
+ * Reference + phone → the booking's own page. A wrong phone gets the same answer as an unknown reference; both go
+ * through the lookup guard (throttled, locked after five wrong phones: docs/security.md).
+ */
 export async function action({ params, request, context }: ActionFunctionArgs) {
   const locale = routeLocale(params);
   const submission = parseWithZod(await readFormData(request), { schema: lookupSchema });
   if (submission.status !== "success") {
-    return data({ hasErrors: true, lastResult: submission.reply() }, { status: 400 });
+    return data({ hasErrors: true, lastResult: submission.reply(), message: null }, { status: 400 });
   }
-  // Guessing phone numbers is slowed down like any other post.
-  const limit = await hitRateLimit(getDb(), "booking-lookup", context.clientIp ?? "local");
-  if (!limit.allowed) {
-    return data(
-      { hasErrors: true, lastResult: submission.reply({ formErrors: ["rateLimited"] }) },
-      { status: 429, headers: { "Retry-After": String(limit.retryAfterSeconds) } },
-    );
+  const outcome = await guardedLookup(context, "booking", submission.value.reference, () => findBooking(getDb(), submission.value), NotFound);
+  if (outcome.status === "refused") {
+    return data({ hasErrors: true, lastResult: submission.reply(), message: lookupRefusalText(outcome, locale) }, lookupRefusalInit(outcome));
   }
-  try {
-    const booking = await findBooking(getDb(), submission.value);
-    return redirect(localePath(bookingPath(booking.reference, booking.accessToken), locale));
-  } catch (error) {
-    if (!(error instanceof NotFound)) throw error;
-    return data({ hasErrors: true, lastResult: submission.reply({ formErrors: ["bookingNotFound"] }) }, { status: 404 });
+  if (outcome.status === "notFound") {
+    return data({ hasErrors: true, lastResult: submission.reply({ formErrors: ["bookingNotFound"] }), message: null }, { status: 404 });
   }
+  return redirect(localePath(bookingPath(outcome.value.reference, outcome.value.accessToken), locale));
 }
 
 export default function LookupBooking() {
@@ -63,7 +59,7 @@ export default function LookupBooking() {
   const { fieldErrors, summary } = cinemaErrors(t, state, formId, fieldOrder);
   return (
     <div className="page page--narrow">
-      <ErrorSummary errors={summary} />
+      <ErrorSummary errors={actionData?.message ? [{ text: actionData.message }, ...summary] : summary} />
       <h1>{t("cinema.lookup.title")}</h1>
       <p className="lead">{t("cinema.lookup.intro")}</p>
       <Form method="post" action={href("/cinema/booking")} id={formId} noValidate>

@@ -1,9 +1,11 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { availabilityText } from "~/components/devices/availability";
 import { devicesLinks } from "~/components/devices/styles";
+import { ErrorSummary } from "~/components/ErrorSummary";
 import { LocalLink } from "~/components/LocalLink";
 import type { PageHandle } from "~/components/page-handle";
+import { refuseTooManyDrafts } from "~/http/draft-limit.server";
 import { routeLocale } from "~/http/route-locale";
 import { localePath } from "~/i18n/config";
 import { useT } from "~/i18n/use-t";
@@ -36,10 +38,15 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return { device: await loadDevice(String(params.deviceId ?? "")) };
 }
 
-/** "Request this device": a server-side draft, then the first question. A POST, so it works without JavaScript. */
-export async function action({ params }: ActionFunctionArgs) {
+/**
+ * "Request this device": a server-side draft, then the first question. A POST, so it works without JavaScript;
+ * limited per client.
+ */
+export async function action({ params, context }: ActionFunctionArgs) {
   const locale = routeLocale(params);
   const device = await loadDevice(String(params.deviceId ?? ""));
+  const refused = await refuseTooManyDrafts(context, locale);
+  if (refused) return refused;
   const draft = await createDraft(getDb(), device.id, locale);
   return redirect(localePath(requestStepPath(device.id, draft.id, "contact"), locale));
 }
@@ -47,10 +54,12 @@ export async function action({ params }: ActionFunctionArgs) {
 export default function DevicePage() {
   const { t, locale } = useT();
   const { device } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   const en = locale === "en";
   const loan = device.mode === "loan";
   return (
     <div className="page page--narrow">
+      <ErrorSummary errors={actionData?.message ? [{ text: actionData.message }] : []} />
       <h1>{en ? device.name.en : device.name.zh}</h1>
       <p>
         <span className="tag">{t(`devices.categories.${device.category}`)}</span>

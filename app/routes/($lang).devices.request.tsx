@@ -11,12 +11,12 @@ import type { PageHandle } from "~/components/page-handle";
 import { useLocale } from "~/components/use-locale";
 import { LocalLink } from "~/components/LocalLink";
 import { readFormData } from "~/http/form-data.server";
+import { guardedLookup, lookupRefusalInit, lookupRefusalText } from "~/http/lookup.server";
 import { routeLocale } from "~/http/route-locale";
 import { formatDate, formatDateTime } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 import { getDb } from "~/modules/db/index.server";
 import { findRequestForApplicant, lookupSchema, NotFound } from "~/modules/lending/index.server";
-import { hitRateLimit } from "~/modules/security/rate-limit.server";
 
 export const links = devicesLinks;
 export const handle: PageHandle = {
@@ -34,27 +34,21 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 /**
  * Reference + phone → the request's status, shown on this page (a POST: the phone never goes into a URL).
- * A wrong phone gets exactly the same answer as an unknown reference.
+ * A wrong phone gets exactly the same answer as an unknown reference; both go through the lookup guard
+ * (throttled, locked after five wrong phones: docs/security.md).
  */
 export async function action({ params, request, context }: ActionFunctionArgs) {
-  routeLocale(params);
+  const locale = routeLocale(params);
   const submission = parseWithZod(await readFormData(request), { schema: lookupSchema });
-  if (submission.status !== "success") return data({ hasErrors: true, lastResult: submission.reply(), found: null }, { status: 400 });
-  // Guessing is slowed down like any other post.
-  const limit = await hitRateLimit(getDb(), "request-lookup", context.clientIp ?? "local");
-  if (!limit.allowed) {
-    return data(
-      { hasErrors: true, lastResult: submission.reply({ formErrors: ["rateLimited"] }), found: null },
-      { status: 429, headers: { "Retry-After": String(limit.retryAfterSeconds) } },
-    );
+  if (submission.status !== "success") return data({ hasErrors: true, lastResult: submission.reply(), found: null, message: null }, { status: 400 });
+  const outcome = await guardedLookup(context, "loanRequest", submission.value.reference, () => findRequestForApplicant(getDb(), submission.value), NotFound);
+  if (outcome.status === "refused") {
+    return data({ hasErrors: true, lastResult: submission.reply(), found: null, message: lookupRefusalText(outcome, locale) }, lookupRefusalInit(outcome));
   }
-  try {
-    const found = await findRequestForApplicant(getDb(), submission.value);
-    return { hasErrors: false, lastResult: submission.reply({ resetForm: true }), found };
-  } catch (error) {
-    if (!(error instanceof NotFound)) throw error;
-    return data({ hasErrors: true, lastResult: submission.reply({ formErrors: ["requestNotFound"] }), found: null }, { status: 404 });
+  if (outcome.status === "notFound") {
+    return data({ hasErrors: true, lastResult: submission.reply({ formErrors: ["requestNotFound"] }), found: null, message: null }, { status: 404 });
   }
+  return { hasErrors: false, lastResult: submission.reply({ resetForm: true }), found: outcome.value, message: null };
 }
 
 export default function RequestStatus() {
@@ -72,7 +66,7 @@ export default function RequestStatus() {
   }, [found]);
   return (
     <div className="page page--narrow">
-      <ErrorSummary errors={summary} />
+      <ErrorSummary errors={actionData?.message ? [{ text: actionData.message }, ...summary] : summary} />
       <h1>{t("devices.lookup.title")}</h1>
       {found ? (
         <section aria-labelledby="lookup-result" className="notice notice--success">

@@ -1,8 +1,10 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form } from "@remix-run/react";
+import { Form, useActionData } from "@remix-run/react";
 import { centreLinks } from "~/components/centre/styles";
+import { ErrorSummary } from "~/components/ErrorSummary";
 import { LocalLink } from "~/components/LocalLink";
 import type { PageHandle } from "~/components/page-handle";
+import { refuseTooManyDrafts } from "~/http/draft-limit.server";
 import { routeLocale } from "~/http/route-locale";
 import { localePath } from "~/i18n/config";
 import { useT } from "~/i18n/use-t";
@@ -21,9 +23,11 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return null;
 }
 
-/** "Apply for a card" starts a server-side draft and goes to its first question. */
-export async function action({ params }: ActionFunctionArgs) {
+/** "Apply for a card" starts a server-side draft and goes to its first question (limited per client). */
+export async function action({ params, context }: ActionFunctionArgs) {
   const locale = routeLocale(params);
+  const refused = await refuseTooManyDrafts(context, locale);
+  if (refused) return refused;
   const draft = await createCardDraft(getDb(), locale);
   return redirect(localePath(cardStepPath(draft.id, "contact"), locale));
 }
@@ -31,8 +35,10 @@ export async function action({ params }: ActionFunctionArgs) {
 export default function LibraryPage() {
   const { t } = useT();
   const offers = ["braille", "largePrint", "audio", "devices", "listening"] as const;
+  const actionData = useActionData<typeof action>();
   return (
     <div className="page page--narrow">
+      <ErrorSummary errors={actionData?.message ? [{ text: actionData.message }] : []} />
       <h1>{t("centre.library.title")}</h1>
       <p className="lead">{t("centre.library.intro")}</p>
       <h2>{t("centre.library.offersHeading")}</h2>

@@ -10,13 +10,13 @@ import { LocalLink } from "~/components/LocalLink";
 import type { PageHandle } from "~/components/page-handle";
 import { useLocale } from "~/components/use-locale";
 import { readFormData } from "~/http/form-data.server";
+import { guardedLookup, lookupRefusalInit, lookupRefusalText } from "~/http/lookup.server";
 import { routeLocale } from "~/http/route-locale";
 import { formatDate } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 import { centrePhone } from "~/modules/centre/centre-constants";
 import { findCardForApplicant, lookupSchema, NotFound } from "~/modules/centre/index.server";
 import { getDb } from "~/modules/db/index.server";
-import { hitRateLimit } from "~/modules/security/rate-limit.server";
 
 export const links = centreLinks;
 export const handle: PageHandle = {
@@ -32,20 +32,22 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return null;
 }
 
-/** Reference + phone → the application's status (a POST: the phone never goes into a URL). */
+/**
+ * Reference + phone → the application's status (a POST: the phone never goes into a URL), through the lookup
+ * guard (throttled, locked after five wrong phones: docs/security.md).
+ */
 export async function action({ params, request, context }: ActionFunctionArgs) {
-  routeLocale(params);
+  const locale = routeLocale(params);
   const submission = parseWithZod(await readFormData(request), { schema: lookupSchema });
-  if (submission.status !== "success") return data({ hasErrors: true, lastResult: submission.reply(), found: null }, { status: 400 });
-  const limit = await hitRateLimit(getDb(), "request-lookup", context.clientIp ?? "local");
-  if (!limit.allowed) return data({ hasErrors: true, lastResult: submission.reply({ formErrors: ["rateLimited"] }), found: null }, { status: 429, headers: { "Retry-After": String(limit.retryAfterSeconds) } });
-  try {
-    const found = await findCardForApplicant(getDb(), submission.value);
-    return { hasErrors: false, lastResult: submission.reply({ resetForm: true }), found };
-  } catch (error) {
-    if (!(error instanceof NotFound)) throw error;
-    return data({ hasErrors: true, lastResult: submission.reply({ formErrors: ["notFound_card"] }), found: null }, { status: 404 });
+  if (submission.status !== "success") return data({ hasErrors: true, lastResult: submission.reply(), found: null, message: null }, { status: 400 });
+  const outcome = await guardedLookup(context, "libraryCard", submission.value.reference, () => findCardForApplicant(getDb(), submission.value), NotFound);
+  if (outcome.status === "refused") {
+    return data({ hasErrors: true, lastResult: submission.reply(), found: null, message: lookupRefusalText(outcome, locale) }, lookupRefusalInit(outcome));
   }
+  if (outcome.status === "notFound") {
+    return data({ hasErrors: true, lastResult: submission.reply({ formErrors: ["notFound_card"] }), found: null, message: null }, { status: 404 });
+  }
+  return { hasErrors: false, lastResult: submission.reply({ resetForm: true }), found: outcome.value, message: null };
 }
 
 export default function CardStatusPage() {
@@ -57,7 +59,7 @@ export default function CardStatusPage() {
   const found = actionData?.found ?? null;
   return (
     <div className="page page--narrow">
-      <ErrorSummary errors={summary} />
+      <ErrorSummary errors={actionData?.message ? [{ text: actionData.message }, ...summary] : summary} />
       <h1>{t("centre.cardStatus.title")}</h1>
       {found ? (
         <section aria-labelledby="card-result" className="notice notice--success">

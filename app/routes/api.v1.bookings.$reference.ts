@@ -1,14 +1,17 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
 import { apiError, apiLocale } from "~/http/api.server";
 import { cinemaApiError, readJsonObject } from "~/http/cinema.server";
+import { apiLookupRefusal, guardedLookup } from "~/http/lookup.server";
 import { getFixedT } from "~/i18n/i18n.server";
 import type { Locale } from "~/i18n/config";
-import { cancelBooking, findBooking, getScreening, seatCode, type BookingView } from "~/modules/cinema/index.server";
+import { cancelBooking, findBooking, getScreening, NotFound, seatCode, type BookingView } from "~/modules/cinema/index.server";
 import { getDb } from "~/modules/db/index.server";
 
 /**
  * GET /api/v1/bookings/:reference?phone= — the booking; DELETE the same — cancels it (CONTRACTS.md).
  * The wrong phone is refused exactly like an unknown reference. The phone is never echoed back unmasked.
+ * Both go through the lookup guard (docs/security.md, "Lookups"): throttled per client and per reference, and
+ * locked after five wrong phones (429 `rate_limited` / `lookup_locked`).
  */
 async function present(booking: BookingView, locale: Locale) {
   const screening = await getScreening(getDb(), booking.screeningId);
@@ -33,19 +36,28 @@ function phoneMissing(locale: Locale) {
   return apiError(422, "invalid_input", message, { phone: message });
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const url = new URL(request.url);
-  const locale = apiLocale(request, url.searchParams.get("locale"));
-  const phone = url.searchParams.get("phone") ?? "";
-  if (!phone.trim()) return phoneMissing(locale);
+/** Reference + phone through the lookup guard, then `present`; every refusal in the contract's error shape. */
+async function guarded(locale: Locale, reference: string, context: AppLoadContext, work: () => Promise<BookingView>) {
   try {
-    return await present(await findBooking(getDb(), { reference: String(params.reference ?? ""), phone }), locale);
+    const outcome = await guardedLookup(context, "booking", reference, work, NotFound);
+    if (outcome.status === "refused") return apiLookupRefusal(outcome, locale);
+    if (outcome.status === "notFound") return cinemaApiError(new NotFound("booking"), locale);
+    return await present(outcome.value, locale);
   } catch (error) {
     return cinemaApiError(error, locale);
   }
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const locale = apiLocale(request, url.searchParams.get("locale"));
+  const phone = url.searchParams.get("phone") ?? "";
+  if (!phone.trim()) return phoneMissing(locale);
+  const reference = String(params.reference ?? "");
+  return guarded(locale, reference, context, () => findBooking(getDb(), { reference, phone }));
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const url = new URL(request.url);
   let locale = apiLocale(request, url.searchParams.get("locale"));
   if (request.method !== "DELETE") {
@@ -58,10 +70,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     locale = apiLocale(request, body?.locale ?? url.searchParams.get("locale"));
   }
   if (!phone.trim()) return phoneMissing(locale);
-  try {
-    const { booking } = await cancelBooking(getDb(), { reference: String(params.reference ?? ""), phone });
-    return await present(booking, locale);
-  } catch (error) {
-    return cinemaApiError(error, locale);
-  }
+  const reference = String(params.reference ?? "");
+  return guarded(locale, reference, context, async () => (await cancelBooking(getDb(), { reference, phone })).booking);
 }

@@ -1,15 +1,17 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { apiError, apiLocale } from "~/http/api.server";
 import { lendingApiError } from "~/http/devices.server";
+import { apiLookupRefusal, guardedLookup } from "~/http/lookup.server";
 import { getFixedT } from "~/i18n/i18n.server";
 import { getDb } from "~/modules/db/index.server";
-import { findRequestForApplicant } from "~/modules/lending/index.server";
+import { findRequestForApplicant, NotFound } from "~/modules/lending/index.server";
 
 /**
  * GET /api/v1/loan-requests/:reference?phone= (CONTRACTS.md): `{ reference, status, … }`. The wrong phone is
- * refused exactly like an unknown reference (404, same body). The phone comes back masked only.
+ * refused exactly like an unknown reference (404, same body). The phone comes back masked only. Through the
+ * lookup guard (docs/security.md, "Lookups"): 429 `rate_limited` / `lookup_locked` when it refuses.
  */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const locale = apiLocale(request, url.searchParams.get("locale"));
   const t = getFixedT(locale);
@@ -19,7 +21,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     return apiError(422, "invalid_input", message, { phone: message });
   }
   try {
-    const found = await findRequestForApplicant(getDb(), { reference: String(params.reference ?? ""), phone });
+    const reference = String(params.reference ?? "");
+    const outcome = await guardedLookup(context, "loanRequest", reference, () => findRequestForApplicant(getDb(), { reference, phone }), NotFound);
+    if (outcome.status === "refused") return apiLookupRefusal(outcome, locale);
+    if (outcome.status === "notFound") return lendingApiError(new NotFound("request"), locale);
+    const found = outcome.value;
     const en = locale === "en";
     return {
       reference: found.reference,

@@ -2,13 +2,19 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { apiError, apiLocale } from "~/http/api.server";
 import { cinemaApiError, fieldMessages, readJsonObject } from "~/http/cinema.server";
 import { getFixedT } from "~/i18n/i18n.server";
-import { apiBookingSchema, bookSeats, seatCode } from "~/modules/cinema/index.server";
+import { apiBookingSchema, bookSeats, normalisePhone, seatCode } from "~/modules/cinema/index.server";
 import { getDb } from "~/modules/db/index.server";
+import { fingerprint, idempotencyKeyPattern, IdempotencyKeyReused } from "~/modules/security/idempotency.server";
 import { hitRateLimit } from "~/modules/security/rate-limit.server";
 
 /**
  * POST /api/v1/screenings/:id/bookings `{ name, phone, tickets, needs? }` (CONTRACTS.md):
  * 201 `{ reference, seats: ["3排5座", …] }` with the best available seats together; 409 when not enough are left.
+ *
+ * `Idempotency-Key: <1–255 visible ASCII characters>` (optional; docs/security.md, "Idempotency"): the same key with
+ * the same booking gives the same 201 answer (same reference, `Idempotent-Replayed: true`) and books once, even when
+ * the retries arrive together; the same key with another booking is 422 `idempotency_key_reused`; a malformed key
+ * is 400 `invalid_idempotency_key`. Keys are kept for a day. A request that did not book (409, 422) records nothing.
  */
 export async function action({ request, params, context }: ActionFunctionArgs) {
   let locale = apiLocale(request);
@@ -30,17 +36,20 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return apiError(422, "invalid_input", Object.values(messages).join(" "), messages);
   }
   const { name, phone, tickets, needs } = parsed.data;
+  const screeningId = String(params.id ?? "");
+  const key = request.headers.get("Idempotency-Key");
+  if (key !== null && !idempotencyKeyPattern.test(key)) return apiError(400, "invalid_idempotency_key", t()("abuse.idempotency.invalidKey"));
+  const idempotency =
+    key === null
+      ? undefined
+      : { scope: "booking", key, fingerprint: fingerprint({ screeningId, name: name.trim(), phone: normalisePhone(phone), tickets, needs: [...(needs ?? [])].sort() }) };
   try {
-    const booking = await bookSeats(getDb(), {
-      screeningId: String(params.id ?? ""),
-      party: { tickets, needs },
-      contact: { name, phone },
-      locale,
-      source: "api",
-    });
+    const booking = await bookSeats(getDb(), { screeningId, party: { tickets, needs }, contact: { name, phone }, locale, source: "api", idempotency });
     // A plain Response: in a resource route the status of `data()` is dropped (single fetch), and the contract says 201.
-    return Response.json({ reference: booking.reference, seats: booking.seats.map(seatCode) }, { status: 201 });
+    const headers = booking.replayed ? { "Idempotent-Replayed": "true" } : undefined;
+    return Response.json({ reference: booking.reference, seats: booking.seats.map(seatCode) }, { status: 201, headers });
   } catch (error) {
+    if (error instanceof IdempotencyKeyReused) return apiError(422, "idempotency_key_reused", t()("abuse.idempotency.reused"));
     return cinemaApiError(error, locale);
   }
 }

@@ -10,6 +10,8 @@ import { validateContact, validateParty, type Contact, type Party } from "./vali
 import { allocateSeats, countAvailable, sortSeats, type AllocationKind } from "./seat-allocation";
 import { assertBookable, loadHallSeats, loadScreening, takenSeatIds, type Seat } from "./screenings.server";
 import { offerFreedSeats } from "./waiting-list.server";
+import { assertHoldWithinLimits, releaseHoldsOverShare } from "./hold-limits.server";
+import { findIdempotentResult, recordIdempotentResult, type IdempotencyClaim } from "../security/idempotency.server";
 import { seatsByIds, toBookingView, type BookingStatus, type BookingView } from "./booking-views.server";
 
 type Db = Kysely<Database>;
@@ -53,6 +55,16 @@ function pickSeats(plan: Seat[], taken: ReadonlySet<string>, party: Party, chose
   return { seats: result.seats as Seat[], kind: result.kind };
 }
 
+/** pickSeats inside a claim; when the hall is short, holds over their client's share go first (hold-limits.server.ts). */
+async function claimSeats(trx: Trx, plan: Seat[], screeningId: string, party: Party, now: Date, chosen?: string[]) {
+  try {
+    return pickSeats(plan, await takenSeatIds(trx, screeningId, now), party, chosen);
+  } catch (error) {
+    if (!(error instanceof SoldOut) || (await releaseHoldsOverShare(trx, screeningId, now)) === 0) throw error;
+    return pickSeats(plan, await takenSeatIds(trx, screeningId, now), party, chosen);
+  }
+}
+
 /** The best seats for a party right now, without holding them (the offer the seat step tells in words). */
 export async function offerSeats(
   db: Db,
@@ -80,11 +92,12 @@ async function availableFor(db: Db, screeningId: string, party: Party, now: Date
 
 /**
  * Holds seats for `holdMinutes` while the person books: the best available, or `seatIds` they chose.
- * `replaceHoldId` releases the person's earlier hold in the same transaction (changing seats).
+ * `replaceHoldId` releases the person's earlier hold in the same transaction (changing seats). `client` (the
+ * address) and `phone` (once given) are capped in how many seats they hold (hold-limits.server.ts).
  */
 export async function holdSeats(
   db: Db,
-  input: { screeningId: string; party: Party; seatIds?: string[]; replaceHoldId?: string | null },
+  input: { screeningId: string; party: Party; seatIds?: string[]; replaceHoldId?: string | null; client?: string | null; phone?: string | null },
   now: Date = new Date(),
 ): Promise<HoldView> {
   validateParty(input.party);
@@ -97,14 +110,14 @@ export async function holdSeats(
       const screening = await loadScreening(trx, screeningId);
       assertBookable(screening, now);
       if (input.replaceHoldId) await releaseHoldIn(trx, input.replaceHoldId);
+      await assertHoldWithinLimits(trx, { screeningId, client: input.client, phone: input.phone, tickets: party.tickets, now });
       const plan = await loadHallSeats(trx, screening.hallId);
-      const taken = await takenSeatIds(trx, screeningId, now);
-      const { seats, kind } = pickSeats(plan, taken, party, input.seatIds);
+      const { seats, kind } = await claimSeats(trx, plan, screeningId, party, now, input.seatIds);
       const id = randomId();
       const expiresAt = addMinutes(now, holdMinutes);
       await trx
         .insertInto("cinema_holds")
-        .values({ id, screening_id: screeningId, tickets: party.tickets, expires_at: expiresAt, extended_count: 0, created_at: now.toISOString() })
+        .values({ id, screening_id: screeningId, tickets: party.tickets, expires_at: expiresAt, extended_count: 0, created_at: now.toISOString(), client: input.client ?? null })
         .execute();
       await trx
         .insertInto("cinema_booking_seats")
@@ -220,12 +233,16 @@ export async function confirmHold(
   return toBookingView(db, row);
 }
 
-/** Books the best available seats at once (the API, and anyone who does not need a hold). */
+/**
+ * Books the best available seats at once (the API, and anyone who does not need a hold). With `idempotency`, a
+ * key used before with the same input gives back that booking (`replayed`) instead of a second one; the key is
+ * recorded in the booking's own transaction (app/modules/security/idempotency.server.ts).
+ */
 export async function bookSeats(
   db: Db,
-  input: { screeningId: string; party: Party; contact: Contact; locale: string; source?: "web" | "api" },
+  input: { screeningId: string; party: Party; contact: Contact; locale: string; source?: "web" | "api"; idempotency?: IdempotencyClaim },
   now: Date = new Date(),
-): Promise<BookingView> {
+): Promise<BookingView & { replayed?: true }> {
   validateParty(input.party);
   const contact = validateContact(input.contact);
   const row = await withClaimRetry(
@@ -233,23 +250,26 @@ export async function bookSeats(
     input.screeningId,
     now,
     async (trx) => {
+      const earlier = input.idempotency ? await findIdempotentResult(trx, input.idempotency, now) : null;
+      if (earlier) return { ...(await trx.selectFrom("cinema_bookings").selectAll().where("reference", "=", earlier).executeTakeFirstOrThrow()), replayed: true as const };
       const screening = await loadScreening(trx, input.screeningId);
       assertBookable(screening, now);
       const plan = await loadHallSeats(trx, screening.hallId);
-      const taken = await takenSeatIds(trx, input.screeningId, now);
-      const { seats } = pickSeats(plan, taken, input.party);
+      const { seats } = await claimSeats(trx, plan, input.screeningId, input.party, now);
       const booking = await insertBooking(trx, { ...input, contact, seats, source: input.source ?? "api" }, now);
       await trx
         .insertInto("cinema_booking_seats")
         .values(seats.map((s) => ({ screening_id: input.screeningId, seat_id: s.id, booking_reference: booking.reference, hold_id: null, hold_expires_at: null })))
         .execute();
+      if (input.idempotency) await recordIdempotentResult(trx, input.idempotency, booking.reference, now);
       return booking;
     },
     async () => {
       throw new SoldOut(await availableFor(db, input.screeningId, input.party, now));
     },
   );
-  return toBookingView(db, row);
+  const view = await toBookingView(db, row);
+  return "replayed" in row ? { ...view, replayed: true } : view;
 }
 
 /** How a person proves a booking is theirs: the reference with the phone, or with the page token. */

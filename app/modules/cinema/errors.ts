@@ -77,3 +77,13 @@ export class Busy extends CinemaError {
     super("busy", "database busy");
   }
 }
+
+/** One client or phone already holds as many seats of this screening as it may (hold-limits.server.ts). */
+export class HoldLimit extends CinemaError {
+  constructor(
+    readonly who: "client" | "phone",
+    readonly limit: number,
+  ) {
+    super("hold_limit", `hold limit reached (${who}, ${limit} seats)`);
+  }
+}

@@ -38,6 +38,7 @@ export {
   type Party,
 } from "./bookings.server";
 export { validateContact, validateParty } from "./validation";
+export { assertHoldWithinLimits, holdLimits } from "./hold-limits.server";
 export { findWaitingEntry, joinWaitingList, listWaitingList, setWaitingStatus, type WaitingEntry, type WaitingStatus } from "./waiting-list.server";
 export { createDraft, getDraft, saveDraft, type Draft, type DraftPatch } from "./drafts.server";
 export {

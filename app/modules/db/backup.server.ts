@@ -37,6 +37,8 @@ export const backupTables = [
   "centre_signups",
   "centre_activity_places",
   "centre_signup_drafts",
+  "lookup_guards",
+  "idempotency_keys",
 ] as const;
 
 export interface Backup {

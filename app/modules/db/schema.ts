@@ -17,6 +17,7 @@ import type {
   CentreSignupDraftTable,
   CentreSignupTable,
 } from "../centre/tables";
+import type { IdempotencyKeyTable, LookupGuardTable } from "../security/tables";
 
 /**
  * The database as Kysely sees it. Columns use portable types only (text, integer, bigint) so that the same
@@ -50,6 +51,8 @@ export interface Database {
   centre_signups: CentreSignupTable;
   centre_activity_places: CentreActivityPlaceTable;
   centre_signup_drafts: CentreSignupDraftTable;
+  lookup_guards: LookupGuardTable;
+  idempotency_keys: IdempotencyKeyTable;
 }
 
 export interface FeedbackTable {
@@ -145,6 +148,8 @@ export interface CinemaHoldTable {
   expires_at: string;
   extended_count: number;
   created_at: string;
+  /** The client address the hold came from (per-client cap on held seats; migration 0007-abuse-guards). */
+  client?: string | null;
 }
 
 export interface CinemaBookingSeatTable {

@@ -54,6 +54,16 @@ const rules: Rule[] = [
     name: "booking drafts",
     run: async (db, _cutoff, draftCutoff) => count(await db.deleteFrom("cinema_booking_drafts").where("updated_at", "<", draftCutoff).execute()),
   },
+  // Seat holds keep the client address for the per-client cap (app/modules/cinema/hold-limits.server.ts): they go
+  // with the drafts, with any claim rows they left; so do idempotency keys (a hash of the booking's input).
+  {
+    name: "lapsed seat holds",
+    run: async (db, _cutoff, draftCutoff) => {
+      await db.deleteFrom("cinema_booking_seats").where("hold_id", "in", db.selectFrom("cinema_holds").select("id").where("expires_at", "<", draftCutoff)).execute();
+      return count(await db.deleteFrom("cinema_holds").where("expires_at", "<", draftCutoff).execute());
+    },
+  },
+  { name: "idempotency keys", run: async (db, _cutoff, draftCutoff) => count(await db.deleteFrom("idempotency_keys").where("expires_at", "<", draftCutoff).execute()) },
   {
     name: "device requests",
     // Closed requests (refused, cancelled, or fulfilled with nothing still on loan) lose the person; the
