@@ -1,0 +1,61 @@
+/**
+ * Calls a route module's loader or action with a real Request, the way Remix would, and reads what it answered:
+ * a redirect (returned or thrown) as its Location, data() or a plain object as data, a Response's JSON body.
+ */
+export interface RouteAnswer {
+  status: number;
+  location: string | null;
+  data: any;
+}
+
+export interface RouteCall {
+  url: string;
+  params?: Record<string, string>;
+  method?: string;
+  /** Form fields (sent as application/x-www-form-urlencoded) or, with `json`, a JSON body. */
+  form?: Record<string, string | string[]>;
+  json?: unknown;
+  headers?: Record<string, string>;
+  clientIp?: string;
+}
+
+const origin = "http://localhost";
+
+export function formBody(fields: Record<string, string | string[]>): URLSearchParams {
+  const body = new URLSearchParams();
+  for (const [k, v] of Object.entries(fields)) for (const one of [v].flat()) body.append(k, one);
+  return body;
+}
+
+async function read(result: unknown): Promise<RouteAnswer> {
+  if (result instanceof Response) {
+    const text = await result.text();
+    let data: unknown = text;
+    try {
+      data = text ? JSON.parse(text) : null;
+    } catch {
+      // not JSON: the text itself
+    }
+    return { status: result.status, location: result.headers.get("Location"), data };
+  }
+  const r = result as { type?: string; data?: unknown; init?: ResponseInit | null };
+  if (r?.type === "DataWithResponseInit") return { status: r.init?.status ?? 200, location: null, data: JSON.parse(JSON.stringify(r.data)) };
+  return { status: 200, location: null, data: result === undefined ? null : JSON.parse(JSON.stringify(result)) };
+}
+
+export async function callRoute(fn: (args: never) => Promise<unknown> | unknown, call: RouteCall): Promise<RouteAnswer> {
+  const method = call.method ?? (call.form || call.json !== undefined ? "POST" : "GET");
+  const headers: Record<string, string> = { Origin: origin, "Sec-Fetch-Site": "same-origin", ...call.headers };
+  let body: BodyInit | undefined;
+  if (call.json !== undefined) {
+    body = JSON.stringify(call.json);
+    headers["Content-Type"] = "application/json";
+  } else if (call.form) body = formBody(call.form);
+  const request = new Request(origin + call.url, { method, headers, body });
+  try {
+    return await read(await fn({ request, params: call.params ?? {}, context: { clientIp: call.clientIp ?? "192.0.2.80" } } as never));
+  } catch (thrown) {
+    if (thrown instanceof Response) return read(thrown);
+    throw thrown;
+  }
+}
