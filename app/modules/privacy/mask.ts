@@ -173,21 +173,35 @@ function landlineParts(digits: string, international: boolean): { area: string; 
 }
 
 /**
- * An ID number (or a certificate number, which begins with one) written as one group, or split anyhow when
- * its birth date reads as a date, or in the 6-8-4 groups of the card.
+ * How people split an ID number (18) or a certificate number (20, the ID number and two digits) into groups: as
+ * on the card (6-8-4), in fours, or as a phone number is read (3-3-4-4-4); a certificate's last two apart.
+ */
+const idGroupings = new Set(["6,8,4", "4,4,4,4,2", "3,3,4,4,4", "6,4,4,4", "6,6,6", "6,8,4,2", "6,8,6", "18,2", "4,4,4,4,4", "6,4,4,4,2", "6,6,6,2", "3,3,4,4,4,2"]);
+
+/**
+ * An ID or certificate number: one group, or split in one of those ways with a region and a birth date that
+ * read as such (6-8-4 is enough by itself: nothing else is written that way).
  */
 function idShaped(digits: string, sizes: number[]): boolean {
-  return sizes.length === 1 || plausibleId(digits) || ["6,8,4", "6,8,4,2", "6,8,6"].includes(sizes.join());
+  if (sizes.length === 1) return true;
+  const grouping = sizes.join();
+  return idGroupings.has(grouping) && (plausibleId(digits) || grouping.startsWith("6,8,"));
 }
 
-/** An ID number's region starts with 1-8 and its digits 7-14 are a birth date from 1900 to 2099. */
+/** The province codes an ID number starts with (GB/T 2260): 11 北京 … 65 新疆, 71 台湾, 81 香港, 82 澳门. */
+const province = "(?:1[1-5]|2[1-3]|3[1-7]|4[1-6]|5[0-4]|6[1-5]|71|8[12])";
+const date = "(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])";
+const idStart = new RegExp(`^${province}\\d{4}(?:19|20)\\d{2}${date}`);
+const oldId = new RegExp(`^${province}\\d{4}\\d{2}${date}\\d{3}$`);
+
+/** An ID number starts with a province's region code and its digits 7-14 are a birth date from 1900 to 2099. */
 function plausibleId(digits: string): boolean {
-  return /^[1-8]\d{5}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])/.test(digits);
+  return idStart.test(digits);
 }
 
 /** The first-generation 15-digit number: region, yymmdd, sequence. */
 function plausibleOldId(digits: string): boolean {
-  return /^[1-8]\d{5}\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}$/.test(digits);
+  return oldId.test(digits);
 }
 
 /** How card numbers are printed: groups of four with a shorter or longer last group, or a 4- or 6-digit BIN and the rest. */
