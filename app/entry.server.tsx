@@ -9,10 +9,13 @@ import { localeFromPathname } from "~/i18n/config";
 import { getFixedT } from "~/i18n/i18n.server";
 import { TranslationProvider } from "~/i18n/use-t";
 import { getDb } from "~/modules/db/index.server";
-import { maskPersonalData } from "~/modules/privacy/mask";
+import { maskConsoleOutput, maskForLog } from "~/modules/privacy/log.server";
 import { schedulePurge } from "~/modules/privacy/retention.server";
 
 const ABORT_DELAY = 5_000;
+
+// Every line the server writes through console is masked, whoever writes it (docs/security.md).
+maskConsoleOutput();
 
 export default function handleRequest(
   request: Request,
@@ -49,7 +52,7 @@ export default function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500;
-          if (shellRendered) console.error(maskPersonalData(String(error)).text);
+          if (shellRendered) console.error(maskForLog(error));
         },
       },
     );
@@ -57,12 +60,17 @@ export default function handleRequest(
   });
 }
 
-/** Server errors are logged with personal numbers masked; aborted requests are not errors. */
+/**
+ * Server errors are logged with personal numbers masked, and Remix's own 4xx responses (a POST to a page
+ * without an action, say) with what caused them; aborted requests are not errors.
+ */
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return;
-  const text = error instanceof Error ? `${error.stack ?? error.message}` : String(error);
-  console.error(maskPersonalData(text).text);
+  console.error(maskForLog(error));
 }
+
+/** For scripts/serve.mjs, which logs what reaches Express's own error handler. */
+export { maskForLog };
 
 /** Started once by the production server (scripts/serve.mjs): the daily retention purge. */
 export function startBackgroundJobs() {

@@ -3,6 +3,7 @@
 import fs from "node:fs";
 import { getConnection } from "~/modules/db/index.server";
 import { BackupError, restoreBackup } from "~/modules/db/backup.server";
+import { maskForLog } from "~/modules/privacy/log.server";
 
 const file = process.argv[2];
 if (!file || !fs.existsSync(file)) {
@@ -16,7 +17,8 @@ try {
   console.log(`restored ${rows} rows into ${kind} from ${file}`);
 } catch (error) {
   if (error instanceof BackupError || error instanceof SyntaxError) {
-    console.error(`not restored: ${error.message}`);
+    // A JSON syntax error quotes the backup around the mistake: personal data, so masked.
+    console.error(`not restored: ${maskForLog(error.message)}`);
     process.exitCode = 1;
   } else throw error;
 } finally {

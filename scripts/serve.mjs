@@ -60,7 +60,7 @@ app.all(
 // Anything that still throws (a body Express cannot parse, say) is the client's mistake, not a 500.
 app.use((error, req, res, _next) => {
   const status = typeof error?.status === "number" && error.status >= 400 && error.status < 500 ? error.status : 500;
-  if (status === 500) console.error(String(error?.stack ?? error).replace(/\d{11,}/g, (m) => `${m.slice(0, 3)}***${m.slice(-4)}`));
+  if (status === 500) console.error(build.entry.module.maskForLog(error));
   res.status(status).type("text/plain; charset=utf-8").send(status === 500 ? "Internal Server Error" : "Bad Request");
 });
 

@@ -16,6 +16,7 @@ import { formatTime } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 import { checkIn, describeSeats, listBookings, listWaitingList, NotAllowed, NotFound, revealBookingPhone } from "~/modules/cinema/index.server";
 import { getDb } from "~/modules/db/index.server";
+import { plainText } from "~/modules/privacy/text-fields";
 import { normaliseReference } from "~/modules/shared/reference";
 import { actorOf, recordAudit, requireStaff } from "~/modules/staff/index.server";
 
@@ -64,9 +65,9 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 
 const actionSchema = z.object({
   intent: z.enum(["reveal", "checkin"]),
-  reference: z.string().trim().min(1).max(20),
-  q: z.string().max(50).optional(),
-  all: z.string().optional(),
+  reference: plainText({ max: 20, min: 1 }),
+  q: plainText({ max: 50 }).optional(),
+  all: plainText({ max: 1 }).optional(),
 });
 
 export async function action({ params, request }: ActionFunctionArgs) {

@@ -15,6 +15,7 @@ import { formatDateTime } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 import { listWaitingList, revealWaitingPhone, setWaitingStatus, waitingStatusSchema, type WaitingStatus } from "~/modules/cinema/index.server";
 import { getDb } from "~/modules/db/index.server";
+import { plainText } from "~/modules/privacy/text-fields";
 import { normaliseReference } from "~/modules/shared/reference";
 import { actorOf, recordAudit, requireStaff } from "~/modules/staff/index.server";
 
@@ -45,7 +46,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   return { screening: staffScreeningData(screening), entries, updated: new URL(request.url).searchParams.get("updated") ?? "" };
 }
 
-const revealSchema = z.object({ intent: z.literal("reveal"), id: z.string().trim().min(1).max(20) });
+const revealSchema = z.object({ intent: z.literal("reveal"), id: plainText({ max: 20, min: 1 }) });
 const statusSchema = waitingStatusSchema.extend({ intent: z.literal("status") });
 
 /** POST status: the outcome of an offer (audited). POST reveal: the full phone to call (audited). */

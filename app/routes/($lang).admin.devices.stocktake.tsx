@@ -14,6 +14,7 @@ import { getFixedT } from "~/i18n/i18n.server";
 import { useT } from "~/i18n/use-t";
 import { getDb } from "~/modules/db/index.server";
 import { compareCounts, InvalidInput, LendingError, listLocations, recordStocktake, stockSheet, type Difference } from "~/modules/lending/index.server";
+import { stocktakeReasonSchema } from "~/modules/lending/lending-schema";
 import { recordAudit, requireStaff } from "~/modules/staff/index.server";
 import { lendingActor } from "~/http/devices-admin.server";
 
@@ -75,7 +76,10 @@ export async function action({ params, request }: ActionFunctionArgs) {
     if (!Number.isInteger(n) || n < 0 || n > 9999) errors[`count-${typeId}`] = "count";
     else counts[typeId] = n;
   }
-  const reason = String(form.get("reason") ?? "").trim();
+  const typedReason = form.get("reason") ?? undefined;
+  const parsedReason = stocktakeReasonSchema.safeParse(typedReason);
+  if (!parsedReason.success) errors.reason = parsedReason.error.issues[0].message;
+  const reason = parsedReason.success ? parsedReason.data : String(typedReason ?? "");
   const answer: StocktakeAnswer = { hasErrors: false, recorded: false, differences: [], missing: [], found: [], counts: raw, reason, errors, message: null };
   if (Object.keys(errors).length) return data({ ...answer, hasErrors: true }, { status: 400 });
   if (Object.keys(counts).length === 0) return data({ ...answer, hasErrors: true, errors: { counts: "required" } }, { status: 400 });

@@ -11,6 +11,7 @@ import { useT } from "~/i18n/use-t";
 import { getDb } from "~/modules/db/index.server";
 import { feedbackStatuses, type FeedbackStatus } from "~/modules/feedback/feedback-constants";
 import { findFeedback, updateFeedback } from "~/modules/feedback/index.server";
+import { freeText } from "~/modules/privacy/text-fields";
 import { normaliseReference } from "~/modules/shared/reference";
 import { actorOf, recordAudit, requireStaff } from "~/modules/staff/index.server";
 
@@ -34,7 +35,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   return { item };
 }
 
-const updateSchema = z.object({ status: z.enum(feedbackStatuses), reply: z.string().max(4000).optional() });
+const updateSchema = z.object({ status: z.enum(feedbackStatuses), reply: freeText({ max: 4000, multiline: true }).optional() });
 
 export async function action({ params, request }: ActionFunctionArgs) {
   routeLocale(params);

@@ -7,6 +7,7 @@ import { readFormData } from "~/http/form-data.server";
 import { routeLocale } from "~/http/route-locale";
 import { useT } from "~/i18n/use-t";
 import { getDb } from "~/modules/db/index.server";
+import { plainText } from "~/modules/privacy/text-fields";
 import { staffRoles } from "~/modules/staff/roles";
 import { actorOf, listStaffUsers, recordAudit, requireStaff, updateStaffUser } from "~/modules/staff/index.server";
 
@@ -23,8 +24,8 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 }
 
 const changeSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("roles"), userId: z.string().min(1), roles: z.array(z.enum(staffRoles)).min(1) }),
-  z.object({ intent: z.literal("active"), userId: z.string().min(1), active: z.enum(["0", "1"]) }),
+  z.object({ intent: z.literal("roles"), userId: plainText({ max: 80, min: 1 }), roles: z.array(z.enum(staffRoles)).min(1) }),
+  z.object({ intent: z.literal("active"), userId: plainText({ max: 80, min: 1 }), active: z.enum(["0", "1"]) }),
 ]);
 
 export async function action({ params, request }: ActionFunctionArgs) {

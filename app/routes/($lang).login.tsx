@@ -11,6 +11,7 @@ import { routeLocale } from "~/http/route-locale";
 import { localePath } from "~/i18n/config";
 import { useT } from "~/i18n/use-t";
 import { getDb } from "~/modules/db/index.server";
+import { plainText } from "~/modules/privacy/text-fields";
 import { attemptLogin, currentStaff, startSession } from "~/modules/staff/index.server";
 
 export const handle: PageHandle = {
@@ -19,9 +20,9 @@ export const handle: PageHandle = {
 };
 
 const loginSchema = z.object({
-  username: z.string({ required_error: "required" }).trim().min(1, "required").max(64, "invalid"),
-  password: z.string({ required_error: "required" }).min(1, "required").max(256, "invalid"),
-  redirectTo: z.string().optional(),
+  username: plainText({ max: 64, min: 1, tooLong: "invalid" }),
+  password: z.string({ required_error: "required" }).min(1, "required").max(256, "invalid"), // raw: compared with its hash, never stored
+  redirectTo: z.string().optional(), // raw: only read through safeRedirectPath
 });
 
 export async function loader({ params, request }: LoaderFunctionArgs) {

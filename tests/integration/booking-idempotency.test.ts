@@ -22,9 +22,11 @@ beforeAll(async () => {
 
 const body = { name: "王芳", phone: "13600001234", tickets: 2 };
 const post = (screeningId: string, payload: object, key?: string) =>
-  callRoute(route.action, `/api/v1/screenings/${screeningId}/bookings`, { id: screeningId }, {
-    body: JSON.stringify(payload),
-    headers: { "Content-Type": "application/json", ...(key === undefined ? {} : { "Idempotency-Key": key }) },
+  callRoute(route.action, {
+    url: `/api/v1/screenings/${screeningId}/bookings`,
+    params: { id: screeningId },
+    json: payload,
+    headers: key === undefined ? {} : { "Idempotency-Key": key },
     clientIp: "203.0.113.5",
   });
 const bookingsOf = async (screeningId: string) =>

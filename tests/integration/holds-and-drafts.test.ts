@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { callRoute, form } from "../support/route-call";
+import { callRoute } from "../support/route-call";
 import { useSeededDatabase } from "../support/seeded-app";
 
 /**
@@ -39,19 +39,19 @@ async function countDrafts() {
 async function startBooking(client: string, tickets: number, screening = screeningId) {
   const screeningId = screening;
   const detail = await import("~/routes/($lang).cinema.$screeningId");
-  const start = await callRoute(detail.action, `/cinema/${screeningId}`, { screeningId }, { body: form(), clientIp: client });
+  const start = await callRoute(detail.action, { url: `/cinema/${screeningId}`, params: { screeningId }, form: {}, clientIp: client });
   expect(start.status).toBe(302);
   const draftId = start.location!.split("/")[4];
   const params = { screeningId, draftId };
   const step = (name: string) => `/cinema/${screeningId}/book/${draftId}/${name}`;
   const post = async (name: string, fields: Record<string, string | string[]>) =>
-    callRoute((await import(`~/routes/($lang).cinema.$screeningId_.book.$draftId.${name}`)).action, step(name), params, { body: form(fields), clientIp: client });
+    callRoute((await import(`~/routes/($lang).cinema.$screeningId_.book.$draftId.${name}`)).action, { url: step(name), params, form: fields, clientIp: client });
   await post("people", { tickets: String(tickets) });
   await post("needs", {});
   /** Accepts the seats the seat step offers (in words, with their ids in hidden fields). */
   const hold = async () => {
     const seats = await import("~/routes/($lang).cinema.$screeningId_.book.$draftId.seats");
-    const offer = await callRoute(seats.loader, step("seats"), params, { clientIp: client });
+    const offer = await callRoute(seats.loader, { url: step("seats"), params, clientIp: client });
     return post("seats", { seat: offer.body.offer?.seatIds ?? [] });
   };
   return { draftId, post, hold };
@@ -69,7 +69,7 @@ describe("starting drafts", () => {
     } as const;
     const start = (name: keyof typeof routes, client: string) => {
       const [route, url, params] = routes[name];
-      return callRoute(route.action, url, params, { body: form(), clientIp: client });
+      return callRoute(route.action, { url, params, form: {}, clientIp: client });
     };
     await withLimit("3", async () => {
       const before = await countDrafts();

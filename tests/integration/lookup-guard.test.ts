@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { callRoute, form } from "../support/route-call";
+import { callRoute } from "../support/route-call";
 import { useSeededDatabase } from "../support/seeded-app";
 
 /**
@@ -28,8 +28,8 @@ beforeAll(async () => {
 
 const client = "203.0.113.77";
 const apiGet = (route: Route, path: string, reference: string, phone: string, ip = client) =>
-  callRoute(route.loader!, `/api/v1/${path}/${encodeURIComponent(reference)}?phone=${encodeURIComponent(phone)}`, { reference }, { clientIp: ip });
-const pagePost = (route: Route, path: string, fields: Record<string, string>, ip = client) => callRoute(route.action!, path, {}, { body: form(fields), clientIp: ip });
+  callRoute(route.loader!, { url: `/api/v1/${path}/${encodeURIComponent(reference)}?phone=${encodeURIComponent(phone)}`, params: { reference }, clientIp: ip });
+const pagePost = (route: Route, path: string, fields: Record<string, string>, ip = client) => callRoute(route.action!, { url: path, form: fields, clientIp: ip });
 
 async function lockedAudit(reference: string) {
   return db.getDb().selectFrom("audit_log").selectAll().where("action", "=", "lookup.locked").where("target_id", "=", reference).execute();
@@ -66,7 +66,7 @@ describe("cinema bookings: the API and the lookup page", () => {
     expect(api.body).toMatchObject({ error: "lookup_locked", message: expect.stringContaining("0763-3362221") });
     expect(api.body.message).toMatch(/请在\d{4}年\d+月\d+日.* \d{2}:\d{2}之后再试/);
     expect(Number(api.headers.get("Retry-After"))).toBeGreaterThan(14 * 60);
-    const english = await callRoute(routes.bookingApi.loader!, `/api/v1/bookings/${reference}?phone=${phone}&locale=en`, { reference }, { clientIp: client });
+    const english = await callRoute(routes.bookingApi.loader!, { url: `/api/v1/bookings/${reference}?phone=${phone}&locale=en`, params: { reference }, clientIp: client });
     expect(english.body.message).toMatch(/try again after .+, or call the Federation on 0763-3362221/);
 
     const page = await pagePost(routes.bookingPage, "/cinema/booking", { reference, phone });
@@ -76,7 +76,7 @@ describe("cinema bookings: the API and the lookup page", () => {
     expect(page.body.lastResult.initialValue).toMatchObject({ reference, phone });
 
     // Cancelling is a lookup too: refused, and the booking stays.
-    const cancel = await callRoute(routes.bookingApi.action!, `/api/v1/bookings/${reference}?phone=${phone}`, { reference }, { method: "DELETE", clientIp: client });
+    const cancel = await callRoute(routes.bookingApi.action!, { url: `/api/v1/bookings/${reference}?phone=${phone}`, params: { reference }, method: "DELETE", clientIp: client });
     expect(cancel).toMatchObject({ status: 429, body: { error: "lookup_locked" } });
     const row = await db.getDb().selectFrom("cinema_bookings").select("status").where("reference", "=", reference).executeTakeFirstOrThrow();
     expect(row.status).toBe("confirmed");

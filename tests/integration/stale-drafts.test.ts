@@ -25,11 +25,11 @@ describe("a finished draft whose record is gone", () => {
     const params = { screeningId: screening.id, draftId: draft.id };
     const url = `/cinema/${screening.id}/book/${draft.id}/check`;
     // While the booking is there, the draft leads to it.
-    expect((await callRoute(check.loader, url, params)).location).toMatch(/\/confirmation$/);
+    expect((await callRoute(check.loader, { url, params })).location).toMatch(/\/confirmation$/);
 
     await db.getDb().updateTable("cinema_bookings").set({ name: "（已按保留期限删除）", phone: "" }).where("reference", "=", booking.reference).execute();
-    expect((await callRoute(check.loader, url, params)).status).toBe(404);
-    expect((await callRoute(check.action, url, params, { body: new URLSearchParams() })).status).toBe(404);
+    expect((await callRoute(check.loader, { url, params })).status).toBe(404);
+    expect((await callRoute(check.action, { url, params, form: {} })).status).toBe(404);
   });
 
   it("activity sign-up: the done page of the draft is a 404", async () => {
@@ -42,9 +42,9 @@ describe("a finished draft whose record is gone", () => {
     const step = await import("~/routes/($lang).activities.$activityId_.signup.$draftId.$step");
     const params = { activityId: activity.id, draftId: draft.id, step: "done" };
     const url = `/activities/${activity.id}/signup/${draft.id}/done`;
-    expect((await callRoute(step.loader, url, params)).body).toMatchObject({ reference, status: "confirmed" });
+    expect((await callRoute(step.loader, { url, params })).body).toMatchObject({ reference, status: "confirmed" });
 
     await db.getDb().updateTable("centre_signups").set({ phone: "" }).where("reference", "=", reference).execute();
-    expect((await callRoute(step.loader, url, params)).status).toBe(404);
+    expect((await callRoute(step.loader, { url, params })).status).toBe(404);
   });
 });

@@ -2,17 +2,18 @@ import { z } from "zod";
 
 /** POST /api/v1/chat and the page's form: the same fields. Length and emptiness are the module's to judge. */
 export const chatInputSchema = z.object({
+  // raw: cleaned and masked by the assistant's guards (guards.ts), which also tell the person what was hidden
   question: z.string({ required_error: "required", invalid_type_error: "invalid" }),
   locale: z.enum(["zh-CN", "en"], { invalid_type_error: "invalid", message: "invalid" }).optional(),
 });
 
 export const chatFormSchema = z.object({
   intent: z.literal("ask"),
-  question: z.string({ required_error: "required" }).max(20_000, "tooLong:500"),
+  question: z.string({ required_error: "required" }).max(20_000, "tooLong:500"), // raw: as above, guards.ts
 });
 
 export const rateFormSchema = z.object({
   intent: z.literal("rate"),
-  id: z.string().uuid(),
+  id: z.string().uuid(), // raw: only a UUID passes
   helpful: z.enum(["1", "0"]),
 });

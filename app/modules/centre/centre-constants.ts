@@ -34,8 +34,9 @@ export type SignupStep = (typeof signupSteps)[number] | "done";
 export const signupStepPath = (activityId: string, draftId: string, step: SignupStep, query = "") =>
   `/activities/${activityId}/signup/${draftId}/${step}${query}`;
 
+/** Mainland mobile numbers, once read as typed (full-width digits, spaces, dashes, +86: normalisePhone). */
 export const mobileNumberPattern = /^1[3-9]\d{9}$/;
-export const normalisePhone = (value: string) => value.replace(/[\s-]/g, "").replace(/^\+?86/, "");
+export { normaliseMobile as normalisePhone } from "../privacy/numbers";
 
 /** The city's specialised associations named in the Federation's 2025 report (policy-facts §10). */
 export const associations = [

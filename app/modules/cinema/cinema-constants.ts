@@ -20,12 +20,9 @@ export const holdWarningSeconds = 120;
 /** The Federation's number for questions about the cinema (footer.phone). */
 export const cinemaPhone = "0763-3362221";
 
-/** Mainland mobile numbers, as people type them (spaces and dashes are removed first). */
+/** Mainland mobile numbers, once read as typed (full-width digits, spaces, dashes, +86: normalisePhone). */
 export const mobileNumberPattern = /^1[3-9]\d{9}$/;
-
-export function normalisePhone(value: string): string {
-  return value.replace(/[\s-]/g, "");
-}
+export { normaliseMobile as normalisePhone } from "../privacy/numbers";
 
 /** "guideDog,headset" ⇄ ["guideDog", "headset"]; unknown names are dropped. */
 export function parseNeeds(value: string | null | undefined): CinemaNeed[] {

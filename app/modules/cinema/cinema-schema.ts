@@ -1,20 +1,14 @@
 import { z } from "zod";
-import { cinemaNeeds, maxTickets, minTickets, mobileNumberPattern, normalisePhone } from "./cinema-constants";
+import { freeText, mobilePhone, nameText, plainText } from "../privacy/text-fields";
+import { cinemaNeeds, maxTickets, minTickets } from "./cinema-constants";
 
 /**
  * Schemas for the cinema's forms and its JSON API (server only: zod stays out of the browser). Errors are codes;
  * pages turn them into sentences (cinema.errors.* in the locale files), the API into `fields`.
  */
-const name = z
-  .string({ required_error: "required", invalid_type_error: "required" })
-  .trim()
-  .min(1, "required")
-  .max(50, "tooLong:50");
-
-const phone = z
-  .string({ required_error: "required", invalid_type_error: "required" })
-  .transform(normalisePhone)
-  .pipe(z.string().min(1, "required").regex(mobileNumberPattern, "invalidPhone"));
+const name = nameText({ max: 50, min: 1 });
+const phone = mobilePhone();
+const honeypot = z.string().max(0, "spam").optional(); // raw: must stay empty, never stored
 
 const ticketsFromForm = z.coerce
   .number({ invalid_type_error: "chooseTickets", required_error: "chooseTickets" })
@@ -32,19 +26,19 @@ export const needsSchema = z.object({
 
 /** Step 3b: seats the person chose from the list. */
 export const chooseSeatsSchema = z.object({
-  seat: z.array(z.string().max(40)).min(1, "chooseSeats").max(maxTickets, "tooManySeats"),
+  seat: z.array(plainText({ max: 40 })).min(1, "chooseSeats").max(maxTickets, "tooManySeats"),
 });
 
 /** Step 4: contact. Honeypot `website` must stay empty. */
 export const contactSchema = z.object({
   name,
   phone,
-  website: z.string().max(0, "spam").optional(),
+  website: honeypot,
 });
 
 /** Manage a booking: reference + phone. */
 export const lookupSchema = z.object({
-  reference: z.string({ required_error: "required" }).trim().min(1, "required").max(20, "invalidReference"),
+  reference: plainText({ max: 20, min: 1, tooLong: "invalidReference" }),
   phone,
 });
 
@@ -52,7 +46,7 @@ export const waitingListSchema = z.object({
   tickets: ticketsFromForm,
   name,
   phone,
-  website: z.string().max(0, "spam").optional(),
+  website: honeypot,
 });
 
 /** POST /api/v1/screenings/:id/bookings (CONTRACTS.md). Strict types: "2" is not a number of tickets. */
@@ -75,7 +69,7 @@ export type ApiBookingInput = z.infer<typeof apiBookingSchema>;
  * turned into an ISO instant.
  */
 const chinaDateTime = z
-  .string({ required_error: "required", invalid_type_error: "required" })
+  .string({ required_error: "required", invalid_type_error: "required" }) // raw: only a strict date-time pattern passes
   .trim()
   .min(1, "required")
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, "invalidDateTime")
@@ -88,10 +82,10 @@ const chinaDateTime = z
     return date.toISOString();
   });
 
-const title = z.string({ required_error: "required" }).trim().min(1, "required").max(100, "tooLong:100");
-const synopsis = z.string().trim().max(2000, "tooLong:2000").default("");
+const title = nameText({ max: 100, min: 1 });
+const synopsis = freeText({ max: 2000, multiline: true }).default("");
 const checkbox = z
-  .string()
+  .string() // raw: only compared with "1"
   .optional()
   .transform((v) => v === "1");
 
@@ -102,7 +96,7 @@ const checkbox = z
 export const screeningFormSchema = (options: { requireHall: boolean; now?: Date }) =>
   z
     .object({
-      hallId: options.requireHall ? z.string({ required_error: "chooseHall" }).trim().min(1, "chooseHall") : z.string().optional(),
+      hallId: options.requireHall ? plainText({ max: 80, min: 1, required: "chooseHall", tooLong: "chooseHall" }) : plainText({ max: 80 }).optional(),
       titleZh: title,
       titleEn: title,
       synopsisZh: synopsis,
@@ -128,6 +122,6 @@ export const screeningFormSchema = (options: { requireHall: boolean; now?: Date 
 
 /** Staff: the outcome of a waiting-list offer. */
 export const waitingStatusSchema = z.object({
-  id: z.string().trim().min(1).max(20),
+  id: plainText({ max: 20, min: 1 }),
   status: z.enum(["waiting", "offered", "booked", "withdrawn"]),
 });

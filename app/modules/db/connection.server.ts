@@ -4,6 +4,7 @@ import SQLite from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
 import pg from "pg";
 import type { Database } from "./schema";
+import { StripNulPlugin } from "./strip-nul-plugin";
 
 export type DatabaseKind = "sqlite" | "postgres";
 export const defaultDatabaseUrl = "file:./data/portal.sqlite";
@@ -28,7 +29,7 @@ export function sqliteFilename(url: string): string {
 export function openDatabase(url: string = process.env.DATABASE_URL || defaultDatabaseUrl): Connection {
   if (databaseKind(url) === "postgres") {
     const pool = new pg.Pool({ connectionString: url, max: 10 });
-    return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), kind: "postgres" };
+    return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new StripNulPlugin()] }), kind: "postgres" };
   }
   const filename = sqliteFilename(url);
   if (filename !== ":memory:") fs.mkdirSync(path.dirname(filename), { recursive: true });
@@ -37,7 +38,7 @@ export function openDatabase(url: string = process.env.DATABASE_URL || defaultDa
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("synchronous = NORMAL");
-  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }), kind: "sqlite" };
+  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new StripNulPlugin()] }), kind: "sqlite" };
 }
 
 let shared: Connection | undefined;

@@ -4,12 +4,8 @@ import { maskContact, maskPersonalData } from "../privacy/mask";
 import { makeReference } from "../shared/reference";
 import type { Locale } from "~/i18n/config";
 import type { FeedbackStatus } from "./feedback-constants";
-import type { FeedbackInput } from "./feedback-schema";
+import { normaliseContact, type FeedbackInput } from "./feedback-schema";
 
-function normaliseContact(contact: string | undefined): string | null {
-  if (!contact) return null;
-  return contact.includes("@") ? contact.trim() : contact.replace(/[\s-]/g, "");
-}
 
 /** Stores a message and returns its reference (意见 → "YJ"). Retries on the rare reference collision. */
 export async function submitFeedback(
@@ -28,7 +24,7 @@ export async function submitFeedback(
           topic: input.topic,
           message: input.message,
           name: input.name || null,
-          contact: normaliseContact(input.contact),
+          contact: input.contact ? normaliseContact(input.contact) : null,
           locale,
           created_at: now.toISOString(),
         })

@@ -1,3 +1,5 @@
+import { digitOf, isCheckX, isGroupSeparator, isInvisible } from "../privacy/numbers";
+
 /**
  * 残疾人证号 (the certificate number of the 中华人民共和国残疾人证): the holder's 18-character 居民身份证号
  * (17 digits and a check character, 0–9 or X) followed by two digits, the disability category (1 视力, 2 听力,
@@ -6,8 +8,14 @@
  */
 export const certificateLength = 20;
 
+/** As typed (full-width digits, a lowercase or full-width x, spaces, dashes) → 20 ASCII characters, X upper case. */
 export function normaliseCertificate(value: string): string {
-  return value.replace(/[\s-]/g, "").toUpperCase();
+  let out = "";
+  for (const ch of value) {
+    if (isGroupSeparator(ch) || isInvisible(ch) || /\s/.test(ch)) continue;
+    out += digitOf(ch) ?? (isCheckX(ch) ? "X" : ch.toUpperCase());
+  }
+  return out;
 }
 
 /** The GB 11643 check character of the first 17 digits of an ID number. */

@@ -75,11 +75,9 @@ export const qingyuanCounties = [
 export const loanViews = ["open", "overdue", "dueSoon", "returned", "fittings", "all"] as const;
 export type LoanView = (typeof loanViews)[number];
 
-/** Mainland mobile numbers, as people type them (spaces and dashes are removed first). */
+/** Mainland mobile numbers, once read as typed (full-width digits, spaces, dashes, +86: normalisePhone). */
 export const mobileNumberPattern = /^1[3-9]\d{9}$/;
-export function normalisePhone(value: string): string {
-  return value.replace(/[\s-]/g, "");
-}
+export { normaliseMobile as normalisePhone } from "../privacy/numbers";
 
 /** The longest purpose (what the device is for) a request may give. */
 export const maxPurposeLength = 500;

@@ -1,27 +1,26 @@
 import { z } from "zod";
 import { certificateProblem, normaliseCertificate } from "./certificate";
-import { afterReturn, applicantCategories, maxPurposeLength, mobileNumberPattern, normalisePhone, unitConditions } from "./lending-constants";
+import { freeText, mobilePhone, nameText, plainText } from "../privacy/text-fields";
+import { afterReturn, applicantCategories, maxPurposeLength, unitConditions } from "./lending-constants";
 
 /**
  * Schemas for the device pages' forms and the JSON API (server only: zod stays out of the browser). Errors are
  * codes; pages turn them into sentences (devices.errors.* in the locale files), the API into `fields`.
  */
-const name = z.string({ required_error: "required", invalid_type_error: "required" }).trim().min(1, "required").max(50, "tooLong:50");
-
-const phone = z
-  .string({ required_error: "required", invalid_type_error: "required" })
-  .transform(normalisePhone)
-  .pipe(z.string().min(1, "required").regex(mobileNumberPattern, "invalidPhone"));
+const name = nameText({ max: 50, min: 1 });
+const phone = mobilePhone();
+/** An id sent back by one of the form's own choices (a location, a unit, a device type). */
+const choice = (required = "chooseOne") => plainText({ max: 80, min: 1, required, tooLong: required });
 
 const certificate = z
-  .string({ invalid_type_error: "certificateFormat" })
+  .string({ invalid_type_error: "certificateFormat" }) // raw: only 20 characters of a strict pattern pass
   .transform(normaliseCertificate)
   .superRefine((value, ctx) => {
     const problem = value ? certificateProblem(value) : null;
     if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, message: problem });
   });
 
-const honeypot = z.string().max(0, "spam").optional();
+const honeypot = z.string().max(0, "spam").optional(); // raw: must stay empty, never stored
 
 /** Step 1: who is asking (name and mobile on one page: they are one question, "how do we reach you"). */
 export const contactSchema = z.object({ name, phone, website: honeypot });
@@ -36,41 +35,42 @@ export const certificateSchema = z.object({ certificate: certificate.optional().
 
 /** Step 4: what the device is for. */
 export const purposeSchema = z.object({
-  purpose: z.string({ required_error: "required" }).trim().min(1, "required").max(maxPurposeLength, `tooLong:${maxPurposeLength}`),
+  purpose: freeText({ max: maxPurposeLength, min: 1, multiline: true }),
 });
 
 /** Step 5: where to collect it. */
 export const pickupSchema = z.object({
-  pickup: z.string({ required_error: "chooseOne" }).min(1, "chooseOne").max(60, "chooseOne"),
+  pickup: choice(),
 });
 
 /** The status page: reference + phone. */
 export const lookupSchema = z.object({
-  reference: z.string({ required_error: "required" }).trim().min(1, "required").max(20, "invalidReference"),
+  reference: plainText({ max: 20, min: 1, tooLong: "invalidReference" }),
   phone,
 });
 
 /** POST /api/v1/loan-requests (CONTRACTS.md). Strict types. */
 export const apiLoanRequestSchema = z.object({
-  deviceId: z.string({ required_error: "required", invalid_type_error: "required" }).trim().min(1, "required").max(80, "unknownDevice"),
+  deviceId: plainText({ max: 80, min: 1, tooLong: "unknownDevice" }),
   name,
   phone,
   disabilityCategory: z.enum(applicantCategories, { errorMap: () => ({ message: "chooseOne" }) }),
   certificateNumber: certificate.nullable().optional(),
-  note: z.string({ invalid_type_error: "invalid" }).max(maxPurposeLength, `tooLong:${maxPurposeLength}`).nullable().optional(),
+  note: freeText({ max: maxPurposeLength, multiline: true, invalid: "invalid" }).nullable().optional(),
   locale: z.enum(["zh-CN", "en"]).optional(),
 });
 export type ApiLoanRequestInput = z.infer<typeof apiLoanRequestSchema>;
 
 /* ---------- Staff forms ---------- */
 
-const reason = z.string().trim().max(500, "tooLong:500").optional().default("");
+const reason = freeText({ max: 500, multiline: true }).optional().default("");
+const requiredReason = freeText({ max: 500, min: 1, multiline: true });
 
 export const decisionSchema = z
   .object({
     decision: z.enum(["approve", "reject", "cancel"], { errorMap: () => ({ message: "chooseOne" }) }),
     reason,
-    reserveUnitId: z.string().max(80).optional().default(""),
+    reserveUnitId: plainText({ max: 80, tooLong: "chooseOne" }).optional().default(""),
   })
   .superRefine((value, ctx) => {
     if (value.decision !== "approve" && !value.reason) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["reason"], message: "required" });
@@ -79,32 +79,31 @@ export const decisionSchema = z
 const condition = z.enum(unitConditions, { errorMap: () => ({ message: "chooseOne" }) });
 
 export const checkOutSchema = z.object({
-  unitId: z.string({ required_error: "chooseOne" }).min(1, "chooseOne").max(80),
-  dueDate: z.string().trim().max(10, "invalidDate").optional().default(""),
+  unitId: choice(),
+  dueDate: plainText({ max: 10, tooLong: "invalidDate" }).optional().default(""),
   condition,
 });
 
 export const returnSchema = z.object({
   condition,
   next: z.enum(afterReturn, { errorMap: () => ({ message: "chooseOne" }) }),
-  locationId: z.string().max(80).optional().default(""),
-  note: z.string().trim().max(500, "tooLong:500").optional().default(""),
+  locationId: plainText({ max: 80, tooLong: "chooseOne" }).optional().default(""),
+  note: reason,
 });
 
 export const unitActionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("status"), to: z.enum(["repair", "sanitise", "ready"], { errorMap: () => ({ message: "chooseOne" }) }), reason: z.string().trim().min(1, "required").max(500, "tooLong:500") }),
-  z.object({ intent: z.literal("transfer"), toLocationId: z.string({ required_error: "chooseOne" }).min(1, "chooseOne").max(80), reason: z.string().trim().min(1, "required").max(500, "tooLong:500") }),
-  z.object({
-    intent: z.literal("writeOff"),
-    reason: z.string().trim().min(1, "required").max(500, "tooLong:500"),
-    approver: z.string().trim().min(1, "required").max(50, "tooLong:50"),
-  }),
+  z.object({ intent: z.literal("status"), to: z.enum(["repair", "sanitise", "ready"], { errorMap: () => ({ message: "chooseOne" }) }), reason: requiredReason }),
+  z.object({ intent: z.literal("transfer"), toLocationId: choice(), reason: requiredReason }),
+  z.object({ intent: z.literal("writeOff"), reason: requiredReason, approver: nameText({ max: 50, min: 1 }) }),
 ]);
 
 export const intakeSchema = z.object({
-  typeId: z.string({ required_error: "chooseOne" }).min(1, "chooseOne").max(80),
-  locationId: z.string({ required_error: "chooseOne" }).min(1, "chooseOne").max(80),
+  typeId: choice(),
+  locationId: choice(),
   quantity: z.coerce.number({ invalid_type_error: "quantity", required_error: "quantity" }).int("quantity").min(1, "quantity").max(50, "quantity"),
   condition,
-  reason: z.string({ required_error: "required" }).trim().min(1, "required").max(500, "tooLong:500"),
+  reason: requiredReason,
 });
+
+/** The stocktake's reason for its differences (the counts are read by the page, field by field). */
+export const stocktakeReasonSchema = reason;

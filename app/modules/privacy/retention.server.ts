@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema";
+import { maskForLog } from "./log.server";
 
 /**
  * Retention (issue #7): personal records that are closed are removed, or stripped of the person, after
@@ -118,7 +119,7 @@ let timer: ReturnType<typeof setInterval> | undefined;
 export function schedulePurge(getDb: () => Kysely<Database>): void {
   if (timer) return;
   timer = setInterval(() => {
-    purgeExpiredPersonalData(getDb()).catch((error) => console.error(`retention purge failed: ${String(error)}`));
+    purgeExpiredPersonalData(getDb()).catch((error) => console.error(`retention purge failed: ${maskForLog(error)}`));
   }, 24 * 60 * 60_000);
   timer.unref?.();
 }

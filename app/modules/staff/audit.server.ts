@@ -26,7 +26,8 @@ export async function recordAudit(db: Kysely<Database>, actor: Actor, entry: Aud
       id: randomUUID(),
       at: now.toISOString(),
       user_id: actor.id,
-      username: actor.username,
+      // A failed login records what was typed as the user name: people type their phone number there too.
+      username: maskPersonalData(actor.username).text,
       action: entry.action,
       target_type: entry.targetType ?? null,
       target_id: entry.targetId ?? null,

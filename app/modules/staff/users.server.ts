@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema";
+import { cleanName } from "../privacy/clean-text";
 import { hashPassword, minimumPasswordLength } from "./passwords.server";
 import { parseRoles, type StaffRole } from "./roles";
 
@@ -38,7 +39,7 @@ export async function createStaffUser(
   const row = {
     id: randomUUID(),
     username,
-    display_name: input.displayName?.trim() || username,
+    display_name: cleanName(input.displayName ?? "") || username,
     password_hash: await hashPassword(input.password),
     roles: [...new Set(input.roles)].join(","),
     active: 1,
