@@ -1,5 +1,7 @@
-// npm run db:restore -- <file>: replaces the contents of the database named by DATABASE_URL with a backup.
-// Stop the portal first. All or nothing: on any error the database is left as it was.
+// npm run db:restore -- <file>: fills the database named by DATABASE_URL, which must be new and empty, with a
+// backup. All or nothing: on any error the database is left as it was. A database that already holds data is
+// refused (the ledger and the audit log are append-only): restore into a new SQLite file or PostgreSQL database,
+// then point the portal at it.
 import fs from "node:fs";
 import { getConnection } from "~/modules/db/index.server";
 import { BackupError, restoreBackup } from "~/modules/db/backup.server";
@@ -17,6 +19,13 @@ try {
 } catch (error) {
   if (error instanceof BackupError || error instanceof SyntaxError) {
     console.error(`not restored: ${error.message}`);
+    if (/not empty/.test(error.message)) {
+      console.error(
+        kind === "sqlite"
+          ? "Set DATABASE_URL to a new file (file:./data/restored.sqlite), restore, then start the portal with that DATABASE_URL."
+          : "Create a new database (createdb portal_restored), restore into it, then point DATABASE_URL at it.",
+      );
+    }
     process.exitCode = 1;
   } else throw error;
 } finally {

@@ -15,6 +15,11 @@ function postgresAdminUrl(): string | undefined {
   }
 }
 
+/** Which database this test run uses: "postgres" in the postgres project, else "sqlite". */
+export function testDatabaseKind(): "sqlite" | "postgres" {
+  return postgresAdminUrl() ? "postgres" : "sqlite";
+}
+
 /**
  * A DATABASE_URL for a new, empty database of the kind this test run uses: a temp SQLite file, or a fresh
  * database on the test PostgreSQL cluster. For tests that need a real file (several connections, concurrency)

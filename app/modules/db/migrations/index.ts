@@ -5,6 +5,7 @@ import * as staff from "./0003-staff";
 import * as assistant from "./0004-assistant";
 import * as lending from "./0005-lending";
 import * as centre from "./0006-centre";
+import * as appendOnly from "./0008-append-only";
 
 /** Every migration, in order. Names are permanent: add new ones at the end, never rename. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   "0004-assistant": assistant,
   "0005-lending": lending,
   "0006-centre": centre,
+  "0008-append-only": appendOnly,
 };
