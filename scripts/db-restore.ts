@@ -3,7 +3,7 @@
 // refused (the ledger and the audit log are append-only): restore into a new SQLite file or PostgreSQL database,
 // then point the portal at it.
 import fs from "node:fs";
-import { getConnection } from "~/modules/db/index.server";
+import { getConnection, withStartupLock } from "~/modules/db/index.server";
 import { BackupError, restoreBackup } from "~/modules/db/backup.server";
 
 const file = process.argv[2];
@@ -11,9 +11,11 @@ if (!file || !fs.existsSync(file)) {
   console.error("usage: npm run db:restore -- <backup.json>");
   process.exit(2);
 }
-const { db, kind } = getConnection();
+const conn = getConnection();
+const { db, kind } = conn;
 try {
-  const counts = await restoreBackup(db, JSON.parse(fs.readFileSync(file, "utf8")));
+  const backup = JSON.parse(fs.readFileSync(file, "utf8"));
+  const counts = await withStartupLock(conn, () => restoreBackup(db, backup));
   const rows = Object.values(counts).reduce((n, c) => n + c, 0);
   console.log(`restored ${rows} rows into ${kind} from ${file}`);
 } catch (error) {

@@ -1,15 +1,16 @@
-// Migrates the database named by DATABASE_URL to the newest schema and seeds it (idempotent).
-import { getConnection, migrateToLatest } from "~/modules/db/index.server";
-import { seedDatabase } from "~/modules/db/seed.server";
-import { purgeExpiredPersonalData, retentionMonths } from "~/modules/privacy/retention.server";
+// Migrates the database named by DATABASE_URL to the newest schema, seeds it and applies the retention period
+// (idempotent), under the start-up lock: instances starting together take turns (app/modules/db/prepare.server.ts).
+import { getConnection } from "~/modules/db/index.server";
+import { prepareDatabase } from "~/modules/db/prepare.server";
+import { retentionMonths } from "~/modules/privacy/retention.server";
 
-const { db, kind } = getConnection();
-const result = await migrateToLatest(db);
-const applied = result.results?.filter((r) => r.status === "Success").map((r) => r.migrationName) ?? [];
-const seeded = await seedDatabase(db);
-const purged = Object.entries(await purgeExpiredPersonalData(db)).filter(([, n]) => n > 0);
-console.log(`database (${kind}): ${applied.length ? `applied ${applied.join(", ")}` : "schema up to date"}; ${seeded}`);
+const conn = getConnection();
+const { applied, seeded, purged } = await prepareDatabase(conn, {
+  onWait: () => console.log(`database (${conn.kind}): another instance is preparing it; waiting for it to finish`),
+});
+const removed = Object.entries(purged).filter(([, n]) => n > 0);
+console.log(`database (${conn.kind}): ${applied.length ? `applied ${applied.join(", ")}` : "schema up to date"}; ${seeded}`);
 console.log(
-  `retention (${retentionMonths()} months): ${purged.length ? purged.map(([name, n]) => `${name} ${n}`).join(", ") : "nothing to remove"}`,
+  `retention (${retentionMonths()} months): ${removed.length ? removed.map(([name, n]) => `${name} ${n}`).join(", ") : "nothing to remove"}`,
 );
-await db.destroy();
+await conn.db.destroy();

@@ -61,3 +61,12 @@ export async function startPortal(env: Record<string, string>, timeoutMs = 170_0
     },
   };
 }
+
+/** Starts several portals at once with the same environment; if one fails, the others are stopped and the error thrown. */
+export async function startPortalsTogether(count: number, env: Record<string, string>): Promise<PortalServer[]> {
+  const results = await Promise.allSettled(Array.from({ length: count }, () => startPortal(env)));
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
+  if (!failed) return results.map((r) => (r as PromiseFulfilledResult<PortalServer>).value);
+  for (const r of results) if (r.status === "fulfilled") await r.value.stop();
+  throw failed.reason;
+}

@@ -11,6 +11,8 @@ export const defaultDatabaseUrl = "file:./data/portal.sqlite";
 export interface Connection {
   db: Kysely<Database>;
   kind: DatabaseKind;
+  /** The DATABASE_URL it was opened with. */
+  url: string;
 }
 
 export function databaseKind(url: string): DatabaseKind {
@@ -28,7 +30,7 @@ export function sqliteFilename(url: string): string {
 export function openDatabase(url: string = process.env.DATABASE_URL || defaultDatabaseUrl): Connection {
   if (databaseKind(url) === "postgres") {
     const pool = new pg.Pool({ connectionString: url, max: 10 });
-    return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), kind: "postgres" };
+    return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), kind: "postgres", url };
   }
   const filename = sqliteFilename(url);
   if (filename !== ":memory:") fs.mkdirSync(path.dirname(filename), { recursive: true });
@@ -37,7 +39,7 @@ export function openDatabase(url: string = process.env.DATABASE_URL || defaultDa
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("synchronous = NORMAL");
-  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }), kind: "sqlite" };
+  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }), kind: "sqlite", url };
 }
 
 let shared: Connection | undefined;
