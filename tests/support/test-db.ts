@@ -48,3 +48,23 @@ export async function createTestDb(): Promise<Connection> {
   await migrateToLatest(connection.db);
   return connection;
 }
+
+/**
+ * Two connections to one fresh, migrated database of this run's kind, as two app instances would have. On SQLite
+ * both are the same connection: better-sqlite3 is synchronous, so a second handle in one process would block the
+ * event loop while it waits for the other's lock (two processes are covered by tests/e2e/multi-instance.test.ts).
+ */
+export async function createTwoConnections(): Promise<{ a: Connection; b: Connection; close: () => Promise<void> }> {
+  const url = await testDatabaseUrl();
+  const a = openDatabase(url);
+  await migrateToLatest(a.db);
+  const b = a.kind === "postgres" ? openDatabase(url) : a;
+  return {
+    a,
+    b,
+    close: async () => {
+      await a.db.destroy();
+      if (b !== a) await b.db.destroy();
+    },
+  };
+}
