@@ -42,6 +42,13 @@ type Rule = RetentionRule;
 const count = (result: Array<{ numDeletedRows?: bigint; numUpdatedRows?: bigint }> | { numDeletedRows?: bigint; numUpdatedRows?: bigint }) =>
   [result].flat().reduce((n, r) => n + Number(r.numDeletedRows ?? r.numUpdatedRows ?? 0), 0);
 
+/** Unfinished forms go `draftDays` after their last change. */
+const draftRule = (name: string, table: "cinema_booking_drafts" | "lending_request_drafts" | "centre_card_drafts" | "centre_signup_drafts"): Rule => ({
+  name,
+  tables: [table],
+  run: async (db, _cutoff, draftCutoff) => count(await db.deleteFrom(table).where("updated_at", "<", draftCutoff).execute()),
+});
+
 const rules: Rule[] = [
   {
     name: "feedback",
@@ -67,11 +74,7 @@ const rules: Rule[] = [
       return count(await db.deleteFrom("cinema_waiting_list").where("screening_id", "in", past).execute());
     },
   },
-  {
-    name: "booking drafts",
-    tables: ["cinema_booking_drafts"],
-    run: async (db, _cutoff, draftCutoff) => count(await db.deleteFrom("cinema_booking_drafts").where("updated_at", "<", draftCutoff).execute()),
-  },
+  draftRule("booking drafts", "cinema_booking_drafts"),
   {
     name: "device requests",
     tables: ["lending_requests"],
@@ -91,11 +94,7 @@ const rules: Rule[] = [
       );
     },
   },
-  {
-    name: "device request drafts",
-    tables: ["lending_request_drafts"],
-    run: async (db, _cutoff, draftCutoff) => count(await db.deleteFrom("lending_request_drafts").where("updated_at", "<", draftCutoff).execute()),
-  },
+  draftRule("device request drafts", "lending_request_drafts"),
   {
     name: "library card applications",
     tables: ["centre_library_cards"],
@@ -112,11 +111,7 @@ const rules: Rule[] = [
           .execute(),
       ),
   },
-  {
-    name: "library card drafts",
-    tables: ["centre_card_drafts"],
-    run: async (db, _cutoff, draftCutoff) => count(await db.deleteFrom("centre_card_drafts").where("updated_at", "<", draftCutoff).execute()),
-  },
+  draftRule("library card drafts", "centre_card_drafts"),
   {
     name: "activity sign-ups",
     tables: ["centre_signups"],
@@ -126,11 +121,7 @@ const rules: Rule[] = [
       return count(await db.updateTable("centre_signups").set({ name: removed, phone: "" }).where("activity_id", "in", past).where("phone", "!=", "").execute());
     },
   },
-  {
-    name: "activity sign-up drafts",
-    tables: ["centre_signup_drafts"],
-    run: async (db, _cutoff, draftCutoff) => count(await db.deleteFrom("centre_signup_drafts").where("updated_at", "<", draftCutoff).execute()),
-  },
+  draftRule("activity sign-up drafts", "centre_signup_drafts"),
   {
     name: "assistant questions",
     tables: ["chat_questions"],
