@@ -5,6 +5,7 @@
 import fs from "node:fs";
 import { getConnection, withStartupLock } from "~/modules/db/index.server";
 import { BackupError, restoreBackup } from "~/modules/db/backup.server";
+import { certificateHashReport, certificateKeyWarnings } from "~/modules/lending/certificate.server";
 
 const file = process.argv[2];
 if (!file || !fs.existsSync(file)) {
@@ -18,6 +19,7 @@ try {
   const counts = await withStartupLock(conn, () => restoreBackup(db, backup));
   const rows = Object.values(counts).reduce((n, c) => n + c, 0);
   console.log(`restored ${rows} rows into ${kind} from ${file}`);
+  for (const warning of certificateKeyWarnings(await certificateHashReport(db))) console.warn(`⚠️  ${warning}`);
 } catch (error) {
   if (error instanceof BackupError || error instanceof SyntaxError) {
     console.error(`not restored: ${error.message}`);

@@ -1,8 +1,14 @@
 // Migrates the database named by DATABASE_URL to the newest schema, seeds it and applies the retention period
 // (idempotent), under the start-up lock: instances starting together take turns (app/modules/db/prepare.server.ts).
+// Reads the secrets first, generating them on the very first start (app/modules/security/secrets.server.ts).
 import { getConnection } from "~/modules/db/index.server";
 import { prepareDatabase } from "~/modules/db/prepare.server";
+import { certificateHashReport, certificateKeyWarnings, currentCertificateKeys, keyId } from "~/modules/lending/certificate.server";
 import { retentionMonths } from "~/modules/privacy/retention.server";
+import { certificateKeys, sessionSecretSource } from "~/modules/security/secrets.server";
+
+const keys = currentCertificateKeys();
+console.log(`secrets: session secret from ${sessionSecretSource()}; certificate key ${keyId(keys.current)} from ${certificateKeys().source}`);
 
 const conn = getConnection();
 const { applied, seeded, purged } = await prepareDatabase(conn, {
@@ -13,4 +19,12 @@ console.log(`database (${conn.kind}): ${applied.length ? `applied ${applied.join
 console.log(
   `retention (${retentionMonths()} months): ${removed.length ? removed.map(([name, n]) => `${name} ${n}`).join(", ") : "nothing to remove"}`,
 );
+const report = await certificateHashReport(conn.db, keys);
+if (report.legacy > 0) {
+  console.log(
+    `certificate hashes: ${report.legacy} made by an earlier version with SESSION_SECRET or its development default; still matched, ` +
+      "re-keyed to the certificate key whenever the number is typed again, and stripped by retention in time (docs/security.md, \"Secrets\")",
+  );
+}
+for (const warning of certificateKeyWarnings(report)) console.warn(`⚠️  ${warning}`);
 await conn.db.destroy();

@@ -70,7 +70,7 @@ function activityInput(patch: Partial<ActivityInput> = {}): ActivityInput {
 
 async function applyForCard(phone: string, patch: Parameters<typeof saveCardDraft>[2] = {}) {
   const draft = await createCardDraft(conn.db, "zh-CN", now);
-  await saveCardDraft(conn.db, draft.id, { name: "王芳", phone, disability: "vision", certificate: protectCertificate(certificate), format: "braille", collect: "pickup", ...patch }, now);
+  await saveCardDraft(conn.db, draft.id, { name: "王芳", phone, disability: "vision", certificate: await protectCertificate(conn.db, certificate), format: "braille", collect: "pickup", ...patch }, now);
   return submitCardDraft(conn.db, await getCardDraft(conn.db, draft.id), now);
 }
 
@@ -88,7 +88,7 @@ describe("library card applications", () => {
 
   it("stores the certificate number only as a keyed hash and a masked form; submitting twice gives one reference", async () => {
     const draft = await createCardDraft(conn.db, "zh-CN", now);
-    await saveCardDraft(conn.db, draft.id, { name: "王芳", phone: "13912340002", disability: "vision", certificate: protectCertificate(certificate), format: "largePrint", collect: "pickup" }, now);
+    await saveCardDraft(conn.db, draft.id, { name: "王芳", phone: "13912340002", disability: "vision", certificate: await protectCertificate(conn.db, certificate), format: "largePrint", collect: "pickup" }, now);
     const d = await getCardDraft(conn.db, draft.id);
     const [a, b] = await Promise.all([submitCardDraft(conn.db, d, now), submitCardDraft(conn.db, d, now)]);
     expect(a).toBe(b);
@@ -96,7 +96,7 @@ describe("library card applications", () => {
     const row = await conn.db.selectFrom("centre_library_cards").selectAll().where("reference", "=", a).executeTakeFirstOrThrow();
     expect(JSON.stringify(row)).not.toContain(certificate);
     expect(row.certificate_masked).toBe(`****************${certificate.slice(-4)}`);
-    expect(row.certificate_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(row.certificate_hash).toMatch(/^[0-9a-f]{8}:[0-9a-f]{64}$/);
     expect(await conn.db.selectFrom("centre_library_cards").select("reference").where("phone", "=", "13912340002").execute()).toHaveLength(1);
   });
 

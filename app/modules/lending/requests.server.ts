@@ -56,7 +56,7 @@ export function validateApplicant(input: { name: string; phone: string; disabili
 /** A new request (pending). The certificate number, if given, is kept only as a keyed hash and a masked form. */
 export async function createRequest(db: Db, input: RequestInput, now: Date = new Date()): Promise<{ reference: string; status: "pending" }> {
   validateApplicant(input);
-  const certificate = input.certificate ?? protectCertificate(input.certificateNumber);
+  const certificate = input.certificate ?? (await protectCertificate(db, input.certificateNumber));
   return inTransaction(db, async (trx) => {
     const reference = makeReference("JY");
     await insertRequest(trx, reference, { ...input, certificate }, now);

@@ -1,5 +1,5 @@
-import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { liveColumns } from "../../../tests/support/schema";
 import { createTestDb } from "../../../tests/support/test-db";
 import type { Connection } from "../db/connection.server";
 import { appendOnlyTables } from "../db/migrations/0008-append-only";
@@ -12,27 +12,6 @@ import { tablesWithoutPersonalData } from "./tables-without-personal-data";
  * retention rule nor declared free of personal data with a reason — so a new table (or a new column in a table
  * declared free of personal data) cannot keep a person forever without a red test.
  */
-async function liveColumns(conn: Connection): Promise<Map<string, string[]>> {
-  const rows =
-    conn.kind === "sqlite"
-      ? (
-          await sql<{ table_name: string; column_name: string }>`
-            select m.name as table_name, c.name as column_name
-            from sqlite_master m join pragma_table_info(m.name) c
-            where m.type = 'table' and m.name not like 'sqlite_%'`.execute(conn.db)
-        ).rows
-      : (
-          await sql<{ table_name: string; column_name: string }>`
-            select c.table_name, c.column_name
-            from information_schema.columns c
-            join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
-            where c.table_schema = current_schema() and t.table_type = 'BASE TABLE'`.execute(conn.db)
-        ).rows;
-  const tables = new Map<string, string[]>();
-  for (const r of rows) tables.set(r.table_name, [...(tables.get(r.table_name) ?? []), r.column_name]);
-  return tables;
-}
-
 describe("retention covers every table that can hold personal data", () => {
   let conn: Connection;
   let live: Map<string, string[]>;
