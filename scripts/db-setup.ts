@@ -22,8 +22,9 @@ console.log(
 const report = await certificateHashReport(conn.db, keys);
 if (report.legacy > 0) {
   console.log(
-    `certificate hashes: ${report.legacy} made by an earlier version with SESSION_SECRET or its development default; still matched, ` +
-      "re-keyed to the certificate key whenever the number is typed again, and stripped by retention in time (docs/security.md, \"Secrets\")",
+    `certificate hashes: ${report.legacy} made by an earlier version, keyed with SESSION_SECRET or (where it was unset) the old development default. ` +
+      "They are matched with SESSION_SECRET as set now and that default, re-keyed whenever the number is typed again, and stripped by retention in time; " +
+      `if SESSION_SECRET has changed since, add the old one to ${certificateKeys().source === "CERTIFICATE_HASH_KEY" ? "CERTIFICATE_HASH_KEY_PREVIOUS" : `${certificateKeys().source} as a line after the first`} (docs/security.md, "Secrets")`,
   );
 }
 for (const warning of certificateKeyWarnings(report)) console.warn(`⚠️  ${warning}`);
