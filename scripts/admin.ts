@@ -2,7 +2,7 @@
 //   npm run admin -- create-user <name> --role admin [--role cinema] [--display-name 陈丽]
 // The password is asked twice on a terminal, or read from the first line of standard input when piped.
 import readline from "node:readline";
-import { getConnection, migrateToLatest } from "~/modules/db/index.server";
+import { getConnection, migrateToLatest, withStartupLock } from "~/modules/db/index.server";
 import { isStaffRole, staffRoles, type StaffRole } from "~/modules/staff/roles";
 import { createStaffUser, minimumPasswordLength, recordAudit, StaffInputError } from "~/modules/staff/index.server";
 
@@ -59,8 +59,9 @@ async function main() {
     password = await readPasswordFromStdin();
   }
 
-  const { db } = getConnection();
-  await migrateToLatest(db);
+  const conn = getConnection();
+  const { db } = conn;
+  await withStartupLock(conn, () => migrateToLatest(db));
   try {
     const user = await createStaffUser(db, { username: name, password, roles, displayName });
     await recordAudit(db, { id: null, username: "cli" }, { action: "user.create", targetType: "staff_user", targetId: user.username, detail: roles.join(",") });

@@ -40,7 +40,7 @@ if (process.env.SKIP_BUILD !== "1" && buildIsStale()) {
   console.log("→ building the portal");
   run("npm", ["run", "build", "--silent"]);
 }
-console.log("→ preparing the database");
+console.log("→ preparing the secrets and the database");
 run(bin("tsx"), ["scripts/db-setup.ts"]);
 
 // The assistant's knowledge index: rebuilt only when the corpus, the glossary, the index code or the
@@ -67,8 +67,10 @@ if (chatModel) {
   }
 }
 
-// Without an explicit NODE_ENV this is someone running the portal on their own machine: production build,
-// but a development session secret is allowed (with a warning) and cookies work over plain http.
+// Without an explicit NODE_ENV this is someone running the portal on their own machine: a production build whose
+// cookies also work over plain http on localhost. They are still Secure on every request that came over HTTPS
+// (directly, or through a proxy with TRUST_PROXY set). The secrets are the same either way: generated into the
+// data directory by db-setup on the first start (app/modules/security/secrets.server.ts), never a default.
 if (!process.env.NODE_ENV) {
   process.env.NODE_ENV = "production";
   process.env.PORTAL_LOCAL_RUN = "1";

@@ -47,7 +47,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const here = localePath("/assistant", locale);
 
   if (intent === "reset") {
-    return redirect(here, { headers: { "Set-Cookie": await clearConversationCookie() } });
+    return redirect(here, { headers: { "Set-Cookie": await clearConversationCookie(request) } });
   }
 
   if (intent === "rate") {

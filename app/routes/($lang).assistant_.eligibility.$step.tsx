@@ -107,7 +107,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
   }
   const answers = { ...(await readEligibilityAnswers(request)), ...(submission.value as Partial<EligibilityAnswers>) };
   const next = form.get("returnTo") === "check" ? firstMissingStep(answers) ?? "check" : eligibilitySteps[eligibilitySteps.indexOf(page) + 1] ?? "check";
-  return redirect(localePath(`/assistant/eligibility/${next}`, locale), { headers: { "Set-Cookie": await eligibilityCookieHeader(answers) } });
+  return redirect(localePath(`/assistant/eligibility/${next}`, locale), { headers: { "Set-Cookie": await eligibilityCookieHeader(request, answers) } });
 }
 
 export default function EligibilityPage() {

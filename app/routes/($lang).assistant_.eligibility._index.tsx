@@ -22,9 +22,9 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 /** "开始": forget earlier answers and go to the first question. */
-export async function action({ params }: ActionFunctionArgs) {
+export async function action({ params, request }: ActionFunctionArgs) {
   const locale = routeLocale(params);
-  return redirect(localePath("/assistant/eligibility/certificate", locale), { headers: { "Set-Cookie": await clearEligibilityCookie() } });
+  return redirect(localePath("/assistant/eligibility/certificate", locale), { headers: { "Set-Cookie": await clearEligibilityCookie(request) } });
 }
 
 export default function EligibilityStart() {

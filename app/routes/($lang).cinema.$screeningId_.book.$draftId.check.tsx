@@ -15,7 +15,7 @@ import { formatDateTime } from "~/i18n/format";
 import { getFixedT } from "~/i18n/i18n.server";
 import { useT } from "~/i18n/use-t";
 import { holdWarningSeconds } from "~/modules/cinema/cinema-constants";
-import { CinemaError, confirmHold, describeSeats, HoldExpired, maxHoldExtensions, saveDraft } from "~/modules/cinema/index.server";
+import { CinemaError, confirmDraft, describeSeats, HoldExpired, maxHoldExtensions } from "~/modules/cinema/index.server";
 import { getDb } from "~/modules/db/index.server";
 import { hitRateLimit } from "~/modules/security/rate-limit.server";
 
@@ -58,13 +58,8 @@ export async function action({ params, context }: ActionFunctionArgs) {
     );
   }
   try {
-    const booking = await confirmHold(getDb(), {
-      holdId: flow.hold!.id,
-      contact: { name: flow.draft.name ?? "", phone: flow.draft.phone ?? "" },
-      needs: flow.draft.needs ?? [],
-      locale: flow.locale,
-    });
-    await saveDraft(getDb(), flow.draft.id, { bookingReference: booking.reference, holdId: null });
+    // One transaction claims the draft and books its hold: a double submit gets the same booking.
+    const booking = await confirmDraft(getDb(), { screeningId: flow.screening.id, draftId: flow.draft.id, locale: flow.locale });
     return redirect(localePath(bookingPath(booking.reference, booking.accessToken, "confirmation"), flow.locale));
   } catch (error) {
     if (error instanceof HoldExpired) return redirect(flow.path("seats", "?expired=1"));

@@ -134,7 +134,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
       if (submission.status !== "success") return invalid(submission.reply());
       const typed = submission.value.certificate;
       // Left empty with a number given before (changing answers): keep that one. Only its hash and mask are kept.
-      await saveDraft(db, draft.id, { certificate: typed ? protectCertificate(typed) : draft.certificate });
+      await saveDraft(db, draft.id, { certificate: typed ? await protectCertificate(db, typed) : draft.certificate });
       return next();
     }
     case "purpose": {

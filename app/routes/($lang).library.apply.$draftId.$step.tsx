@@ -128,7 +128,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
       const submission = parseWithZod(form, { schema: certificateSchema });
       if (submission.status !== "success") return invalid(submission.reply());
       const typed = submission.value.certificate;
-      await saveCardDraft(db, draft.id, { certificate: typed ? protectCertificate(typed) : draft.certificate });
+      await saveCardDraft(db, draft.id, { certificate: typed ? await protectCertificate(db, typed) : draft.certificate });
       return next();
     }
     case "format": {

@@ -45,7 +45,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     );
   }
   if (result.status === "invalid") return data({ hasErrors: true, problem: "invalid" as const, minutes: 0 }, { status: 401 });
-  const cookie = await startSession(getDb(), result.user.id);
+  const cookie = await startSession(getDb(), request, result.user.id);
   const fallback = localePath("/admin", locale);
   const target = safeRedirectPath(submission.value.redirectTo ?? null, fallback);
   return redirect(/^\/(en\/)?admin(\/|$)/.test(target) ? target : fallback, { headers: { "Set-Cookie": cookie } });

@@ -26,7 +26,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const session = await currentStaff(getDb(), request);
   const everywhere = form.get("intent") === "everywhere";
   if (session) await recordAudit(getDb(), actorOf(session), { action: everywhere ? "logout.everywhere" : "logout" });
-  const cookie = await endSession(getDb(), session, everywhere);
+  const cookie = await endSession(getDb(), request, session, everywhere);
   return redirect(`${localePath("/logout", locale)}?done=1`, { headers: { "Set-Cookie": cookie } });
 }
 

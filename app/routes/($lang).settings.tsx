@@ -25,7 +25,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const locale = routeLocale(params);
   const form = await readFormData(request);
   const next = applySettingsForm(await readPreferences(request), form);
-  const headers = { "Set-Cookie": await preferencesSetCookie(next) };
+  const headers = { "Set-Cookie": await preferencesSetCookie(request, next) };
   const back = form.get("redirectTo");
   if (back !== null) return redirect(safeRedirectPath(back, localePath("/", locale)), { headers });
   return redirect(`${localePath("/settings", locale)}?saved=1`, { headers });

@@ -3,7 +3,7 @@ import { pathToFileURL } from "node:url";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hasRole, type StaffRole } from "~/modules/staff/roles";
-import { baseURL, expectNoAxeViolations, launchBrowser, newContext, tabTo } from "./browser";
+import { baseURL, expectNoAxeViolations, launchBrowser, newContext, tabTo, waitForNewPage } from "./browser";
 import type { StaffFixture } from "./global-setup";
 import { sessionCookie, signInContext, staffAccount } from "./staff";
 
@@ -115,7 +115,7 @@ describe("staff login in the browser", () => {
     await page.goto("/login");
     await page.getByRole("textbox", { name: "用户名" }).fill(staffAccount("content").username);
     await page.getByLabel("密码").fill("not the password");
-    await page.getByRole("button", { name: "登录" }).click();
+    await waitForNewPage(page, () => page.getByRole("button", { name: "登录" }).click());
     expect(await page.title()).toMatch(/^错误：/);
     expect(await page.locator(".error-summary").textContent()).toContain("用户名或密码不正确");
     expect(await page.content()).not.toContain("not the password");
@@ -129,7 +129,7 @@ describe("staff login in the browser", () => {
     await page.getByRole("radio", { name: "办事或服务的问题" }).check();
     await page.getByRole("textbox", { name: "您的留言" }).fill("请问辅具借用要多久？");
     await page.getByRole("textbox", { name: "联系方式（选填）" }).fill("13912345678");
-    await page.getByRole("button", { name: "提交留言" }).click();
+    await waitForNewPage(page, () => page.getByRole("button", { name: "提交留言" }).click());
     const reference = (await page.locator(".reference").textContent())!;
 
     await signInContext(context, "content");
@@ -137,10 +137,10 @@ describe("staff login in the browser", () => {
     const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: `查看 ${reference}` }) });
     expect(await row.textContent()).toContain("139****5678");
     expect(await row.textContent()).not.toContain("13912345678");
-    await page.getByRole("link", { name: `查看 ${reference}` }).click();
+    await waitForNewPage(page, () => page.getByRole("link", { name: `查看 ${reference}` }).click());
     expect(await page.content()).toContain("13912345678");
     await page.getByRole("radio", { name: "已办结" }).check();
-    await page.getByRole("button", { name: "保存" }).click();
+    await waitForNewPage(page, () => page.getByRole("button", { name: "保存" }).click());
     expect(await page.getByRole("status").filter({ hasText: "已保存" }).count()).toBe(1);
 
     await signInContext(context, "admin");

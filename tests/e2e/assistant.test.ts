@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { baseURL, consoleErrors, expectNoAxeViolations, launchBrowser, newContext, tabTo, waitForHydration } from "./browser";
+import { baseURL, consoleErrors, expectNoAxeViolations, launchBrowser, newContext, tabTo, waitForHydration, waitForNewPage } from "./browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -60,11 +60,10 @@ describe("policy assistant", () => {
     const context = await newContext(browser, { javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto("/assistant");
-    await ask(page, "怎么申请残疾人证？");
-    await page.getByRole("log", { name: "问答记录" }).getByRole("article").first().waitFor();
-    await ask(page, "今天股市怎么样？");
+    await waitForNewPage(page, () => ask(page, "怎么申请残疾人证？"));
+    await waitForNewPage(page, () => ask(page, "今天股市怎么样？"));
     const turns = page.getByRole("log", { name: "问答记录" }).getByRole("article");
-    await expect.poll(() => turns.count()).toBe(2);
+    expect(await turns.count()).toBe(2);
     expect(await turns.nth(0).textContent()).toMatch(/评定|申请/);
     expect(await turns.nth(1).textContent()).toContain("0763-3362221");
     await context.close();
@@ -74,7 +73,7 @@ describe("policy assistant", () => {
     const context = await newContext(browser, { javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto("/assistant");
-    await ask(page, "我的手机号13812345678，残疾证号44180219900101123411，帮我办证");
+    await waitForNewPage(page, () => ask(page, "我的手机号13812345678，残疾证号44180219900101123411，帮我办证"));
     await page.getByRole("log", { name: "问答记录" }).getByRole("article").first().waitFor();
     const html = await page.content();
     expect(html).not.toContain("13812345678");
@@ -100,11 +99,11 @@ describe("policy assistant", () => {
     const context = await newContext(browser, { javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto("/assistant/eligibility");
-    await page.getByRole("button", { name: "开始自测" }).click();
-    /** One page: choose the given answers (by their visible names) and continue. */
+    await waitForNewPage(page, () => page.getByRole("button", { name: "开始自测" }).click());
+    /** One page: choose the given answers (by their visible names) and continue to the next page. */
     const answer = async (...options: string[]) => {
       for (const option of options) await page.getByRole("radio", { name: option, exact: true }).check();
-      await page.getByRole("button", { name: "继续" }).click();
+      await waitForNewPage(page, () => page.getByRole("button", { name: "继续" }).click());
     };
     expect(await page.getByRole("group", { name: "您（或申请人）有残疾人证吗？" }).count()).toBe(1);
     await answer("有，在有效期内");
@@ -116,7 +115,7 @@ describe("policy assistant", () => {
     // Check your answers, with change links, then the result.
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toContain("核对您的回答");
     expect(await page.getByRole("link", { name: /修改/ }).count()).toBeGreaterThanOrEqual(5);
-    await page.getByRole("link", { name: "查看结果" }).click();
+    await waitForNewPage(page, () => page.getByRole("link", { name: "查看结果" }).click());
     const main = (await page.textContent("main")) ?? "";
     expect(main).toContain("困难残疾人生活补贴");
     expect(main).toContain("重度残疾人护理补贴");

@@ -97,3 +97,17 @@ export async function focusedDescription(page: Page): Promise<{ tag: string; tex
 export async function waitForHydration(page: Page) {
   await page.waitForFunction(() => "__remixRouter" in window && document.readyState === "complete");
 }
+
+/**
+ * Does something that loads a new page — a form posted without JavaScript, a link followed — and waits until that
+ * page has loaded. Playwright's click and press wait only until the navigation they start commits, not until the
+ * new document is parsed: a read right after them can see an empty or half-received page (on a throttled line,
+ * `allTextContents()` of the error summary came back empty every time). Also right when the new page has the
+ * same URL (a form that posts to itself, a redirect back), where waiting for the URL returns at once.
+ */
+export async function waitForNewPage(page: Page, action: () => Promise<unknown>): Promise<void> {
+  const navigated = page.waitForEvent("framenavigated", { predicate: (frame) => frame === page.mainFrame() });
+  await action();
+  await navigated;
+  await page.waitForLoadState("load");
+}

@@ -41,7 +41,7 @@ async function applyForCard(page: Page, javascript: boolean, phone: string) {
   await continueWith(page, javascript);
   const summary = page.locator(".error-summary");
   await summary.waitFor();
-  expect(await page.title()).toBe("错误：您的姓名和手机号码 - 清远市残联服务门户");
+  await expect.poll(() => page.title()).toBe("错误：您的姓名和手机号码 - 清远市残联服务门户");
   expect(await summary.getByRole("link").allTextContents()).toEqual(["请填写姓名", "请填写手机号码"]);
   await axe("contact with errors");
   await tabTo(page, page.getByRole("textbox", { name: "姓名" }));

@@ -115,7 +115,7 @@ async function bookWithKeyboard(page: Page, javascript: boolean, person: { name:
   await page.keyboard.press("Enter");
   await page.locator(".error-summary").waitFor();
   await page.waitForFunction(() => document.activeElement?.classList.contains("error-summary"));
-  expect(await page.title()).toMatch(/^错误：/);
+  await expect.poll(() => page.title()).toMatch(/^错误：/);
   expect(await page.locator(".error-summary").getByRole("link").allTextContents()).toEqual(["请输入正确的11位手机号码，例如 13800000000"]);
   await axe("contact with errors");
   await press(page, page.locator(".error-summary").getByRole("link", { name: /手机号码/ }), "Enter", 5);
@@ -138,7 +138,8 @@ async function bookWithKeyboard(page: Page, javascript: boolean, person: { name:
   expect(await page.getByText(`您的座位：${offer}。`).count()).toBe(1);
   expect(await page.getByRole("link", { name: "下载日历文件（.ics），加到手机日历" }).count()).toBe(1);
   expect(await page.getByRole("link", { name: "大字版电子票（可打印）" }).count()).toBe(1);
-  // The phone is masked once booked.
+  // The phone is masked once booked (on the whole page, read once it has finished loading).
+  await page.waitForLoadState("load");
   expect(await page.content()).not.toContain(person.phone);
   await axe("confirmation");
   return { reference, title, offer };
@@ -368,7 +369,7 @@ describe("staff at the door", () => {
     await page.getByRole("textbox", { name: "中文片名" }).fill("");
     await page.getByRole("button", { name: "创建场次" }).click();
     await page.locator(".error-summary").waitFor();
-    expect(await page.title()).toMatch(/^错误：/);
+    await expect.poll(() => page.title()).toMatch(/^错误：/);
     const problems = await page.locator(".error-summary").getByRole("link").allTextContents();
     expect(problems).toEqual(expect.arrayContaining(["请填写中文片名", "请填写英文片名", "请填写开场时间"]));
     expect(await page.getByRole("textbox", { name: "中文片名" }).getAttribute("aria-invalid")).toBe("true");

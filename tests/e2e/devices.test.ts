@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { idCheckCharacter } from "~/modules/lending/certificate";
-import { consoleErrors, expectNoAxeViolations, launchBrowser, newContext, tabTo, waitForHydration } from "./browser";
+import { consoleErrors, expectNoAxeViolations, launchBrowser, newContext, tabTo, waitForHydration, waitForNewPage } from "./browser";
 import { signInContext } from "./staff";
 
 /**
@@ -63,7 +63,7 @@ async function requestWithKeyboard(page: Page, javascript: boolean, phone: strin
   const summary = page.locator(".error-summary");
   await summary.waitFor();
   await page.waitForFunction(() => document.activeElement?.classList.contains("error-summary"));
-  expect(await page.title()).toBe("错误：您的姓名和手机号码 - 清远市残联服务门户");
+  await expect.poll(() => page.title()).toBe("错误：您的姓名和手机号码 - 清远市残联服务门户");
   expect(await summary.getByRole("link").allTextContents()).toEqual(["请填写姓名", "请填写手机号码"]);
   await axe("contact with errors");
   await tabTo(page, summary.getByRole("link", { name: "请填写姓名" }), 5);
@@ -136,7 +136,7 @@ async function requestWithKeyboard(page: Page, javascript: boolean, phone: strin
   await heading(page, "申请已提交");
   const reference = (await page.locator(".reference").textContent()) ?? "";
   expect(reference).toMatch(/^JY-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/);
-  expect(await page.title()).toBe("申请已提交 - 清远市残联服务门户");
+  await expect.poll(() => page.title()).toBe("申请已提交 - 清远市残联服务门户");
   await axe("confirmation");
 
   // The status lookup: wrong phone first (the same answer as an unknown reference), then the right one.
@@ -186,7 +186,7 @@ describe("device request flow", () => {
     expect(await page.locator("main").textContent()).toContain("Yuebei Regional Centre: 6 ready to fit");
     await page.getByRole("button", { name: "Start a fitting request" }).click();
     await heading(page, "Your name and mobile number");
-    await page.getByRole("button", { name: "Continue" }).click();
+    await waitForNewPage(page, () => page.getByRole("button", { name: "Continue" }).click());
     expect(await page.title()).toBe("Error: Your name and mobile number - Qingyuan Access");
     expect(await page.locator(".error-summary").getByRole("link").allTextContents()).toEqual(["Enter your name", "Enter your mobile number"]);
     await context.close();
@@ -224,7 +224,7 @@ describe("staff pages (role lending)", () => {
     await page.getByRole("button", { name: "保存审核结果" }).click();
     await page.locator(".error-summary").waitFor();
     expect(await page.locator(".error-summary").getByRole("link").allTextContents()).toEqual(["请填写原因"]);
-    expect(await page.title()).toMatch(/^错误：/);
+    await expect.poll(() => page.title()).toMatch(/^错误：/);
     await expectNoAxeViolations(page, "decision with errors");
     await page.getByRole("radio", { name: "同意", exact: true }).check();
     await page.getByRole("button", { name: "保存审核结果" }).click();

@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { consoleErrors, expectNoAxeViolations, launchBrowser, newContext, tabTo, waitForHydration } from "./browser";
+import { consoleErrors, expectNoAxeViolations, launchBrowser, newContext, tabTo, waitForHydration, waitForNewPage } from "./browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -19,7 +19,7 @@ async function sendEmptyThenValid(page: Page, javascript: boolean) {
   const summary = page.locator(".error-summary");
   await summary.waitFor();
   await page.waitForFunction(() => document.activeElement?.classList.contains("error-summary"));
-  expect(await page.title()).toMatch(/^错误：意见建议 - 清远市残联服务门户$/);
+  await expect.poll(() => page.title()).toMatch(/^错误：意见建议 - 清远市残联服务门户$/);
   expect(await summary.getByRole("heading", { level: 2 }).textContent()).toBe("提交前请修改以下问题");
   const links = summary.getByRole("link");
   expect(await links.allTextContents()).toEqual(["请选择留言类型", "请填写留言内容"]);
@@ -64,7 +64,7 @@ async function sendEmptyThenValid(page: Page, javascript: boolean) {
   await page.getByRole("heading", { level: 1, name: "留言已提交" }).waitFor();
   const reference = await page.locator(".reference").textContent();
   expect(reference).toMatch(/^YJ-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/);
-  expect(await page.title()).toBe("留言已提交 - 清远市残联服务门户");
+  await expect.poll(() => page.title()).toBe("留言已提交 - 清远市残联服务门户");
   if (javascript) await expectNoAxeViolations(page, "feedback sent");
   return reference;
 }
@@ -101,7 +101,7 @@ describe("feedback form", () => {
     const context = await newContext(browser, { javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto("/en/feedback");
-    await page.getByRole("button", { name: "Send message" }).click();
+    await waitForNewPage(page, () => page.getByRole("button", { name: "Send message" }).click());
     expect(await page.title()).toBe("Error: Feedback - Qingyuan Access");
     expect(await page.locator(".error-summary").getByRole("link").allTextContents()).toEqual([
       "Select what your message is about",

@@ -1,8 +1,11 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Connection } from "~/modules/db/index.server";
 import { getScreening } from "~/modules/cinema/index.server";
 import { postgresBinDir, startPostgres, type RunningPostgres } from "../support/postgres";
-import { startPortal, type PortalServer } from "../support/portal-server";
+import { startPortalsTogether, type PortalServer } from "../support/portal-server";
 
 /**
  * Two app instances behind one PostgreSQL (issue #8): what one instance sells the other cannot sell again, and a
@@ -18,9 +21,8 @@ describe.runIf(postgresBinDir() !== null)("two instances sharing one PostgreSQL"
     pg = await startPostgres();
     const url = pg.adminUrl;
     const env = { DATABASE_URL: url, RATE_LIMIT_PER_MINUTE: "0", SKIP_BUILD: "1" };
-    // The first instance migrates and seeds; the second finds everything in place.
-    a = await startPortal(env);
-    b = await startPortal(env);
+    // Both start at once on the empty cluster: one migrates and seeds under the start-up lock, the other waits.
+    [a, b] = await startPortalsTogether(2, env);
     conn = openDatabase(url);
   }, 240_000);
 
@@ -29,6 +31,14 @@ describe.runIf(postgresBinDir() !== null)("two instances sharing one PostgreSQL"
     await a?.stop();
     await b?.stop();
     pg?.stop();
+  });
+
+  it("both started at once on the empty cluster and serve; the seed is there once", async () => {
+    for (const server of [a, b]) expect((await fetch(`${server.url}/api/v1/health`)).status).toBe(200);
+    expect(await conn.db.selectFrom("cinema_halls").select("id").execute()).toHaveLength(1);
+    const [sa, sb] = await Promise.all([a, b].map(async (s) => (await (await fetch(`${s.url}/api/v1/screenings`)).json()).screenings));
+    expect(sa.length).toBeGreaterThan(0);
+    expect(sb).toEqual(sa);
   });
 
   it("both report PostgreSQL, index the same corpus, and answer a question alike", async () => {
@@ -97,3 +107,38 @@ describe.runIf(postgresBinDir() !== null)("two instances sharing one PostgreSQL"
     expect((await getScreening(conn.db, target.id)).ordinarySeatsAvailable).toBe(0);
   });
 });
+
+/** Two processes on one SQLite file, started at once on a file that does not exist yet (the start-up lock). */
+describe("two instances sharing one SQLite file, started together", () => {
+  let dir: string;
+  let a: PortalServer;
+  let b: PortalServer;
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "qy-two-sqlite-"));
+    const env = { DATABASE_URL: `file:${path.join(dir, "portal.sqlite")}`, RATE_LIMIT_PER_MINUTE: "0", SKIP_BUILD: "1" };
+    [a, b] = await startPortalsTogether(2, env);
+  }, 240_000);
+
+  afterAll(async () => {
+    await a?.stop();
+    await b?.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("both serve the same seeded schedule, and a booking on one is seen by the other", async () => {
+    const [sa, sb] = await Promise.all([a, b].map(async (s) => (await (await fetch(`${s.url}/api/v1/screenings`)).json()).screenings));
+    expect(sa.length).toBeGreaterThan(0);
+    expect(sb).toEqual(sa);
+    const booked = await fetch(`${a.url}/api/v1/screenings/${sa[0].id}/bookings`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ name: "两个实例", phone: "13700000002", tickets: 1 }),
+    });
+    expect(booked.status).toBe(201);
+    const { reference } = await booked.json();
+    const seen = await fetch(`${b.url}/api/v1/bookings/${reference}?phone=13700000002`);
+    expect(seen.status).toBe(200);
+  });
+});
+

@@ -1,6 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { baseURL, consoleErrors, launchBrowser, newContext, tabTo, waitForHydration } from "./browser";
+import { baseURL, consoleErrors, launchBrowser, newContext, tabTo, waitForHydration, waitForNewPage } from "./browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -48,11 +48,12 @@ describe("navigation", () => {
     await page.goto("/contact");
     const large = page.getByRole("button", { name: "大字" });
     expect(await large.getAttribute("aria-pressed")).toBe("false");
-    await large.click();
-    await page.waitForURL(/\/contact$/);
+    // The form posts and redirects back to the same URL: wait for the new page, not for the URL.
+    await waitForNewPage(page, () => large.click());
+    expect(page.url()).toMatch(/\/contact$/);
     expect(await page.getAttribute("html", "data-text-size")).toBe("150");
     expect(await page.getByRole("button", { name: "大字" }).getAttribute("aria-pressed")).toBe("true");
-    await page.getByRole("button", { name: "高对比度" }).click();
+    await waitForNewPage(page, () => page.getByRole("button", { name: "高对比度" }).click());
     expect(await page.getAttribute("html", "data-contrast")).toBe("high");
     // Server-rendered: the very first byte of the next page already has the preference (no flash).
     const html = await (await context.request.get("/")).text();

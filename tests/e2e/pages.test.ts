@@ -82,7 +82,7 @@ describe.each(locales)("every page in %s", (locale) => {
       expect(focused, path).toEqual({ text: skipLinkText[locale], href: "#main" });
       expect(await page.locator(".skip-link").evaluate((el) => el.getBoundingClientRect().top >= 0), "visible when focused").toBe(true);
       await page.keyboard.press("Enter");
-      expect(await page.evaluate(() => document.activeElement?.id), path).toBe("main");
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id), { message: path }).toBe("main");
     }
     await context.close();
   });

@@ -109,19 +109,35 @@ describe("booking a seat without JavaScript", () => {
     expect((await call(confirmation.loader, "/", { lang: "en", reference, token: "x".repeat(22) })).status).toBe(404);
   });
 
-  it("sends the person back to the seat step when the hold ran out, keeping their answers", async () => {
+  /** Starts a booking of the n-th upcoming screening and answers people, needs and seats (Chinese pages). */
+  async function throughSeats(nth: number, tickets: string) {
     const { listUpcomingScreenings } = await import("~/modules/cinema/index.server");
-    const [, screening] = await listUpcomingScreenings(db.getDb());
+    const screening = (await listUpcomingScreenings(db.getDb()))[nth];
     const detail = await import("~/routes/($lang).cinema.$screeningId");
     const start = await call(detail.action, `/cinema/${screening.id}`, { screeningId: screening.id }, form({}));
     const draftId = start.location!.split("/")[4];
     const p = { screeningId: screening.id, draftId };
     const step = (name: string) => `/cinema/${screening.id}/book/${draftId}/${name}`;
-    await call((await import("~/routes/($lang).cinema.$screeningId_.book.$draftId.people")).action, step("people"), p, form({ tickets: "1" }));
+    await call((await import("~/routes/($lang).cinema.$screeningId_.book.$draftId.people")).action, step("people"), p, form({ tickets }));
     await call((await import("~/routes/($lang).cinema.$screeningId_.book.$draftId.needs")).action, step("needs"), p, form({}));
     const seats = await import("~/routes/($lang).cinema.$screeningId_.book.$draftId.seats");
     const offer = await call(seats.loader, step("seats"), p);
     await call(seats.action, step("seats"), p, form({ seat: offer.data.offer.seatIds }));
+    return { p, step, seats };
+  }
+
+  it("a double click on confirm: both posts lead to the same booking's confirmation, and one booking is made", async () => {
+    const { p, step } = await throughSeats(2, "2");
+    await call((await import("~/routes/($lang).cinema.$screeningId_.book.$draftId.contact")).action, step("contact"), p, form({ name: "双击", phone: "13600002222" }));
+    const check = await import("~/routes/($lang).cinema.$screeningId_.book.$draftId.check");
+    const [first, second] = await Promise.all([call(check.action, step("check"), p, form({})), call(check.action, step("check"), p, form({}))]);
+    expect(first.location).toMatch(/^\/cinema\/booking\/[^/]+\/[^/]+\/confirmation$/);
+    expect(second.location).toBe(first.location);
+    expect(await db.getDb().selectFrom("cinema_bookings").select("reference").where("name", "=", "双击").execute()).toHaveLength(1);
+  });
+
+  it("sends the person back to the seat step when the hold ran out, keeping their answers", async () => {
+    const { p, step, seats } = await throughSeats(1, "1");
     // The hold lapses.
     const past = new Date(Date.now() - 1000).toISOString();
     await db.getDb().updateTable("cinema_holds").set({ expires_at: past }).execute();

@@ -52,7 +52,7 @@ beforeAll(async () => {
   const { createStaffUser, startSession } = await import("~/modules/staff/index.server");
   const user = await createStaffUser(db.getDb(), { username: "hygiene", password: "a long enough password", roles: ["admin"], displayName: "\u202E陈\u200B丽\u0000 " });
   expect(user.displayName).toBe("陈丽");
-  staffCookie = (await startSession(db.getDb(), user.id)).split(";")[0];
+  staffCookie = (await startSession(db.getDb(), new Request("http://localhost/login"), user.id)).split(";")[0];
 });
 afterAll(async () => {
   await db.getDb().destroy();

@@ -24,17 +24,19 @@ export interface PortalServer {
 
 /**
  * Starts the real portal as `npm start` does (scripts/start.mjs), on a free loopback port, with the given
- * environment. Vitest's own variables are removed: vite.config.ts drops the Remix plugin under VITEST.
+ * environment (a variable given as undefined is removed). Vitest's own variables are removed: vite.config.ts
+ * drops the Remix plugin under VITEST.
  */
-export async function startPortal(env: Record<string, string>, timeoutMs = 170_000): Promise<PortalServer> {
+export async function startPortal(env: Record<string, string | undefined>, timeoutMs = 170_000): Promise<PortalServer> {
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const base = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("VITEST")));
   let output = "";
+  const merged = { ...base, NODE_ENV: "production", PORTAL_LOCAL_RUN: "1", HOST: "127.0.0.1", PORT: String(port), ...env };
   const child = spawn(process.execPath, ["scripts/start.mjs"], {
     cwd: root,
-    env: { ...base, NODE_ENV: "production", PORTAL_LOCAL_RUN: "1", HOST: "127.0.0.1", PORT: String(port), ...env },
+    env: Object.fromEntries(Object.entries(merged).filter(([, value]) => value !== undefined)) as NodeJS.ProcessEnv,
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout?.on("data", (d) => (output += d));
@@ -60,4 +62,13 @@ export async function startPortal(env: Record<string, string>, timeoutMs = 170_0
       if (child.exitCode === null) child.kill("SIGKILL");
     },
   };
+}
+
+/** Starts several portals at once with the same environment; if one fails, the others are stopped and the error thrown. */
+export async function startPortalsTogether(count: number, env: Record<string, string>): Promise<PortalServer[]> {
+  const results = await Promise.allSettled(Array.from({ length: count }, () => startPortal(env)));
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
+  if (!failed) return results.map((r) => (r as PromiseFulfilledResult<PortalServer>).value);
+  for (const r of results) if (r.status === "fulfilled") await r.value.stop();
+  throw failed.reason;
 }

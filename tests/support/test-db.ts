@@ -15,6 +15,11 @@ function postgresAdminUrl(): string | undefined {
   }
 }
 
+/** Which database this test run uses: "postgres" in the postgres project, else "sqlite". */
+export function testDatabaseKind(): "sqlite" | "postgres" {
+  return postgresAdminUrl() ? "postgres" : "sqlite";
+}
+
 /**
  * A DATABASE_URL for a new, empty database of the kind this test run uses: a temp SQLite file, or a fresh
  * database on the test PostgreSQL cluster. For tests that need a real file (several connections, concurrency)
@@ -42,4 +47,24 @@ export async function createTestDb(): Promise<Connection> {
   const connection = openDatabase(postgresAdminUrl() ? await testDatabaseUrl() : "file::memory:");
   await migrateToLatest(connection.db);
   return connection;
+}
+
+/**
+ * Two connections to one fresh, migrated database of this run's kind, as two app instances would have. On SQLite
+ * both are the same connection: better-sqlite3 is synchronous, so a second handle in one process would block the
+ * event loop while it waits for the other's lock (two processes are covered by tests/e2e/multi-instance.test.ts).
+ */
+export async function createTwoConnections(): Promise<{ a: Connection; b: Connection; close: () => Promise<void> }> {
+  const url = await testDatabaseUrl();
+  const a = openDatabase(url);
+  await migrateToLatest(a.db);
+  const b = a.kind === "postgres" ? openDatabase(url) : a;
+  return {
+    a,
+    b,
+    close: async () => {
+      await a.db.destroy();
+      if (b !== a) await b.db.destroy();
+    },
+  };
 }

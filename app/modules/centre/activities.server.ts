@@ -4,6 +4,7 @@ import { calendarFile } from "../cinema/ics";
 import type { Database } from "../db/schema";
 import { maskPhone } from "../privacy/mask";
 import { runClaimTransaction } from "../shared/claim-retry.server";
+import { claimDraft } from "../shared/draft-claim.server";
 import { toCsv } from "../shared/csv";
 import { makeReference, normaliseReference } from "../shared/reference";
 import { recordAudit, type Actor } from "../staff/audit.server";
@@ -171,41 +172,43 @@ async function waitingPosition(db: Db | Trx, activityId: string, reference: stri
 
 /** Signs one person up: a place when one is free, else the waiting list, else ActivityFull. */
 export async function signUp(db: Db, activityId: string, input: SignupInput, now = new Date()): Promise<SignupResult> {
+  return runClaimTransaction(db, claimOptions(activityId), (trx) => signUpIn(trx, activityId, makeReference("HD"), input, now));
+}
+
+/** The sign-up itself, inside a claim transaction that locked the activity first. */
+async function signUpIn(trx: Trx, activityId: string, reference: string, input: SignupInput, now: Date): Promise<SignupResult> {
   const phone = normalisePhone(input.phone);
-  return runClaimTransaction(db, claimOptions(activityId), async (trx) => {
-    const row = await trx.selectFrom("centre_activities").selectAll().where("id", "=", activityId).executeTakeFirst();
-    if (!row || row.status === "draft") throw new NotFound("activity");
-    const window = signupWindow(toActivity(row), now);
-    if (!window.open) throw new SignupClosed(window.reason);
-    const existing = await trx
+  const row = await trx.selectFrom("centre_activities").selectAll().where("id", "=", activityId).executeTakeFirst();
+  if (!row || row.status === "draft") throw new NotFound("activity");
+  const window = signupWindow(toActivity(row), now);
+  if (!window.open) throw new SignupClosed(window.reason);
+  const existing = await trx
+    .selectFrom("centre_signups")
+    .select("reference")
+    .where("activity_id", "=", activityId)
+    .where("phone", "=", phone)
+    .where("status", "in", ["confirmed", "waiting"])
+    .executeTakeFirst();
+  if (existing) throw new AlreadySignedUp(existing.reference);
+  const place = await freePlace(trx, activityId, Number(row.capacity));
+  let status: SignupResult["status"] = "confirmed";
+  if (place === null) {
+    const { n } = await trx
       .selectFrom("centre_signups")
-      .select("reference")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
       .where("activity_id", "=", activityId)
-      .where("phone", "=", phone)
-      .where("status", "in", ["confirmed", "waiting"])
-      .executeTakeFirst();
-    if (existing) throw new AlreadySignedUp(existing.reference);
-    const reference = makeReference("HD");
-    const place = await freePlace(trx, activityId, Number(row.capacity));
-    let status: SignupResult["status"] = "confirmed";
-    if (place === null) {
-      const { n } = await trx
-        .selectFrom("centre_signups")
-        .select((eb) => eb.fn.countAll<number>().as("n"))
-        .where("activity_id", "=", activityId)
-        .where("status", "=", "waiting")
-        .executeTakeFirstOrThrow();
-      if (Number(n) >= Number(row.waitlist_size)) throw new ActivityFull();
-      status = "waiting";
-    }
-    await trx
-      .insertInto("centre_signups")
-      .values({ reference, activity_id: activityId, name: input.name, phone, needs: input.needs.join(","), status, attended: 0, locale: input.locale, created_at: now.toISOString(), cancelled_at: null })
-      .execute();
-    if (place !== null) await trx.insertInto("centre_activity_places").values({ activity_id: activityId, place_no: place, signup_reference: reference }).execute();
-    const position = status === "waiting" ? await waitingPosition(trx, activityId, reference, now.toISOString()) : null;
-    return { reference, status, position };
-  });
+      .where("status", "=", "waiting")
+      .executeTakeFirstOrThrow();
+    if (Number(n) >= Number(row.waitlist_size)) throw new ActivityFull();
+    status = "waiting";
+  }
+  await trx
+    .insertInto("centre_signups")
+    .values({ reference, activity_id: activityId, name: input.name, phone, needs: input.needs.join(","), status, attended: 0, locale: input.locale, created_at: now.toISOString(), cancelled_at: null })
+    .execute();
+  if (place !== null) await trx.insertInto("centre_activity_places").values({ activity_id: activityId, place_no: place, signup_reference: reference }).execute();
+  const position = status === "waiting" ? await waitingPosition(trx, activityId, reference, now.toISOString()) : null;
+  return { reference, status, position };
 }
 
 export interface SignupView {
@@ -310,15 +313,31 @@ export function firstMissingSignupStep(d: SignupDraft): "contact" | "needs" | "c
   return "check";
 }
 
-/** Sends the sign-up from its draft; idempotent (the draft remembers the reference). */
+/**
+ * Sends the sign-up from its draft, in one claim transaction: the activity's row is locked, the draft is claimed
+ * (../shared/draft-claim.server.ts), then the place or waiting-list row is written. A second submit of the same
+ * draft waits, finds it claimed and answers with the same sign-up. One draft, one sign-up, made from the draft as
+ * it is now.
+ */
 export async function submitSignupDraft(db: Db, draft: SignupDraft, now = new Date()): Promise<SignupResult> {
-  if (draft.signupReference) {
-    const view = await findSignup(db, { reference: draft.signupReference, phone: draft.phone ?? "" });
-    return { reference: view.reference, status: view.status === "cancelled" ? "confirmed" : view.status, position: view.position };
-  }
-  const result = await signUp(db, draft.activityId, { name: draft.name ?? "", phone: draft.phone ?? "", needs: draft.needs ?? [], locale: draft.locale }, now);
-  await db.updateTable("centre_signup_drafts").set({ signup_reference: result.reference, updated_at: now.toISOString() }).where("id", "=", draft.id).execute();
-  return result;
+  if (draft.signupReference) return signupResultOf(db, draft.signupReference);
+  const outcome = await runClaimTransaction(db, claimOptions(draft.activityId), async (trx): Promise<SignupResult | { claimedBy: string }> => {
+    const reference = makeReference("HD");
+    const claim = await claimDraft(trx, "centre_signup_drafts", draft.id, reference, now);
+    if (!claim) throw new NotFound("draft");
+    if (claim.earlier) return { claimedBy: claim.earlier };
+    const current = toSignupDraft(claim.row);
+    return signUpIn(trx, current.activityId, reference, { name: current.name ?? "", phone: current.phone ?? "", needs: current.needs ?? [], locale: current.locale }, now);
+  });
+  return "claimedBy" in outcome ? signupResultOf(db, outcome.claimedBy) : outcome;
+}
+
+/** What an earlier submit of a draft made (a cancelled sign-up reads as it was confirmed). */
+async function signupResultOf(db: Db, reference: string): Promise<SignupResult> {
+  const row = await db.selectFrom("centre_signups").selectAll().where("reference", "=", reference).executeTakeFirst();
+  if (!row) throw new NotFound("signup");
+  const position = row.status === "waiting" ? await waitingPosition(db, row.activity_id, row.reference, row.created_at) : null;
+  return { reference: row.reference, status: row.status === "waiting" ? "waiting" : "confirmed", position };
 }
 
 /* ---------- Calendar ---------- */

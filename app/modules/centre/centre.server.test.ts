@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, testDatabaseUrl } from "../../../tests/support/test-db";
+import { createTestDb, createTwoConnections, testDatabaseUrl } from "../../../tests/support/test-db";
 import { migrateToLatest, openDatabase, type Connection } from "../db/index.server";
 import { idCheckCharacter } from "../lending/certificate";
 import {
@@ -11,6 +11,10 @@ import {
   computeFigures,
   createActivity,
   createCardDraft,
+  submitSignupDraft,
+  saveSignupDraft,
+  getSignupDraft,
+  createSignupDraft,
   decideCard,
   figuresCsv,
   findCardForApplicant,
@@ -66,7 +70,7 @@ function activityInput(patch: Partial<ActivityInput> = {}): ActivityInput {
 
 async function applyForCard(phone: string, patch: Parameters<typeof saveCardDraft>[2] = {}) {
   const draft = await createCardDraft(conn.db, "zh-CN", now);
-  await saveCardDraft(conn.db, draft.id, { name: "王芳", phone, disability: "vision", certificate: protectCertificate(certificate), format: "braille", collect: "pickup", ...patch }, now);
+  await saveCardDraft(conn.db, draft.id, { name: "王芳", phone, disability: "vision", certificate: await protectCertificate(conn.db, certificate), format: "braille", collect: "pickup", ...patch }, now);
   return submitCardDraft(conn.db, await getCardDraft(conn.db, draft.id), now);
 }
 
@@ -84,7 +88,7 @@ describe("library card applications", () => {
 
   it("stores the certificate number only as a keyed hash and a masked form; submitting twice gives one reference", async () => {
     const draft = await createCardDraft(conn.db, "zh-CN", now);
-    await saveCardDraft(conn.db, draft.id, { name: "王芳", phone: "13912340002", disability: "vision", certificate: protectCertificate(certificate), format: "largePrint", collect: "pickup" }, now);
+    await saveCardDraft(conn.db, draft.id, { name: "王芳", phone: "13912340002", disability: "vision", certificate: await protectCertificate(conn.db, certificate), format: "largePrint", collect: "pickup" }, now);
     const d = await getCardDraft(conn.db, draft.id);
     const [a, b] = await Promise.all([submitCardDraft(conn.db, d, now), submitCardDraft(conn.db, d, now)]);
     expect(a).toBe(b);
@@ -92,7 +96,7 @@ describe("library card applications", () => {
     const row = await conn.db.selectFrom("centre_library_cards").selectAll().where("reference", "=", a).executeTakeFirstOrThrow();
     expect(JSON.stringify(row)).not.toContain(certificate);
     expect(row.certificate_masked).toBe(`****************${certificate.slice(-4)}`);
-    expect(row.certificate_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(row.certificate_hash).toMatch(/^[0-9a-f]{8}:[0-9a-f]{64}$/);
     expect(await conn.db.selectFrom("centre_library_cards").select("reference").where("phone", "=", "13912340002").execute()).toHaveLength(1);
   });
 
@@ -241,5 +245,59 @@ describe("capacity under concurrency (real database)", () => {
     expect(waiting).toHaveLength(20);
     const confirmedRows = await a.db.selectFrom("centre_signups").select("reference").where("activity_id", "=", id).where("status", "=", "confirmed").execute();
     expect(confirmedRows).toHaveLength(30);
+  });
+});
+
+/**
+ * A double submit of one library-card or activity sign-up draft (double click, back button, a second tab, two
+ * instances): every submit answers alike and exactly one record exists. Submits alternate between two connections
+ * on PostgreSQL (two instances).
+ */
+describe("one draft, one record (real database)", () => {
+  let a: Connection;
+  let b: Connection;
+  let close: () => Promise<void>;
+  beforeAll(async () => {
+    ({ a, b, close } = await createTwoConnections());
+  });
+  afterAll(async () => close());
+  const either = (i: number) => (i % 2 ? b.db : a.db);
+
+  describe("submitting a library-card draft", () => {
+    it("eight parallel submits of one draft make one application, and every submit answers with its reference", async () => {
+      const draft = await createCardDraft(a.db, "zh-CN", now);
+      await saveCardDraft(a.db, draft.id, { name: "并发借阅证", phone: "13912340011", disability: "vision", certificate: null, format: "braille", collect: "pickup" }, now);
+      const filled = await getCardDraft(a.db, draft.id);
+      const references = await Promise.all(Array.from({ length: 8 }, (_, i) => submitCardDraft(either(i), filled, now)));
+      expect(new Set(references).size).toBe(1);
+      const cards = await a.db.selectFrom("centre_library_cards").select("reference").where("name", "=", "并发借阅证").execute();
+      expect(cards.map((c) => c.reference)).toEqual([references[0]]);
+      expect(await submitCardDraft(b.db, filled, now)).toBe(references[0]);
+    });
+
+    it("the application is made from the draft as it is when submitted", async () => {
+      const draft = await createCardDraft(a.db, "zh-CN", now);
+      await saveCardDraft(a.db, draft.id, { name: "借阅证", phone: "13912340012", disability: "vision", certificate: null, format: "braille", collect: "pickup" }, now);
+      const stale = await getCardDraft(a.db, draft.id);
+      await saveCardDraft(a.db, draft.id, { format: "audio" }, now);
+      const reference = await submitCardDraft(a.db, stale, now);
+      expect((await a.db.selectFrom("centre_library_cards").select("format").where("reference", "=", reference).executeTakeFirstOrThrow()).format).toBe("audio");
+    });
+  });
+
+  describe("submitting an activity sign-up draft", () => {
+    it("eight parallel submits of one draft make one sign-up holding one place, and every submit answers with it", async () => {
+      const id = await createActivity(a.db, actor, activityInput({ capacity: 3, waitlistSize: 2 }), now);
+      const draft = await createSignupDraft(a.db, id, "zh-CN", now);
+      await saveSignupDraft(a.db, draft.id, { name: "并发报名", phone: "13912340013", needs: ["stepFree"] }, now);
+      const filled = await getSignupDraft(a.db, id, draft.id);
+      const results = await Promise.all(Array.from({ length: 8 }, (_, i) => submitSignupDraft(either(i), filled, now)));
+      expect(new Set(results.map((r) => r.reference)).size).toBe(1);
+      expect(results.every((r) => r.status === "confirmed")).toBe(true);
+      const signups = await a.db.selectFrom("centre_signups").select("reference").where("activity_id", "=", id).execute();
+      expect(signups.map((s) => s.reference)).toEqual([results[0].reference]);
+      expect(await a.db.selectFrom("centre_activity_places").select("place_no").where("activity_id", "=", id).execute()).toHaveLength(1);
+      expect((await submitSignupDraft(b.db, filled, now)).reference).toBe(results[0].reference);
+    });
   });
 });

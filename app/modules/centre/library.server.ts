@@ -5,6 +5,7 @@ import { maskPhone } from "../privacy/mask";
 import { makeReference, normaliseReference } from "../shared/reference";
 import { recordAudit, type Actor } from "../staff/audit.server";
 import { isUniqueViolation } from "../shared/claim-retry.server";
+import { claimDraft } from "../shared/draft-claim.server";
 import type { CardFormat, CardStatus, CardStep, CollectOption, DisabilityCategory } from "./centre-constants";
 import { normalisePhone } from "./centre-constants";
 import { NotFound, WrongState } from "./errors";
@@ -106,45 +107,46 @@ export function firstMissingCardStep(d: CardDraft): Exclude<CardStep, "done"> {
   return "check";
 }
 
-/** Sends the application; submitting twice gives the same reference. */
+/**
+ * Sends the application, in one transaction that first claims the draft (../shared/draft-claim.server.ts): a
+ * second submit of the same draft waits, finds it claimed and answers with the same reference. One draft, one
+ * application, made from the draft as it is now.
+ */
 export async function submitCardDraft(db: Db, draft: CardDraft, now = new Date()): Promise<string> {
   if (draft.cardReference) return draft.cardReference;
   if (firstMissingCardStep(draft) !== "check") throw new WrongState("incomplete");
   for (let attempt = 0; ; attempt++) {
     const reference = makeReference("TS");
     try {
-      await db.transaction().execute(async (trx) => {
-        const claimed = await trx
-          .updateTable("centre_card_drafts")
-          .set({ card_reference: reference, updated_at: now.toISOString() })
-          .where("id", "=", draft.id)
-          .where("card_reference", "is", null)
-          .executeTakeFirst();
-        if (Number(claimed.numUpdatedRows) !== 1) return;
+      return await db.transaction().execute(async (trx) => {
+        const claim = await claimDraft(trx, "centre_card_drafts", draft.id, reference, now);
+        if (!claim) throw new NotFound("draft");
+        if (claim.earlier) return claim.earlier;
+        const current = toDraft(claim.row);
+        if (firstMissingCardStep(current) !== "check") throw new WrongState("incomplete");
         await trx
           .insertInto("centre_library_cards")
           .values({
             reference,
-            name: draft.name ?? "",
-            phone: draft.phone ?? "",
-            disability: draft.disability ?? "",
-            certificate_hash: draft.certificate?.hash ?? null,
-            certificate_masked: draft.certificate?.masked ?? null,
-            format: draft.format ?? "",
-            collect: draft.collect ?? "",
-            address: draft.collect === "delivery" ? draft.address : null,
+            name: current.name ?? "",
+            phone: current.phone ?? "",
+            disability: current.disability ?? "",
+            certificate_hash: current.certificate?.hash ?? null,
+            certificate_masked: current.certificate?.masked ?? null,
+            format: current.format ?? "",
+            collect: current.collect ?? "",
+            address: current.collect === "delivery" ? current.address : null,
             status: "pending",
             reason: null,
             decided_by: null,
             decided_at: null,
-            locale: draft.locale,
+            locale: current.locale,
             created_at: now.toISOString(),
             updated_at: now.toISOString(),
           })
           .execute();
+        return reference;
       });
-      const after = await getCardDraft(db, draft.id);
-      return after.cardReference ?? reference;
     } catch (error) {
       if (attempt < 3 && isUniqueViolation(error)) continue;
       throw error;

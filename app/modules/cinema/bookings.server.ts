@@ -2,7 +2,9 @@ import { timingSafeEqual } from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
 import type { CinemaBookingTable, Database } from "../db/schema";
 import { makeReference, normaliseReference } from "../shared/reference";
-import { holdMinutes, maxHoldExtensions, normalisePhone, type CinemaNeed } from "./cinema-constants";
+import { holdMinutes, maxHoldExtensions, normalisePhone, parseNeeds, type CinemaNeed } from "./cinema-constants";
+import { isUniqueViolation } from "../shared/claim-retry.server";
+import { claimDraft } from "../shared/draft-claim.server";
 import { ExtensionLimit, HoldExpired, InvalidInput, NotAllowed, NotFound, SeatsTaken, SoldOut } from "./errors";
 import { withClaimRetry } from "./claims.server";
 import { randomId } from "./ids.server";
@@ -178,10 +180,11 @@ async function insertBooking(
   trx: Trx,
   input: { screeningId: string; party: Party; contact: Contact; seats: Seat[]; locale: string; source: "web" | "api" },
   now: Date,
+  reference: string = makeReference("DY"),
 ): Promise<CinemaBookingTable> {
   const needs = input.party.needs ?? [];
   const row: CinemaBookingTable = {
-    reference: makeReference("DY"),
+    reference,
     screening_id: input.screeningId,
     name: input.contact.name,
     phone: input.contact.phone,
@@ -204,33 +207,68 @@ async function insertBooking(
   return row;
 }
 
+type HoldConfirmation = { holdId: string; contact: Contact; needs?: readonly CinemaNeed[]; locale: string };
+
 /** Turns a live hold into a booking in one transaction; HoldExpired when the hold lapsed first. */
-export async function confirmHold(
-  db: Db,
-  input: { holdId: string; contact: Contact; needs?: readonly CinemaNeed[]; locale: string },
-  now: Date = new Date(),
-): Promise<BookingView> {
+export async function confirmHold(db: Db, input: HoldConfirmation, now: Date = new Date()): Promise<BookingView> {
   const contact = validateContact(input.contact);
-  const row = await db.transaction().execute(async (trx) => {
-    const hold = await getHold(trx, input.holdId, now);
-    const screening = await loadScreening(trx, hold.screeningId);
-    assertBookable(screening, now);
-    const booking = await insertBooking(
-      trx,
-      { screeningId: hold.screeningId, party: { tickets: hold.tickets, needs: input.needs }, contact, seats: hold.seats, locale: input.locale, source: "web" },
-      now,
-    );
-    const moved = await trx
-      .updateTable("cinema_booking_seats")
-      .set({ booking_reference: booking.reference, hold_id: null, hold_expires_at: null })
-      .where("hold_id", "=", input.holdId)
-      .where("hold_expires_at", ">", now.toISOString())
-      .executeTakeFirst();
-    if (Number(moved.numUpdatedRows) !== hold.tickets) throw new HoldExpired();
-    await trx.deleteFrom("cinema_holds").where("id", "=", input.holdId).execute();
-    return booking;
-  });
+  const row = await db.transaction().execute((trx) => confirmHoldIn(trx, { ...input, contact }, now));
   return toBookingView(db, row);
+}
+
+async function confirmHoldIn(trx: Trx, input: HoldConfirmation, now: Date, reference?: string): Promise<CinemaBookingTable> {
+  const hold = await getHold(trx, input.holdId, now);
+  const screening = await loadScreening(trx, hold.screeningId);
+  assertBookable(screening, now);
+  const booking = await insertBooking(
+    trx,
+    { screeningId: hold.screeningId, party: { tickets: hold.tickets, needs: input.needs }, contact: input.contact, seats: hold.seats, locale: input.locale, source: "web" },
+    now,
+    reference,
+  );
+  const moved = await trx
+    .updateTable("cinema_booking_seats")
+    .set({ booking_reference: booking.reference, hold_id: null, hold_expires_at: null })
+    .where("hold_id", "=", input.holdId)
+    .where("hold_expires_at", ">", now.toISOString())
+    .executeTakeFirst();
+  if (Number(moved.numUpdatedRows) !== hold.tickets) throw new HoldExpired();
+  await trx.deleteFrom("cinema_holds").where("id", "=", input.holdId).execute();
+  return booking;
+}
+
+/**
+ * Books from a draft (the check page's "confirm"): one transaction that first claims the draft
+ * (../shared/draft-claim.server.ts), then turns its hold into the booking. A second submit of the same draft waits,
+ * finds it claimed and answers with the same booking. One draft, one booking, made from the draft as it is now
+ * (hold, needs, name, phone).
+ */
+export async function confirmDraft(db: Db, input: { screeningId: string; draftId: string; locale: string }, now: Date = new Date()): Promise<BookingView> {
+  for (let attempt = 0; ; attempt++) {
+    const reference = makeReference("DY");
+    try {
+      const row = await db.transaction().execute(async (trx) => {
+        const claim = await claimDraft(trx, "cinema_booking_drafts", input.draftId, reference, now);
+        // Another screening's draft is refused like an unknown one (and the claim rolls back with the error).
+        if (!claim || claim.row.screening_id !== input.screeningId) throw new NotFound("draft");
+        if (claim.earlier) {
+          const earlier = await trx.selectFrom("cinema_bookings").selectAll().where("reference", "=", claim.earlier).executeTakeFirst();
+          if (!earlier) throw new NotFound("booking");
+          return earlier;
+        }
+        const draft = claim.row;
+        if (!draft.hold_id) throw new HoldExpired();
+        const contact = validateContact({ name: draft.name ?? "", phone: draft.phone ?? "" });
+        const booking = await confirmHoldIn(trx, { holdId: draft.hold_id, contact, needs: parseNeeds(draft.needs), locale: input.locale }, now, reference);
+        await trx.updateTable("cinema_booking_drafts").set({ hold_id: null }).where("id", "=", input.draftId).execute();
+        return booking;
+      });
+      return toBookingView(db, row);
+    } catch (error) {
+      if (attempt < 3 && isUniqueViolation(error)) continue;
+      throw error;
+    }
+  }
 }
 
 /**

@@ -2,7 +2,7 @@
  * The cinema module's public face (issue 5). Routes and, later, the staff pages use only what is exported here.
  *
  * Public booking:  listUpcomingScreenings, getScreening, seatMap, offerSeats, holdSeats, getHold, extendHold,
- *                  releaseHold, confirmHold, bookSeats, findBooking, cancelBooking, joinWaitingList,
+ *                  releaseHold, confirmHold, confirmDraft, bookSeats, findBooking, cancelBooking, joinWaitingList,
  *                  findWaitingEntry, booking drafts (createDraft, getDraft, saveDraft), bookingCalendar
  * Staff (later):   createScreening, updateScreening, cancelScreening, listBookings, revealBookingPhone,
  *                  checkIn, bookingsCsv, listWaitingList, setWaitingStatus
@@ -23,6 +23,7 @@ export {
 export {
   bookSeats,
   cancelBooking,
+  confirmDraft,
   confirmHold,
   extendHold,
   findBooking,

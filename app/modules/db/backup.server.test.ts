@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb } from "../../../tests/support/test-db";
 import { submitFeedback } from "../feedback/feedback.server";
+import { recordAudit } from "../staff/audit.server";
 import { createStaffUser } from "../staff/users.server";
 import { backupTables, BackupError, createBackup, existingTables, restoreBackup } from "./backup.server";
 import type { Connection } from "./connection.server";
@@ -18,22 +19,35 @@ describe("database backup and restore", () => {
     expect(missing).toEqual([]);
   });
 
-  it("round-trips: what the backup held is exactly what the database holds after a restore", async () => {
+  const normalise = (b: Awaited<ReturnType<typeof createBackup>>) =>
+    Object.fromEntries(Object.entries(b.tables).map(([t, rows]) => [t, rows.map((r) => JSON.stringify(r, (_k, v) => (typeof v === "bigint" ? Number(v) : v))).sort()]));
+
+  it("round-trips: what the backup held is exactly what a new database holds after a restore", async () => {
     await seedDatabase(conn.db);
     await submitFeedback(conn.db, { topic: "other", message: "备份测试" }, "zh-CN");
-    await createStaffUser(conn.db, { username: "backup-admin", password: "long enough password", roles: ["admin"] });
+    const admin = await createStaffUser(conn.db, { username: "backup-admin", password: "long enough password", roles: ["admin"] });
+    await recordAudit(conn.db, { id: admin.id, username: admin.username }, { action: "user.create", targetType: "staff_user", targetId: admin.username });
     const backup = JSON.parse(JSON.stringify(await createBackup(conn.db)));
     const before = await createBackup(conn.db);
+    expect(before.tables.lending_ledger.length).toBeGreaterThan(0);
+    expect(before.tables.audit_log.length).toBe(1);
 
-    // Lose and change data, then restore.
-    await conn.db.deleteFrom("feedback").execute();
-    await conn.db.updateTable("staff_users").set({ display_name: "changed" }).execute();
-    const counts = await restoreBackup(conn.db, backup);
-    expect(counts.feedback).toBe(1);
-    const after = await createBackup(conn.db);
-    const normalise = (b: typeof before) =>
-      Object.fromEntries(Object.entries(b.tables).map(([t, rows]) => [t, rows.map((r) => JSON.stringify(r, (_k, v) => (typeof v === "bigint" ? Number(v) : v))).sort()]));
-    expect(normalise(after)).toEqual(normalise(before));
+    const fresh = await createTestDb();
+    try {
+      const counts = await restoreBackup(fresh.db, backup);
+      expect(counts.feedback).toBe(1);
+      expect(normalise(await createBackup(fresh.db))).toEqual(normalise(before));
+    } finally {
+      await fresh.db.destroy();
+    }
+  });
+
+  it("refuses to restore into a database that holds data, and changes nothing there", async () => {
+    const backup = JSON.parse(JSON.stringify(await createBackup(conn.db)));
+    await submitFeedback(conn.db, { topic: "other", message: "恢复之后写的留言" }, "zh-CN");
+    const before = await createBackup(conn.db);
+    await expect(restoreBackup(conn.db, backup)).rejects.toThrow(/not empty/);
+    expect(normalise(await createBackup(conn.db))).toEqual(normalise(before));
   });
 
   it("refuses files that are not backups, or come from a newer version, and changes nothing then", async () => {

@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 import { migrations } from "./migrations";
 import { migrateToLatest } from "./migrate.server";
 import type { Database } from "./schema";
@@ -6,8 +6,8 @@ import type { Database } from "./schema";
 /**
  * Logical backups through Kysely: the same JSON file from SQLite and PostgreSQL, restorable into either (so it
  * also moves a portal from the embedded database to PostgreSQL). Tables are listed parents first — the order
- * the migrations create them — so a restore inserts in this order and deletes in reverse. backup.server.test.ts
- * fails when a table exists that this list forgets.
+ * the migrations create them — so a restore inserts in this order. backup.server.test.ts fails when a table
+ * exists that this list forgets.
  */
 export const backupTables = [
   "feedback",
@@ -69,7 +69,12 @@ export async function createBackup(db: Kysely<Database>, now = new Date()): Prom
 
 export class BackupError extends Error {}
 
-/** Replaces every row of every table with the backup's, in one transaction: all or nothing. */
+/**
+ * Fills an empty database with the backup's rows, in one transaction: all or nothing. The target must hold no
+ * rows at all (a new SQLite file or a new PostgreSQL database, migrated here): the ledger and the audit log are
+ * append-only in the database (migration 0008), so a restore never deletes or overwrites what is there, and a
+ * restore by mistake into a live portal changes nothing.
+ */
 export async function restoreBackup(db: Kysely<Database>, backup: Backup): Promise<Record<string, number>> {
   if (backup?.format !== "qingyuan-access-backup" || backup.version !== 1) throw new BackupError("not a backup file of this portal");
   const unknownMigrations = backup.migrations.filter((m) => !(m in migrations));
@@ -81,7 +86,10 @@ export async function restoreBackup(db: Kysely<Database>, backup: Backup): Promi
   const tables = backupTables.filter((t) => present.has(t));
   const counts: Record<string, number> = {};
   await (db as AnyDb).transaction().execute(async (trx) => {
-    for (const table of [...tables].reverse()) await trx.deleteFrom(table).execute();
+    for (const table of tables) {
+      const { n } = await trx.selectFrom(table).select(sql<number>`count(*)`.as("n")).executeTakeFirstOrThrow();
+      if (Number(n) > 0) throw new BackupError(`the database is not empty (${table} has ${n} rows): restore into a new, empty database`);
+    }
     for (const table of tables) {
       const rows = backup.tables[table] ?? [];
       counts[table] = rows.length;

@@ -12,6 +12,8 @@ export const defaultDatabaseUrl = "file:./data/portal.sqlite";
 export interface Connection {
   db: Kysely<Database>;
   kind: DatabaseKind;
+  /** The DATABASE_URL it was opened with. */
+  url: string;
 }
 
 export function databaseKind(url: string): DatabaseKind {
@@ -29,7 +31,7 @@ export function sqliteFilename(url: string): string {
 export function openDatabase(url: string = process.env.DATABASE_URL || defaultDatabaseUrl): Connection {
   if (databaseKind(url) === "postgres") {
     const pool = new pg.Pool({ connectionString: url, max: 10 });
-    return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new StripNulPlugin()] }), kind: "postgres" };
+    return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new StripNulPlugin()] }), kind: "postgres", url };
   }
   const filename = sqliteFilename(url);
   if (filename !== ":memory:") fs.mkdirSync(path.dirname(filename), { recursive: true });
@@ -38,7 +40,7 @@ export function openDatabase(url: string = process.env.DATABASE_URL || defaultDa
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("synchronous = NORMAL");
-  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new StripNulPlugin()] }), kind: "sqlite" };
+  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new StripNulPlugin()] }), kind: "sqlite", url };
 }
 
 let shared: Connection | undefined;

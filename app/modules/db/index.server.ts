@@ -1,3 +1,4 @@
 export { getConnection, getDb, openDatabase, databaseKind, type Connection, type DatabaseKind } from "./connection.server";
 export { migrateToLatest } from "./migrate.server";
+export { withStartupLock } from "./startup-lock.server";
 export type { Database } from "./schema";

@@ -1,10 +1,12 @@
 import { randomBytes } from "node:crypto";
+import { claimDraft } from "../shared/draft-claim.server";
+import { makeReference } from "../shared/reference";
 import type { LendingRequestDraftTable } from "./tables";
 import { deviceTypeRow } from "./catalogue.server";
 import { NotFound } from "./errors";
-import type { Db } from "./ledger.server";
+import { inTransaction, type Db } from "./ledger.server";
 import type { ApplicantCategory, RequestStep } from "./lending-constants";
-import { createRequest } from "./requests.server";
+import { insertRequest } from "./requests.server";
 
 /**
  * A request in progress, kept on the server under a random id that is part of each step's URL
@@ -104,26 +106,34 @@ export function firstMissingStep(draft: Draft): Exclude<RequestStep, "done"> {
 }
 
 /**
- * Sends the request. Submitting twice (back button, double click) gives the same reference: the draft
- * remembers it, and the update only sets it when it is still empty.
+ * Sends the request, in one transaction that first claims the draft (../shared/draft-claim.server.ts): a second
+ * submit of the same draft waits, finds it claimed and answers with the same reference. One draft, one request,
+ * made from the draft as it is now.
  */
 export async function submitDraft(db: Db, draft: Draft, now: Date = new Date()): Promise<string> {
   if (draft.requestReference) return draft.requestReference;
-  const { reference } = await createRequest(
-    db,
-    {
-      typeId: draft.typeId,
-      name: draft.name ?? "",
-      phone: draft.phone ?? "",
-      disability: draft.disability ?? "",
-      certificate: draft.certificate,
-      purpose: draft.purpose,
-      pickupLocationId: draft.pickupLocationId,
-      locale: draft.locale,
-      source: "web",
-    },
-    now,
-  );
-  await db.updateTable("lending_request_drafts").set({ request_reference: reference, updated_at: now.toISOString() }).where("id", "=", draft.id).where("request_reference", "is", null).execute();
-  return reference;
+  return inTransaction(db, async (trx) => {
+    const reference = makeReference("JY");
+    const claim = await claimDraft(trx, "lending_request_drafts", draft.id, reference, now);
+    if (!claim) throw new NotFound("draft");
+    if (claim.earlier) return claim.earlier;
+    const current = toDraft(claim.row);
+    await insertRequest(
+      trx,
+      reference,
+      {
+        typeId: current.typeId,
+        name: current.name ?? "",
+        phone: current.phone ?? "",
+        disability: current.disability ?? "",
+        certificate: current.certificate,
+        purpose: current.purpose,
+        pickupLocationId: current.pickupLocationId,
+        locale: current.locale,
+        source: "web",
+      },
+      now,
+    );
+    return reference;
+  });
 }

@@ -111,7 +111,7 @@ describe("requests, loans and returns", () => {
     const row = await conn.db.selectFrom("lending_requests").selectAll().where("reference", "=", reference).executeTakeFirstOrThrow();
     expect(JSON.stringify(row)).not.toContain(certificate);
     expect(JSON.stringify(row)).not.toContain(certificate.slice(0, 18));
-    expect(row.certificate_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(row.certificate_hash).toMatch(/^[0-9a-f]{8}:[0-9a-f]{64}$/);
     expect(row.certificate_masked).toBe(maskCertificate(certificate));
   });
 

@@ -55,35 +55,41 @@ export function validateApplicant(input: { name: string; phone: string; disabili
 
 /** A new request (pending). The certificate number, if given, is kept only as a keyed hash and a masked form. */
 export async function createRequest(db: Db, input: RequestInput, now: Date = new Date()): Promise<{ reference: string; status: "pending" }> {
-  const { name, phone } = validateApplicant(input);
-  const certificate = input.certificate ?? protectCertificate(input.certificateNumber);
+  validateApplicant(input);
+  const certificate = input.certificate ?? (await protectCertificate(db, input.certificateNumber));
   return inTransaction(db, async (trx) => {
-    await deviceTypeRow(trx, input.typeId);
-    if (input.pickupLocationId) await getLocation(trx, input.pickupLocationId);
     const reference = makeReference("JY");
-    await trx
-      .insertInto("lending_requests")
-      .values({
-        reference,
-        type_id: input.typeId,
-        name,
-        phone,
-        disability: input.disability,
-        certificate_hash: certificate?.hash ?? null,
-        certificate_masked: certificate?.masked ?? null,
-        purpose: (input.purpose ?? "").trim(),
-        pickup_location_id: input.pickupLocationId ?? null,
-        status: "pending",
-        reason: null,
-        locale: input.locale,
-        source: input.source,
-        created_at: now.toISOString(),
-        updated_at: now.toISOString(),
-        decided_by: null,
-      })
-      .execute();
+    await insertRequest(trx, reference, { ...input, certificate }, now);
     return { reference, status: "pending" as const };
   });
+}
+
+/** Inserts a checked request under `reference`, inside the caller's transaction (the API, and a draft's submit). */
+export async function insertRequest(trx: Trx, reference: string, input: RequestInput, now: Date): Promise<void> {
+  const { name, phone } = validateApplicant(input);
+  await deviceTypeRow(trx, input.typeId);
+  if (input.pickupLocationId) await getLocation(trx, input.pickupLocationId);
+  await trx
+    .insertInto("lending_requests")
+    .values({
+      reference,
+      type_id: input.typeId,
+      name,
+      phone,
+      disability: input.disability,
+      certificate_hash: input.certificate?.hash ?? null,
+      certificate_masked: input.certificate?.masked ?? null,
+      purpose: (input.purpose ?? "").trim(),
+      pickup_location_id: input.pickupLocationId ?? null,
+      status: "pending",
+      reason: null,
+      locale: input.locale,
+      source: input.source,
+      created_at: now.toISOString(),
+      updated_at: now.toISOString(),
+      decided_by: null,
+    })
+    .execute();
 }
 
 function sameSecret(a: string, b: string): boolean {

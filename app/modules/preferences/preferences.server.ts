@@ -1,23 +1,16 @@
-import { createCookie } from "@remix-run/node";
-import { cookiesSecure } from "../security/secrets.server";
+import { portalCookie } from "../security/cookies.server";
 import { defaultPreferences, parsePreferences, type Preferences } from "./preferences";
 
-const preferencesCookie = createCookie("display", {
-  path: "/",
-  httpOnly: true,
-  sameSite: "lax",
-  secure: cookiesSecure(),
-  maxAge: 60 * 60 * 24 * 365,
-});
+const preferencesCookie = portalCookie("display", { maxAge: 60 * 60 * 24 * 365 });
 
 export async function readPreferences(request: Request): Promise<Preferences> {
   try {
-    return parsePreferences(await preferencesCookie.parse(request.headers.get("Cookie")));
+    return parsePreferences(await preferencesCookie.parse(request));
   } catch {
     return defaultPreferences;
   }
 }
 
-export async function preferencesSetCookie(p: Preferences): Promise<string> {
-  return preferencesCookie.serialize(p);
+export async function preferencesSetCookie(request: Request, p: Preferences): Promise<string> {
+  return preferencesCookie.serialize(request, p);
 }

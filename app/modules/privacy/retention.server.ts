@@ -5,7 +5,9 @@ import { maskForLog } from "./log.server";
 /**
  * Retention (issue #7): personal records that are closed are removed, or stripped of the person, after
  * RETENTION_MONTHS (default 24). What counts as closed is decided per table below; what is kept for figures
- * (a booking's seats, a loan's dates) loses its name and phone. The audit log is kept: it is masked already.
+ * (a booking's seats, a loan's dates) loses its name and phone. The device ledger and the audit log are kept as
+ * they are: append-only (migration 0008), and they hold no personal data of the public (see
+ * ./tables-without-personal-data.ts).
  * `npm start` runs this once, the server once a day, and `npm run db:purge` on demand.
  */
 export const defaultRetentionMonths = 24;
@@ -21,22 +23,43 @@ export function retentionCutoff(months: number, now = new Date()): string {
   return cutoff.toISOString();
 }
 
-/** Unfinished forms (booking and request drafts) hold personal data briefly; they go after 30 days. */
+/** Unfinished forms (booking, request, card and sign-up drafts) hold personal data briefly; they go after 30 days. */
 const draftDays = 30;
+/** Rate-limit counters name the client's address; a day is more than any window needs. */
+const counterDays = 1;
 const removed = "（已按保留期限删除）";
 
-type Rule = { name: string; run: (db: Kysely<Database>, cutoff: string, draftCutoff: string) => Promise<number> };
+/**
+ * A retention rule: what it removes or strips, and from which tables. Every table that holds personal data is
+ * named by a rule; every other table is declared in ./tables-without-personal-data.ts with the reason.
+ * retention-coverage.server.test.ts reads the live schema and fails on a table that is in neither.
+ */
+export interface RetentionRule {
+  name: string;
+  tables: readonly string[];
+  run: (db: Kysely<Database>, cutoff: string, draftCutoff: string, now: Date) => Promise<number>;
+}
+type Rule = RetentionRule;
 const count = (result: Array<{ numDeletedRows?: bigint; numUpdatedRows?: bigint }> | { numDeletedRows?: bigint; numUpdatedRows?: bigint }) =>
   [result].flat().reduce((n, r) => n + Number(r.numDeletedRows ?? r.numUpdatedRows ?? 0), 0);
+
+/** Unfinished forms go `draftDays` after their last change. */
+const draftRule = (name: string, table: "cinema_booking_drafts" | "lending_request_drafts" | "centre_card_drafts" | "centre_signup_drafts"): Rule => ({
+  name,
+  tables: [table],
+  run: async (db, _cutoff, draftCutoff) => count(await db.deleteFrom(table).where("updated_at", "<", draftCutoff).execute()),
+});
 
 const rules: Rule[] = [
   {
     name: "feedback",
+    tables: ["feedback"],
     run: async (db, cutoff) =>
       count(await db.deleteFrom("feedback").where("status", "=", "closed").where((eb) => eb(eb.fn.coalesce("updated_at", "created_at"), "<", cutoff)).execute()),
   },
   {
     name: "cinema bookings",
+    tables: ["cinema_bookings"],
     run: async (db, cutoff) => {
       const past = db.selectFrom("cinema_screenings").select("id").where("starts_at", "<", cutoff);
       return count(
@@ -46,27 +69,31 @@ const rules: Rule[] = [
   },
   {
     name: "cinema waiting list",
+    tables: ["cinema_waiting_list"],
     run: async (db, cutoff) => {
       const past = db.selectFrom("cinema_screenings").select("id").where("starts_at", "<", cutoff);
       return count(await db.deleteFrom("cinema_waiting_list").where("screening_id", "in", past).execute());
     },
   },
-  {
-    name: "booking drafts",
-    run: async (db, _cutoff, draftCutoff) => count(await db.deleteFrom("cinema_booking_drafts").where("updated_at", "<", draftCutoff).execute()),
-  },
+  draftRule("booking drafts", "cinema_booking_drafts"),
   // Seat holds keep the client address for the per-client cap (app/modules/cinema/hold-limits.server.ts): they go
   // with the drafts, with any claim rows they left; so do idempotency keys (a hash of the booking's input).
   {
     name: "lapsed seat holds",
+    tables: ["cinema_holds"],
     run: async (db, _cutoff, draftCutoff) => {
       await db.deleteFrom("cinema_booking_seats").where("hold_id", "in", db.selectFrom("cinema_holds").select("id").where("expires_at", "<", draftCutoff)).execute();
       return count(await db.deleteFrom("cinema_holds").where("expires_at", "<", draftCutoff).execute());
     },
   },
-  { name: "idempotency keys", run: async (db, _cutoff, draftCutoff) => count(await db.deleteFrom("idempotency_keys").where("expires_at", "<", draftCutoff).execute()) },
+  {
+    name: "idempotency keys",
+    tables: ["idempotency_keys"],
+    run: async (db, _cutoff, draftCutoff) => count(await db.deleteFrom("idempotency_keys").where("expires_at", "<", draftCutoff).execute()),
+  },
   {
     name: "device requests",
+    tables: ["lending_requests"],
     // Closed requests (refused, cancelled, or fulfilled with nothing still on loan) lose the person; the
     // request, its loans and the ledger stay for stock and figures.
     run: async (db, cutoff) => {
@@ -83,19 +110,91 @@ const rules: Rule[] = [
       );
     },
   },
+  draftRule("device request drafts", "lending_request_drafts"),
   {
-    name: "device request drafts",
-    run: async (db, _cutoff, draftCutoff) => count(await db.deleteFrom("lending_request_drafts").where("updated_at", "<", draftCutoff).execute()),
+    name: "library card applications",
+    tables: ["centre_library_cards"],
+    // Decided applications (issued or refused) lose the person: name, phone, certificate and address. The row stays
+    // for the open figures (applications, cards issued).
+    run: async (db, cutoff) =>
+      count(
+        await db
+          .updateTable("centre_library_cards")
+          .set({ name: removed, phone: "", certificate_hash: null, certificate_masked: null, address: null })
+          .where("status", "in", ["issued", "refused"])
+          .where((eb) => eb(eb.fn.coalesce("decided_at", "updated_at"), "<", cutoff))
+          .where("phone", "!=", "")
+          .execute(),
+      ),
   },
+  draftRule("library card drafts", "centre_card_drafts"),
+  {
+    name: "activity sign-ups",
+    tables: ["centre_signups"],
+    // Sign-ups of activities held before the cutoff lose the person; status and attendance stay for the figures.
+    run: async (db, cutoff) => {
+      const past = db.selectFrom("centre_activities").select("id").where("starts_at", "<", cutoff);
+      return count(await db.updateTable("centre_signups").set({ name: removed, phone: "" }).where("activity_id", "in", past).where("phone", "!=", "").execute());
+    },
+  },
+  draftRule("activity sign-up drafts", "centre_signup_drafts"),
   {
     name: "assistant questions",
+    tables: ["chat_questions"],
     run: async (db, cutoff) => count(await db.deleteFrom("chat_questions").where("created_at", "<", cutoff).execute()),
   },
   {
     name: "expired staff sessions",
+    tables: ["staff_sessions"],
     run: async (db, _cutoff, draftCutoff) => count(await db.deleteFrom("staff_sessions").where("expires_at", "<", draftCutoff).execute()),
   },
+  {
+    name: "deactivated staff accounts",
+    tables: ["staff_users"],
+    // An account deactivated and untouched for the whole period keeps only its username and id, which the
+    // append-only audit log names; its display name goes and its password hash is replaced by one that matches nothing.
+    run: async (db, cutoff) =>
+      count(
+        await db
+          .updateTable("staff_users")
+          .set({ display_name: removed, password_hash: "!" })
+          .where("active", "=", 0)
+          .where("created_at", "<", cutoff)
+          .where("display_name", "!=", removed)
+          .where((eb) =>
+            eb.not(
+              eb.exists(
+                eb
+                  .selectFrom("audit_log")
+                  .select("audit_log.id")
+                  .where("audit_log.at", ">=", cutoff)
+                  .where((inner) =>
+                    inner.or([
+                      inner("audit_log.user_id", "=", inner.ref("staff_users.id")),
+                      inner.and([inner("audit_log.target_type", "=", "staff_user"), inner("audit_log.target_id", "=", inner.ref("staff_users.id"))]),
+                    ]),
+                  ),
+              ),
+            ),
+          )
+          .where((eb) =>
+            eb.not(eb.exists(eb.selectFrom("staff_sessions").select("staff_sessions.id").whereRef("staff_sessions.user_id", "=", "staff_users.id").where("staff_sessions.last_seen_at", ">=", cutoff))),
+          )
+          .execute(),
+      ),
+  },
+  {
+    name: "rate-limit counters",
+    tables: ["rate_limits"],
+    run: async (db, _cutoff, _draftCutoff, now) =>
+      count(await db.deleteFrom("rate_limits").where("window_start", "<", now.getTime() - counterDays * 86_400_000).execute()),
+  },
 ];
+
+/** Every rule, for the coverage test and the docs. */
+export function retentionRules(): readonly RetentionRule[] {
+  return rules;
+}
 
 /** Extra rules from other areas (lending, library) register here; see their modules. */
 export function registerRetentionRule(rule: Rule): void {
@@ -110,7 +209,7 @@ export async function purgeExpiredPersonalData(
   const cutoff = retentionCutoff(options.months ?? retentionMonths(), now);
   const draftCutoff = new Date(now.getTime() - draftDays * 86_400_000).toISOString();
   const result: Record<string, number> = {};
-  for (const rule of rules) result[rule.name] = await rule.run(db, cutoff, draftCutoff);
+  for (const rule of rules) result[rule.name] = await rule.run(db, cutoff, draftCutoff, now);
   return result;
 }
 

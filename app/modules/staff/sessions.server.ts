@@ -1,8 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
-import { createCookie } from "@remix-run/node";
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema";
-import { cookiesSecure, sessionSecret } from "../security/secrets.server";
+import { portalCookie } from "../security/cookies.server";
 import { toStaffUser, type StaffUser } from "./users.server";
 
 /** A session ends after 30 minutes without activity, and 12 hours after login whatever happens. */
@@ -10,17 +9,8 @@ export const idleTimeoutMs = 30 * 60_000;
 export const absoluteTimeoutMs = 12 * 60 * 60_000;
 const touchEveryMs = 60_000;
 
-let cookie: ReturnType<typeof createCookie> | undefined;
-function staffCookie() {
-  cookie ??= createCookie("qy_staff", {
-    path: "/",
-    httpOnly: true,
-    sameSite: "lax",
-    secure: cookiesSecure(),
-    secrets: [sessionSecret()],
-  });
-  return cookie;
-}
+/** The session cookie: a signed random token (the table keeps only its SHA-256); no Max-Age, so it ends with the browser. */
+const staffCookie = portalCookie("qy_staff", { signed: true });
 
 const tokenHash = (token: string) => createHash("sha256").update(token).digest("hex");
 
@@ -29,8 +19,8 @@ export interface StaffSession {
   sessionId: string;
 }
 
-/** Starts a session and returns the Set-Cookie header for it. */
-export async function startSession(db: Kysely<Database>, userId: string, now = new Date()): Promise<string> {
+/** Starts a session and returns the Set-Cookie header for it (Secure when `request` came over HTTPS). */
+export async function startSession(db: Kysely<Database>, request: Request, userId: string, now = new Date()): Promise<string> {
   const token = randomBytes(32).toString("base64url");
   await db
     .insertInto("staff_sessions")
@@ -43,13 +33,12 @@ export async function startSession(db: Kysely<Database>, userId: string, now = n
       revoked: 0,
     })
     .execute();
-  // No Max-Age: the cookie also ends when the browser closes.
-  return staffCookie().serialize(token);
+  return staffCookie.serialize(request, token);
 }
 
 async function readToken(request: Request): Promise<string | null> {
   try {
-    const value = await staffCookie().parse(request.headers.get("Cookie"));
+    const value = await staffCookie.parse(request);
     return typeof value === "string" && value.length > 20 ? value : null;
   } catch {
     return null;
@@ -77,10 +66,10 @@ export async function currentStaff(db: Kysely<Database>, request: Request, now =
 }
 
 /** Ends this session (or every session of its user) and returns the Set-Cookie header that clears it. */
-export async function endSession(db: Kysely<Database>, session: StaffSession | null, everywhere = false): Promise<string> {
+export async function endSession(db: Kysely<Database>, request: Request, session: StaffSession | null, everywhere = false): Promise<string> {
   if (session) {
     const query = db.updateTable("staff_sessions").set({ revoked: 1 });
     await (everywhere ? query.where("user_id", "=", session.user.id) : query.where("id", "=", session.sessionId)).execute();
   }
-  return staffCookie().serialize("", { maxAge: 0 });
+  return staffCookie.serialize(request, "", { maxAge: 0 });
 }

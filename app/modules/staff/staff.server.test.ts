@@ -14,6 +14,9 @@ beforeAll(async () => {
 });
 afterAll(async () => conn.db.destroy());
 
+/** The login request a session is started for (plain http, as on a developer's machine). */
+const origin = new Request("http://portal.test/login", { method: "POST" });
+
 function requestWith(setCookie: string) {
   return new Request("http://portal.test/admin", { headers: { Cookie: setCookie.split(";")[0] } });
 }
@@ -65,7 +68,7 @@ describe("sessions", () => {
   it("start, survive activity, end after idling, after 12 hours, and on logout everywhere", async () => {
     const user = await createStaffUser(conn.db, { username: "liu", password, roles: ["admin"] });
     const t0 = new Date(Date.UTC(2026, 10, 26, 1, 0));
-    const cookie = await startSession(conn.db, user.id, t0);
+    const cookie = await startSession(conn.db, origin, user.id, t0);
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Lax/i);
     const request = requestWith(cookie);
@@ -78,13 +81,13 @@ describe("sessions", () => {
     }
     expect(await currentStaff(conn.db, request, new Date(t + idleTimeoutMs + 1000))).toBeNull();
 
-    const second = requestWith(await startSession(conn.db, user.id, t0));
+    const second = requestWith(await startSession(conn.db, origin, user.id, t0));
     expect(await currentStaff(conn.db, second, new Date(t0.getTime() + absoluteTimeoutMs + 1))).toBeNull();
 
-    const a = requestWith(await startSession(conn.db, user.id, t0));
-    const b = requestWith(await startSession(conn.db, user.id, t0));
+    const a = requestWith(await startSession(conn.db, origin, user.id, t0));
+    const b = requestWith(await startSession(conn.db, origin, user.id, t0));
     const sessionA = await currentStaff(conn.db, a, t0);
-    await endSession(conn.db, sessionA, true);
+    await endSession(conn.db, origin, sessionA, true);
     expect(await currentStaff(conn.db, a, t0)).toBeNull();
     expect(await currentStaff(conn.db, b, t0)).toBeNull();
   });
@@ -93,7 +96,7 @@ describe("sessions", () => {
     const user = await createStaffUser(conn.db, { username: "sun", password, roles: ["cinema"] });
     const now = new Date();
     expect(await currentStaff(conn.db, new Request("http://x/", { headers: { Cookie: "qy_staff=forged" } }), now)).toBeNull();
-    const request = requestWith(await startSession(conn.db, user.id, now));
+    const request = requestWith(await startSession(conn.db, origin, user.id, now));
     expect(await currentStaff(conn.db, request, now)).not.toBeNull();
     await updateStaffUser(conn.db, user.id, { active: false });
     expect(await currentStaff(conn.db, request, now)).toBeNull();

@@ -6,6 +6,7 @@ import * as assistant from "./0004-assistant";
 import * as lending from "./0005-lending";
 import * as centre from "./0006-centre";
 import * as abuseGuards from "./0007-abuse-guards";
+import * as appendOnly from "./0008-append-only";
 
 /** Every migration, in order. Names are permanent: add new ones at the end, never rename. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   "0005-lending": lending,
   "0006-centre": centre,
   "0007-abuse-guards": abuseGuards,
+  "0008-append-only": appendOnly,
 };
