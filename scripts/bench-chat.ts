@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { askAssistant } from "../app/modules/assistant/assistant.server";
 import type { LsaModel } from "../app/modules/assistant/embeddings.server";
-import { loadCases } from "../app/modules/assistant/evaluate.server";
+import { loadCases } from "../app/modules/assistant/eval-cases.server";
 import { retrieve } from "../app/modules/assistant/retrieve.server";
 import { buildAssistantIndex, ensureAssistantIndex, loadAssistantIndex, saveAssistantIndex } from "../app/modules/assistant/vector-index.server";
 import { getCorpus, type Corpus, type PolicyDocument } from "../app/modules/content/corpus.server";

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { caseCategories, loadCases } from "./evaluate.server";
+import { caseCategories, loadCases } from "./eval-cases.server";
 
 function casesFile(lines: unknown[]): string {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "cases-")), "cases.jsonl");
