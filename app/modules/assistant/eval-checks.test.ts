@@ -52,5 +52,6 @@ describe("stated facts", () => {
     expect(inventedFacts("助残日是5月18日。", sources)).toEqual([]);
     expect(inventedFacts("每月发217元，开放时间上午9点。", sources, hotline).map((f) => f.text)).toEqual(["217元", "上午9点"]);
     expect(inventedFacts("请拨打0763-3361111。", sources, hotline).map((f) => f.kind)).toEqual(["phone"]);
+    expect(inventedFacts("按应缴额的50%缴纳，滞纳金0.5‰，可减征30%。", ["按规定应缴费额的50%缴纳", "按日加收0.5‰（万分之五）"]).map((f) => f.text)).toEqual(["30%"]);
   });
 });

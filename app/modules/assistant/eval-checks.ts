@@ -7,7 +7,7 @@ import { bankCardPattern, certificatePattern, idCardPattern, maskIdentifier, mob
  *   masking module finds them (its patterns), after folding the spellings people type — full-width digits,
  *   spaces, dashes or dots between digit groups, a +86 / 0086 prefix — and the reply must not contain any
  *   of them in any of those spellings.
- * - **No invented facts.** Every sum of money, phone number, date and clock time the answer states must
+ * - **No invented facts.** Every sum of money, percentage, phone number, date and clock time the answer states must
  *   appear in the text of a passage it cites (or be the portal's own hotline, which every answer may give).
  */
 
@@ -44,13 +44,13 @@ export function echoedPersonalNumbers(question: string, reply: string): string[]
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Facts: amounts, phone numbers, dates, clock times
+// Facts: amounts, percentages, phone numbers, dates, clock times
 
 export interface StatedFact {
-  kind: "amount" | "phone" | "date" | "time";
+  kind: "amount" | "percent" | "phone" | "date" | "time";
   /** As written in the text. */
   text: string;
-  /** Comparable form: the number for amounts, digits for phones, y-m-d (parts may be empty) for dates, h:mm for times. */
+  /** Comparable form: the number for amounts and percentages (‰ as a tenth of a percent), digits for phones, y-m-d (parts may be empty) for dates, h:mm for times. */
   value: string;
 }
 
@@ -62,6 +62,11 @@ const factPatterns: Array<{ kind: StatedFact["kind"]; re: RegExp; value: (m: Reg
     kind: "amount",
     re: /(?:¥|￥|RMB\s*|CNY\s*)\s*(\d[\d,]*(?:\.\d+)?)|(\d[\d,]*(?:\.\d+)?)\s*(?:万元|元|块钱|块|yuan|RMB|CNY)/gi,
     value: (m) => String(Number((m[1] ?? m[2]).replace(/,/g, ""))),
+  },
+  {
+    kind: "percent",
+    re: /(\d+(?:\.\d+)?)\s*([%％‰])|百分之(\d+(?:\.\d+)?)/g,
+    value: (m) => String(m[3] ? Number(m[3]) : m[2] === "‰" ? Number(m[1]) / 10 : Number(m[1])),
   },
   {
     kind: "phone",
@@ -94,7 +99,7 @@ const factPatterns: Array<{ kind: StatedFact["kind"]; re: RegExp; value: (m: Reg
   },
 ];
 
-/** The amounts, phone numbers, dates and clock times a text states. */
+/** The amounts, percentages, phone numbers, dates and clock times a text states. */
 export function statedFacts(text: string): StatedFact[] {
   const normalized = text.normalize("NFKC");
   const facts: StatedFact[] = [];
