@@ -84,6 +84,7 @@ describe("knowledge check", () => {
     ["questions for a section that does not exist", { "guides/a-guide.md": front({ questions: questionsFor("s-9") }) + goodBody }, "questions", "s-9"],
     ["questions that are not a list", { "guides/a-guide.md": front({ questions: "{s-1: {zh: 问题}}" }) + goodBody }, "schema", "questions"],
     ["a question that copies the heading", { "guides/a-guide.md": front({ questions: "{s-1: {zh: [谁可以申请？]}}" }) + goodBody }, "question-copy", "谁可以申请"],
+    ["a guide section without questions", { "guides/a-guide.md": front({}) + goodBody }, "questions-missing", "#s-1"],
     ["a question listed twice", { "guides/a-guide.md": front({ questions: "{_doc: {zh: [能领吗]}, s-1: {zh: [能领吗？]}}" }) + goodBody }, "question-duplicate", "_doc"],
   ])("catches %s", (_name, files, rule, mention) => {
     const report = check(files);
@@ -115,7 +116,8 @@ describe("knowledge check", () => {
     const body = "## 一、谁可以申请\n\n正文。\n\n### 1. 新办\n\n正文。\n\n## 二、去哪里办\n\n正文。\n";
     const questions = "{s-1: {zh: [能办吗, 谁能办], en: [can I apply, who can apply, is it for me]}, s-1-1: {zh: [第一次办证怎么弄]}, s-2: {zh: [在哪办]}}";
     const report = check({ "guides/a-guide.md": front({ questions }) + body });
-    const missing = [...report.errors, ...report.warnings].filter((i) => i.rule === "questions-missing").map((i) => i.message);
+    expect(report.ok).toBe(false);
+    const missing = report.errors.filter((i) => i.rule === "questions-missing").map((i) => i.message);
     expect(missing).toHaveLength(2);
     expect(missing.every((m) => m.includes("#s-2"))).toBe(true);
     expect(missing.some((m) => m.includes("1 zh"))).toBe(true);

@@ -100,10 +100,9 @@ function questionKey(text: string): string {
  * a document, and for guides at least three per `##` section in each language (a `###` subsection's questions
  * count for its `##` section).
  */
-function checkQuestions(doc: PolicyDocument): { errors: CheckIssue[]; warnings: CheckIssue[] } {
+function checkQuestions(doc: PolicyDocument): CheckIssue[] {
   const base = { path: doc.path, id: doc.id };
   const errors: CheckIssue[] = [];
-  const warnings: CheckIssue[] = [];
   const seen = new Map<string, string>();
   const owners: Array<{ where: string; heading: string[]; questions: SectionQuestions }> = [
     { where: "_doc", heading: [doc.title, doc.titleEn], questions: doc.questions },
@@ -136,7 +135,7 @@ function checkQuestions(doc: PolicyDocument): { errors: CheckIssue[]; warnings: 
       }
       for (const lang of ["zh", "en"] as const) {
         if (counts[lang] < guideQuestionsPerSection) {
-          warnings.push({
+          errors.push({
             ...base,
             rule: "questions-missing",
             message: `"${section.heading}" (#${section.anchor}) has ${counts[lang]} ${lang} question(s) people ask; a guide section needs at least ${guideQuestionsPerSection}`,
@@ -145,7 +144,7 @@ function checkQuestions(doc: PolicyDocument): { errors: CheckIssue[]; warnings: 
       }
     });
   }
-  return { errors, warnings };
+  return errors;
 }
 
 export function checkKnowledge(dir: string): CheckReport {
@@ -163,9 +162,7 @@ export function checkKnowledge(dir: string): CheckReport {
       if (!docs.has(id)) errors.push({ ...base, rule: "related-missing", message: `related: no document with id "${id}"` });
     }
 
-    const questionIssues = checkQuestions(doc);
-    errors.push(...questionIssues.errors);
-    warnings.push(...questionIssues.warnings);
+    errors.push(...checkQuestions(doc));
 
     if (doc.sections.length === 0) {
       errors.push({
