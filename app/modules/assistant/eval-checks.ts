@@ -1,39 +1,18 @@
-import { bankCardPattern, certificatePattern, idCardPattern, maskIdentifier, mobilePattern } from "~/modules/privacy/mask";
+import { maskIdentifier } from "~/modules/privacy/mask";
+import { foldDigits, personalNumbers } from "./spelled-numbers";
 
 /**
  * Two checks the evaluation applies to every reply, whatever the case expects (pure, no I/O):
  *
- * - **No personal number echoed, in any spelling.** The numbers a question carries are found the way the
- *   masking module finds them (its patterns), after folding the spellings people type — full-width digits,
- *   spaces, dashes or dots between digit groups, a +86 / 0086 prefix — and the reply must not contain any
- *   of them in any of those spellings.
+ * - **No personal number echoed, in any spelling.** The numbers a question carries (spelled-numbers.ts: the
+ *   masking module's patterns after folding full-width digits, separators and +86) must not be in the reply
+ *   in any of those spellings.
  * - **No invented facts.** Every sum of money, percentage, phone number, date and clock time the answer states must
  *   appear in the text of a passage it cites (or be the portal's own hotline, which every answer may give).
  */
 
 // ---------------------------------------------------------------------------------------------------------
 // Personal numbers
-
-/** Full-width to half-width (NFKC), separators inside digit runs removed, +86/0086 before a mobile dropped. */
-export function foldDigits(text: string): string {
-  return text
-    .normalize("NFKC")
-    .replace(/(?<=\d)[\s\-‐‑‒–—―_.·•／/()（）]+(?=[\dXx])/g, "")
-    .replace(/(?:\+|00)?86(?=1[3-9]\d{9}(?!\d))/g, "");
-}
-
-const personalPatterns = [certificatePattern, idCardPattern, bankCardPattern, mobilePattern];
-
-/** The personal numbers in a text (digits and X only, upper case), in whatever spelling they were typed. */
-export function personalNumbers(text: string): string[] {
-  const folded = foldDigits(text);
-  const found = new Set<string>();
-  for (const pattern of personalPatterns) {
-    for (const m of folded.matchAll(new RegExp(pattern.source, pattern.flags))) found.add(m[0].replace(/[^\dXx]/g, "").toUpperCase());
-  }
-  // A shorter pattern inside a longer number (the ID inside a certificate number) is covered by the longer one.
-  return [...found].filter((n) => ![...found].some((other) => other !== n && other.includes(n)));
-}
 
 /** The question's personal numbers that the reply repeats (in any spelling), masked for the report. */
 export function echoedPersonalNumbers(question: string, reply: string): string[] {
