@@ -1,4 +1,4 @@
-import { askAssistant, retrievalQuery, type ChatReply } from "./assistant.server";
+import { askAssistant, type ChatReply } from "./assistant.server";
 import { hotline } from "./compose.server";
 import type { PriorTurn } from "./conversation";
 import { caseCategories, type CaseCategory, type EvalCase } from "./eval-cases.server";
@@ -12,7 +12,8 @@ import type { AssistantIndex } from "./vector-index.server";
  * answers carry citations, every `must` group has one alternative in the answer or a citation's title/quote,
  * and no `must_not` text is in the answer. On top of the contract, for every case: no personal number of the
  * question is echoed in any spelling, and the answer states no amount, phone number, date or time that its
- * cited passages do not state. A case with `history` asks its earlier questions first, in one conversation.
+ * cited passages do not state; for eligibility cases, the answer's own words (not only a quote) name each
+ * `must`. A case with `history` asks its earlier questions first, in one conversation.
  * Used by `npm run eval:chat` and tests/integration/chat-eval.test.ts, through askAssistant — the same code
  * path as the API.
  */
@@ -103,6 +104,15 @@ export function gradeReply(c: Pick<EvalCase, "expect" | "must" | "must_not">, re
   return why;
 }
 
+/** The answer's own words: the plain-text answer without the quoted passages and the titles of their sources. */
+export function answerWithoutQuotes(reply: Pick<ChatReply, "answer" | "citations">): string {
+  return reply.citations
+    .flatMap((c) => [c.quote, c.title])
+    .filter(Boolean)
+    .sort((a, b) => b.length - a.length)
+    .reduce((text, cited) => text.split(cited).join(""), reply.answer);
+}
+
 /** The texts a reply's facts may come from: each cited passage, and the summaries of the documents it cites. */
 export function citedSources(reply: Pick<ChatReply, "citations">, index: AssistantIndex): string[] {
   const texts: string[] = [];
@@ -139,6 +149,16 @@ export async function runEval(name: string, cases: EvalCase[], index: AssistantI
     const reply = await askCase(c, index, options);
     const why = gradeReply(c, reply);
     const everything = [reply.answer, ...reply.citations.flatMap((x) => [x.title, x.quote])].join("\n");
+    if (c.category === "eligibility" && reply.grounded) {
+      // The issue asks the answer itself to name each benefit that fits: a quote or a source's title that
+      // happens to mention one does not count here (CONTRACTS.md's grading above accepts them; this is on top).
+      const own = answerWithoutQuotes(reply);
+      for (const group of c.must ?? []) {
+        if (group.some((alt) => reply.answer.includes(alt) || reply.citations.some((x) => x.quote.includes(alt))) && !group.some((alt) => own.includes(alt))) {
+          why.push(`only a quote or a source's title says one of: ${group.join(" | ")}`);
+        }
+      }
+    }
     const echoed = echoedPersonalNumbers([...(c.history ?? []), c.q].join("\n"), everything);
     if (echoed.length) why.push(`echoes a personal number (${echoed.join(", ")})`);
     const invented = inventedFacts(reply.answer, citedSources(reply, index), [hotline]);
@@ -152,7 +172,7 @@ export async function runEval(name: string, cases: EvalCase[], index: AssistantI
     let rawConfidence: number | null = reply.trace.confidence;
     const guard = guardQuestion(c.q);
     if (rawConfidence === null && guard.ok) {
-      rawConfidence = (await retrieve(index, retrievalQuery(guard.masked), { limit: 12, retrievalMode: options.retrievalMode })).confidence;
+      rawConfidence = (await retrieve(index, guard.masked, { limit: 12, retrievalMode: options.retrievalMode })).confidence;
     }
     results.push({
       id: c.id,
