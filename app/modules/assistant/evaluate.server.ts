@@ -1,4 +1,4 @@
-import { askAssistant, type ChatReply } from "./assistant.server";
+import { askAssistant, retrievalQuery, type ChatReply } from "./assistant.server";
 import { hotline } from "./compose.server";
 import type { PriorTurn } from "./conversation";
 import { caseCategories, type CaseCategory, type EvalCase } from "./eval-cases.server";
@@ -172,7 +172,7 @@ export async function runEval(name: string, cases: EvalCase[], index: AssistantI
     let rawConfidence: number | null = reply.trace.confidence;
     const guard = guardQuestion(c.q);
     if (rawConfidence === null && guard.ok) {
-      rawConfidence = (await retrieve(index, guard.masked, { limit: 12, retrievalMode: options.retrievalMode })).confidence;
+      rawConfidence = (await retrieve(index, retrievalQuery(guard.masked), { limit: 12, retrievalMode: options.retrievalMode })).confidence;
     }
     results.push({
       id: c.id,
