@@ -1,7 +1,8 @@
 // `npm run eval:chat`: grades the question sets in tests/fixtures/chat-eval/ — the tuning part, the held-out
 // part and the repository's copies of the development sets — through the assistant module (the same code path
 // as POST /api/v1/chat) and prints, per set: pass rate, recall@5, answer and refusal precision, invented facts,
-// echoed personal numbers, latency, the confidence calibration, a per-category table, and the ablation (BM25
+// echoed personal numbers, latency, the confidence calibration, a per-category table, the follow-ups asked
+// with and without their earlier turns, and the ablation (BM25
 // only, vectors only, hybrid: pass rate and recall@5 per category). Exits non-zero when any set passes fewer
 // than 95% of its cases (hybrid).
 //
@@ -54,6 +55,13 @@ for (const name of chosen) {
   const hidden = name === "held-out" && !values["show-held-out"];
   console.log(formatSummary(hybrid, { failures: !hidden }));
   if (hybrid.passRate < target) failed = true;
+  // The control for follow-ups: the same questions without their earlier turns (what the history adds).
+  const followups = cases.filter((c) => c.history?.length);
+  if (followups.length) {
+    const alone = await runEval(name, followups.map(({ history: _history, ...c }) => c), index);
+    const withHistory = hybrid.results.filter((r) => followups.some((c) => c.id === r.id)).filter((r) => r.pass).length;
+    console.log(`  follow-ups: ${withHistory}/${followups.length} pass after their earlier turns, ${alone.passed}/${followups.length} asked alone`);
+  }
   if (!values["no-ablation"]) {
     const others: EvalSummary[] = [];
     for (const mode of retrievalModes.filter((m) => m !== "hybrid")) others.push(await runEval(name, cases, index, { retrievalMode: mode }));

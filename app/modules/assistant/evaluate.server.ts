@@ -12,8 +12,8 @@ import type { AssistantIndex } from "./vector-index.server";
  * answers carry citations, every `must` group has one alternative in the answer or a citation's title/quote,
  * and no `must_not` text is in the answer. On top of the contract, for every case: no personal number of the
  * question is echoed in any spelling, and the answer states no amount, phone number, date or time that its
- * cited passages do not state; for eligibility cases, the answer's own words (not only a quote) name each
- * `must`. A case with `history` asks its earlier questions first, in one conversation.
+ * cited passages do not state; for eligibility and follow-up cases, the answer's own words (not only a
+ * quote) say each `must`. A case with `history` asks its earlier questions first, in one conversation.
  * Used by `npm run eval:chat` and tests/integration/chat-eval.test.ts, through askAssistant — the same code
  * path as the API.
  */
@@ -104,6 +104,9 @@ export function gradeReply(c: Pick<EvalCase, "expect" | "must" | "must_not">, re
   return why;
 }
 
+/** Categories whose `must` the answer's own words have to say (not only a quote): the point of the category. */
+const ownWordsCategories = new Set<CaseCategory>(["eligibility", "followup"]);
+
 /** The answer's own words: the plain-text answer without the quoted passages and the titles of their sources. */
 export function answerWithoutQuotes(reply: Pick<ChatReply, "answer" | "citations">): string {
   return reply.citations
@@ -149,9 +152,10 @@ export async function runEval(name: string, cases: EvalCase[], index: AssistantI
     const reply = await askCase(c, index, options);
     const why = gradeReply(c, reply);
     const everything = [reply.answer, ...reply.citations.flatMap((x) => [x.title, x.quote])].join("\n");
-    if (c.category === "eligibility" && reply.grounded) {
-      // The issue asks the answer itself to name each benefit that fits: a quote or a source's title that
-      // happens to mention one does not count here (CONTRACTS.md's grading above accepts them; this is on top).
+    if (ownWordsCategories.has(c.category) && reply.grounded) {
+      // The issue asks an eligibility answer to name each benefit that fits, and a follow-up's first sentence to
+      // answer it (from the earlier turn): a quote or a source's title that happens to mention the thing does
+      // not count here (CONTRACTS.md's grading above accepts them; this is on top of it).
       const own = answerWithoutQuotes(reply);
       for (const group of c.must ?? []) {
         if (group.some((alt) => reply.answer.includes(alt) || reply.citations.some((x) => x.quote.includes(alt))) && !group.some((alt) => own.includes(alt))) {
