@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { askAssistant } from "../app/modules/assistant/assistant.server";
 import type { LsaModel } from "../app/modules/assistant/embeddings.server";
-import { loadCases } from "../app/modules/assistant/evaluate.server";
+import { loadCases } from "../app/modules/assistant/eval-cases.server";
 import { retrieve } from "../app/modules/assistant/retrieve.server";
 import { buildAssistantIndex, ensureAssistantIndex, loadAssistantIndex, saveAssistantIndex } from "../app/modules/assistant/vector-index.server";
 import { getCorpus, type Corpus, type PolicyDocument } from "../app/modules/content/corpus.server";
@@ -22,7 +22,8 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
-const questions = [path.resolve("tests/fixtures/chat-eval.jsonl"), path.resolve("../shared/eval/chat-dev.jsonl")]
+const questions = ["tuning", "dev", "residents-dev"]
+  .map((name) => path.resolve("tests/fixtures/chat-eval", `${name}.jsonl`))
   .filter((f) => fs.existsSync(f))
   .flatMap((f) => loadCases(f))
   .map((c) => ({ q: c.q, locale: c.locale ?? ("zh-CN" as const) }));

@@ -7,11 +7,14 @@ import { routeLocale } from "~/http/route-locale";
 import { formatDateTime } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 import { unansweredFilters, type UnansweredFilter } from "~/modules/assistant/assistant-constants";
-import { listUnanswered } from "~/modules/assistant/index.server";
+import { draftCaseLine, exportLimit, unansweredPage } from "~/modules/assistant/unanswered.server";
 import { getDb } from "~/modules/db/index.server";
 import { requireStaff } from "~/modules/staff/index.server";
 
-/** For editors: questions the assistant could not answer (or answered unhelpfully), masked, newest first. */
+/**
+ * For editors: questions the assistant could not answer (or answered unhelpfully), masked, newest first; each
+ * page's questions as draft evaluation cases to copy, and the whole list as CSV or JSONL.
+ */
 export const handle: AdminHandle = {
   staffRole: "content",
   title: ({ t }) => t("assistant.admin.title"),
@@ -24,14 +27,14 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const search = new URL(request.url).searchParams;
   const filterParam = search.get("filter");
   const filter = (unansweredFilters as readonly string[]).includes(filterParam ?? "") ? (filterParam as UnansweredFilter) : "no_answer";
-  const result = await listUnanswered(getDb(), { filter, page: Number(search.get("page")) || 1 });
-  return { ...result, filter };
+  const result = await unansweredPage(getDb(), { filter, page: Number(search.get("page")) || 1 });
+  return { ...result, filter, drafts: result.items.map(draftCaseLine).join("\n"), exportLimit };
 }
 
 export default function AssistantQuestions() {
   const { t, locale } = useT();
   const { href } = useLocale();
-  const { items, page, pageCount, total, filter } = useLoaderData<typeof loader>();
+  const { items, page, pageCount, total, filter, drafts, exportLimit: max } = useLoaderData<typeof loader>();
   return (
     <div className="page">
       <h1>{t("assistant.admin.title")}</h1>
@@ -81,6 +84,28 @@ export default function AssistantQuestions() {
         </div>
       )}
       <Pagination page={page} pageCount={pageCount} />
+      {items.length > 0 && (
+        <section aria-labelledby="assistant-export">
+          <h2 id="assistant-export">{t("assistant.admin.exportHeading")}</h2>
+          <p>{t("assistant.admin.exportIntro")}</p>
+          <div className="field">
+            <label htmlFor="assistant-drafts">{t("assistant.admin.draftLabel")}</label>
+            <textarea id="assistant-drafts" readOnly rows={Math.min(10, items.length + 1)} spellCheck={false} value={drafts} />
+          </div>
+          <ul>
+            <li>
+              <a href={href(`/admin/assistant/export/csv?filter=${filter}`)} download>
+                {t("assistant.admin.downloadCsv", { max })}
+              </a>
+            </li>
+            <li>
+              <a href={href(`/admin/assistant/export/jsonl?filter=${filter}`)} download>
+                {t("assistant.admin.downloadJsonl", { max })}
+              </a>
+            </li>
+          </ul>
+        </section>
+      )}
     </div>
   );
 }

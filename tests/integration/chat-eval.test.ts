@@ -1,36 +1,71 @@
-import fs from "node:fs";
 import path from "node:path";
-import { formatSummary, loadCases, runEval } from "~/modules/assistant/evaluate.server";
+import { caseCategories, loadCases, type EvalCase } from "~/modules/assistant/eval-cases.server";
+import { formatAblation, formatSummary } from "~/modules/assistant/eval-report";
+import { runEval, type EvalSummary } from "~/modules/assistant/evaluate.server";
 import { ensureAssistantIndex, type AssistantIndex } from "~/modules/assistant/vector-index.server";
 
 /**
  * The question sets, graded as `npm run eval:chat` grades them (through askAssistant, the API's code path):
- * at least 95% on the project's own set and on the development set when ../shared/eval/chat-dev.jsonl exists.
+ * at least 95% on the tuning part, on the held-out part and on each development set, with no personal number
+ * echoed and no fact an answer's passages do not state. The held-out part's failing questions are never
+ * printed (it is measured, not tuned on).
  */
-const own = path.resolve("tests/fixtures/chat-eval.jsonl");
-const dev = path.resolve("../shared/eval/chat-dev.jsonl");
+const fixture = (name: string) => path.resolve("tests/fixtures/chat-eval", `${name}.jsonl`);
+const target = 0.95;
 
 let index: AssistantIndex;
 beforeAll(async () => {
   index = (await ensureAssistantIndex()).index;
 }, 120_000);
 
-describe("assistant question sets", () => {
-  it("passes at least 95% of the project's own set (≥ 80 cases, with refusals and personal data)", async () => {
-    const cases = loadCases(own);
-    expect(cases.length).toBeGreaterThanOrEqual(80);
-    expect(cases.filter((c) => c.expect === "refuse").length).toBeGreaterThanOrEqual(10);
-    expect(cases.filter((c) => c.must_not?.length).length).toBeGreaterThanOrEqual(10);
-    const summary = await runEval("own set", cases, index);
-    console.log(formatSummary(summary));
-    expect(summary.passRate).toBeGreaterThanOrEqual(0.95);
-    // Personal numbers are never echoed, whatever the expectation.
-    expect(summary.results.filter((r) => r.why.some((w) => w.startsWith("contains forbidden")))).toEqual([]);
-  }, 120_000);
+const sets = ["tuning", "held-out", "dev", "residents-dev"] as const;
+const cases = Object.fromEntries(sets.map((name) => [name, loadCases(fixture(name))])) as Record<(typeof sets)[number], EvalCase[]>;
 
-  it.runIf(fs.existsSync(dev))("passes at least 95% of the development set", async () => {
-    const summary = await runEval("dev set", loadCases(dev), index);
-    console.log(formatSummary(summary));
-    expect(summary.passRate).toBeGreaterThanOrEqual(0.95);
+describe("the evaluation's cases", () => {
+  it("are at least 250 of the project's own beside the development sets, about 60% tuning and 40% held out", () => {
+    const own = cases.tuning.length + cases["held-out"].length;
+    expect(own).toBeGreaterThanOrEqual(250);
+    expect(cases["held-out"].length / own).toBeGreaterThan(0.33);
+    expect(cases["held-out"].length / own).toBeLessThan(0.45);
+  });
+
+  it("use every category in both parts, in Chinese and English, with ids unique across all files", () => {
+    for (const part of [cases.tuning, cases["held-out"]]) {
+      expect(new Set(part.map((c) => c.category))).toEqual(new Set(caseCategories));
+      expect(part.filter((c) => c.locale === "en").length).toBeGreaterThanOrEqual(part.length * 0.15);
+      expect(part.filter((c) => c.history?.length).length).toBeGreaterThanOrEqual(5);
+    }
+    const ids = sets.flatMap((name) => cases[name].map((c) => c.id));
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it("forbid every spelling of the personal numbers they carry", () => {
+    const personal = [...cases.tuning, ...cases["held-out"]].filter((c) => c.category === "personal");
+    expect(personal.length).toBeGreaterThanOrEqual(20);
+    for (const c of personal) expect(c.must_not?.length, c.id).toBeGreaterThan(0);
+  });
+});
+
+describe("assistant question sets (≥ 95% each)", () => {
+  const summaries: Partial<Record<(typeof sets)[number], EvalSummary>> = {};
+  it.each(sets)("%s", async (name) => {
+    const summary = await runEval(name, cases[name], index);
+    summaries[name] = summary;
+    console.log(formatSummary(summary, { failures: name !== "held-out" }));
+    // Never, in any set: a personal number echoed, or a fact the cited passages do not state.
+    expect(summary.echoes, "replies that echo a personal number").toBe(0);
+    expect(summary.inventions, "answers that state an unsupported amount, phone, date or time").toBe(0);
+    expect(summary.passRate).toBeGreaterThanOrEqual(target);
+  }, 120_000);
+});
+
+describe("the ablation", () => {
+  it("grades one set with BM25 only, vectors only and both, per category", async () => {
+    const modes = await Promise.all((["bm25", "vector", "hybrid"] as const).map((retrievalMode) => runEval("dev", cases.dev, index, { retrievalMode })));
+    const table = formatAblation("dev", modes);
+    console.log(table);
+    expect(table).toMatch(/bm25\s+vector\s+hybrid/);
+    expect(table).toMatch(/formal \(\d+\)/);
+    expect(modes.map((m) => m.retrievalMode)).toEqual(["bm25", "vector", "hybrid"]);
   }, 120_000);
 });

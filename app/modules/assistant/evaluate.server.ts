@@ -1,28 +1,26 @@
-import fs from "node:fs";
-import type { Locale } from "~/i18n/config";
 import { askAssistant, retrievalQuery, type ChatReply } from "./assistant.server";
+import { hotline } from "./compose.server";
+import type { PriorTurn } from "./conversation";
+import { caseCategories, type CaseCategory, type EvalCase } from "./eval-cases.server";
+import { echoedPersonalNumbers, inventedFacts, type StatedFact } from "./eval-checks";
 import { guardQuestion } from "./guards";
-import { minimumConfidence, retrieve } from "./retrieve.server";
+import { minimumConfidence, retrieve, type RetrievalMode } from "./retrieve.server";
 import type { AssistantIndex } from "./vector-index.server";
 
 /**
  * Grading of the question sets (CONTRACTS.md "Question sets"): a case passes when `grounded` fits `expect`,
  * answers carry citations, every `must` group has one alternative in the answer or a citation's title/quote,
- * and no `must_not` text is in the answer. Used by `npm run eval:chat` and tests/integration/chat-eval.test.ts,
- * through askAssistant — the same code path as the API.
+ * and no `must_not` text is in the answer. On top of the contract, for every case: no personal number of the
+ * question is echoed in any spelling, and the answer states no amount, phone number, date or time that its
+ * cited passages do not state; for eligibility and follow-up cases, the answer's own words (not only a
+ * quote) say each `must`. A case with `history` asks its earlier questions first, in one conversation.
+ * Used by `npm run eval:chat` and tests/integration/chat-eval.test.ts, through askAssistant — the same code
+ * path as the API.
  */
-
-export interface EvalCase {
-  id: string;
-  q: string;
-  locale?: Locale;
-  expect: "answer" | "refuse" | "any";
-  must?: string[][];
-  must_not?: string[];
-}
 
 export interface CaseResult {
   id: string;
+  category: CaseCategory;
   q: string;
   expect: EvalCase["expect"];
   pass: boolean;
@@ -34,17 +32,44 @@ export interface CaseResult {
   rawConfidence: number | null;
   /** Answerable cases: every must group found in the top-5 retrieved chunks. null otherwise. */
   recalled: boolean | null;
+  /** The question's personal numbers the reply repeats (masked). */
+  echoed: string[];
+  /** Amounts, phones, dates and times the answer states that no cited passage states. */
+  invented: StatedFact[];
   ms: number;
+}
+
+export interface Tally {
+  total: number;
+  passed: number;
+  /** Answerable cases with `must` groups, and how many of them the top five retrieved chunks cover. */
+  recallCases: number;
+  recalled: number;
+}
+
+export interface Precision {
+  /** Replies of this kind (answers: grounded; refusals: not grounded). */
+  given: number;
+  /** …that the case wanted (answers: expect answer/any and the case passes; refusals: expect refuse/any and passes). */
+  correct: number;
 }
 
 export interface EvalSummary {
   name: string;
+  retrievalMode: RetrievalMode;
   total: number;
   passed: number;
   passRate: number;
   /** Over cases expecting an answer that have `must` groups. */
   recallAt5: number;
   recallCases: number;
+  recalled: number;
+  byCategory: Partial<Record<CaseCategory, Tally>>;
+  answerPrecision: Precision;
+  refusalPrecision: Precision;
+  /** Cases whose reply repeats a personal number of the question, and whose answer states an unsupported fact. */
+  echoes: number;
+  inventions: number;
   p50: number;
   p95: number;
   results: CaseResult[];
@@ -59,15 +84,12 @@ export interface EvalSummary {
   };
 }
 
-export function loadCases(file: string): EvalCase[] {
-  return fs
-    .readFileSync(file, "utf8")
-    .split("\n")
-    .filter((line) => line.trim())
-    .map((line) => JSON.parse(line) as EvalCase);
+export interface EvalOptions {
+  /** Retrieval channels for the ablation (default hybrid). */
+  retrievalMode?: RetrievalMode;
 }
 
-export function gradeReply(c: EvalCase, reply: Pick<ChatReply, "grounded" | "answer" | "citations">): string[] {
+export function gradeReply(c: Pick<EvalCase, "expect" | "must" | "must_not">, reply: Pick<ChatReply, "grounded" | "answer" | "citations">): string[] {
   const why: string[] = [];
   if (c.expect === "answer" && !reply.grounded) why.push("expected an answer, got grounded: false");
   if (c.expect === "refuse" && reply.grounded) why.push("expected a refusal, got an answer");
@@ -82,16 +104,69 @@ export function gradeReply(c: EvalCase, reply: Pick<ChatReply, "grounded" | "ans
   return why;
 }
 
+/** Categories whose `must` the answer's own words have to say (not only a quote): the point of the category. */
+const ownWordsCategories = new Set<CaseCategory>(["eligibility", "followup"]);
+
+/** The answer's own words: the plain-text answer without the quoted passages and the titles of their sources. */
+export function answerWithoutQuotes(reply: Pick<ChatReply, "answer" | "citations">): string {
+  return reply.citations
+    .flatMap((c) => [c.quote, c.title])
+    .filter(Boolean)
+    .sort((a, b) => b.length - a.length)
+    .reduce((text, cited) => text.split(cited).join(""), reply.answer);
+}
+
+/** The texts a reply's facts may come from: each cited passage, and the summaries of the documents it cites. */
+export function citedSources(reply: Pick<ChatReply, "citations">, index: AssistantIndex): string[] {
+  const texts: string[] = [];
+  for (const citation of reply.citations) {
+    const m = /^\/policies\/([^#?/]+)(?:#(.+))?$/.exec(citation.url);
+    if (!m) continue;
+    const chunk = index.chunkAt(m[1], m[2] ?? null);
+    const overview = index.chunkAt(m[1], null);
+    texts.push(citation.title, citation.quote);
+    for (const c of [chunk, overview]) if (c) texts.push(c.docTitle, c.docTitleEn, c.citation, c.text, c.textEn);
+  }
+  return texts;
+}
+
 function percentile(sorted: number[], p: number): number {
   if (!sorted.length) return 0;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
-export async function runEval(name: string, cases: EvalCase[], index: AssistantIndex): Promise<EvalSummary> {
+/** Asks a case's question (after its history, in one conversation), as the API would. */
+async function askCase(c: EvalCase, index: AssistantIndex, options: EvalOptions): Promise<ChatReply> {
+  const locale = c.locale ?? "zh-CN";
+  const history: PriorTurn[] = [];
+  for (const earlier of c.history ?? []) {
+    const reply = await askAssistant({ question: earlier, locale }, { index, chatModel: null, retrievalMode: options.retrievalMode, history: [...history] });
+    history.push(reply.turn);
+  }
+  return askAssistant({ question: c.q, locale }, { index, chatModel: null, retrievalMode: options.retrievalMode, history });
+}
+
+export async function runEval(name: string, cases: EvalCase[], index: AssistantIndex, options: EvalOptions = {}): Promise<EvalSummary> {
   const results: CaseResult[] = [];
   for (const c of cases) {
-    const reply = await askAssistant({ question: c.q, locale: c.locale ?? "zh-CN" }, { index, chatModel: null });
+    const reply = await askCase(c, index, options);
     const why = gradeReply(c, reply);
+    const everything = [reply.answer, ...reply.citations.flatMap((x) => [x.title, x.quote])].join("\n");
+    if (ownWordsCategories.has(c.category) && reply.grounded) {
+      // The issue asks an eligibility answer to name each benefit that fits, and a follow-up's first sentence to
+      // answer it (from the earlier turn): a quote or a source's title that happens to mention the thing does
+      // not count here (CONTRACTS.md's grading above accepts them; this is on top of it).
+      const own = answerWithoutQuotes(reply);
+      for (const group of c.must ?? []) {
+        if (group.some((alt) => reply.answer.includes(alt) || reply.citations.some((x) => x.quote.includes(alt))) && !group.some((alt) => own.includes(alt))) {
+          why.push(`only a quote or a source's title says one of: ${group.join(" | ")}`);
+        }
+      }
+    }
+    const echoed = echoedPersonalNumbers([...(c.history ?? []), c.q].join("\n"), everything);
+    if (echoed.length) why.push(`echoes a personal number (${echoed.join(", ")})`);
+    const invented = inventedFacts(reply.answer, citedSources(reply, index), [hotline]);
+    if (invented.length) why.push(`states what no cited passage says: ${invented.map((f) => f.text).join(", ")}`);
     let recalled: boolean | null = null;
     if (c.expect === "answer" && c.must?.length) {
       const top = reply.trace.retrieved.slice(0, 5).map((r) => index.chunkAt(r.docId, r.anchor));
@@ -100,10 +175,12 @@ export async function runEval(name: string, cases: EvalCase[], index: AssistantI
     }
     let rawConfidence: number | null = reply.trace.confidence;
     const guard = guardQuestion(c.q);
-    if (rawConfidence === null && guard.ok) rawConfidence = (await retrieve(index, retrievalQuery(guard.masked), { limit: 12 })).confidence;
+    if (rawConfidence === null && guard.ok) {
+      rawConfidence = (await retrieve(index, retrievalQuery(guard.masked), { limit: 12, retrievalMode: options.retrievalMode })).confidence;
+    }
     results.push({
       id: c.id,
-      rawConfidence,
+      category: c.category,
       q: c.q,
       expect: c.expect,
       pass: why.length === 0,
@@ -111,13 +188,33 @@ export async function runEval(name: string, cases: EvalCase[], index: AssistantI
       grounded: reply.grounded,
       status: reply.status,
       confidence: reply.trace.confidence,
+      rawConfidence,
       recalled,
+      echoed,
+      invented,
       ms: reply.trace.ms,
     });
   }
+  return summarize(name, options.retrievalMode ?? "hybrid", results);
+}
+
+function summarize(name: string, retrievalMode: RetrievalMode, results: CaseResult[]): EvalSummary {
   const passed = results.filter((r) => r.pass).length;
   const recall = results.filter((r) => r.recalled !== null);
   const times = results.map((r) => r.ms).sort((a, b) => a - b);
+  const byCategory: Partial<Record<CaseCategory, Tally>> = {};
+  for (const category of caseCategories) {
+    const of = results.filter((r) => r.category === category);
+    if (!of.length) continue;
+    byCategory[category] = {
+      total: of.length,
+      passed: of.filter((r) => r.pass).length,
+      recallCases: of.filter((r) => r.recalled !== null).length,
+      recalled: of.filter((r) => r.recalled).length,
+    };
+  }
+  const answers = results.filter((r) => r.grounded);
+  const refusals = results.filter((r) => !r.grounded);
   const answerConf = results.filter((r) => r.expect === "answer" && r.confidence !== null).map((r) => r.confidence as number);
   const offCorpus = results.filter(
     (r) => r.expect === "refuse" && (r.status === "off_topic" || (r.status === "no_content" && r.rawConfidence !== null && r.rawConfidence < minimumConfidence)),
@@ -125,11 +222,18 @@ export async function runEval(name: string, cases: EvalCase[], index: AssistantI
   const offConf = offCorpus.map((r) => r.rawConfidence ?? 0);
   return {
     name,
+    retrievalMode,
     total: results.length,
     passed,
     passRate: results.length ? passed / results.length : 0,
     recallAt5: recall.length ? recall.filter((r) => r.recalled).length / recall.length : 0,
     recallCases: recall.length,
+    recalled: recall.filter((r) => r.recalled).length,
+    byCategory,
+    answerPrecision: { given: answers.length, correct: answers.filter((r) => r.expect !== "refuse" && r.pass).length },
+    refusalPrecision: { given: refusals.length, correct: refusals.filter((r) => r.expect !== "answer" && r.pass).length },
+    echoes: results.filter((r) => r.echoed.length).length,
+    inventions: results.filter((r) => r.invented.length).length,
     p50: percentile(times, 50),
     p95: percentile(times, 95),
     results,
@@ -140,17 +244,4 @@ export async function runEval(name: string, cases: EvalCase[], index: AssistantI
       threshold: minimumConfidence,
     },
   };
-}
-
-export function formatSummary(s: EvalSummary): string {
-  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-  const lines = [
-    `${s.name}: pass ${pct(s.passRate)} (${s.passed}/${s.total}), retrieval recall@5 ${pct(s.recallAt5)} (${s.recallCases} answerable cases), ` +
-      `latency p50 ${s.p50.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms`,
-    `  calibration: lowest answerable confidence ${s.calibration.answerMin?.toFixed(3) ?? "–"}, ` +
-      `highest raw confidence of an off-corpus refusal ${s.calibration.offCorpusMax?.toFixed(3) ?? "–"} ` +
-      `(${s.calibration.offCorpusBelow[0]}/${s.calibration.offCorpusBelow[1]} below the threshold without the guards), threshold ${s.calibration.threshold}`,
-  ];
-  for (const r of s.results.filter((x) => !x.pass)) lines.push(`  ✗ ${r.id} ${r.q} → ${r.status}: ${r.why.join("; ")}`);
-  return lines.join("\n");
 }

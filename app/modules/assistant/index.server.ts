@@ -13,12 +13,13 @@ export {
   type ChatReply,
   type Citation,
   type ConversationTurn,
+  type PriorTurn,
   type UnansweredFilter,
   type UnansweredItem,
 } from "./assistant.server";
 export { hotline, type AnswerView, type AnswerPassage, type NextStep } from "./compose.server";
 export { guardQuestion, maxQuestionLength, noAnswerStatuses, type AnswerStatus, type NoAnswerStatus } from "./guards";
-export { retrieve, minimumConfidence, type Retrieval, type RetrievedChunk } from "./retrieve.server";
+export { retrieve, minimumConfidence, retrievalModes, type Retrieval, type RetrievalMode, type RetrievedChunk } from "./retrieve.server";
 export {
   buildAssistantIndex,
   ensureAssistantIndex,

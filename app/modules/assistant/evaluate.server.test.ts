@@ -1,0 +1,21 @@
+import { answerWithoutQuotes, gradeReply } from "./evaluate.server";
+
+const reply = {
+  grounded: true,
+  answer: "可以申请困难残疾人生活补贴。\n\n依据：\n1. “一级、二级并需要长期照护的，可以申请护理补贴。”——重度残疾人护理补贴申请指南 · 一、谁可以申请",
+  citations: [{ title: "重度残疾人护理补贴申请指南 · 一、谁可以申请", url: "/policies/nursing-allowance-guide#s-1", quote: "一级、二级并需要长期照护的，可以申请护理补贴。" }],
+};
+
+describe("grading", () => {
+  it("grades as CONTRACTS.md says: a must found in the answer or a citation's title or quote", () => {
+    expect(gradeReply({ expect: "answer", must: [["生活补贴"], ["护理补贴"]] }, reply)).toEqual([]);
+    expect(gradeReply({ expect: "refuse" }, reply)).toEqual(["expected a refusal, got an answer"]);
+    expect(gradeReply({ expect: "answer", must_not: ["生活补贴"] }, reply)).toEqual(['contains forbidden "生活补贴"']);
+  });
+
+  it("sees the answer's own words apart from what it quotes and the titles of its sources", () => {
+    const own = answerWithoutQuotes(reply);
+    expect(own).toContain("生活补贴");
+    expect(own).not.toContain("护理补贴");
+  });
+});
