@@ -15,7 +15,7 @@ import {
 } from "./compose.server";
 import { guardQuestion, maxQuestionLength, type AnswerStatus, type PersonalDataKind } from "./guards";
 import { chatModelFromEnv, generateAnswer, type LlmOutcome } from "./llm.server";
-import { minimumConfidence, retrieve, termIdf, type Retrieval } from "./retrieve.server";
+import { minimumConfidence, retrieve, termIdf, type Retrieval, type RetrievalMode } from "./retrieve.server";
 import { getAssistantIndex, type AssistantIndex } from "./vector-index.server";
 
 /**
@@ -65,6 +65,8 @@ export interface AskOptions {
   /** Chat model for generated answers; undefined = CHAT_MODEL from the environment; null = extractive. */
   chatModel?: BaseChatModel | null;
   llmTimeoutMs?: number;
+  /** Retrieval channels (default "hybrid"); "bm25" / "vector" alone for the evaluation's ablation. */
+  retrievalMode?: RetrievalMode;
 }
 
 /** Question phrasings the corpus words differently (a colloquial question → the corpus's word). */
@@ -103,7 +105,7 @@ async function answerFromCorpus(
 ): Promise<{ view: AnswerView; retrieval: Retrieval; llm: LlmOutcome["ok"] | null }> {
   const t = getFixedT(locale);
   const index = options.index ?? (await getAssistantIndex());
-  const retrieval = await retrieve(index, retrievalQuery(masked), { limit: 12 });
+  const retrieval = await retrieve(index, retrievalQuery(masked), { limit: 12, retrievalMode: options.retrievalMode });
   retrieval.question = masked;
   if (!retrieval.hits.length || retrieval.confidence < minimumConfidence) {
     return { view: composeNoAnswer("no_content", t, personalData), retrieval, llm: null };

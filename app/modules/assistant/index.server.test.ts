@@ -88,6 +88,18 @@ describe("hybrid retrieval", () => {
     expect(r.confidence).toBeGreaterThan(0.33);
   });
 
+  it("ranks with one channel alone when asked (the ablation's modes)", async () => {
+    const q = "盲人坐公交车要钱吗？";
+    const bm25 = await retrieve(index, q, { retrievalMode: "bm25" });
+    expect(bm25.hits.length).toBeGreaterThan(0);
+    expect(bm25.hits.every((h) => h.vectorRank === null)).toBe(true);
+    const vector = await retrieve(index, q, { retrievalMode: "vector" });
+    expect(vector.hits.length).toBeGreaterThan(0);
+    expect(vector.hits.every((h) => h.lexicalRank === null)).toBe(true);
+    // The coverage judges the words the chunks contain, whichever channel found them.
+    expect(vector.confidence).toBeGreaterThan(0.33);
+  });
+
   it("maps English words to the corpus through the glossary", async () => {
     const r = await retrieve(index, "Can I borrow a wheelchair from the Federation?");
     expect(r.hits.slice(0, 3).map((h) => h.chunk.docId)).toContain("assistive-devices-guide");

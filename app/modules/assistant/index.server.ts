@@ -18,7 +18,7 @@ export {
 } from "./assistant.server";
 export { hotline, type AnswerView, type AnswerPassage, type NextStep } from "./compose.server";
 export { guardQuestion, maxQuestionLength, noAnswerStatuses, type AnswerStatus, type NoAnswerStatus } from "./guards";
-export { retrieve, minimumConfidence, type Retrieval, type RetrievedChunk } from "./retrieve.server";
+export { retrieve, minimumConfidence, retrievalModes, type Retrieval, type RetrievalMode, type RetrievedChunk } from "./retrieve.server";
 export {
   buildAssistantIndex,
   ensureAssistantIndex,

@@ -44,7 +44,13 @@ export interface RetrieveOptions {
   candidates?: number;
   /** Re-weight by document type (default true). */
   typeBoost?: boolean;
+  /** Which channels rank the chunks (default "hybrid"); "bm25" and "vector" are the ablation's single channels. */
+  retrievalMode?: RetrievalMode;
 }
+
+/** The retrieval channels: both fused (the default), or one alone (the evaluation's ablation). */
+export const retrievalModes = ["hybrid", "bm25", "vector"] as const;
+export type RetrievalMode = (typeof retrievalModes)[number];
 
 /**
  * The calibrated minimum confidence (`npm run eval:chat` prints the figures it rests on). On the question
@@ -53,19 +59,20 @@ export interface RetrieveOptions {
  */
 export const minimumConfidence = 0.33;
 
-/** Document frequency of each index token, per index (for idf-weighted coverage). */
-const termStats = new WeakMap<AssistantIndex, { df: Map<string, number>; n: number }>();
+/** Document frequency of each index token, and each chunk's tokens, per index (for idf-weighted coverage). */
+const termStats = new WeakMap<AssistantIndex, { df: Map<string, number>; n: number; tokens: Array<Set<string>> }>();
 
 function stats(index: AssistantIndex) {
   let s = termStats.get(index);
   if (!s) {
     const df = new Map<string, number>();
+    const tokens: Array<Set<string>> = [];
     for (const chunk of index.lexical.chunks) {
-      for (const term of new Set(tokenize(`${chunk.title} ${chunk.headingPath} ${chunk.text} ${chunk.docNumber}`))) {
-        df.set(term, (df.get(term) ?? 0) + 1);
-      }
+      const own = new Set(tokenize(`${chunk.title} ${chunk.headingPath} ${chunk.text} ${chunk.docNumber}`));
+      tokens.push(own);
+      for (const term of own) df.set(term, (df.get(term) ?? 0) + 1);
     }
-    s = { df, n: index.lexical.chunks.length };
+    s = { df, n: index.lexical.chunks.length, tokens };
     termStats.set(index, s);
   }
   return s;
@@ -125,12 +132,15 @@ export async function retrieve(index: AssistantIndex, question: string, options:
   const started = performance.now();
   const limit = options.limit ?? 8;
   const candidates = Math.min(options.candidates ?? 40, index.chunks.length);
+  const mode = options.retrievalMode ?? "hybrid";
+  const useLexical = mode !== "vector";
+  const useVector = mode !== "bm25";
   const expanded = expandQuery(question);
 
   // One BM25 pass: the best chunks, and (from the best 200) a ranking of documents.
-  const lexicalAll = index.lexical.searchChunks(question, { limit: 200 });
+  const lexicalAll = useLexical ? index.lexical.searchChunks(question, { limit: 200 }) : [];
   const lexical = lexicalAll.slice(0, candidates);
-  const queryVector = await index.embeddings.embedQuery(vectorQueryText(expanded));
+  const queryVector = useVector ? await index.embeddings.embedQuery(vectorQueryText(expanded)) : [];
   const hasVector = queryVector.some((v) => v !== 0);
   const vector = hasVector ? await index.store.similaritySearchVectorWithScore(queryVector, candidates) : [];
 
@@ -150,7 +160,7 @@ export async function retrieve(index: AssistantIndex, question: string, options:
   // Sections of the three best documents, by similarity to the question: the right section of the right
   // document is a candidate even when it shares no word with the question (材料 → 身份证、户口本、照片).
   const topDocs = [...docRank.keys()].slice(0, 3);
-  const insideKeys = hasVector
+  const insideKeys = hasVector && useLexical
     ? topDocs
         .flatMap((docId) => index.chunksOf(docId).filter((c) => c.anchor !== null))
         .map((c) => ({ key: c.key, sim: dot(queryVector, index.store.index.getPoint(c.key) as number[]) }))
@@ -171,13 +181,15 @@ export async function retrieve(index: AssistantIndex, question: string, options:
     }
     const li = lexicalKeys.indexOf(key);
     const vi = vectorKeys.indexOf(key);
+    // A chunk BM25 did not rank still contains some of the question's terms: the coverage below counts them.
+    const own = stats(index).tokens[key];
     return {
       chunk: index.chunks[key],
       score,
       lexicalRank: li < 0 ? null : li + 1,
       vectorRank: vi < 0 ? null : vi + 1,
       cosine: cosine ?? 0,
-      terms: termsOf.get(key) ?? [],
+      terms: termsOf.get(key) ?? expanded.terms.filter((t) => own.has(t)),
     };
   });
 
