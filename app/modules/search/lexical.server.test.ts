@@ -79,3 +79,15 @@ describe("index status", () => {
     expect(small.search("残疾人").total).toBeLessThanOrEqual(2);
   });
 });
+
+describe("search reads residents' spellings", () => {
+  it("finds the same documents for traditional characters and homophone typos, and says what it searched for", () => {
+    const plain = search("残疾人证怎么办理");
+    const traditional = search("殘疾人證怎麼辦理");
+    expect(traditional.results[0]?.id).toBe(plain.results[0]?.id);
+    const typo = search("残急人两项补帖怎么申情");
+    expect(typo.results.slice(0, 3).map((r) => r.id)).toEqual(expect.arrayContaining(["living-allowance-guide"]));
+    expect(typo.expansions).toEqual(expect.arrayContaining([{ variant: "申情", canonical: "申请" }]));
+    expect(typo.query).toBe("残急人两项补帖怎么申情");
+  });
+});

@@ -2,7 +2,19 @@ import MiniSearch, { type SearchResult as MiniResult } from "minisearch";
 import { getCorpus, type Corpus, type PolicyDocument } from "~/modules/content/corpus.server";
 import { escapeHtml } from "~/modules/content/markdown.server";
 import type { DocType } from "~/modules/content/taxonomy";
-import { expandQuery, normalize, tokenize, warmSegmenter, type ExpandedQuery, type QueryExpansion } from "./segment.server";
+import {
+  expandQuery,
+  glossaryTerms,
+  isDictionaryWord,
+  isFunctionWord,
+  normalize,
+  segmentWords,
+  tokenize,
+  warmSegmenter,
+  type ExpandedQuery,
+  type QueryExpansion,
+} from "./segment.server";
+import { TypoRepairer, type RepairResult } from "./typo-repair.server";
 
 /**
  * BM25 keyword search over the corpus. The unit of indexing is a chunk: one "overview" chunk per document
@@ -146,6 +158,9 @@ export class LexicalIndex {
   readonly documents = new Map<string, PolicyDocument>();
   readonly info: LexicalIndexInfo;
   private readonly mini: MiniSearch<Chunk>;
+  /** Every index token with how often it occurs (the vocabulary typos are repaired against). */
+  private readonly vocabulary = new Map<string, number>();
+  private repairer: TypoRepairer | undefined;
 
   constructor(documents: PolicyDocument[]) {
     warmSegmenter(); // the dictionary load is not part of the index build time
@@ -154,7 +169,11 @@ export class LexicalIndex {
       idField: "key",
       fields: ["title", "headingPath", "text", "docNumber"],
       storeFields: [],
-      tokenize: (text) => tokenize(text),
+      tokenize: (text) => {
+        const tokens = tokenize(text);
+        for (const t of tokens) this.vocabulary.set(t, (this.vocabulary.get(t) ?? 0) + 1);
+        return tokens;
+      },
       processTerm: (term) => term,
       searchOptions: { tokenize: (text) => text.split(" ").filter(Boolean), processTerm: (term) => term },
     });
@@ -165,6 +184,26 @@ export class LexicalIndex {
     this.mini.addAll(this.chunks);
     const buildMs = performance.now() - started;
     this.info = { documents: documents.length, chunks: this.chunks.length, builtAt: new Date().toISOString(), buildMs };
+  }
+
+  /** Whether a token occurs in the index. */
+  hasTerm(term: string): boolean {
+    return this.vocabulary.has(term);
+  }
+
+  /**
+   * Homophone typos repaired against this index's words and the glossary (残急人两项补帖 → 残疾人两项补贴).
+   * The repairer is built on first use (≈ the pinyin of every index word once).
+   */
+  repairTypos(text: string): RepairResult {
+    if (!this.repairer) {
+      const words = new Map(this.vocabulary);
+      for (const term of glossaryTerms()) {
+        for (const word of [term.canonical, ...term.variants]) words.set(normalize(word), Number.MAX_SAFE_INTEGER);
+      }
+      this.repairer = new TypoRepairer({ words, isDictionaryWord, isFunctionWord, segment: segmentWords });
+    }
+    return this.repairer.repair(text);
   }
 
   /** BM25 hits at chunk level, best first (the same scoring as `search`, before grouping by document). */
@@ -196,9 +235,15 @@ export class LexicalIndex {
     const limit = Math.min(50, Math.max(1, Math.floor(options.limit ?? 10)));
     const offset = Math.max(0, Math.floor(options.offset ?? 0));
     const perResult = Math.max(0, Math.floor(options.snippets ?? 2));
-    const expanded = expandQuery(query.slice(0, 200));
-    const expansions = expanded.expansions.filter((e) => e.variant !== normalize(e.canonical));
-    if (!expanded.terms.length) return { query: expanded.query, total: 0, results: [], expansions };
+    // Typos repaired first (残急人 → 残疾人); a repair is shown like a glossary word ("也搜索了：残疾人").
+    const typed = query.slice(0, 200).trim();
+    const { text, repairs } = this.repairTypos(normalize(typed));
+    const expanded = expandQuery(text);
+    const expansions = [
+      ...repairs.map((r) => ({ variant: r.from, canonical: r.to })),
+      ...expanded.expansions.filter((e) => e.variant !== normalize(e.canonical)),
+    ];
+    if (!expanded.terms.length) return { query: typed, total: 0, results: [], expansions };
 
     const hits = this.hits(expanded, options.type);
 
@@ -231,7 +276,7 @@ export class LexicalIndex {
         snippets: this.snippetsFor(list, perResult),
       };
     });
-    return { query: expanded.query, total: ranked.length, results, expansions };
+    return { query: typed, total: ranked.length, results, expansions };
   }
 
   /** The best-scoring sections with text (the summary if only the overview matched). */

@@ -2,6 +2,7 @@ import { Jieba } from "@node-rs/jieba";
 import { dict } from "@node-rs/jieba/dict.js";
 import { defaultKnowledgeDir, loadGlossary } from "~/modules/content/corpus.server";
 import type { GlossaryTerm } from "~/modules/content/schema";
+import { foldText } from "./normalize.server";
 
 /**
  * Chinese (and English) segmentation for the search index and queries.
@@ -80,9 +81,25 @@ export function glossaryTerms(): GlossaryTerm[] {
   return glossary;
 }
 
-/** NFKC (full-width → half-width) and lower case. */
+/** NFKC (full-width → half-width), traditional → simplified and lower case (see normalize.server.ts). */
 export function normalize(text: string): string {
-  return text.normalize("NFKC").toLowerCase();
+  return foldText(text);
+}
+
+/** True when jieba's dictionary (with the glossary) has `text` as one word. */
+export function isDictionaryWord(text: string): boolean {
+  const cut = segmenter().cut(normalize(text), false);
+  return cut.length === 1 && cut[0] === normalize(text);
+}
+
+/** Function and question words (的, 是, 了, 吗 …): they never carry a topic. */
+export function isFunctionWord(word: string): boolean {
+  return zhStopWords.has(word);
+}
+
+/** jieba's dictionary segmentation (with the glossary), without guessing unknown words: 户口部 → 户口 / 部. */
+export function segmentWords(text: string): string[] {
+  return segmenter().cut(normalize(text), false);
 }
 
 /** A light English stemmer: possessives and plurals ("wheelchairs" → "wheelchair", "allowances" → "allowance"). */
