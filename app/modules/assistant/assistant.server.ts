@@ -16,6 +16,7 @@ import {
 import { guardQuestion, maxQuestionLength, type AnswerStatus, type PersonalDataKind } from "./guards";
 import { chatModelFromEnv, generateAnswer, type LlmOutcome } from "./llm.server";
 import { minimumConfidence, retrieve, termIdf, type Retrieval, type RetrievalMode } from "./retrieve.server";
+import { understandQuestion } from "./understand.server";
 import { getAssistantIndex, type AssistantIndex } from "./vector-index.server";
 
 /**
@@ -69,22 +70,9 @@ export interface AskOptions {
   retrievalMode?: RetrievalMode;
 }
 
-/** Question phrasings the corpus words differently (a colloquial question → the corpus's word). */
-const phrasings: Array<[RegExp, string]> = [
-  [/几点(开门|关门|开放)?|营业时间|开门时间|什么时候开门|opening\s+hours?|open(ing)?\s+times?/gi, " 开放时间 "],
-  [/要不要(交)?钱|要钱|交钱|收钱|花钱|收不收费/g, " 收费 "],
-  [/由谁定|谁来定|谁定|谁规定|who\s+(sets|decides)/gi, " 规定 "],
-  // Question words the corpus never uses: they only dilute the question.
-  [/哪一年|哪年|什么时候|何时/g, " "],
-  [/\b(\w+?)(ss|x|z|ch|sh)es\b/gi, " $1$2 "],
-  [/\bbuses\b/gi, " bus "],
-];
-
-/** The masked question as retrieval sees it: masked numbers dropped, phrasings mapped to the corpus's words. */
-export function retrievalQuery(masked: string): string {
-  let q = masked.replace(/\*{3,}[\dXx]{0,4}|\d{3}\*{4}\d{4}/g, " ");
-  for (const [pattern, words] of phrasings) q = q.replace(pattern, words);
-  return q.replace(/\s+/g, " ").trim();
+/** The masked question as retrieval sees it (understand.server.ts: folded, typos repaired, narrative left out). */
+export function retrievalQuery(masked: string, index: AssistantIndex): string {
+  return understandQuestion(masked, index.lexical).query;
 }
 
 let envModel: Promise<BaseChatModel | null> | undefined;
@@ -105,7 +93,8 @@ async function answerFromCorpus(
 ): Promise<{ view: AnswerView; retrieval: Retrieval; llm: LlmOutcome["ok"] | null }> {
   const t = getFixedT(locale);
   const index = options.index ?? (await getAssistantIndex());
-  const retrieval = await retrieve(index, retrievalQuery(masked), { limit: 12, retrievalMode: options.retrievalMode });
+  const understanding = understandQuestion(masked, index.lexical);
+  const retrieval = await retrieve(index, understanding.query, { limit: 12, retrievalMode: options.retrievalMode });
   retrieval.question = masked;
   if (!retrieval.hits.length || retrieval.confidence < minimumConfidence) {
     return { view: composeNoAnswer("no_content", t, personalData), retrieval, llm: null };

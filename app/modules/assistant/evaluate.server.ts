@@ -100,7 +100,7 @@ export async function runEval(name: string, cases: EvalCase[], index: AssistantI
     }
     let rawConfidence: number | null = reply.trace.confidence;
     const guard = guardQuestion(c.q);
-    if (rawConfidence === null && guard.ok) rawConfidence = (await retrieve(index, retrievalQuery(guard.masked), { limit: 12 })).confidence;
+    if (rawConfidence === null && guard.ok) rawConfidence = (await retrieve(index, retrievalQuery(guard.masked, index), { limit: 12 })).confidence;
     results.push({
       id: c.id,
       rawConfidence,

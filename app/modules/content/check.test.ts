@@ -78,6 +78,8 @@ describe("knowledge check", () => {
     ["missing front matter", { "guides/c-guide.md": "## 一、内容\n" }, "front-matter", "---"],
     ["a variant in two glossary entries", { "glossary.yaml": glossary + "  - canonical: 残疾人证件\n    variants: [残疾证]\n" }, "glossary", "残疾证"],
     ["a malformed glossary", { "glossary.yaml": "terms:\n  - variants: [x]\n" }, "glossary", "canonical"],
+    ["a phrase listed twice in the phrasebook", { "phrasebook.yaml": "narrative: [听说]\ndomain: [听说]\n" }, "phrasebook", "听说"],
+    ["a malformed phrasebook", { "phrasebook.yaml": "narrative: 听说\n" }, "phrasebook", "narrative"],
   ])("catches %s", (_name, files, rule, mention) => {
     const report = check(files);
     expect(report.ok).toBe(false);

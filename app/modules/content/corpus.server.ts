@@ -53,7 +53,8 @@ export type CorpusRule =
   | "folder-type"
   | "duplicate-id"
   | "location"
-  | "glossary";
+  | "glossary"
+  | "phrasebook";
 
 export interface CorpusError {
   /** Path relative to the knowledge directory. */

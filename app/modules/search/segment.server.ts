@@ -102,10 +102,14 @@ export function segmentWords(text: string): string[] {
   return segmenter().cut(normalize(text), false);
 }
 
-/** A light English stemmer: possessives and plurals ("wheelchairs" → "wheelchair", "allowances" → "allowance"). */
+/**
+ * A light English stemmer: possessives and plurals ("wheelchairs" → "wheelchair", "allowances" → "allowance",
+ * "buses" → "bus", "boxes" → "box").
+ */
 function stemEnglish(word: string): string {
   let w = word.replace(/['’]s$/, "");
   if (w.length > 4 && w.endsWith("ies")) w = `${w.slice(0, -3)}y`;
+  else if (w.length > 4 && /(ss|x|z|ch|sh|us)es$/.test(w)) w = w.slice(0, -2);
   else if (w.length > 3 && w.endsWith("s") && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
   return w;
 }

@@ -1,0 +1,65 @@
+import { loadPhrasebook, type Phrasebook } from "~/modules/content/phrasebook.server";
+
+/**
+ * The phrasebook (knowledge/phrasebook.yaml) as matchers: Chinese phrases match anywhere, English ones as whole
+ * words (with a plural -s/-es; a trailing * matches any ending), case-insensitively, longest first.
+ */
+
+export class PhraseMatcher {
+  private readonly pattern: RegExp | null;
+
+  constructor(readonly phrases: string[]) {
+    const parts = [...new Set(phrases.map((p) => p.trim().toLowerCase()).filter(Boolean))]
+      .sort((a, b) => b.length - a.length)
+      .map(toPattern);
+    this.pattern = parts.length ? new RegExp(parts.join("|"), "giu") : null;
+  }
+
+  /** Whether any phrase occurs in the text. */
+  test(text: string): boolean {
+    if (!this.pattern) return false;
+    this.pattern.lastIndex = 0;
+    return this.pattern.test(text);
+  }
+
+  /** The phrases found, as they occur in the text (leftmost, longest, not overlapping). */
+  find(text: string): string[] {
+    return this.pattern ? [...text.matchAll(this.pattern)].map((m) => m[0]) : [];
+  }
+
+  /** The text with every phrase replaced by a space. */
+  remove(text: string): string {
+    return this.pattern ? text.replace(this.pattern, " ") : text;
+  }
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+function toPattern(phrase: string): string {
+  if (/\p{Script=Han}/u.test(phrase)) return escape(phrase);
+  const prefix = phrase.endsWith("*");
+  const word = escape(prefix ? phrase.slice(0, -1) : phrase).replace(/\s+/g, "\\s+");
+  return `\\b${word}${prefix ? "\\w*" : "(?:s|es)?\\b"}`;
+}
+
+export interface Phrases {
+  narrative: PhraseMatcher;
+  offTopic: PhraseMatcher;
+  domain: PhraseMatcher;
+}
+
+let cached: Phrases | undefined;
+
+export function phrasesFrom(book: Phrasebook): Phrases {
+  return {
+    narrative: new PhraseMatcher(book.narrative),
+    offTopic: new PhraseMatcher(Object.values(book.offTopic).flat()),
+    domain: new PhraseMatcher(book.domain),
+  };
+}
+
+/** The app's phrasebook (knowledge/phrasebook.yaml), loaded once per process. */
+export function getPhrases(): Phrases {
+  cached ??= phrasesFrom(loadPhrasebook().phrasebook);
+  return cached;
+}
