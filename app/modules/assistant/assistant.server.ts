@@ -4,6 +4,7 @@ import type { Kysely } from "kysely";
 import type { Locale } from "~/i18n/config";
 import { getFixedT } from "~/i18n/i18n.server";
 import type { Database } from "~/modules/db/schema";
+import { getLexicalIndex } from "~/modules/search/index.server";
 import {
   answerText,
   asksForAmount,
@@ -15,8 +16,9 @@ import {
 } from "./compose.server";
 import { guardQuestion, maxQuestionLength, type AnswerStatus, type PersonalDataKind } from "./guards";
 import { chatModelFromEnv, generateAnswer, type LlmOutcome } from "./llm.server";
-import { minimumConfidence, retrieve, termIdf, type Retrieval, type RetrievalMode } from "./retrieve.server";
-import { understandQuestion } from "./understand.server";
+import { minimumConfidence, retrieve, type Retrieval, type RetrievalMode } from "./retrieve.server";
+import { termIdf } from "./term-stats.server";
+import { understandQuestion, type KeyTerm } from "./understand.server";
 import { getAssistantIndex, type AssistantIndex } from "./vector-index.server";
 
 /**
@@ -53,7 +55,23 @@ export interface ChatReply {
   citations: Citation[];
   view: AnswerView;
   /** Diagnostics for the evaluation and benchmarks (never sent to a browser). */
-  trace: { confidence: number | null; retrieved: Array<{ docId: string; anchor: string | null }>; llm: LlmOutcome["ok"] | null; ms: number };
+  trace: ChatTrace;
+}
+
+/** What the evaluation needs to see how a question was read and judged. */
+export interface ChatTrace {
+  /** The grounding gate's score (null when the question never reached retrieval), against `threshold`. */
+  confidence: number | null;
+  threshold: number;
+  /** The chunks retrieved, best first. */
+  retrieved: Array<{ docId: string; anchor: string | null }>;
+  /** How the question was read: what was searched, typos repaired, the story's filler left out. */
+  understanding: { query: string; repairs: Array<{ from: string; to: string }>; narrative: string[] } | null;
+  /** The key terms the gate judged, and which of them the best passages say. */
+  keyTerms: KeyTerm[];
+  grounding: { found: string[]; missing: string[] } | null;
+  llm: LlmOutcome["ok"] | null;
+  ms: number;
 }
 
 export interface AskOptions {
@@ -70,9 +88,9 @@ export interface AskOptions {
   retrievalMode?: RetrievalMode;
 }
 
-/** The masked question as retrieval sees it (understand.server.ts: folded, typos repaired, narrative left out). */
-export function retrievalQuery(masked: string, index: AssistantIndex): string {
-  return understandQuestion(masked, index.lexical).query;
+/** The masked question as retrieval searches it (understand.server.ts: folded, typos repaired, narrative left out). */
+export function retrievalQuery(masked: string, index?: AssistantIndex): string {
+  return understandQuestion(masked, index?.lexical ?? getLexicalIndex()).query;
 }
 
 let envModel: Promise<BaseChatModel | null> | undefined;
@@ -93,9 +111,7 @@ async function answerFromCorpus(
 ): Promise<{ view: AnswerView; retrieval: Retrieval; llm: LlmOutcome["ok"] | null }> {
   const t = getFixedT(locale);
   const index = options.index ?? (await getAssistantIndex());
-  const understanding = understandQuestion(masked, index.lexical);
-  const retrieval = await retrieve(index, understanding.query, { limit: 12, retrievalMode: options.retrievalMode });
-  retrieval.question = masked;
+  const retrieval = await retrieve(index, masked, { limit: 12, retrievalMode: options.retrievalMode });
   if (!retrieval.hits.length || retrieval.confidence < minimumConfidence) {
     return { view: composeNoAnswer("no_content", t, personalData), retrieval, llm: null };
   }
@@ -103,7 +119,7 @@ async function answerFromCorpus(
   const view = composeAnswer({ retrieval, index, locale, t, personalData, idf });
 
   // Never an amount the corpus does not state: a question for a sum gets the passages that say who sets it.
-  if (asksForAmount(masked) && !view.passages.some((p) => statesAmount(index.chunks[p.key].text))) {
+  if (asksForAmount(retrieval.understanding.text) && !view.passages.some((p) => statesAmount(index.chunks[p.key].text))) {
     const pointers: AnswerPassage[] = view.passages.slice(0, 2).map((p, i) => ({ ...p, n: i + 1 }));
     return { view: composeNoAnswer("no_content", t, personalData, pointers, "amount"), retrieval, llm: null };
   }
@@ -175,7 +191,13 @@ export async function askAssistant(input: { question: string; locale: Locale }, 
     view,
     trace: {
       confidence: retrieval?.confidence ?? null,
+      threshold: minimumConfidence,
       retrieved: retrieval?.hits.map((h) => ({ docId: h.chunk.docId, anchor: h.chunk.anchor })) ?? [],
+      understanding: retrieval
+        ? { query: retrieval.understanding.query, repairs: retrieval.understanding.repairs, narrative: retrieval.understanding.narrative }
+        : null,
+      keyTerms: retrieval?.understanding.keyTerms ?? [],
+      grounding: retrieval ? { found: retrieval.grounding.found, missing: retrieval.grounding.missing } : null,
       llm,
       ms: performance.now() - started,
     },

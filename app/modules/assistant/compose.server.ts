@@ -256,7 +256,7 @@ const eligibilityIntent =
 
 /** The subsidy a question asks "who can get it" about, if any. */
 export function eligibilityScheme(retrieval: Retrieval): Scheme | null {
-  if (!eligibilityIntent.test(retrieval.question)) return null;
+  if (!eligibilityIntent.test(retrieval.understanding.text)) return null;
   const terms = retrieval.expanded.expansions.map((e) => e.canonical);
   return schemeForTerms(terms, retrieval.hits.slice(0, 1).map((h) => h.chunk.docId));
 }
@@ -295,7 +295,9 @@ export function personalDataNotice(t: TFunction, personalData: PersonalDataKind[
 
 /** The answer when the corpus covers the question. */
 export function composeAnswer({ retrieval, index, locale, t, personalData, idf }: ComposeInput): AnswerView {
-  const terms = withFactTerms(retrieval.question, questionTerms(retrieval, idf));
+  // The question as understood (folded, typos repaired): 殘疾人證有哪些 asks for a list like 残疾人证有哪些.
+  const asked = retrieval.understanding.text;
+  const terms = withFactTerms(asked, questionTerms(retrieval, idf));
   const hits = rerank(retrieval.hits, terms);
   const scheme = eligibilityScheme(retrieval);
   const ruleChunks = scheme
@@ -317,7 +319,7 @@ export function composeAnswer({ retrieval, index, locale, t, personalData, idf }
   let lead = best ? quoteFrom(best.text, terms, 160).best : "";
   if ([...lead].length > 160) lead = `${[...lead].slice(0, 159).join("")}…`;
   const points: string[] = [];
-  if (listQuestion.test(retrieval.question)) {
+  if (listQuestion.test(asked)) {
     for (const p of passages.slice(0, 2)) {
       const items = listItems(index.chunks[p.key].text);
       if (items.length) {
@@ -329,7 +331,7 @@ export function composeAnswer({ retrieval, index, locale, t, personalData, idf }
   const summaries: AnswerView["summaries"] = [];
   if (locale === "en") {
     const retrieved = [...passages.map((p) => index.chunks[p.key]), ...hits.map((h) => h.chunk)];
-    const en = englishLead(retrieval.question, retrieved, index);
+    const en = englishLead(asked, retrieved, index);
     lead = en ? t("assistant.answer.leadEn", { sentence: en }) : t("assistant.answer.leadEnFallback");
     for (const docId of new Set(passages.map((p) => index.chunks[p.key].docId))) {
       const doc = index.documents.get(docId);

@@ -6,20 +6,22 @@ import { loadPhrasebook, type Phrasebook } from "~/modules/content/phrasebook.se
  */
 
 export class PhraseMatcher {
+  /** Global (find, remove: matchAll and replace start from 0 and leave no state behind). */
   private readonly pattern: RegExp | null;
+  /** The same without the global flag, for test(), which would otherwise keep a lastIndex. */
+  private readonly once: RegExp | null;
 
   constructor(readonly phrases: string[]) {
     const parts = [...new Set(phrases.map((p) => p.trim().toLowerCase()).filter(Boolean))]
       .sort((a, b) => b.length - a.length)
       .map(toPattern);
     this.pattern = parts.length ? new RegExp(parts.join("|"), "giu") : null;
+    this.once = parts.length ? new RegExp(parts.join("|"), "iu") : null;
   }
 
   /** Whether any phrase occurs in the text. */
   test(text: string): boolean {
-    if (!this.pattern) return false;
-    this.pattern.lastIndex = 0;
-    return this.pattern.test(text);
+    return this.once ? this.once.test(text) : false;
   }
 
   /** The phrases found, as they occur in the text (leftmost, longest, not overlapping). */
@@ -36,7 +38,7 @@ export class PhraseMatcher {
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 function toPattern(phrase: string): string {
-  if (/\p{Script=Han}/u.test(phrase)) return escape(phrase);
+  if (/\p{Script=Han}/u.test(phrase) || !/\w/.test(phrase)) return escape(phrase);
   const prefix = phrase.endsWith("*");
   const word = escape(prefix ? phrase.slice(0, -1) : phrase).replace(/\s+/g, "\\s+");
   return `\\b${word}${prefix ? "\\w*" : "(?:s|es)?\\b"}`;
@@ -44,6 +46,7 @@ function toPattern(phrase: string): string {
 
 export interface Phrases {
   narrative: PhraseMatcher;
+  questionWords: PhraseMatcher;
   offTopic: PhraseMatcher;
   domain: PhraseMatcher;
 }
@@ -53,6 +56,7 @@ let cached: Phrases | undefined;
 export function phrasesFrom(book: Phrasebook): Phrases {
   return {
     narrative: new PhraseMatcher(book.narrative),
+    questionWords: new PhraseMatcher(book.questionWords),
     offTopic: new PhraseMatcher(Object.values(book.offTopic).flat()),
     domain: new PhraseMatcher(book.domain),
   };

@@ -46,3 +46,40 @@ describe("phrase matching", () => {
     expect(m.remove("听说 stock")).toBe("   ");
   });
 });
+
+describe("phrase matching keeps no state between calls", () => {
+  it("finds a phrase after a test that matched elsewhere", () => {
+    const m = new PhraseMatcher(["哪家便宜"]);
+    expect(m.test("这是一句很长的话，问盲人按摩店哪家便宜")).toBe(true);
+    expect(m.find("哪家便宜")).toEqual(["哪家便宜"]);
+  });
+});
+
+describe("key terms", () => {
+  const terms = (q: string) => Object.fromEntries(understand(q).keyTerms.map((t) => [t.term, t]));
+
+  it("weighs the clause that asks fully and the story lightly", () => {
+    const t = terms("去年出车祸截了一条腿，现在出院了，听说可以办残疾证，要准备哪些东西");
+    expect(t["东西"].asked).toBe(true);
+    expect(t["出院"].asked).toBe(false);
+    expect(t["出院"].weight).toBeLessThan(t["东西"].weight / 2);
+  });
+
+  it("reads a clause that asks with no word of its own as asking about the clause before it", () => {
+    const t = terms("我今年六十五了，眼睛看不清，听说残联可以借放大镜，是真的吗");
+    expect(t["放大镜"].asked).toBe(true);
+    expect(t["眼睛"]?.asked ?? false).toBe(false);
+  });
+
+  it("weighs nouns above verbs, and pronouns, numerals and adverbs least", () => {
+    const t = terms("残疾人奥运会下一届在哪里举办");
+    expect(t["奥运会"].weight).toBe(1);
+    expect(t["举办"].weight).toBeLessThan(1);
+    expect(t["哪里"].weight).toBeLessThan(t["举办"].weight);
+  });
+
+  it("makes an off-topic phrase in the clause that asks a key term of its own", () => {
+    expect(terms("盲人按摩店哪家便宜")["哪家便宜"]?.offTopic).toBe(true);
+    expect(terms("残疾人可以买彩票吗")["彩票"]?.offTopic).toBe(true);
+  });
+});

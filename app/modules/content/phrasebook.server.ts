@@ -19,6 +19,8 @@ export const phrasebookSchema = z
      * 不知道, 点样): left out of the search and never judged by the grounding gate.
      */
     narrative: z.array(phrase).default([]),
+    /** Words that mark the clause that asks (吗, 怎么, 哪, what …); the other clauses tell the story. */
+    questionWords: z.array(phrase).default([]),
     /** Topics the assistant does not cover, each with the words that name it (matched as substrings). */
     offTopic: z.record(z.array(phrase).min(1)).default({}),
     /** Words that make a question the assistant's business, whatever else it mentions (substrings). */
@@ -33,9 +35,12 @@ export interface PhrasebookLoad {
   errors: CorpusError[];
 }
 
-const empty: Phrasebook = { narrative: [], offTopic: {}, domain: [] };
+const empty: Phrasebook = { narrative: [], questionWords: [], offTopic: {}, domain: [] };
 
-/** knowledge/phrasebook.yaml, validated (schema; a phrase listed twice, or both narrative and a topic, is an error). */
+/**
+ * knowledge/phrasebook.yaml, validated (schema; a phrase listed twice, or in two of narrative, the off-topic
+ * topics and domain, is an error).
+ */
 export function loadPhrasebook(dir: string = defaultKnowledgeDir()): PhrasebookLoad {
   const file = path.join(dir, "phrasebook.yaml");
   const rel = "phrasebook.yaml";
@@ -62,5 +67,11 @@ export function loadPhrasebook(dir: string = defaultKnowledgeDir()): PhrasebookL
   for (const word of parsed.data.narrative) note(word, "narrative");
   for (const [topic, words] of Object.entries(parsed.data.offTopic)) for (const word of words) note(word, `offTopic.${topic}`);
   for (const word of parsed.data.domain) note(word, "domain");
+  // Question markers may also be narrative (点样 asks, and names no topic): only repeats within the list count.
+  const markers = new Set<string>();
+  for (const word of parsed.data.questionWords) {
+    if (markers.has(word.toLowerCase())) errors.push(issue(`"${word}" is listed twice in questionWords`));
+    markers.add(word.toLowerCase());
+  }
   return { phrasebook: parsed.data, errors };
 }

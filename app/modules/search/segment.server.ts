@@ -27,7 +27,8 @@ const enStopWords = new Set(
   (
     "a an the of for to in on at by and or is are be was were been what how can do does did i my me we our you " +
     "your it its this that these those with from as about which who when where why will would should could get " +
-    "have has had not no yes please there their them they if so any some"
+    "have has had not no yes please there their them they if so any some he she him his her hers us one ones " +
+    "am also just very really much many more most such than then here now want need like know tell us"
   ).split(/\s+/),
 );
 
@@ -95,6 +96,11 @@ export function isDictionaryWord(text: string): boolean {
 /** Function and question words (的, 是, 了, 吗 …): they never carry a topic. */
 export function isFunctionWord(word: string): boolean {
   return zhStopWords.has(word);
+}
+
+/** Words with their part of speech (jieba's tags: n noun, v verb, r pronoun, m numeral, d adverb, x unknown …). */
+export function tagWords(text: string): Array<{ word: string; tag: string }> {
+  return segmenter().tag(normalize(text), true);
 }
 
 /** jieba's dictionary segmentation (with the glossary), without guessing unknown words: 户口部 → 户口 / 部. */
