@@ -22,7 +22,8 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
-const questions = [path.resolve("tests/fixtures/chat-eval.jsonl"), path.resolve("../shared/eval/chat-dev.jsonl")]
+const questions = ["tuning", "dev", "residents-dev"]
+  .map((name) => path.resolve("tests/fixtures/chat-eval", `${name}.jsonl`))
   .filter((f) => fs.existsSync(f))
   .flatMap((f) => loadCases(f))
   .map((c) => ({ q: c.q, locale: c.locale ?? ("zh-CN" as const) }));

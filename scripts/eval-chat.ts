@@ -1,17 +1,17 @@
-// `npm run eval:chat`: grades the development question set (../shared/eval/chat-dev.jsonl, when present) and
-// the project's own set (tests/fixtures/chat-eval.jsonl) through the assistant module — the same code path as
+// `npm run eval:chat`: grades the question sets in tests/fixtures/chat-eval/ (the tuning part, the held-out part
+// and the repository's copies of the development sets) through the assistant module — the same code path as
 // POST /api/v1/chat — and prints retrieval recall@5, the pass rate, latency and the confidence calibration.
-// Exits non-zero when either set passes fewer than 95% of its cases.
+// Exits non-zero when any set passes fewer than 95% of its cases.
 import fs from "node:fs";
 import path from "node:path";
 import { ensureAssistantIndex } from "../app/modules/assistant/vector-index.server";
 import { formatSummary, loadCases, runEval } from "../app/modules/assistant/evaluate.server";
 
 const target = 0.95;
-const sets = [
-  { name: "dev set (../shared/eval/chat-dev.jsonl)", file: path.resolve("../shared/eval/chat-dev.jsonl") },
-  { name: "own set (tests/fixtures/chat-eval.jsonl)", file: path.resolve("tests/fixtures/chat-eval.jsonl") },
-];
+const sets = ["tuning", "held-out", "dev", "residents-dev"].map((name) => ({
+  name: `${name} (tests/fixtures/chat-eval/${name}.jsonl)`,
+  file: path.resolve("tests/fixtures/chat-eval", `${name}.jsonl`),
+}));
 
 const { index, dir } = await ensureAssistantIndex();
 console.log(`index: ${index.manifest.documents} documents, ${index.manifest.chunks} chunks, ${index.manifest.dimensions} dimensions (${index.source === "disk" ? "loaded from" : "built into"} ${path.relative(process.cwd(), dir)})`);

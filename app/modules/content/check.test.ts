@@ -22,14 +22,17 @@ const front = (fields: Record<string, string>) => {
 };
 
 const goodBody = "## 一、谁可以申请\n\n见[生活补贴](/policies/b-guide#s-1)和[影院](/cinema)。\n";
-const bGuide = front({ id: "b-guide", title: "另一个指南" }) + "## 一、内容\n\n正文。\n";
+/** Questions people ask for a guide's section `s-1` (three in each language, as knowledge:check requires). */
+const questionsFor = (anchor: string, n = 3, prefix = "") =>
+  `{${anchor}: {zh: [${Array.from({ length: n }, (_, i) => `${prefix}我能不能办第${i + 1}种`).join(", ")}], en: [${Array.from({ length: n }, (_, i) => `${prefix}can I get number ${i + 1}`).join(", ")}]}}`;
+const bGuide = front({ id: "b-guide", title: "另一个指南", questions: questionsFor("s-1") }) + "## 一、内容\n\n正文。\n";
 const glossary = "terms:\n  - canonical: 残疾人证\n    variants: [残疾证]\n";
 
 /** Writes a small knowledge tree; `files` override or add to a valid baseline. */
 function check(files: Record<string, string>) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "knowledge-"));
   const all: Record<string, string> = {
-    "guides/a-guide.md": front({}) + goodBody,
+    "guides/a-guide.md": front({ questions: questionsFor("s-1", 3, "甲") }) + goodBody,
     "guides/b-guide.md": bGuide,
     "glossary.yaml": glossary,
     ...files,
@@ -80,6 +83,10 @@ describe("knowledge check", () => {
     ["a malformed glossary", { "glossary.yaml": "terms:\n  - variants: [x]\n" }, "glossary", "canonical"],
     ["a phrase listed twice in the phrasebook", { "phrasebook.yaml": "narrative: [听说]\ndomain: [听说]\n" }, "phrasebook", "听说"],
     ["a malformed phrasebook", { "phrasebook.yaml": "narrative: 听说\n" }, "phrasebook", "narrative"],
+    ["questions for a section that does not exist", { "guides/a-guide.md": front({ questions: questionsFor("s-9") }) + goodBody }, "questions", "s-9"],
+    ["questions that are not a list", { "guides/a-guide.md": front({ questions: "{s-1: {zh: 问题}}" }) + goodBody }, "schema", "questions"],
+    ["a question that copies the heading", { "guides/a-guide.md": front({ questions: "{s-1: {zh: [谁可以申请？]}}" }) + goodBody }, "question-copy", "谁可以申请"],
+    ["a question listed twice", { "guides/a-guide.md": front({ questions: "{_doc: {zh: [能领吗]}, s-1: {zh: [能领吗？]}}" }) + goodBody }, "question-duplicate", "_doc"],
   ])("catches %s", (_name, files, rule, mention) => {
     const report = check(files);
     expect(report.ok).toBe(false);
@@ -90,19 +97,30 @@ describe("knowledge check", () => {
   });
 
   it("reports the line in the file", () => {
-    const report = check({ "guides/a-guide.md": front({}) + "## 一、内容\n\n见[这里](/policies/missing-doc)。\n" });
-    expect(report.errors[0].line).toBe(16);
+    const report = check({ "guides/a-guide.md": front({ questions: questionsFor("s-1") }) + "## 一、内容\n\n见[这里](/policies/missing-doc)。\n" });
+    expect(report.errors[0].line).toBe(17);
   });
 
   it("accepts app pages, English links, anchors and https links", () => {
     const body =
       "## 一、内容\n\n[a](/devices) [b](/en/policies/b-guide) [c](#s-1) [d](https://www.gov.cn/) [e](/cinema/abc) [f](tel:0763-3362221) [g](/en)\n";
-    expect(check({ "guides/a-guide.md": front({}) + body }).errors).toEqual([]);
+    expect(check({ "guides/a-guide.md": front({ questions: questionsFor("s-1") }) + body }).errors).toEqual([]);
   });
 
   it("warns, without failing, on http:// links", () => {
-    const report = check({ "guides/a-guide.md": front({}) + "## 一、内容\n\n[x](http://example.org/)\n" });
+    const report = check({ "guides/a-guide.md": front({ questions: questionsFor("s-1") }) + "## 一、内容\n\n[x](http://example.org/)\n" });
     expect(report.ok).toBe(true);
     expect(report.warnings.map((w) => w.rule)).toEqual(["insecure-link"]);
+  });
+
+  it("counts a guide's questions per ## section, a ### subsection's for its parent, in each language", () => {
+    const body = "## 一、谁可以申请\n\n正文。\n\n### 1. 新办\n\n正文。\n\n## 二、去哪里办\n\n正文。\n";
+    const questions = "{s-1: {zh: [能办吗, 谁能办], en: [can I apply, who can apply, is it for me]}, s-1-1: {zh: [第一次办证怎么弄]}, s-2: {zh: [在哪办]}}";
+    const report = check({ "guides/a-guide.md": front({ questions }) + body });
+    const missing = [...report.errors, ...report.warnings].filter((i) => i.rule === "questions-missing").map((i) => i.message);
+    expect(missing).toHaveLength(2);
+    expect(missing.every((m) => m.includes("#s-2"))).toBe(true);
+    expect(missing.some((m) => m.includes("1 zh"))).toBe(true);
+    expect(missing.some((m) => m.includes("0 en"))).toBe(true);
   });
 });

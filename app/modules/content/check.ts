@@ -3,6 +3,7 @@ import path from "node:path";
 import { Lexer, walkTokens, type Token, type Tokens } from "marked";
 import { loadCorpus, loadGlossary, type PolicyDocument } from "./corpus.server";
 import { loadPhrasebook } from "./phrasebook.server";
+import type { SectionQuestions } from "./schema";
 import { markdownHeadings } from "./structure";
 import { linkableAppPages, linkableAppPrefixes } from "./taxonomy";
 
@@ -21,6 +22,10 @@ export type CheckRule =
   | "location"
   | "glossary"
   | "phrasebook"
+  | "questions"
+  | "questions-missing"
+  | "question-copy"
+  | "question-duplicate"
   | "broken-link"
   | "broken-anchor"
   | "unknown-page"
@@ -84,6 +89,67 @@ function lexedHeadingCount(body: string): number {
   return count;
 }
 
+/** Questions people ask: at least this many per `##` section of a guide, in each language. */
+export const guideQuestionsPerSection = 3;
+
+/** Letters and digits only, lower case: how two questions (or a question and a heading) are compared. */
+function questionKey(text: string): string {
+  return text.normalize("NFKC").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
+}
+
+/**
+ * "Questions people ask" (front matter `questions:`): not a copy of the section's heading, no question twice in
+ * a document, and for guides at least three per `##` section in each language (a `###` subsection's questions
+ * count for its `##` section).
+ */
+function checkQuestions(doc: PolicyDocument): { errors: CheckIssue[]; warnings: CheckIssue[] } {
+  const base = { path: doc.path, id: doc.id };
+  const errors: CheckIssue[] = [];
+  const warnings: CheckIssue[] = [];
+  const seen = new Map<string, string>();
+  const owners: Array<{ where: string; heading: string[]; questions: SectionQuestions }> = [
+    { where: "_doc", heading: [doc.title, doc.titleEn], questions: doc.questions },
+    ...doc.sections.map((s) => ({ where: s.anchor, heading: [s.heading, s.title], questions: s.questions })),
+  ];
+  for (const owner of owners) {
+    const headings = new Set(owner.heading.map(questionKey).filter(Boolean));
+    for (const lang of ["zh", "en"] as const) {
+      for (const question of owner.questions[lang]) {
+        const key = questionKey(question);
+        if (headings.has(key)) {
+          errors.push({ ...base, rule: "question-copy", message: `questions.${owner.where}.${lang}: "${question}" repeats the heading; write it the way a resident would ask` });
+        }
+        const first = seen.get(key);
+        if (first) {
+          errors.push({ ...base, rule: "question-duplicate", message: `questions.${owner.where}.${lang}: "${question}" is already listed under ${first}` });
+        } else {
+          seen.set(key, owner.where);
+        }
+      }
+    }
+  }
+  if (doc.type === "guide") {
+    doc.sections.forEach((section, i) => {
+      if (section.level !== 1) return;
+      const counts = { zh: section.questions.zh.length, en: section.questions.en.length };
+      for (let j = i + 1; j < doc.sections.length && doc.sections[j].level > 1; j++) {
+        counts.zh += doc.sections[j].questions.zh.length;
+        counts.en += doc.sections[j].questions.en.length;
+      }
+      for (const lang of ["zh", "en"] as const) {
+        if (counts[lang] < guideQuestionsPerSection) {
+          warnings.push({
+            ...base,
+            rule: "questions-missing",
+            message: `"${section.heading}" (#${section.anchor}) has ${counts[lang]} ${lang} question(s) people ask; a guide section needs at least ${guideQuestionsPerSection}`,
+          });
+        }
+      }
+    });
+  }
+  return { errors, warnings };
+}
+
 export function checkKnowledge(dir: string): CheckReport {
   const corpus = loadCorpus(dir);
   const glossary = loadGlossary(dir);
@@ -98,6 +164,10 @@ export function checkKnowledge(dir: string): CheckReport {
     for (const id of doc.related ?? []) {
       if (!docs.has(id)) errors.push({ ...base, rule: "related-missing", message: `related: no document with id "${id}"` });
     }
+
+    const questionIssues = checkQuestions(doc);
+    errors.push(...questionIssues.errors);
+    warnings.push(...questionIssues.warnings);
 
     if (doc.sections.length === 0) {
       errors.push({

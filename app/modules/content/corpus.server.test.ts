@@ -84,6 +84,33 @@ describe("validation while loading", () => {
   });
 });
 
+describe("questions people ask", () => {
+  it("puts each anchor's questions on its section and _doc's on the document; empty lists elsewhere", () => {
+    const questions = ["questions:", "  _doc:", "    zh: [这个文件讲什么]", "  s-1:", "    zh: [我能领吗, 谁能申请这个]", "    en: [Can I get it?]"].join("\n");
+    const result = fixtureCorpus({ "guides/q.md": doc("q", "guide", questions).replace("正文。", "正文。\n\n## 二、去哪里办\n\n正文。") });
+    expect(result.errors).toEqual([]);
+    const [document] = result.documents;
+    expect(document.questions).toEqual({ zh: ["这个文件讲什么"], en: [] });
+    expect(document.sections.map((s) => [s.anchor, s.questions])).toEqual([
+      ["s-1", { zh: ["我能领吗", "谁能申请这个"], en: ["Can I get it?"] }],
+      ["s-2", { zh: [], en: [] }],
+    ]);
+  });
+
+  it("keeps the document but reports questions for an anchor it does not have", () => {
+    const result = fixtureCorpus({ "guides/q.md": doc("q", "guide", "questions: {art-9: {zh: [第九条说什么]}}") });
+    expect(result.documents.map((d) => d.id)).toEqual(["q"]);
+    expect(result.errors).toEqual([expect.objectContaining({ rule: "questions", message: expect.stringContaining("art-9") })]);
+  });
+
+  it("gives every section of the real corpus a questions field", () => {
+    for (const d of corpus.documents) {
+      expect(d.questions).toEqual({ zh: expect.any(Array), en: expect.any(Array) });
+      for (const s of d.sections) expect(s.questions).toEqual({ zh: expect.any(Array), en: expect.any(Array) });
+    }
+  });
+});
+
 describe("page queries", () => {
   it("lists newest issued first, undated last, and pages the result", () => {
     const all = listDocuments({ pageSize: 100 }, corpus);

@@ -3,18 +3,26 @@ import fs from "node:fs";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { renderBody } from "./markdown.server";
-import { documentMetaSchema, glossarySchema, type DocumentMeta, type GlossaryTerm } from "./schema";
+import { documentMetaSchema, documentQuestionsKey, glossarySchema, type DocumentMeta, type GlossaryTerm, type SectionQuestions } from "./schema";
 import { parseStructure, type BodyFormat, type Section } from "./structure";
 import { typeFolders, type AudienceId, type DocStatus, type DocType, type TopicId } from "./taxonomy";
 
+/** A section of a document, with the questions people ask that it answers (front matter `questions:`). */
+export interface PolicySection extends Section {
+  /** Editors' "questions people ask" for this section; empty lists when none are written. */
+  questions: SectionQuestions;
+}
+
 /** One knowledge document, validated and parsed. */
-export interface PolicyDocument extends DocumentMeta {
+export interface PolicyDocument extends Omit<DocumentMeta, "questions"> {
   /** The page: /policies/<id> (prefix /en for English). */
   url: string;
   format: BodyFormat;
   /** Text before the first heading. */
   preamble: string;
-  sections: Section[];
+  sections: PolicySection[];
+  /** Questions people ask about the document as a whole (front matter `questions: _doc:`); empty when none. */
+  questions: SectionQuestions;
   /** Body HTML (headings from h2, anchors = section anchors). Safe to render: raw HTML is escaped. */
   html: string;
   /** The body as plain text (headings and paragraphs), for search and excerpts. */
@@ -54,7 +62,8 @@ export type CorpusRule =
   | "duplicate-id"
   | "location"
   | "glossary"
-  | "phrasebook";
+  | "phrasebook"
+  | "questions";
 
 export interface CorpusError {
   /** Path relative to the knowledge directory. */
@@ -172,12 +181,29 @@ export function loadDocumentFile(dir: string, file: string): { document?: Policy
   if (errors.length) return { errors };
 
   const structure = parseStructure(split.body, format);
+  const { questions: questionMap = {}, ...rest } = meta;
+  const anchors = new Set(structure.sections.map((s) => s.anchor));
+  for (const key of Object.keys(questionMap)) {
+    if (key !== documentQuestionsKey && !anchors.has(key)) {
+      errors.push({
+        path: rel,
+        id: meta.id,
+        rule: "questions",
+        message: `questions.${key}: no section with this anchor (anchors: ${[...anchors].slice(0, 12).join(", ")}${anchors.size > 12 ? ", …" : ""}; ${documentQuestionsKey} for the whole document)`,
+      });
+    }
+  }
+  const questionsOf = (key: string): SectionQuestions => {
+    const q = questionMap[key];
+    return { zh: [...(q?.zh ?? [])], en: [...(q?.en ?? [])] };
+  };
   const document: PolicyDocument = {
-    ...meta,
+    ...rest,
     url: `/policies/${meta.id}`,
     format,
     preamble: structure.preamble,
-    sections: structure.sections,
+    sections: structure.sections.map((s) => ({ ...s, questions: questionsOf(s.anchor) })),
+    questions: questionsOf(documentQuestionsKey),
     html: renderBody(split.body, format, structure, { title: meta.title }),
     plainText: toPlainText(structure.preamble, structure.sections),
     body: split.body,

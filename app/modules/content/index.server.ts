@@ -19,10 +19,20 @@ export {
   type GlossaryLoad,
   type ListDocumentsOptions,
   type PolicyDocument,
+  type PolicySection,
 } from "./corpus.server";
-export { checkKnowledge, formatCheckReport, type CheckIssue, type CheckReport, type CheckRule } from "./check";
+export { checkKnowledge, formatCheckReport, guideQuestionsPerSection, type CheckIssue, type CheckReport, type CheckRule } from "./check";
 export { escapeHtml, renderMarkdown, renderPlainText } from "./markdown.server";
-export { documentMetaSchema, glossarySchema, type DocumentMeta, type Glossary, type GlossaryTerm } from "./schema";
+export {
+  documentMetaSchema,
+  documentQuestionsKey,
+  glossarySchema,
+  sectionQuestionMax,
+  type DocumentMeta,
+  type Glossary,
+  type GlossaryTerm,
+  type SectionQuestions,
+} from "./schema";
 export {
   chineseToNumber,
   parseStructure,

@@ -24,6 +24,27 @@ const nonEmpty = z.string().trim().min(1, "must not be empty");
 
 export const documentIdSchema = z.string().regex(idPattern, "must be kebab-case (a-z, 0-9, -)");
 
+/** Longest "question people ask" (characters): a question, not a paragraph. */
+export const sectionQuestionMax = 120;
+/** The `questions:` key for questions about the document as a whole (not one section). */
+export const documentQuestionsKey = "_doc";
+
+const questionList = z.array(nonEmpty.max(sectionQuestionMax, `must be at most ${sectionQuestionMax} characters`)).default([]);
+
+/** The questions residents ask that one section (or the document) answers, in Chinese and English. */
+export const sectionQuestionsSchema = z.object({ zh: questionList, en: questionList }).strict();
+export type SectionQuestions = z.infer<typeof sectionQuestionsSchema>;
+
+/**
+ * Front matter `questions:` — a section anchor (as the content module computes it: s-1, s-4-3, art-12 …, or
+ * `_doc` for the whole document) mapped to the questions people ask that it answers. Whether every anchor
+ * exists is checked against the parsed body (corpus loading and knowledge:check).
+ */
+export const documentQuestionsSchema = z.record(
+  z.string().regex(/^(?:_doc|[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*)$/u, "must be a section anchor or _doc"),
+  sectionQuestionsSchema,
+);
+
 /** Front matter of one knowledge document (see README "Adding content"). */
 export const documentMetaSchema = z
   .object({
@@ -49,6 +70,7 @@ export const documentMetaSchema = z
     easyRead: z.array(nonEmpty).optional(),
     steps: z.array(z.object({ title: nonEmpty, text: nonEmpty }).strict()).optional(),
     related: z.array(documentIdSchema).optional(),
+    questions: documentQuestionsSchema.optional(),
   })
   .strict()
   .superRefine((meta, ctx) => {
