@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { z } from "zod";
 import type { Locale } from "~/i18n/config";
-import { askAssistant, type ChatReply } from "./assistant.server";
+import { askAssistant, retrievalQuery, type ChatReply } from "./assistant.server";
 import { guardQuestion } from "./guards";
 import { minimumConfidence, retrieve } from "./retrieve.server";
 import type { AssistantIndex } from "./vector-index.server";
@@ -145,7 +145,7 @@ export async function runEval(name: string, cases: EvalCase[], index: AssistantI
     }
     let rawConfidence: number | null = reply.trace.confidence;
     const guard = guardQuestion(c.q);
-    if (rawConfidence === null && guard.ok) rawConfidence = (await retrieve(index, guard.masked, { limit: 12 })).confidence;
+    if (rawConfidence === null && guard.ok) rawConfidence = (await retrieve(index, retrievalQuery(guard.masked), { limit: 12 })).confidence;
     results.push({
       id: c.id,
       rawConfidence,
