@@ -47,6 +47,7 @@ const injectionPatterns: RegExp[] = [
   /\b(ignore|disregard|forget|override)\b.{0,40}\b(instructions?|prompts?|rules|directions|guidelines|context)\b/i,
   /\b(system|hidden|initial|original)\s+(prompt|instructions?|message|configuration|config)\b/i,
   /\breveal\b.{0,40}\b(prompt|instructions?|configuration|config|secrets?|keys?)\b/i,
+  /\b(print|show|display|output|dump|list|read out)\b.{0,40}\b(configuration|config|source\s+code|environment\s+variables|settings\s+file|database)\b/i,
   /\b(api[\s_-]?keys?|access\s+tokens?|passwords?)\b/i,
   /\byou\s+are\s+now\b|\bact\s+as\b|\bpretend\s+(to\s+be|you\s+are)\b|\bjailbreak|\bdeveloper\s+mode\b|\bDAN\b/i,
   /(忽略|无视|忘记|忘掉|不要理会|跳过).{0,12}(指令|指示|提示|规则|设定|要求|限制|命令)/,

@@ -11,10 +11,14 @@ export class PhraseMatcher {
   /** The same without the global flag, for test(), which would otherwise keep a lastIndex. */
   private readonly once: RegExp | null;
 
-  constructor(readonly phrases: string[]) {
+  /** `englishAtStart`: English phrases match only at the start of the text (a clause that asks: "Can we …"). */
+  constructor(
+    readonly phrases: string[],
+    options: { englishAtStart?: boolean } = {},
+  ) {
     const parts = [...new Set(phrases.map((p) => p.trim().toLowerCase()).filter(Boolean))]
       .sort((a, b) => b.length - a.length)
-      .map(toPattern);
+      .map((p) => (options.englishAtStart && /^[a-z]/.test(p) ? `^\\s*${toPattern(p)}` : toPattern(p)));
     this.pattern = parts.length ? new RegExp(parts.join("|"), "giu") : null;
     this.once = parts.length ? new RegExp(parts.join("|"), "iu") : null;
   }
@@ -56,7 +60,7 @@ let cached: Phrases | undefined;
 export function phrasesFrom(book: Phrasebook): Phrases {
   return {
     narrative: new PhraseMatcher(book.narrative),
-    questionWords: new PhraseMatcher(book.questionWords),
+    questionWords: new PhraseMatcher(book.questionWords, { englishAtStart: true }),
     offTopic: new PhraseMatcher(Object.values(book.offTopic).flat()),
     domain: new PhraseMatcher(book.domain),
   };

@@ -4,7 +4,8 @@ import type { AssistantIndex } from "./vector-index.server";
 
 /**
  * Per-index statistics the gate and the coverage figure need, computed once per index: each chunk's tokens and
- * folded text (title, heading path, text, document number), and each token's document frequency.
+ * folded text (title, heading path, text, document number, and the questions people ask that it answers: the
+ * editors' word that the section answers them), and each token's document frequency.
  */
 
 interface TermStats {
@@ -25,7 +26,7 @@ function stats(index: AssistantIndex): TermStats {
     const tokens: Array<Set<string>> = [];
     const texts: string[] = [];
     for (const chunk of index.lexical.chunks) {
-      const text = `${chunk.title} ${chunk.headingPath} ${chunk.text} ${chunk.docNumber}`;
+      const text = `${chunk.title} ${chunk.headingPath} ${chunk.text} ${chunk.docNumber} ${chunk.questions}`;
       const own = new Set(tokenize(text));
       tokens.push(own);
       texts.push(foldText(text));

@@ -47,6 +47,15 @@ describe("phrase matching", () => {
   });
 });
 
+describe("English question words", () => {
+  it("mark the clause they open, not every clause with an 'is' in it", () => {
+    const u = understand("My dad is 72 and had a stroke last year; he can barely walk. Can we borrow a wheelchair from the Federation?");
+    const asked = u.keyTerms.filter((t) => t.asked).map((t) => t.term);
+    expect(asked).toEqual(expect.arrayContaining(["borrow", "wheelchair"]));
+    expect(asked).not.toContain("stroke");
+  });
+});
+
 describe("phrase matching keeps no state between calls", () => {
   it("finds a phrase after a test that matched elsewhere", () => {
     const m = new PhraseMatcher(["哪家便宜"]);

@@ -41,6 +41,8 @@ export interface AssistantChunk {
   text: string;
   /** English summary of the document (overview chunks), for English leads. */
   textEn: string;
+  /** The questions people ask that the section (or the document) answers, zh then en. */
+  questions: string[];
 }
 
 export interface IndexManifest {
@@ -92,13 +94,14 @@ export function assistantChunks(lexical: LexicalIndex): AssistantChunk[] {
       url: chunk.anchor === null ? doc.url : `${doc.url}#${chunk.anchor}`,
       text: chunk.anchor === null ? overviewText(doc) : chunk.text,
       textEn: chunk.anchor === null ? doc.summaryEn : "",
+      questions: chunk.questions ? chunk.questions.split("\n") : [],
     };
   });
 }
 
-/** What the embeddings see of a chunk: document title, heading path and text. */
+/** What the embeddings see of a chunk: document title, heading path, the questions people ask, and the text. */
 export function embeddingText(chunk: AssistantChunk): string {
-  return [chunk.docTitle, ...chunk.headingPath, chunk.text].join("\n");
+  return [chunk.docTitle, ...chunk.headingPath, ...chunk.questions, chunk.text].join("\n");
 }
 
 async function embeddingsFor(setting: string, chunks: AssistantChunk[], saved?: LsaModelJson): Promise<Embeddings> {

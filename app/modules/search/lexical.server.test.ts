@@ -91,3 +91,17 @@ describe("search reads residents' spellings", () => {
     expect(typo.query).toBe("残急人两项补帖怎么申情");
   });
 });
+
+describe("questions people ask", () => {
+  it("are a field of their own: a match on a question lifts its section", () => {
+    const corpus = getCorpus();
+    const docs = corpus.documents.map((d) =>
+      d.id !== "disability-certificate-guide"
+        ? d
+        : { ...d, sections: d.sections.map((s) => (s.anchor === "s-2" ? { ...s, questions: { zh: ["办个残疾本要拿啥去"], en: [] } } : s)) },
+    );
+    const hits = buildLexicalIndex({ ...corpus, documents: docs }).searchChunks("办个残疾本要拿啥去", { limit: 3 });
+    const index = buildLexicalIndex({ ...corpus, documents: docs });
+    expect(index.chunks[hits[0].key]).toMatchObject({ docId: "disability-certificate-guide", anchor: "s-2" });
+  });
+});

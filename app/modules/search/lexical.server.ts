@@ -39,6 +39,8 @@ export interface Chunk {
   headingPath: string;
   text: string;
   docNumber: string;
+  /** The questions people ask that this section (or, for the overview, the document) answers, zh and en. */
+  questions: string;
 }
 
 /** One chunk-level BM25 hit (`LexicalIndex.searchChunks`). */
@@ -90,8 +92,13 @@ export interface SearchOptions {
   snippets?: number;
 }
 
-/** Field boosts: a match in the title counts three times a match in the text. */
-export const fieldBoosts = { title: 3, headingPath: 2, text: 1, docNumber: 3 } as const;
+/**
+ * Field boosts: a match in the title counts three times a match in the text. The questions people ask (editors'
+ * words for what residents type) are a field of their own, so a match there adds to the section's match in its
+ * text; weighed like the text (1.5–3 lifted FAQs whose every question repeats a common word, and cost recall on
+ * the tuning questions).
+ */
+export const fieldBoosts = { title: 3, headingPath: 2, text: 1, docNumber: 3, questions: 1 } as const;
 /** Glossary expansions count a little less than the words the person typed. */
 export const expansionBoost = 0.6;
 /** Sub-words of a longer query word (不见 in 看不见) add recall, not weight. */
@@ -121,6 +128,10 @@ function overviewText(doc: PolicyDocument): string {
     .join("\n");
 }
 
+function questionText(questions: { zh: string[]; en: string[] } | undefined): string {
+  return questions ? [...questions.zh, ...questions.en].join("\n") : "";
+}
+
 export function chunksOf(doc: PolicyDocument, start: number): Chunk[] {
   const chunks: Chunk[] = [
     {
@@ -134,6 +145,7 @@ export function chunksOf(doc: PolicyDocument, start: number): Chunk[] {
       headingPath: "",
       text: overviewText(doc),
       docNumber: doc.docNumber ?? "",
+      questions: questionText(doc.questions),
     },
   ];
   for (const section of doc.sections) {
@@ -148,6 +160,7 @@ export function chunksOf(doc: PolicyDocument, start: number): Chunk[] {
       headingPath: section.path.join(" "),
       text: section.text,
       docNumber: "",
+      questions: questionText(section.questions),
     });
   }
   return chunks;
@@ -167,7 +180,7 @@ export class LexicalIndex {
     const started = performance.now();
     this.mini = new MiniSearch<Chunk>({
       idField: "key",
-      fields: ["title", "headingPath", "text", "docNumber"],
+      fields: ["title", "headingPath", "text", "docNumber", "questions"],
       storeFields: [],
       tokenize: (text) => {
         const tokens = tokenize(text);
