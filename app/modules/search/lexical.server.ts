@@ -128,6 +128,7 @@ function overviewText(doc: PolicyDocument): string {
     .join("\n");
 }
 
+/** The questions people ask, zh then en, one a line. */
 function questionText(questions: { zh: string[]; en: string[] } | undefined): string {
   return questions ? [...questions.zh, ...questions.en].join("\n") : "";
 }
