@@ -255,14 +255,19 @@ export function choosePassages(
   const seenQuotes = new Set<string>();
   const covered = new Set<string>();
   const own = terms.filter((t) => !t.term.startsWith("\u0000"));
+  const facts = terms.filter((t) => t.term.startsWith("\u0000"));
   const gain = (quote: string) => {
     const text = normalize(quote);
-    return own.reduce((sum, t) => (!covered.has(t.term) && text.includes(t.term) ? sum + t.weight : sum), 0);
+    const words = own.reduce((sum, t) => (!covered.has(t.term) && text.includes(t.term) ? sum + t.weight : sum), 0);
+    // The kind of fact asked for (a date, a number, what to do) counts once, like a word.
+    const kinds = facts.reduce((sum, f) => (!covered.has(f.term) && scoreSentence(quote, [f]) > 0 ? sum + f.weight : sum), 0);
+    return words + kinds;
   };
   const take = (chunk: AssistantChunk, quote: string, fromNote: boolean) => {
     seenQuotes.add(quote);
     perDoc.set(chunk.docId, (perDoc.get(chunk.docId) ?? 0) + 1);
     for (const t of own) if (normalize(quote).includes(t.term)) covered.add(t.term);
+    for (const f of facts) if (scoreSentence(quote, [f]) > 0) covered.add(f.term);
     picked.push({ n: picked.length + 1, key: chunk.key, title: label(chunk, fromNote), url: chunk.url, quote });
   };
   const usable = (chunk: AssistantChunk) => !picked.some((p) => p.key === chunk.key) && (perDoc.get(chunk.docId) ?? 0) < 2;

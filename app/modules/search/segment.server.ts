@@ -33,7 +33,7 @@ const enStopWords = new Set(
 );
 
 /** Single Chinese characters that carry meaning on their own in this domain. */
-const meaningfulChars = new Set([..."盲聋哑瘸残证税岁级"]);
+const meaningfulChars = new Set([..."盲聋哑瘸残证税岁级章条"]);
 
 let jieba: Jieba | undefined;
 let glossary: GlossaryTerm[] = [];
