@@ -107,8 +107,13 @@ function documentRanks(index: AssistantIndex, hits: Array<{ key: number; score: 
   return new Map(ranked.map((d, i) => [d.docId, i + 1]));
 }
 
-/** Weight of the document-level list in the fusion (the two chunk-level lists weigh 1 each). */
-const documentWeight = 1.5;
+/**
+ * Weights in the fusion, tuned on the tuning questions (docs/benchmarks.md has the ablation): BM25's chunk list
+ * 1; the vector list and the sections-of-the-best-documents list 0.5 each (at 1 they pushed good BM25 hits out
+ * of the top five as often as they brought a missed one in); the document-level BM25 term 1.
+ */
+export const fusionWeights = { lexical: 1, vector: 0.5, inside: 0.5, document: 1 } as const;
+const documentWeight = fusionWeights.document;
 
 /**
  * Retrieves the passages for a question as a person asked it (masked): it is understood first (folded, typos
@@ -157,7 +162,7 @@ export async function retrieve(index: AssistantIndex, question: string, options:
         .map((x) => x.key)
     : [];
   for (const key of insideKeys) if (!cosineOf.has(key)) cosineOf.set(key, dot(queryVector, index.store.index.getPoint(key) as number[]));
-  const fused = fuseRanks([lexicalKeys, vectorKeys, insideKeys], rrfK, boost)
+  const fused = fuseRanks([lexicalKeys, vectorKeys, insideKeys], rrfK, boost, [fusionWeights.lexical, fusionWeights.vector, fusionWeights.inside])
     .map(({ item, score }) => ({ item, score: score + docBoost(item) * boost(item) }))
     .sort((a, b) => b.score - a.score)
     .slice(0, limit);
