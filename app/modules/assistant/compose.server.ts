@@ -4,6 +4,7 @@ import { loadGlossary } from "~/modules/content/corpus.server";
 import { tokenize } from "~/modules/search/index.server";
 import { schemeForTerms, schemeRuleSummary, type Scheme } from "./eligibility";
 import type { AnswerPassage, AnswerView, NextStep } from "./answer-view";
+import { unsaidTerms } from "./grounding.server";
 import { itemText, listHolding } from "./passage-structure";
 import type { AnswerStatus, PersonalDataKind } from "./guards";
 import type { Retrieval, RetrievedChunk } from "./retrieve.server";
@@ -187,8 +188,16 @@ export function quoteFrom(text: string, terms: TermWeight[], max = maxQuoteLengt
       .sort((a, b) => b.score - a.score)[0];
     if (stated) lead = stated.s;
   }
+  // A short lead takes the sentence that explains it ("口述影像，是给盲人的帮助。" + what it does).
+  const next = sentences[bestIndex + 1];
+  if (lead === best && length(lead) < shortLead && next && !isIntro(next) && !isCrossReference(next) && length(lead) + length(next) <= maxLeadLength) {
+    lead = `${lead}${next}`;
+  }
   return { quote, score: bestScore, best: lead };
 }
+
+/** A lead shorter than this (characters) takes the sentence after it. */
+const shortLead = 40;
 
 /**
  * The items of the first list in a text (lines after an introduction ending in "："), shortened to their
@@ -350,21 +359,57 @@ export function eligibilityScheme(retrieval: Retrieval): Scheme | null {
   return schemeForTerms(terms, retrieval.hits.slice(0, 1).map((h) => h.chunk.docId));
 }
 
+interface GuideStep {
+  id: string;
+  title: string;
+  /** The section of the guide that answers, when a passage came from one. */
+  section: { anchor: string; heading: string } | null;
+  steps?: { title: string; text: string }[];
+  easyRead?: string[];
+}
+
 /** The guide a person should read next: the first guide among the passages, else one the top document names. */
-function relatedGuide(passages: AnswerPassage[], index: AssistantIndex): { id: string; title: string; steps?: { title: string; text: string }[] } | null {
+function relatedGuide(passages: AnswerPassage[], index: AssistantIndex): GuideStep | null {
   for (const p of passages) {
     const chunk = index.chunks[p.key];
     if (chunk.docType === "guide") {
       const doc = index.documents.get(chunk.docId);
-      return doc ? { id: doc.id, title: doc.title, steps: doc.steps } : null;
+      if (!doc) return null;
+      const section = chunk.anchor ? { anchor: chunk.anchor, heading: chunk.headingPath.at(-1) ?? chunk.citation } : null;
+      return { id: doc.id, title: doc.title, section, steps: doc.steps, easyRead: doc.easyRead };
     }
   }
   const top = passages[0] ? index.documents.get(index.chunks[passages[0].key].docId) : undefined;
   for (const id of top?.related ?? []) {
     const doc = index.documents.get(id);
-    if (doc?.type === "guide") return { id: doc.id, title: doc.title, steps: doc.steps };
+    if (doc?.type === "guide") return { id: doc.id, title: doc.title, section: null, steps: doc.steps, easyRead: doc.easyRead };
   }
   return null;
+}
+
+/** A question about how, or where, to apply: then the guide's first step ("申请：…") may be a next step. */
+const howToIntent = /申请|办理|办证|怎么领|去哪|哪里办|在哪办|流程|手续|\bapply\b|\bapplication\b|\bwhere\b/i;
+/** Sections the guide's first step belongs with (who can apply, where, how): not 换领, 迁移, 补办 … */
+const applySection = /谁可以|申请|去哪|哪里办|流程|怎么办理|办理步骤/;
+
+/**
+ * Next steps that fit the question: the guide, opened at the section that answered (one about materials opens
+ * at the materials); the guide's first step only when the question asks how or where to do something; the
+ * eligibility check when the question is who can get a subsidy; always a person to call.
+ */
+function nextStepsFor(asked: string, guide: GuideStep | null, scheme: Scheme | null, t: TFunction): NextStep[] {
+  const steps: NextStep[] = [];
+  if (guide) {
+    const where = guide.section ? `#${guide.section.anchor}` : "";
+    const title = guide.section ? t("assistant.next.guideSection", { title: guide.title, section: guide.section.heading }) : guide.title;
+    steps.push({ kind: "guide", text: t("assistant.next.guide", { title }), href: `/policies/${guide.id}${where}` });
+    const apply = guide.steps?.[0];
+    const general = !guide.section || applySection.test(guide.section.heading);
+    if (apply && general && howToIntent.test(asked)) steps.push({ kind: "apply", text: t("assistant.next.apply", { text: apply.text }) });
+  }
+  if (scheme) steps.push({ kind: "eligibility", text: t("assistant.next.eligibility"), href: "/assistant/eligibility" });
+  steps.push({ kind: "hotline", text: t("assistant.next.hotline", { phone: hotline }) });
+  return steps;
 }
 
 export interface ComposeInput {
@@ -438,15 +483,12 @@ export function composeAnswer({ retrieval, index, locale, t, personalData, idf }
     }
   }
 
-  const nextSteps: NextStep[] = [];
+  const unsaid = unsaidTerms(retrieval.understanding, retrieval.expanded, index, passages.map((p) => p.key));
+  const caveat = unsaid.length ? t("assistant.answer.unsaid", { terms: unsaid.join(t("assistant.personalData.separator")), phone: hotline }) : undefined;
   const guide = relatedGuide(passages, index);
-  if (guide) {
-    nextSteps.push({ kind: "guide", text: t("assistant.next.guide", { title: guide.title }), href: `/policies/${guide.id}` });
-    const apply = guide.steps?.[0];
-    if (apply) nextSteps.push({ kind: "apply", text: t("assistant.next.apply", { text: apply.text }) });
-  }
-  if (scheme) nextSteps.push({ kind: "eligibility", text: t("assistant.next.eligibility"), href: "/assistant/eligibility" });
-  nextSteps.push({ kind: "hotline", text: t("assistant.next.hotline", { phone: hotline }) });
+  const nextSteps = nextStepsFor(asked, guide, scheme, t);
+  // The guide's easy-read version, when it has one (short sentences, shown on request).
+  const easyRead = guide?.easyRead?.length ? { title: guide.title, lines: guide.easyRead, href: `/policies/${guide.id}#easy-read-heading` } : null;
 
   return {
     status: "answered",
@@ -454,12 +496,14 @@ export function composeAnswer({ retrieval, index, locale, t, personalData, idf }
     mode: "extractive",
     notices: personalDataNotice(t, personalData),
     lead,
+    ...(caveat ? { caveat } : {}),
     points,
     summaries,
     body: "",
     passages,
     rule: scheme ? { scheme, text: t(`assistant.rules.${schemeRuleSummary[scheme].summaryKey}` as never) } : null,
     nextSteps,
+    easyRead,
   };
 }
 
@@ -482,6 +526,7 @@ export function composeNoAnswer(
     body: "",
     passages,
     rule: null,
+    easyRead: null,
     nextSteps: [
       { kind: "hotline", text: t("assistant.next.hotline", { phone: hotline }) },
       { kind: "feedback", text: t("assistant.next.feedback"), href: "/feedback" },
@@ -491,7 +536,7 @@ export function composeNoAnswer(
 
 /** The answer as one plain text (the JSON API's `answer`). */
 export function answerText(view: AnswerView, t: TFunction): string {
-  const parts: string[] = [...view.notices, view.lead];
+  const parts: string[] = [...view.notices, view.lead, ...(view.caveat ? [view.caveat] : [])];
   if (view.points.length) parts.push(view.points.map((p) => `- ${p}`).join("\n"));
   if (view.body) parts.push(view.body);
   if (view.summaries.length) {

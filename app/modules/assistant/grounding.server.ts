@@ -91,3 +91,30 @@ export function groundingOf(
   }
   return best;
 }
+
+/**
+ * The Chinese nouns of the clause that asks, typed as the corpus would write them or unknown to it, that none of
+ * the given passages says ("有没有轮椅位" when no passage mentions 轮椅): what the answer should own up to not
+ * knowing. Everyday words the glossary maps (瞎子, 坐轮椅) are covered by their terms' meaning and left out, and
+ * so are question words (哪几种, 几个月) and English (the passages are Chinese).
+ */
+export function unsaidTerms(
+  understanding: Pick<Understanding, "keyTerms">,
+  expanded: ExpandedQuery,
+  index: AssistantIndex,
+  keys: number[],
+  max = 3,
+): string[] {
+  const variants = new Set(expanded.expansions.filter((e) => e.variant !== e.canonical.toLowerCase()).map((e) => e.variant));
+  const asked = new Set(
+    understanding.keyTerms
+      .filter((t) => t.asked && t.weight >= 1 && !t.offTopic && /^\p{Script=Han}{2,}$/u.test(t.term) && !/[哪几多什怎啥]/u.test(t.term))
+      .filter((t) => !variants.has(t.term))
+      .map((t) => t.term),
+  );
+  const says = (word: string) => keys.some((key) => chunkSays(index, key, word));
+  return weigh(understanding, expanded, index)
+    .filter((t) => asked.has(t.term) && !t.whole.some(says) && !t.parts.some(says))
+    .map((t) => t.term)
+    .slice(0, max);
+}
