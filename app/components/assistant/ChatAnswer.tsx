@@ -39,6 +39,7 @@ export function ChatAnswer({ turn, rateAction }: { turn: ChatTurnData; rateActio
         </p>
       ))}
       <p className="chat-turn__lead">{view.lead}</p>
+      {view.caveat ? <p className="chat-turn__caveat">{view.caveat}</p> : null}
       {view.points.length ? (
         <ul className="chat-turn__points">
           {view.points.map((p) => (
@@ -48,6 +49,7 @@ export function ChatAnswer({ turn, rateAction }: { turn: ChatTurnData; rateActio
       ) : null}
       {view.body ? <p>{view.body}</p> : null}
       {view.rule ? <p className="chat-turn__rule">{view.rule.text}</p> : null}
+      {view.easyRead ? <EasyRead easyRead={view.easyRead} /> : null}
       {view.summaries.length ? (
         <>
           <h3>{t("assistant.page.summariesHeading")}</h3>
@@ -83,6 +85,27 @@ export function ChatAnswer({ turn, rateAction }: { turn: ChatTurnData; rateActio
       </ul>
       <RateAnswer id={turn.id} helpful={turn.helpful} action={href(rateAction)} />
     </article>
+  );
+}
+
+/**
+ * The guide's easy-read version: a native <details> (keyboard and screen readers know it, no JavaScript needed),
+ * closed until asked for, with a link to the guide's own easy-read section.
+ */
+function EasyRead({ easyRead }: { easyRead: NonNullable<AnswerView["easyRead"]> }) {
+  const { t } = useT();
+  return (
+    <details className="chat-turn__easy-read">
+      <summary>{t("assistant.answer.easyReadSummary")}</summary>
+      <ul lang="zh-CN">
+        {easyRead.lines.map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ul>
+      <p>
+        <LocalLink to={easyRead.href}>{t("assistant.answer.easyReadLink", { title: easyRead.title })}</LocalLink>
+      </p>
+    </details>
   );
 }
 

@@ -32,6 +32,11 @@ export interface AnswerView {
   /** Sentences before the answer: the personal-data warning. */
   notices: string[];
   lead: string;
+  /**
+   * What the answer does not know: the question's own words that none of the quoted passages mentions
+   * ("引用的资料没有提到：轮椅位"), with a person to ask. Absent from answers stored before it existed.
+   */
+  caveat?: string;
   /** The items of a list the answer rests on ("视力残疾", "听力残疾" …), from the best passage. */
   points: string[];
   /** English locale: the English summaries of the cited documents (the corpus's own English text). */
@@ -42,5 +47,10 @@ export interface AnswerView {
   /** The eligibility rule of a subsidy, when the question is about who can get it. */
   rule: { scheme: Scheme; text: string } | null;
   nextSteps: NextStep[];
+  /**
+   * The guide's easy-read version (its own short sentences), when the answer rests on a guide that has one.
+   * Absent from answers stored before it existed.
+   */
+  easyRead?: { title: string; lines: string[]; href: string } | null;
 }
 

@@ -4,6 +4,7 @@ import type { Kysely } from "kysely";
 import type { Locale } from "~/i18n/config";
 import { getFixedT } from "~/i18n/i18n.server";
 import type { Database } from "~/modules/db/schema";
+import { getLexicalIndex } from "~/modules/search/index.server";
 import {
   answerText,
   asksForAmount,
@@ -16,7 +17,9 @@ import {
 import { priorTurnOf, type PriorTurn } from "./conversation";
 import { guardQuestion, maxQuestionLength, type AnswerStatus, type PersonalDataKind } from "./guards";
 import { chatModelFromEnv, generateAnswer, type LlmOutcome } from "./llm.server";
-import { minimumConfidence, retrieve, termIdf, type Retrieval, type RetrievalMode } from "./retrieve.server";
+import { minimumConfidence, retrieve, type Retrieval, type RetrievalMode } from "./retrieve.server";
+import { termIdf } from "./term-stats.server";
+import { understandQuestion, type KeyTerm } from "./understand.server";
 import { getAssistantIndex, type AssistantIndex } from "./vector-index.server";
 
 /**
@@ -55,7 +58,23 @@ export interface ChatReply {
   /** This turn as the next call's `history` wants it (masked question, status, cited documents, stated facts). */
   turn: PriorTurn;
   /** Diagnostics for the evaluation and benchmarks (never sent to a browser). */
-  trace: { confidence: number | null; retrieved: Array<{ docId: string; anchor: string | null }>; llm: LlmOutcome["ok"] | null; ms: number };
+  trace: ChatTrace;
+}
+
+/** What the evaluation needs to see how a question was read and judged. */
+export interface ChatTrace {
+  /** The grounding gate's score (null when the question never reached retrieval), against `threshold`. */
+  confidence: number | null;
+  threshold: number;
+  /** The chunks retrieved, best first. */
+  retrieved: Array<{ docId: string; anchor: string | null }>;
+  /** How the question was read: what was searched, typos repaired, the story's filler left out. */
+  understanding: { query: string; repairs: Array<{ from: string; to: string }>; narrative: string[] } | null;
+  /** The key terms the gate judged, and which of them the best passages say. */
+  keyTerms: KeyTerm[];
+  grounding: { found: string[]; missing: string[] } | null;
+  llm: LlmOutcome["ok"] | null;
+  ms: number;
 }
 
 export interface AskOptions {
@@ -74,22 +93,9 @@ export interface AskOptions {
   history?: PriorTurn[];
 }
 
-/** Question phrasings the corpus words differently (a colloquial question → the corpus's word). */
-const phrasings: Array<[RegExp, string]> = [
-  [/几点(开门|关门|开放)?|营业时间|开门时间|什么时候开门|opening\s+hours?|open(ing)?\s+times?/gi, " 开放时间 "],
-  [/要不要(交)?钱|要钱|交钱|收钱|花钱|收不收费/g, " 收费 "],
-  [/由谁定|谁来定|谁定|谁规定|who\s+(sets|decides)/gi, " 规定 "],
-  // Question words the corpus never uses: they only dilute the question.
-  [/哪一年|哪年|什么时候|何时/g, " "],
-  [/\b(\w+?)(ss|x|z|ch|sh)es\b/gi, " $1$2 "],
-  [/\bbuses\b/gi, " bus "],
-];
-
-/** The masked question as retrieval sees it: masked numbers dropped, phrasings mapped to the corpus's words. */
-export function retrievalQuery(masked: string): string {
-  let q = masked.replace(/\*{3,}[\dXx]{0,4}|\d{3}\*{4}\d{4}/g, " ");
-  for (const [pattern, words] of phrasings) q = q.replace(pattern, words);
-  return q.replace(/\s+/g, " ").trim();
+/** The masked question as retrieval searches it (understand.server.ts: folded, typos repaired, narrative left out). */
+export function retrievalQuery(masked: string, index?: AssistantIndex): string {
+  return understandQuestion(masked, index?.lexical ?? getLexicalIndex()).query;
 }
 
 let envModel: Promise<BaseChatModel | null> | undefined;
@@ -110,8 +116,7 @@ async function answerFromCorpus(
 ): Promise<{ view: AnswerView; retrieval: Retrieval; llm: LlmOutcome["ok"] | null }> {
   const t = getFixedT(locale);
   const index = options.index ?? (await getAssistantIndex());
-  const retrieval = await retrieve(index, retrievalQuery(masked), { limit: 12, retrievalMode: options.retrievalMode });
-  retrieval.question = masked;
+  const retrieval = await retrieve(index, masked, { limit: 12, retrievalMode: options.retrievalMode });
   if (!retrieval.hits.length || retrieval.confidence < minimumConfidence) {
     return { view: composeNoAnswer("no_content", t, personalData), retrieval, llm: null };
   }
@@ -119,7 +124,7 @@ async function answerFromCorpus(
   const view = composeAnswer({ retrieval, index, locale, t, personalData, idf });
 
   // Never an amount the corpus does not state: a question for a sum gets the passages that say who sets it.
-  if (asksForAmount(masked) && !view.passages.some((p) => statesAmount(index.chunks[p.key].text))) {
+  if (asksForAmount(retrieval.understanding.text) && !view.passages.some((p) => statesAmount(index.chunks[p.key].text))) {
     const pointers: AnswerPassage[] = view.passages.slice(0, 2).map((p, i) => ({ ...p, n: i + 1 }));
     return { view: composeNoAnswer("no_content", t, personalData, pointers, "amount"), retrieval, llm: null };
   }
@@ -192,7 +197,13 @@ export async function askAssistant(input: { question: string; locale: Locale }, 
     turn: priorTurnOf(guard.masked, view),
     trace: {
       confidence: retrieval?.confidence ?? null,
+      threshold: minimumConfidence,
       retrieved: retrieval?.hits.map((h) => ({ docId: h.chunk.docId, anchor: h.chunk.anchor })) ?? [],
+      understanding: retrieval
+        ? { query: retrieval.understanding.query, repairs: retrieval.understanding.repairs, narrative: retrieval.understanding.narrative }
+        : null,
+      keyTerms: retrieval?.understanding.keyTerms ?? [],
+      grounding: retrieval ? { found: retrieval.grounding.found, missing: retrieval.grounding.missing } : null,
       llm,
       ms: performance.now() - started,
     },

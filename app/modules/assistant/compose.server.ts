@@ -4,6 +4,8 @@ import { loadGlossary } from "~/modules/content/corpus.server";
 import { tokenize } from "~/modules/search/index.server";
 import { schemeForTerms, schemeRuleSummary, type Scheme } from "./eligibility";
 import type { AnswerPassage, AnswerView, NextStep } from "./answer-view";
+import { unsaidTerms } from "./grounding.server";
+import { itemText, listHolding } from "./passage-structure";
 import type { AnswerStatus, PersonalDataKind } from "./guards";
 import type { Retrieval, RetrievedChunk } from "./retrieve.server";
 import type { AssistantChunk, AssistantIndex } from "./vector-index.server";
@@ -73,10 +75,16 @@ export function questionTerms(retrieval: Retrieval, idf: (term: string) => numbe
 
 /** Pseudo-terms for what kind of fact a question asks for: a date, a number, a duration. */
 const factPatterns: Array<{ question: RegExp; sentence: RegExp; term: string }> = [
-  { question: /哪一年|哪年|什么时候|何时|哪天|哪一天|几月|几号|\bwhen\b|\bwhat\s+year\b/i, sentence: /\d{4}年|\d{1,2}月\d{1,2}日|\b(19|20)\d{2}\b/, term: "\u0000date" },
+  { question: /哪一年|哪年|什么时候|何时|几时|哪天|哪一天|几月|几号|\bwhen\b|\bwhat\s+year\b/i, sentence: /\d{4}年|\d{1,2}月\d{1,2}日|\b(19|20)\d{2}\b/, term: "\u0000date" },
   { question: /多久|多长时间|有效期|how\s+long/i, sentence: /\d+\s*(年|个月|天|日|个工作日)|[一二三四五六七八九十]+(年|个月|天)/, term: "\u0000duration" },
   { question: /多少|几个|几人|比例|how\s+many|how\s+much/i, sentence: /\d/, term: "\u0000number" },
   { question: /怎么计算|如何计算|怎么算|怎样计算|计算方法|公式|how\s+is\s+.*calculated/i, sentence: /[=×÷]|公式|计算方法/, term: "\u0000formula" },
+  // "What can I do / whom do I ask": the sentences that say what to do and where to turn.
+  {
+    question: /怎么办|怎么做|咋办|咋整|找谁|谁管|向谁|哪个部门|去哪里|what\s+(should|can)\s+i\s+do|who\s+do\s+i|where\s+(do|can)\s+i|how\s+do\s+i\s+(report|complain)/i,
+    sentence: /可以(向|到|去|找|申请|投诉|举报|反映|起诉|打电话)|投诉|举报|反映|起诉|仲裁|打电话|联系/,
+    term: "\u0000action",
+  },
 ];
 
 /** Adds a pseudo-term for the kind of fact the question asks for, weighted like its strongest word. */
@@ -129,9 +137,10 @@ export function quoteFrom(text: string, terms: TermWeight[], max = maxQuoteLengt
   let bestIndex = 0;
   let bestScore = -1;
   sentences.forEach((s, i) => {
-    let score = scoreSentence(s, terms) * (isCrossReference(s) ? 0.3 : 1) + (s.length > 4 ? 0 : -1);
-    // An introduction ("计算方法是：") stands for the line after it.
-    if (isIntro(s) && sentences[i + 1]) score = Math.max(score * 0.5, scoreSentence(sentences[i + 1], terms)) + 0.01;
+    const own = (x: string) => scoreSentence(x, terms) * (isCrossReference(x) ? 0.3 : 1);
+    let score = own(s) + (s.length > 4 ? 0 : -1);
+    // An introduction ("计算方法是：") stands for the line after it too (and brings its list to the lead).
+    if (isIntro(s) && sentences[i + 1]) score = Math.max(score, own(sentences[i + 1])) + 0.01;
     if (score > bestScore) {
       bestScore = score;
       bestIndex = i;
@@ -169,6 +178,8 @@ export function quoteFrom(text: string, terms: TermWeight[], max = maxQuoteLengt
   }
   const quote = sentences.slice(from, to + 1).join(" ");
   let lead = isIntro(best) && sentences[bestIndex + 1] && !isCrossReference(best) ? `${best}${sentences[bestIndex + 1]}` : best;
+  // "这叫口述影像" points back: the sentence before it says what "这" is.
+  if (/^(这|它|其|该|此)/.test(lead) && bestIndex > 0 && !isIntro(sentences[bestIndex - 1])) lead = `${sentences[bestIndex - 1]}${lead}`;
   if (isCrossReference(lead)) {
     // The lead states something; a pointer elsewhere is only a fallback.
     const stated = sentences
@@ -177,8 +188,16 @@ export function quoteFrom(text: string, terms: TermWeight[], max = maxQuoteLengt
       .sort((a, b) => b.score - a.score)[0];
     if (stated) lead = stated.s;
   }
+  // A short lead takes the sentence that explains it ("口述影像，是给盲人的帮助。" + what it does).
+  const next = sentences[bestIndex + 1];
+  if (lead === best && length(lead) < shortLead && next && !isIntro(next) && !isCrossReference(next) && length(lead) + length(next) <= maxLeadLength) {
+    lead = `${lead}${next}`;
+  }
   return { quote, score: bestScore, best: lead };
 }
+
+/** A lead shorter than this (characters) takes the sentence after it. */
+const shortLead = 40;
 
 /**
  * The items of the first list in a text (lines after an introduction ending in "："), shortened to their
@@ -207,23 +226,102 @@ export function citationTitle(chunk: AssistantChunk): string {
   return chunk.docType === "regulation" ? `《${chunk.docTitle}》${chunk.citation}` : `${chunk.docTitle} · ${chunk.citation}`;
 }
 
-/** Choose 2–4 passages: best fused first, a sentence that matches, at most two per document, no repeats. */
-export function choosePassages(hits: RetrievedChunk[], terms: TermWeight[], extra: AssistantChunk[] = [], max = 4): AnswerPassage[] {
+/** How a passage's quote is labelled: the citation itself, or the site's note beside it. */
+export type CitationLabel = (chunk: AssistantChunk, fromNote: boolean) => string;
+
+const plainLabel: CitationLabel = (chunk) => citationTitle(chunk);
+
+/**
+ * The quote a chunk gives for the question: from the article's own words, or — only when they say nothing the
+ * question asks and the site's note beside them does — from the note, labelled as the note (a citation of
+ * 《…》第二十六条 never quotes "在清远怎么申请").
+ */
+export function passageQuote(chunk: AssistantChunk, terms: TermWeight[]): { quote: string; score: number; best: string; source: string; fromNote: boolean } {
+  const article = chunk.article ? quoteFrom(chunk.article, terms) : { quote: "", score: -1, best: "" };
+  if (chunk.note) {
+    const note = quoteFrom(chunk.note, terms);
+    // The article first: the note only when it matches clearly better (a date or a count the article lacks).
+    if (note.quote && note.score > 0 && note.score > Math.max(0, article.score) * 1.5) return { ...note, source: chunk.note, fromNote: true };
+  }
+  return { ...article, source: chunk.article, fromNote: false };
+}
+
+/**
+ * Choose 2–4 passages: the best one first, then — among the next candidates — the one that says most of what the
+ * question asks and the passages so far do not ("有没有字幕，要怎么预约": subtitles, then booking); at most two
+ * per document, no repeated quotes, each with a sentence that matches (the `extra` chunks, the rule's sources,
+ * need not).
+ */
+export function choosePassages(
+  hits: RetrievedChunk[],
+  terms: TermWeight[],
+  extra: AssistantChunk[] = [],
+  max = 4,
+  label: CitationLabel = plainLabel,
+): AnswerPassage[] {
   const picked: AnswerPassage[] = [];
   const perDoc = new Map<string, number>();
   const seenQuotes = new Set<string>();
-  const consider = (chunk: AssistantChunk, requireMatch: boolean) => {
-    if (picked.length >= max || picked.some((p) => p.key === chunk.key)) return;
-    if ((perDoc.get(chunk.docId) ?? 0) >= 2) return;
-    const { quote, score } = quoteFrom(chunk.text, terms);
-    if (!quote || (requireMatch && score <= 0) || seenQuotes.has(quote)) return;
+  const covered = new Set<string>();
+  const own = terms.filter((t) => !t.term.startsWith("\u0000"));
+  const facts = terms.filter((t) => t.term.startsWith("\u0000"));
+  const gain = (quote: string) => {
+    const text = normalize(quote);
+    const words = own.reduce((sum, t) => (!covered.has(t.term) && text.includes(t.term) ? sum + t.weight : sum), 0);
+    // The kind of fact asked for (a date, a number, what to do) counts once, like a word.
+    const kinds = facts.reduce((sum, f) => (!covered.has(f.term) && scoreSentence(quote, [f]) > 0 ? sum + f.weight : sum), 0);
+    return words + kinds;
+  };
+  const take = (chunk: AssistantChunk, quote: string, fromNote: boolean) => {
     seenQuotes.add(quote);
     perDoc.set(chunk.docId, (perDoc.get(chunk.docId) ?? 0) + 1);
-    picked.push({ n: picked.length + 1, key: chunk.key, title: citationTitle(chunk), url: chunk.url, quote });
+    for (const t of own) if (normalize(quote).includes(t.term)) covered.add(t.term);
+    for (const f of facts) if (scoreSentence(quote, [f]) > 0) covered.add(f.term);
+    picked.push({ n: picked.length + 1, key: chunk.key, title: label(chunk, fromNote), url: chunk.url, quote });
   };
-  for (const hit of hits) consider(hit.chunk, true);
-  for (const chunk of extra) consider(chunk, false);
+  const usable = (chunk: AssistantChunk) => !picked.some((p) => p.key === chunk.key) && (perDoc.get(chunk.docId) ?? 0) < 2;
+  const pool = hits
+    .map((hit) => ({ chunk: hit.chunk, ...passageQuote(hit.chunk, terms) }))
+    .filter((c) => c.quote && c.score > 0);
+  /** How far down the ranking a passage that adds something may come from. */
+  const window = 6;
+  while (picked.length < max) {
+    const open = pool.filter((c) => usable(c.chunk) && !seenQuotes.has(c.quote));
+    if (!open.length) break;
+    const head = open.slice(0, window);
+    const best = picked.length ? head.reduce((a, b) => (gain(b.quote) > gain(a.quote) ? b : a), head[0]) : head[0];
+    take(best.chunk, best.quote, best.fromNote);
+  }
+  for (const chunk of extra) {
+    if (picked.length >= max || !usable(chunk)) continue;
+    const { quote, fromNote } = passageQuote(chunk, terms);
+    if (quote && !seenQuotes.has(quote)) take(chunk, quote, fromNote);
+  }
   return picked;
+}
+
+/** Longest lead before it is cut (at a clause, with "…"). */
+export const maxLeadLength = 200;
+
+/** A lead of at most `maxLeadLength` characters: whole when it fits, else cut after the last clause that does. */
+function fitLead(sentence: string): string {
+  const chars = [...sentence];
+  if (chars.length <= maxLeadLength) return sentence;
+  const head = chars.slice(0, maxLeadLength - 1).join("");
+  const cut = Math.max(head.lastIndexOf("，"), head.lastIndexOf("；"), head.lastIndexOf("、"));
+  return `${cut > maxLeadLength / 2 ? head.slice(0, cut) : head}…`;
+}
+
+/**
+ * The answer's first sentence and, when that sentence belongs to a list, the whole list: a lead "同时符合下面
+ * 两条的人，可以申请…：" brings all its items, an item brings its introduction and its siblings. `heading` stands
+ * in for a list that has no introduction ("需要带什么材料").
+ */
+export function leadAndList(source: string, best: string, heading: string): { lead: string; points: string[] } {
+  const list = listHolding(source, best);
+  if (!list) return { lead: fitLead(best), points: [] };
+  const intro = list.intro ?? `${heading.replace(/^([一二三四五六七八九十]+、|\d+[.．、]\s*)/, "")}：`;
+  return { lead: fitLead(intro), points: list.items.map(itemText) };
 }
 
 const englishWord = /[a-z][a-z'-]+/g;
@@ -256,26 +354,62 @@ const eligibilityIntent =
 
 /** The subsidy a question asks "who can get it" about, if any. */
 export function eligibilityScheme(retrieval: Retrieval): Scheme | null {
-  if (!eligibilityIntent.test(retrieval.question)) return null;
+  if (!eligibilityIntent.test(retrieval.understanding.text)) return null;
   const terms = retrieval.expanded.expansions.map((e) => e.canonical);
   return schemeForTerms(terms, retrieval.hits.slice(0, 1).map((h) => h.chunk.docId));
 }
 
+interface GuideStep {
+  id: string;
+  title: string;
+  /** The section of the guide that answers, when a passage came from one. */
+  section: { anchor: string; heading: string } | null;
+  steps?: { title: string; text: string }[];
+  easyRead?: string[];
+}
+
 /** The guide a person should read next: the first guide among the passages, else one the top document names. */
-function relatedGuide(passages: AnswerPassage[], index: AssistantIndex): { id: string; title: string; steps?: { title: string; text: string }[] } | null {
+function relatedGuide(passages: AnswerPassage[], index: AssistantIndex): GuideStep | null {
   for (const p of passages) {
     const chunk = index.chunks[p.key];
     if (chunk.docType === "guide") {
       const doc = index.documents.get(chunk.docId);
-      return doc ? { id: doc.id, title: doc.title, steps: doc.steps } : null;
+      if (!doc) return null;
+      const section = chunk.anchor ? { anchor: chunk.anchor, heading: chunk.headingPath.at(-1) ?? chunk.citation } : null;
+      return { id: doc.id, title: doc.title, section, steps: doc.steps, easyRead: doc.easyRead };
     }
   }
   const top = passages[0] ? index.documents.get(index.chunks[passages[0].key].docId) : undefined;
   for (const id of top?.related ?? []) {
     const doc = index.documents.get(id);
-    if (doc?.type === "guide") return { id: doc.id, title: doc.title, steps: doc.steps };
+    if (doc?.type === "guide") return { id: doc.id, title: doc.title, section: null, steps: doc.steps, easyRead: doc.easyRead };
   }
   return null;
+}
+
+/** A question about how, or where, to apply: then the guide's first step ("申请：…") may be a next step. */
+const howToIntent = /申请|办理|办证|怎么领|去哪|哪里办|在哪办|流程|手续|\bapply\b|\bapplication\b|\bwhere\b/i;
+/** Sections the guide's first step belongs with (who can apply, where, how): not 换领, 迁移, 补办 … */
+const applySection = /谁可以|申请|去哪|哪里办|流程|怎么办理|办理步骤/;
+
+/**
+ * Next steps that fit the question: the guide, opened at the section that answered (one about materials opens
+ * at the materials); the guide's first step only when the question asks how or where to do something; the
+ * eligibility check when the question is who can get a subsidy; always a person to call.
+ */
+function nextStepsFor(asked: string, guide: GuideStep | null, scheme: Scheme | null, t: TFunction): NextStep[] {
+  const steps: NextStep[] = [];
+  if (guide) {
+    const where = guide.section ? `#${guide.section.anchor}` : "";
+    const title = guide.section ? t("assistant.next.guideSection", { title: guide.title, section: guide.section.heading }) : guide.title;
+    steps.push({ kind: "guide", text: t("assistant.next.guide", { title }), href: `/policies/${guide.id}${where}` });
+    const apply = guide.steps?.[0];
+    const general = !guide.section || applySection.test(guide.section.heading);
+    if (apply && general && howToIntent.test(asked)) steps.push({ kind: "apply", text: t("assistant.next.apply", { text: apply.text }) });
+  }
+  if (scheme) steps.push({ kind: "eligibility", text: t("assistant.next.eligibility"), href: "/assistant/eligibility" });
+  steps.push({ kind: "hotline", text: t("assistant.next.hotline", { phone: hotline }) });
+  return steps;
 }
 
 export interface ComposeInput {
@@ -295,31 +429,43 @@ export function personalDataNotice(t: TFunction, personalData: PersonalDataKind[
 
 /** The answer when the corpus covers the question. */
 export function composeAnswer({ retrieval, index, locale, t, personalData, idf }: ComposeInput): AnswerView {
-  const terms = withFactTerms(retrieval.question, questionTerms(retrieval, idf));
+  // The question as understood (folded, typos repaired): 殘疾人證有哪些 asks for a list like 残疾人证有哪些.
+  const asked = retrieval.understanding.text;
+  const terms = withFactTerms(asked, questionTerms(retrieval, idf));
   const hits = rerank(retrieval.hits, terms);
   const scheme = eligibilityScheme(retrieval);
   const ruleChunks = scheme
     ? schemeRuleSummary[scheme].sources.map((s) => index.chunkAt(s.docId, s.anchor)).filter((c): c is AssistantChunk => Boolean(c))
     : [];
-  const passages = choosePassages(hits, terms, ruleChunks);
+  const label: CitationLabel = (chunk, fromNote) =>
+    fromNote ? t("assistant.answer.siteNoteTitle", { title: citationTitle(chunk) }) : citationTitle(chunk);
+  // Candidates: the fused hits, then the summaries of their documents (a date or a number a law is known by
+  // is often in its summary: 2023年9月1日起施行).
+  const overviews = [...new Set(hits.slice(0, 3).map((h) => h.chunk.docId))]
+    .map((docId) => index.chunkAt(docId, null))
+    .filter((c): c is AssistantChunk => Boolean(c) && !hits.some((h) => h.chunk.key === c?.key));
+  const candidates = rerank([...hits, ...overviews.map((chunk) => ({ ...hits[0], chunk, lexicalRank: null, vectorRank: null }))], terms);
+  const passages = choosePassages(candidates, terms, ruleChunks, 4, label);
   // At least two passages when the retrieval has them, even if only one sentence matched a term.
   if (passages.length < 2) {
     for (const hit of hits) {
       if (passages.length >= 2) break;
       if (passages.some((p) => p.key === hit.chunk.key)) continue;
-      const { quote } = quoteFrom(hit.chunk.text, terms);
-      if (quote) passages.push({ n: passages.length + 1, key: hit.chunk.key, title: citationTitle(hit.chunk), url: hit.chunk.url, quote });
+      const { quote, fromNote } = passageQuote(hit.chunk, terms);
+      if (quote) passages.push({ n: passages.length + 1, key: hit.chunk.key, title: label(hit.chunk, fromNote), url: hit.chunk.url, quote });
     }
   }
 
-  // Lead: the sentence of the best passage that best matches the question (English: the English summary).
+  // Lead: the sentence of the best passage that best matches the question, with its whole list when it is part
+  // of one (English: the English summary).
   const best = passages[0] ? index.chunks[passages[0].key] : hits[0]?.chunk;
-  let lead = best ? quoteFrom(best.text, terms, 160).best : "";
-  if ([...lead].length > 160) lead = `${[...lead].slice(0, 159).join("")}…`;
-  const points: string[] = [];
-  if (listQuestion.test(retrieval.question)) {
+  const bestQuote = best ? passageQuote(best, terms) : null;
+  const fromList = best && bestQuote ? leadAndList(bestQuote.source, bestQuote.best, best.headingPath.at(-1) ?? best.docTitle) : null;
+  let lead = fromList?.lead ?? "";
+  const points: string[] = [...(fromList?.points ?? [])];
+  if (!points.length && listQuestion.test(asked)) {
     for (const p of passages.slice(0, 2)) {
-      const items = listItems(index.chunks[p.key].text);
+      const items = listItems(index.chunks[p.key].article);
       if (items.length) {
         points.push(...items);
         break;
@@ -329,7 +475,7 @@ export function composeAnswer({ retrieval, index, locale, t, personalData, idf }
   const summaries: AnswerView["summaries"] = [];
   if (locale === "en") {
     const retrieved = [...passages.map((p) => index.chunks[p.key]), ...hits.map((h) => h.chunk)];
-    const en = englishLead(retrieval.question, retrieved, index);
+    const en = englishLead(asked, retrieved, index);
     lead = en ? t("assistant.answer.leadEn", { sentence: en }) : t("assistant.answer.leadEnFallback");
     for (const docId of new Set(passages.map((p) => index.chunks[p.key].docId))) {
       const doc = index.documents.get(docId);
@@ -337,15 +483,12 @@ export function composeAnswer({ retrieval, index, locale, t, personalData, idf }
     }
   }
 
-  const nextSteps: NextStep[] = [];
+  const unsaid = unsaidTerms(retrieval.understanding, retrieval.expanded, index, passages.map((p) => p.key));
+  const caveat = unsaid.length ? t("assistant.answer.unsaid", { terms: unsaid.join(t("assistant.personalData.separator")), phone: hotline }) : undefined;
   const guide = relatedGuide(passages, index);
-  if (guide) {
-    nextSteps.push({ kind: "guide", text: t("assistant.next.guide", { title: guide.title }), href: `/policies/${guide.id}` });
-    const apply = guide.steps?.[0];
-    if (apply) nextSteps.push({ kind: "apply", text: t("assistant.next.apply", { text: apply.text }) });
-  }
-  if (scheme) nextSteps.push({ kind: "eligibility", text: t("assistant.next.eligibility"), href: "/assistant/eligibility" });
-  nextSteps.push({ kind: "hotline", text: t("assistant.next.hotline", { phone: hotline }) });
+  const nextSteps = nextStepsFor(asked, guide, scheme, t);
+  // The guide's easy-read version, when it has one (short sentences, shown on request).
+  const easyRead = guide?.easyRead?.length ? { title: guide.title, lines: guide.easyRead, href: `/policies/${guide.id}#easy-read-heading` } : null;
 
   return {
     status: "answered",
@@ -353,12 +496,14 @@ export function composeAnswer({ retrieval, index, locale, t, personalData, idf }
     mode: "extractive",
     notices: personalDataNotice(t, personalData),
     lead,
+    ...(caveat ? { caveat } : {}),
     points,
     summaries,
     body: "",
     passages,
     rule: scheme ? { scheme, text: t(`assistant.rules.${schemeRuleSummary[scheme].summaryKey}` as never) } : null,
     nextSteps,
+    easyRead,
   };
 }
 
@@ -381,6 +526,7 @@ export function composeNoAnswer(
     body: "",
     passages,
     rule: null,
+    easyRead: null,
     nextSteps: [
       { kind: "hotline", text: t("assistant.next.hotline", { phone: hotline }) },
       { kind: "feedback", text: t("assistant.next.feedback"), href: "/feedback" },
@@ -390,7 +536,7 @@ export function composeNoAnswer(
 
 /** The answer as one plain text (the JSON API's `answer`). */
 export function answerText(view: AnswerView, t: TFunction): string {
-  const parts: string[] = [...view.notices, view.lead];
+  const parts: string[] = [...view.notices, view.lead, ...(view.caveat ? [view.caveat] : [])];
   if (view.points.length) parts.push(view.points.map((p) => `- ${p}`).join("\n"));
   if (view.body) parts.push(view.body);
   if (view.summaries.length) {

@@ -30,14 +30,14 @@ export type CaseCategory = (typeof caseCategories)[number];
  */
 export const evalCaseSchema = z
   .object({
-    id: z.string().regex(/^[A-Za-z0-9_-]+$/),
+    id: z.string().regex(/^[A-Za-z0-9_-]+$/), // raw: the evaluation's own case files, never a person's input
     category: z.enum(caseCategories),
-    q: z.string().trim().min(1),
+    q: z.string().trim().min(1), // raw: the evaluation's own case files, never a person's input
     locale: z.enum(["zh-CN", "en"]).optional(),
-    history: z.array(z.string().trim().min(1)).min(1).optional(),
+    history: z.array(z.string().trim().min(1)).min(1).optional(), // raw: the evaluation's own case files, never a person's input
     expect: z.enum(["answer", "refuse", "any"]),
-    must: z.array(z.array(z.string().min(1)).min(1)).optional(),
-    must_not: z.array(z.string().min(1)).optional(),
+    must: z.array(z.array(z.string().min(1)).min(1)).optional(), // raw: the evaluation's own case files, never a person's input
+    must_not: z.array(z.string().min(1)).optional(), // raw: the evaluation's own case files, never a person's input
   })
   .strict();
 

@@ -1,5 +1,4 @@
-import { echoedPersonalNumbers, inventedFacts, statedFacts } from "./eval-checks";
-import { foldDigits } from "./spelled-numbers";
+import { echoedPersonalNumbers, foldDigits, inventedFacts, statedFacts } from "./eval-checks";
 
 describe("echoed personal numbers", () => {
   it("says which of the question's numbers a reply repeats, in any spelling, masked", () => {

@@ -1,11 +1,10 @@
-import { maskIdentifier } from "~/modules/privacy/mask";
-import { foldDigits, personalNumbers } from "./spelled-numbers";
+import { maskIdentifier, personalNumbers } from "~/modules/privacy/mask";
 
 /**
  * Two checks the evaluation applies to every reply, whatever the case expects (pure, no I/O):
  *
- * - **No personal number echoed, in any spelling.** The numbers a question carries (spelled-numbers.ts: the
- *   masking module's patterns after folding full-width digits, separators and +86) must not be in the reply
+ * - **No personal number echoed, in any spelling.** The numbers a question carries (found by the masking module,
+ *   which reads full-width digits, separators and +86) must not be in the reply
  *   in any of those spellings.
  * - **No invented facts.** Every sum of money, percentage, phone number, date and clock time the answer states must
  *   appear in the text of a passage it cites (or be the portal's own hotline, which every answer may give).
@@ -13,6 +12,11 @@ import { foldDigits, personalNumbers } from "./spelled-numbers";
 
 // ---------------------------------------------------------------------------------------------------------
 // Personal numbers
+
+/** Full-width to half-width (NFKC), separators inside digit runs removed: how a reply may spell a number back. */
+export function foldDigits(text: string): string {
+  return text.normalize("NFKC").replace(/(?<=\d)[\s\-‐‑‒–—―_.·•／/()（）]+(?=[\dXx])/g, "");
+}
 
 /** The question's personal numbers that the reply repeats (in any spelling), masked for the report. */
 export function echoedPersonalNumbers(question: string, reply: string): string[] {

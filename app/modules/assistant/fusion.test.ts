@@ -30,3 +30,12 @@ describe("reciprocal-rank fusion", () => {
     expect(typeBoosts.regulation).toBeGreaterThan(typeBoosts.notice);
   });
 });
+
+describe("weighted fusion", () => {
+  it("weighs each list: a list at half weight moves an item less", () => {
+    const even = fuseRanks([["a", "b"], ["b", "a"]]);
+    expect(even[0].score).toBeCloseTo(even[1].score);
+    const weighted = fuseRanks([["a", "b"], ["b", "a"]], 60, () => 1, [1, 0.5]);
+    expect(weighted.map((x) => x.item)).toEqual(["a", "b"]);
+  });
+});

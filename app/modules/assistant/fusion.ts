@@ -19,9 +19,9 @@ export function reciprocalRankFusion<T>(lists: T[][], k = rrfK, weights: number[
   return scores;
 }
 
-/** Items by fused score (descending); ties keep the order of first appearance. */
-export function fuseRanks<T>(lists: T[][], k = rrfK, boost: (item: T) => number = () => 1): Array<{ item: T; score: number }> {
-  const scores = reciprocalRankFusion(lists, k);
+/** Items by fused score (descending), each list weighted (default 1); ties keep the order of first appearance. */
+export function fuseRanks<T>(lists: T[][], k = rrfK, boost: (item: T) => number = () => 1, weights: number[] = []): Array<{ item: T; score: number }> {
+  const scores = reciprocalRankFusion(lists, k, weights);
   const order = new Map<T, number>();
   let n = 0;
   for (const list of lists) for (const item of list) if (!order.has(item)) order.set(item, n++);

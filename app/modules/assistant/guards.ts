@@ -1,9 +1,11 @@
 import { maskPersonalData, type MaskResult } from "~/modules/privacy/mask";
+import { foldText } from "~/modules/search/normalize.server";
+import { getPhrases } from "./phrases.server";
 
 /**
  * What happens to a question before anything is stored or searched: invisible characters out, a length
  * cap, personal numbers masked (and remembered only as kinds, to tell the person), instruction-injection and
- * off-topic questions recognised. Pure: no I/O.
+ * off-topic questions recognised (the topic lists are data: knowledge/phrasebook.yaml, read once).
  */
 
 export const maxQuestionLength = 500;
@@ -45,6 +47,7 @@ const injectionPatterns: RegExp[] = [
   /\b(ignore|disregard|forget|override)\b.{0,40}\b(instructions?|prompts?|rules|directions|guidelines|context)\b/i,
   /\b(system|hidden|initial|original)\s+(prompt|instructions?|message|configuration|config)\b/i,
   /\breveal\b.{0,40}\b(prompt|instructions?|configuration|config|secrets?|keys?)\b/i,
+  /\b(print|show|display|output|dump|list|read out)\b.{0,40}\b(configuration|config|source\s+code|environment\s+variables|settings\s+file|database)\b/i,
   /\b(api[\s_-]?keys?|access\s+tokens?|passwords?)\b/i,
   /\byou\s+are\s+now\b|\bact\s+as\b|\bpretend\s+(to\s+be|you\s+are)\b|\bjailbreak|\bdeveloper\s+mode\b|\bDAN\b/i,
   /(忽略|无视|忘记|忘掉|不要理会|跳过).{0,12}(指令|指示|提示|规则|设定|要求|限制|命令)/,
@@ -53,29 +56,18 @@ const injectionPatterns: RegExp[] = [
   /(管理员|后台|数据库|服务器).{0,6}(密码|口令|密钥)|密钥|(输出|打印|显示|告诉我).{0,10}(配置|源代码|源码)/,
 ];
 
-/** Topics the portal's assistant does not cover. Only decisive when the question has no disability topic. */
-const offTopicPatterns: RegExp[] = [
-  /天气|气温|下雨|下雪|台风|空气质量|weather|forecast|temperature/i,
-  /股市|股票|基金|涨停|跌停|大盘|比特币|加密货币|汇率|外汇|\bstocks?\b|share\s+price|exchange\s+rate|bitcoin|crypto|forex/i,
-  /彩票|双色球|中奖号码|lottery|lotto/i,
-  /笑话|段子|脑筋急转弯|\bjokes?\b|\briddles?\b/i,
-  /菜谱|食谱|做菜|炒菜|烹饪|红烧|怎么煮|怎么炒|\brecipes?\b|\bcook(ing)?\b|\bbake\b/i,
-  /写代码|代码|编程|程序员|python|javascript|typescript|java\b|sql\b|\bcode\b|\bprogram(ming)?\b|\bscript\b/i,
-  /写诗|作诗|写一首|唱首歌|歌词|写小说|\bpoems?\b|\blyrics\b|\bsong\b|\bstory\b/i,
-  /世界杯|足球|篮球|比赛结果|谁会赢|奥运|world\s+cup|football|soccer|basketball|\bwho\s+will\s+win\b/i,
-  /星座|算命|运势|风水|塔罗|horoscope|fortune|astrology/i,
-];
-
-/** Words that make a question the assistant's business, whatever else it mentions. */
-const domainPattern =
-  /残|补贴|补助|津贴|康复|无障碍|辅具|辅助器具|盲|聋|哑|轮椅|助听|低保|护理|评定|就业|教育|特教|手语|残联|政策|法规|证件|借阅|口述影像|disab|allowance|subsid|rehab|wheelchair|hearing|blind|deaf|certificate|federation|accessib/i;
-
 export function looksLikeInjection(text: string): boolean {
   return injectionPatterns.some((p) => p.test(text));
 }
 
+/**
+ * A question about a topic the assistant does not cover (knowledge/phrasebook.yaml `offTopic`) that names none
+ * of its own (`domain`). One with both goes on to retrieval, where the grounding gate judges its key terms.
+ */
 export function looksOffTopic(text: string): boolean {
-  return !domainPattern.test(text) && offTopicPatterns.some((p) => p.test(text));
+  const { domain, offTopic } = getPhrases();
+  const folded = foldText(text);
+  return !domain.test(folded) && offTopic.test(folded);
 }
 
 /** What is left of a masked question without its masked numbers and punctuation. */

@@ -3,7 +3,7 @@ import type { Database } from "~/modules/db/schema";
 import { createTestDb } from "../../../tests/support/test-db";
 import { askAssistant } from "./assistant.server";
 import { evalCaseSchema } from "./eval-cases.server";
-import { personalNumbers } from "./spelled-numbers";
+import { personalNumbers } from "~/modules/privacy/mask";
 import { csvColumns, draftCase, unansweredCsv, unansweredForExport, unansweredJsonl, unansweredPage } from "./unanswered.server";
 import { ensureAssistantIndex, type AssistantIndex } from "./vector-index.server";
 

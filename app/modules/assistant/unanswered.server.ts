@@ -1,9 +1,9 @@
 import type { Kysely } from "kysely";
 import type { Database } from "~/modules/db/schema";
 import { toCsv } from "~/modules/shared/csv";
+import { maskPersonalData } from "~/modules/privacy/mask";
 import { listUnanswered, type UnansweredFilter, type UnansweredItem } from "./assistant.server";
 import type { CaseCategory, EvalCase } from "./eval-cases.server";
-import { maskSpelledNumbers } from "./spelled-numbers";
 
 /**
  * The staff page of unanswered questions, as material for the evaluation and for "questions people ask": each
@@ -19,7 +19,7 @@ export type StaffQuestion = UnansweredItem;
 
 /** The staff view of a stored question: every personal number masked, in any spelling. */
 function forStaff(item: UnansweredItem): StaffQuestion {
-  return { ...item, question: maskSpelledNumbers(item.question) };
+  return { ...item, question: maskPersonalData(item.question).text };
 }
 
 /** One page for the staff page, masked for staff. */

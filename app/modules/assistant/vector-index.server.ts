@@ -14,6 +14,7 @@ import {
   type LsaModelJson,
 } from "./embeddings.server";
 import { corpusHash, embeddingsId, INDEX_CODE_VERSION, indexDirFor } from "./index-hash.mjs";
+import { articleAndNote } from "./passage-structure";
 
 /**
  * The assistant's knowledge index: one chunk per document overview and per section (the structure the
@@ -41,6 +42,14 @@ export interface AssistantChunk {
   text: string;
   /** English summary of the document (overview chunks), for English leads. */
   textEn: string;
+  /** The questions people ask that the section (or the document) answers, zh then en. */
+  questions: string[];
+  /**
+   * What a citation of this chunk may quote: for a regulation's article, the article's own words without the
+   * site's notes after it ("在清远怎么申请：…"), which are in `note`; for every other chunk, `text`.
+   */
+  article: string;
+  note: string;
 }
 
 export interface IndexManifest {
@@ -80,6 +89,8 @@ export function assistantChunks(lexical: LexicalIndex): AssistantChunk[] {
   return lexical.chunks.map((chunk) => {
     const doc = lexical.documents.get(chunk.docId) as PolicyDocument;
     const section = chunk.anchor === null ? undefined : doc.sections.find((s) => s.anchor === chunk.anchor);
+    const text = chunk.anchor === null ? overviewText(doc) : chunk.text;
+    const parts = doc.type === "regulation" && chunk.anchor !== null ? articleAndNote(text) : { article: text, note: "" };
     return {
       key: chunk.key,
       docId: doc.id,
@@ -90,15 +101,18 @@ export function assistantChunks(lexical: LexicalIndex): AssistantChunk[] {
       headingPath: section ? section.path : [],
       citation: chunk.citation,
       url: chunk.anchor === null ? doc.url : `${doc.url}#${chunk.anchor}`,
-      text: chunk.anchor === null ? overviewText(doc) : chunk.text,
+      text,
       textEn: chunk.anchor === null ? doc.summaryEn : "",
+      questions: chunk.questions ? chunk.questions.split("\n") : [],
+      article: parts.article,
+      note: parts.note,
     };
   });
 }
 
-/** What the embeddings see of a chunk: document title, heading path and text. */
+/** What the embeddings see of a chunk: document title, heading path, the questions people ask, and the text. */
 export function embeddingText(chunk: AssistantChunk): string {
-  return [chunk.docTitle, ...chunk.headingPath, chunk.text].join("\n");
+  return [chunk.docTitle, ...chunk.headingPath, ...chunk.questions, chunk.text].join("\n");
 }
 
 async function embeddingsFor(setting: string, chunks: AssistantChunk[], saved?: LsaModelJson): Promise<Embeddings> {

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { Lexer, walkTokens, type Token, type Tokens } from "marked";
 import { loadCorpus, loadGlossary, type PolicyDocument } from "./corpus.server";
+import { loadPhrasebook } from "./phrasebook.server";
 import type { SectionQuestions } from "./schema";
 import { markdownHeadings } from "./structure";
 import { linkableAppPages, linkableAppPrefixes } from "./taxonomy";
@@ -20,6 +21,7 @@ export type CheckRule =
   | "duplicate-id"
   | "location"
   | "glossary"
+  | "phrasebook"
   | "questions"
   | "questions-missing"
   | "question-copy"
@@ -150,7 +152,7 @@ function checkQuestions(doc: PolicyDocument): CheckIssue[] {
 export function checkKnowledge(dir: string): CheckReport {
   const corpus = loadCorpus(dir);
   const glossary = loadGlossary(dir);
-  const errors: CheckIssue[] = [...corpus.errors, ...glossary.errors];
+  const errors: CheckIssue[] = [...corpus.errors, ...glossary.errors, ...loadPhrasebook(dir).errors];
   const warnings: CheckIssue[] = [];
   const docs = new Map(corpus.documents.map((d) => [d.id, d]));
 

@@ -62,6 +62,7 @@ export type CorpusRule =
   | "duplicate-id"
   | "location"
   | "glossary"
+  | "phrasebook"
   | "questions";
 
 export interface CorpusError {

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { idCheckCharacter } from "../lending/certificate";
-import { maskContact, maskPersonalData, maskPhone } from "./mask";
+import { maskContact, maskPersonalData, maskPhone, personalNumbers } from "./mask";
 import { asciiDigits } from "./numbers";
 
 const masked = (text: string) => maskPersonalData(text).text;
@@ -254,5 +254,25 @@ describe("ordinary text is left alone", () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe("personalNumbers: the numbers themselves, however typed", () => {
+  it.each([
+    ["plain", "我的手机13812345678"],
+    ["full-width digits", "我的手机１３８１２３４５６７８"],
+    ["spaces", "电话 138 1234 5678"],
+    ["dashes", "电话138-1234-5678"],
+    ["+86", "call me on +86 138 1234 5678"],
+    ["0086", "电话0086-13812345678"],
+  ])("reads a mobile number typed with %s", (_name, text) => {
+    expect(personalNumbers(text)).toEqual(["13812345678"]);
+  });
+
+  it("reads ID, certificate and bank card numbers, and leaves the Federation's number and dates alone", () => {
+    expect(personalNumbers("身份证 4418 0219 9001 0112 3X")).toEqual(["44180219900101123X"]);
+    expect(personalNumbers("残疾证号４４１８０２１９９００１０１１２３４１１")).toEqual(["44180219900101123411"]);
+    expect(personalNumbers("卡号 6222-0212-3456-7890-128")).toEqual(["6222021234567890128"]);
+    expect(personalNumbers("电话0763-3362221，2024年10月16日")).toEqual([]);
   });
 });

@@ -55,10 +55,18 @@ type Verdict = { kind: Kind; masked: string } | "public" | null;
 /** The longest number a run of groups is tried as (a certificate number with a stray digit or two). */
 const maxDigits = 24;
 
-/** Masks every personal number in free text (messages, notes, addresses, questions, log lines). */
-export function maskPersonalData(text: string): MaskResult {
-  const found = new Set<Kind>();
-  const replacements: Array<{ from: number; to: number; masked: string }> = [];
+interface Found {
+  from: number;
+  to: number;
+  kind: Kind;
+  masked: string;
+  /** The number itself: digits and X only. */
+  digits: string;
+}
+
+/** Every personal number in a text, however it is spelled, with where it stands and how it is masked. */
+function findPersonalNumbers(text: string): Found[] {
+  const found: Found[] = [];
   for (const run of digitRuns(text)) {
     let i = 0;
     while (i < run.length) {
@@ -70,17 +78,32 @@ export function maskPersonalData(text: string): MaskResult {
         if (!verdict) continue;
         matched = true;
         if (verdict !== "public") {
-          found.add(verdict.kind);
-          replacements.push({ from: startOf(text, groups), to: groups[groups.length - 1].end, masked: verdict.masked });
+          const digits = groups.map((g) => g.digits).join("");
+          found.push({ from: startOf(text, groups), to: groups[groups.length - 1].end, kind: verdict.kind, masked: verdict.masked, digits });
         }
         i = j + 1;
       }
       if (!matched) i++;
     }
   }
+  return found;
+}
+
+/** Masks every personal number in free text (messages, notes, addresses, questions, log lines). */
+export function maskPersonalData(text: string): MaskResult {
+  const found = findPersonalNumbers(text);
   let out = text;
-  for (const r of replacements.reverse()) out = out.slice(0, r.from) + r.masked + out.slice(r.to);
-  return { text: out, found: [...found] };
+  for (const r of [...found].reverse()) out = out.slice(0, r.from) + r.masked + out.slice(r.to);
+  return { text: out, found: [...new Set(found.map((f) => f.kind))] };
+}
+
+/**
+ * The personal numbers in a text as plain digits (X upper case; a mobile without its +86), however they were
+ * typed: for checking that a reply never repeats one (the assistant's evaluation).
+ */
+export function personalNumbers(text: string): string[] {
+  const plain = (f: Found) => (f.kind === "mobile" ? f.digits.replace(/^(?:0086|86|0)(?=1[3-9]\d{9}$)/, "") : f.digits.toUpperCase());
+  return [...new Set(findPersonalNumbers(text).map(plain))];
 }
 
 /** A number starts at its +86, and at an opening bracket when the bracket closes inside it: "(0763) 3362221". */

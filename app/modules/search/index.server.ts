@@ -19,6 +19,7 @@ export {
 export {
   tokenize,
   tokenizeWords,
+  tagWords,
   expandQuery,
   configureSegmenter,
   warmSegmenter,

@@ -79,3 +79,35 @@ describe("index status", () => {
     expect(small.search("残疾人").total).toBeLessThanOrEqual(2);
   });
 });
+
+describe("search reads residents' spellings", () => {
+  it("finds the same documents for traditional characters and homophone typos, and says what it searched for", () => {
+    const plain = search("残疾人证怎么办理");
+    const traditional = search("殘疾人證怎麼辦理");
+    expect(traditional.results[0]?.id).toBe(plain.results[0]?.id);
+    const typo = search("残急人两项补帖怎么申情");
+    expect(typo.results.slice(0, 3).map((r) => r.id)).toEqual(expect.arrayContaining(["living-allowance-guide"]));
+    expect(typo.expansions).toEqual(expect.arrayContaining([{ variant: "申情", canonical: "申请" }]));
+    expect(typo.query).toBe("残急人两项补帖怎么申情");
+  });
+});
+
+describe("questions people ask", () => {
+  it("are a field of their own: a match on a question lifts its section", () => {
+    const corpus = getCorpus();
+    const q = "头一回申领需要揣什么";
+    const withQuestion = corpus.documents.map((d) =>
+      d.id !== "disability-certificate-guide"
+        ? d
+        : { ...d, sections: d.sections.map((s) => (s.anchor === "s-2" ? { ...s, questions: { zh: [q], en: [] } } : s)) },
+    );
+    const rankOf = (documents: typeof corpus.documents) => {
+      const index = buildLexicalIndex({ ...corpus, documents });
+      const hits = index.searchChunks(q, { limit: 50 });
+      return hits.findIndex((h) => index.chunks[h.key].docId === "disability-certificate-guide" && index.chunks[h.key].anchor === "s-2");
+    };
+    const without = corpus.documents.map((d) => ({ ...d, sections: d.sections.map((s) => ({ ...s, questions: { zh: [], en: [] } })) }));
+    expect(rankOf(withQuestion)).toBe(0);
+    expect(rankOf(without)).not.toBe(0); // its text shares no word with the question
+  });
+});

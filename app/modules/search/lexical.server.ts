@@ -2,7 +2,19 @@ import MiniSearch, { type SearchResult as MiniResult } from "minisearch";
 import { getCorpus, type Corpus, type PolicyDocument } from "~/modules/content/corpus.server";
 import { escapeHtml } from "~/modules/content/markdown.server";
 import type { DocType } from "~/modules/content/taxonomy";
-import { expandQuery, normalize, tokenize, warmSegmenter, type ExpandedQuery, type QueryExpansion } from "./segment.server";
+import {
+  expandQuery,
+  glossaryTerms,
+  isDictionaryWord,
+  isFunctionWord,
+  normalize,
+  segmentWords,
+  tokenize,
+  warmSegmenter,
+  type ExpandedQuery,
+  type QueryExpansion,
+} from "./segment.server";
+import { TypoRepairer, type RepairResult } from "./typo-repair.server";
 
 /**
  * BM25 keyword search over the corpus. The unit of indexing is a chunk: one "overview" chunk per document
@@ -27,6 +39,8 @@ export interface Chunk {
   headingPath: string;
   text: string;
   docNumber: string;
+  /** The questions people ask that this section (or, for the overview, the document) answers, zh and en. */
+  questions: string;
 }
 
 /** One chunk-level BM25 hit (`LexicalIndex.searchChunks`). */
@@ -78,8 +92,13 @@ export interface SearchOptions {
   snippets?: number;
 }
 
-/** Field boosts: a match in the title counts three times a match in the text. */
-export const fieldBoosts = { title: 3, headingPath: 2, text: 1, docNumber: 3 } as const;
+/**
+ * Field boosts: a match in the title counts three times a match in the text. The questions people ask (editors'
+ * words for what residents type) are a field of their own, so a match there adds to the section's match in its
+ * text; weighed like the text (1.5–3 lifted FAQs whose every question repeats a common word, and cost recall on
+ * the tuning questions).
+ */
+export const fieldBoosts = { title: 3, headingPath: 2, text: 1, docNumber: 3, questions: 1 } as const;
 /** Glossary expansions count a little less than the words the person typed. */
 export const expansionBoost = 0.6;
 /** Sub-words of a longer query word (不见 in 看不见) add recall, not weight. */
@@ -109,6 +128,11 @@ function overviewText(doc: PolicyDocument): string {
     .join("\n");
 }
 
+/** The questions people ask, zh then en, one a line. */
+function questionText(questions: { zh: string[]; en: string[] } | undefined): string {
+  return questions ? [...questions.zh, ...questions.en].join("\n") : "";
+}
+
 export function chunksOf(doc: PolicyDocument, start: number): Chunk[] {
   const chunks: Chunk[] = [
     {
@@ -122,6 +146,7 @@ export function chunksOf(doc: PolicyDocument, start: number): Chunk[] {
       headingPath: "",
       text: overviewText(doc),
       docNumber: doc.docNumber ?? "",
+      questions: questionText(doc.questions),
     },
   ];
   for (const section of doc.sections) {
@@ -136,6 +161,7 @@ export function chunksOf(doc: PolicyDocument, start: number): Chunk[] {
       headingPath: section.path.join(" "),
       text: section.text,
       docNumber: "",
+      questions: questionText(section.questions),
     });
   }
   return chunks;
@@ -146,15 +172,22 @@ export class LexicalIndex {
   readonly documents = new Map<string, PolicyDocument>();
   readonly info: LexicalIndexInfo;
   private readonly mini: MiniSearch<Chunk>;
+  /** Every index token with how often it occurs (the vocabulary typos are repaired against). */
+  private readonly vocabulary = new Map<string, number>();
+  private repairer: TypoRepairer | undefined;
 
   constructor(documents: PolicyDocument[]) {
     warmSegmenter(); // the dictionary load is not part of the index build time
     const started = performance.now();
     this.mini = new MiniSearch<Chunk>({
       idField: "key",
-      fields: ["title", "headingPath", "text", "docNumber"],
+      fields: ["title", "headingPath", "text", "docNumber", "questions"],
       storeFields: [],
-      tokenize: (text) => tokenize(text),
+      tokenize: (text) => {
+        const tokens = tokenize(text);
+        for (const t of tokens) this.vocabulary.set(t, (this.vocabulary.get(t) ?? 0) + 1);
+        return tokens;
+      },
       processTerm: (term) => term,
       searchOptions: { tokenize: (text) => text.split(" ").filter(Boolean), processTerm: (term) => term },
     });
@@ -165,6 +198,26 @@ export class LexicalIndex {
     this.mini.addAll(this.chunks);
     const buildMs = performance.now() - started;
     this.info = { documents: documents.length, chunks: this.chunks.length, builtAt: new Date().toISOString(), buildMs };
+  }
+
+  /** Whether a token occurs in the index. */
+  hasTerm(term: string): boolean {
+    return this.vocabulary.has(term);
+  }
+
+  /**
+   * Homophone typos repaired against this index's words and the glossary (残急人两项补帖 → 残疾人两项补贴).
+   * The repairer is built on first use (≈ the pinyin of every index word once).
+   */
+  repairTypos(text: string): RepairResult {
+    if (!this.repairer) {
+      const words = new Map(this.vocabulary);
+      for (const term of glossaryTerms()) {
+        for (const word of [term.canonical, ...term.variants]) words.set(normalize(word), Number.MAX_SAFE_INTEGER);
+      }
+      this.repairer = new TypoRepairer({ words, isDictionaryWord, isFunctionWord, segment: segmentWords });
+    }
+    return this.repairer.repair(text);
   }
 
   /** BM25 hits at chunk level, best first (the same scoring as `search`, before grouping by document). */
@@ -196,9 +249,15 @@ export class LexicalIndex {
     const limit = Math.min(50, Math.max(1, Math.floor(options.limit ?? 10)));
     const offset = Math.max(0, Math.floor(options.offset ?? 0));
     const perResult = Math.max(0, Math.floor(options.snippets ?? 2));
-    const expanded = expandQuery(query.slice(0, 200));
-    const expansions = expanded.expansions.filter((e) => e.variant !== normalize(e.canonical));
-    if (!expanded.terms.length) return { query: expanded.query, total: 0, results: [], expansions };
+    // Typos repaired first (残急人 → 残疾人); a repair is shown like a glossary word ("也搜索了：残疾人").
+    const typed = query.slice(0, 200).trim();
+    const { text, repairs } = this.repairTypos(normalize(typed));
+    const expanded = expandQuery(text);
+    const expansions = [
+      ...repairs.map((r) => ({ variant: r.from, canonical: r.to })),
+      ...expanded.expansions.filter((e) => e.variant !== normalize(e.canonical)),
+    ];
+    if (!expanded.terms.length) return { query: typed, total: 0, results: [], expansions };
 
     const hits = this.hits(expanded, options.type);
 
@@ -231,7 +290,7 @@ export class LexicalIndex {
         snippets: this.snippetsFor(list, perResult),
       };
     });
-    return { query: expanded.query, total: ranked.length, results, expansions };
+    return { query: typed, total: ranked.length, results, expansions };
   }
 
   /** The best-scoring sections with text (the summary if only the overview matched). */

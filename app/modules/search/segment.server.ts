@@ -2,6 +2,7 @@ import { Jieba } from "@node-rs/jieba";
 import { dict } from "@node-rs/jieba/dict.js";
 import { defaultKnowledgeDir, loadGlossary } from "~/modules/content/corpus.server";
 import type { GlossaryTerm } from "~/modules/content/schema";
+import { foldText } from "./normalize.server";
 
 /**
  * Chinese (and English) segmentation for the search index and queries.
@@ -26,12 +27,13 @@ const enStopWords = new Set(
   (
     "a an the of for to in on at by and or is are be was were been what how can do does did i my me we our you " +
     "your it its this that these those with from as about which who when where why will would should could get " +
-    "have has had not no yes please there their them they if so any some"
+    "have has had not no yes please there their them they if so any some he she him his her hers us one ones " +
+    "am also just very really much many more most such than then here now want need like know tell us"
   ).split(/\s+/),
 );
 
 /** Single Chinese characters that carry meaning on their own in this domain. */
-const meaningfulChars = new Set([..."盲聋哑瘸残证税岁级"]);
+const meaningfulChars = new Set([..."盲聋哑瘸残证税岁级章条"]);
 
 let jieba: Jieba | undefined;
 let glossary: GlossaryTerm[] = [];
@@ -80,15 +82,40 @@ export function glossaryTerms(): GlossaryTerm[] {
   return glossary;
 }
 
-/** NFKC (full-width → half-width) and lower case. */
+/** NFKC (full-width → half-width), traditional → simplified and lower case (see normalize.server.ts). */
 export function normalize(text: string): string {
-  return text.normalize("NFKC").toLowerCase();
+  return foldText(text);
 }
 
-/** A light English stemmer: possessives and plurals ("wheelchairs" → "wheelchair", "allowances" → "allowance"). */
+/** True when jieba's dictionary (with the glossary) has `text` as one word. */
+export function isDictionaryWord(text: string): boolean {
+  const cut = segmenter().cut(normalize(text), false);
+  return cut.length === 1 && cut[0] === normalize(text);
+}
+
+/** Function and question words (的, 是, 了, 吗 …): they never carry a topic. */
+export function isFunctionWord(word: string): boolean {
+  return zhStopWords.has(word);
+}
+
+/** Words with their part of speech (jieba's tags: n noun, v verb, r pronoun, m numeral, d adverb, x unknown …). */
+export function tagWords(text: string): Array<{ word: string; tag: string }> {
+  return segmenter().tag(normalize(text), true);
+}
+
+/** jieba's dictionary segmentation (with the glossary), without guessing unknown words: 户口部 → 户口 / 部. */
+export function segmentWords(text: string): string[] {
+  return segmenter().cut(normalize(text), false);
+}
+
+/**
+ * A light English stemmer: possessives and plurals ("wheelchairs" → "wheelchair", "allowances" → "allowance",
+ * "buses" → "bus", "boxes" → "box").
+ */
 function stemEnglish(word: string): string {
   let w = word.replace(/['’]s$/, "");
   if (w.length > 4 && w.endsWith("ies")) w = `${w.slice(0, -3)}y`;
+  else if (w.length > 4 && /(ss|x|z|ch|sh|us)es$/.test(w)) w = w.slice(0, -2);
   else if (w.length > 3 && w.endsWith("s") && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
   return w;
 }

@@ -1,0 +1,80 @@
+import { askAssistant } from "./assistant.server";
+import { ensureAssistantIndex, type AssistantIndex } from "./vector-index.server";
+
+let index: AssistantIndex;
+beforeAll(async () => {
+  index = (await ensureAssistantIndex()).index;
+}, 60_000);
+
+const ask = (question: string, locale: "zh-CN" | "en" = "zh-CN") => askAssistant({ question, locale }, { index, chatModel: null });
+
+describe("answers a person can read", () => {
+  it("brings the whole list a lead introduces: 同时符合下面两条的人 … and both items", async () => {
+    const reply = await ask("一级残疾能领护理补贴吗");
+    expect(reply.view.lead).toMatch(/同时符合下面两条的人.*：$/);
+    expect(reply.view.points).toHaveLength(2);
+    expect(reply.view.points[1]).toContain("需要长期照护");
+  });
+
+  it("answers a list question with the list, from its introduction to its last item", async () => {
+    const reply = await ask("办护理补贴要带什么材料");
+    expect(reply.view.points.length).toBeGreaterThanOrEqual(3);
+    expect(reply.view.points.join("")).toContain("银行账户");
+  });
+
+  it("quotes a regulation's article, not the site's note beside it", async () => {
+    const reply = await ask("残疾预防和残疾人康复条例第二十六条规定了什么");
+    const article = reply.citations.find((c) => c.url.endsWith("disability-prevention-rehab-regulations#art-26"));
+    expect(article).toBeDefined();
+    if (article?.title.endsWith("第二十六条")) expect(article.quote).not.toContain("在清远怎么申请");
+    for (const c of reply.citations) if (c.quote.includes("在清远怎么申请")) expect(c.title).toContain("本站说明");
+  });
+
+  it("gives a lead that points back (这叫…) the sentence it points to", async () => {
+    const reply = await ask("给盲人讲电影的那个叫什么");
+    expect(reply.view.lead).not.toMatch(/^这/);
+  });
+
+  it("opens the guide at the section that answered, and offers its first step only to a question about applying", async () => {
+    const lost = await ask("残疾证丢了怎么办");
+    const guide = lost.view.nextSteps.find((s) => s.kind === "guide");
+    expect(guide?.href).toMatch(/^\/policies\/disability-certificate-guide#s-/);
+    expect(lost.view.nextSteps.some((s) => s.kind === "apply")).toBe(false);
+    const apply = await ask("护理补贴去哪里申请");
+    expect(apply.view.nextSteps.some((s) => s.kind === "apply")).toBe(true);
+  });
+
+  it("offers the guide's easy-read version when it has one", async () => {
+    const reply = await ask("护理补贴怎么申请");
+    expect(reply.view.easyRead?.lines.length).toBeGreaterThan(2);
+    expect(reply.view.easyRead?.href).toBe("/policies/nursing-allowance-guide#easy-read-heading");
+  });
+
+  it("owns up to what the passages do not say", async () => {
+    const reply = await ask("坐轮椅的人去盲人电影院看电影方便吗，有没有轮椅位");
+    expect(reply.grounded).toBe(true);
+    expect(reply.view.caveat).toContain("轮椅");
+    expect(reply.answer).toContain("0763-3362221");
+  });
+});
+
+describe("the issue's examples", () => {
+  it.each([
+    ["我妈瘫痪在床好几年了，是一级残疾，每个月能领护理补贴吗", "护理补贴"],
+    ["视障图书馆借书要办什么证", "借阅证"],
+    ["想借个放大镜之类的辅具", "借用"],
+    ["家里老人中风走路不稳，想申请个助行器", "辅"],
+    ["残急人两项补帖怎么申情", "乡镇"],
+    ["殘疾人證怎麼辦理", "评定"],
+  ])("answers %s", async (q, word) => {
+    const reply = await ask(q);
+    expect(reply.grounded).toBe(true);
+    expect(reply.answer).toContain(word);
+  });
+
+  it("refuses 残疾人奥运会下一届在哪里举办 instead of giving the Federation's address", async () => {
+    const reply = await ask("残疾人奥运会下一届在哪里举办");
+    expect(reply.grounded).toBe(false);
+    expect(reply.answer).not.toContain("凤鸣路");
+  });
+});

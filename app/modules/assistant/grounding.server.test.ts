@@ -1,0 +1,38 @@
+import { minimumConfidence, retrieve } from "./retrieve.server";
+import { ensureAssistantIndex, type AssistantIndex } from "./vector-index.server";
+
+let index: AssistantIndex;
+beforeAll(async () => {
+  index = (await ensureAssistantIndex()).index;
+}, 60_000);
+
+const score = async (q: string) => (await retrieve(index, q, { limit: 12 })).grounding;
+
+describe("the grounding gate judges the key terms", () => {
+  it.each([
+    "我妈瘫痪在床好几年了，是一级残疾，每个月能领护理补贴吗",
+    "我今年58岁，前年中风以后右边手脚都不太灵活，家里人说可以去办个残疾证，不知道要准备什么材料，去哪里办",
+    "去年出车祸截了一条腿，现在出院了，听说可以办残疾证，要准备哪些东西",
+    "视障图书馆借书要办什么证",
+    "家里老人中风走路不稳，想申请个助行器",
+  ])("passes a story with a clear question: %s", async (q) => {
+    expect((await score(q)).score).toBeGreaterThanOrEqual(minimumConfidence);
+  });
+
+  it.each([
+    "残疾人奥运会下一届在哪里举办",
+    "残疾人结婚登记要什么材料",
+    "轮椅品牌哪个好，推荐一下",
+    "残疾人可以买彩票吗",
+  ])("stops an off-topic question that shares a word with the corpus: %s", async (q) => {
+    const g = await score(q);
+    expect(g.score).toBeLessThan(minimumConfidence);
+    expect(g.missing.length).toBeGreaterThan(0);
+  });
+
+  it("says which key terms the passages have and which they lack", async () => {
+    const g = await score("残疾人奥运会下一届在哪里举办");
+    expect(g.missing).toContain("奥运会");
+    expect(g.found).toContain("残疾人");
+  });
+});

@@ -1,0 +1,120 @@
+import { tokenize, tokenizeWords } from "~/modules/search/index.server";
+import type { ExpandedQuery } from "~/modules/search/index.server";
+import { chunkSays, corpusSays, termIdf } from "./term-stats.server";
+import type { Understanding } from "./understand.server";
+import type { AssistantIndex } from "./vector-index.server";
+
+/**
+ * The grounding gate: do the passages the retrieval found say something about what the question asks? It judges
+ * the question's key terms (understand.server.ts), not every token. Each key term weighs idf × part of speech ×
+ * clause (the clause that asks counts fully, the story lightly); a noun of the clause that asks that the corpus
+ * never uses, and that is no glossary word, weighs double: it is what the question is about, and nothing here
+ * is about it. The score is the share of that weight found in the best passage together with one of the next
+ * best (each with its document's title and summary), at its highest. A word counts as found when it, or its
+ * glossary term, is in the passage, and half when only a part of it is (坐轮椅 → 轮椅).
+ *
+ * So a long story with a clear question about a subsidy scores high (the story weighs little, the question's
+ * words are in the nursing-allowance guide), and an off-topic question that shares a common word with the
+ * corpus ("残疾人奥运会下一届在哪里举办") scores low: 奥运会 is in no passage and weighs most.
+ */
+
+export interface Grounding {
+  /** 0…1, compared with `minimumGrounding`. */
+  score: number;
+  /** The passages (chunk keys) that scored best; empty when nothing was retrieved. */
+  keys: number[];
+  /** Key terms found in them, and missing (for the trace and the evaluation). */
+  found: string[];
+  missing: string[];
+}
+
+/** Passages (best fused first) the gate looks at: the best one, paired with each of the next. */
+export const groundingCandidates = 5;
+/** Extra weight of a noun of the clause that asks that the corpus and the glossary do not know. */
+export const unknownTopicWeight = 2;
+/** Credit for a term only part of which is found (坐轮椅 → 轮椅). */
+export const partCredit = 0.5;
+
+interface WeighedTerm {
+  term: string;
+  weight: number;
+  /** The term and its glossary terms' words: full credit. */
+  whole: string[];
+  /** Parts of them that are not everyday corpus words: half credit. */
+  parts: string[];
+}
+
+function weigh(understanding: Pick<Understanding, "keyTerms">, expanded: ExpandedQuery, index: AssistantIndex): WeighedTerm[] {
+  const common = (word: string) => termIdf(index, word) < termIdf(index, "申请");
+  const rarest = termIdf(index, "\u0000");
+  return understanding.keyTerms.map((t) => {
+    if (t.offTopic) return { term: t.term, weight: unknownTopicWeight * rarest, whole: [t.term], parts: [] };
+    const glossary = expanded.expansions.filter((e) => e.variant === t.term || e.variant.includes(t.term) || t.term.includes(e.variant));
+    const whole = [t.term, ...glossary.flatMap((e) => tokenizeWords(e.canonical))];
+    // Parts count only for glossary words (坐轮椅 → 轮椅): a part of a word the corpus lacks (结婚登记 → 登记) is no clue.
+    const parts = glossary.length
+      ? [...new Set(whole.flatMap((w) => tokenize(w)))].filter((p) => !whole.includes(p) && [...p].length > 1 && !common(p))
+      : [];
+    // (English words are left at their weight: the corpus is Chinese, and its English summaries are short.)
+    const unknown = t.asked && t.weight >= 1 && !glossary.length && /\p{Script=Han}/u.test(t.term) && !corpusSays(index, t.term);
+    return { term: t.term, weight: t.weight * termIdf(index, t.term) * (unknown ? unknownTopicWeight : 1), whole, parts };
+  });
+}
+
+export function groundingOf(
+  understanding: Pick<Understanding, "keyTerms">,
+  retrieval: { expanded: ExpandedQuery; hits: Array<{ chunk: { key: number } }> },
+  index: AssistantIndex,
+): Grounding {
+  const terms = weigh(understanding, retrieval.expanded, index);
+  const total = terms.reduce((s, t) => s + t.weight, 0);
+  let best: Grounding = { score: 0, keys: [], found: [], missing: terms.map((t) => t.term) };
+  if (!total) return best;
+  const hits = retrieval.hits.slice(0, groundingCandidates).map((h) => h.chunk.key);
+  const pairs = hits.length > 1 ? hits.slice(1).map((k) => [hits[0], k]) : [hits];
+  for (const pair of pairs) {
+    const keys = [...new Set(pair.flatMap((k) => [k, index.chunkAt(index.chunks[k].docId, null)?.key ?? k]))];
+    const says = (word: string) => keys.some((key) => chunkSays(index, key, word));
+    const found: string[] = [];
+    const missing: string[] = [];
+    let covered = 0;
+    for (const t of terms) {
+      if (t.whole.some(says)) {
+        covered += t.weight;
+        found.push(t.term);
+      } else if (t.parts.some(says)) {
+        covered += t.weight * partCredit;
+        found.push(t.term);
+      } else missing.push(t.term);
+    }
+    if (covered / total > best.score) best = { score: covered / total, keys: pair, found, missing };
+  }
+  return best;
+}
+
+/**
+ * The Chinese nouns of the clause that asks, typed as the corpus would write them or unknown to it, that none of
+ * the given passages says ("有没有轮椅位" when no passage mentions 轮椅): what the answer should own up to not
+ * knowing. Everyday words the glossary maps (瞎子, 坐轮椅) are covered by their terms' meaning and left out, and
+ * so are question words (哪几种, 几个月) and English (the passages are Chinese).
+ */
+export function unsaidTerms(
+  understanding: Pick<Understanding, "keyTerms">,
+  expanded: ExpandedQuery,
+  index: AssistantIndex,
+  keys: number[],
+  max = 3,
+): string[] {
+  const variants = new Set(expanded.expansions.filter((e) => e.variant !== e.canonical.toLowerCase()).map((e) => e.variant));
+  const asked = new Set(
+    understanding.keyTerms
+      .filter((t) => t.asked && t.weight >= 1 && !t.offTopic && /^\p{Script=Han}{2,}$/u.test(t.term) && !/[哪几多什怎啥]/u.test(t.term))
+      .filter((t) => !variants.has(t.term))
+      .map((t) => t.term),
+  );
+  const says = (word: string) => keys.some((key) => chunkSays(index, key, word));
+  return weigh(understanding, expanded, index)
+    .filter((t) => asked.has(t.term) && !t.whole.some(says) && !t.parts.some(says))
+    .map((t) => t.term)
+    .slice(0, max);
+}

@@ -1,0 +1,94 @@
+import { buildLexicalIndex } from "~/modules/search/index.server";
+import { PhraseMatcher } from "./phrases.server";
+import { understandQuestion } from "./understand.server";
+
+const lexical = buildLexicalIndex();
+const understand = (q: string) => understandQuestion(q, lexical);
+
+describe("question understanding, step by step", () => {
+  it("leaves masked personal numbers out of the search", () => {
+    expect(understand("我的身份证号4418**********3216，残疾证怎么办").query).not.toMatch(/\*|3216/);
+  });
+
+  it("folds full-width characters and traditional characters", () => {
+    expect(understand("殘疾人證怎麼辦理").text).toBe("残疾人证怎么办理");
+    expect(understand("ＣＡＮ I BORROW A WHEELCHAIR").text).toBe("can i borrow a wheelchair");
+  });
+
+  it("repairs homophone typos against the corpus's words, and says which", () => {
+    const u = understand("残急人两项补帖怎么申情");
+    expect(u.text).toBe("残疾人两项补贴怎么申请");
+    expect(u.repairs.map((r) => r.to)).toEqual(["残疾人", "两项补贴", "申请"]);
+  });
+
+  it("leaves the story out of the search, keeping what is asked", () => {
+    const u = understand("我妈瘫痪在床好几年了，是一级残疾，每个月能领护理补贴吗");
+    expect(u.narrative).toEqual(expect.arrayContaining(["我妈", "好几年"]));
+    expect(u.query).not.toContain("我妈");
+    expect(u.query).not.toContain("好几年");
+    expect(u.query).toContain("瘫痪在床");
+    expect(u.query).toContain("护理补贴");
+  });
+
+  it("searches a question that is nothing but courtesy as typed (the gate judges it)", () => {
+    expect(understand("谢谢你").query).toBe("谢谢你");
+  });
+});
+
+describe("phrase matching", () => {
+  const m = new PhraseMatcher(["听说", "stock", "disab*"]);
+
+  it("matches Chinese anywhere and English as whole words, plurals and * endings included", () => {
+    expect(m.find("我听说股市")).toEqual(["听说"]);
+    expect(m.test("STOCKS today")).toBe(true);
+    expect(m.test("stockholm")).toBe(false);
+    expect(m.test("a disabled person")).toBe(true);
+    expect(m.remove("听说 stock")).toBe("   ");
+  });
+});
+
+describe("English question words", () => {
+  it("mark the clause they open, not every clause with an 'is' in it", () => {
+    const u = understand("My dad is 72 and had a stroke last year; he can barely walk. Can we borrow a wheelchair from the Federation?");
+    const asked = u.keyTerms.filter((t) => t.asked).map((t) => t.term);
+    expect(asked).toEqual(expect.arrayContaining(["borrow", "wheelchair"]));
+    expect(asked).not.toContain("stroke");
+  });
+});
+
+describe("phrase matching keeps no state between calls", () => {
+  it("finds a phrase after a test that matched elsewhere", () => {
+    const m = new PhraseMatcher(["哪家便宜"]);
+    expect(m.test("这是一句很长的话，问盲人按摩店哪家便宜")).toBe(true);
+    expect(m.find("哪家便宜")).toEqual(["哪家便宜"]);
+  });
+});
+
+describe("key terms", () => {
+  const terms = (q: string) => Object.fromEntries(understand(q).keyTerms.map((t) => [t.term, t]));
+
+  it("weighs the clause that asks fully and the story lightly", () => {
+    const t = terms("去年出车祸截了一条腿，现在出院了，听说可以办残疾证，要准备哪些东西");
+    expect(t["东西"].asked).toBe(true);
+    expect(t["出院"].asked).toBe(false);
+    expect(t["出院"].weight).toBeLessThan(t["东西"].weight / 2);
+  });
+
+  it("reads a clause that asks with no word of its own as asking about the clause before it", () => {
+    const t = terms("我今年六十五了，眼睛看不清，听说残联可以借放大镜，是真的吗");
+    expect(t["放大镜"].asked).toBe(true);
+    expect(t["眼睛"]?.asked ?? false).toBe(false);
+  });
+
+  it("weighs nouns above verbs, and pronouns, numerals and adverbs least", () => {
+    const t = terms("残疾人奥运会下一届在哪里举办");
+    expect(t["奥运会"].weight).toBe(1);
+    expect(t["举办"].weight).toBeLessThan(1);
+    expect(t["哪里"].weight).toBeLessThan(t["举办"].weight);
+  });
+
+  it("makes an off-topic phrase in the clause that asks a key term of its own", () => {
+    expect(terms("盲人按摩店哪家便宜")["哪家便宜"]?.offTopic).toBe(true);
+    expect(terms("残疾人可以买彩票吗")["彩票"]?.offTopic).toBe(true);
+  });
+});

@@ -1,0 +1,119 @@
+import { tagWords, tokenizeWords, type LexicalIndex } from "~/modules/search/index.server";
+import { foldText } from "~/modules/search/normalize.server";
+import type { TypoRepair } from "~/modules/search/typo-repair.server";
+import { getPhrases, type Phrases } from "./phrases.server";
+
+/**
+ * Question understanding before retrieval, one step after the other, each kept as data or a well-kept library:
+ *
+ * 1. masked personal numbers out (they are not words to search for);
+ * 2. the characters folded: full-width → half-width (NFKC), traditional → simplified (OpenCC), lower case;
+ * 3. homophone typos repaired against the corpus's own words (pinyin: 残急→残疾, 补帖→补贴, 申情→申请);
+ * 4. narrative filler left out (knowledge/phrasebook.yaml: 我妈, 好几年, 听说, 点样 …), so a long story is
+ *    searched, and judged by the grounding gate, by what it asks about.
+ *
+ * 5. the key terms separated out: the words of the clause that asks (吗, 怎么, 哪 …: phrasebook `questionWords`)
+ *    weigh fully, the story's clauses lightly; nouns weigh more than verbs, pronouns, numerals and adverbs
+ *    (jieba's parts of speech). The grounding gate (grounding.server.ts) judges these.
+ *
+ * Colloquial words are mapped to the corpus's terms by the glossary during retrieval (search module: 借书→借阅,
+ * 瘫痪在床→长期照护); the gate counts a word as found when its glossary term is.
+ */
+
+export interface Understanding {
+  /** The masked question, as stored. */
+  masked: string;
+  /** Folded, with typos repaired (what the question means, in the corpus's characters). */
+  text: string;
+  repairs: TypoRepair[];
+  /** The narrative phrases left out of the search. */
+  narrative: string[];
+  /** What retrieval searches: `text` without masked numbers and narrative filler. */
+  query: string;
+  /** The question's own words that say what it is about, with how much each counts (before idf). */
+  keyTerms: KeyTerm[];
+}
+
+export interface KeyTerm {
+  /** An index token ("护理补贴", "wheelchair"), or a single-character noun the index does not keep ("药"). */
+  term: string;
+  /** Part of speech × clause: 1 for a noun in the clause that asks, down to 0.15 × 0.15. */
+  weight: number;
+  /** In the clause that asks (not the story). */
+  asked: boolean;
+  /** A phrase of a topic the assistant does not cover (phrasebook `offTopic`) in the clause that asks. */
+  offTopic?: boolean;
+}
+
+/** Weight of a word by its part of speech (jieba's tags). */
+export function partOfSpeechWeight(tag: string): number {
+  if (/^(ns|nt)/.test(tag)) return 0.6; // places and organisations: where the person is, rarely what is asked
+  if (/^(n|vn|an|j|i|l|eng)/.test(tag)) return 1;
+  if (/^(v|a|x)/.test(tag)) return 0.6;
+  return 0.15; // r pronoun, m numeral, q measure, d adverb, t time, f locality, s place, p, c, u, y, e, o, z, b …
+}
+
+/** A single character is a weaker clue to a topic than a word. */
+export const singleWeight = 0.5;
+
+/** Weight of a story clause's words against the clause that asks. */
+export const storyWeight = 0.15;
+
+const clauseEnd = /(?<=[，。！？；,!?;\n]|\.\s)/;
+
+function clauseTerms(clause: string, weight: number, asked: boolean): KeyTerm[] {
+  const out: KeyTerm[] = [];
+  for (const { word, tag } of tagWords(clause)) {
+    if (!/[\p{L}\p{N}]/u.test(word)) continue;
+    const tokens = tokenizeWords(word);
+    // A single character jieba calls a noun is a topic too (药, 腿), though the index does not keep it.
+    const single = !tokens.length && [...word].length === 1 && /^n/.test(tag) && /\p{Script=Han}/u.test(word);
+    const terms = single ? [word] : tokens;
+    for (const term of terms) out.push({ term, weight: partOfSpeechWeight(tag) * weight * (single ? singleWeight : 1), asked });
+  }
+  return out;
+}
+
+/**
+ * The key terms of a question: the clause that asks at full weight, the story's clauses at `storyWeight`.
+ * Off-topic phrases in the clause that asks (残疾人可以买彩票吗 → 彩票) are key terms of their own.
+ */
+export function keyTermsOf(text: string, phrases: Phrases): KeyTerm[] {
+  const clauses = text.split(clauseEnd).map((c) => c.trim()).filter(Boolean);
+  const own = clauses.map((c) => phrases.narrative.remove(c));
+  const counts = own.map((c) => clauseTerms(c, 1, true).length);
+  let asking = clauses.map((c) => phrases.questionWords.test(c));
+  if (!asking.some(Boolean)) asking = clauses.map((_, i) => i === clauses.length - 1);
+  // A clause that asks with no word of its own ("……是真的吗", "怎么办？") asks about the clause before it.
+  asking = asking.map((a, i) => a && counts[i] > 0);
+  if (!asking.some(Boolean)) {
+    const last = counts.reduce((at, n, i) => (n > 0 ? i : at), -1);
+    asking = clauses.map((_, i) => i === last);
+  }
+  const out = own.flatMap((clause, i) => clauseTerms(clause, asking[i] ? 1 : storyWeight, asking[i]));
+  for (const [i, clause] of clauses.entries()) {
+    if (!asking[i]) continue;
+    for (const phrase of phrases.offTopic.find(clause)) out.push({ term: phrase.toLowerCase(), weight: 1, asked: true, offTopic: true });
+  }
+  // One entry per term, at its highest weight.
+  const best = new Map<string, KeyTerm>();
+  for (const t of out) if ((best.get(t.term)?.weight ?? -1) < t.weight || t.offTopic) best.set(t.term, t);
+  return [...best.values()];
+}
+
+const maskedNumber = /\*{3,}[\dXx]{0,4}|\d{3}\*{4}\d{4}/g;
+
+export interface UnderstandOptions {
+  phrases?: Phrases;
+}
+
+export function understandQuestion(masked: string, lexical: LexicalIndex, options: UnderstandOptions = {}): Understanding {
+  const phrases = options.phrases ?? getPhrases();
+  const folded = foldText(masked.replace(maskedNumber, " "));
+  const { text, repairs } = lexical.repairTypos(folded);
+  const narrative = phrases.narrative.find(text);
+  let query = phrases.narrative.remove(text).replace(/\s+/g, " ").trim();
+  // A question that is nothing but narrative ("谢谢你") is searched as typed: the gate will judge it.
+  if (!/[\p{L}\p{N}]/u.test(query)) query = text.trim();
+  return { masked, text, repairs, narrative, query, keyTerms: keyTermsOf(text, phrases) };
+}

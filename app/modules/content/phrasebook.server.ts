@@ -1,0 +1,77 @@
+import fs from "node:fs";
+import path from "node:path";
+import { parse as parseYaml } from "yaml";
+import { z } from "zod";
+import { defaultKnowledgeDir, type CorpusError } from "./corpus.server";
+
+/**
+ * knowledge/phrasebook.yaml: how the assistant reads a resident's question before it searches, kept as data
+ * editors can grow (the glossary maps words to the corpus's terms; this file says which words carry no topic
+ * and which topics are not the assistant's business). Validated by knowledge:check.
+ */
+
+const phrase = z.string().trim().min(1, "must not be empty");
+
+export const phrasebookSchema = z
+  .object({
+    /**
+     * Words and phrases that tell the story or frame the question but name no topic (我妈, 好几年, 听说,
+     * 不知道, 点样): left out of the search and never judged by the grounding gate.
+     */
+    narrative: z.array(phrase).default([]),
+    /** Words that mark the clause that asks (吗, 怎么, 哪, what …); the other clauses tell the story. */
+    questionWords: z.array(phrase).default([]),
+    /** Topics the assistant does not cover, each with the words that name it (matched as substrings). */
+    offTopic: z.record(z.array(phrase).min(1)).default({}),
+    /** Words that make a question the assistant's business, whatever else it mentions (substrings). */
+    domain: z.array(phrase).default([]),
+  })
+  .strict();
+
+export type Phrasebook = z.infer<typeof phrasebookSchema>;
+
+export interface PhrasebookLoad {
+  phrasebook: Phrasebook;
+  errors: CorpusError[];
+}
+
+const empty: Phrasebook = { narrative: [], questionWords: [], offTopic: {}, domain: [] };
+
+/**
+ * knowledge/phrasebook.yaml, validated (schema; a phrase listed twice, or in two of narrative, the off-topic
+ * topics and domain, is an error).
+ */
+export function loadPhrasebook(dir: string = defaultKnowledgeDir()): PhrasebookLoad {
+  const file = path.join(dir, "phrasebook.yaml");
+  const rel = "phrasebook.yaml";
+  if (!fs.existsSync(file)) return { phrasebook: empty, errors: [] };
+  const issue = (message: string): CorpusError => ({ path: rel, rule: "phrasebook", message });
+  let data: unknown;
+  try {
+    data = parseYaml(fs.readFileSync(file, "utf8"));
+  } catch (error) {
+    return { phrasebook: empty, errors: [issue(`not valid YAML: ${(error as Error).message.split("\n")[0]}`)] };
+  }
+  const parsed = phrasebookSchema.safeParse(data ?? {});
+  if (!parsed.success) {
+    return { phrasebook: empty, errors: parsed.error.issues.map((i) => issue(`${i.path.join(".") || "(file)"}: ${i.message}`)) };
+  }
+  const errors: CorpusError[] = [];
+  const seen = new Map<string, string>();
+  const note = (word: string, where: string) => {
+    const key = word.trim().toLowerCase();
+    const other = seen.get(key);
+    if (other !== undefined) errors.push(issue(`"${word}" is listed in ${other} and in ${where}`));
+    else seen.set(key, where);
+  };
+  for (const word of parsed.data.narrative) note(word, "narrative");
+  for (const [topic, words] of Object.entries(parsed.data.offTopic)) for (const word of words) note(word, `offTopic.${topic}`);
+  for (const word of parsed.data.domain) note(word, "domain");
+  // Question markers may also be narrative (点样 asks, and names no topic): only repeats within the list count.
+  const markers = new Set<string>();
+  for (const word of parsed.data.questionWords) {
+    if (markers.has(word.toLowerCase())) errors.push(issue(`"${word}" is listed twice in questionWords`));
+    markers.add(word.toLowerCase());
+  }
+  return { phrasebook: parsed.data, errors };
+}
