@@ -7,10 +7,38 @@ export async function readFormData(request: Request): Promise<FormData> {
   }
 }
 
-/** A redirect target from a form: only paths on this site ("/x", not "//host" or "https://…"). */
+/**
+ * Anything in a redirect target that a browser or a log would read differently than it looks: control characters
+ * (CR/LF split a header or a log line; the URL parser drops tab and newline, so "/\t/evil.example" becomes
+ * "//evil.example"), whitespace, backslashes (browsers read "\" as "/"), format characters (bidi overrides) and
+ * lone surrogates.
+ */
+const unsafe = /[\p{Cc}\p{Cf}\p{Z}\\]|\p{Cs}/u;
+const base = "http://portal.invalid";
+
+/**
+ * A redirect target from a form: only a path on this site ("/x", not "//host", "/\host" or "https://…").
+ * Anything else, also once percent-decoded, gives the fallback. Other characters outside ASCII ("/search?q=轮椅")
+ * come back percent-encoded, so the Location header is always plain ASCII (docs/security.md, "Redirects").
+ */
 export function safeRedirectPath(value: FormDataEntryValue | null, fallback = "/"): string {
-  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.includes("\\")) {
+  if (typeof value !== "string" || value.length > 2048 || !value.startsWith("/")) return fallback;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(value);
+  } catch {
     return fallback;
   }
-  return value;
+  for (const form of [value, decoded]) {
+    if (unsafe.test(form) || form.startsWith("//")) return fallback;
+  }
+  let url: URL;
+  try {
+    url = new URL(value, base);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== base) return fallback;
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  return path.startsWith("//") ? fallback : path;
 }
