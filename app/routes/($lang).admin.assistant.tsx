@@ -10,6 +10,7 @@ import { unansweredFilters, type UnansweredFilter } from "~/modules/assistant/as
 import { listUnanswered } from "~/modules/assistant/index.server";
 import { getDb } from "~/modules/db/index.server";
 import { requireStaff } from "~/modules/staff/index.server";
+import { parsePage } from "~/http/query-numbers";
 
 /** For editors: questions the assistant could not answer (or answered unhelpfully), masked, newest first. */
 export const handle: AdminHandle = {
@@ -24,7 +25,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const search = new URL(request.url).searchParams;
   const filterParam = search.get("filter");
   const filter = (unansweredFilters as readonly string[]).includes(filterParam ?? "") ? (filterParam as UnansweredFilter) : "no_answer";
-  const result = await listUnanswered(getDb(), { filter, page: Number(search.get("page")) || 1 });
+  const result = await listUnanswered(getDb(), { filter, page: parsePage(search) });
   return { ...result, filter };
 }
 
