@@ -1,10 +1,39 @@
+import { useLocation } from "@remix-run/react";
+import type { TFunction } from "i18next";
 import { useT } from "~/i18n/use-t";
 import { LocalLink } from "./LocalLink";
+import type { Refusal } from "./refusal";
 
-/** The localized 404 and 500 pages: say what happened and what to do next, with the hotline. */
-export function ErrorPage({ kind }: { kind: "notFound" | "forbidden" | "server" }) {
+export type ErrorKind = "notFound" | "forbidden" | "server" | Refusal["kind"];
+
+/** The localized error pages (404, 403, 500, and the edge's refusals): what happened and what to do next. */
+export function ErrorPage({ kind, refusal }: { kind: ErrorKind; refusal?: Refusal | null }) {
   const { t } = useT();
+  const { pathname, search } = useLocation();
   const phone = t("footer.phone");
+  if (refusal) {
+    const text =
+      refusal.kind === "too_large"
+        ? t("errors.tooLargeText", { limit: refusal.limitKb, phone })
+        : refusal.kind === "cross_site"
+          ? t("errors.crossSiteText")
+          : t(refusal.during === "save" ? "errors.unavailableSaveText" : "errors.unavailableReadText", { phone });
+    return (
+      <div className="page">
+        <h1>{errorTitle(t, kind)}</h1>
+        <p>{text}</p>
+        <ul>
+          <li>
+            {/* A plain link: a fresh GET of the same page, with what the server has kept of the form. */}
+            <a href={pathname + search}>{t("errors.goBack")}</a>
+          </li>
+          <li>
+            <LocalLink to="/">{t("errors.goHome")}</LocalLink>
+          </li>
+        </ul>
+      </div>
+    );
+  }
   if (kind === "forbidden") {
     return (
       <div className="page">
@@ -42,4 +71,17 @@ export function ErrorPage({ kind }: { kind: "notFound" | "forbidden" | "server" 
       </p>
     </div>
   );
+}
+
+/** The page title (and heading) of each kind of error. */
+export function errorTitle(t: TFunction, kind: ErrorKind): string {
+  const keys = {
+    notFound: "errors.notFoundTitle",
+    forbidden: "errors.forbiddenTitle",
+    server: "errors.serverTitle",
+    too_large: "errors.tooLargeTitle",
+    cross_site: "errors.crossSiteTitle",
+    unavailable: "errors.unavailableTitle",
+  } as const satisfies Record<ErrorKind, string>;
+  return t(keys[kind]);
 }

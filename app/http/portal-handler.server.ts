@@ -1,0 +1,119 @@
+import type { IncomingMessage } from "node:http";
+import { createRequestHandler, writeReadableStreamToWritable, type AppLoadContext, type ServerBuild } from "@remix-run/node";
+import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from "express";
+import { bodyLimitFor, declaredLength, limitedBody } from "./body-limit.server";
+import { cacheControlFor } from "./cache-policy";
+import { guardBuild, type EdgeState } from "./guarded-build.server";
+import { apiRefusal, bytesToKb, isApiPath } from "./refusal.server";
+import { isSafeMethod, judgeOrigin } from "./request-origin.server";
+
+/**
+ * The portal's HTTP edge: what scripts/serve.mjs runs for every request that is not a static file, in place of
+ * @remix-run/express's handler (which hands Remix the raw request stream). Before any route runs it
+ * - refuses a state-changing request from another site (request-origin.server.ts),
+ * - refuses a body whose declared length is over the route's limit, and counts every other body while it is read
+ *   (body-limit.server.ts),
+ * then lets Remix answer through the guarded build (guarded-build.server.ts), and sets the caching headers of
+ * personal pages (cache-policy.ts). A body the portal did not read to the end is never drained: the connection
+ * closes after the answer. docs/security.md says what is promised and which test proves it.
+ */
+export interface PortalHandlerOptions {
+  build: ServerBuild;
+  mode?: string;
+  getLoadContext?: (req: ExpressRequest, res: ExpressResponse) => AppLoadContext | Promise<AppLoadContext>;
+}
+
+/** The URL as the client asked for it (the same rules as @remix-run/express: Host, or a trusted X-Forwarded-Host). */
+function requestUrl(req: ExpressRequest): URL | null {
+  const portOf = (value: string | undefined) => Number.parseInt(value?.split(":")[1] ?? "", 10);
+  const forwardedPort = portOf(req.get("X-Forwarded-Host"));
+  const hostPort = portOf(req.get("host"));
+  const port = Number.isSafeInteger(forwardedPort) ? forwardedPort : Number.isSafeInteger(hostPort) ? hostPort : null;
+  try {
+    return new URL(`${req.protocol}://${req.hostname}${port ? `:${port}` : ""}${req.originalUrl}`);
+  } catch {
+    return null;
+  }
+}
+
+/** The request's headers as web Headers. */
+function webHeaders(req: IncomingMessage): Headers {
+  const headers = new Headers();
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue;
+    for (const v of Array.isArray(value) ? value : [value]) headers.append(key, v);
+  }
+  return headers;
+}
+
+async function send(req: IncomingMessage, res: ExpressResponse, pathname: string, response: Response): Promise<void> {
+  const cacheControl = cacheControlFor(req.method ?? "GET", pathname);
+  res.statusMessage = response.statusText;
+  res.status(response.status);
+  for (const [key, value] of response.headers.entries()) {
+    if (cacheControl && key === "cache-control") continue;
+    res.append(key, value);
+  }
+  if (cacheControl) res.setHeader("Cache-Control", cacheControl);
+  // What the client is still sending is not read: close the connection after the answer instead of draining it.
+  if (!req.complete) res.setHeader("Connection", "close");
+  if (response.body) await writeReadableStreamToWritable(response.body, res);
+  else res.end();
+}
+
+/** Whether a request that asks `Expect: 100-continue` should be told to send its body. */
+export function shouldContinue(req: IncomingMessage): boolean {
+  const length = declaredLength(req);
+  return length === null || length <= bodyLimitFor(new URL(req.url ?? "/", "http://x").pathname);
+}
+
+export function createPortalHandler({ build, mode, getLoadContext }: PortalHandlerOptions) {
+  const handle = createRequestHandler(guardBuild(build), mode);
+
+  return async function portalHandler(req: ExpressRequest, res: ExpressResponse, next: NextFunction) {
+    try {
+      const url = requestUrl(req);
+      if (!url) {
+        res.status(400).setHeader("Connection", "close");
+        res.type("text/plain; charset=utf-8").send("Bad Request");
+        return;
+      }
+      const edge: EdgeState = { refusal: null, bodyTooLarge: null };
+      const limit = bodyLimitFor(url.pathname);
+      const safe = isSafeMethod(req.method);
+      const headers = webHeaders(req);
+      if (!safe && judgeOrigin(headers, { host: url.host, secure: req.secure }) === "foreign") {
+        edge.refusal = { kind: "cross_site" };
+      } else if ((declaredLength(req) ?? 0) > limit) {
+        edge.refusal = { kind: "too_large", limitKb: bytesToKb(limit) };
+      }
+      // The Origin of a state-changing request is judged: Remix's own narrower check (a 500 on a mismatch) never runs.
+      if (!safe) headers.delete("origin");
+
+      let controller: AbortController | null = new AbortController();
+      res.on("finish", () => (controller = null));
+      res.on("close", () => controller?.abort());
+      const init: RequestInit & { duplex?: "half" } = { method: req.method, headers, signal: controller.signal };
+      if (!safe && !edge.refusal) {
+        init.body = limitedBody(req, limit, () => (edge.bodyTooLarge = limit));
+        init.duplex = "half";
+      }
+      let request: Request;
+      try {
+        request = new Request(url.href, init);
+      } catch {
+        // A method the web platform does not allow (TRACE, CONNECT): nothing here answers it.
+        res.status(405).setHeader("Connection", "close");
+        res.type("text/plain; charset=utf-8").send("Method Not Allowed");
+        return;
+      }
+
+      // The JSON API is answered here; a page's refusal is rendered by the root (guarded-build.server.ts).
+      if (edge.refusal && isApiPath(url.pathname)) return await send(req, res, url.pathname, apiRefusal(edge.refusal, request));
+      const context = { ...(await getLoadContext?.(req, res)), edge };
+      await send(req, res, url.pathname, await handle(request, context));
+    } catch (error) {
+      next(error);
+    }
+  };
+}
