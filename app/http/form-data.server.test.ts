@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { safeRedirectPath } from "./form-data.server";
+import { maxFormFields, readFormData, safeRedirectPath } from "./form-data.server";
 
 const base = "http://portal.invalid";
 const fallback = "/fallback";
@@ -75,5 +75,20 @@ describe("redirect targets (redirectTo)", () => {
         expect(safeRedirectPath(path, fallback)).toBe(path);
       }),
     );
+  });
+});
+
+describe("reading a form", () => {
+  const posted = (body: string) => new Request("http://portal.invalid/", { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body });
+
+  it("gives the fields of an ordinary form", async () => {
+    expect(Object.fromEntries(await readFormData(posted("topic=other&message=%E4%BD%A0%E5%A5%BD")))).toEqual({ topic: "other", message: "你好" });
+  });
+
+  it("refuses tens of thousands of tiny fields (400) before anything parses them further", async () => {
+    expect((await readFormData(posted("a=1&".repeat(maxFormFields)))).getAll("a").length).toBe(maxFormFields);
+    const refused = await readFormData(posted("a=1&".repeat(15_000))).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(Response);
+    expect((refused as Response).status).toBe(400);
   });
 });

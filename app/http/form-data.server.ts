@@ -1,10 +1,21 @@
-/** Reads a posted form; a body that is not a form is the client's mistake (400), never a 500. */
+/**
+ * No form of the portal has more than a few dozen fields (the stocktake, one per device type, has the most). Tens
+ * of thousands of tiny fields fit in the body limit but cost seconds of parsing downstream, so a form with more
+ * than this is refused (docs/security.md, "Request limits").
+ */
+export const maxFormFields = 1000;
+
+/** Reads a posted form; a body that is not a form, or has too many fields, is the client's mistake (400), never a 500. */
 export async function readFormData(request: Request): Promise<FormData> {
+  let form: FormData;
   try {
-    return await request.formData();
+    form = await request.formData();
   } catch {
     throw new Response("Bad Request", { status: 400 });
   }
+  let fields = 0;
+  for (const _ of form.keys()) if (++fields > maxFormFields) throw new Response("Bad Request", { status: 400 });
+  return form;
 }
 
 /**
