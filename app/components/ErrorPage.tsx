@@ -3,6 +3,7 @@ import type { TFunction } from "i18next";
 import { useT } from "~/i18n/use-t";
 import { LocalLink } from "./LocalLink";
 import type { Refusal } from "./refusal";
+import { refusalText } from "./refusal-text";
 
 export type ErrorKind = "notFound" | "forbidden" | "server" | Refusal["kind"];
 
@@ -10,18 +11,11 @@ export type ErrorKind = "notFound" | "forbidden" | "server" | Refusal["kind"];
 export function ErrorPage({ kind, refusal }: { kind: ErrorKind; refusal?: Refusal | null }) {
   const { t } = useT();
   const { pathname, search } = useLocation();
-  const phone = t("footer.phone");
   if (refusal) {
-    const text =
-      refusal.kind === "too_large"
-        ? t("errors.tooLargeText", { limit: refusal.limitKb, phone })
-        : refusal.kind === "cross_site"
-          ? t("errors.crossSiteText")
-          : t(refusal.during === "save" ? "errors.unavailableSaveText" : "errors.unavailableReadText", { phone });
     return (
       <div className="page">
         <h1>{errorTitle(t, kind)}</h1>
-        <p>{text}</p>
+        <p>{refusalText(t, refusal)}</p>
         <ul>
           <li>
             {/* A plain link: a fresh GET of the same page, with what the server has kept of the form. */}
@@ -65,7 +59,7 @@ export function ErrorPage({ kind, refusal }: { kind: ErrorKind; refusal?: Refusa
   return (
     <div className="page">
       <h1>{t("errors.serverHeading")}</h1>
-      <p>{t("errors.serverText", { phone })}</p>
+      <p>{t("errors.serverText", { phone: t("footer.phone") })}</p>
       <p>
         <LocalLink to="/">{t("errors.goHome")}</LocalLink>
       </p>
@@ -79,6 +73,7 @@ export function errorTitle(t: TFunction, kind: ErrorKind): string {
     notFound: "errors.notFoundTitle",
     forbidden: "errors.forbiddenTitle",
     server: "errors.serverTitle",
+    bad_input: "errors.badInputTitle",
     too_large: "errors.tooLargeTitle",
     cross_site: "errors.crossSiteTitle",
     unavailable: "errors.unavailableTitle",

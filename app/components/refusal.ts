@@ -1,12 +1,14 @@
 import { isRouteErrorResponse } from "@remix-run/react";
 
 /**
- * A request the portal refused at its edge (docs/security.md), as the root ErrorBoundary receives it: a submission
- * from another site (403), a body over the limit (413), or storage that cannot serve just now (503). The page is
+ * A request the portal refused at its edge (docs/security.md), as the root ErrorBoundary receives it: a value the
+ * database cannot store (400), a submission from another site (403), a body over the limit (413), or storage that
+ * cannot serve just now (503). The page is
  * rendered by the root, like every error page; `root` is the root loader's data for this request, because a
  * refused submission never runs the loaders (the page keeps its language messages and display settings).
  */
 export type Refusal =
+  | { kind: "bad_input" }
   | { kind: "cross_site" }
   | { kind: "too_large"; limitKb: number }
   | { kind: "unavailable"; during: "save" | "read" };

@@ -1,6 +1,7 @@
 import type { ActionFunction, ActionFunctionArgs, LoaderFunction, LoaderFunctionArgs, ServerBuild } from "@remix-run/node";
 import type { Refusal } from "~/components/refusal";
 import { classifyStorageError, reportStorageFailure } from "~/modules/db/storage-failure.server";
+import { isUnstorableInput } from "~/modules/db/unstorable-input.server";
 import { bytesToKb, pageRefusal, resourceRefusal } from "./refusal.server";
 
 /**
@@ -18,9 +19,10 @@ type RouteModule = ServerBuild["routes"][string]["module"];
 
 /**
  * The Remix build with every route's loader and action behind the edge's rules, in one place instead of in
- * every route: refusals as above, and a storage failure (full disk, read-only database, database unreachable:
+ * every route: refusals as above; a storage failure (full disk, read-only database, database unreachable:
  * modules/db/storage-failure.server.ts) anywhere in a loader or action becomes a 503 with the real error in the
- * log. Everything else passes through untouched.
+ * log; a value the database refuses (modules/db/unstorable-input.server.ts) a 400. Everything else passes
+ * through untouched.
  */
 export function guardBuild(build: ServerBuild): ServerBuild {
   const rootLoader = build.routes.root?.module.loader;
@@ -52,6 +54,13 @@ function guardModule(id: string, module: RouteModule, rootLoader: LoaderFunction
     return failure;
   }
 
+  /** A value the database refused (PostgreSQL, class 22: a NUL in text …): logged without the value, answered 400. */
+  function unstorable(error: unknown, during: "action" | "loader") {
+    if (!isUnstorableInput(error)) return false;
+    console.warn(`a value from the client was refused by the database [${(error as { code: string }).code}] during ${during} ${id}`);
+    return true;
+  }
+
   const action = module.action;
   const loader = module.loader;
   return {
@@ -68,6 +77,7 @@ function guardModule(id: string, module: RouteModule, rootLoader: LoaderFunction
             } catch (error) {
               if (edge?.bodyTooLarge) return refuse({ kind: "too_large", limitKb: bytesToKb(edge.bodyTooLarge) }, args);
               if (storageFailure(error, "action")) return refuse({ kind: "unavailable", during: "save" }, args);
+              if (unstorable(error, "action")) return refuse({ kind: "bad_input" }, args);
               throw error;
             }
           }) as ActionFunction,
@@ -80,6 +90,7 @@ function guardModule(id: string, module: RouteModule, rootLoader: LoaderFunction
               return await loader(args);
             } catch (error) {
               if (storageFailure(error, "loader")) return refuse({ kind: "unavailable", during: "read" }, args);
+              if (unstorable(error, "loader")) return refuse({ kind: "bad_input" }, args);
               throw error;
             }
           }) as LoaderFunction,

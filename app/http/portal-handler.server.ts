@@ -14,8 +14,8 @@ import { isSafeMethod, judgeOrigin } from "./request-origin.server";
  * - refuses a body whose declared length is over the route's limit, and counts every other body while it is read
  *   (body-limit.server.ts),
  * then lets Remix answer through the guarded build (guarded-build.server.ts), and sets the caching headers of
- * personal pages (cache-policy.ts). A body the portal did not read to the end is never drained: the connection
- * closes after the answer. docs/security.md says what is promised and which test proves it.
+ * personal pages (cache-policy.ts). A body the portal did not read to the end is dropped, not kept, for a moment
+ * after the answer, then the connection closes. docs/security.md says what is promised and which test proves it.
  */
 export interface PortalHandlerOptions {
   build: ServerBuild;
@@ -55,10 +55,28 @@ async function send(req: IncomingMessage, res: ExpressResponse, pathname: string
     res.append(key, value);
   }
   if (cacheControl) res.setHeader("Cache-Control", cacheControl);
-  // What the client is still sending is not read: close the connection after the answer instead of draining it.
-  if (!req.complete) res.setHeader("Connection", "close");
+  if (!req.complete) res.once("finish", () => discardRest(req));
   if (response.body) await writeReadableStreamToWritable(response.body, res);
   else res.end();
+}
+
+/** How long the rest of an unread body is read and dropped after the answer, before the connection is closed. */
+export const lingerMs = 2_000;
+
+/**
+ * The client is still sending a body the portal will not read (refused, or the route answered without it). Its
+ * bytes are dropped as they come, never kept, for at most `lingerMs`; then the connection closes. Closing at once
+ * would make the client's kernel discard the answer it has not read yet (a reset), so it would never see its 413.
+ */
+function discardRest(req: IncomingMessage): void {
+  if (req.complete || req.destroyed) return;
+  const timer = setTimeout(() => req.socket?.destroy(), lingerMs);
+  timer.unref();
+  const done = () => clearTimeout(timer);
+  req.once("end", done);
+  req.once("close", done);
+  req.unpipe();
+  req.resume();
 }
 
 /** Whether a request that asks `Expect: 100-continue` should be told to send its body. */

@@ -1,6 +1,7 @@
 import type { Refusal, RefusalPayload } from "~/components/refusal";
 import { localeFromPathname } from "~/i18n/config";
 import { getFixedT } from "~/i18n/i18n.server";
+import { refusalText } from "~/components/refusal-text";
 import { apiError, apiLocale } from "./api.server";
 
 /**
@@ -8,8 +9,8 @@ import { apiError, apiLocale } from "./api.server";
  * pages with the root's localized error page (thrown from the route, rendered by the root ErrorBoundary), other
  * resource routes with plain text. Never cached; Retry-After when waiting helps.
  */
-const statuses = { cross_site: 403, too_large: 413, unavailable: 503 } as const;
-const codes = { cross_site: "cross_site_request", too_large: "payload_too_large", unavailable: "storage_unavailable" } as const;
+const statuses = { bad_input: 400, cross_site: 403, too_large: 413, unavailable: 503 } as const;
+const codes = { bad_input: "invalid_input", cross_site: "cross_site_request", too_large: "payload_too_large", unavailable: "storage_unavailable" } as const;
 
 function headersFor(refusal: Refusal): Record<string, string> {
   return { "Cache-Control": "no-store", ...(refusal.kind === "unavailable" ? { "Retry-After": "30" } : {}) };
@@ -22,21 +23,15 @@ export function isApiPath(pathname: string): boolean {
 /** The JSON API's answer: `{ error, message }` in the client's language. */
 export function apiRefusal(refusal: Refusal, request: Request): Response {
   const t = getFixedT(apiLocale(request, new URL(request.url).searchParams.get("locale")));
-  const message =
-    refusal.kind === "too_large" ? t("security.tooLarge", { limit: refusal.limitKb }) : refusal.kind === "cross_site" ? t("security.crossSite") : t("security.unavailable");
+  const messages = { bad_input: () => t("security.badInput"), cross_site: () => t("security.crossSite"), unavailable: () => t("security.unavailable") };
+  const message = refusal.kind === "too_large" ? t("security.tooLarge", { limit: refusal.limitKb }) : messages[refusal.kind]();
   return apiError(statuses[refusal.kind], codes[refusal.kind], message, undefined, headersFor(refusal));
 }
 
 /** A resource route outside the API (a CSV export, a calendar file): the same message as plain text. */
 function textRefusal(refusal: Refusal, request: Request): Response {
   const t = getFixedT(localeFromPathname(new URL(request.url).pathname));
-  const text =
-    refusal.kind === "too_large"
-      ? t("errors.tooLargeText", { limit: refusal.limitKb, phone: t("footer.phone") })
-      : refusal.kind === "cross_site"
-        ? t("errors.crossSiteText")
-        : t(refusal.during === "save" ? "errors.unavailableSaveText" : "errors.unavailableReadText", { phone: t("footer.phone") });
-  return new Response(text, { status: statuses[refusal.kind], headers: { "Content-Type": "text/plain; charset=utf-8", ...headersFor(refusal) } });
+  return new Response(refusalText(t, refusal), { status: statuses[refusal.kind], headers: { "Content-Type": "text/plain; charset=utf-8", ...headersFor(refusal) } });
 }
 
 /**
