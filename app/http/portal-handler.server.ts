@@ -23,10 +23,14 @@ export interface PortalHandlerOptions {
   getLoadContext?: (req: ExpressRequest, res: ExpressResponse) => AppLoadContext | Promise<AppLoadContext>;
 }
 
-/** The URL as the client asked for it (the same rules as @remix-run/express: Host, or a trusted X-Forwarded-Host). */
+/**
+ * The URL as the client asked for it: @remix-run/express's rules (Host, or X-Forwarded-Host as Express trusts it),
+ * except that an X-Forwarded-Host's port counts only from a trusted proxy too.
+ */
 function requestUrl(req: ExpressRequest): URL | null {
   const portOf = (value: string | undefined) => Number.parseInt(value?.split(":")[1] ?? "", 10);
-  const forwardedPort = portOf(req.get("X-Forwarded-Host"));
+  const trustProxy = req.app.get("trust proxy fn") as ((address: string | undefined, hop: number) => boolean) | undefined;
+  const forwardedPort = trustProxy?.(req.socket.remoteAddress, 0) ? portOf(req.get("X-Forwarded-Host")) : Number.NaN;
   const hostPort = portOf(req.get("host"));
   const port = Number.isSafeInteger(forwardedPort) ? forwardedPort : Number.isSafeInteger(hostPort) ? hostPort : null;
   try {
