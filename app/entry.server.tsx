@@ -72,6 +72,9 @@ export function handleError(error: unknown, { request }: { request: Request }) {
 /** For scripts/serve.mjs, which logs what reaches Express's own error handler. */
 export { maskForLog };
 
+/** The HTTP edge scripts/serve.mjs runs in front of the routes (docs/security.md). */
+export { createPortalHandler, shouldContinue } from "~/http/portal-handler.server";
+
 /** Started once by the production server (scripts/serve.mjs): the daily retention purge. */
 export function startBackgroundJobs() {
   schedulePurge(getDb);

@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, SerializeFrom } from "@remix-run/node";
 import type { ShouldRevalidateFunction } from "@remix-run/react";
 import {
   isRouteErrorResponse,
@@ -15,9 +15,10 @@ import {
 import { useMemo, type ReactNode } from "react";
 import { useT } from "~/i18n/use-t";
 import { Breadcrumbs } from "~/components/Breadcrumbs";
-import { ErrorPage } from "~/components/ErrorPage";
+import { ErrorPage, errorTitle, type ErrorKind } from "~/components/ErrorPage";
 import { useNonce } from "~/components/nonce";
 import { isPageHandle, type Crumb } from "~/components/page-handle";
+import { refusalOf, refusalRootData } from "~/components/refusal";
 import { RouteAnnouncer } from "~/components/RouteAnnouncer";
 import { SiteFooter } from "~/components/SiteFooter";
 import { SiteHeader } from "~/components/SiteHeader";
@@ -35,6 +36,16 @@ export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
+
+/** An error page keeps what its error asked for: Retry-After on a 503, no-store on a refusal. The rest is the page's. */
+export const headers: HeadersFunction = ({ errorHeaders }) => {
+  const kept = new Headers();
+  for (const name of ["Retry-After", "Cache-Control"]) {
+    const value = errorHeaders?.get(name);
+    if (value) kept.set(name, value);
+  }
+  return kept;
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
@@ -55,7 +66,7 @@ const reportMissing = (key: string) => console.error(`Missing translation in thi
 function PageTranslations({ children }: { children: ReactNode }) {
   const { pathname } = useLocation();
   const locale = localeFromPathname(pathname);
-  const messages = useRouteLoaderData<typeof loader>("root")?.messages;
+  const messages = useRootData()?.messages;
   const t = useMemo(() => (messages ? createTranslator(messages, reportMissing) : null), [messages]);
   if (!t) return <>{children}</>;
   return (
@@ -74,11 +85,7 @@ function usePageMeta(): { title: string; crumbs: Crumb[] } {
   const hasFormErrors = useHasFormErrors();
   const locale = localeFromPathname(pathname);
 
-  if (error) {
-    const kind = errorKind(error);
-    const page = kind === "notFound" ? t("errors.notFoundTitle") : kind === "forbidden" ? t("errors.forbiddenTitle") : t("errors.serverTitle");
-    return { title: t("site.title", { page }), crumbs: [] };
-  }
+  if (error) return { title: t("site.title", { page: errorTitle(t, errorKind(error)) }), crumbs: [] };
   const match = [...matches].reverse().find((m) => isPageHandle(m.handle));
   if (!match || !isPageHandle(match.handle)) return { title: t("site.name"), crumbs: [] };
   const args = { t, data: match.data, locale };
@@ -101,7 +108,7 @@ export function Layout({ children }: { children: ReactNode }) {
 function Document({ children }: { children: ReactNode }) {
   const { pathname, search } = useLocation();
   const locale = localeFromPathname(pathname);
-  const data = useRouteLoaderData<typeof loader>("root");
+  const data = useRootData();
   const preferences = data?.preferences ?? defaultPreferences;
   const nonce = useNonce();
   const { title, crumbs } = usePageMeta();
@@ -141,12 +148,21 @@ export default function App() {
   return <Outlet />;
 }
 
-function errorKind(error: unknown): "notFound" | "forbidden" | "server" {
+/** The root loader's data; for a refused submission (which runs no loader) the copy the refusal carries. */
+function useRootData() {
+  const error = useRouteError();
+  return useRouteLoaderData<typeof loader>("root") ?? refusalRootData<SerializeFrom<typeof loader>>(error);
+}
+
+function errorKind(error: unknown): ErrorKind {
+  const refusal = refusalOf(error);
+  if (refusal) return refusal.kind;
   if (isRouteErrorResponse(error) && error.status === 404) return "notFound";
   if (isRouteErrorResponse(error) && error.status === 403) return "forbidden";
   return "server";
 }
 
 export function ErrorBoundary() {
-  return <ErrorPage kind={errorKind(useRouteError())} />;
+  const error = useRouteError();
+  return <ErrorPage kind={errorKind(error)} refusal={refusalOf(error)} />;
 }

@@ -3,13 +3,14 @@
 import crypto from "node:crypto";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { createRequestHandler } from "@remix-run/express";
 import compression from "compression";
 import express from "express";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const build = await import(pathToFileURL(path.join(root, "build/server/index.js")).href);
-build.entry.module.startBackgroundJobs?.();
+// The HTTP edge (app/http/portal-handler.server.ts): origin checks, body limits, caching of personal pages.
+const { createPortalHandler, shouldContinue, startBackgroundJobs } = build.entry.module;
+startBackgroundJobs?.();
 
 export function contentSecurityPolicy(nonce) {
   return [
@@ -42,6 +43,8 @@ app.use((req, res, next) => {
   res.setHeader("X-Frame-Options", "DENY");
   res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
   res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+  // Over TLS (directly, or behind a TRUST_PROXY proxy that says X-Forwarded-Proto: https) browsers keep to https.
+  if (req.secure) res.setHeader("Strict-Transport-Security", "max-age=31536000");
   next();
 });
 
@@ -50,7 +53,7 @@ app.use(express.static(path.join(root, "build/client"), { maxAge: "1h" }));
 
 app.all(
   "*",
-  createRequestHandler({
+  createPortalHandler({
     build,
     mode: process.env.NODE_ENV ?? "production",
     getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce, clientIp: req.ip ?? "unknown" }),
@@ -68,6 +71,12 @@ const port = Number(process.env.PORT || 3000);
 const host = process.env.HOST || "localhost";
 const server = app.listen(port, host, () => {
   console.log(`清远市残联服务门户 listening on http://${host}:${port}`);
+});
+
+// `Expect: 100-continue` with a declared body over the limit: answer 413 at once instead of inviting the upload.
+server.on("checkContinue", (req, res) => {
+  if (shouldContinue(req)) res.writeContinue();
+  app(req, res);
 });
 
 for (const signal of ["SIGINT", "SIGTERM"]) {

@@ -1,10 +1,33 @@
+import { useLocation } from "@remix-run/react";
+import type { TFunction } from "i18next";
 import { useT } from "~/i18n/use-t";
 import { LocalLink } from "./LocalLink";
+import type { Refusal } from "./refusal";
+import { refusalText } from "./refusal-text";
 
-/** The localized 404 and 500 pages: say what happened and what to do next, with the hotline. */
-export function ErrorPage({ kind }: { kind: "notFound" | "forbidden" | "server" }) {
+export type ErrorKind = "notFound" | "forbidden" | "server" | Refusal["kind"];
+
+/** The localized error pages (404, 403, 500, and the edge's refusals): what happened and what to do next. */
+export function ErrorPage({ kind, refusal }: { kind: ErrorKind; refusal?: Refusal | null }) {
   const { t } = useT();
-  const phone = t("footer.phone");
+  const { pathname, search } = useLocation();
+  if (refusal) {
+    return (
+      <div className="page">
+        <h1>{errorTitle(t, kind)}</h1>
+        <p>{refusalText(t, refusal)}</p>
+        <ul>
+          <li>
+            {/* A plain link: a fresh GET of the same page, with what the server has kept of the form. */}
+            <a href={pathname + search}>{t("errors.goBack")}</a>
+          </li>
+          <li>
+            <LocalLink to="/">{t("errors.goHome")}</LocalLink>
+          </li>
+        </ul>
+      </div>
+    );
+  }
   if (kind === "forbidden") {
     return (
       <div className="page">
@@ -36,10 +59,24 @@ export function ErrorPage({ kind }: { kind: "notFound" | "forbidden" | "server" 
   return (
     <div className="page">
       <h1>{t("errors.serverHeading")}</h1>
-      <p>{t("errors.serverText", { phone })}</p>
+      <p>{t("errors.serverText", { phone: t("footer.phone") })}</p>
       <p>
         <LocalLink to="/">{t("errors.goHome")}</LocalLink>
       </p>
     </div>
   );
+}
+
+/** The page title (and heading) of each kind of error. */
+export function errorTitle(t: TFunction, kind: ErrorKind): string {
+  const keys = {
+    notFound: "errors.notFoundTitle",
+    forbidden: "errors.forbiddenTitle",
+    server: "errors.serverTitle",
+    bad_input: "errors.badInputTitle",
+    too_large: "errors.tooLargeTitle",
+    cross_site: "errors.crossSiteTitle",
+    unavailable: "errors.unavailableTitle",
+  } as const satisfies Record<ErrorKind, string>;
+  return t(keys[kind]);
 }

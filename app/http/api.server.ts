@@ -3,7 +3,7 @@ import { getFixedT } from "~/i18n/i18n.server";
 
 /** The JSON API's error shape (CONTRACTS.md): `{ error, message, fields? }` with a localized message. */
 export function apiError(
-  status: 400 | 404 | 405 | 409 | 422 | 429,
+  status: 400 | 403 | 404 | 405 | 409 | 413 | 422 | 429 | 503,
   code: string,
   message: string,
   fields?: Record<string, string>,

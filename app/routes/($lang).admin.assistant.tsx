@@ -10,6 +10,7 @@ import { unansweredFilters, type UnansweredFilter } from "~/modules/assistant/as
 import { draftCaseLine, exportLimit, unansweredPage } from "~/modules/assistant/unanswered.server";
 import { getDb } from "~/modules/db/index.server";
 import { requireStaff } from "~/modules/staff/index.server";
+import { parsePage } from "~/http/query-numbers";
 
 /**
  * For editors: questions the assistant could not answer (or answered unhelpfully), masked, newest first; each
@@ -27,7 +28,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const search = new URL(request.url).searchParams;
   const filterParam = search.get("filter");
   const filter = (unansweredFilters as readonly string[]).includes(filterParam ?? "") ? (filterParam as UnansweredFilter) : "no_answer";
-  const result = await unansweredPage(getDb(), { filter, page: Number(search.get("page")) || 1 });
+  const result = await unansweredPage(getDb(), { filter, page: parsePage(search) });
   return { ...result, filter, drafts: result.items.map(draftCaseLine).join("\n"), exportLimit };
 }
 

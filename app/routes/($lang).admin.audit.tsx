@@ -8,6 +8,7 @@ import { formatDateTime } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 import { getDb } from "~/modules/db/index.server";
 import { listAudit, requireStaff } from "~/modules/staff/index.server";
+import { parsePage } from "~/http/query-numbers";
 
 export const handle: AdminHandle = {
   staffRole: "admin",
@@ -18,7 +19,7 @@ export const handle: AdminHandle = {
 export async function loader({ params, request }: LoaderFunctionArgs) {
   routeLocale(params);
   await requireStaff(request, "admin");
-  const page = Number(new URL(request.url).searchParams.get("page")) || 1;
+  const page = parsePage(new URL(request.url).searchParams);
   return listAudit(getDb(), { page });
 }
 

@@ -9,6 +9,7 @@ import { useT } from "~/i18n/use-t";
 import { listScreeningsForStaff } from "~/modules/cinema/index.server";
 import { getDb } from "~/modules/db/index.server";
 import { requireStaff } from "~/modules/staff/index.server";
+import { parsePage } from "~/http/query-numbers";
 
 export const handle: AdminHandle = {
   staffRole: "cinema",
@@ -21,7 +22,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   await requireStaff(request, "cinema");
   const search = new URL(request.url).searchParams;
   const when = search.get("when") === "past" ? "past" : "upcoming";
-  const result = await listScreeningsForStaff(getDb(), { when, page: Number(search.get("page")) || 1 });
+  const result = await listScreeningsForStaff(getDb(), { when, page: parsePage(search) });
   return { ...result, when };
 }
 

@@ -14,6 +14,7 @@ import { getDb } from "~/modules/db/index.server";
 import { requestStatuses, type RequestStatus } from "~/modules/lending/lending-constants";
 import { listRequests, loanCounts } from "~/modules/lending/index.server";
 import { requireStaff } from "~/modules/staff/index.server";
+import { parsePage } from "~/http/query-numbers";
 
 export const links = devicesLinks;
 export const handle: AdminHandle = {
@@ -32,7 +33,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const search = new URL(request.url).searchParams;
   const statusParam = search.get("status") ?? "open";
   const status: Filter = (filters as readonly string[]).includes(statusParam) ? (statusParam as Filter) : "open";
-  const result = await listRequests(getDb(), { status, page: Number(search.get("page")) || 1 });
+  const result = await listRequests(getDb(), { status, page: parsePage(search) });
   return { ...result, status, counts: await loanCounts(getDb()) };
 }
 

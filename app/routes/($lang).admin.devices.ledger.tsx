@@ -12,6 +12,7 @@ import { getDb } from "~/modules/db/index.server";
 import { movementKinds, type MovementKind } from "~/modules/lending/lending-constants";
 import { ledgerStock, listLedger, listLocations } from "~/modules/lending/index.server";
 import { requireStaff } from "~/modules/staff/index.server";
+import { parsePage } from "~/http/query-numbers";
 
 export const links = devicesLinks;
 export const handle: AdminHandle = {
@@ -32,7 +33,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const locations = await listLocations(getDb());
   const location = locations.some((l) => l.id === search.get("location")) ? search.get("location")! : "";
   const kind = (movementKinds as readonly string[]).includes(search.get("kind") ?? "") ? (search.get("kind") as MovementKind) : "";
-  const result = await listLedger(getDb(), { locationId: location || undefined, kind: kind || undefined, page: Number(search.get("page")) || 1 });
+  const result = await listLedger(getDb(), { locationId: location || undefined, kind: kind || undefined, page: parsePage(search) });
   const stock = await ledgerStock(getDb());
   const totals = locations.map((l) => ({ id: l.id, name: l.name, stock: stock.filter((s) => s.locationId === l.id).reduce((a, s) => a + s.stock, 0) }));
   return { ...result, filters: { location, kind }, locations: locations.map((l) => ({ id: l.id, name: l.name })), totals };

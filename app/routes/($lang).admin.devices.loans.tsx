@@ -13,6 +13,7 @@ import { getDb } from "~/modules/db/index.server";
 import { loanViews, reminderDays, type LoanView } from "~/modules/lending/lending-constants";
 import { listLoans } from "~/modules/lending/index.server";
 import { requireStaff } from "~/modules/staff/index.server";
+import { parsePage } from "~/http/query-numbers";
 
 export const links = devicesLinks;
 export const handle: AdminHandle = {
@@ -32,7 +33,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const search = new URL(request.url).searchParams;
   const viewParam = search.get("view") ?? "open";
   const view: LoanView = (loanViews as readonly string[]).includes(viewParam) ? (viewParam as LoanView) : "open";
-  const result = await listLoans(getDb(), { view, page: Number(search.get("page")) || 1 });
+  const result = await listLoans(getDb(), { view, page: parsePage(search) });
   return { ...result, view, returned: search.get("returned") ?? "" };
 }
 

@@ -13,6 +13,7 @@ import { getDb } from "~/modules/db/index.server";
 import { unitStatuses, type UnitStatus } from "~/modules/lending/lending-constants";
 import { listDeviceTypes, listLocations, listUnits } from "~/modules/lending/index.server";
 import { requireStaff } from "~/modules/staff/index.server";
+import { parsePage, queryInteger } from "~/http/query-numbers";
 
 export const links = devicesLinks;
 export const handle: AdminHandle = {
@@ -35,13 +36,13 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const type = types.some((x) => x.id === search.get("type")) ? search.get("type")! : "";
   const location = locations.some((x) => x.id === search.get("location")) ? search.get("location")! : "";
   const status = (unitStatuses as readonly string[]).includes(search.get("status") ?? "") ? (search.get("status") as UnitStatus) : "";
-  const result = await listUnits(db, { typeId: type || undefined, locationId: location || undefined, status: status || undefined, page: Number(search.get("page")) || 1 });
+  const result = await listUnits(db, { typeId: type || undefined, locationId: location || undefined, status: status || undefined, page: parsePage(search) });
   return {
     ...result,
     filters: { type, location, status },
     types: types.map((x) => ({ id: x.id, name: x.name })),
     locations: locations.map((x) => ({ id: x.id, name: x.name })),
-    added: Number(search.get("added")) || 0,
+    added: queryInteger(search, "added", { min: 0, max: 10_000, fallback: 0 }),
   };
 }
 

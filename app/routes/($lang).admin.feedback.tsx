@@ -11,6 +11,7 @@ import { getDb } from "~/modules/db/index.server";
 import { feedbackStatuses, type FeedbackStatus } from "~/modules/feedback/feedback-constants";
 import { listFeedback } from "~/modules/feedback/index.server";
 import { requireStaff } from "~/modules/staff/index.server";
+import { parsePage } from "~/http/query-numbers";
 
 export const handle: AdminHandle = {
   staffRole: "content",
@@ -24,7 +25,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const search = new URL(request.url).searchParams;
   const statusParam = search.get("status");
   const status = (feedbackStatuses as readonly string[]).includes(statusParam ?? "") ? (statusParam as FeedbackStatus) : undefined;
-  const result = await listFeedback(getDb(), { status, page: Number(search.get("page")) || 1 });
+  const result = await listFeedback(getDb(), { status, page: parsePage(search) });
   return { ...result, status: status ?? "" };
 }
 

@@ -11,6 +11,7 @@ import { useT } from "~/i18n/use-t";
 import { getDb } from "~/modules/db/index.server";
 import { deviceCategories, disabilities, qingyuanCounties, type DeviceCategory, type Disability } from "~/modules/lending/lending-constants";
 import { listDeviceTypes, listLocations } from "~/modules/lending/index.server";
+import { parsePage } from "~/http/query-numbers";
 
 export const links = devicesLinks;
 export const handle: PageHandle = {
@@ -33,7 +34,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   };
   const all = await listDeviceTypes(getDb(), filters);
   const pageCount = Math.max(1, Math.ceil(all.length / pageSize));
-  const page = Math.min(Math.max(1, Number(search.get("page")) || 1), pageCount);
+  const page = Math.min(parsePage(search), pageCount);
   const locations = await listLocations(getDb());
   return {
     filters: { category: filters.category ?? "", disability: filters.disability ?? "", q },

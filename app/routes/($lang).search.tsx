@@ -7,6 +7,7 @@ import { useLocale } from "~/components/use-locale";
 import { routeLocale } from "~/http/route-locale";
 import { useT } from "~/i18n/use-t";
 import { search } from "~/modules/search/index.server";
+import { parsePage } from "~/http/query-numbers";
 
 const pageSize = 10;
 const maxQueryLength = 100;
@@ -26,7 +27,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   routeLocale(params);
   const url = new URL(request.url);
   const raw = (url.searchParams.get("q") ?? "").replace(/[\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g, "").trim();
-  const page = Math.min(1000, Math.max(1, Number(url.searchParams.get("page")) || 1));
+  const page = Math.min(1000, parsePage(url.searchParams));
   if (!raw) return { q: "", problem: null, total: 0, page, pageCount: 1, results: [], expansions: [] as string[] };
   if (raw.length > maxQueryLength) return { q: raw.slice(0, maxQueryLength), problem: "tooLong" as const, total: 0, page, pageCount: 1, results: [], expansions: [] };
   const response = search(raw, { limit: pageSize, offset: (page - 1) * pageSize });

@@ -1,13 +1,22 @@
 import { methodNotAllowed } from "~/http/api.server";
-import { sql } from "kysely";
 import { getConnection } from "~/modules/db/index.server";
+import { checkStorage } from "~/modules/db/storage-health.server";
 import { indexStatus } from "~/modules/search/index-status.server";
 
-/** GET /api/v1/health (CONTRACTS.md): the database answers and which index is loaded. */
+/**
+ * GET /api/v1/health (CONTRACTS.md): the database answers and which index is loaded. When the database cannot
+ * take writes (full, read-only, unreachable, or a storage failure in the last minute) the answer is 503 with
+ * `status: "degraded"` and what is wrong, so a load balancer or monitor sees it (docs/security.md, "Failures").
+ */
 export async function loader() {
-  const { db, kind } = getConnection();
-  await sql`select 1`.execute(db);
-  return { status: "ok", database: kind, index: await indexStatus() };
+  const connection = getConnection();
+  const [storage, index] = await Promise.all([checkStorage(connection), indexStatus()]);
+  if (storage.ok) return { status: "ok", database: connection.kind, index };
+  const { problem, code, since } = storage;
+  return Response.json(
+    { status: "degraded", database: connection.kind, index, storage: { problem, code, since } },
+    { status: 503, headers: { "Cache-Control": "no-store", "Retry-After": "30" } },
+  );
 }
 
 /** Read-only: other methods get the JSON error shape (CONTRACTS.md), not a bare 405. */

@@ -1,37 +1,20 @@
-import path from "node:path";
-import { pathToFileURL } from "node:url";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hasRole, type StaffRole } from "~/modules/staff/roles";
 import { baseURL, expectNoAxeViolations, launchBrowser, newContext, tabTo, waitForNewPage } from "./browser";
+import { builtRoutes } from "./built-routes";
 import type { StaffFixture } from "./global-setup";
 import { sessionCookie, signInContext, staffAccount } from "./staff";
 
-interface BuiltRoute {
-  id: string;
-  parentId?: string;
-  path?: string;
-  index?: boolean;
-  module: { handle?: { staffRole?: StaffRole | "any" }; loader?: unknown; action?: unknown; default?: unknown };
-}
-
 /** Every route under /admin, from the built route manifest (the same one the server runs). */
 async function adminRoutes(): Promise<Array<{ id: string; url: string; role: StaffRole | "any" | undefined; hasAction: boolean }>> {
-  const build = await import(/* @vite-ignore */ pathToFileURL(path.resolve("build/server/index.js")).href);
-  const routes = build.routes as Record<string, BuiltRoute>;
-  const fullPath = (id: string): string => {
-    const route = routes[id];
-    const own = route.path ?? "";
-    return route.parentId ? [fullPath(route.parentId), own].filter(Boolean).join("/") : own;
-  };
-  return Object.values(routes)
-    .map((r) => ({ r, p: fullPath(r.id).replace(/^:lang\?\/?/, "") }))
-    .filter(({ p }) => p === "admin" || p.startsWith("admin/"))
-    .map(({ r, p }) => ({
+  return (await builtRoutes())
+    .filter(({ pattern }) => pattern === "admin" || pattern.startsWith("admin/"))
+    .map((r) => ({
       id: r.id,
-      url: `/${p.replace(/:\w+\??/g, "e2e-missing")}`,
-      role: r.module.handle?.staffRole,
-      hasAction: typeof r.module.action === "function",
+      url: `/${r.pattern.replace(/:\w+\??/g, "e2e-missing")}`,
+      role: (r.handle as { staffRole?: StaffRole | "any" } | undefined)?.staffRole,
+      hasAction: r.hasAction,
     }));
 }
 

@@ -19,6 +19,13 @@ describe("length cap", () => {
     // Invisible characters do not count towards the cap.
     expect(guardQuestion(`${"问".repeat(maxQuestionLength)}${"\u200b".repeat(50)}`).ok).toBe(true);
   });
+
+  it("refuses a huge question at once, before cleaning or counting the whole text", () => {
+    const huge = "问".repeat(20_000_000);
+    const started = performance.now();
+    expect(guardQuestion(huge)).toEqual({ ok: false, status: "too_long", length: huge.length });
+    expect(performance.now() - started).toBeLessThan(500);
+  });
 });
 
 describe("personal data", () => {

@@ -93,7 +93,14 @@ export type GuardResult =
       refusal: "injection" | "off_topic" | "personal_data_only" | null;
     };
 
+/**
+ * Cleaning drops invisible characters and collapses spaces, so a question may be longer before it than after;
+ * but not this much longer. Past this the question is refused before any work on the whole text.
+ */
+const maxRawLength = maxQuestionLength * 8;
+
 export function guardQuestion(raw: string): GuardResult {
+  if (raw.length > maxRawLength) return { ok: false, status: "too_long", length: raw.length };
   const cleaned = cleanQuestion(raw);
   const length = questionLength(cleaned);
   if (length === 0) return { ok: false, status: "empty", length };

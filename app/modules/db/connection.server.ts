@@ -1,10 +1,11 @@
 import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
 import type { Database } from "./schema";
 import { StripNulPlugin } from "./strip-nul-plugin";
+import { PortalSqliteDialect } from "./sqlite-dialect.server";
 
 export type DatabaseKind = "sqlite" | "postgres";
 export const defaultDatabaseUrl = "file:./data/portal.sqlite";
@@ -31,6 +32,9 @@ export function sqliteFilename(url: string): string {
 export function openDatabase(url: string = process.env.DATABASE_URL || defaultDatabaseUrl): Connection {
   if (databaseKind(url) === "postgres") {
     const pool = new pg.Pool({ connectionString: url, max: 10 });
+    // An idle client whose server went away (restart, failover) is dropped by the pool; without a listener
+    // that event would end the process. The next query opens a fresh connection.
+    pool.on("error", (error) => console.error(`PostgreSQL connection lost: ${error.message}`));
     return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new StripNulPlugin()] }), kind: "postgres", url };
   }
   const filename = sqliteFilename(url);
@@ -40,7 +44,20 @@ export function openDatabase(url: string = process.env.DATABASE_URL || defaultDa
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("synchronous = NORMAL");
-  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new StripNulPlugin()] }), kind: "sqlite", url };
+  const maxPages = maxPageCount(sqlite.pragma("page_size", { simple: true }) as number);
+  if (maxPages) sqlite.pragma(`max_page_count = ${maxPages}`);
+  return { db: new Kysely<Database>({ dialect: new PortalSqliteDialect({ database: sqlite }), plugins: [new StripNulPlugin()] }), kind: "sqlite", url };
+}
+
+/**
+ * SQLITE_MAX_SIZE_MB caps the SQLite file (README, "Configuration"): a write that would grow it further fails
+ * as on a full disk (SQLITE_FULL, answered 503), so the database cannot fill the machine's disk. SQLite never
+ * shrinks a file to meet the cap: below the current size it means "no growth at all".
+ */
+function maxPageCount(pageSize: number, env: Record<string, string | undefined> = process.env): number | null {
+  const megabytes = Number(env.SQLITE_MAX_SIZE_MB);
+  if (!env.SQLITE_MAX_SIZE_MB || !Number.isFinite(megabytes) || megabytes <= 0) return null;
+  return Math.max(1, Math.floor((megabytes * 1024 * 1024) / pageSize));
 }
 
 let shared: Connection | undefined;

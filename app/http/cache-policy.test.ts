@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { cacheControlFor, isPersonalPath } from "./cache-policy";
+
+describe("which answers are never stored", () => {
+  it("personal pages and the personal-data API, in both languages and as single-fetch data", () => {
+    for (const path of [
+      "/admin",
+      "/en/admin/audit",
+      "/admin/devices/export/requests",
+      "/login",
+      "/cinema/booking",
+      "/cinema/booking/QY-ABC/token/ticket",
+      "/cinema/booking/QY-ABC/token/calendar.ics",
+      "/cinema/s1/book/d1/contact",
+      "/cinema/s1/book/d1/contact.data",
+      "/cinema/s1/waiting-list",
+      "/devices/request",
+      "/devices/wheelchair/apply/d1/contact",
+      "/library/status",
+      "/library/apply/d1/contact",
+      "/activities/signup",
+      "/activities/a1/signup/d1/contact",
+      "/assistant",
+      "/en/assistant/eligibility/disability",
+      "/feedback/sent",
+      "/api/v1/bookings/QY-ABC",
+      "/api/v1/loan-requests",
+      "/api/v1/loan-requests/QY-ABC",
+      "/api/v1/screenings/s1/bookings",
+      "/api/v1/chat",
+    ]) {
+      expect(isPersonalPath(path), path).toBe(true);
+    }
+  });
+
+  it("leave public pages and the public catalogue to their own caching", () => {
+    for (const path of ["/", "/_root.data", "/en", "/policies", "/policies/x", "/guides", "/cinema", "/cinema/s1", "/devices", "/devices/wheelchair", "/library", "/activities", "/activities/a1", "/feedback", "/figures", "/api/v1/screenings", "/api/v1/devices", "/api/v1/health"]) {
+      expect(cacheControlFor("GET", path), path).toBeNull();
+    }
+  });
+
+  it("never store the answer to a submission", () => {
+    expect(cacheControlFor("POST", "/feedback")).toBe("no-store");
+    expect(cacheControlFor("DELETE", "/api/v1/bookings/QY-ABC")).toBe("no-store");
+  });
+});

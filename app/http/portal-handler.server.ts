@@ -1,0 +1,141 @@
+import type { IncomingMessage } from "node:http";
+import { createRequestHandler, writeReadableStreamToWritable, type AppLoadContext, type ServerBuild } from "@remix-run/node";
+import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from "express";
+import { bodyLimitFor, declaredLength, limitedBody } from "./body-limit.server";
+import { cacheControlFor } from "./cache-policy";
+import { guardBuild, type EdgeState } from "./guarded-build.server";
+import { apiRefusal, bytesToKb, isApiPath } from "./refusal.server";
+import { isSafeMethod, judgeOrigin } from "./request-origin.server";
+
+/**
+ * The portal's HTTP edge: what scripts/serve.mjs runs for every request that is not a static file, in place of
+ * @remix-run/express's handler (which hands Remix the raw request stream). Before any route runs it
+ * - refuses a state-changing request from another site (request-origin.server.ts),
+ * - refuses a body whose declared length is over the route's limit, and counts every other body while it is read
+ *   (body-limit.server.ts),
+ * then lets Remix answer through the guarded build (guarded-build.server.ts), and sets the caching headers of
+ * personal pages (cache-policy.ts). A body the portal did not read to the end is dropped, not kept, for a moment
+ * after the answer, then the connection closes. docs/security.md says what is promised and which test proves it.
+ */
+export interface PortalHandlerOptions {
+  build: ServerBuild;
+  mode?: string;
+  getLoadContext?: (req: ExpressRequest, res: ExpressResponse) => AppLoadContext | Promise<AppLoadContext>;
+}
+
+/**
+ * The URL as the client asked for it: @remix-run/express's rules (Host, or X-Forwarded-Host as Express trusts it),
+ * except that an X-Forwarded-Host's port counts only from a trusted proxy too.
+ */
+function requestUrl(req: ExpressRequest): URL | null {
+  const portOf = (value: string | undefined) => Number.parseInt(value?.split(":")[1] ?? "", 10);
+  const trustProxy = req.app.get("trust proxy fn") as ((address: string | undefined, hop: number) => boolean) | undefined;
+  const forwardedPort = trustProxy?.(req.socket.remoteAddress, 0) ? portOf(req.get("X-Forwarded-Host")) : Number.NaN;
+  const hostPort = portOf(req.get("host"));
+  const port = Number.isSafeInteger(forwardedPort) ? forwardedPort : Number.isSafeInteger(hostPort) ? hostPort : null;
+  try {
+    return new URL(`${req.protocol}://${req.hostname}${port ? `:${port}` : ""}${req.originalUrl}`);
+  } catch {
+    return null;
+  }
+}
+
+/** The request's headers as web Headers. */
+function webHeaders(req: IncomingMessage): Headers {
+  const headers = new Headers();
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue;
+    for (const v of Array.isArray(value) ? value : [value]) headers.append(key, v);
+  }
+  return headers;
+}
+
+async function send(req: IncomingMessage, res: ExpressResponse, pathname: string, response: Response): Promise<void> {
+  const cacheControl = cacheControlFor(req.method ?? "GET", pathname);
+  res.statusMessage = response.statusText;
+  res.status(response.status);
+  for (const [key, value] of response.headers.entries()) {
+    if (cacheControl && key === "cache-control") continue;
+    res.append(key, value);
+  }
+  if (cacheControl) res.setHeader("Cache-Control", cacheControl);
+  if (!req.complete) res.once("finish", () => discardRest(req));
+  if (response.body) await writeReadableStreamToWritable(response.body, res);
+  else res.end();
+}
+
+/** How long the rest of an unread body is read and dropped after the answer, before the connection is closed. */
+export const lingerMs = 2_000;
+
+/**
+ * The client is still sending a body the portal will not read (refused, or the route answered without it). Its
+ * bytes are dropped as they come, never kept, for at most `lingerMs`; then the connection closes. Closing at once
+ * would make the client's kernel discard the answer it has not read yet (a reset), so it would never see its 413.
+ */
+function discardRest(req: IncomingMessage): void {
+  if (req.complete || req.destroyed) return;
+  const timer = setTimeout(() => req.socket?.destroy(), lingerMs);
+  timer.unref();
+  const done = () => clearTimeout(timer);
+  req.once("end", done);
+  req.once("close", done);
+  req.unpipe();
+  req.resume();
+}
+
+/** Whether a request that asks `Expect: 100-continue` should be told to send its body. */
+export function shouldContinue(req: IncomingMessage): boolean {
+  const length = declaredLength(req);
+  return length === null || length <= bodyLimitFor(new URL(req.url ?? "/", "http://x").pathname);
+}
+
+export function createPortalHandler({ build, mode, getLoadContext }: PortalHandlerOptions) {
+  const handle = createRequestHandler(guardBuild(build), mode);
+
+  return async function portalHandler(req: ExpressRequest, res: ExpressResponse, next: NextFunction) {
+    try {
+      const url = requestUrl(req);
+      if (!url) {
+        res.status(400).setHeader("Connection", "close");
+        res.type("text/plain; charset=utf-8").send("Bad Request");
+        return;
+      }
+      const edge: EdgeState = { refusal: null, bodyTooLarge: null };
+      const limit = bodyLimitFor(url.pathname);
+      const safe = isSafeMethod(req.method);
+      const headers = webHeaders(req);
+      if (!safe && judgeOrigin(headers, { host: url.host, secure: req.secure }) === "foreign") {
+        edge.refusal = { kind: "cross_site" };
+      } else if ((declaredLength(req) ?? 0) > limit) {
+        edge.refusal = { kind: "too_large", limitKb: bytesToKb(limit) };
+      }
+      // The Origin of a state-changing request is judged: Remix's own narrower check (a 500 on a mismatch) never runs.
+      if (!safe) headers.delete("origin");
+
+      let controller: AbortController | null = new AbortController();
+      res.on("finish", () => (controller = null));
+      res.on("close", () => controller?.abort());
+      const init: RequestInit & { duplex?: "half" } = { method: req.method, headers, signal: controller.signal };
+      if (!safe && !edge.refusal) {
+        init.body = limitedBody(req, limit, () => (edge.bodyTooLarge = limit));
+        init.duplex = "half";
+      }
+      let request: Request;
+      try {
+        request = new Request(url.href, init);
+      } catch {
+        // A method the web platform does not allow (TRACE, CONNECT): nothing here answers it.
+        res.status(405).setHeader("Connection", "close");
+        res.type("text/plain; charset=utf-8").send("Method Not Allowed");
+        return;
+      }
+
+      // The JSON API is answered here; a page's refusal is rendered by the root (guarded-build.server.ts).
+      if (edge.refusal && isApiPath(url.pathname)) return await send(req, res, url.pathname, apiRefusal(edge.refusal, request));
+      const context = { ...(await getLoadContext?.(req, res)), edge };
+      await send(req, res, url.pathname, await handle(request, context));
+    } catch (error) {
+      next(error);
+    }
+  };
+}
