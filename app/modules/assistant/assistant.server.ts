@@ -13,6 +13,7 @@ import {
   type AnswerPassage,
   type AnswerView,
 } from "./compose.server";
+import { priorTurnOf, type PriorTurn } from "./conversation";
 import { guardQuestion, maxQuestionLength, type AnswerStatus, type PersonalDataKind } from "./guards";
 import { chatModelFromEnv, generateAnswer, type LlmOutcome } from "./llm.server";
 import { minimumConfidence, retrieve, termIdf, type Retrieval } from "./retrieve.server";
@@ -51,6 +52,8 @@ export interface ChatReply {
   answer: string;
   citations: Citation[];
   view: AnswerView;
+  /** This turn as the next call's `history` wants it (masked question, status, cited documents, stated facts). */
+  turn: PriorTurn;
   /** Diagnostics for the evaluation and benchmarks (never sent to a browser). */
   trace: { confidence: number | null; retrieved: Array<{ docId: string; anchor: string | null }>; llm: LlmOutcome["ok"] | null; ms: number };
 }
@@ -65,6 +68,8 @@ export interface AskOptions {
   /** Chat model for generated answers; undefined = CHAT_MODEL from the environment; null = extractive. */
   chatModel?: BaseChatModel | null;
   llmTimeoutMs?: number;
+  /** Earlier turns of the same conversation, oldest first (each an earlier reply's `turn`). */
+  history?: PriorTurn[];
 }
 
 /** Question phrasings the corpus words differently (a colloquial question → the corpus's word). */
@@ -182,6 +187,7 @@ export async function askAssistant(input: { question: string; locale: Locale }, 
     answer: answerText(view, t),
     citations,
     view,
+    turn: priorTurnOf(guard.masked, view),
     trace: {
       confidence: retrieval?.confidence ?? null,
       retrieved: retrieval?.hits.map((h) => ({ docId: h.chunk.docId, anchor: h.chunk.anchor })) ?? [],
@@ -198,6 +204,8 @@ export async function askAssistant(input: { question: string; locale: Locale }, 
 export function newConversationId(): string {
   return randomBytes(18).toString("base64url");
 }
+
+export type { PriorTurn } from "./conversation";
 
 export function isConversationId(value: unknown): value is string {
   return typeof value === "string" && /^[A-Za-z0-9_-]{24}$/.test(value);

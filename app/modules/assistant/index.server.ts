@@ -13,6 +13,7 @@ export {
   type ChatReply,
   type Citation,
   type ConversationTurn,
+  type PriorTurn,
   type UnansweredFilter,
   type UnansweredItem,
 } from "./assistant.server";
