@@ -14,6 +14,16 @@ import {
   type AnswerView,
 } from "./compose.server";
 import { priorTurnOf, type PriorTurn } from "./conversation";
+import {
+  conversationTurns,
+  dialogAnswer,
+  fitNextSteps,
+  knownWords,
+  preferEarlierDocs,
+  rememberTurn,
+  ruleSections,
+} from "./dialog-answer.server";
+import { resolveQuestion, type ResolvedQuestion } from "./dialog.server";
 import { guardQuestion, maxQuestionLength, type AnswerStatus, type PersonalDataKind } from "./guards";
 import { chatModelFromEnv, generateAnswer, type LlmOutcome } from "./llm.server";
 import { minimumConfidence, retrieve, termIdf, type Retrieval } from "./retrieve.server";
@@ -105,16 +115,22 @@ async function answerFromCorpus(
   locale: Locale,
   personalData: PersonalDataKind[],
   options: AskOptions,
+  resolved: ResolvedQuestion,
+  index: AssistantIndex,
 ): Promise<{ view: AnswerView; retrieval: Retrieval; llm: LlmOutcome["ok"] | null }> {
   const t = getFixedT(locale);
-  const index = options.index ?? (await getAssistantIndex());
-  const retrieval = await retrieve(index, retrievalQuery(masked), { limit: 12 });
-  retrieval.question = masked;
+  const retrieval = preferEarlierDocs(index, await retrieve(index, retrievalQuery(resolved.query), { limit: 12 }), resolved);
+  // A follow-up is composed from what it asks in full ("重度残疾人护理补贴 要带什么材料？").
+  retrieval.question = resolved.borrowed ? resolved.query : masked;
+  // The rules, not the retrieval, answer "can I get it" for a person the question describes.
+  const ruled = dialogAnswer(resolved, { masked, index, t, personalData });
+  if (ruled) return { view: ruled, retrieval, llm: null };
   if (!retrieval.hits.length || retrieval.confidence < minimumConfidence) {
     return { view: composeNoAnswer("no_content", t, personalData), retrieval, llm: null };
   }
   const idf = (term: string) => termIdf(index, term);
-  const view = composeAnswer({ retrieval, index, locale, t, personalData, idf });
+  const composed = composeAnswer({ retrieval, index, locale, t, personalData, idf });
+  const view = { ...composed, nextSteps: fitNextSteps(composed.nextSteps, resolved) };
 
   // Never an amount the corpus does not state: a question for a sum gets the passages that say who sets it.
   if (asksForAmount(masked) && !view.passages.some((p) => statesAmount(index.chunks[p.key].text))) {
@@ -146,6 +162,17 @@ export async function askAssistant(input: { question: string; locale: Locale }, 
   const { locale } = input;
   const t = getFixedT(locale);
 
+  let index: AssistantIndex | null = null;
+  try {
+    index = options.index ?? (await getAssistantIndex());
+  } catch (error) {
+    console.error("assistant: the index is not available", error);
+  }
+  const known = index ? knownWords(index) : undefined;
+  const history =
+    options.history ??
+    (options.db && isConversationId(options.conversationId) ? await conversationTurns(options.db, options.conversationId, { known }) : []);
+  const resolved = resolveQuestion(guard.masked, history, { known });
   let view: AnswerView;
   let retrieval: Retrieval | null = null;
   let llm: boolean | null = null;
@@ -153,7 +180,8 @@ export async function askAssistant(input: { question: string; locale: Locale }, 
     view = composeNoAnswer(guard.refusal, t, guard.personalData);
   } else {
     try {
-      ({ view, retrieval, llm } = await answerFromCorpus(guard.masked, locale, guard.personalData, options));
+      if (!index) throw new Error("no index");
+      ({ view, retrieval, llm } = await answerFromCorpus(guard.masked, locale, guard.personalData, options, resolved, index));
     } catch (error) {
       console.error("assistant: answering failed", error);
       view = composeNoAnswer("error", t, guard.personalData);
@@ -161,6 +189,7 @@ export async function askAssistant(input: { question: string; locale: Locale }, 
   }
 
   const citations = citationsOf(view);
+  const turn = priorTurnOf(guard.masked, view, resolved);
   let id: string | null = null;
   if (options.db) {
     id = randomUUID();
@@ -179,6 +208,7 @@ export async function askAssistant(input: { question: string; locale: Locale }, 
         helpful: null,
       })
       .execute();
+    rememberTurn(id, turn);
   }
   return {
     id,
@@ -187,10 +217,11 @@ export async function askAssistant(input: { question: string; locale: Locale }, 
     answer: answerText(view, t),
     citations,
     view,
-    turn: priorTurnOf(guard.masked, view),
+    turn,
     trace: {
       confidence: retrieval?.confidence ?? null,
-      retrieved: retrieval?.hits.map((h) => ({ docId: h.chunk.docId, anchor: h.chunk.anchor })) ?? [],
+      // An answer from the rules lists the sections it cites first, then what retrieval found.
+      retrieved: [...ruleSections(view), ...(retrieval?.hits.map((h) => ({ docId: h.chunk.docId, anchor: h.chunk.anchor })) ?? [])],
       llm,
       ms: performance.now() - started,
     },

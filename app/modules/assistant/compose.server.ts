@@ -4,6 +4,7 @@ import { loadGlossary } from "~/modules/content/corpus.server";
 import { tokenize } from "~/modules/search/index.server";
 import { schemeForTerms, schemeRuleSummary, type Scheme } from "./eligibility";
 import type { AnswerPassage, AnswerView, NextStep } from "./answer-view";
+import { eligibilityText } from "./eligibility-text";
 import type { AnswerStatus, PersonalDataKind } from "./guards";
 import type { Retrieval, RetrievedChunk } from "./retrieve.server";
 import type { AssistantChunk, AssistantIndex } from "./vector-index.server";
@@ -392,6 +393,7 @@ export function composeNoAnswer(
 export function answerText(view: AnswerView, t: TFunction): string {
   const parts: string[] = [...view.notices, view.lead];
   if (view.points.length) parts.push(view.points.map((p) => `- ${p}`).join("\n"));
+  if (view.eligibility) parts.push(eligibilityText(view.eligibility, t));
   if (view.body) parts.push(view.body);
   if (view.summaries.length) {
     parts.push([t("assistant.answer.summariesHeading"), ...view.summaries.map((s) => `- ${s.title}: ${s.text}`)].join("\n"));

@@ -278,7 +278,10 @@ export function extractFacts(question: string): StatedFacts {
  * ages, who it is about …): what is left says what the question asks about.
  */
 export function withoutFacts(question: string): string {
-  let text = readGrades(blank(normalizeForFacts(question), neutralNames)).rest;
+  const normalized = normalizeForFacts(question);
+  // Names ("视障图书馆", "护理补贴") are what a question is about: kept, though no fact is read inside them.
+  const names = find(normalized, { name: neutralNames });
+  let text = readGrades(blank(normalized, neutralNames)).rest;
   const tables: Array<Partial<Record<string, Phrase[]>>> = [
     certificatePhrases,
     incomePhrases,
@@ -292,7 +295,9 @@ export function withoutFacts(question: string): string {
   for (const table of tables) {
     for (const m of find(text, table).reverse()) text = text.slice(0, m.start) + " ".repeat(m.end - m.start) + text.slice(m.end);
   }
-  return blank(text, [ageNumber, ageChinese, ageEnglish, ageMonthsEnglish]).replace(/\s+/g, " ").trim();
+  text = blank(text, [ageNumber, ageChinese, ageEnglish, ageMonthsEnglish]);
+  for (const { start, end } of names) text = text.slice(0, start) + normalized.slice(start, end) + text.slice(end);
+  return text.replace(/\s+/g, " ").trim();
 }
 
 /** Whether the facts say anything the rules use (who the question is about does not count). */

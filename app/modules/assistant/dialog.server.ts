@@ -1,0 +1,259 @@
+import { expandQuery, tokenizeWords } from "~/modules/search/index.server";
+import { schemeTopic, type PriorTurn, type TurnContext } from "./conversation";
+import {
+  aspectPhrases,
+  aspectWords,
+  backReferences,
+  bareAnswers,
+  benefitWords,
+  eligibilityIntent,
+  ellipsisMarkers,
+  genericWords,
+  neutralTopics,
+  schemePhrases,
+} from "./dialog-phrases";
+import type { Scheme } from "./eligibility";
+import type { Phrase } from "./eligibility-phrases";
+import type { AnswerField } from "./eligibility-verdicts";
+import { extractFacts, mergeFacts, normalizeForFacts, statesAnyFact, withoutFacts, type StatedFacts } from "./stated-facts";
+
+/**
+ * A question in its conversation: what it says of its own (benefits named, "can I get it", the aspect it asks
+ * about, facts about the person), and what it takes from the turns before it — the topic when it names none
+ * ("要带什么材料？"), the earlier question's aspect when it only names a new topic ("那护理补贴呢？"), the
+ * earlier facts always (unless it is about someone else). A question with its own topic and aspect is a new
+ * question: nothing but the facts carries over.
+ */
+
+export interface ResolveOptions {
+  /** Whether the corpus uses a word (default: every word). Unknown words are no topic. */
+  known?: (word: string) => boolean;
+}
+
+export interface ResolvedQuestion extends TurnContext {
+  /** What retrieval searches: the question, plus the borrowed topic or aspect. */
+  query: string;
+  /** What the question took from the conversation. */
+  borrowed: "topic" | "aspect" | "answer" | null;
+  /** A follow-up on the same topic looks first in the documents the earlier answer cited (best first). */
+  preferDocs: string[];
+  /** The question's own words with the corpus's words for what it asks ("要多久" → "要多久 时间"). */
+  within: string;
+  /** What the question itself states. */
+  ownFacts: StatedFacts;
+  /** The conversation's facts after this question. */
+  facts: StatedFacts;
+  /** What the turn is about (its own words, or the earlier turn's). */
+  topic: string[];
+  /** What it asks about the topic, as words ("去 哪里 申请"). */
+  aspect: string;
+  /** The benefits asked about: named ones, "all" for "什么补贴", none. */
+  schemes: Scheme[] | "all" | null;
+  /** Asks whether someone can get a benefit. */
+  eligibility: boolean;
+}
+
+
+const asciiWord = /[a-z0-9]/;
+
+function matches(text: string, phrase: Phrase): boolean {
+  if (typeof phrase !== "string") return phrase.test(text);
+  if (/\p{Script=Han}/u.test(phrase)) return text.includes(phrase);
+  let at = text.indexOf(phrase);
+  while (at >= 0) {
+    const end = at + phrase.length;
+    if ((at === 0 || !asciiWord.test(text[at - 1])) && (end === text.length || !asciiWord.test(text[end]))) return true;
+    at = text.indexOf(phrase, at + 1);
+  }
+  return false;
+}
+
+const any = (text: string, phrases: Phrase[]) => phrases.some((p) => matches(text, p));
+
+const schemeGuide: Record<Scheme, string> = {
+  livingAllowance: "living-allowance-guide",
+  nursingAllowance: "nursing-allowance-guide",
+  childRehab: "child-rehab-assistance-guide",
+};
+
+/** The benefits a question names ("两项补贴" names both). */
+export function namedSchemes(text: string): Scheme[] {
+  const out: Scheme[] = [];
+  if (any(text, schemePhrases.both)) out.push("livingAllowance", "nursingAllowance");
+  for (const scheme of ["livingAllowance", "nursingAllowance", "childRehab"] as const) {
+    if (!out.includes(scheme) && any(text, schemePhrases[scheme])) out.push(scheme);
+  }
+  return out;
+}
+
+export function asksEligibility(text: string): boolean {
+  return any(text, eligibilityIntent);
+}
+
+function aspectsOf(text: string): string[] {
+  return Object.entries(aspectPhrases)
+    .filter(([, phrases]) => any(text, phrases))
+    .map(([key]) => key);
+}
+
+const isGeneric = (word: string) => genericWords.has(word) || /^[\d.]+$/.test(word) || any(word, benefitWords);
+
+interface OwnReading {
+  text: string;
+  /** Its words without the generic ones (facts kept: "盲人 坐 公交车"). */
+  content: string[];
+  /** Its words without the generic ones and without the facts: empty for "需要人照顾", "要带什么材料". */
+  topic: string[];
+  /** Glossary terms it names that are a subject of their own (辅具, 上学), not a fact or a benefit. */
+  domain: string[];
+  /** It names the 残疾人证 ("能办残疾证吗" asks about the certificate, not the benefits). */
+  certificate: boolean;
+  aspects: string[];
+  schemes: Scheme[];
+  benefit: boolean;
+  eligibility: boolean;
+  ellipsis: boolean;
+  backReference: boolean;
+  facts: StatedFacts;
+}
+
+function read(masked: string, known: (word: string) => boolean): OwnReading {
+  const text = normalizeForFacts(masked).replace(/\s+/g, " ").trim();
+  const rest = withoutFacts(masked);
+  const schemes = namedSchemes(text);
+  const schemeWord = (w: string) => namedSchemes(w).length > 0;
+  // Subjects of their own, from the whole question (助听器 is one, though it says nothing about the person).
+  const expansions = expandQuery(text).expansions;
+  const domain = expansions
+    .filter((e) => !neutralTopics.has(e.canonical) && !isGeneric(e.variant) && !schemeWord(e.variant) && !statesAnyFact(extractFacts(e.variant)))
+    .map((e) => e.canonical);
+  return {
+    text,
+    content: tokenizeWords(text).filter((w) => !isGeneric(w) && known(w)),
+    topic: tokenizeWords(rest).filter((w) => !isGeneric(w) && known(w)),
+    domain: [...new Set(domain)],
+    certificate: expansions.some((e) => e.canonical === "残疾人证"),
+    aspects: aspectsOf(text),
+    schemes,
+    benefit: any(text, benefitWords),
+    eligibility: asksEligibility(text),
+    ellipsis: any(text, ellipsisMarkers),
+    backReference: any(text, backReferences),
+    facts: extractFacts(masked),
+  };
+}
+
+/** The question without its topic: what it asks ("去哪里申请", "where do i apply for the"). */
+function aspectText(own: OwnReading): string {
+  let text = withoutFacts(own.text);
+  const names = Object.values(schemePhrases)
+    .flat()
+    .filter((p): p is string => typeof p === "string")
+    .sort((a, b) => b.length - a.length);
+  for (const name of names) text = text.split(name).join(" ");
+  for (const word of own.topic) text = text.split(word).join(" ");
+  return text.replace(/[\p{P}\s]+/gu, " ").trim();
+}
+
+/** The last turn a follow-up can lean on: answered (or not found in the corpus), never a refused one. */
+function lastUsable(history: PriorTurn[]): PriorTurn | undefined {
+  for (let i = history.length - 1; i >= 0; i--) {
+    const turn = history[i];
+    if (turn.status === "answered" || turn.status === "no_content") return turn;
+    if (turn.status !== "error") return undefined;
+  }
+  return undefined;
+}
+
+/** The conversation's facts before this question (the last turn keeps them all). */
+function earlierFacts(history: PriorTurn[]): StatedFacts {
+  for (let i = history.length - 1; i >= 0; i--) {
+    if (history[i].facts) return history[i].facts;
+  }
+  return {};
+}
+
+/** "需要" / "不是" / "yes" after the assistant asked a question: the fact it answers. */
+function bareAnswer(text: string, asked: AnswerField[]): StatedFacts | null {
+  const clean = text.replace(/[\p{P}\s]+/gu, "");
+  const plain = text.replace(/[.!?。！？,，]+$/u, "").trim();
+  for (const { phrases, yes, field } of bareAnswers) {
+    if (!phrases.some((p) => matches(clean, p) || matches(plain, p))) continue;
+    const target = field && asked.includes(field) ? field : asked.find((f) => ["care", "certificate", "income", "residence"].includes(f));
+    switch (target) {
+      case "care":
+        return { care: yes ? "yes" : "no" };
+      case "certificate":
+        return { certificate: yes ? "yes" : "no" };
+      case "income":
+        return { income: yes ? "dibao" : "neither" };
+      case "residence":
+        return { residence: yes ? "qingyuan" : "elsewhere" };
+      default:
+        return null;
+    }
+  }
+  return null;
+}
+
+/** Resolves a (masked) question against the earlier turns of its conversation (oldest first). */
+export function resolveQuestion(masked: string, history: PriorTurn[] = [], options: ResolveOptions = {}): ResolvedQuestion {
+  const own = read(masked, options.known ?? (() => true));
+  const before = earlierFacts(history);
+  const last = lastUsable(history);
+  let ownFacts = own.facts;
+  const names = own.schemes.map((s) => schemeTopic[s]);
+  // "能领什么补贴？" with nothing else to be about asks for every benefit that fits; "上学有什么补助" does not.
+  // "I'm grade 2, what can I get?" too, but not "我是聋人，能办残疾证吗".
+  const forAll = own.eligibility && !own.domain.length && (own.benefit || (statesAnyFact(own.facts) && !own.certificate));
+  const ownSchemes: Scheme[] | "all" | null = own.schemes.length ? own.schemes : forAll ? "all" : null;
+  const eligibilityTurn = own.eligibility && ownSchemes !== null;
+  const ownTopic = [...new Set([...names, ...(eligibilityTurn ? own.domain : own.content)])];
+  const ownAspect = aspectText(own);
+
+  let borrowed: ResolvedQuestion["borrowed"] = null;
+  let preferDocs: string[] = [];
+  const within = [masked, ...own.aspects.map((a) => aspectWords[a] ?? "")].join(" ").trim();
+  let query = masked;
+  let topic = ownTopic;
+  let aspect = ownAspect;
+  let schemes = ownSchemes;
+  let eligibility = own.eligibility;
+
+  if (last) {
+    const hasTopic = own.schemes.length > 0 || own.topic.length > 0;
+    const short = /\p{Script=Han}/u.test(own.text) ? [...own.text].length <= 16 : own.text.split(/\s+/).length <= 8;
+    const pointsBack = own.backReference && !own.schemes.length && own.topic.length <= 1 && short;
+    const answer = !hasTopic && !own.aspects.length && !own.eligibility ? bareAnswer(own.text, last.asked ?? []) : null;
+    if (answer) ownFacts = { ...ownFacts, ...answer };
+    if ((!hasTopic || pointsBack) && (own.aspects.length || own.eligibility)) {
+      // "要带什么材料？", "在哪里办", "how long does it take?": the earlier topic, this aspect.
+      borrowed = "topic";
+      topic = last.topic;
+      schemes = own.schemes.length ? own.schemes : last.schemes.length ? last.schemes : ownSchemes;
+      eligibility = own.eligibility;
+      // The guides of the benefits it was about, then the document its answer cited first.
+      preferDocs = [...new Set([...last.schemes.map((s) => schemeGuide[s]), ...last.docIds.slice(0, 1)])];
+      query = [...last.topic, within].join(" ");
+    } else if (!hasTopic && (answer || statesAnyFact(ownFacts)) && last.eligibility) {
+      // An answer to what the assistant asked ("需要人照顾", "是低保"): the earlier question again, with it.
+      borrowed = "answer";
+      topic = last.topic;
+      aspect = last.aspect;
+      schemes = last.schemes.length ? last.schemes : "all";
+      eligibility = true;
+      query = [...last.topic, last.aspect].join(" ");
+    } else if (!own.aspects.length && !own.eligibility && own.ellipsis && (hasTopic || statesAnyFact(ownFacts))) {
+      // "那护理补贴呢？", "what about the nursing allowance?", "那盲人呢？": the earlier aspect, of this.
+      borrowed = "aspect";
+      aspect = last.aspect;
+      eligibility = last.eligibility;
+      schemes = own.schemes.length ? own.schemes : last.eligibility ? (own.schemes.length ? own.schemes : last.schemes) : null;
+      topic = own.schemes.length || own.topic.length ? ownTopic : last.topic;
+      query = [...(own.schemes.length || own.topic.length ? [] : last.topic), masked, last.aspect].join(" ");
+    }
+  }
+
+  const facts = mergeFacts(before, ownFacts);
+  return { query, borrowed, preferDocs, within, ownFacts, facts, topic, aspect, schemes, eligibility };
+}
