@@ -43,6 +43,8 @@ export interface AnswerView {
   /** The eligibility rule of a subsidy, when the question is about who can get it. */
   rule: { scheme: Scheme; text: string } | null;
   nextSteps: NextStep[];
+  /** A follow-up: the earlier topic the question was read with ("重度残疾人护理补贴"). */
+  followUp?: string[] | null;
   /** The rules' answer for the person the question describes (absent in answers stored before it existed). */
   eligibility?: EligibilityBlock | null;
 }

@@ -188,6 +188,10 @@ export async function askAssistant(input: { question: string; locale: Locale }, 
     }
   }
 
+  // Say when a question was read with the earlier one's topic, so a wrong reading shows.
+  if (view.status === "answered" && (resolved.borrowed === "topic" || resolved.borrowed === "answer") && resolved.topic.length) {
+    view = { ...view, followUp: resolved.topic };
+  }
   const citations = citationsOf(view);
   const turn = priorTurnOf(guard.masked, view, resolved);
   let id: string | null = null;

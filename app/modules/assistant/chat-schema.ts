@@ -1,9 +1,17 @@
 import { z } from "zod";
 
-/** POST /api/v1/chat and the page's form: the same fields. Length and emptiness are the module's to judge. */
+/**
+ * POST /api/v1/chat and the page's form: the same fields. Length and emptiness are the module's to judge.
+ * `conversationId` (optional, from an earlier reply) asks the question in that conversation: follow-ups use
+ * its earlier turns.
+ */
 export const chatInputSchema = z.object({
   question: z.string({ required_error: "required", invalid_type_error: "invalid" }),
   locale: z.enum(["zh-CN", "en"], { invalid_type_error: "invalid", message: "invalid" }).optional(),
+  conversationId: z
+    .string({ invalid_type_error: "invalid" })
+    .regex(/^[A-Za-z0-9_-]{24}$/, "invalid")
+    .optional(),
 });
 
 export const chatFormSchema = z.object({

@@ -28,6 +28,11 @@ import { extractFacts, mergeFacts, normalizeForFacts, statesAnyFact, withoutFact
 export interface ResolveOptions {
   /** Whether the corpus uses a word (default: every word). Unknown words are no topic. */
   known?: (word: string) => boolean;
+  /**
+   * The question as the rest of the assistant reads it (traditional → simplified, typos repaired): facts and
+   * phrases are read from it. Default: the masked question (the tables are normalised to half-width anyway).
+   */
+  fold?: (masked: string) => string;
 }
 
 export interface ResolvedQuestion extends TurnContext {
@@ -197,7 +202,8 @@ function bareAnswer(text: string, asked: AnswerField[]): StatedFacts | null {
 }
 
 /** Resolves a (masked) question against the earlier turns of its conversation (oldest first). */
-export function resolveQuestion(masked: string, history: PriorTurn[] = [], options: ResolveOptions = {}): ResolvedQuestion {
+export function resolveQuestion(question: string, history: PriorTurn[] = [], options: ResolveOptions = {}): ResolvedQuestion {
+  const masked = options.fold ? options.fold(question) : question;
   const own = read(masked, options.known ?? (() => true));
   const before = earlierFacts(history);
   const last = lastUsable(history);
@@ -214,7 +220,7 @@ export function resolveQuestion(masked: string, history: PriorTurn[] = [], optio
   let borrowed: ResolvedQuestion["borrowed"] = null;
   let preferDocs: string[] = [];
   const within = [masked, ...own.aspects.map((a) => aspectWords[a] ?? "")].join(" ").trim();
-  let query = masked;
+  let query = question;
   let topic = ownTopic;
   let aspect = ownAspect;
   let schemes = ownSchemes;
