@@ -17,6 +17,7 @@ import { priorTurnOf, type PriorTurn } from "./conversation";
 import {
   conversationTurns,
   dialogAnswer,
+  documentsUse,
   fitNextSteps,
   knownWords,
   preferEarlierDocs,
@@ -120,8 +121,8 @@ async function answerFromCorpus(
 ): Promise<{ view: AnswerView; retrieval: Retrieval; llm: LlmOutcome["ok"] | null }> {
   const t = getFixedT(locale);
   const retrieval = preferEarlierDocs(index, await retrieve(index, retrievalQuery(resolved.query), { limit: 12 }), resolved);
-  // A follow-up is composed from what it asks in full ("重度残疾人护理补贴 要带什么材料？").
-  retrieval.question = resolved.borrowed ? resolved.query : masked;
+  // A follow-up is composed from what it asks itself ("要带什么材料？ 需要带什么材料"), its topic being given.
+  retrieval.question = resolved.borrowed ? resolved.composeText : masked;
   // The rules, not the retrieval, answer "can I get it" for a person the question describes.
   const ruled = dialogAnswer(resolved, { masked, index, t, personalData });
   if (ruled) return { view: ruled, retrieval, llm: null };
@@ -169,10 +170,11 @@ export async function askAssistant(input: { question: string; locale: Locale }, 
     console.error("assistant: the index is not available", error);
   }
   const known = index ? knownWords(index) : undefined;
+  const inDocuments = index ? documentsUse(index) : undefined;
   const history =
     options.history ??
-    (options.db && isConversationId(options.conversationId) ? await conversationTurns(options.db, options.conversationId, { known }) : []);
-  const resolved = resolveQuestion(guard.masked, history, { known });
+    (options.db && isConversationId(options.conversationId) ? await conversationTurns(options.db, options.conversationId, { known, inDocuments }) : []);
+  const resolved = resolveQuestion(guard.masked, history, { known, inDocuments });
   let view: AnswerView;
   let retrieval: Retrieval | null = null;
   let llm: boolean | null = null;
@@ -189,7 +191,7 @@ export async function askAssistant(input: { question: string; locale: Locale }, 
   }
 
   // Say when a question was read with the earlier one's topic, so a wrong reading shows.
-  if (view.status === "answered" && (resolved.borrowed === "topic" || resolved.borrowed === "answer") && resolved.topic.length) {
+  if (view.status === "answered" && resolved.borrowed && resolved.borrowed !== "aspect" && resolved.topic.length) {
     view = { ...view, followUp: resolved.topic };
   }
   const citations = citationsOf(view);

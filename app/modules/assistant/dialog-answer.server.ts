@@ -1,9 +1,10 @@
 import type { TFunction } from "i18next";
 import type { Kysely } from "kysely";
 import type { Database } from "~/modules/db/schema";
-import { expandQuery } from "~/modules/search/index.server";
+import { expandQuery, tokenize, tokenizeWords } from "~/modules/search/index.server";
 import type { AnswerView, NextStep } from "./answer-view";
 import { asksForAmount } from "./compose.server";
+import { aspectPhrases, aspectWords, genericWords } from "./dialog-phrases";
 import { priorTurnOf, type PriorTurn } from "./conversation";
 import { resolveQuestion, type ResolvedQuestion, type ResolveOptions } from "./dialog.server";
 import { composeEligibilityAnswer } from "./eligibility-answer.server";
@@ -32,7 +33,8 @@ export interface DialogContext {
  */
 export function dialogAnswer(resolved: ResolvedQuestion, { masked, index, t, personalData }: DialogContext): AnswerView | null {
   if (!resolved.eligibility || !resolved.schemes || !statesDecisiveFact(resolved.facts)) return null;
-  if (asksForAmount(masked)) return null;
+  // "能领多少": an amount, which the corpus does not state (the amount refusal says who sets it).
+  if (asksForAmount(masked) || resolved.aspects.includes("amount")) return null;
   return composeEligibilityAnswer({ facts: resolved.facts, asked: resolved.schemes, index, t, personalData });
 }
 
@@ -50,11 +52,29 @@ export function fitNextSteps(steps: NextStep[], resolved: ResolvedQuestion): Nex
   return steps.filter((s) => s.href !== certificateGuide);
 }
 
-/** Words the corpus uses (a word it never uses is no topic a follow-up could be about: "批下来"). */
+/**
+ * Words the corpus uses, itself or by a part of it ("小企业" by 企业): a word it never uses is no topic a
+ * follow-up could be about ("批下来").
+ */
 export function knownWords(index: AssistantIndex): (word: string) => boolean {
   const unknown = termIdf(index, "\u0000");
-  return (word) => termIdf(index, word) < unknown;
+  const used = (w: string) => termIdf(index, w) < unknown;
+  return (word) => used(word) || tokenize(word).some((part) => part !== word && [...part].length >= 2 && used(part));
 }
+
+/**
+ * Whether some section of the documents uses every one of the words (a word counts when it or one of its
+ * sub-words is there: 小企业 → 企业).
+ */
+export function documentsUse(index: AssistantIndex): (words: string[], docIds: string[]) => boolean {
+  return (words, docIds) => {
+    if (!words.length) return false;
+    const texts = docIds.flatMap((id) => index.chunksOf(id).map((c) => normalizeText(`${c.headingPath.join(" ")} ${c.text}`)));
+    return texts.some((text) => words.every((w) => [w, ...tokenize(w)].some((part) => [...part].length >= 2 && text.includes(part))));
+  };
+}
+
+const normalizeText = (text: string) => text.normalize("NFKC").toLowerCase();
 
 /** How many sections of the earlier answer's document a follow-up puts first. */
 const withinSections = 3;
@@ -66,22 +86,44 @@ const withinSections = 3;
  */
 export function preferEarlierDocs(index: AssistantIndex, retrieval: Retrieval, resolved: ResolvedQuestion): Retrieval {
   if (!resolved.preferDocs.length) return retrieval;
-  const wanted = new Set(resolved.preferDocs);
-  const inside: RetrievedChunk[] = index.lexical
+  // Guides (and answers to common questions) say the practical things a follow-up asks: materials, where, how long.
+  const practical = (docId: string) => (index.documents.get(docId)?.type === "guide" ? 0 : index.documents.get(docId)?.type === "faq" ? 1 : 2);
+  const preferDocs = [...resolved.preferDocs].sort((a, b) => practical(a) - practical(b));
+  const candidates = index.lexical
     .searchChunks(resolved.within, { limit: 200 })
-    .filter((h) => wanted.has(index.chunks[h.key].docId) && index.chunks[h.key].anchor !== null)
+    .filter((h) => preferDocs.includes(index.chunks[h.key].docId) && index.chunks[h.key].anchor !== null);
+  // The first document's best sections first (the benefit asked about before the others it listed).
+  const rank = (docId: string) => preferDocs.indexOf(docId);
+  const inside: RetrievedChunk[] = candidates
+    .map((h, i) => ({ h, i }))
+    .sort((a, b) => rank(index.chunks[a.h.key].docId) - rank(index.chunks[b.h.key].docId) || a.i - b.i)
+    .filter(({ h }, i, all) => all.findIndex((x) => index.chunks[x.h.key].docId === index.chunks[h.key].docId) + 2 > i)
     .slice(0, withinSections)
-    .map((h, i) => ({ chunk: index.chunks[h.key], score: h.score, lexicalRank: i + 1, vectorRank: null, cosine: 0, terms: h.terms }));
+    .map(({ h }, i) => ({ chunk: index.chunks[h.key], score: h.score, lexicalRank: i + 1, vectorRank: null, cosine: 0, terms: h.terms }));
   if (!inside.length) return retrieval;
   const keys = new Set(inside.map((h) => h.chunk.key));
   // The topic is the earlier answer's; what needs covering is what the follow-up asks of it, in words the
   // corpus uses ("多久", not "批下来").
   const known = knownWords(index);
-  const words = [...new Set(expandQuery(resolved.within).tokens)].filter(known);
+  const expanded = expandQuery(resolved.within);
   const found = new Set(inside.flatMap((h) => h.terms));
-  const total = words.reduce((sum, w) => sum + termIdf(index, w), 0);
-  const covered = words.filter((w) => found.has(w)).reduce((sum, w) => sum + termIdf(index, w), 0);
-  const confidence = Math.max(retrieval.confidence, total ? covered / total : 0);
+  // A word counts as found when it, a part of it ("小企业" by 企业) or its glossary term (用人单位) is.
+  const isFound = (w: string) =>
+    found.has(w) ||
+    tokenize(w).some((part) => part !== w && [...part].length >= 2 && found.has(part)) ||
+    expanded.expansions.some((e) => e.variant.includes(w) && tokenizeWords(e.canonical).some((c) => found.has(c)));
+  // Its own subject words when it has any ("小企业"); else what it asks ("要多久", "where"): each aspect
+  // counts as found when the sections use one of its words.
+  const subject = [...new Set(expanded.tokens)].filter((w) => known(w) && !genericWords.has(w));
+  let coverage: number;
+  if (subject.length) {
+    const total = subject.reduce((sum, w) => sum + termIdf(index, w), 0);
+    coverage = subject.filter(isFound).reduce((sum, w) => sum + termIdf(index, w), 0) / total;
+  } else {
+    const aspectFound = (a: string) => [...tokenize(aspectWords[a] ?? ""), ...aspectPhrases[a].filter((p): p is string => typeof p === "string").flatMap(tokenize)].some(isFound);
+    coverage = resolved.aspects.length ? resolved.aspects.filter(aspectFound).length / resolved.aspects.length : 0;
+  }
+  const confidence = Math.max(retrieval.confidence, coverage);
   return { ...retrieval, confidence, hits: [...inside, ...retrieval.hits.filter((h) => !keys.has(h.chunk.key))] };
 }
 

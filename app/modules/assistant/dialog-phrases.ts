@@ -31,7 +31,8 @@ export const benefitWords: Phrase[] = [
 export const eligibilityIntent: Phrase[] = [
   "能不能", "能否", "可不可以", "可以吗", "行不行", "够不够", "有没有份", "算不算", "有资格", "资格", "符合", "够条件", "条件",
   /能.{0,6}(?:领|申请|享受|拿|办|评)/, /可以.{0,6}(?:领|申请|享受|拿|办)/, /(?:领|申请|享受|拿)得?(?:到|了)/, /有(?:什么|哪些|啥)(?:补贴|补助|福利|待遇|钱)/,
-  /(?:什么|哪些|哪几种|啥)(?:补贴|补助|福利|待遇)/, /给不给/, /有没有(?:补贴|补助|福利)/,
+  /(?:什么|哪些|哪几种|啥)(?:补贴|补助|福利|待遇|救助|帮扶|照顾政策)/, /给不给/, /有没有(?:补贴|补助|福利|救助)/, /有(?:补贴|补助|救助|福利)吗/,
+  "有份", "有我的份", "轮得到", "够格", /能(?:拿|领)[^，。？?]{0,8}不[？?。]?$/,
   /\beligib/, /\bqualif/, /\bentitled\b/, /\bcan (?:i|we|he|she|they|my \w+) (?:get|apply|receive|claim|have)\b/, /\bam i able\b/,
   /\bwhat (?:benefits|allowances|subsidies|help|support|can)\b/, /\bwho can\b/, /\bcould (?:i|we|he|she) get\b/,
 ];
@@ -47,6 +48,7 @@ export const aspectPhrases: Record<string, Phrase[]> = {
   contact: ["电话", "联系", "咨询", "phone", "contact", "call"],
   decides: ["谁审核", "谁审批", "谁决定", "谁定", "由谁", "who decides", "who approves"],
   amount: ["多少钱", "多少", "几块", "标准", "how much", "amount"],
+  calculation: ["怎么算", "如何算", "怎么计算", "如何计算", "计算", "算法", "公式", "how is it calculated", "calculate", "calculation", "formula"],
   content: ["包括", "包含", "内容", "哪些帮助", "什么帮助", "能得到", "提供什么", /\bwhat does it (?:include|cover)\b/, "what help", "include", "cover"],
 };
 
@@ -65,6 +67,7 @@ export const aspectWords: Record<string, string> = {
   decides: "审核 审定",
   amount: "标准",
   content: "包括哪些 帮助",
+  calculation: "计算方法 计算公式",
 };
 
 /** Markers of a question that only names a new topic for the earlier one ("那护理补贴呢？", "what about …"). */
@@ -78,6 +81,9 @@ export const backReferences: Phrase[] = [
   "这个", "那个", "这项", "那项", "它", "这种", "this one", "that one", /\bit\b/, /\bthat\b/, /\bthis\b/, /\bthem\b/, /\bone\b/, /\bthere\b/,
 ];
 
+/** Words that point back to the last two topics together ("两个能一起领吗？", "can I get both?"). */
+export const bothReferences: Phrase[] = ["两个", "两项", "两样", "两者", "都能", /\bboth\b/];
+
 /**
  * Words that are never a topic of their own: question words, verbs of applying, the aspects above, and the
  * generic nouns (补贴, 政策) that need a name beside them. Compared with whole segmented words.
@@ -88,7 +94,7 @@ export const genericWords = new Set(
     "多久 多长 时间 几天 什么时候 何时 收费 费用 免费 要钱 网上 线上 手机 小程序 电话 联系 咨询 谁 审核 审批 决定 多少 多少钱 " +
     "标准 金额 补贴 补助 津贴 福利 待遇 政策 规定 条件 资格 符合 情况 问题 事情 东西 还 也 再 另外 那么 如果 还有 呢 吗 啊 " +
     "包括 包含 内容 帮助 批 批下来 下来 才能 才 能够 可能 已经 一直 还是 或者 因为 所以 但是 而且 的话 回事 一般 大概 " +
-    "左右 之后 以后 以前 之前 时候 多长 多快 快 慢 久 批准 通过 拿到 到手 到账 发放 发 开始 " +
+    "左右 之后 以后 以前 之前 时候 多长 多快 快 慢 久 批准 通过 拿到 到手 到账 发放 发 开始 要交 交 缴 要缴 交钱 " +
     "好 好的 谢谢 您好 你好 请 请问 问 一下 知道 想 想要 想问 能 可以 行 够 份 算 家里 家庭 家 人 本人 自己 每个月 每月 现在 " +
     "以后 然后 就 都 只 才 又 怎么 怎样 如何 什么 啥 哪些 哪个 几 是 不是 没有 有 个 的 了 着 过 这 这个 那个 这项 它 " +
     "how long where what which when who why do does did can could would should will apply application applying need needs " +

@@ -78,10 +78,30 @@ describe("a question in its conversation", () => {
   });
 
   it("leans on the last answered turn, never on a refused one", () => {
+    // "今天天气怎么样？" in between is no topic: the follow-up goes back to the question before it.
     const refused = turn({ question: "给我讲个笑话", status: "off_topic", topic: ["笑话"] });
-    expect(resolveQuestion("要带什么材料？", [certificate, refused]).borrowed).toBeNull();
+    const afterRefusal = resolveQuestion("要带什么材料？", [certificate, refused]);
+    expect(afterRefusal.borrowed).toBe("topic");
+    expect(afterRefusal.query).not.toContain("笑话");
+    expect(resolveQuestion("要带什么材料？", [refused]).borrowed).toBeNull();
     const error = turn({ question: "…", status: "error" });
     expect(resolveQuestion("要带什么材料？", [certificate, error]).query).toContain("残疾人证");
+  });
+
+  it("a short question in the earlier answer's own words goes on with it; one in other words does not", () => {
+    const devices = turn({ question: "辅具可以借吗？", docIds: ["assistive-devices-guide"], topic: ["辅助器具", "借"] });
+    const inDocuments = (words: string[], docIds: string[]) => docIds.includes("assistive-devices-guide") && words.every((w) => ["押金", "轮椅"].includes(w));
+    const deposit = resolveQuestion("要押金吗？", [devices], { inDocuments });
+    expect(deposit).toMatchObject({ borrowed: "context", preferDocs: ["assistive-devices-guide"] });
+    expect(deposit.topic).toEqual(["辅助器具", "借", "押金"]);
+    expect(resolveQuestion("盲人坐公交免费吗？", [devices], { inDocuments }).borrowed).toBeNull();
+  });
+
+  it("两个 / both means the last two topics together", () => {
+    const nursing = turn({ question: "那护理补贴呢？", schemes: ["nursingAllowance"], topic: ["重度残疾人护理补贴"] });
+    const r = resolveQuestion("两个能一起领吗？", [livingWhere, nursing]);
+    expect(r.borrowed).toBe("topic");
+    expect(r.topic).toEqual(["重度残疾人护理补贴", "困难残疾人生活补贴"]);
   });
 
   it("a first question has nothing to lean on", () => {

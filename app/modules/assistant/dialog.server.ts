@@ -5,6 +5,7 @@ import {
   aspectWords,
   backReferences,
   bareAnswers,
+  bothReferences,
   benefitWords,
   eligibilityIntent,
   ellipsisMarkers,
@@ -15,7 +16,7 @@ import {
 import type { Scheme } from "./eligibility";
 import type { Phrase } from "./eligibility-phrases";
 import type { AnswerField } from "./eligibility-verdicts";
-import { extractFacts, mergeFacts, normalizeForFacts, statesAnyFact, withoutFacts, type StatedFacts } from "./stated-facts";
+import { blank, extractFacts, mergeFacts, normalizeForFacts, statesAnyFact, withoutFacts, type StatedFacts } from "./stated-facts";
 
 /**
  * A question in its conversation: what it says of its own (benefits named, "can I get it", the aspect it asks
@@ -33,17 +34,28 @@ export interface ResolveOptions {
    * phrases are read from it. Default: the masked question (the tables are normalised to half-width anyway).
    */
   fold?: (masked: string) => string;
+  /** Whether the documents use every one of the words (default: never): a short question in the earlier
+   * answer's own words ("有轮椅位吗" after the cinema) continues it. */
+  inDocuments?: (words: string[], docIds: string[]) => boolean;
 }
 
 export interface ResolvedQuestion extends TurnContext {
   /** What retrieval searches: the question, plus the borrowed topic or aspect. */
   query: string;
-  /** What the question took from the conversation. */
-  borrowed: "topic" | "aspect" | "answer" | null;
+  /**
+   * What the question took from the conversation: the topic ("要带什么材料？"), the aspect ("那护理补贴呢？"),
+   * the earlier question it answers ("需要"), or the context it continues in the earlier answer's own words
+   * ("有轮椅位吗？" after the cinema).
+   */
+  borrowed: "topic" | "aspect" | "answer" | "context" | null;
+  /** What the answer is composed from: a follow-up's own words (with what it asks), not the borrowed topic. */
+  composeText: string;
   /** A follow-up on the same topic looks first in the documents the earlier answer cited (best first). */
   preferDocs: string[];
   /** The question's own words with the corpus's words for what it asks ("要多久" → "要多久 时间"). */
   within: string;
+  /** What it asks about its topic: keys of aspectPhrases ("materials", "where", "time" …). */
+  aspects: string[];
   /** What the question itself states. */
   ownFacts: StatedFacts;
   /** The conversation's facts after this question. */
@@ -103,6 +115,18 @@ function aspectsOf(text: string): string[] {
 
 const isGeneric = (word: string) => genericWords.has(word) || /^[\d.]+$/.test(word) || any(word, benefitWords);
 
+/**
+ * The words of a text that can be its topic: not generic, known to the corpus; an English word that is part
+ * of a glossary term stands as that term ("disability certificate" → 残疾人证), so a follow-up searches the
+ * corpus's own word.
+ */
+function topicWords(text: string, known: (word: string) => boolean): string[] {
+  const expansions = expandQuery(text).expansions.filter((e) => !/\p{Script=Han}/u.test(e.variant) && !isGeneric(e.variant));
+  const covered = new Set(expansions.flatMap((e) => e.variant.split(/[\s-]+/)));
+  const words = tokenizeWords(text).filter((w) => !isGeneric(w) && known(w) && !covered.has(w) && !covered.has(`${w}s`));
+  return [...new Set([...expansions.map((e) => e.canonical), ...words])];
+}
+
 interface OwnReading {
   text: string;
   /** Its words without the generic ones (facts kept: "盲人 坐 公交车"). */
@@ -119,8 +143,13 @@ interface OwnReading {
   eligibility: boolean;
   ellipsis: boolean;
   backReference: boolean;
+  /** "两个" / "both": the last two topics together. */
+  both: boolean;
   facts: StatedFacts;
 }
+
+/** Phrases that say what a question asks, or that it leans back: never its topic. */
+const notTopic: Phrase[] = [...Object.values(aspectPhrases).flat(), ...ellipsisMarkers, ...backReferences, ...bothReferences];
 
 function read(masked: string, known: (word: string) => boolean): OwnReading {
   const text = normalizeForFacts(masked).replace(/\s+/g, " ").trim();
@@ -134,8 +163,8 @@ function read(masked: string, known: (word: string) => boolean): OwnReading {
     .map((e) => e.canonical);
   return {
     text,
-    content: tokenizeWords(text).filter((w) => !isGeneric(w) && known(w)),
-    topic: tokenizeWords(rest).filter((w) => !isGeneric(w) && known(w)),
+    content: topicWords(blank(text, notTopic), known),
+    topic: topicWords(blank(rest, notTopic), known),
     domain: [...new Set(domain)],
     certificate: expansions.some((e) => e.canonical === "残疾人证"),
     aspects: aspectsOf(text),
@@ -144,6 +173,7 @@ function read(masked: string, known: (word: string) => boolean): OwnReading {
     eligibility: asksEligibility(text),
     ellipsis: any(text, ellipsisMarkers),
     backReference: any(text, backReferences),
+    both: any(text, bothReferences),
     facts: extractFacts(masked),
   };
 }
@@ -160,14 +190,12 @@ function aspectText(own: OwnReading): string {
   return text.replace(/[\p{P}\s]+/gu, " ").trim();
 }
 
-/** The last turn a follow-up can lean on: answered (or not found in the corpus), never a refused one. */
-function lastUsable(history: PriorTurn[]): PriorTurn | undefined {
-  for (let i = history.length - 1; i >= 0; i--) {
-    const turn = history[i];
-    if (turn.status === "answered" || turn.status === "no_content") return turn;
-    if (turn.status !== "error") return undefined;
-  }
-  return undefined;
+/**
+ * The turns a follow-up can lean on, latest first: answered (or not found in the corpus). A refused turn
+ * ("今天天气怎么样？") is no topic: the follow-up after it goes back to the question before.
+ */
+function usableTurns(history: PriorTurn[]): PriorTurn[] {
+  return history.filter((turn) => turn.status === "answered" || turn.status === "no_content").reverse();
 }
 
 /** The conversation's facts before this question (the last turn keeps them all). */
@@ -206,7 +234,8 @@ export function resolveQuestion(question: string, history: PriorTurn[] = [], opt
   const masked = options.fold ? options.fold(question) : question;
   const own = read(masked, options.known ?? (() => true));
   const before = earlierFacts(history);
-  const last = lastUsable(history);
+  const usable = usableTurns(history);
+  const last = usable[0];
   let ownFacts = own.facts;
   const names = own.schemes.map((s) => schemeTopic[s]);
   // "能领什么补贴？" with nothing else to be about asks for every benefit that fits; "上学有什么补助" does not.
@@ -221,6 +250,7 @@ export function resolveQuestion(question: string, history: PriorTurn[] = [], opt
   let preferDocs: string[] = [];
   const within = [masked, ...own.aspects.map((a) => aspectWords[a] ?? "")].join(" ").trim();
   let query = question;
+  let composeText = question;
   let topic = ownTopic;
   let aspect = ownAspect;
   let schemes = ownSchemes;
@@ -229,18 +259,22 @@ export function resolveQuestion(question: string, history: PriorTurn[] = [], opt
   if (last) {
     const hasTopic = own.schemes.length > 0 || own.topic.length > 0;
     const short = /\p{Script=Han}/u.test(own.text) ? [...own.text].length <= 16 : own.text.split(/\s+/).length <= 8;
-    const pointsBack = own.backReference && !own.schemes.length && own.topic.length <= 1 && short;
+    const pointsBack = (own.backReference || own.both) && !own.schemes.length && own.topic.length <= 1 && short;
+    // "两个能一起领吗？": both of the last two topics.
+    const earlierTopic = own.both && usable[1] ? [...new Set([...last.topic, ...usable[1].topic])] : last.topic;
     const answer = !hasTopic && !own.aspects.length && !own.eligibility ? bareAnswer(own.text, last.asked ?? []) : null;
     if (answer) ownFacts = { ...ownFacts, ...answer };
     if ((!hasTopic || pointsBack) && (own.aspects.length || own.eligibility)) {
       // "要带什么材料？", "在哪里办", "how long does it take?": the earlier topic, this aspect.
       borrowed = "topic";
-      topic = last.topic;
-      schemes = own.schemes.length ? own.schemes : last.schemes.length ? last.schemes : ownSchemes;
+      topic = earlierTopic;
+      const earlierSchemes = own.both && usable[1] ? [...new Set([...last.schemes, ...usable[1].schemes])] : last.schemes;
+      schemes = own.schemes.length ? own.schemes : earlierSchemes.length ? earlierSchemes : ownSchemes;
       eligibility = own.eligibility;
-      // The guides of the benefits it was about, then the document its answer cited first.
-      preferDocs = [...new Set([...last.schemes.map((s) => schemeGuide[s]), ...last.docIds.slice(0, 1)])];
-      query = [...last.topic, within].join(" ");
+      // The guides of the benefits it was about, then the documents its answer cited first.
+      preferDocs = [...new Set([...earlierSchemes.map((s) => schemeGuide[s]), ...last.docIds.slice(0, 2)])];
+      query = [...earlierTopic, within].join(" ");
+      composeText = within;
     } else if (!hasTopic && (answer || statesAnyFact(ownFacts)) && last.eligibility) {
       // An answer to what the assistant asked ("需要人照顾", "是低保"): the earlier question again, with it.
       borrowed = "answer";
@@ -257,9 +291,23 @@ export function resolveQuestion(question: string, history: PriorTurn[] = [], opt
       schemes = own.schemes.length ? own.schemes : last.eligibility ? (own.schemes.length ? own.schemes : last.schemes) : null;
       topic = own.schemes.length || own.topic.length ? ownTopic : last.topic;
       query = [...(own.schemes.length || own.topic.length ? [] : last.topic), masked, last.aspect].join(" ");
+    } else if (
+      hasTopic &&
+      short &&
+      !own.schemes.length &&
+      options.inDocuments?.(own.topic, last.docIds.slice(0, 2))
+    ) {
+      // "有轮椅位吗？" after the cinema, "要押金吗？" after borrowing a device: a short question in the
+      // earlier answer's own words goes on with it.
+      borrowed = "context";
+      topic = [...new Set([...last.topic, ...own.topic])];
+      schemes = last.schemes.length ? last.schemes : ownSchemes;
+      preferDocs = last.docIds.slice(0, 2);
+      query = [...last.topic, within].join(" ");
+      composeText = within;
     }
   }
 
   const facts = mergeFacts(before, ownFacts);
-  return { query, borrowed, preferDocs, within, ownFacts, facts, topic, aspect, schemes, eligibility };
+  return { query, borrowed, composeText, preferDocs, within, aspects: own.aspects, ownFacts, facts, topic, aspect, schemes, eligibility };
 }

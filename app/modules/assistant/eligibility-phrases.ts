@@ -55,10 +55,14 @@ export const neutralNames: Phrase[] = [
   /\b(?:nursing|care) allowance\b/,
 ];
 
-/** Disability categories. `core` words (视力, 肢体 …) count only next to 残疾/障碍/类/a grade; the rest always. */
-export const categoryPhrases: Record<Exclude<Category, "unsure">, { core?: string; phrases: Phrase[] }> = {
+/**
+ * Disability categories. `core` words (视力, 肢体 …) and `enCore` ones ("physical") count only next to
+ * 残疾/障碍/类/a grade ("grade 3 physical", "physical disability"); the rest always.
+ */
+export const categoryPhrases: Record<Exclude<Category, "unsure">, { core?: string; enCore?: string; phrases: Phrase[] }> = {
   visual: {
     core: "视力",
+    enCore: "visual|vision|sight",
     phrases: [
       "视力残疾", "视力障碍", "视力不好", "视力很差", "视力差", "视障", "盲人", "全盲", "失明", "双目失明", "眼盲",
       "看不见", "看不清", "眼睛看不见", "眼睛不好", "低视力", "弱视",
@@ -67,6 +71,7 @@ export const categoryPhrases: Record<Exclude<Category, "unsure">, { core?: strin
   },
   hearing: {
     core: "听力",
+    enCore: "hearing",
     phrases: [
       "听力残疾", "听力障碍", "听力不好", "听障", "聋哑", "聋人", "耳聋", "聋", "听不见", "听不清", "耳背", "重听",
       "听力损失", "听力下降", "deaf", "hearing disability", "hard of hearing", "hearing impaired", "hearing impairment", "hearing loss", "cannot hear",
@@ -75,6 +80,7 @@ export const categoryPhrases: Record<Exclude<Category, "unsure">, { core?: strin
   },
   speech: {
     core: "言语",
+    enCore: "speech",
     phrases: [
       "言语残疾", "言语障碍", "语言障碍", "语言残疾", "哑巴", "不会说话", "说不了话", "说话困难", "失语",
       "mute", "speech impairment", "speech disability", "cannot speak", "can't speak",
@@ -82,6 +88,7 @@ export const categoryPhrases: Record<Exclude<Category, "unsure">, { core?: strin
   },
   physical: {
     core: "肢体",
+    enCore: "physical|limb",
     phrases: [
       "肢体残疾", "肢体障碍", "肢残", "瘫痪", "偏瘫", "截瘫", "高位截瘫", "全瘫", "半身不遂", "中风", "脑梗", "脑卒中",
       "截肢", "断腿", "断手", "没有腿", "缺腿", "缺手", "腿脚不便", "腿脚不好", "腿脚不灵活", "手脚不灵活", "手脚不太灵活",
@@ -93,6 +100,7 @@ export const categoryPhrases: Record<Exclude<Category, "unsure">, { core?: strin
   },
   intellectual: {
     core: "智力",
+    enCore: "intellectual",
     phrases: [
       "智力残疾", "智力障碍", "智力低下", "智障", "弱智", "心智障碍", "唐氏", "唐宝",
       "intellectual disability", "intellectually disabled", "learning disability", "down syndrome", "down's syndrome",
@@ -100,6 +108,7 @@ export const categoryPhrases: Record<Exclude<Category, "unsure">, { core?: strin
   },
   mental: {
     core: "精神",
+    enCore: "mental|psychiatric",
     phrases: [
       "精神残疾", "精神障碍", "精神疾病", "精神病", "精神分裂", "精残", "双相", "躁郁", "抑郁症",
       "mental disability", "mental illness", "mentally ill", "psychosocial disability", "schizophrenia", "bipolar",
@@ -170,12 +179,13 @@ export const carePhrases: Record<Exclude<Care, "unsure">, Phrase[]> = {
   yes: [
     "卧床", "瘫痪在床", "瘫在床上", "躺在床上", "起不了床", "下不了床", "植物人", "离不开人", "全靠人",
     "生活不能自理", "不能自理", "无法自理", "自理不了", "不能照顾自己", "长期照护", "长期护理", "长期照顾",
-    /(?:需要|要|得|离不开)(?:人|别人|他人|家人|专人)?(?:长期|一直|全天|24小时)?(?:照顾|照护|护理|照料|陪护|看护|伺候|帮忙)/,
+    /(?:需要|要|得|离不开)(?:人|别人|他人|家人|专人)?(?:长期|一直|全天|24小时)?(?:照顾|照护|护理|照料|陪护|看护|伺候|帮忙|看着|守着|陪着)/,
     /(?:一直|全天|长期)(?:是)?(?:我|家人|家里人|我们)?(?:在)?(?:照顾|护理|伺候)/,
     "bedridden", "bed-bound", "bedbound", "confined to bed", "can't get out of bed", "cannot get out of bed",
     /\bneeds? (?:someone|help|constant|full-time|round-the-clock|long-term|24-hour)?\s*(?:to look after|care|help with (?:eating|dressing|washing|everything|daily))/,
     /\b(?:cannot|can't|unable to) (?:look after|take care of|care for) (?:myself|himself|herself|themselves)\b/, "long-term care",
-    /\bi (?:look after|care for) (?:my|him|her)\b/,
+    /\bi (?:look after|care for) (?:my|him|her)\b/, /\bneeds? someone (?:with (?:him|her|them|me)|around|there)\b/, "all the time",
+    "round the clock", "around the clock", "24 hours a day",
   ],
 };
 

@@ -32,6 +32,11 @@ const cases: Array<[string, StatedFacts]> = [
   ["my son is 5 and autistic", { category: "autism", age: "under7", subject: "child" }],
   ["my dad had a stroke and uses a wheelchair", { category: "physical", subject: "parent", age: "adult" }],
   ["deaf since birth", { category: "hearing" }],
+  ["I'm grade 3 physical, not on dibao", { category: "physical", grades: ["3"], income: "neither" }],
+  ["Grade 2 hearing, low-income family", { category: "hearing", grades: ["2"], income: "lowIncome" }],
+  ["a mental disability, grade two", { category: "mental", grades: ["2"] }],
+  ["她需要人看着", { care: "yes" }],
+  ["he needs someone with him all the time", { care: "yes" }],
   // 低保 and income.
   ["我们家吃低保", { income: "dibao" }],
   ["不是低保，是低收入家庭，三级智力残疾", { income: "lowIncome", grades: ["3"], category: "intellectual" }],

@@ -104,7 +104,8 @@ function find<V extends string>(text: string, table: Partial<Record<V, Phrase[]>
   return taken.sort((a, b) => a.start - b.start);
 }
 
-function blank(text: string, phrases: Phrase[]): string {
+/** The text with every match of the phrases replaced by spaces (positions kept). */
+export function blank(text: string, phrases: Phrase[]): string {
   let out = text;
   for (const phrase of phrases) {
     for (const m of matchesOf(out, phrase, null).reverse()) out = out.slice(0, m.start) + " ".repeat(m.end - m.start) + out.slice(m.end);
@@ -173,9 +174,19 @@ const coreContext = (core: string) =>
       `(?<=${gradeChar}\\s*级\\s*(?:的)?|(?:${coreWords})[和与、及跟])${core}`,
   );
 
+const englishGradeWord = "(?:[1-4]|one|two|three|four|iv|iii|ii|i)";
+const englishCoreContext = (core: string) =>
+  new RegExp(
+    `\\b(?:${core})\\b(?=\\s+(?:disab|impair|grade|level|category|${englishGradeWord}\\b))|` +
+      `(?<=\\b(?:grade|level)\\s*${englishGradeWord}\\s+)(?:${core})\\b`,
+  );
+
 /** Category phrases, with each core word in the contexts where it names a category. */
 const categoryTable: Partial<Record<Category, Phrase[]>> = Object.fromEntries(
-  Object.entries(categoryPhrases).map(([category, { core, phrases }]) => [category, core ? [...phrases, coreContext(core)] : phrases]),
+  Object.entries(categoryPhrases).map(([category, { core, enCore, phrases }]) => [
+    category,
+    [...phrases, ...(core ? [coreContext(core)] : []), ...(enCore ? [englishCoreContext(enCore)] : [])],
+  ]),
 );
 
 function readCategory(text: string): Category | undefined {
