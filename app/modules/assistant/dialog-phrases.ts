@@ -39,13 +39,15 @@ export const eligibilityIntent: Phrase[] = [
 
 /** What a question asks about a topic. The key is stored with the turn; the phrases find it. */
 export const aspectPhrases: Record<string, Phrase[]> = {
-  materials: ["材料", "带什么", "带哪些", "准备什么", "证件", "资料", "手续", "documents", "paperwork", "bring", "papers"],
+  materials: ["材料", "带什么", "带哪些", "带啥", "要啥", "准备什么", "准备啥", "证件", "资料", "手续", "documents", "paperwork", "bring", "papers"],
   where: ["哪里", "哪儿", "在哪", "去哪", "什么地方", "地址", "窗口", "where", "address", "office"],
   how: ["怎么申请", "如何申请", "怎么办理", "怎么办", "如何办理", "怎么弄", "流程", "步骤", "程序", "办理", "申请", "how do", "how to", "how can", "process", "steps", "apply"],
-  time: ["多久", "多长时间", "几天", "什么时候", "何时", "时间", "how long", "when"],
+  time: ["多久", "多长时间", "几天", "什么时候", "何时", "时间", "到账", "how long", "when", "opening hours", "open"],
+  proxy: ["代办", "代理", "委托", "代为", "本人去", "亲自去", "家属去", "家人去", "someone else", "on behalf", "for him", "for her"],
+  age: ["几岁", "多大", "年龄", "岁以内", "岁以下", "how old", "what age", "age limit"],
   cost: ["收费", "要钱", "要不要钱", "费用", "免费", "cost", "fee", "free"],
   online: ["网上", "线上", "手机上", "小程序", "online", "internet"],
-  contact: ["电话", "联系", "咨询", "phone", "contact", "call"],
+  contact: ["电话", "联系", "咨询", "找谁", "问谁", "phone", "contact", "call", "who do i ask", "who can i ask"],
   decides: ["谁审核", "谁审批", "谁决定", "谁定", "由谁", "who decides", "who approves"],
   amount: ["多少钱", "多少", "几块", "标准", "how much", "amount"],
   calculation: ["怎么算", "如何算", "怎么计算", "如何计算", "计算", "算法", "公式", "how is it calculated", "calculate", "calculation", "formula"],
@@ -68,11 +70,19 @@ export const aspectWords: Record<string, string> = {
   amount: "标准",
   content: "包括哪些 帮助",
   calculation: "计算方法 计算公式",
+  proxy: "代为申请 监护人 家属 代办人",
+  age: "年龄 岁",
 };
+
+/** The forms of a question ("…吗", "找谁", "how …"): a short one with no topic of its own asks of the earlier one. */
+export const questionForms: Phrase[] = [
+  /[吗呢么？?]\s*$/, /什么|怎么|怎样|如何|谁|哪|几|多少|是否|能不能|可不可以|有没有|要不要|需不需要|行不行|咋|啥/,
+  /^(?:what|how|who|where|when|which|why|is|are|can|could|do|does|will|should)\b/, /\?\s*$/,
+];
 
 /** Markers of a question that only names a new topic for the earlier one ("那护理补贴呢？", "what about …"). */
 export const ellipsisMarkers: Phrase[] = [
-  /^(?:那|那么|那个|还有|另外|再问|如果是)/, /(?:呢|怎么样|怎么说|又如何|又怎样)[?？。!！\s]*$/,
+  /^(?:那|那么|那个|还有|另外|再问|如果是)/, /(?:呢|怎么样|怎么说|又如何|又怎样)[?？。!！\s]*$/, /也(?:可以|能|行|有|要|算)/,
   /^(?:and|but|also)\b/, /^(?:what|how) about\b/, /\bas well\??$/, /\btoo\??$/,
 ];
 
@@ -93,6 +103,7 @@ export const genericWords = new Set(
     "申请 办理 办 申领 领 领取 拿 享受 带 准备 需要 要 去 到 在 哪里 哪儿 哪 地方 地址 窗口 材料 资料 证件 手续 流程 步骤 程序 " +
     "多久 多长 时间 几天 什么时候 何时 收费 费用 免费 要钱 网上 线上 手机 小程序 电话 联系 咨询 谁 审核 审批 决定 多少 多少钱 " +
     "标准 金额 补贴 补助 津贴 福利 待遇 政策 规定 条件 资格 符合 情况 问题 事情 东西 还 也 再 另外 那么 如果 还有 呢 吗 啊 " +
+    "一样 一起 同时 分别 区别 不同 亲自 代办 以内 以下 以上 之内 " +
     "包括 包含 内容 帮助 批 批下来 下来 才能 才 能够 可能 已经 一直 还是 或者 因为 所以 但是 而且 的话 回事 一般 大概 " +
     "左右 之后 以后 以前 之前 时候 多长 多快 快 慢 久 批准 通过 拿到 到手 到账 发放 发 开始 要交 交 缴 要缴 交钱 " +
     "好 好的 谢谢 您好 你好 请 请问 问 一下 知道 想 想要 想问 能 可以 行 够 份 算 家里 家庭 家 人 本人 自己 每个月 每月 现在 " +
@@ -100,7 +111,7 @@ export const genericWords = new Set(
     "how long where what which when who why do does did can could would should will apply application applying need needs " +
     "documents document paperwork bring papers office address process steps step cost fee fees free online internet phone " +
     "contact call much amount money benefit allowance subsidy support help get take takes taking about also too well as " +
-    "please thanks thank ok okay yes no sure one there here is are watch include includes cover covers"
+    "please thanks thank ok okay yes no sure one there here is are watch include includes cover covers number open opening hours today"
   ).split(/\s+/),
 );
 

@@ -73,6 +73,21 @@ describe("a question in its conversation", () => {
     },
   );
 
+  it.each(["需要本人去吗？", "能代办吗", "找谁", "要带啥", "几岁以内", "When is it open?"])("%s (a short question with no topic) asks of the earlier topic", (question) => {
+    expect(resolveQuestion(question, [certificate]).borrowed).toBe("topic");
+  });
+
+  it("in a conversation about something else, facts with 也可以吗 ask the earlier question again", () => {
+    const bus = turn({ question: "残疾人可以免费坐公交吗？", docIds: ["blind-bus-faq"], topic: ["残疾人", "坐", "公交"], aspect: "可以免费吗" });
+    const r = resolveQuestion("聋人也可以吗", [bus]);
+    expect(r.schemes).toBeNull();
+    expect(r.borrowed).not.toBeNull();
+    expect(r.query).toContain("公交");
+    expect(r.query).toContain("聋人");
+    // After a benefits question, the same words do ask about the benefits.
+    expect(resolveQuestion("聋人也可以吗", [eligibility]).schemes).not.toBeNull();
+  });
+
   it.each(["谢谢", "好的", "你好"])("%s borrows nothing", (question) => {
     expect(resolveQuestion(question, [certificate]).borrowed).toBeNull();
   });

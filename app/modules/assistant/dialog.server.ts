@@ -6,6 +6,7 @@ import {
   backReferences,
   bareAnswers,
   bothReferences,
+  questionForms,
   benefitWords,
   eligibilityIntent,
   ellipsisMarkers,
@@ -145,6 +146,8 @@ interface OwnReading {
   backReference: boolean;
   /** "两个" / "both": the last two topics together. */
   both: boolean;
+  /** It is a question ("需要本人去吗？", "找谁"), not a "谢谢". */
+  question: boolean;
   facts: StatedFacts;
 }
 
@@ -159,7 +162,9 @@ function read(masked: string, known: (word: string) => boolean): OwnReading {
   // Subjects of their own, from the whole question (助听器 is one, though it says nothing about the person).
   const expansions = expandQuery(text).expansions;
   const domain = expansions
-    .filter((e) => !neutralTopics.has(e.canonical) && !isGeneric(e.variant) && !schemeWord(e.variant) && !statesAnyFact(extractFacts(e.variant)))
+    .filter(
+      (e) => !neutralTopics.has(e.canonical) && !isGeneric(e.variant) && !schemeWord(e.variant) && !Object.keys(extractFacts(e.variant)).length,
+    )
     .map((e) => e.canonical);
   return {
     text,
@@ -174,6 +179,7 @@ function read(masked: string, known: (word: string) => boolean): OwnReading {
     ellipsis: any(text, ellipsisMarkers),
     backReference: any(text, backReferences),
     both: any(text, bothReferences),
+    question: any(text, questionForms),
     facts: extractFacts(masked),
   };
 }
@@ -233,14 +239,16 @@ function bareAnswer(text: string, asked: AnswerField[]): StatedFacts | null {
 export function resolveQuestion(question: string, history: PriorTurn[] = [], options: ResolveOptions = {}): ResolvedQuestion {
   const masked = options.fold ? options.fold(question) : question;
   const own = read(masked, options.known ?? (() => true));
-  const before = earlierFacts(history);
   const usable = usableTurns(history);
   const last = usable[0];
+  const before = earlierFacts(history);
   let ownFacts = own.facts;
   const names = own.schemes.map((s) => schemeTopic[s]);
   // "能领什么补贴？" with nothing else to be about asks for every benefit that fits; "上学有什么补助" does not.
   // "I'm grade 2, what can I get?" too, but not "我是聋人，能办残疾证吗".
-  const forAll = own.eligibility && !own.domain.length && (own.benefit || (statesAnyFact(own.facts) && !own.certificate));
+  // In a conversation about something else, "聋人也可以吗？" asks that again of deaf people, not for benefits.
+  const aboutBenefits = !usable.length || usable[0].eligibility || usable[0].schemes.length > 0;
+  const forAll = own.eligibility && !own.domain.length && (own.benefit || (statesAnyFact(own.facts) && !own.certificate && aboutBenefits));
   const ownSchemes: Scheme[] | "all" | null = own.schemes.length ? own.schemes : forAll ? "all" : null;
   const eligibilityTurn = own.eligibility && ownSchemes !== null;
   const ownTopic = [...new Set([...names, ...(eligibilityTurn ? own.domain : own.content)])];
@@ -264,7 +272,7 @@ export function resolveQuestion(question: string, history: PriorTurn[] = [], opt
     const earlierTopic = own.both && usable[1] ? [...new Set([...last.topic, ...usable[1].topic])] : last.topic;
     const answer = !hasTopic && !own.aspects.length && !own.eligibility ? bareAnswer(own.text, last.asked ?? []) : null;
     if (answer) ownFacts = { ...ownFacts, ...answer };
-    if ((!hasTopic || pointsBack) && (own.aspects.length || own.eligibility)) {
+    if ((!hasTopic || pointsBack) && (own.aspects.length || own.eligibility || (short && own.question))) {
       // "要带什么材料？", "在哪里办", "how long does it take?": the earlier topic, this aspect.
       borrowed = "topic";
       topic = earlierTopic;
