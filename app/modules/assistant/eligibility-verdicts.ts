@@ -172,9 +172,9 @@ export function schemeVerdict(scheme: Scheme, facts: StatedFacts): SchemeVerdict
   };
 }
 
-/** The schemes a person may ask about: the two subsidies always, child rehabilitation when a child is meant. */
+/** The schemes a person may ask about: the two subsidies always, child rehabilitation (first) when a child is meant. */
 export function schemesFor(facts: StatedFacts): Scheme[] {
-  return aboutChild(facts) ? ["livingAllowance", "nursingAllowance", "childRehab"] : ["livingAllowance", "nursingAllowance"];
+  return aboutChild(facts) ? ["childRehab", "livingAllowance", "nursingAllowance"] : ["livingAllowance", "nursingAllowance"];
 }
 
 /**
