@@ -23,8 +23,8 @@ export const schemePhrases: Record<Scheme | "both", Phrase[]> = {
 
 /** Words for benefits in general: with a "can I get" they ask for every scheme that fits. */
 export const benefitWords: Phrase[] = [
-  "补贴", "补助", "津贴", "福利", "待遇", "救助", "什么钱", "哪些钱", "领钱",
-  "benefits", "benefit", "allowances", "allowance", "subsidies", "subsidy", "financial help", "financial support", "money",
+  "补贴", "补助", "津贴", "福利", "待遇", "救助", "帮扶", "什么钱", "哪些钱", "领钱",
+  "benefits", "benefit", "allowances", "allowance", "subsidies", "subsidy", "financial help", "financial support", "money", "support",
 ];
 
 /** "Can I / who can get it": the question is about eligibility. */
@@ -33,7 +33,9 @@ export const eligibilityIntent: Phrase[] = [
   /能.{0,6}(?:领|申请|享受|拿|办|评)/, /可以.{0,6}(?:领|申请|享受|拿|办)/, /(?:领|申请|享受|拿)得?(?:到|了)/, /有(?:什么|哪些|啥)(?:补贴|补助|福利|待遇|钱)/,
   /(?:什么|哪些|哪几种|啥)(?:补贴|补助|福利|待遇|救助|帮扶|照顾政策)/, /给不给/, /有没有(?:补贴|补助|福利|救助)/, /有(?:补贴|补助|救助|福利)吗/,
   "有份", "有我的份", "轮得到", "够格", /能(?:拿|领)[^，。？?]{0,8}不[？?。]?$/,
-  /\beligib/, /\bqualif/, /\bentitled\b/, /\bcan (?:i|we|he|she|they|my \w+) (?:get|apply|receive|claim|have)\b/, /\bam i able\b/,
+  // Cantonese: 可唔可以, 得唔得, 有冇, 有咩补贴.
+  "可唔可以", "得唔得", "能唔能", "有冇", /有(?:咩|乜|乜嘢)(?:补贴|补助|福利|救助|帮助)/,
+  /\beligib/, /\bqualif/, /\bentitled\b/, /\bcan (?:i|we|he|she|they|my \w+|a [\w\s-]{1,30}?|someone|people|anyone) (?:get|apply|receive|claim|have)\b/, /\bam i able\b/,
   /\bwhat (?:benefits|allowances|subsidies|help|support|can)\b/, /\bwho can\b/, /\bcould (?:i|we|he|she) get\b/,
 ];
 

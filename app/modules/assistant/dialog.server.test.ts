@@ -129,6 +129,10 @@ describe("a question in its conversation", () => {
     expect(resolveQuestion("I'm grade 2, what can I get?").schemes).toBe("all");
     expect(resolveQuestion("低保家庭的残疾孩子上学能领什么补助").schemes).toBeNull();
     expect(resolveQuestion("我是聋人，能办残疾证吗").schemes).toBeNull();
+    expect(resolveQuestion("我老豆一级残疾，瘫咗喺床，有咩补贴").schemes).toBe("all");
+    expect(resolveQuestion("本人肢体三级，家庭困难，有什么补助").schemes).toBe("all");
+    expect(resolveQuestion("My grandmother is 85, bedridden, with a grade 1 disability certificate. What support is there?").schemes).toBe("all");
+    expect(resolveQuestion("Can a grade 4 person get any allowance? We are on dibao.").schemes).toBe("all");
   });
 
   it("knows the benefits by their everyday names", () => {

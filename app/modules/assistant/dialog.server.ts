@@ -248,7 +248,9 @@ export function resolveQuestion(question: string, history: PriorTurn[] = [], opt
   // "I'm grade 2, what can I get?" too, but not "我是聋人，能办残疾证吗".
   // In a conversation about something else, "聋人也可以吗？" asks that again of deaf people, not for benefits.
   const aboutBenefits = !usable.length || usable[0].eligibility || usable[0].schemes.length > 0;
-  const forAll = own.eligibility && !own.domain.length && (own.benefit || (statesAnyFact(own.facts) && !own.certificate && aboutBenefits));
+  // A certificate the person holds (or not) is a fact; one they ask about ("能办残疾证吗") is the topic.
+  const asksCertificate = own.certificate && own.facts.certificate === undefined;
+  const forAll = own.eligibility && !own.domain.length && (own.benefit || (statesAnyFact(own.facts) && !asksCertificate && aboutBenefits));
   const ownSchemes: Scheme[] | "all" | null = own.schemes.length ? own.schemes : forAll ? "all" : null;
   const eligibilityTurn = own.eligibility && ownSchemes !== null;
   const ownTopic = [...new Set([...names, ...(eligibilityTurn ? own.domain : own.content)])];

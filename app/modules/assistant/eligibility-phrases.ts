@@ -153,6 +153,7 @@ export const certificatePhrases: Record<Exclude<Certificate, never>, Phrase[]> =
   yes: [
     /(?:有|持有|办了|办好了|拿到了?|领了|已经有|已有|持)\s*(?:的)?(?:残疾人证|残疾证|残证|证)/, "持证", "残疾证上", "证上写",
     /\b(?:have|hold|got) (?:a|the|my)\s*(?:disability )?(?:certificate|card)\b/,
+    /\bwith (?:a|an|her|his|my|their)\s+(?:[\w-]+\s+){0,3}?(?:disability )?certificate\b/,
   ],
 };
 
@@ -162,7 +163,10 @@ export const incomePhrases: Record<Exclude<Income, never>, Phrase[]> = {
     /\bnot (?:on |in |a |getting )?(?:the )?(?:dibao|minimum living allowance)/, /\bno dibao\b/,
   ],
   lowIncome: ["低收入", "低保边缘", "低边", "low-income", "low income"],
-  unsure: ["特困", "五保", "不知道是不是低保", "不清楚是不是低保", "extreme poverty"],
+  unsure: [
+    "特困", "五保", "不知道是不是低保", "不清楚是不是低保", "家庭困难", "家里困难", "家庭经济困难", "经济困难", "生活困难", "家里穷",
+    "extreme poverty", "financial hardship", "hard up", "poor family",
+  ],
   dibao: [
     "低保", "最低生活保障", "dibao", "minimum living allowance", "minimum-living-allowance", "minimum livelihood guarantee",
     "subsistence allowance",
@@ -177,7 +181,7 @@ export const carePhrases: Record<Exclude<Care, "unsure">, Phrase[]> = {
     /\b(?:does not|doesn't|do not|don't) need (?:any )?(?:long-term |full-time )?care\b/,
   ],
   yes: [
-    "卧床", "瘫痪在床", "瘫在床上", "躺在床上", "起不了床", "下不了床", "植物人", "离不开人", "全靠人",
+    "卧床", "瘫痪在床", "瘫在床上", /瘫.{0,3}(?:在|喺)?床/, "躺在床上", "起不了床", "下不了床", "植物人", "离不开人", "全靠人",
     "生活不能自理", "不能自理", "无法自理", "自理不了", "不能照顾自己", "长期照护", "长期护理", "长期照顾",
     /(?:需要|要|得|离不开)(?:人|别人|他人|家人|专人)?(?:长期|一直|全天|24小时)?(?:照顾|照护|护理|照料|陪护|看护|伺候|帮忙|看着|守着|陪着)/,
     /(?:一直|全天|长期)(?:是)?(?:我|家人|家里人|我们)?(?:在)?(?:照顾|护理|伺候)/,
@@ -216,11 +220,11 @@ export const awayPhrases: Phrase[] = [
 export type Subject = "self" | "child" | "parent" | "spouse" | "other";
 export const subjectPhrases: Record<Subject, Phrase[]> = {
   child: [
-    "孩子", "儿子", "女儿", "小孩", "宝宝", "宝贝", "闺女", "孙子", "孙女", "外孙", "娃",
+    "孩子", "儿子", "女儿", "小孩", "宝宝", "宝贝", "闺女", "孙子", "孙女", "外孙", "娃", "个仔", "个女", "阿仔", "细路",
     /\bmy (?:son|daughter|child|kid|baby|boy|girl|grandson|granddaughter|grandchild)\b/, /\b(?:child|children|kid|toddler|baby)\b/,
   ],
   parent: [
-    "我妈", "我爸", "妈妈", "爸爸", "母亲", "父亲", "老母亲", "老父亲", "婆婆", "公公", "岳母", "岳父", "奶奶", "爷爷", "外婆",
+    "我妈", "我爸", "老豆", "老窦", "阿妈", "阿爸", "老母", "妈妈", "爸爸", "母亲", "父亲", "老母亲", "老父亲", "婆婆", "公公", "岳母", "岳父", "奶奶", "爷爷", "外婆",
     "外公", "姥姥", "姥爷", "老人家", "老人",
     /\bmy (?:mum|mom|mother|dad|father|parents?|grandma|grandmother|grandpa|grandfather|mother-in-law|father-in-law)\b/,
   ],

@@ -75,6 +75,11 @@ const cases: Array<[string, StatedFacts]> = [
   ["我是外地户口，在清远打工，肢体三级", { residence: "elsewhere", grades: ["3"], category: "physical" }],
   ["我在广西打工好多年了，户口在清远", { residence: "qingyuan", away: true }],
   ["我在外省打工，能申请两项补贴吗？", { away: true }],
+  // Cantonese and other everyday forms.
+  ["我老豆一级残疾，瘫咗喺床", { grades: ["1"], care: "yes", subject: "parent", age: "adult" }],
+  ["我个仔五岁，自闭症，屋企低保", { age: "under7", category: "autism", income: "dibao", subject: "child" }],
+  ["本人肢体三级，家庭困难", { category: "physical", grades: ["3"], income: "unsure" }],
+  ["My grandmother is 85, bedridden, with a grade 1 disability certificate", { grades: ["1"], care: "yes", certificate: "yes", age: "adult" }],
 ];
 
 describe("facts stated in a question", () => {
