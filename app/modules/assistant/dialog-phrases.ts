@@ -90,7 +90,8 @@ export const ellipsisMarkers: Phrase[] = [
 
 /** Words that point back to the earlier topic ("这个", "它", "it"). */
 export const backReferences: Phrase[] = [
-  "这个", "那个", "这项", "那项", "它", "这种", "this one", "that one", /\bit\b/, /\bthat\b/, /\bthis\b/, /\bthem\b/, /\bone\b/, /\bthere\b/,
+  "这个", "那个", "这项", "那项", "它", "这种", "他们", "她们", "this one", "that one", /\bit\b/, /\bthat\b/, /\bthis\b/, /\bthem\b/,
+  /\bone\b/, /\bthere\b/, /\bthey\b/, /\bhe\b/, /\bshe\b/, /\bhim\b/, /\bher\b/,
 ];
 
 /** Words that point back to the last two topics together ("两个能一起领吗？", "can I get both?"). */
@@ -105,7 +106,7 @@ export const genericWords = new Set(
     "申请 办理 办 申领 领 领取 拿 享受 带 准备 需要 要 去 到 在 哪里 哪儿 哪 地方 地址 窗口 材料 资料 证件 手续 流程 步骤 程序 " +
     "多久 多长 时间 几天 什么时候 何时 收费 费用 免费 要钱 网上 线上 手机 小程序 电话 联系 咨询 谁 审核 审批 决定 多少 多少钱 " +
     "标准 金额 补贴 补助 津贴 福利 待遇 政策 规定 条件 资格 符合 情况 问题 事情 东西 还 也 再 另外 那么 如果 还有 呢 吗 啊 " +
-    "一样 一起 同时 分别 区别 不同 亲自 代办 以内 以下 以上 之内 " +
+    "一样 一起 同时 分别 区别 不同 亲自 代办 以内 以下 以上 之内 为什么 为啥 为何 怎么回事 真的 确定 的人 人们 大家 " +
     "包括 包含 内容 帮助 批 批下来 下来 才能 才 能够 可能 已经 一直 还是 或者 因为 所以 但是 而且 的话 回事 一般 大概 " +
     "左右 之后 以后 以前 之前 时候 多长 多快 快 慢 久 批准 通过 拿到 到手 到账 发放 发 开始 要交 交 缴 要缴 交钱 " +
     "好 好的 谢谢 您好 你好 请 请问 问 一下 知道 想 想要 想问 能 可以 行 够 份 算 家里 家庭 家 人 本人 自己 每个月 每月 现在 " +
@@ -113,7 +114,8 @@ export const genericWords = new Set(
     "how long where what which when who why do does did can could would should will apply application applying need needs " +
     "documents document paperwork bring papers office address process steps step cost fee fees free online internet phone " +
     "contact call much amount money benefit allowance subsidy support help get take takes taking about also too well as " +
-    "please thanks thank ok okay yes no sure one there here is are watch include includes cover covers number open opening hours today"
+    "please thanks thank ok okay yes no sure one there here is are watch include includes cover covers number open opening hours today " +
+    "why really sure people person persons someone family families household we they he she him her show shown need"
   ).split(/\s+/),
 );
 

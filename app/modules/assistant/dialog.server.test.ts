@@ -58,6 +58,20 @@ describe("a question in its conversation", () => {
     expect(r.facts).toMatchObject({ grades: ["2"], income: "dibao", care: "yes" });
   });
 
+  it("为什么？ after an eligibility answer asks it again, and the answer after it still counts", () => {
+    const why = resolveQuestion("为什么", [eligibility]);
+    expect(why).toMatchObject({ borrowed: "topic", eligibility: true });
+    const whyTurn = turn({ question: "为什么", topic: eligibility.topic, schemes: eligibility.schemes, eligibility: false, asked: [] });
+    expect(resolveQuestion("需要", [eligibility, whyTurn]).facts.care).toBe("yes");
+  });
+
+  it("what about deaf people? asks the earlier question of other people, in the same documents", () => {
+    const bus = turn({ question: "Can blind people ride buses for free?", docIds: ["blind-bus-faq"], topic: ["公交"], aspect: "can ride for free" });
+    const r = resolveQuestion("What about deaf people?", [bus]);
+    expect(r).toMatchObject({ borrowed: "aspect", preferDocs: ["blind-bus-faq"] });
+    expect(r.query).toContain("公交");
+  });
+
   it("不需要 / no answers it the other way", () => {
     expect(resolveQuestion("不需要", [eligibility]).facts.care).toBe("no");
     expect(resolveQuestion("no", [eligibility]).facts.care).toBe("no");

@@ -272,35 +272,41 @@ export function resolveQuestion(question: string, history: PriorTurn[] = [], opt
     const pointsBack = (own.backReference || own.both) && !own.schemes.length && own.topic.length <= 1 && short;
     // "两个能一起领吗？": both of the last two topics.
     const earlierTopic = own.both && usable[1] ? [...new Set([...last.topic, ...usable[1].topic])] : last.topic;
-    const answer = !hasTopic && !own.aspects.length && !own.eligibility ? bareAnswer(own.text, last.asked ?? []) : null;
+    // The eligibility question an answer may answer: the last turn's, or the one before ("为什么？" in between).
+    const asking = usable.slice(0, 2).find((t) => t.eligibility) ?? last;
+    const answer = !hasTopic && !own.aspects.length && !own.eligibility ? bareAnswer(own.text, asking.asked ?? []) : null;
     if (answer) ownFacts = { ...ownFacts, ...answer };
-    if ((!hasTopic || pointsBack) && (own.aspects.length || own.eligibility || (short && own.question))) {
+    if ((!hasTopic || pointsBack) && (own.aspects.length || own.eligibility || (short && own.question && !own.ellipsis))) {
       // "要带什么材料？", "在哪里办", "how long does it take?": the earlier topic, this aspect.
       borrowed = "topic";
       topic = earlierTopic;
       const earlierSchemes = own.both && usable[1] ? [...new Set([...last.schemes, ...usable[1].schemes])] : last.schemes;
       schemes = own.schemes.length ? own.schemes : earlierSchemes.length ? earlierSchemes : ownSchemes;
-      eligibility = own.eligibility;
+      // "为什么？" / "真的吗？" after an eligibility answer asks it again (the answer says why).
+      eligibility = own.eligibility || (last.eligibility && !own.aspects.length);
       // The guides of the benefits it was about, then the documents its answer cited first.
       preferDocs = [...new Set([...earlierSchemes.map((s) => schemeGuide[s]), ...last.docIds.slice(0, 2)])];
       query = [...earlierTopic, within].join(" ");
       composeText = within;
-    } else if (!hasTopic && (answer || statesAnyFact(ownFacts)) && last.eligibility) {
+    } else if (!hasTopic && (answer || statesAnyFact(ownFacts)) && asking.eligibility) {
       // An answer to what the assistant asked ("需要人照顾", "是低保"): the earlier question again, with it.
       borrowed = "answer";
-      topic = last.topic;
-      aspect = last.aspect;
-      schemes = last.schemes.length ? last.schemes : "all";
+      topic = asking.topic;
+      aspect = asking.aspect;
+      schemes = asking.schemes.length ? asking.schemes : "all";
       eligibility = true;
-      query = [...last.topic, last.aspect].join(" ");
+      query = [...asking.topic, asking.aspect].join(" ");
     } else if (!own.aspects.length && !own.eligibility && own.ellipsis && (hasTopic || statesAnyFact(ownFacts))) {
       // "那护理补贴呢？", "what about the nursing allowance?", "那盲人呢？": the earlier aspect, of this.
       borrowed = "aspect";
       aspect = last.aspect;
       eligibility = last.eligibility;
       schemes = own.schemes.length ? own.schemes : last.eligibility ? (own.schemes.length ? own.schemes : last.schemes) : null;
-      topic = own.schemes.length || own.topic.length ? ownTopic : last.topic;
-      query = [...(own.schemes.length || own.topic.length ? [] : last.topic), masked, last.aspect].join(" ");
+      const sameTopic = !own.schemes.length && !own.topic.length;
+      topic = sameTopic ? last.topic : ownTopic;
+      // "那盲人呢？" / "what about deaf people?": the same topic for other people, in the same documents.
+      if (sameTopic) preferDocs = last.docIds.slice(0, 2);
+      query = [...(sameTopic ? last.topic : []), masked, last.aspect].join(" ");
     } else if (
       hasTopic &&
       short &&
