@@ -67,7 +67,9 @@ export function knownWords(index: AssistantIndex): (word: string) => boolean {
  * sub-words is there: 小企业 → 企业).
  */
 export function documentsUse(index: AssistantIndex): (words: string[], docIds: string[]) => boolean {
-  return (words, docIds) => {
+  return (all, docIds) => {
+    // Single characters ("钱") say too little to tell one topic from another.
+    const words = all.filter((w) => [...w].length >= 2);
     if (!words.length) return false;
     const texts = docIds.flatMap((id) => index.chunksOf(id).map((c) => normalizeText(`${c.headingPath.join(" ")} ${c.text}`)));
     return texts.some((text) => words.every((w) => [w, ...tokenize(w)].some((part) => [...part].length >= 2 && text.includes(part))));
