@@ -3,10 +3,13 @@ import { Form } from "@remix-run/react";
 import { LocalLink } from "~/components/LocalLink";
 import type { PageHandle } from "~/components/page-handle";
 import { useLocale } from "~/components/use-locale";
-import { clearEligibilityCookie } from "~/http/assistant.server";
+import { clearEligibilityCookie, eligibilityCookieHeader } from "~/http/assistant.server";
+import { readFormData } from "~/http/form-data.server";
 import { routeLocale } from "~/http/route-locale";
 import { localePath } from "~/i18n/config";
 import { useT } from "~/i18n/use-t";
+import { firstMissingStep } from "~/modules/assistant/eligibility";
+import { prefillFromForm } from "~/modules/assistant/eligibility-schema";
 import assistantStyles from "~/styles/assistant.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: assistantStyles }];
@@ -21,9 +24,18 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return null;
 }
 
-/** "开始": forget earlier answers and go to the first question. */
+/**
+ * "开始": forget earlier answers and go to the first question. From a chat answer (intent=prefill): start
+ * with what the person already said, at the first question still open (or "check your answers").
+ */
 export async function action({ params, request }: ActionFunctionArgs) {
   const locale = routeLocale(params);
+  const form = await readFormData(request);
+  if (form.get("intent") === "prefill") {
+    const answers = prefillFromForm(form);
+    const next = firstMissingStep(answers) ?? "check";
+    return redirect(localePath(`/assistant/eligibility/${next}`, locale), { headers: { "Set-Cookie": await eligibilityCookieHeader(request, answers) } });
+  }
   return redirect(localePath("/assistant/eligibility/certificate", locale), { headers: { "Set-Cookie": await clearEligibilityCookie(request) } });
 }
 

@@ -2,15 +2,17 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { apiError, apiLocale } from "~/http/api.server";
 import { readJsonObject } from "~/http/cinema.server";
 import { getFixedT } from "~/i18n/i18n.server";
-import { askAssistant, InvalidQuestion } from "~/modules/assistant/index.server";
+import { askAssistant, InvalidQuestion, newConversationId } from "~/modules/assistant/index.server";
 import { chatInputSchema } from "~/modules/assistant/chat-schema";
 import { getDb } from "~/modules/db/index.server";
 import { hitRateLimit } from "~/modules/security/rate-limit.server";
 
 /**
- * POST /api/v1/chat `{ question, locale? }` → `{ answer, grounded, citations: [{ title, url, quote }] }`
- * (CONTRACTS.md). `grounded: false` when the corpus does not cover the question; 422 for an empty or too long
- * question; 429 over the rate limit.
+ * POST /api/v1/chat `{ question, locale?, conversationId? }` → `{ answer, grounded, citations: [{ title, url,
+ * quote }], conversationId }` (CONTRACTS.md, plus the conversation). `grounded: false` when the corpus does not
+ * cover the question; 422 for an empty or too long question or a malformed conversationId; 429 over the rate
+ * limit. Every reply names its conversation; sending it back with the next question makes that question a
+ * follow-up ("要带什么材料？"). An id with no stored turns starts a conversation under it.
  */
 export async function action({ request, context }: ActionFunctionArgs) {
   let locale = apiLocale(request);
@@ -30,14 +32,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const fields = Object.fromEntries(
       parsed.error.issues.map((i) => {
         const field = String(i.path[0] ?? "body");
-        return [field, t()(`assistant.api.fields.${field === "locale" ? "locale" : "question"}`)];
+        const known = field === "locale" || field === "conversationId" ? field : "question";
+        return [field, t()(`assistant.api.fields.${known}`)];
       }),
     );
     return apiError(422, "invalid_input", Object.values(fields).join(" "), fields);
   }
   try {
-    const reply = await askAssistant({ question: parsed.data.question, locale }, { db: getDb(), conversationId: "api" });
-    return Response.json({ answer: reply.answer, grounded: reply.grounded, citations: reply.citations });
+    const conversationId = parsed.data.conversationId ?? newConversationId();
+    const reply = await askAssistant({ question: parsed.data.question, locale }, { db: getDb(), conversationId });
+    return Response.json({ answer: reply.answer, grounded: reply.grounded, citations: reply.citations, conversationId });
   } catch (error) {
     if (error instanceof InvalidQuestion) {
       const message = error.code === "empty" ? t()("assistant.errors.empty") : t()("assistant.errors.tooLong", { max: error.max, length: error.length });

@@ -55,9 +55,11 @@ describe.runIf(postgresBinDir() !== null)("two instances sharing one PostgreSQL"
           body: JSON.stringify({ question: "困难残疾人生活补贴的对象是谁？" }),
         })
       ).json();
-    const [answerA, answerB] = await Promise.all([ask(a), ask(b)]);
+    const [{ conversationId: idA, ...answerA }, { conversationId: idB, ...answerB }] = await Promise.all([ask(a), ask(b)]);
     expect(answerA.grounded).toBe(true);
     expect(answerB).toEqual(answerA);
+    // Each reply starts its own conversation.
+    expect(idB).not.toBe(idA);
   });
 
   it("a staff session started on one instance is valid on the other", async () => {

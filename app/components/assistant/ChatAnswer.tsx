@@ -4,6 +4,7 @@ import type { AnswerView } from "~/modules/assistant/answer-view";
 import { useT } from "~/i18n/use-t";
 import { useLocale } from "../use-locale";
 import { LocalLink } from "../LocalLink";
+import { EligibilityVerdicts, PrefillEligibility } from "./EligibilityVerdicts";
 
 export interface ChatTurnData {
   id: string;
@@ -38,8 +39,14 @@ export function ChatAnswer({ turn, rateAction }: { turn: ChatTurnData; rateActio
           {n}
         </p>
       ))}
+      {view.followUp?.length ? (
+        <p className="chat-turn__context">
+          {t("assistant.dialog.followUp")} <TopicWords words={view.followUp} />
+        </p>
+      ) : null}
       <p className="chat-turn__lead">{view.lead}</p>
       {view.caveat ? <p className="chat-turn__caveat">{view.caveat}</p> : null}
+      {view.eligibility ? <EligibilityVerdicts block={view.eligibility} passages={view.passages} headingId={`${headingId}-verdicts`} /> : null}
       {view.points.length ? (
         <ul className="chat-turn__points">
           {view.points.map((p) => (
@@ -80,7 +87,15 @@ export function ChatAnswer({ turn, rateAction }: { turn: ChatTurnData; rateActio
       <h3>{t("assistant.page.nextHeading")}</h3>
       <ul className="chat-turn__next">
         {view.nextSteps.map((s) => (
-          <li key={s.kind + s.text}>{s.href ? <LocalLink to={s.href}>{s.text}</LocalLink> : s.text}</li>
+          <li key={s.kind + s.text}>
+            {s.kind === "eligibility" && view.eligibility ? (
+              <PrefillEligibility prefill={view.eligibility.prefill} label={s.text} />
+            ) : s.href ? (
+              <LocalLink to={s.href}>{s.text}</LocalLink>
+            ) : (
+              s.text
+            )}
+          </li>
         ))}
       </ul>
       <RateAnswer id={turn.id} helpful={turn.helpful} action={href(rateAction)} />
@@ -106,6 +121,20 @@ function EasyRead({ easyRead }: { easyRead: NonNullable<AnswerView["easyRead"]> 
         <LocalLink to={easyRead.href}>{t("assistant.answer.easyReadLink", { title: easyRead.title })}</LocalLink>
       </p>
     </details>
+  );
+}
+
+/** The topic a follow-up was read with: corpus words, marked as Chinese when they are. */
+function TopicWords({ words }: { words: string[] }) {
+  return (
+    <>
+      {words.map((w, i) => (
+        <span key={w}>
+          {i > 0 ? " · " : null}
+          <span lang={/\p{Script=Han}/u.test(w) ? "zh-CN" : undefined}>{w}</span>
+        </span>
+      ))}
+    </>
   );
 }
 

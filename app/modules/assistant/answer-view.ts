@@ -1,4 +1,5 @@
-import type { Scheme } from "./eligibility";
+import type { EligibilityAnswers, Scheme } from "./eligibility";
+import type { AnswerField, Verdict } from "./eligibility-verdicts";
 import type { AnswerStatus } from "./guards";
 
 /**
@@ -52,5 +53,37 @@ export interface AnswerView {
    * Absent from answers stored before it existed.
    */
   easyRead?: { title: string; lines: string[]; href: string } | null;
+  /** A follow-up: the earlier topic the question was read with ("重度残疾人护理补贴"). */
+  followUp?: string[] | null;
+  /** The rules' answer for the person the question describes (absent in answers stored before it existed). */
+  eligibility?: EligibilityBlock | null;
+}
+
+/** One benefit in an eligibility answer: its verdict, why, and the passages (by number) that say so. */
+export interface EligibilityItem {
+  scheme: Scheme;
+  /** "重度残疾人护理补贴". */
+  name: string;
+  verdict: Verdict;
+  /** "可以申请", "不符合", "要看当地规定" … */
+  verdictText: string;
+  /** The rules' reasons, or what it still depends on. */
+  why: string[];
+  /** When one answer decides it: "如果需要长期照护：可以申请". */
+  ifs: string[];
+  /** Numbers of the passages (AnswerView.passages) the verdict rests on. */
+  sources: number[];
+}
+
+export interface EligibilityBlock {
+  /** What the answer took from the question and the conversation, in words ("肢体残疾", "二级", "低保家庭"). */
+  facts: string[];
+  items: EligibilityItem[];
+  /** The questions that would settle what is still open. */
+  unknown: Array<{ field: AnswerField; question: string }>;
+  /** The step-by-step check's answers these facts fill in (posted, never put in a URL). */
+  prefill: Partial<EligibilityAnswers>;
+  /** Said when the verdicts take a valid 残疾人证 for granted. */
+  assumption: string | null;
 }
 

@@ -15,6 +15,17 @@ import {
   type AnswerView,
 } from "./compose.server";
 import { priorTurnOf, type PriorTurn } from "./conversation";
+import {
+  conversationTurns,
+  dialogAnswer,
+  documentsUse,
+  fitNextSteps,
+  knownWords,
+  preferEarlierDocs,
+  rememberTurn,
+  ruleSections,
+} from "./dialog-answer.server";
+import { resolveQuestion, type ResolvedQuestion } from "./dialog.server";
 import { guardQuestion, maxQuestionLength, type AnswerStatus, type PersonalDataKind } from "./guards";
 import { chatModelFromEnv, generateAnswer, type LlmOutcome } from "./llm.server";
 import { minimumConfidence, retrieve, type Retrieval, type RetrievalMode } from "./retrieve.server";
@@ -113,15 +124,22 @@ async function answerFromCorpus(
   locale: Locale,
   personalData: PersonalDataKind[],
   options: AskOptions,
+  resolved: ResolvedQuestion,
+  index: AssistantIndex,
 ): Promise<{ view: AnswerView; retrieval: Retrieval; llm: LlmOutcome["ok"] | null }> {
   const t = getFixedT(locale);
-  const index = options.index ?? (await getAssistantIndex());
-  const retrieval = await retrieve(index, masked, { limit: 12, retrievalMode: options.retrievalMode });
+  const retrieval = preferEarlierDocs(index, await retrieve(index, resolved.query, { limit: 12, retrievalMode: options.retrievalMode }), resolved);
+  // A follow-up is composed from what it asks itself ("要带什么材料？ 需要带什么材料"), its topic being given.
+  retrieval.question = resolved.borrowed ? resolved.composeText : masked;
+  // The rules, not the retrieval, answer "can I get it" for a person the question describes.
+  const ruled = dialogAnswer(resolved, { masked, index, t, personalData });
+  if (ruled) return { view: ruled, retrieval, llm: null };
   if (!retrieval.hits.length || retrieval.confidence < minimumConfidence) {
     return { view: composeNoAnswer("no_content", t, personalData), retrieval, llm: null };
   }
   const idf = (term: string) => termIdf(index, term);
-  const view = composeAnswer({ retrieval, index, locale, t, personalData, idf });
+  const composed = composeAnswer({ retrieval, index, locale, t, personalData, idf });
+  const view = { ...composed, nextSteps: fitNextSteps(composed.nextSteps, resolved) };
 
   // Never an amount the corpus does not state: a question for a sum gets the passages that say who sets it.
   if (asksForAmount(retrieval.understanding.text) && !view.passages.some((p) => statesAmount(index.chunks[p.key].text))) {
@@ -153,6 +171,21 @@ export async function askAssistant(input: { question: string; locale: Locale }, 
   const { locale } = input;
   const t = getFixedT(locale);
 
+  let index: AssistantIndex | null = null;
+  try {
+    index = options.index ?? (await getAssistantIndex());
+  } catch (error) {
+    console.error("assistant: the index is not available", error);
+  }
+  const known = index ? knownWords(index) : undefined;
+  const inDocuments = index ? documentsUse(index) : undefined;
+  // Facts and follow-ups are read from the question as retrieval reads it (simplified, half-width, typos repaired).
+  const lexical = index?.lexical;
+  const fold = lexical ? (q: string) => understandQuestion(q, lexical).text : undefined;
+  const history =
+    options.history ??
+    (options.db && isConversationId(options.conversationId) ? await conversationTurns(options.db, options.conversationId, { known, inDocuments, fold }) : []);
+  const resolved = resolveQuestion(guard.masked, history, { known, inDocuments, fold });
   let view: AnswerView;
   let retrieval: Retrieval | null = null;
   let llm: boolean | null = null;
@@ -160,14 +193,20 @@ export async function askAssistant(input: { question: string; locale: Locale }, 
     view = composeNoAnswer(guard.refusal, t, guard.personalData);
   } else {
     try {
-      ({ view, retrieval, llm } = await answerFromCorpus(guard.masked, locale, guard.personalData, options));
+      if (!index) throw new Error("no index");
+      ({ view, retrieval, llm } = await answerFromCorpus(guard.masked, locale, guard.personalData, options, resolved, index));
     } catch (error) {
       console.error("assistant: answering failed", error);
       view = composeNoAnswer("error", t, guard.personalData);
     }
   }
 
+  // Say when a question was read with the earlier one's topic, so a wrong reading shows.
+  if (view.status === "answered" && resolved.borrowed && resolved.borrowed !== "aspect" && resolved.topic.length) {
+    view = { ...view, followUp: resolved.topic };
+  }
   const citations = citationsOf(view);
+  const turn = priorTurnOf(guard.masked, view, resolved);
   let id: string | null = null;
   if (options.db) {
     id = randomUUID();
@@ -186,6 +225,7 @@ export async function askAssistant(input: { question: string; locale: Locale }, 
         helpful: null,
       })
       .execute();
+    rememberTurn(id, turn);
   }
   return {
     id,
@@ -194,11 +234,12 @@ export async function askAssistant(input: { question: string; locale: Locale }, 
     answer: answerText(view, t),
     citations,
     view,
-    turn: priorTurnOf(guard.masked, view),
+    turn,
     trace: {
       confidence: retrieval?.confidence ?? null,
       threshold: minimumConfidence,
-      retrieved: retrieval?.hits.map((h) => ({ docId: h.chunk.docId, anchor: h.chunk.anchor })) ?? [],
+      // An answer from the rules lists the sections it cites first, then what retrieval found.
+      retrieved: [...ruleSections(view), ...(retrieval?.hits.map((h) => ({ docId: h.chunk.docId, anchor: h.chunk.anchor })) ?? [])],
       understanding: retrieval
         ? { query: retrieval.understanding.query, repairs: retrieval.understanding.repairs, narrative: retrieval.understanding.narrative }
         : null,

@@ -1,10 +1,18 @@
 import { z } from "zod";
 
-/** POST /api/v1/chat and the page's form: the same fields. Length and emptiness are the module's to judge. */
+/**
+ * POST /api/v1/chat and the page's form: the same fields. Length and emptiness are the module's to judge.
+ * `conversationId` (optional, from an earlier reply) asks the question in that conversation: follow-ups use
+ * its earlier turns.
+ */
 export const chatInputSchema = z.object({
   // raw: cleaned and masked by the assistant's guards (guards.ts), which also tell the person what was hidden
   question: z.string({ required_error: "required", invalid_type_error: "invalid" }),
   locale: z.enum(["zh-CN", "en"], { invalid_type_error: "invalid", message: "invalid" }).optional(),
+  conversationId: z
+    .string({ invalid_type_error: "invalid" })
+    .regex(/^[A-Za-z0-9_-]{24}$/, "invalid")
+    .optional(),
 });
 
 export const chatFormSchema = z.object({

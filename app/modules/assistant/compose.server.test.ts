@@ -10,7 +10,7 @@ const ask = (question: string, locale: "zh-CN" | "en" = "zh-CN") => askAssistant
 
 describe("answers a person can read", () => {
   it("brings the whole list a lead introduces: 同时符合下面两条的人 … and both items", async () => {
-    const reply = await ask("一级残疾能领护理补贴吗");
+    const reply = await ask("重度残疾人护理补贴的对象是谁");
     expect(reply.view.lead).toMatch(/同时符合下面两条的人.*：$/);
     expect(reply.view.points).toHaveLength(2);
     expect(reply.view.points[1]).toContain("需要长期照护");

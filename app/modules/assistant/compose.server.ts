@@ -6,6 +6,7 @@ import { schemeForTerms, schemeRuleSummary, type Scheme } from "./eligibility";
 import type { AnswerPassage, AnswerView, NextStep } from "./answer-view";
 import { unsaidTerms } from "./grounding.server";
 import { itemText, listHolding } from "./passage-structure";
+import { eligibilityText } from "./eligibility-text";
 import type { AnswerStatus, PersonalDataKind } from "./guards";
 import type { Retrieval, RetrievedChunk } from "./retrieve.server";
 import type { AssistantChunk, AssistantIndex } from "./vector-index.server";
@@ -538,6 +539,7 @@ export function composeNoAnswer(
 export function answerText(view: AnswerView, t: TFunction): string {
   const parts: string[] = [...view.notices, view.lead, ...(view.caveat ? [view.caveat] : [])];
   if (view.points.length) parts.push(view.points.map((p) => `- ${p}`).join("\n"));
+  if (view.eligibility) parts.push(eligibilityText(view.eligibility, t));
   if (view.body) parts.push(view.body);
   if (view.summaries.length) {
     parts.push([t("assistant.answer.summariesHeading"), ...view.summaries.map((s) => `- ${s.title}: ${s.text}`)].join("\n"));

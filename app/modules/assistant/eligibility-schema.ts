@@ -7,6 +7,7 @@ import {
   gradeOptions,
   incomeOptions,
   residenceOptions,
+  type EligibilityAnswers,
   type EligibilityStep,
 } from "./eligibility";
 
@@ -34,3 +35,16 @@ export const stepSchemas: Record<EligibilityStep, z.ZodTypeAny> = {
   care: z.object({ care: choose(careOptions) }),
   residence: z.object({ residence: choose(residenceOptions) }),
 };
+
+/**
+ * The answers a chat answer carries to the step-by-step check (a POST body of choices, never a number): each
+ * field that is one of its options is kept, anything else dropped.
+ */
+export function prefillFromForm(form: FormData): Partial<EligibilityAnswers> {
+  const out: Record<string, string> = {};
+  for (const [field, schema] of Object.entries(answersSchema.shape)) {
+    const parsed = schema.safeParse(form.get(field) ?? undefined);
+    if (parsed.success && parsed.data !== undefined) out[field] = parsed.data;
+  }
+  return out as Partial<EligibilityAnswers>;
+}

@@ -1,0 +1,133 @@
+import type { Scheme } from "./eligibility";
+import type { Phrase } from "./eligibility-phrases";
+
+/**
+ * How people refer to the benefits, ask "can I get it", lean on an earlier question ("那护理补贴呢？",
+ * "要带什么材料？") or answer one the assistant asked ("需要", "不是"): the data dialog.server.ts reads.
+ * Matched against normalised text (simplified, half-width, lower case); strings as they are (English on word
+ * boundaries), RegExps where a gap is needed.
+ */
+
+/** Names of the benefits the rules decide. */
+export const schemePhrases: Record<Scheme | "both", Phrase[]> = {
+  nursingAllowance: ["重度残疾人护理补贴", "护理补贴", "护理补助", "护理费", "照护补贴", "nursing allowance", "care allowance", "nursing subsidy", "care subsidy"],
+  livingAllowance: [
+    "困难残疾人生活补贴", "生活补贴", "生活补助", "生活费补贴", "困难补贴", "living allowance", "living subsidy", "hardship allowance",
+  ],
+  childRehab: [
+    "残疾儿童康复救助", "儿童康复救助", "康复救助", "儿童康复", "康复补助", "康复训练补贴", "child rehabilitation", "rehabilitation assistance",
+    "rehabilitation help", "rehab help", "rehab assistance", "rehabilitation support",
+  ],
+  both: ["两项补贴", "两补", "两个补贴", "两种补贴", "两样补贴", "two subsidies", "two allowances", "both allowances", "both subsidies"],
+};
+
+/** Words for benefits in general: with a "can I get" they ask for every scheme that fits. */
+export const benefitWords: Phrase[] = [
+  "补贴", "补助", "津贴", "福利", "待遇", "救助", "帮扶", "什么钱", "哪些钱", "领钱",
+  "benefits", "benefit", "allowances", "allowance", "subsidies", "subsidy", "financial help", "financial support", "money", "support",
+];
+
+/** "Can I / who can get it": the question is about eligibility. */
+export const eligibilityIntent: Phrase[] = [
+  "能不能", "能否", "可不可以", "可以吗", "行不行", "够不够", "有没有份", "算不算", "有资格", "资格", "符合", "够条件", "条件",
+  /能.{0,6}(?:领|申请|享受|拿|办|评)/, /可以.{0,6}(?:领|申请|享受|拿|办)/, /(?:领|申请|享受|拿)得?(?:到|了)/, /有(?:什么|哪些|啥)(?:补贴|补助|福利|待遇|钱)/,
+  /(?:什么|哪些|哪几种|啥)(?:补贴|补助|福利|待遇|救助|帮扶|照顾政策)/, /给不给/, /有没有(?:补贴|补助|福利|救助)/, /有(?:补贴|补助|救助|福利)吗/,
+  "有份", "有我的份", "轮得到", "够格", /能(?:拿|领)[^，。？?]{0,8}不[？?。]?$/,
+  // Cantonese: 可唔可以, 得唔得, 有冇, 有咩补贴.
+  "可唔可以", "得唔得", "能唔能", "有冇", /有(?:咩|乜|乜嘢)(?:补贴|补助|福利|救助|帮助)/,
+  /\beligib/, /\bqualif/, /\bentitled\b/, /\bcan (?:i|we|he|she|they|my \w+|a [\w\s-]{1,30}?|someone|people|anyone) (?:get|apply|receive|claim|have)\b/, /\bam i able\b/,
+  /\bwhat (?:benefits|allowances|subsidies|help|support|can)\b/, /\bwho can\b/, /\bcould (?:i|we|he|she) get\b/,
+];
+
+/** What a question asks about a topic. The key is stored with the turn; the phrases find it. */
+export const aspectPhrases: Record<string, Phrase[]> = {
+  materials: ["材料", "带什么", "带哪些", "带啥", "要啥", "准备什么", "准备啥", "证件", "资料", "手续", "documents", "paperwork", "bring", "papers"],
+  where: ["哪里", "哪儿", "在哪", "去哪", "什么地方", "地址", "窗口", "where", "address", "office"],
+  how: ["怎么申请", "如何申请", "怎么办理", "怎么办", "如何办理", "怎么弄", "流程", "步骤", "程序", "办理", "申请", "how do", "how to", "how can", "process", "steps", "apply"],
+  time: ["多久", "多长时间", "几天", "什么时候", "何时", "时间", "到账", "how long", "when", "opening hours", "open"],
+  proxy: ["代办", "代理", "委托", "代为", "本人去", "亲自去", "家属去", "家人去", "someone else", "on behalf", "for him", "for her"],
+  age: ["几岁", "多大", "年龄", "岁以内", "岁以下", "how old", "what age", "age limit"],
+  cost: ["收费", "要钱", "要不要钱", "费用", "免费", "cost", "fee", "free"],
+  online: ["网上", "线上", "手机上", "小程序", "online", "internet"],
+  contact: ["电话", "联系", "咨询", "找谁", "问谁", "phone", "contact", "call", "who do i ask", "who can i ask"],
+  decides: ["谁审核", "谁审批", "谁决定", "谁定", "由谁", "who decides", "who approves"],
+  amount: ["多少钱", "多少", "几块", "标准", "how much", "amount"],
+  calculation: ["怎么算", "如何算", "怎么计算", "如何计算", "计算", "算法", "公式", "how is it calculated", "calculate", "calculation", "formula"],
+  content: ["包括", "包含", "内容", "哪些帮助", "什么帮助", "能得到", "提供什么", /\bwhat does it (?:include|cover)\b/, "what help", "include", "cover"],
+};
+
+/**
+ * The corpus's own words for each aspect: added to a follow-up that borrows its topic, whose few words
+ * ("要多久才能批下来？", "where do I apply?") rarely match a section heading by themselves.
+ */
+export const aspectWords: Record<string, string> = {
+  materials: "需要带什么材料",
+  where: "去哪里办 窗口",
+  how: "办理流程 申请",
+  time: "要多久 时间",
+  cost: "收不收费 费用",
+  online: "网上办",
+  contact: "咨询电话",
+  decides: "审核 审定",
+  amount: "标准",
+  content: "包括哪些 帮助",
+  calculation: "计算方法 计算公式",
+  proxy: "代为申请 监护人 家属 代办人",
+  age: "年龄 岁",
+};
+
+/** The forms of a question ("…吗", "找谁", "how …"): a short one with no topic of its own asks of the earlier one. */
+export const questionForms: Phrase[] = [
+  /[吗呢么？?]\s*$/, /什么|怎么|怎样|如何|谁|哪|几|多少|是否|能不能|可不可以|有没有|要不要|需不需要|行不行|咋|啥/,
+  /^(?:what|how|who|where|when|which|why|is|are|can|could|do|does|will|should)\b/, /\?\s*$/,
+];
+
+/** Markers of a question that only names a new topic for the earlier one ("那护理补贴呢？", "what about …"). */
+export const ellipsisMarkers: Phrase[] = [
+  /^(?:那|那么|那个|还有|另外|再问|如果是)/, /(?:呢|怎么样|怎么说|又如何|又怎样)[?？。!！\s]*$/, /也(?:可以|能|行|有|要|算)/,
+  /^(?:and|but|also)\b/, /^(?:what|how) about\b/, /\bas well\??$/, /\btoo\??$/,
+];
+
+/** Words that point back to the earlier topic ("这个", "它", "it"). */
+export const backReferences: Phrase[] = [
+  "这个", "那个", "这项", "那项", "它", "这种", "他们", "她们", "this one", "that one", /\bit\b/, /\bthat\b/, /\bthis\b/, /\bthem\b/,
+  /\bone\b/, /\bthere\b/, /\bthey\b/, /\bhe\b/, /\bshe\b/, /\bhim\b/, /\bher\b/,
+];
+
+/** Words that point back to the last two topics together ("两个能一起领吗？", "can I get both?"). */
+export const bothReferences: Phrase[] = ["两个", "两项", "两样", "两者", "都能", /\bboth\b/];
+
+/**
+ * Words that are never a topic of their own: question words, verbs of applying, the aspects above, and the
+ * generic nouns (补贴, 政策) that need a name beside them. Compared with whole segmented words.
+ */
+export const genericWords = new Set(
+  (
+    "申请 办理 办 申领 领 领取 拿 享受 带 准备 需要 要 去 到 在 哪里 哪儿 哪 地方 地址 窗口 材料 资料 证件 手续 流程 步骤 程序 " +
+    "多久 多长 时间 几天 什么时候 何时 收费 费用 免费 要钱 网上 线上 手机 小程序 电话 联系 咨询 谁 审核 审批 决定 多少 多少钱 " +
+    "标准 金额 补贴 补助 津贴 福利 待遇 政策 规定 条件 资格 符合 情况 问题 事情 东西 还 也 再 另外 那么 如果 还有 呢 吗 啊 " +
+    "一样 一起 同时 分别 区别 不同 亲自 代办 以内 以下 以上 之内 为什么 为啥 为何 怎么回事 真的 确定 的人 人们 大家 " +
+    "包括 包含 内容 帮助 批 批下来 下来 才能 才 能够 可能 已经 一直 还是 或者 因为 所以 但是 而且 的话 回事 一般 大概 " +
+    "左右 之后 以后 以前 之前 时候 多长 多快 快 慢 久 批准 通过 拿到 到手 到账 发放 发 开始 要交 交 缴 要缴 交钱 " +
+    "好 好的 谢谢 您好 你好 请 请问 问 一下 知道 想 想要 想问 能 可以 行 够 份 算 家里 家庭 家 人 本人 自己 每个月 每月 现在 " +
+    "以后 然后 就 都 只 才 又 怎么 怎样 如何 什么 啥 哪些 哪个 几 是 不是 没有 有 个 的 了 着 过 这 这个 那个 这项 它 " +
+    "how long where what which when who why do does did can could would should will apply application applying need needs " +
+    "documents document paperwork bring papers office address process steps step cost fee fees free online internet phone " +
+    "contact call much amount money benefit allowance subsidy support help get take takes taking about also too well as " +
+    "please thanks thank ok okay yes no sure one there here is are watch include includes cover covers number open opening hours today " +
+    "why really sure people person persons someone family families household we they he she him her show shown need"
+  ).split(/\s+/),
+);
+
+/** A bare answer to a question the assistant asked ("需要", "有", "不是", "yes"). */
+export const bareAnswers: Array<{ phrases: Phrase[]; yes: boolean; field?: "care" | "certificate" | "income" | "residence" }> = [
+  { phrases: [/^(?:不需要|不用|不要)(?:的|啊|呢)?$/], yes: false, field: "care" },
+  { phrases: [/^(?:需要|要|得要)(?:的|啊|呀)?$/], yes: true, field: "care" },
+  { phrases: [/^(?:没有|没|无|还没有|还没)(?:的|啊|呢)?$/], yes: false, field: "certificate" },
+  { phrases: [/^有(?:的|啊|呀)?$/], yes: true, field: "certificate" },
+  { phrases: [/^(?:不是|不对|否|不)(?:的|啊|呢)?$/, /^no\b/, /^nope$/, /^not really$/], yes: false },
+  { phrases: [/^(?:是|是的|对|对的|嗯|没错|当然)(?:的|啊|呀)?$/, /^yes\b/, /^yeah$/, /^yep$/, /^correct$/], yes: true },
+];
+
+/** Glossary terms that do not make a question about something else than the benefits (残疾人证, 残联). */
+export const neutralTopics = new Set(["残疾人证", "残疾人", "残疾", "残疾人联合会", "补贴", "申请", "政策", "最低生活保障", "最低生活保障家庭"]);

@@ -1,0 +1,157 @@
+import type { PriorTurn } from "./conversation";
+import { namedSchemes, resolveQuestion } from "./dialog.server";
+
+/** An earlier turn as askAssistant would have left it. */
+const turn = (over: Partial<PriorTurn>): PriorTurn => ({
+  question: "",
+  status: "answered",
+  docIds: [],
+  schemes: [],
+  facts: {},
+  topic: [],
+  aspect: "",
+  eligibility: false,
+  asked: [],
+  ...over,
+});
+
+const certificate = turn({ question: "残疾人证怎么办理？", docIds: ["disability-certificate-guide"], topic: ["残疾人证"], aspect: "怎么办理" });
+const livingWhere = turn({
+  question: "生活补贴去哪里申请？",
+  docIds: ["living-allowance-guide"],
+  schemes: ["livingAllowance"],
+  topic: ["困难残疾人生活补贴"],
+  aspect: "去哪里申请",
+});
+const eligibility = turn({
+  question: "我是二级肢体残疾，低保家庭，能领什么补贴？",
+  schemes: ["livingAllowance", "nursingAllowance"],
+  facts: { grades: ["2"], category: "physical", income: "dibao", subject: "self" },
+  topic: ["困难残疾人生活补贴", "重度残疾人护理补贴"],
+  eligibility: true,
+  asked: ["care"],
+});
+
+describe("a question in its conversation", () => {
+  it.each(["要带什么材料？", "在哪里办", "要多久？", "这个怎么申请", "What documents do I need?", "how long does it take?"])(
+    "%s takes the earlier topic",
+    (question) => {
+      const r = resolveQuestion(question, [certificate]);
+      expect(r.borrowed).toBe("topic");
+      expect(r.query).toContain("残疾人证");
+      expect(r.preferDocs).toEqual(["disability-certificate-guide"]);
+    },
+  );
+
+  it.each(["那护理补贴呢？", "护理补贴呢", "what about the nursing allowance?", "And the nursing allowance?"])("%s asks the earlier aspect of a new topic", (question) => {
+    const r = resolveQuestion(question, [livingWhere]);
+    expect(r.borrowed).toBe("aspect");
+    expect(r.schemes).toEqual(["nursingAllowance"]);
+    expect(r.query).toContain("去哪里申请");
+    expect(r.topic).toContain("重度残疾人护理补贴");
+  });
+
+  it.each(["需要人照顾", "需要", "是的，一直要人照顾", "yes"])("%s answers the question the assistant asked", (question) => {
+    const r = resolveQuestion(question, [eligibility]);
+    expect(r.borrowed).toBe("answer");
+    expect(r.eligibility).toBe(true);
+    expect(r.facts).toMatchObject({ grades: ["2"], income: "dibao", care: "yes" });
+  });
+
+  it("为什么？ after an eligibility answer asks it again, and the answer after it still counts", () => {
+    const why = resolveQuestion("为什么", [eligibility]);
+    expect(why).toMatchObject({ borrowed: "topic", eligibility: true });
+    const whyTurn = turn({ question: "为什么", topic: eligibility.topic, schemes: eligibility.schemes, eligibility: false, asked: [] });
+    expect(resolveQuestion("需要", [eligibility, whyTurn]).facts.care).toBe("yes");
+  });
+
+  it("what about deaf people? asks the earlier question of other people, in the same documents", () => {
+    const bus = turn({ question: "Can blind people ride buses for free?", docIds: ["blind-bus-faq"], topic: ["公交"], aspect: "can ride for free" });
+    const r = resolveQuestion("What about deaf people?", [bus]);
+    expect(r).toMatchObject({ borrowed: "aspect", preferDocs: ["blind-bus-faq"] });
+    expect(r.query).toContain("公交");
+  });
+
+  it("不需要 / no answers it the other way", () => {
+    expect(resolveQuestion("不需要", [eligibility]).facts.care).toBe("no");
+    expect(resolveQuestion("no", [eligibility]).facts.care).toBe("no");
+  });
+
+  it.each(["无障碍电影是什么意思？", "视障图书馆在哪里", "残疾人证丢了怎么办", "How do I book an accessible film?"])(
+    "%s is a new question: no topic borrowed, facts kept",
+    (question) => {
+      const r = resolveQuestion(question, [eligibility]);
+      expect(r.borrowed).toBeNull();
+      expect(r.query).toBe(question);
+      expect(r.facts.income).toBe("dibao");
+    },
+  );
+
+  it.each(["需要本人去吗？", "能代办吗", "找谁", "要带啥", "几岁以内", "When is it open?"])("%s (a short question with no topic) asks of the earlier topic", (question) => {
+    expect(resolveQuestion(question, [certificate]).borrowed).toBe("topic");
+  });
+
+  it("in a conversation about something else, facts with 也可以吗 ask the earlier question again", () => {
+    const bus = turn({ question: "残疾人可以免费坐公交吗？", docIds: ["blind-bus-faq"], topic: ["残疾人", "坐", "公交"], aspect: "可以免费吗" });
+    const r = resolveQuestion("聋人也可以吗", [bus]);
+    expect(r.schemes).toBeNull();
+    expect(r.borrowed).not.toBeNull();
+    expect(r.query).toContain("公交");
+    expect(r.query).toContain("聋人");
+    // After a benefits question, the same words do ask about the benefits.
+    expect(resolveQuestion("聋人也可以吗", [eligibility]).schemes).not.toBeNull();
+  });
+
+  it.each(["谢谢", "好的", "你好"])("%s borrows nothing", (question) => {
+    expect(resolveQuestion(question, [certificate]).borrowed).toBeNull();
+  });
+
+  it("leans on the last answered turn, never on a refused one", () => {
+    // "今天天气怎么样？" in between is no topic: the follow-up goes back to the question before it.
+    const refused = turn({ question: "给我讲个笑话", status: "off_topic", topic: ["笑话"] });
+    const afterRefusal = resolveQuestion("要带什么材料？", [certificate, refused]);
+    expect(afterRefusal.borrowed).toBe("topic");
+    expect(afterRefusal.query).not.toContain("笑话");
+    expect(resolveQuestion("要带什么材料？", [refused]).borrowed).toBeNull();
+    const error = turn({ question: "…", status: "error" });
+    expect(resolveQuestion("要带什么材料？", [certificate, error]).query).toContain("残疾人证");
+  });
+
+  it("a short question in the earlier answer's own words goes on with it; one in other words does not", () => {
+    const devices = turn({ question: "辅具可以借吗？", docIds: ["assistive-devices-guide"], topic: ["辅助器具", "借"] });
+    const inDocuments = (words: string[], docIds: string[]) => docIds.includes("assistive-devices-guide") && words.every((w) => ["押金", "轮椅"].includes(w));
+    const deposit = resolveQuestion("要押金吗？", [devices], { inDocuments });
+    expect(deposit).toMatchObject({ borrowed: "context", preferDocs: ["assistive-devices-guide"] });
+    expect(deposit.topic).toEqual(["辅助器具", "借", "押金"]);
+    expect(resolveQuestion("盲人坐公交免费吗？", [devices], { inDocuments }).borrowed).toBeNull();
+  });
+
+  it("两个 / both means the last two topics together", () => {
+    const nursing = turn({ question: "那护理补贴呢？", schemes: ["nursingAllowance"], topic: ["重度残疾人护理补贴"] });
+    const r = resolveQuestion("两个能一起领吗？", [livingWhere, nursing]);
+    expect(r.borrowed).toBe("topic");
+    expect(r.topic).toEqual(["重度残疾人护理补贴", "困难残疾人生活补贴"]);
+  });
+
+  it("a first question has nothing to lean on", () => {
+    const r = resolveQuestion("要带什么材料？");
+    expect(r).toMatchObject({ borrowed: null, query: "要带什么材料？", preferDocs: [] });
+  });
+
+  it("asks for every benefit that fits only when nothing else is asked about", () => {
+    expect(resolveQuestion("我是二级肢体残疾，能领什么补贴？").schemes).toBe("all");
+    expect(resolveQuestion("I'm grade 2, what can I get?").schemes).toBe("all");
+    expect(resolveQuestion("低保家庭的残疾孩子上学能领什么补助").schemes).toBeNull();
+    expect(resolveQuestion("我是聋人，能办残疾证吗").schemes).toBeNull();
+    expect(resolveQuestion("我老豆一级残疾，瘫咗喺床，有咩补贴").schemes).toBe("all");
+    expect(resolveQuestion("本人肢体三级，家庭困难，有什么补助").schemes).toBe("all");
+    expect(resolveQuestion("My grandmother is 85, bedridden, with a grade 1 disability certificate. What support is there?").schemes).toBe("all");
+    expect(resolveQuestion("Can a grade 4 person get any allowance? We are on dibao.").schemes).toBe("all");
+  });
+
+  it("knows the benefits by their everyday names", () => {
+    expect(namedSchemes("两补能一起领吗")).toEqual(["livingAllowance", "nursingAllowance"]);
+    expect(namedSchemes("护理费怎么领")).toEqual(["nursingAllowance"]);
+    expect(namedSchemes("can my son get rehabilitation assistance")).toEqual(["childRehab"]);
+  });
+});

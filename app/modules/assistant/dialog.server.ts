@@ -1,0 +1,329 @@
+import { expandQuery, tokenizeWords } from "~/modules/search/index.server";
+import { schemeTopic, type PriorTurn, type TurnContext } from "./conversation";
+import {
+  aspectPhrases,
+  aspectWords,
+  backReferences,
+  bareAnswers,
+  bothReferences,
+  questionForms,
+  benefitWords,
+  eligibilityIntent,
+  ellipsisMarkers,
+  genericWords,
+  neutralTopics,
+  schemePhrases,
+} from "./dialog-phrases";
+import type { Scheme } from "./eligibility";
+import type { Phrase } from "./eligibility-phrases";
+import type { AnswerField } from "./eligibility-verdicts";
+import { blank, extractFacts, mergeFacts, normalizeForFacts, statesAnyFact, withoutFacts, type StatedFacts } from "./stated-facts";
+
+/**
+ * A question in its conversation: what it says of its own (benefits named, "can I get it", the aspect it asks
+ * about, facts about the person), and what it takes from the turns before it — the topic when it names none
+ * ("要带什么材料？"), the earlier question's aspect when it only names a new topic ("那护理补贴呢？"), the
+ * earlier facts always (unless it is about someone else). A question with its own topic and aspect is a new
+ * question: nothing but the facts carries over.
+ */
+
+export interface ResolveOptions {
+  /** Whether the corpus uses a word (default: every word). Unknown words are no topic. */
+  known?: (word: string) => boolean;
+  /**
+   * The question as the rest of the assistant reads it (traditional → simplified, typos repaired): facts and
+   * phrases are read from it. Default: the masked question (the tables are normalised to half-width anyway).
+   */
+  fold?: (masked: string) => string;
+  /** Whether the documents use every one of the words (default: never): a short question in the earlier
+   * answer's own words ("有轮椅位吗" after the cinema) continues it. */
+  inDocuments?: (words: string[], docIds: string[]) => boolean;
+}
+
+export interface ResolvedQuestion extends TurnContext {
+  /** What retrieval searches: the question, plus the borrowed topic or aspect. */
+  query: string;
+  /**
+   * What the question took from the conversation: the topic ("要带什么材料？"), the aspect ("那护理补贴呢？"),
+   * the earlier question it answers ("需要"), or the context it continues in the earlier answer's own words
+   * ("有轮椅位吗？" after the cinema).
+   */
+  borrowed: "topic" | "aspect" | "answer" | "context" | null;
+  /** What the answer is composed from: a follow-up's own words (with what it asks), not the borrowed topic. */
+  composeText: string;
+  /** A follow-up on the same topic looks first in the documents the earlier answer cited (best first). */
+  preferDocs: string[];
+  /** The question's own words with the corpus's words for what it asks ("要多久" → "要多久 时间"). */
+  within: string;
+  /** What it asks about its topic: keys of aspectPhrases ("materials", "where", "time" …). */
+  aspects: string[];
+  /** What the question itself states. */
+  ownFacts: StatedFacts;
+  /** The conversation's facts after this question. */
+  facts: StatedFacts;
+  /** What the turn is about (its own words, or the earlier turn's). */
+  topic: string[];
+  /** What it asks about the topic, as words ("去 哪里 申请"). */
+  aspect: string;
+  /** The benefits asked about: named ones, "all" for "什么补贴", none. */
+  schemes: Scheme[] | "all" | null;
+  /** Asks whether someone can get a benefit. */
+  eligibility: boolean;
+}
+
+
+const asciiWord = /[a-z0-9]/;
+
+function matches(text: string, phrase: Phrase): boolean {
+  if (typeof phrase !== "string") return phrase.test(text);
+  if (/\p{Script=Han}/u.test(phrase)) return text.includes(phrase);
+  let at = text.indexOf(phrase);
+  while (at >= 0) {
+    const end = at + phrase.length;
+    if ((at === 0 || !asciiWord.test(text[at - 1])) && (end === text.length || !asciiWord.test(text[end]))) return true;
+    at = text.indexOf(phrase, at + 1);
+  }
+  return false;
+}
+
+const any = (text: string, phrases: Phrase[]) => phrases.some((p) => matches(text, p));
+
+const schemeGuide: Record<Scheme, string> = {
+  livingAllowance: "living-allowance-guide",
+  nursingAllowance: "nursing-allowance-guide",
+  childRehab: "child-rehab-assistance-guide",
+};
+
+/** The benefits a question names ("两项补贴" names both). */
+export function namedSchemes(text: string): Scheme[] {
+  const out: Scheme[] = [];
+  if (any(text, schemePhrases.both)) out.push("livingAllowance", "nursingAllowance");
+  for (const scheme of ["livingAllowance", "nursingAllowance", "childRehab"] as const) {
+    if (!out.includes(scheme) && any(text, schemePhrases[scheme])) out.push(scheme);
+  }
+  return out;
+}
+
+export function asksEligibility(text: string): boolean {
+  return any(text, eligibilityIntent);
+}
+
+function aspectsOf(text: string): string[] {
+  return Object.entries(aspectPhrases)
+    .filter(([, phrases]) => any(text, phrases))
+    .map(([key]) => key);
+}
+
+const isGeneric = (word: string) => genericWords.has(word) || /^[\d.]+$/.test(word) || any(word, benefitWords);
+
+/**
+ * The words of a text that can be its topic: not generic, known to the corpus; an English word that is part
+ * of a glossary term stands as that term ("disability certificate" → 残疾人证), so a follow-up searches the
+ * corpus's own word.
+ */
+function topicWords(text: string, known: (word: string) => boolean): string[] {
+  const expansions = expandQuery(text).expansions.filter((e) => !/\p{Script=Han}/u.test(e.variant) && !isGeneric(e.variant));
+  const covered = new Set(expansions.flatMap((e) => e.variant.split(/[\s-]+/)));
+  const words = tokenizeWords(text).filter((w) => !isGeneric(w) && known(w) && !covered.has(w) && !covered.has(`${w}s`));
+  return [...new Set([...expansions.map((e) => e.canonical), ...words])];
+}
+
+interface OwnReading {
+  text: string;
+  /** Its words without the generic ones (facts kept: "盲人 坐 公交车"). */
+  content: string[];
+  /** Its words without the generic ones and without the facts: empty for "需要人照顾", "要带什么材料". */
+  topic: string[];
+  /** Glossary terms it names that are a subject of their own (辅具, 上学), not a fact or a benefit. */
+  domain: string[];
+  /** It names the 残疾人证 ("能办残疾证吗" asks about the certificate, not the benefits). */
+  certificate: boolean;
+  aspects: string[];
+  schemes: Scheme[];
+  benefit: boolean;
+  eligibility: boolean;
+  ellipsis: boolean;
+  backReference: boolean;
+  /** "两个" / "both": the last two topics together. */
+  both: boolean;
+  /** It is a question ("需要本人去吗？", "找谁"), not a "谢谢". */
+  question: boolean;
+  facts: StatedFacts;
+}
+
+/** Phrases that say what a question asks, or that it leans back: never its topic. */
+const notTopic: Phrase[] = [...Object.values(aspectPhrases).flat(), ...ellipsisMarkers, ...backReferences, ...bothReferences];
+
+function read(masked: string, known: (word: string) => boolean): OwnReading {
+  const text = normalizeForFacts(masked).replace(/\s+/g, " ").trim();
+  const rest = withoutFacts(masked);
+  const schemes = namedSchemes(text);
+  const schemeWord = (w: string) => namedSchemes(w).length > 0;
+  // Subjects of their own, from the whole question (助听器 is one, though it says nothing about the person).
+  const expansions = expandQuery(text).expansions;
+  const domain = expansions
+    .filter(
+      (e) => !neutralTopics.has(e.canonical) && !isGeneric(e.variant) && !schemeWord(e.variant) && !Object.keys(extractFacts(e.variant)).length,
+    )
+    .map((e) => e.canonical);
+  return {
+    text,
+    content: topicWords(blank(text, notTopic), known),
+    topic: topicWords(blank(rest, notTopic), known),
+    domain: [...new Set(domain)],
+    certificate: expansions.some((e) => e.canonical === "残疾人证"),
+    aspects: aspectsOf(text),
+    schemes,
+    benefit: any(text, benefitWords),
+    eligibility: asksEligibility(text),
+    ellipsis: any(text, ellipsisMarkers),
+    backReference: any(text, backReferences),
+    both: any(text, bothReferences),
+    question: any(text, questionForms),
+    facts: extractFacts(masked),
+  };
+}
+
+/** The question without its topic: what it asks ("去哪里申请", "where do i apply for the"). */
+function aspectText(own: OwnReading): string {
+  let text = withoutFacts(own.text);
+  const names = Object.values(schemePhrases)
+    .flat()
+    .filter((p): p is string => typeof p === "string")
+    .sort((a, b) => b.length - a.length);
+  for (const name of names) text = text.split(name).join(" ");
+  for (const word of own.topic) text = text.split(word).join(" ");
+  return text.replace(/[\p{P}\s]+/gu, " ").trim();
+}
+
+/**
+ * The turns a follow-up can lean on, latest first: answered (or not found in the corpus). A refused turn
+ * ("今天天气怎么样？") is no topic: the follow-up after it goes back to the question before.
+ */
+function usableTurns(history: PriorTurn[]): PriorTurn[] {
+  return history.filter((turn) => turn.status === "answered" || turn.status === "no_content").reverse();
+}
+
+/** The conversation's facts before this question (the last turn keeps them all). */
+function earlierFacts(history: PriorTurn[]): StatedFacts {
+  for (let i = history.length - 1; i >= 0; i--) {
+    if (history[i].facts) return history[i].facts;
+  }
+  return {};
+}
+
+/** "需要" / "不是" / "yes" after the assistant asked a question: the fact it answers. */
+function bareAnswer(text: string, asked: AnswerField[]): StatedFacts | null {
+  const clean = text.replace(/[\p{P}\s]+/gu, "");
+  const plain = text.replace(/[.!?。！？,，]+$/u, "").trim();
+  for (const { phrases, yes, field } of bareAnswers) {
+    if (!phrases.some((p) => matches(clean, p) || matches(plain, p))) continue;
+    const target = field && asked.includes(field) ? field : asked.find((f) => ["care", "certificate", "income", "residence"].includes(f));
+    switch (target) {
+      case "care":
+        return { care: yes ? "yes" : "no" };
+      case "certificate":
+        return { certificate: yes ? "yes" : "no" };
+      case "income":
+        return { income: yes ? "dibao" : "neither" };
+      case "residence":
+        return { residence: yes ? "qingyuan" : "elsewhere" };
+      default:
+        return null;
+    }
+  }
+  return null;
+}
+
+/** Resolves a (masked) question against the earlier turns of its conversation (oldest first). */
+export function resolveQuestion(question: string, history: PriorTurn[] = [], options: ResolveOptions = {}): ResolvedQuestion {
+  const masked = options.fold ? options.fold(question) : question;
+  const own = read(masked, options.known ?? (() => true));
+  const usable = usableTurns(history);
+  const last = usable[0];
+  const before = earlierFacts(history);
+  let ownFacts = own.facts;
+  const names = own.schemes.map((s) => schemeTopic[s]);
+  // "能领什么补贴？" with nothing else to be about asks for every benefit that fits; "上学有什么补助" does not.
+  // "I'm grade 2, what can I get?" too, but not "我是聋人，能办残疾证吗".
+  // In a conversation about something else, "聋人也可以吗？" asks that again of deaf people, not for benefits.
+  const aboutBenefits = !usable.length || usable[0].eligibility || usable[0].schemes.length > 0;
+  // A certificate the person holds (or not) is a fact; one they ask about ("能办残疾证吗") is the topic.
+  const asksCertificate = own.certificate && own.facts.certificate === undefined;
+  const forAll = own.eligibility && !own.domain.length && (own.benefit || (statesAnyFact(own.facts) && !asksCertificate && aboutBenefits));
+  const ownSchemes: Scheme[] | "all" | null = own.schemes.length ? own.schemes : forAll ? "all" : null;
+  const eligibilityTurn = own.eligibility && ownSchemes !== null;
+  const ownTopic = [...new Set([...names, ...(eligibilityTurn ? own.domain : own.content)])];
+  const ownAspect = aspectText(own);
+
+  let borrowed: ResolvedQuestion["borrowed"] = null;
+  let preferDocs: string[] = [];
+  const within = [masked, ...own.aspects.map((a) => aspectWords[a] ?? "")].join(" ").trim();
+  let query = question;
+  let composeText = question;
+  let topic = ownTopic;
+  let aspect = ownAspect;
+  let schemes = ownSchemes;
+  let eligibility = own.eligibility;
+
+  if (last) {
+    const hasTopic = own.schemes.length > 0 || own.topic.length > 0;
+    const short = /\p{Script=Han}/u.test(own.text) ? [...own.text].length <= 16 : own.text.split(/\s+/).length <= 8;
+    const pointsBack = (own.backReference || own.both) && !own.schemes.length && own.topic.length <= 1 && short;
+    // "两个能一起领吗？": both of the last two topics.
+    const earlierTopic = own.both && usable[1] ? [...new Set([...last.topic, ...usable[1].topic])] : last.topic;
+    // The eligibility question an answer may answer: the last turn's, or the one before ("为什么？" in between).
+    const asking = usable.slice(0, 2).find((t) => t.eligibility) ?? last;
+    const answer = !hasTopic && !own.aspects.length && !own.eligibility ? bareAnswer(own.text, asking.asked ?? []) : null;
+    if (answer) ownFacts = { ...ownFacts, ...answer };
+    if ((!hasTopic || pointsBack) && (own.aspects.length || own.eligibility || (short && own.question && !own.ellipsis))) {
+      // "要带什么材料？", "在哪里办", "how long does it take?": the earlier topic, this aspect.
+      borrowed = "topic";
+      topic = earlierTopic;
+      const earlierSchemes = own.both && usable[1] ? [...new Set([...last.schemes, ...usable[1].schemes])] : last.schemes;
+      schemes = own.schemes.length ? own.schemes : earlierSchemes.length ? earlierSchemes : ownSchemes;
+      // "为什么？" / "真的吗？" after an eligibility answer asks it again (the answer says why).
+      eligibility = own.eligibility || (last.eligibility && !own.aspects.length);
+      // The guides of the benefits it was about, then the documents its answer cited first.
+      preferDocs = [...new Set([...earlierSchemes.map((s) => schemeGuide[s]), ...last.docIds.slice(0, 2)])];
+      query = [...earlierTopic, within].join(" ");
+      composeText = within;
+    } else if (!hasTopic && (answer || statesAnyFact(ownFacts)) && asking.eligibility) {
+      // An answer to what the assistant asked ("需要人照顾", "是低保"): the earlier question again, with it.
+      borrowed = "answer";
+      topic = asking.topic;
+      aspect = asking.aspect;
+      schemes = asking.schemes.length ? asking.schemes : "all";
+      eligibility = true;
+      query = [...asking.topic, asking.aspect].join(" ");
+    } else if (!own.aspects.length && !own.eligibility && own.ellipsis && (hasTopic || statesAnyFact(ownFacts))) {
+      // "那护理补贴呢？", "what about the nursing allowance?", "那盲人呢？": the earlier aspect, of this.
+      borrowed = "aspect";
+      aspect = last.aspect;
+      eligibility = last.eligibility;
+      schemes = own.schemes.length ? own.schemes : last.eligibility ? (own.schemes.length ? own.schemes : last.schemes) : null;
+      const sameTopic = !own.schemes.length && !own.topic.length;
+      topic = sameTopic ? last.topic : ownTopic;
+      // "那盲人呢？" / "what about deaf people?": the same topic for other people, in the same documents.
+      if (sameTopic) preferDocs = last.docIds.slice(0, 2);
+      query = [...(sameTopic ? last.topic : []), masked, last.aspect].join(" ");
+    } else if (
+      hasTopic &&
+      short &&
+      !own.schemes.length &&
+      options.inDocuments?.(own.topic, last.docIds.slice(0, 2))
+    ) {
+      // "有轮椅位吗？" after the cinema, "要押金吗？" after borrowing a device: a short question in the
+      // earlier answer's own words goes on with it.
+      borrowed = "context";
+      topic = [...new Set([...last.topic, ...own.topic])];
+      schemes = last.schemes.length ? last.schemes : ownSchemes;
+      preferDocs = last.docIds.slice(0, 2);
+      query = [...last.topic, within].join(" ");
+      composeText = within;
+    }
+  }
+
+  const facts = mergeFacts(before, ownFacts);
+  return { query, borrowed, composeText, preferDocs, within, aspects: own.aspects, ownFacts, facts, topic, aspect, schemes, eligibility };
+}

@@ -1,0 +1,196 @@
+import type { TFunction } from "i18next";
+import type { AnswerPassage, AnswerView, EligibilityBlock, EligibilityItem, NextStep } from "./answer-view";
+import { citationTitle, hotline, maxQuoteLength, personalDataNotice, quoteFrom, splitSentences, type TermWeight } from "./compose.server";
+import type { RuleSource, Scheme } from "./eligibility";
+import { prefillAnswers, verdictsFor, type AnswerField, type SchemeVerdict } from "./eligibility-verdicts";
+import type { PersonalDataKind } from "./guards";
+import { factFields, type StatedFacts } from "./stated-facts";
+import type { AssistantIndex } from "./vector-index.server";
+
+/**
+ * The answer to "can I get it" when the question says who is asking: the rules decide (eligibility.ts, run on
+ * the stated facts by eligibility-verdicts.ts); the corpus sections each rule rests on are quoted and cited.
+ * The lead answers every benefit in one sentence; the list says why; what is still unknown is asked back.
+ */
+
+/** Words the quote of a scheme's rule section should contain. */
+const ruleWords: Record<Scheme, TermWeight[]> = {
+  livingAllowance: [
+    { term: "低保", weight: 3 },
+    { term: "最低生活保障", weight: 2 },
+    { term: "残疾人证", weight: 1 },
+  ],
+  nursingAllowance: [
+    { term: "一级或二级", weight: 3 },
+    { term: "长期照护", weight: 3 },
+    { term: "残疾人证", weight: 1 },
+  ],
+  childRehab: [
+    { term: "0至6岁", weight: 3 },
+    { term: "孤独症", weight: 2 },
+    { term: "低保", weight: 1 },
+  ],
+};
+
+/** At most this many passages: the first source of every benefit, then second sources while there is room. */
+const maxPassages = 4;
+
+function reasonText(t: TFunction, id: string): string {
+  return t(`assistant.eligibility.reasons.${id.replace(".", "_")}` as never);
+}
+
+/** The facts in words, in the order the answer names them ("肢体残疾、二级、低保家庭"). */
+export function factLabels(facts: StatedFacts, t: TFunction): string[] {
+  const out: string[] = [];
+  for (const field of factFields) {
+    const value = facts[field];
+    if (value === undefined) continue;
+    const key = field === "grades" ? (value as string[]).join("") : String(value);
+    out.push(t(`assistant.eligibility.chat.facts.${field}.${key}` as never, { defaultValue: "" }));
+  }
+  return out.filter(Boolean);
+}
+
+/**
+ * The quote of a rule section: its opening sentences while they fit (a rule is stated first, and a list is
+ * never cut from its lead-in), when they contain the rule's key words; else the best-matching excerpt.
+ */
+export function ruleQuote(text: string, words: TermWeight[], max = maxQuoteLength): string {
+  const sentences = splitSentences(text);
+  const opening: string[] = [];
+  let length = 0;
+  for (const sentence of sentences) {
+    const size = [...sentence].length + (opening.length ? 1 : 0);
+    if (length + size > max) break;
+    opening.push(sentence);
+    length += size;
+  }
+  const strong = words.filter((w) => w.weight >= 3).map((w) => w.term);
+  const head = opening.join(" ");
+  // A lead-in ("…可以申请：") must keep its whole list, or the quote starts elsewhere.
+  const cutList = /[：:]$/.test(opening[opening.length - 1] ?? "") || (opening.length < sentences.length && /^\d+[.．、]/.test(sentences[opening.length] ?? ""));
+  if (head && !cutList && strong.some((w) => head.includes(w))) return head;
+  return quoteFrom(text, words, max).quote;
+}
+
+function passagesFor(verdicts: SchemeVerdict[], index: AssistantIndex): { passages: AnswerPassage[]; numbers: Map<Scheme, number[]> } {
+  const passages: AnswerPassage[] = [];
+  const numbers = new Map<Scheme, number[]>();
+  const add = (scheme: Scheme, source: RuleSource) => {
+    const url = `/policies/${source.docId}#${source.anchor}`;
+    let passage = passages.find((p) => p.url === url);
+    if (!passage) {
+      if (passages.length >= maxPassages) return;
+      const chunk = index.chunkAt(source.docId, source.anchor);
+      if (!chunk) return;
+      const quote = ruleQuote(chunk.text, ruleWords[scheme]);
+      if (!quote) return;
+      passage = { n: passages.length + 1, key: chunk.key, title: citationTitle(chunk), url: chunk.url, quote };
+      passages.push(passage);
+    }
+    const list = numbers.get(scheme) ?? [];
+    if (!list.includes(passage.n)) list.push(passage.n);
+    numbers.set(scheme, list);
+  };
+  for (const v of verdicts) if (v.sources[0]) add(v.scheme, v.sources[0]);
+  for (const v of verdicts) for (const s of v.sources.slice(1)) add(v.scheme, s);
+  return { passages, numbers };
+}
+
+function itemOf(v: SchemeVerdict, t: TFunction, sources: number[]): EligibilityItem {
+  const why =
+    v.verdict === "depends"
+      ? [
+          t("assistant.eligibility.chat.dependsOn", {
+            fields: v.unknown.map((f) => t(`assistant.eligibility.fields.${f}` as never)).join(t("assistant.eligibility.chat.and")),
+          }),
+        ]
+      : v.reasons.map((id) => reasonText(t, id));
+  why.push(...v.notes.map((id) => reasonText(t, id)));
+  const ifs = v.byValue.map((b) =>
+    t("assistant.eligibility.chat.ifLine", {
+      answer: t(`assistant.eligibility.chat.if.${b.field}.${b.value}` as never),
+      verdict: t(`assistant.eligibility.chat.verdicts.${b.verdict}` as never),
+    }),
+  );
+  return {
+    scheme: v.scheme,
+    name: t(`assistant.eligibility.schemes.${v.scheme}` as never),
+    verdict: v.verdict,
+    verdictText: t(`assistant.eligibility.chat.verdicts.${v.verdict}` as never),
+    why,
+    ifs,
+    sources,
+  };
+}
+
+export interface EligibilityAnswerInput {
+  facts: StatedFacts;
+  asked: Scheme[] | "all";
+  index: AssistantIndex;
+  t: TFunction;
+  personalData: PersonalDataKind[];
+}
+
+/** The eligibility answer, or null when no scheme applies to the person (child rehabilitation for an adult). */
+export function composeEligibilityAnswer({ facts, asked, index, t, personalData }: EligibilityAnswerInput): AnswerView | null {
+  const verdicts = verdictsFor(facts, asked);
+  if (!verdicts.length) return null;
+  const { passages, numbers } = passagesFor(verdicts, index);
+  const items = verdicts.map((v) => itemOf(v, t, numbers.get(v.scheme) ?? []));
+
+  const unknownFields: AnswerField[] = [];
+  for (const v of verdicts) for (const f of v.unknown) if (!unknownFields.includes(f)) unknownFields.push(f);
+  const order: AnswerField[] = ["certificate", "category", "grade", "age", "income", "care", "residence"];
+  unknownFields.sort((a, b) => order.indexOf(a) - order.indexOf(b));
+
+  const labels = factLabels(facts, t);
+  const phrases = verdicts.map((v) =>
+    t(`assistant.eligibility.chat.leadVerdict.${v.verdict}` as never, {
+      scheme: t(`assistant.eligibility.chat.inText.${v.scheme}` as never),
+      fields: v.unknown.map((f) => t(`assistant.eligibility.fields.${f}` as never)).join(t("assistant.eligibility.chat.and")),
+    }),
+  );
+  const lead = t("assistant.eligibility.chat.lead", {
+    facts: labels.join(t("assistant.eligibility.chat.listSeparator")),
+    verdicts: phrases.join(t("assistant.eligibility.chat.clauseSeparator")),
+  });
+
+  const block: EligibilityBlock = {
+    facts: labels,
+    items,
+    unknown: unknownFields.map((field) => ({ field, question: t(`assistant.eligibility.questions.${field}` as never) })),
+    prefill: prefillAnswers(facts),
+    assumption: facts.certificate === undefined && verdicts.some((v) => v.assumesCertificate) ? t("assistant.eligibility.chat.assumesCertificate") : null,
+  };
+
+  const nextSteps: NextStep[] = [];
+  const guides = [...new Set(verdicts.filter((v) => v.verdict !== "not").map((v) => v.guide))].slice(0, 2);
+  for (const guide of guides) {
+    const doc = index.documents.get(guide);
+    if (doc) nextSteps.push({ kind: "guide", text: t("assistant.next.guide", { title: doc.title }), href: `/policies/${doc.id}` });
+  }
+  const apply = guides.length ? index.documents.get(guides[0])?.steps?.[0] : undefined;
+  if (apply) nextSteps.push({ kind: "apply", text: t("assistant.next.apply", { text: apply.text }) });
+  if (facts.certificate === "no" || facts.certificate === "applying") {
+    const doc = index.documents.get("disability-certificate-guide");
+    if (doc) nextSteps.push({ kind: "guide", text: t("assistant.next.guide", { title: doc.title }), href: `/policies/${doc.id}` });
+  }
+  nextSteps.push({ kind: "eligibility", text: t("assistant.eligibility.chat.checkerNext"), href: "/assistant/eligibility" });
+  nextSteps.push({ kind: "hotline", text: t("assistant.next.hotline", { phone: hotline }) });
+
+  return {
+    status: "answered",
+    grounded: true,
+    mode: "extractive",
+    notices: personalDataNotice(t, personalData),
+    lead,
+    points: [],
+    summaries: [],
+    body: "",
+    passages,
+    rule: null,
+    nextSteps,
+    eligibility: block,
+  };
+}
