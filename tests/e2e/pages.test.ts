@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { consoleErrors, expectNoAxeViolations, launchBrowser, newContext } from "./browser";
+import { baseURL, consoleErrors, expectNoAxeViolations, launchBrowser, newContext } from "./browser";
 import { sitePages, withLocale } from "./site-pages";
 
 const locales = ["zh-CN", "en"] as const;
@@ -98,6 +98,17 @@ describe.each(locales)("every page in %s", (locale) => {
         expect(overflow, `${path} (${display}) overflows by ${overflow}px`).toBeLessThanOrEqual(0);
       }
       await context.close();
+    }
+  });
+});
+
+describe("the bytes of every page", () => {
+  // React 18's streaming renderer leaked zero bytes at its 2 KB buffer edges with Chinese text (entry.server.tsx).
+  it.each(locales)("hold no NUL byte, in %s", async (locale) => {
+    for (const { path } of sitePages) {
+      const url = withLocale(path, locale);
+      const body = Buffer.from(await (await fetch(new URL(url, baseURL()))).arrayBuffer());
+      expect(body.indexOf(0), `${url}: a NUL byte at this offset`).toBe(-1);
     }
   });
 });
