@@ -3,6 +3,7 @@ import fs from "node:fs";
 import { vitePlugin as remix } from "@remix-run/dev";
 import { defineConfig } from "vite";
 import tsconfigPaths from "vite-tsconfig-paths";
+import { configDefaults } from "vitest/config";
 import remixOptions from "./remix.config.js";
 
 declare module "@remix-run/node" {
@@ -49,6 +50,8 @@ export default defineConfig({
               test: {
                 name: "postgres",
                 include: databaseTests,
+                // The assistant's question sets read no database: grading them once, in "unit", is enough.
+                exclude: [...configDefaults.exclude, "tests/integration/chat-eval.test.ts"],
                 environment: "node",
                 globals: true,
                 globalSetup: ["tests/support/postgres-global-setup.ts"],
