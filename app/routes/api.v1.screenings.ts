@@ -5,7 +5,8 @@ import { getDb } from "~/modules/db/index.server";
 import { listUpcomingScreenings } from "~/modules/cinema/index.server";
 
 /**
- * GET /api/v1/screenings (CONTRACTS.md): upcoming screenings with seats left. Optional filters:
+ * GET /api/v1/screenings (CONTRACTS.md): upcoming screenings with seats left: `seatsAvailable`
+ * counts what a party without a wheelchair can book, `wheelchairSpacesAvailable` the wheelchair spaces apart. Optional filters:
  * `?audioDescription=1`, `?captions=1`. Titles and hall names in the client's language (`locale` or Accept-Language).
  */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -23,7 +24,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
       audioDescription: s.audioDescription,
       captions: s.captions,
       seatsTotal: s.seatsTotal,
-      seatsAvailable: s.seatsAvailable,
+      // What a party without a wheelchair can book; the wheelchair spaces are never sold to others.
+      seatsAvailable: s.ordinarySeatsAvailable,
+      wheelchairSpacesAvailable: s.wheelchairSpacesAvailable,
     })),
   };
 }

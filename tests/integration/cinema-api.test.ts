@@ -77,8 +77,9 @@ describe("GET /api/v1/screenings", () => {
     expect(status).toBe(200);
     expect(body.screenings.length).toBeGreaterThan(5);
     const [first] = body.screenings;
-    expect(Object.keys(first).sort()).toEqual(["audioDescription", "captions", "hall", "id", "seatsAvailable", "seatsTotal", "startsAt", "title"]);
-    expect(first).toMatchObject({ audioDescription: true, seatsTotal: 60, seatsAvailable: 60 });
+    expect(Object.keys(first).sort()).toEqual(["audioDescription", "captions", "hall", "id", "seatsAvailable", "seatsTotal", "startsAt", "title", "wheelchairSpacesAvailable"]);
+    // The two wheelchair spaces are counted apart: a client never shows "2 seats left" that nobody else can book.
+    expect(first).toMatchObject({ audioDescription: true, seatsTotal: 60, seatsAvailable: 58, wheelchairSpacesAvailable: 2 });
     expect(Date.parse(first.startsAt)).toBeGreaterThan(Date.now());
     const english = await settle(await screeningsRoute.loader(args(new Request(`${base}/screenings`, { headers: { "Accept-Language": "en" } }))));
     expect(english.body.screenings[0].hall).toBe("Blind Cinema, Yuebei Regional Centre");
@@ -213,6 +214,9 @@ describe("200 parallel bookings for the last 20 seats through the API", () => {
     expect(created).toHaveLength(20);
     expect(conflicts).toHaveLength(180);
     expect(conflicts.every((a) => a.body.error === "sold_out")).toBe(true);
+    // Sold out for everyone without a wheelchair: the list says 0 seats, and the two wheelchair spaces apart.
+    const listed = (await listScreenings()).body.screenings.find((s: { id: string }) => s.id === target.id);
+    expect(listed).toMatchObject({ seatsAvailable: 0, wheelchairSpacesAvailable: 2 });
     const seats = created.flatMap((a) => a.body.seats as string[]);
     expect(new Set(seats).size).toBe(20);
     const claims = await db.getDb().selectFrom("cinema_booking_seats").select("seat_id").where("screening_id", "=", target.id).execute();
