@@ -1,4 +1,5 @@
 import { useEffect, useRef } from "react";
+import { useFetchers, useNavigation } from "@remix-run/react";
 import { useT } from "~/i18n/use-t";
 
 export interface SummaryError {
@@ -7,22 +8,49 @@ export interface SummaryError {
   text: string;
 }
 
+/** Whether a form on the page is being sent (a navigation or a fetcher), and whether the router is busy at all. */
+function useSending(): { submitting: boolean; busy: boolean } {
+  const navigation = useNavigation();
+  const fetchers = useFetchers();
+  return {
+    submitting: navigation.state === "submitting" || fetchers.some((f) => f.state === "submitting"),
+    busy: navigation.state !== "idle" || fetchers.some((f) => f.state !== "idle"),
+  };
+}
+
 /**
  * GOV.UK-style error summary: at the top of the form, takes focus when it appears (also without
  * JavaScript, through `autofocus`), and links each message to its field.
+ *
+ * With JavaScript it takes focus again after every send that comes back with errors, the same errors
+ * included (a second wrong password is announced like the first), and is scrolled into view: focus alone
+ * does not scroll once Remix has restored the page's scroll position, and a sighted keyboard or magnifier
+ * user must see where focus went (WCAG 2.4.3, 2.4.7, 3.3.1, 4.1.3).
  */
 export function ErrorSummary({ errors }: { errors: SummaryError[] }) {
   const { t } = useT();
   const ref = useRef<HTMLDivElement>(null);
   const signature = errors.map((e) => e.id + e.text).join("|");
+  const { submitting, busy } = useSending();
+  // Set during the render that sees a send under way; the effect after the send clears it.
+  const sent = useRef(false);
+  if (submitting) sent.current = true;
 
   useEffect(() => {
-    if (signature) ref.current?.focus();
-  }, [signature]);
+    // After the router is idle: Remix restores or resets the scroll position as a navigation ends.
+    if (busy || !signature) return;
+    const summary = ref.current;
+    if (!summary) return;
+    if (sent.current || document.activeElement !== summary) {
+      sent.current = false;
+      summary.focus({ preventScroll: true });
+      summary.scrollIntoView({ block: "start" });
+    }
+  }, [signature, busy]);
 
   if (errors.length === 0) return null;
   return (
-    <div ref={ref} className="error-summary" tabIndex={-1} autoFocus aria-labelledby="error-summary-title">
+    <div ref={ref} className="error-summary" role="group" tabIndex={-1} autoFocus aria-labelledby="error-summary-title">
       <h2 id="error-summary-title">{t("errors.summaryHeading")}</h2>
       <ul>
         {errors.map((error) => (

@@ -101,6 +101,12 @@ describe("booking a seat without JavaScript", () => {
     expect(wrong.status).toBe(404);
     const found = await call(lookup.action, "/en/cinema/booking", { lang: "en" }, form({ reference: reference.toLowerCase(), phone: "13900001111" }));
     expect(found.location).toBe(`/en/cinema/booking/${reference}/${token}`);
+    // Typed or dictated as people do: no dashes, spaces between the groups, full-width letters.
+    const fullWidth = (text: string) => text.replace(/[A-Z0-9]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0));
+    for (const typed of [reference.replace(/-/g, "").toLowerCase(), reference.replace(/-/g, " "), fullWidth(reference.replace(/-/g, ""))]) {
+      const again = await call(lookup.action, "/en/cinema/booking", { lang: "en" }, form({ reference: typed, phone: "13900001111" }));
+      expect(again.location, typed).toBe(`/en/cinema/booking/${reference}/${token}`);
+    }
 
     const cancel = await import("~/routes/($lang).cinema.booking_.$reference.$token_.cancel");
     const params = { lang: "en", reference, token };

@@ -30,7 +30,7 @@ const feature = z.enum(accessibilityFeatures);
 export const needsSchema = z.object({ needs: z.array(feature).or(feature.transform((v) => [v])).optional().default([]) });
 
 export const lookupSchema = z.object({
-  reference: plainText({ max: 20, min: 1, tooLong: "invalidReference" }),
+  reference: plainText({ max: 32, min: 1, tooLong: "invalidReference" }),
   phone,
   intent: z.enum(["lookup", "cancel"]).optional().default("lookup"),
 });

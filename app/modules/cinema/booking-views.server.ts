@@ -1,3 +1,4 @@
+import { normaliseReference } from "../shared/reference";
 import type { Kysely, Transaction } from "kysely";
 import type { CinemaBookingTable, Database } from "../db/schema";
 import { maskPhone } from "../privacy/mask";
@@ -77,7 +78,7 @@ export async function findBookingRowsForScreening(
   if (!options.includeCancelled) q = q.where("status", "!=", "cancelled");
   const text = options.query?.trim();
   if (text) {
-    const ref = text.toUpperCase().replace(/\s+/g, "");
+    const ref = normaliseReference(text);
     q = q.where((eb) => eb.or([eb("reference", "=", ref), eb("name", "like", `%${text.replace(/[%_]/g, "")}%`)]));
   }
   return q.execute();

@@ -38,7 +38,7 @@ export const contactSchema = z.object({
 
 /** Manage a booking: reference + phone. */
 export const lookupSchema = z.object({
-  reference: plainText({ max: 20, min: 1, tooLong: "invalidReference" }),
+  reference: plainText({ max: 32, min: 1, tooLong: "invalidReference" }),
   phone,
 });
 

@@ -45,7 +45,7 @@ export const pickupSchema = z.object({
 
 /** The status page: reference + phone. */
 export const lookupSchema = z.object({
-  reference: plainText({ max: 20, min: 1, tooLong: "invalidReference" }),
+  reference: plainText({ max: 32, min: 1, tooLong: "invalidReference" }),
   phone,
 });
 
