@@ -122,6 +122,8 @@ function ChoiceGroup({
         <div className={type === "radio" ? "radios" : "checkboxes"}>
           {options.map((option, i) => {
             const optionId = i === 0 ? id : `${id}-${i}`;
+            // Not `${optionId}-hint`: the first option carries the group's id, and the group's hint has that name.
+            const optionHintId = `${id}-option-${i}-hint`;
             return (
               <div className={type} key={option.value}>
                 <input
@@ -130,11 +132,11 @@ function ChoiceGroup({
                   name={name}
                   value={option.value}
                   defaultChecked={selected.includes(option.value)}
-                  aria-describedby={option.hint ? `${optionId}-hint` : undefined}
+                  aria-describedby={option.hint ? optionHintId : undefined}
                 />
                 <label htmlFor={optionId}>{option.label}</label>
                 {option.hint ? (
-                  <p className="field__hint" id={`${optionId}-hint`}>
+                  <p className="field__hint" id={optionHintId}>
                     {option.hint}
                   </p>
                 ) : null}

@@ -71,6 +71,18 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
 export async function expectNoAxeViolations(page: Page, label = page.url()) {
   const violations = await axeViolations(page);
   expect(violations, `${label}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
+  // axe no longer checks ids (WCAG 2.2 dropped 4.1.1), but a repeated id still makes a hint or label read for the
+  // wrong control through aria-describedby / for=.
+  expect(await repeatedIds(page), `${label}: ids used more than once`).toEqual([]);
+}
+
+/** Ids that more than one element of the page carries. */
+export async function repeatedIds(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const seen = new Map<string, number>();
+    for (const el of document.querySelectorAll("[id]")) seen.set(el.id, (seen.get(el.id) ?? 0) + 1);
+    return [...seen].filter(([, n]) => n > 1).map(([id]) => id);
+  });
 }
 
 /**
