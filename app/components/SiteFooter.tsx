@@ -1,8 +1,10 @@
 import { useT } from "~/i18n/use-t";
 import { LocalLink } from "./LocalLink";
+import { useLocale } from "./use-locale";
 
 export function SiteFooter() {
   const { t } = useT();
+  const { locale } = useLocale();
   const phone = t("footer.phone");
   return (
     <footer className="site-footer">
@@ -11,7 +13,17 @@ export function SiteFooter() {
           <h2 id="footer-contact">{t("footer.contactHeading")}</h2>
           <dl className="contact-list">
             <dt>{t("footer.addressLabel")}</dt>
-            <dd>{t("footer.address")}</dd>
+            <dd>
+              {t("footer.address")}
+              {/* For a taxi driver or a letter: the address as written in Chinese, marked so a screen reader reads it in Chinese. */}
+              {locale === "zh-CN" ? null : (
+                <>
+                  {" ("}
+                  <span lang="zh-CN">{t("footer.addressInChinese")}</span>
+                  {")"}
+                </>
+              )}
+            </dd>
             <dt>{t("footer.phoneLabel")}</dt>
             <dd>
               <a href={`tel:${phone.replace(/\D/g, "")}`}>{phone}</a>

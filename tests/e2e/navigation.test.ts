@@ -116,3 +116,27 @@ describe("security baseline", () => {
     expect(noAction.status).toBe(405);
   });
 });
+
+describe("language of parts (WCAG 3.1.2)", () => {
+  it("on English pages, Chinese text in the header and footer is marked lang=zh-CN, so a screen reader reads it in Chinese", async () => {
+    const context = await newContext(browser, { javaScriptEnabled: false });
+    const page = await context.newPage();
+    for (const path of ["/en", "/en/contact", "/en/cinema"]) {
+      await page.goto(path);
+      const unmarked = await page.evaluate(() => {
+        const found: string[] = [];
+        for (const region of document.querySelectorAll("header, footer, nav")) {
+          const walker = document.createTreeWalker(region, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const text = node.textContent ?? "";
+            if (/\p{Script=Han}/u.test(text) && node.parentElement?.closest("[lang]")?.getAttribute("lang") !== "zh-CN") found.push(text.trim());
+          }
+        }
+        return found;
+      });
+      expect(unmarked, path).toEqual([]);
+      expect(await page.locator('footer [lang="zh-CN"]').first().textContent()).toContain("凤鸣路1号");
+    }
+    await context.close();
+  });
+});
