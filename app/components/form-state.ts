@@ -6,6 +6,8 @@ import type { SubmissionResult } from "@conform-to/react";
  */
 export interface FormState {
   value: (name: string) => string;
+  /** Every value a repeated field (checkboxes) had; empty when the form has not come back. */
+  values: (name: string) => string[];
   errors: (name: string) => string[];
   /** Errors about the form as a whole (rate limit, spam), not one field. */
   formErrors: () => string[];
@@ -19,6 +21,10 @@ export function formState(lastResult: SubmissionResult<string[]> | undefined | n
     value: (name) => {
       const v = initial[name];
       return typeof v === "string" ? v : "";
+    },
+    values: (name) => {
+      const v = initial[name];
+      return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : typeof v === "string" ? [v] : [];
     },
     errors,
     formErrors: () => errors(""),

@@ -116,6 +116,8 @@ export default function ChooseSeats() {
   // "第3排 5号 可选 靠过道" / "Row 3, seat 5, available, next to the aisle"
   const sep = locale === "en" ? ", " : " ";
   let firstSelectable = true;
+  // After a refused choice ("choose exactly 2"), the seats the person ticked stay ticked (WCAG 3.3.7).
+  const ticked = actionData ? new Set(state.values("seat")) : null;
 
   const seatName = (row: number, s: (typeof d.rows)[number]["seats"][number]) => {
     const details = [
@@ -157,7 +159,8 @@ export default function ChooseSeats() {
             </p>
           ) : null}
           {d.rows.map(({ row, seats }) => (
-            <section key={row} className="seat-row" aria-labelledby={`row-${row}`}>
+            // A group, not a region: a landmark per row flooded a screen reader's landmark list.
+            <div key={row} className="seat-row" role="group" aria-labelledby={`row-${row}`}>
               <h2 id={`row-${row}`}>{t("cinema.choose.row", { row, free: seats.filter((s) => s.selectable).length })}</h2>
               <ul className="seat-list">
                 {seats.map((s) => {
@@ -173,13 +176,13 @@ export default function ChooseSeats() {
                   firstSelectable = false;
                   return (
                     <li key={s.id} className="checkbox">
-                      <input type="checkbox" id={id} name="seat" value={s.id} defaultChecked={s.state === "yours"} />
+                      <input type="checkbox" id={id} name="seat" value={s.id} defaultChecked={ticked ? ticked.has(s.id) : s.state === "yours"} />
                       <label htmlFor={id}>{name}</label>
                     </li>
                   );
                 })}
               </ul>
-            </section>
+            </div>
           ))}
         </fieldset>
         {d.returnTo ? <input type="hidden" name="returnTo" value={d.returnTo} /> : null}

@@ -83,20 +83,22 @@ export default function CinemaSchedule() {
       {days.length === 0 ? <p>{filtered ? t("cinema.schedule.noneFiltered") : t("cinema.schedule.none", { phone })}</p> : null}
 
       {days.map(({ day, screenings }) => (
-        <section key={day} className="schedule-day" aria-labelledby={`day-${day}`}>
-          <h2 id={`day-${day}`}>{formatDate(day, locale, { weekday: true })}</h2>
+        // A heading per day, not a region: thirteen date landmarks flooded a screen reader's landmark list.
+        <div key={day} className="schedule-day">
+          <h2>{formatDate(day, locale, { weekday: true })}</h2>
           <ul className="screening-list">
             {screenings.map((s) => {
               const title = en ? s.title.en : s.title.zh;
               const full = s.ordinarySeatsAvailable === 0 && s.wheelchairSpacesAvailable === 0;
               const open = s.booking === "open";
+              const when = formatTime(s.startsAt, locale);
+              const heading = `${when} ${en ? title : `《${title}》`}`;
+              // One link a screening: its booking button when it can be booked (named with the day and time, since
+              // a film often shows more than once), else its title.
+              const bookable = open && !full;
               return (
                 <li key={s.id} className={`screening${full ? " screening--full" : ""}${open ? "" : " screening--closed"}`}>
-                  <h3>
-                    <LocalLink to={`/cinema/${s.id}`}>
-                      {formatTime(s.startsAt, locale)} {en ? title : `《${title}》`}
-                    </LocalLink>
-                  </h3>
+                  <h3>{bookable ? heading : <LocalLink to={`/cinema/${s.id}`}>{heading}</LocalLink>}</h3>
                   <ul className="features" aria-label={t("cinema.features.label")}>
                     {s.audioDescription ? <li>{t("cinema.features.audioDescription")}</li> : null}
                     {s.captions ? <li>{t("cinema.features.captions")}</li> : null}
@@ -111,10 +113,10 @@ export default function CinemaSchedule() {
                       : t("cinema.seats.left", { n: s.ordinarySeatsAvailable }) +
                         (s.wheelchairSpacesAvailable ? t("cinema.seats.wheelchairLeft", { n: s.wheelchairSpacesAvailable }) : "")}
                   </p>
-                  {open && !full ? (
+                  {bookable ? (
                     <p>
                       <LocalLink to={`/cinema/${s.id}`} className="button">
-                        {t("cinema.schedule.book", { title })}
+                        {t("cinema.schedule.book", { title, date: formatDate(day, locale, { weekday: true }), time: when })}
                       </LocalLink>
                     </p>
                   ) : null}
@@ -128,7 +130,7 @@ export default function CinemaSchedule() {
               );
             })}
           </ul>
-        </section>
+        </div>
       ))}
     </div>
   );

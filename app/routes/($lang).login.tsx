@@ -33,18 +33,23 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const locale = routeLocale(params);
-  const submission = parseWithZod(await readFormData(request), { schema: loginSchema });
+  const form = await readFormData(request);
+  // The user name typed comes back into the form (never the password), so a failed sign-in loses nothing else.
+  const typed = loginSchema.shape.username.safeParse(form.get("username"));
+  const username = typed.success ? typed.data : "";
+  const submission = parseWithZod(form, { schema: loginSchema });
   if (submission.status !== "success") {
-    return data({ hasErrors: true, problem: "invalid" as const, minutes: 0 }, { status: 400 });
+    const missing = Object.values(submission.error ?? {}).some((codes) => codes?.includes("required"));
+    return data({ hasErrors: true, problem: missing ? ("missing" as const) : ("invalid" as const), minutes: 0, username }, { status: 400 });
   }
   const result = await attemptLogin(getDb(), { ...submission.value, client: context.clientIp ?? "local" });
   if (result.status === "throttled") {
     return data(
-      { hasErrors: true, problem: "throttled" as const, minutes: Math.ceil(result.retryAfterSeconds / 60) },
+      { hasErrors: true, problem: "throttled" as const, minutes: Math.ceil(result.retryAfterSeconds / 60), username },
       { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } },
     );
   }
-  if (result.status === "invalid") return data({ hasErrors: true, problem: "invalid" as const, minutes: 0 }, { status: 401 });
+  if (result.status === "invalid") return data({ hasErrors: true, problem: "invalid" as const, minutes: 0, username }, { status: 401 });
   const cookie = await startSession(getDb(), request, result.user.id);
   const fallback = localePath("/admin", locale);
   const target = safeRedirectPath(submission.value.redirectTo ?? null, fallback);
@@ -56,7 +61,13 @@ export default function Login() {
   const { href } = useLocale();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const message = result?.problem === "throttled" ? t("login.throttled", { minutes: result.minutes }) : result ? t("login.invalid") : null;
+  const message = !result
+    ? null
+    : result.problem === "throttled"
+      ? t("login.throttled", { minutes: result.minutes })
+      : result.problem === "missing"
+        ? t("login.missing")
+        : t("login.invalid");
   return (
     <div className="page page--narrow">
       <h1>{t("login.title")}</h1>
@@ -64,7 +75,7 @@ export default function Login() {
       <p>{t("login.intro")}</p>
       <Form method="post" action={href("/login")} noValidate>
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
-        <TextField id="login-username" name="username" label={t("login.username")} autoComplete="username" required />
+        <TextField id="login-username" name="username" label={t("login.username")} autoComplete="username" required defaultValue={result?.username ?? ""} />
         <TextField id="login-password" name="password" type="password" label={t("login.password")} autoComplete="current-password" required />
         <button type="submit" className="button">
           {t("login.submit")}

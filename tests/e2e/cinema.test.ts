@@ -63,9 +63,14 @@ async function bookWithKeyboard(page: Page, javascript: boolean, person: { name:
   if (javascript) await waitForHydration(page);
   await h1(page, "无障碍影院");
   await axe("schedule");
+  // A heading per day, not a landmark per day; every booking link names its day and time, so none repeats.
+  expect(await page.getByRole("region", { name: /\d+月\d+日/ }).count()).toBe(0);
+  const bookNames = await page.getByRole("link", { name: /^预订/ }).allTextContents();
+  expect(bookNames.length).toBeGreaterThan(1);
+  expect(new Set(bookNames).size).toBe(bookNames.length);
 
   // The first screening that can be booked: its link says which film.
-  const bookLink = page.getByRole("link", { name: /^预订《.+》$/ }).first();
+  const bookLink = page.getByRole("link", { name: /^预订.+的《.+》$/ }).first();
   const linkName = (await bookLink.textContent())!;
   const title = /《(.+)》/.exec(linkName)![1];
   await press(page, bookLink);
@@ -214,8 +219,9 @@ describe("booking a seat", () => {
     await h1(page, "选择1个座位");
     const rows = await page.getByRole("heading", { level: 2, name: /^第\d排（\d+个可选）$/ }).allTextContents();
     expect(rows.map((r) => /^第(\d)排/.exec(r)![1])).toEqual(["1", "2", "3", "4", "5", "6"]);
-    // Each row is its own labelled region, so a screen reader can jump row by row.
-    expect(await page.getByRole("region", { name: /^第3排/ }).getByRole("checkbox").count()).toBeGreaterThan(0);
+    // Each row is a labelled group (a screen reader says the row on entering it), not a landmark of its own.
+    expect(await page.getByRole("group", { name: /^第3排/ }).getByRole("checkbox").count()).toBeGreaterThan(0);
+    expect(await page.getByRole("region", { name: /^第\d排/ }).count()).toBe(0);
     // Full accessible names: row, number, state, and what the seat is.
     expect(await page.getByRole("checkbox", { name: "第1排 1号 可选 靠过道 低视力优先" }).count()).toBe(1);
     expect(await page.getByText("第6排 1号 仅供轮椅使用者 靠过道 轮椅位").count()).toBe(1);
@@ -230,12 +236,38 @@ describe("booking a seat", () => {
     await context.close();
   });
 
+  it("without JavaScript, a refused seat choice keeps the seats the person ticked", async () => {
+    const screenings = (await upcomingScreenings()).filter((s) => s.seatsAvailable > 10);
+    const screening = screenings[2] ?? screenings[0];
+    const context = await newContext(browser, { javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`/cinema/${screening.id}`);
+    await press(page, page.getByRole("button", { name: "开始预订" }));
+    await h1(page, "一共几位观看？");
+    await press(page, page.getByRole("radio", { name: "只有我（1人）" }), "Space");
+    await press(page, page.getByRole("button", { name: "继续" }));
+    await h1(page, "1位观众中，有以下需要吗？");
+    await press(page, page.getByRole("button", { name: "继续" }));
+    await h1(page, "为1位观众安排座位");
+    await press(page, page.getByRole("link", { name: "我自己选座位" }));
+    await h1(page, "选择1个座位");
+    const first = page.getByRole("checkbox", { name: "第5排 1号 可选 靠过道" });
+    const second = page.getByRole("checkbox", { name: /^第5排 2号 可选/ });
+    await press(page, first, "Space");
+    await press(page, second, "Space");
+    await press(page, page.getByRole("button", { name: "保留这1个座位" }));
+    await page.locator(".error-summary").filter({ hasText: "请正好选择 1 个座位" }).waitFor();
+    expect(await first.isChecked()).toBe(true);
+    expect(await second.isChecked()).toBe(true);
+    await context.close();
+  });
+
   it("announces the end of the seat hold in a polite live region, with a button to extend", async () => {
     const context = await newContext(browser);
     const page = await context.newPage();
     await page.goto("/cinema");
     await waitForHydration(page);
-    await page.getByRole("link", { name: /^预订《.+》$/ }).first().click();
+    await page.getByRole("link", { name: /^预订.+的《.+》$/ }).first().click();
     await h1(page, /^《.+》$/);
     await page.getByRole("button", { name: "开始预订" }).click();
     await h1(page, "一共几位观看？");

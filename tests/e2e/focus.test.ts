@@ -93,3 +93,20 @@ describe("the error summary, with JavaScript", () => {
     await context.close();
   });
 });
+
+describe("nothing typed is lost on a failed sign-in (WCAG 3.3.7)", () => {
+  it("without JavaScript the user name stays in the form, the password does not; an empty form asks for both", async () => {
+    const context = await newContext(browser, { javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto("/login");
+    await page.getByRole("button", { name: "登录" }).click();
+    await page.locator(".error-summary").filter({ hasText: "请输入用户名和密码" }).waitFor();
+    await page.getByRole("textbox", { name: "用户名" }).fill("someone-else");
+    await page.getByLabel("密码", { exact: true }).fill("wrong-password-123");
+    await page.getByRole("button", { name: "登录" }).click();
+    await page.locator(".error-summary").filter({ hasText: "用户名或密码不正确" }).waitFor();
+    expect(await page.getByRole("textbox", { name: "用户名" }).inputValue()).toBe("someone-else");
+    expect(await page.getByLabel("密码", { exact: true }).inputValue()).toBe("");
+    await context.close();
+  });
+});
