@@ -51,6 +51,18 @@ async function press(page: Page, target: ReturnType<Page["getByRole"]>, key = "E
   await page.keyboard.press(key);
 }
 
+/** From a screening's page to "choose 1 seat" for one person with no needs, keyboard only. */
+async function toSeatChoiceForOne(page: Page) {
+  await press(page, page.getByRole("button", { name: "开始预订" }));
+  await h1(page, "一共几位观看？");
+  await press(page, page.getByRole("radio", { name: "只有我（1人）" }), "Space");
+  await press(page, page.getByRole("button", { name: "继续" }));
+  await h1(page, "1位观众中，有以下需要吗？");
+  await press(page, page.getByRole("button", { name: "继续" }));
+  await h1(page, "为1位观众安排座位");
+  await press(page, page.getByRole("link", { name: "我自己选座位" }));
+}
+
 /**
  * The whole booking, keyboard only: schedule → screening → people → needs → seats (accept the offer told in
  * words) → contact (a mistake first) → check your answers → confirm → confirmation with a reference.
@@ -207,14 +219,7 @@ describe("booking a seat", () => {
     const page = await context.newPage();
     await page.goto(`/cinema/${screening.id}`);
     await waitForHydration(page);
-    await press(page, page.getByRole("button", { name: "开始预订" }));
-    await h1(page, "一共几位观看？");
-    await press(page, page.getByRole("radio", { name: "只有我（1人）" }), "Space");
-    await press(page, page.getByRole("button", { name: "继续" }));
-    await h1(page, "1位观众中，有以下需要吗？");
-    await press(page, page.getByRole("button", { name: "继续" }));
-    await h1(page, "为1位观众安排座位");
-    await press(page, page.getByRole("link", { name: "我自己选座位" }));
+    await toSeatChoiceForOne(page);
 
     await h1(page, "选择1个座位");
     const rows = await page.getByRole("heading", { level: 2, name: /^第\d排（\d+个可选）$/ }).allTextContents();
@@ -242,14 +247,7 @@ describe("booking a seat", () => {
     const context = await newContext(browser, { javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`/cinema/${screening.id}`);
-    await press(page, page.getByRole("button", { name: "开始预订" }));
-    await h1(page, "一共几位观看？");
-    await press(page, page.getByRole("radio", { name: "只有我（1人）" }), "Space");
-    await press(page, page.getByRole("button", { name: "继续" }));
-    await h1(page, "1位观众中，有以下需要吗？");
-    await press(page, page.getByRole("button", { name: "继续" }));
-    await h1(page, "为1位观众安排座位");
-    await press(page, page.getByRole("link", { name: "我自己选座位" }));
+    await toSeatChoiceForOne(page);
     await h1(page, "选择1个座位");
     const first = page.getByRole("checkbox", { name: "第5排 1号 可选 靠过道" });
     const second = page.getByRole("checkbox", { name: /^第5排 2号 可选/ });
