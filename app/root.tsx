@@ -89,7 +89,13 @@ function usePageMeta(): { title: string; crumbs: Crumb[] } {
   const match = [...matches].reverse().find((m) => isPageHandle(m.handle));
   if (!match || !isPageHandle(match.handle)) return { title: t("site.name"), crumbs: [] };
   const args = { t, data: match.data, locale };
-  const page = match.handle.title(args);
+  const listPage = match.data as { page?: unknown; pageCount?: unknown } | null;
+  const listTitle = match.handle.title(args);
+  // Page 2 of a list is not page 1: its title says which page it is.
+  const page =
+    typeof listPage?.page === "number" && typeof listPage.pageCount === "number" && listPage.page > 1
+      ? t("site.pageOf", { page: listTitle, n: listPage.page, pages: listPage.pageCount })
+      : listTitle;
   const title = match.id.endsWith("_index") && stripLocale(pathname) === "/" ? t("site.name") : t("site.title", { page });
   return {
     title: (hasFormErrors ? t("site.errorTitlePrefix") : "") + title,
@@ -130,7 +136,7 @@ function Document({ children }: { children: ReactNode }) {
       </head>
       <body>
         <SkipLink />
-        <SiteHeader />
+        <SiteHeader section={crumbs[0]?.to} />
         <Breadcrumbs crumbs={crumbs} />
         <main id="main" tabIndex={-1}>
           {children}

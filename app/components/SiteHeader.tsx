@@ -1,8 +1,9 @@
-import { Form } from "@remix-run/react";
+import { Form, useLocation } from "@remix-run/react";
+import { stripLocale } from "~/i18n/config";
 import { useT } from "~/i18n/use-t";
 import { useLocale } from "./use-locale";
 import { LanguageSwitch } from "./LanguageSwitch";
-import { LocalLink, LocalNavLink } from "./LocalLink";
+import { LocalLink } from "./LocalLink";
 import { QuickDisplaySettings } from "./QuickDisplaySettings";
 
 /** The main navigation of the design brief, in this order. */
@@ -15,9 +16,20 @@ export const mainNavigation = [
   { to: "/contact", key: "nav.contact" },
 ] as const;
 
-export function SiteHeader() {
+/**
+ * The navigation item of the page's section: the one its breadcrumb trail starts with (a guide lives under
+ * /policies/… but belongs to 办事指南), else the one its path is under.
+ */
+function currentSection(pathname: string, section: string | undefined): string | undefined {
+  if (section && mainNavigation.some((item) => item.to === section)) return section;
+  const path = stripLocale(pathname);
+  return mainNavigation.find((item) => path === item.to || path.startsWith(`${item.to}/`))?.to;
+}
+
+export function SiteHeader({ section }: { section?: string }) {
   const { t } = useT();
   const { href } = useLocale();
+  const current = currentSection(useLocation().pathname, section);
   return (
     <header className="site-header">
       <div className="site-header__top">
@@ -28,7 +40,7 @@ export function SiteHeader() {
           <LanguageSwitch />
           <QuickDisplaySettings />
         </div>
-        <Form method="get" action={href("/search")} role="search" className="header-search">
+        <Form method="get" action={href("/search")} role="search" aria-label={t("header.searchLabel")} className="header-search">
           <label htmlFor="header-search-q" className="visually-hidden">
             {t("header.searchLabel")}
           </label>
@@ -40,9 +52,9 @@ export function SiteHeader() {
         <ul>
           {mainNavigation.map((item) => (
             <li key={item.to}>
-              <LocalNavLink to={item.to} prefetch="intent">
+              <LocalLink to={item.to} prefetch="intent" aria-current={item.to === current ? "page" : undefined}>
                 {t(item.key)}
-              </LocalNavLink>
+              </LocalLink>
             </li>
           ))}
         </ul>

@@ -58,7 +58,7 @@ export default function Search() {
   return (
     <div className="page">
       <h1>{q ? t("search.resultsTitle", { q }) : t("search.title")}</h1>
-      <Form method="get" action={href("/search")} role="search" className="search-form">
+      <Form method="get" action={href("/search")} role="search" aria-label={t("search.formLabel")} className="search-form">
         <div className={`field${problem ? " field--error" : ""}`}>
           <label className="field__label" htmlFor="search-q">
             {t("search.label")}

@@ -140,3 +140,31 @@ describe("language of parts (WCAG 3.1.2)", () => {
     await context.close();
   });
 });
+
+describe("where am I", () => {
+  it("a guide marks 办事指南 as the current section; page 2 of a list says so in its title; every search landmark has its own name", async () => {
+    const context = await newContext(browser, { javaScriptEnabled: false });
+    const page = await context.newPage();
+    const nav = page.getByRole("navigation", { name: "主导航" });
+    const currentItems = () => nav.locator('[aria-current="page"]').allTextContents();
+
+    await page.goto("/policies/living-allowance-guide");
+    expect(await currentItems()).toEqual(["办事指南"]);
+    await page.goto("/policies/disability-protection-law");
+    expect(await currentItems()).toEqual(["政策法规"]);
+    await page.goto("/cinema/booking");
+    expect(await currentItems()).toEqual(["无障碍影院"]);
+
+    await page.goto("/devices?page=2");
+    expect(await page.title()).toMatch(/（第2页，共\d+页） - 清远市残联服务门户$/);
+    await page.goto("/devices");
+    expect(await page.title()).not.toMatch(/第\d+页/);
+
+    await page.goto("/search?q=残疾证");
+    const names = await page.getByRole("search").evaluateAll((forms) => forms.map((f) => f.getAttribute("aria-label")));
+    expect(names).toHaveLength(2);
+    expect(names.every(Boolean)).toBe(true);
+    expect(new Set(names).size).toBe(2);
+    await context.close();
+  });
+});
