@@ -17,7 +17,7 @@ async function chooseLargeTextAndHighContrast(context: BrowserContext) {
   const page = await context.newPage();
   await page.goto("/settings");
   await page.getByRole("radio", { name: "特大（200%）" }).check();
-  await page.getByRole("radio", { name: "高对比度（黑底黄字）" }).check();
+  await page.getByRole("radio", { name: "高对比度（黑底白字，链接和按钮为黄色）" }).check();
   await page.getByRole("button", { name: "保存设置" }).click();
   await page.waitForURL(/saved=1/);
   await page.close();
