@@ -1,7 +1,7 @@
 /**
  * The eligibility check for 困难残疾人生活补贴, 重度残疾人护理补贴 and 残疾儿童康复救助: deterministic rules,
  * each with the corpus section it rests on. Only facts marked [verified] in the research notes
- * (../shared/policy-facts.md §2 and §6) are rules; anything a locality may decide (低收入 families, 三四级
+ * (the researched policy facts behind knowledge/, verified items only) are rules; anything a locality may decide (低收入 families, 三四级
  * intellectual/mental disability, age beyond 6, means tests for children) is "ask your county 残联".
  * The outcome is never a decision: the result always says who decides.
  *
