@@ -169,7 +169,8 @@ export async function extendHold(db: Db, holdId: string, now: Date = new Date())
   return db.transaction().execute(async (trx) => {
     const hold = await getHold(trx, holdId, now);
     if (!hold.canExtend) throw new ExtensionLimit();
-    const expiresAt = addMinutes(now, holdMinutes);
+    // Ten more minutes on top of what is left (not ten from now): asking early never costs time (WCAG 2.2.1).
+    const expiresAt = addMinutes(new Date(Math.max(now.getTime(), Date.parse(hold.expiresAt))), holdMinutes);
     await trx.updateTable("cinema_holds").set({ expires_at: expiresAt, extended_count: hold.extendedCount + 1 }).where("id", "=", holdId).execute();
     await trx.updateTable("cinema_booking_seats").set({ hold_expires_at: expiresAt }).where("hold_id", "=", holdId).execute();
     return { ...hold, expiresAt, extendedCount: hold.extendedCount + 1, canExtend: hold.extendedCount + 1 < maxHoldExtensions };
