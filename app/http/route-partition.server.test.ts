@@ -1,5 +1,5 @@
 import { UNSAFE_defineRoutes as defineRoutes } from "@remix-run/dev";
-import { matchRoutes, type RouteObject } from "@remix-run/router";
+import { matchRoutes, type AgnosticRouteObject as RouteObject } from "@remix-run/router";
 import { describe, expect, it } from "vitest";
 import remixOptions from "../../remix.config.js";
 import { partitionRouteTable } from "./route-partition.server";
