@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { startPortal } from "../../tests/support/portal-server";
-import { recordResults } from "./results";
+import { recordResults, writeDocTable } from "./results";
 
 const seconds = Number(process.env.BENCH_SECONDS || 8);
 const connections = 10;
@@ -48,4 +48,13 @@ for (const r of rows as Array<{ page: string; bytes: number; remix: { requestsPe
     `${r.page.padEnd(36)} ${String(r.bytes).padStart(6)}  ${String(r.remix.requestsPerSecond).padStart(12)}  ${String(r.remix.p50).padStart(6)}  ${String(r.remix.p95).padStart(6)}  ${String(r.plain.requestsPerSecond).padStart(12)}  ${String(r.ratio).padStart(5)}×`,
   );
 }
-recordResults("pages", { connections, seconds, rows });
+const loadAverage = os.loadavg().map((l) => l.toFixed(1)).join(", ");
+recordResults("pages", { connections, seconds, loadAverage, rows });
+type Row = { page: string; bytes: number; remix: { requestsPerSecond: number; p50: number; p95: number }; plain: { requestsPerSecond: number }; ratio: number };
+writeDocTable("bench:pages", [
+  `Last run ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC, ${connections} connections × ${seconds} s per page, one process, ${os.cpus().length} cores, load average ${loadAverage} (1, 5, 15 min) at the end:`,
+  "",
+  "| page | bytes | portal req/s | p50 ms | p95 ms | plain req/s | ratio |",
+  "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+  ...(rows as Row[]).map((r) => `| \`${r.page}\` | ${r.bytes.toLocaleString("en")} | ${r.remix.requestsPerSecond} | ${r.remix.p50} | ${r.remix.p95} | ${r.plain.requestsPerSecond.toLocaleString("en")} | ${r.ratio}× |`),
+]);
