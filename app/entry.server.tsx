@@ -1,10 +1,10 @@
-import { Transform } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "~/components/nonce";
+import { PageOutput } from "~/http/page-output.server";
 import { localeFromPathname } from "~/i18n/config";
 import { getFixedT } from "~/i18n/i18n.server";
 import { TranslationProvider } from "~/i18n/use-t";
@@ -42,7 +42,7 @@ export default function handleRequest(
         nonce,
         [waitForAll ? "onAllReady" : "onShellReady"]() {
           shellRendered = true;
-          const body = withoutNulBytes();
+          const body = new PageOutput();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
           pipe(body);
@@ -57,20 +57,6 @@ export default function handleRequest(
       },
     );
     setTimeout(abort, ABORT_DELAY);
-  });
-}
-
-/**
- * React 18's streaming renderer flushes its whole 2 KB buffer when a multi-byte character (most Chinese text)
- * does not fit at its end, so unwritten zero bytes reach the page (facebook/react#31134; fixed in React 19).
- * A NUL is never part of this portal's HTML — UTF-8 never uses the byte 0x00 inside a character, and stored
- * text has none (db/strip-nul-plugin.ts) — so every one is dropped on the way out.
- */
-function withoutNulBytes(): Transform {
-  return new Transform({
-    transform(chunk: Buffer, _encoding, callback) {
-      callback(null, chunk.includes(0) ? chunk.filter((byte) => byte !== 0) : chunk);
-    },
   });
 }
 

@@ -42,7 +42,8 @@ const manifestKb = sizeOf(`/assets/${manifestFile}`);
 
 const budgetKb = 100;
 const rows = Object.keys(manifest.routes)
-  .filter((id) => id !== "root" && !id.startsWith("routes/api."))
+  // A page registered twice (with and without the language segment, remix.config.js) ships the same files: listed once.
+  .filter((id) => id !== "root" && !id.startsWith("routes/api.") && !id.startsWith("lang/"))
   .map((id) => {
     const total = [...filesFor(id)].reduce((sum, f) => sum + sizeOf(f), 0) + manifestKb;
     return { route: id, kb: total / 1024 };

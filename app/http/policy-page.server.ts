@@ -5,9 +5,20 @@ import { escapeHtml, relatedDocuments, type PolicyDocument } from "~/modules/con
 
 /**
  * The body HTML as a page shows it: internal links in the page's language, and after every section heading
- * a link to that section (which the page's script turns into "copy the link").
+ * a link to that section (which the page's script turns into "copy the link"). Made once per document and
+ * language: it depends on nothing else, and a new corpus (an edited file) has new document objects.
  */
 export function pageHtml(doc: PolicyDocument, locale: Locale): string {
+  let byLocale = pageHtmlCache.get(doc);
+  if (!byLocale) pageHtmlCache.set(doc, (byLocale = new Map()));
+  let html = byLocale.get(locale);
+  if (html === undefined) byLocale.set(locale, (html = localizedHtml(doc, locale)));
+  return html;
+}
+
+const pageHtmlCache = new WeakMap<PolicyDocument, Map<Locale, string>>();
+
+function localizedHtml(doc: PolicyDocument, locale: Locale): string {
   const t = getFixedT(locale);
   const localized = doc.html.replace(/href="(\/(?:policies|guides|cinema|devices|assistant|contact|feedback|search|settings|accessibility)[^"]*)"/g, (_m, path: string) => `href="${localePath(path, locale)}"`);
   return localized.replace(/<(h[2-4]) id="([^"]+)">([\s\S]*?)<\/\1>/g, (heading, _tag, id: string, inner: string) => {

@@ -1,9 +1,10 @@
 import type { IncomingMessage } from "node:http";
-import { createRequestHandler, writeReadableStreamToWritable, type AppLoadContext, type ServerBuild } from "@remix-run/node";
+import { writeReadableStreamToWritable, type AppLoadContext, type ServerBuild } from "@remix-run/node";
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from "express";
 import { bodyLimitFor, declaredLength, limitedBody } from "./body-limit.server";
 import { cacheControlFor } from "./cache-policy";
 import { guardBuild, type EdgeState } from "./guarded-build.server";
+import { createPartitionedRequestHandler } from "./route-partition.server";
 import { apiRefusal, bytesToKb, isApiPath } from "./refusal.server";
 import { isSafeMethod, judgeOrigin } from "./request-origin.server";
 
@@ -13,7 +14,8 @@ import { isSafeMethod, judgeOrigin } from "./request-origin.server";
  * - refuses a state-changing request from another site (request-origin.server.ts),
  * - refuses a body whose declared length is over the route's limit, and counts every other body while it is read
  *   (body-limit.server.ts),
- * then lets Remix answer through the guarded build (guarded-build.server.ts), and sets the caching headers of
+ * then lets Remix answer through the guarded build (guarded-build.server.ts), over the part of the route table that
+ * can match the URL (route-partition.server.ts), and sets the caching headers of
  * personal pages (cache-policy.ts). A body the portal did not read to the end is dropped, not kept, for a moment
  * after the answer, then the connection closes. docs/security.md says what is promised and which test proves it.
  */
@@ -90,7 +92,7 @@ export function shouldContinue(req: IncomingMessage): boolean {
 }
 
 export function createPortalHandler({ build, mode, getLoadContext }: PortalHandlerOptions) {
-  const handle = createRequestHandler(guardBuild(build), mode);
+  const handle = createPartitionedRequestHandler(guardBuild(build), mode);
 
   return async function portalHandler(req: ExpressRequest, res: ExpressResponse, next: NextFunction) {
     try {

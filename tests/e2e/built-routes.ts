@@ -20,7 +20,10 @@ interface ManifestRoute {
   module: { loader?: unknown; action?: unknown; default?: unknown; ErrorBoundary?: unknown; handle?: unknown };
 }
 
-/** Every route of the built portal but the root (the same manifest the server runs). */
+/**
+ * Every route of the built portal but the root (the same manifest the server runs), each page once: the second
+ * registration of a page module at `/:lang/…` (id `lang/…`, remix.config.js) is the same module at the /en twin.
+ */
 export async function builtRoutes(): Promise<BuiltRoute[]> {
   const build = await import(/* @vite-ignore */ pathToFileURL(path.resolve("build/server/index.js")).href);
   const routes = build.routes as Record<string, ManifestRoute>;
@@ -30,7 +33,7 @@ export async function builtRoutes(): Promise<BuiltRoute[]> {
     return route.parentId ? [fullPath(route.parentId), own].filter(Boolean).join("/") : own;
   };
   return Object.values(routes)
-    .filter((r) => r.id !== "root")
+    .filter((r) => r.id !== "root" && !r.id.startsWith("lang/"))
     .map((r) => ({
       id: r.id,
       pattern: fullPath(r.id).replace(/^:lang\?\/?/, ""),
