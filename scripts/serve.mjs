@@ -61,6 +61,10 @@ app.all(
   createPortalHandler({
     build,
     mode: process.env.NODE_ENV ?? "production",
+    // Public content pages are cached with a nonce of their own (app/http/page-cache-nonce.server.ts).
+    contentSecurityPolicy,
+    // PAGE_CACHE=0 renders every page (profiling the render, or comparing with the cache).
+    ...(process.env.PAGE_CACHE === "0" ? { pageCache: null } : {}),
     getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce, clientIp: req.ip ?? "unknown" }),
   }),
 );
