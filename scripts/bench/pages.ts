@@ -7,6 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { startPortal } from "../../tests/support/portal-server";
+import { allWorkersRequested, benchAllWorkers } from "./all-workers";
 import { recordResults } from "./results";
 
 const seconds = Number(process.env.BENCH_SECONDS || 8);
@@ -49,3 +50,4 @@ for (const r of rows as Array<{ page: string; bytes: number; remix: { requestsPe
   );
 }
 recordResults("pages", { connections, seconds, rows });
+if (allWorkersRequested) await benchAllWorkers(rows.map((r) => ({ page: r.page as string, requestsPerSecond: (r.remix as { requestsPerSecond: number }).requestsPerSecond })), measure);
