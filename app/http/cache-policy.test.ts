@@ -45,11 +45,18 @@ describe("which answers are never stored", () => {
   });
 
   it("cache only public content pages: never a personal page, a form, a lookup, single-fetch data or the API", () => {
-    for (const path of ["/", "/en", "/policies", "/en/policies/x", "/guides", "/cinema", "/cinema/s1", "/devices", "/devices/wheelchair", "/activities", "/activities/a1", "/associations", "/contact", "/accessibility", "/figures", "/library", "/search"]) {
+    for (const path of ["/", "/en", "/policies", "/en/policies/x", "/guides", "/cinema", "/cinema/s1", "/devices", "/devices/wheelchair", "/activities", "/activities/a1", "/associations", "/contact", "/accessibility", "/figures", "/library"]) {
       expect(isPublicPage(path), path).toBe(true);
     }
-    for (const path of ["/cinema/booking", "/en/cinema/booking", "/devices/request", "/activities/signup", "/library/status", "/library/apply", "/assistant", "/admin", "/login", "/feedback", "/settings", "/cinema/s1/waiting-list", "/cinema/s1.data", "/_root.data", "/api/v1/screenings", "/policies/x/y", "/policies/"]) {
+    for (const path of ["/search", "/en/search", "/cinema/booking", "/en/cinema/booking", "/devices/request", "/activities/signup", "/library/status", "/library/apply", "/assistant", "/admin", "/login", "/feedback", "/settings", "/cinema/s1/waiting-list", "/cinema/s1.data", "/_root.data", "/api/v1/screenings", "/policies/x/y", "/policies/"]) {
       expect(isPublicPage(path), path).toBe(false);
     }
+  });
+
+  it("never store an answer whose query carries a personal number, on any page", () => {
+    expect(cacheControlFor("GET", "/search", "?q=" + encodeURIComponent("我的残疾证号 44180219800101123X"))).toBe("no-store");
+    expect(cacheControlFor("GET", "/devices", "?q=13812345678")).toBe("no-store");
+    expect(cacheControlFor("GET", "/search", "?q=" + encodeURIComponent("轮椅"))).toBeNull();
+    expect(cacheControlFor("GET", "/cinema", "?ad=1")).toBeNull();
   });
 });

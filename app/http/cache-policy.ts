@@ -1,4 +1,5 @@
 import { stripLocale } from "~/i18n/config";
+import { personalNumbers } from "~/modules/privacy/mask";
 
 /**
  * Which answers must never be kept by a browser or a shared cache (docs/security.md, "Caching"): the staff
@@ -33,11 +34,12 @@ function pagePath(pathname: string): string {
 /**
  * Public content pages: their HTML depends only on the URL (path, query, host), the language (in the path) and the
  * display preferences (the signed `display` cookie), and holds nothing of the person asking. Forms (feedback,
- * settings), lookups and every step of a flow are not here; neither is single fetch's `.data` (not cached).
+ * settings), lookups and every step of a flow are not here; neither is single fetch's `.data` (not cached), nor
+ * search: its URL is whatever a resident typed, a certificate or phone number included, which no cache should keep.
  */
 const publicPagePaths: RegExp[] = [
   /^\/$/,
-  /^\/(policies|guides|cinema|devices|activities|associations|contact|accessibility|figures|library|search)$/,
+  /^\/(policies|guides|cinema|devices|activities|associations|contact|accessibility|figures|library)$/,
   /^\/(policies|cinema|devices|activities)\/[^/]+$/,
 ];
 
@@ -60,7 +62,18 @@ export function isPersonalPath(pathname: string): boolean {
   return personalPaths.some((pattern) => pattern.test(path));
 }
 
+/**
+ * Whether the query string carries a personal number (a resident typed a certificate or phone number into the
+ * search box, say): such an answer is never stored, whatever the page.
+ */
+export function queryCarriesPersonalNumber(search: string): boolean {
+  if (search.length <= 1) return false;
+  const values = [...new URLSearchParams(search).values()].join(" ");
+  return personalNumbers(values).length > 0;
+}
+
 /** The Cache-Control the edge sets on an answer, or null to leave the route's own. */
-export function cacheControlFor(method: string, pathname: string): string | null {
-  return method !== "GET" && method !== "HEAD" ? "no-store" : isPersonalPath(pathname) ? "no-store" : null;
+export function cacheControlFor(method: string, pathname: string, search = ""): string | null {
+  if (method !== "GET" && method !== "HEAD") return "no-store";
+  return isPersonalPath(pathname) || queryCarriesPersonalNumber(search) ? "no-store" : null;
 }

@@ -4,7 +4,7 @@ import type { NextFunction, Request as ExpressRequest, Response as ExpressRespon
 import { bodyLimitFor, declaredLength, limitedBody } from "./body-limit.server";
 import { dataVersion, getConnection, queryLog, type QueryLog } from "~/modules/db/index.server";
 import { readPreferences } from "~/modules/preferences/preferences.server";
-import { cacheControlFor, isPublicPage, publicPageCaching } from "./cache-policy";
+import { cacheControlFor, isPublicPage, publicPageCaching, queryCarriesPersonalNumber } from "./cache-policy";
 import { guardBuild, type EdgeState } from "./guarded-build.server";
 import { cachedPage, matchesIfNoneMatch, PageCache, pageCacheKey, type CachedPage } from "./page-cache.server";
 import { placeholderNonce, sealNonce } from "./page-cache-nonce.server";
@@ -59,8 +59,8 @@ function webHeaders(req: IncomingMessage): Headers {
   return headers;
 }
 
-async function send(req: IncomingMessage, res: ExpressResponse, pathname: string, response: Response): Promise<void> {
-  const cacheControl = cacheControlFor(req.method ?? "GET", pathname);
+async function send(req: IncomingMessage, res: ExpressResponse, url: URL, response: Response): Promise<void> {
+  const cacheControl = cacheControlFor(req.method ?? "GET", url.pathname, url.search);
   res.statusMessage = response.statusText;
   res.status(response.status);
   for (const [key, value] of response.headers.entries()) {
@@ -148,7 +148,7 @@ export function createPortalHandler({ build, mode, getLoadContext, contentSecuri
     if (cached?.dataVersion === null) return sendPage(req, res, cached, csp);
     const version = await dataVersion(getConnection());
     if (cached?.dataVersion === version) return sendPage(req, res, cached, csp);
-    if (req.method !== "GET") return send(req, res, url.pathname, await handle(request, context));
+    if (req.method !== "GET") return send(req, res, url, await handle(request, context));
 
     const placeholder = placeholderNonce();
     const log: QueryLog = { queries: 0, writes: 0 };
@@ -156,9 +156,17 @@ export function createPortalHandler({ build, mode, getLoadContext, contentSecuri
     res.setHeader("Content-Security-Policy", csp(placeholder));
     if (!storable(response, log)) {
       pages.delete(key);
-      return send(req, res, url.pathname, response);
+      return send(req, res, url, response);
     }
-    const { html, nonce } = sealNonce(await response.text(), placeholder);
+    let rendered: string;
+    try {
+      rendered = await response.text();
+    } catch (error) {
+      // The client went away during the render: nothing to store, nobody to answer.
+      if (request.signal.aborted) return;
+      throw error;
+    }
+    const { html, nonce } = sealNonce(rendered, placeholder);
     const headers = [...response.headers.entries()].filter(([name]) => replayedHeader(name));
     const page = cachedPage({ status: response.status, headers, body: Buffer.from(html), nonce, dataVersion: log.queries ? version : null }, pages.now());
     pages.set(key, page);
@@ -204,12 +212,12 @@ export function createPortalHandler({ build, mode, getLoadContext, contentSecuri
       }
 
       // The JSON API is answered here; a page's refusal is rendered by the root (guarded-build.server.ts).
-      if (edge.refusal && isApiPath(url.pathname)) return await send(req, res, url.pathname, apiRefusal(edge.refusal, request));
+      if (edge.refusal && isApiPath(url.pathname)) return await send(req, res, url, apiRefusal(edge.refusal, request));
       const context = { ...(await getLoadContext?.(req, res)), edge };
-      if (pageCache && contentSecurityPolicy && !edge.refusal && (req.method === "GET" || req.method === "HEAD") && isPublicPage(url.pathname)) {
+      if (pageCache && contentSecurityPolicy && !edge.refusal && (req.method === "GET" || req.method === "HEAD") && isPublicPage(url.pathname) && !queryCarriesPersonalNumber(url.search)) {
         return await servePublicPage(req, res, url, request, context);
       }
-      await send(req, res, url.pathname, await handle(request, context));
+      await send(req, res, url, await handle(request, context));
     } catch (error) {
       next(error);
     }
