@@ -79,3 +79,8 @@ export { createPortalHandler, shouldContinue } from "~/http/portal-handler.serve
 export function startBackgroundJobs() {
   schedulePurge(getDb);
 }
+
+/** Graceful shutdown (scripts/serve.mjs): the database is closed once the last request has been answered. */
+export async function closeDatabase() {
+  await getDb().destroy();
+}

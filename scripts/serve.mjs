@@ -1,5 +1,6 @@
 // The production server: Express in front of the Remix build, with the security headers every response
-// carries. `npm start` (scripts/start.mjs) prepares the build, database and index and then imports this.
+// carries. `npm start` (scripts/start.mjs) prepares the build, database and index and then imports this, or runs
+// it in each worker (scripts/workers.mjs). SIGTERM/SIGINT: finish the in-flight requests, close the database, exit.
 import crypto from "node:crypto";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -9,8 +10,9 @@ import express from "express";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const build = await import(pathToFileURL(path.join(root, "build/server/index.js")).href);
 // The HTTP edge (app/http/portal-handler.server.ts): origin checks, body limits, caching of personal pages.
-const { createPortalHandler, shouldContinue, startBackgroundJobs } = build.entry.module;
-startBackgroundJobs?.();
+const { createPortalHandler, shouldContinue, startBackgroundJobs, closeDatabase } = build.entry.module;
+// Under several workers (scripts/workers.mjs) only the first runs the background jobs.
+if (process.env.PORTAL_BACKGROUND_JOBS !== "0") startBackgroundJobs?.();
 
 export function contentSecurityPolicy(nonce) {
   return [
@@ -29,6 +31,7 @@ export function contentSecurityPolicy(nonce) {
 }
 
 const app = express();
+let closing = false;
 app.disable("x-powered-by");
 // Behind a reverse proxy set TRUST_PROXY=1 so rate limits see the client's address, not the proxy's.
 if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY === "1" ? 1 : process.env.TRUST_PROXY);
@@ -45,6 +48,8 @@ app.use((req, res, next) => {
   res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
   // Over TLS (directly, or behind a TRUST_PROXY proxy that says X-Forwarded-Proto: https) browsers keep to https.
   if (req.secure) res.setHeader("Strict-Transport-Security", "max-age=31536000");
+  // While shutting down, an answer tells its client to open its next connection elsewhere (another worker, or later).
+  if (closing) res.setHeader("Connection", "close");
   next();
 });
 
@@ -56,6 +61,10 @@ app.all(
   createPortalHandler({
     build,
     mode: process.env.NODE_ENV ?? "production",
+    // Public content pages are cached with a nonce of their own (app/http/page-cache-nonce.server.ts).
+    contentSecurityPolicy,
+    // PAGE_CACHE=0 renders every page (profiling the render, or comparing with the cache).
+    ...(process.env.PAGE_CACHE === "0" ? { pageCache: null } : {}),
     getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce, clientIp: req.ip ?? "unknown" }),
   }),
 );
@@ -79,6 +88,34 @@ server.on("checkContinue", (req, res) => {
   app(req, res);
 });
 
-for (const signal of ["SIGINT", "SIGTERM"]) {
-  process.on(signal, () => server.close(() => process.exit(0)));
+/** How long in-flight requests may take after SIGTERM before their connections are cut (scripts/workers.mjs waits longer). */
+const shutdownGraceMs = 10_000;
+
+/**
+ * Graceful shutdown: stop accepting connections, let the requests already in flight finish (a keep-alive
+ * connection is closed as soon as it is idle), close the database, exit 0. After the grace period whatever is
+ * still open is cut and the exit code is 1.
+ */
+function shutDown() {
+  if (closing) return;
+  closing = true;
+  const idle = setInterval(() => server.closeIdleConnections(), 100);
+  const cut = setTimeout(() => {
+    server.closeAllConnections();
+    finish(1);
+  }, shutdownGraceMs);
+  const finish = async (code) => {
+    clearInterval(idle);
+    clearTimeout(cut);
+    try {
+      await closeDatabase?.();
+    } catch (error) {
+      console.error(build.entry.module.maskForLog(error));
+      code = 1;
+    }
+    process.exit(code);
+  };
+  server.close(() => finish(0));
+  server.closeIdleConnections();
 }
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, shutDown);

@@ -1,5 +1,6 @@
 // `npm start`: build if the sources changed, migrate and seed the database, build the knowledge index when
-// the corpus changed, then serve. Each step is skipped when it has nothing to do.
+// the corpus changed, then serve: one worker per core (WEB_CONCURRENCY). Each step is skipped when it has nothing
+// to do, and each runs once, before any worker starts.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -75,4 +76,14 @@ if (!process.env.NODE_ENV) {
   process.env.NODE_ENV = "production";
   process.env.PORTAL_LOCAL_RUN = "1";
 }
-await import("./serve.mjs");
+// Every core (scripts/workers.mjs): WEB_CONCURRENCY workers, one per core by default; 1 keeps a single process.
+const { runWorkers, workerCount } = await import("./workers.mjs");
+let workers;
+try {
+  workers = workerCount();
+} catch (error) {
+  console.error(`✗ ${error.message}`);
+  process.exit(1);
+}
+if (workers === 1) await import("./serve.mjs");
+else runWorkers({ count: workers, exec: path.join(root, "scripts/serve.mjs") });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cacheControlFor, isPersonalPath } from "./cache-policy";
+import { cacheControlFor, isPersonalPath, isPublicPage } from "./cache-policy";
 
 describe("which answers are never stored", () => {
   it("personal pages and the personal-data API, in both languages and as single-fetch data", () => {
@@ -42,5 +42,21 @@ describe("which answers are never stored", () => {
   it("never store the answer to a submission", () => {
     expect(cacheControlFor("POST", "/feedback")).toBe("no-store");
     expect(cacheControlFor("DELETE", "/api/v1/bookings/QY-ABC")).toBe("no-store");
+  });
+
+  it("cache only public content pages: never a personal page, a form, a lookup, single-fetch data or the API", () => {
+    for (const path of ["/", "/en", "/policies", "/en/policies/x", "/guides", "/cinema", "/cinema/s1", "/devices", "/devices/wheelchair", "/activities", "/activities/a1", "/associations", "/contact", "/accessibility", "/figures", "/library"]) {
+      expect(isPublicPage(path), path).toBe(true);
+    }
+    for (const path of ["/search", "/en/search", "/cinema/booking", "/en/cinema/booking", "/devices/request", "/activities/signup", "/library/status", "/library/apply", "/assistant", "/admin", "/login", "/feedback", "/settings", "/cinema/s1/waiting-list", "/cinema/s1.data", "/_root.data", "/api/v1/screenings", "/policies/x/y", "/policies/"]) {
+      expect(isPublicPage(path), path).toBe(false);
+    }
+  });
+
+  it("never store an answer whose query carries a personal number, on any page", () => {
+    expect(cacheControlFor("GET", "/search", "?q=" + encodeURIComponent("我的残疾证号 44180219800101123X"))).toBe("no-store");
+    expect(cacheControlFor("GET", "/devices", "?q=13812345678")).toBe("no-store");
+    expect(cacheControlFor("GET", "/search", "?q=" + encodeURIComponent("轮椅"))).toBeNull();
+    expect(cacheControlFor("GET", "/cinema", "?ad=1")).toBeNull();
   });
 });

@@ -2,8 +2,12 @@ import type { IncomingMessage } from "node:http";
 import { writeReadableStreamToWritable, type AppLoadContext, type ServerBuild } from "@remix-run/node";
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from "express";
 import { bodyLimitFor, declaredLength, limitedBody } from "./body-limit.server";
-import { cacheControlFor } from "./cache-policy";
+import { dataVersion, getConnection, queryLog, type QueryLog } from "~/modules/db/index.server";
+import { readPreferences } from "~/modules/preferences/preferences.server";
+import { cacheControlFor, isPublicPage, publicPageCaching, queryCarriesPersonalNumber } from "./cache-policy";
 import { guardBuild, type EdgeState } from "./guarded-build.server";
+import { cachedPage, matchesIfNoneMatch, PageCache, pageCacheKey, type CachedPage } from "./page-cache.server";
+import { placeholderNonce, sealNonce } from "./page-cache-nonce.server";
 import { createPartitionedRequestHandler } from "./route-partition.server";
 import { apiRefusal, bytesToKb, isApiPath } from "./refusal.server";
 import { isSafeMethod, judgeOrigin } from "./request-origin.server";
@@ -15,14 +19,20 @@ import { isSafeMethod, judgeOrigin } from "./request-origin.server";
  * - refuses a body whose declared length is over the route's limit, and counts every other body while it is read
  *   (body-limit.server.ts),
  * then lets Remix answer through the guarded build (guarded-build.server.ts), over the part of the route table that
- * can match the URL (route-partition.server.ts), and sets the caching headers of
- * personal pages (cache-policy.ts). A body the portal did not read to the end is dropped, not kept, for a moment
+ * can match the URL (route-partition.server.ts), and sets the caching headers of personal pages (cache-policy.ts).
+ * Public content pages are answered from the cache of rendered pages when it holds a current copy
+ * (page-cache.server.ts, ADR 0008), with a strong ETag and 304 for a revalidation. A body the portal did not read
+ * to the end is dropped, not kept, for a moment
  * after the answer, then the connection closes. docs/security.md says what is promised and which test proves it.
  */
 export interface PortalHandlerOptions {
   build: ServerBuild;
   mode?: string;
   getLoadContext?: (req: ExpressRequest, res: ExpressResponse) => AppLoadContext | Promise<AppLoadContext>;
+  /** The Content-Security-Policy for a nonce (scripts/serve.mjs). Without it public pages are not cached. */
+  contentSecurityPolicy?: (nonce: string) => string;
+  /** The cache of rendered public pages; null turns it off. */
+  pageCache?: PageCache | null;
 }
 
 /**
@@ -52,8 +62,8 @@ function webHeaders(req: IncomingMessage): Headers {
   return headers;
 }
 
-async function send(req: IncomingMessage, res: ExpressResponse, pathname: string, response: Response): Promise<void> {
-  const cacheControl = cacheControlFor(req.method ?? "GET", pathname);
+async function send(req: IncomingMessage, res: ExpressResponse, url: URL, response: Response): Promise<void> {
+  const cacheControl = cacheControlFor(req.method ?? "GET", url.pathname, url.search);
   res.statusMessage = response.statusText;
   res.status(response.status);
   for (const [key, value] of response.headers.entries()) {
@@ -91,8 +101,80 @@ export function shouldContinue(req: IncomingMessage): boolean {
   return length === null || length <= bodyLimitFor(new URL(req.url ?? "/", "http://x").pathname);
 }
 
-export function createPortalHandler({ build, mode, getLoadContext }: PortalHandlerOptions) {
+/** The headers of a cached page, never Remix's caching or length headers (the edge sets those). */
+const replayedHeader = (name: string) => !["cache-control", "content-length", "content-encoding", "etag", "vary", "set-cookie"].includes(name);
+
+/** A cached page, or a 304 when the client already holds these bytes; gzip when the client takes it. */
+function sendPage(req: ExpressRequest, res: ExpressResponse, page: CachedPage, contentSecurityPolicy: (nonce: string) => string): void {
+  const gzip = req.acceptsEncodings("gzip", "identity") === "gzip";
+  const etag = gzip ? page.gzipEtag : page.etag;
+  for (const [key, value] of page.headers) res.setHeader(key, value);
+  // The nonce of these bytes: on a 304 the browser keeps the headers it is sent with the body it already has.
+  res.setHeader("Content-Security-Policy", contentSecurityPolicy(page.nonce));
+  for (const [key, value] of Object.entries(publicPageCaching)) res.setHeader(key, value);
+  res.setHeader("ETag", etag);
+  if (matchesIfNoneMatch(req.get("if-none-match"), etag)) {
+    res.status(304).end();
+    return;
+  }
+  const body = gzip ? page.gzip : page.body;
+  if (gzip) res.setHeader("Content-Encoding", "gzip");
+  res.setHeader("Content-Length", body.length);
+  res.status(page.status).end(req.method === "HEAD" ? undefined : body);
+}
+
+/** Whether Remix's answer to a public page may be kept: a plain 200 page that wrote nothing and set no cookie. */
+function storable(response: Response, log: QueryLog): boolean {
+  const cacheControl = response.headers.get("cache-control") ?? "";
+  return (
+    response.status === 200 &&
+    log.writes === 0 &&
+    !response.headers.has("set-cookie") &&
+    !/no-store|private/i.test(cacheControl) &&
+    (response.headers.get("content-type") ?? "").startsWith("text/html")
+  );
+}
+
+export function createPortalHandler({ build, mode, getLoadContext, contentSecurityPolicy, pageCache = new PageCache() }: PortalHandlerOptions) {
   const handle = createPartitionedRequestHandler(guardBuild(build), mode);
+
+  /**
+   * A public content page: from the cache when its copy is current, else rendered with a placeholder nonce,
+   * sealed (page-cache-nonce.server.ts) and kept if it may be. The data version is read before the render, so a
+   * change committed during it makes the copy stale at its first use.
+   */
+  async function servePublicPage(req: ExpressRequest, res: ExpressResponse, url: URL, request: Request, context: AppLoadContext) {
+    const pages = pageCache!;
+    const csp = contentSecurityPolicy!;
+    const key = pageCacheKey(url, await readPreferences(request));
+    const cached = pages.get(key);
+    if (cached?.dataVersion === null) return sendPage(req, res, cached, csp);
+    const version = await dataVersion(getConnection());
+    if (cached?.dataVersion === version) return sendPage(req, res, cached, csp);
+    if (req.method !== "GET") return send(req, res, url, await handle(request, context));
+
+    const placeholder = placeholderNonce();
+    const log: QueryLog = { queries: 0, writes: 0 };
+    const response = await queryLog.run(log, () => handle(request, { ...context, cspNonce: placeholder }));
+    res.setHeader("Content-Security-Policy", csp(placeholder));
+    if (!storable(response, log)) {
+      pages.delete(key);
+      return send(req, res, url, response);
+    }
+    let rendered: string;
+    try {
+      rendered = await response.text();
+    } catch (error) {
+      // The client went away during the render: nothing to store, nobody to answer.
+      if (request.signal.aborted) return;
+      throw error;
+    }
+    const { html, nonce } = sealNonce(rendered, placeholder);
+    const headers = [...response.headers.entries()].filter(([name]) => replayedHeader(name));
+    const page = cachedPage({ status: response.status, headers, body: Buffer.from(html), nonce, dataVersion: log.queries ? version : null }, pages.now());
+    pages.set(key, page);
+    sendPage(req, res, page, csp);
+  }
 
   return async function portalHandler(req: ExpressRequest, res: ExpressResponse, next: NextFunction) {
     try {
@@ -133,9 +215,12 @@ export function createPortalHandler({ build, mode, getLoadContext }: PortalHandl
       }
 
       // The JSON API is answered here; a page's refusal is rendered by the root (guarded-build.server.ts).
-      if (edge.refusal && isApiPath(url.pathname)) return await send(req, res, url.pathname, apiRefusal(edge.refusal, request));
+      if (edge.refusal && isApiPath(url.pathname)) return await send(req, res, url, apiRefusal(edge.refusal, request));
       const context = { ...(await getLoadContext?.(req, res)), edge };
-      await send(req, res, url.pathname, await handle(request, context));
+      if (pageCache && contentSecurityPolicy && !edge.refusal && (req.method === "GET" || req.method === "HEAD") && isPublicPage(url.pathname) && !queryCarriesPersonalNumber(url.search)) {
+        return await servePublicPage(req, res, url, request, context);
+      }
+      await send(req, res, url, await handle(request, context));
     } catch (error) {
       next(error);
     }

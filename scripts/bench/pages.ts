@@ -8,6 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { startPortal } from "../../tests/support/portal-server";
+import { allWorkersRequested, benchAllWorkers } from "./all-workers";
 import { recordResults, writeDocTable } from "./results";
 
 const seconds = Number(process.env.BENCH_SECONDS || 8);
@@ -45,6 +46,13 @@ function cpuSeconds(pid: number | undefined): number | null {
   } catch {
     return null;
   }
+}
+
+/** `seconds` one-second slices against one URL (the all-workers run's measure). */
+async function measure(url: string) {
+  const tally: Tally = { requests: 0, seconds: 0, errors: 0, latencies: [] };
+  for (let i = 0; i < seconds; i++) await slice(url, tally);
+  return summary(tally);
 }
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "qy-bench-"));
@@ -101,3 +109,4 @@ writeDocTable("bench:pages", [
       `| \`${r.page}\` | ${r.bytes.toLocaleString("en")} | ${r.remix.requestsPerSecond} | ${r.remix.p50} | ${r.remix.p95} | ${r.remix.cpuMsPerRequest ?? "–"} | ${r.plain.requestsPerSecond.toLocaleString("en")} | ${r.ratio}× |`,
   ),
 ]);
+if (allWorkersRequested) await benchAllWorkers(rows.map((r) => ({ page: r.page as string, requestsPerSecond: (r.remix as { requestsPerSecond: number }).requestsPerSecond })), measure);

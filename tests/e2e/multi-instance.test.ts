@@ -3,9 +3,9 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Connection } from "~/modules/db/index.server";
-import { getScreening } from "~/modules/cinema/index.server";
 import { postgresBinDir, startPostgres, type RunningPostgres } from "../support/postgres";
 import { startPortalsTogether, type PortalServer } from "../support/portal-server";
+import { bookLastSeatsAtOnce } from "../support/races";
 
 /**
  * Two app instances behind one PostgreSQL (issue #8): what one instance sells the other cannot sell again, and a
@@ -83,30 +83,12 @@ describe.runIf(postgresBinDir() !== null)("two instances sharing one PostgreSQL"
   });
 
   it("200 parallel bookings for the last 20 seats spread over both instances: exactly 20 confirmed, no seat twice", async () => {
-    const { screenings } = await (await fetch(`${a.url}/api/v1/screenings`)).json();
-    const target = screenings[screenings.length - 1];
-    const post = (server: PortalServer, body: object) =>
-      fetch(`${server.url}/api/v1/screenings/${target.id}/bookings`, {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify(body),
-      });
-    let left = (await getScreening(conn.db, target.id)).ordinarySeatsAvailable;
-    for (let i = 0; left > 20; i++) {
-      const tickets = Math.min(4, left - 20);
-      expect((await post(i % 2 ? a : b, { name: "预先订座", phone: "13700000000", tickets })).status).toBe(201);
-      left -= tickets;
-    }
-    const answers = await Promise.all(
-      Array.from({ length: 200 }, (_, i) => post(i % 2 ? a : b, { name: `观众${i}`, phone: "13700000001", tickets: 1 })),
-    );
-    const created = answers.filter((r) => r.status === 201);
-    const conflicts = answers.filter((r) => r.status === 409);
-    expect(created.length).toBe(20);
-    expect(conflicts.length).toBe(180);
-    const seats = (await Promise.all(created.map((r) => r.json()))).flatMap((body: { seats: string[] }) => body.seats);
-    expect(new Set(seats).size).toBe(20);
-    expect((await getScreening(conn.db, target.id)).ordinarySeatsAvailable).toBe(0);
+    const race = await bookLastSeatsAtOnce([a.url, b.url], conn.db);
+    expect(race.otherStatuses).toEqual([]);
+    expect(race.created).toBe(20);
+    expect(race.conflicts).toBe(180);
+    expect(race.distinctSeats).toBe(20);
+    expect(race.leftAfter).toBe(0);
   });
 });
 

@@ -33,7 +33,8 @@ export async function startPortal(env: Record<string, string | undefined>, timeo
   const url = `http://127.0.0.1:${port}`;
   const base = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("VITEST")));
   let output = "";
-  const merged = { ...base, NODE_ENV: "production", PORTAL_LOCAL_RUN: "1", HOST: "127.0.0.1", PORT: String(port), ...env };
+  // One process unless the test asks for workers (WEB_CONCURRENCY), as before npm start used every core.
+  const merged = { ...base, NODE_ENV: "production", PORTAL_LOCAL_RUN: "1", HOST: "127.0.0.1", PORT: String(port), WEB_CONCURRENCY: "1", ...env };
   const child = spawn(process.execPath, ["scripts/start.mjs"], {
     cwd: root,
     env: Object.fromEntries(Object.entries(merged).filter(([, value]) => value !== undefined)) as NodeJS.ProcessEnv,
@@ -56,10 +57,14 @@ export async function startPortal(env: Record<string, string | undefined>, timeo
     url,
     child,
     output: () => output,
+    // SIGTERM lets the portal finish its requests and close the database; a portal still running after 10 s is killed.
     stop: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((r) => child.once("exit", r));
       child.kill("SIGTERM");
-      await new Promise((r) => setTimeout(r, 300));
-      if (child.exitCode === null) child.kill("SIGKILL");
+      const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+      await exited;
+      clearTimeout(timer);
     },
   };
 }

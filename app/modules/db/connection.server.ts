@@ -4,6 +4,7 @@ import SQLite from "better-sqlite3";
 import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
 import type { Database } from "./schema";
+import { QueryLogPlugin } from "./query-log.server";
 import { StripNulPlugin } from "./strip-nul-plugin";
 import { PortalSqliteDialect } from "./sqlite-dialect.server";
 
@@ -35,7 +36,7 @@ export function openDatabase(url: string = process.env.DATABASE_URL || defaultDa
     // An idle client whose server went away (restart, failover) is dropped by the pool; without a listener
     // that event would end the process. The next query opens a fresh connection.
     pool.on("error", (error) => console.error(`PostgreSQL connection lost: ${error.message}`));
-    return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new StripNulPlugin()] }), kind: "postgres", url };
+    return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new StripNulPlugin(), new QueryLogPlugin()] }), kind: "postgres", url };
   }
   const filename = sqliteFilename(url);
   if (filename !== ":memory:") fs.mkdirSync(path.dirname(filename), { recursive: true });
@@ -46,7 +47,7 @@ export function openDatabase(url: string = process.env.DATABASE_URL || defaultDa
   sqlite.pragma("synchronous = NORMAL");
   const maxPages = maxPageCount(sqlite.pragma("page_size", { simple: true }) as number);
   if (maxPages) sqlite.pragma(`max_page_count = ${maxPages}`);
-  return { db: new Kysely<Database>({ dialect: new PortalSqliteDialect({ database: sqlite }), plugins: [new StripNulPlugin()] }), kind: "sqlite", url };
+  return { db: new Kysely<Database>({ dialect: new PortalSqliteDialect({ database: sqlite }), plugins: [new StripNulPlugin(), new QueryLogPlugin()] }), kind: "sqlite", url };
 }
 
 /**

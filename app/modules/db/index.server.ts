@@ -2,3 +2,5 @@ export { getConnection, getDb, openDatabase, databaseKind, type Connection, type
 export { migrateToLatest } from "./migrate.server";
 export { withStartupLock } from "./startup-lock.server";
 export type { Database } from "./schema";
+export { dataVersion } from "./data-version.server";
+export { queryLog, type QueryLog } from "./query-log.server";
