@@ -1,3 +1,4 @@
+import { groundingOf } from "./grounding.server";
 import { minimumConfidence, retrieve } from "./retrieve.server";
 import { ensureAssistantIndex, type AssistantIndex } from "./vector-index.server";
 
@@ -28,6 +29,17 @@ describe("the grounding gate judges the key terms", () => {
     const g = await score(q);
     expect(g.score).toBeLessThan(minimumConfidence);
     expect(g.missing.length).toBeGreaterThan(0);
+  });
+
+  it("does not ask the passages to repeat how a thing was asked (哪几天, 几张), only what about", async () => {
+    const retrieval = await retrieve(index, "护理补贴", { limit: 12 });
+    const asked = (term: string) => ({ term, weight: 1, asked: true });
+    const withForm = groundingOf({ keyTerms: [asked("护理补贴"), asked("哪几天")] }, retrieval, index);
+    expect(withForm.missing).toEqual(["哪几天"]);
+    expect(withForm.score).toBeGreaterThan(0.6);
+    // A topic word the passages lack still weighs fully (double, as no passage knows it).
+    const withTopic = groundingOf({ keyTerms: [asked("护理补贴"), asked("奥运会")] }, retrieval, index);
+    expect(withTopic.score).toBeLessThan(minimumConfidence);
   });
 
   it("says which key terms the passages have and which they lack", async () => {

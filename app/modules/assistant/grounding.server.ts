@@ -1,5 +1,6 @@
 import { tokenize, tokenizeWords } from "~/modules/search/index.server";
 import type { ExpandedQuery } from "~/modules/search/index.server";
+import { getPhrases } from "./phrases.server";
 import { chunkSays, corpusSays, termIdf } from "./term-stats.server";
 import type { Understanding } from "./understand.server";
 import type { AssistantIndex } from "./vector-index.server";
@@ -34,6 +35,11 @@ export const groundingCandidates = 5;
 export const unknownTopicWeight = 2;
 /** Credit for a term only part of which is found (坐轮椅 → 轮椅). */
 export const partCredit = 0.5;
+/**
+ * Weight of a word that is the form of the question rather than its topic (几张, 哪条路, 多少钱, 几时: a question
+ * word of the phrasebook inside it): the passages need not repeat how a thing was asked, only what about.
+ */
+export const questionFormWeight = 0.2;
 
 interface WeighedTerm {
   term: string;
@@ -47,6 +53,7 @@ interface WeighedTerm {
 function weigh(understanding: Pick<Understanding, "keyTerms">, expanded: ExpandedQuery, index: AssistantIndex): WeighedTerm[] {
   const common = (word: string) => termIdf(index, word) < termIdf(index, "申请");
   const rarest = termIdf(index, "\u0000");
+  const { questionWords } = getPhrases();
   return understanding.keyTerms.map((t) => {
     if (t.offTopic) return { term: t.term, weight: unknownTopicWeight * rarest, whole: [t.term], parts: [] };
     const glossary = expanded.expansions.filter((e) => e.variant === t.term || e.variant.includes(t.term) || t.term.includes(e.variant));
@@ -56,8 +63,11 @@ function weigh(understanding: Pick<Understanding, "keyTerms">, expanded: Expande
       ? [...new Set(whole.flatMap((w) => tokenize(w)))].filter((p) => !whole.includes(p) && [...p].length > 1 && !common(p))
       : [];
     // (English words are left at their weight: the corpus is Chinese, and its English summaries are short.)
-    const unknown = t.asked && t.weight >= 1 && !glossary.length && /\p{Script=Han}/u.test(t.term) && !corpusSays(index, t.term);
-    return { term: t.term, weight: t.weight * termIdf(index, t.term) * (unknown ? unknownTopicWeight : 1), whole, parts };
+    const han = /\p{Script=Han}/u.test(t.term);
+    const form = han && !glossary.length && questionWords.test(t.term);
+    const unknown = t.asked && t.weight >= 1 && !glossary.length && han && !form && !corpusSays(index, t.term);
+    const weight = t.weight * termIdf(index, t.term) * (unknown ? unknownTopicWeight : 1) * (form ? questionFormWeight : 1);
+    return { term: t.term, weight, whole, parts };
   });
 }
 
