@@ -42,6 +42,12 @@ describe("the grounding gate judges the key terms", () => {
     expect(withTopic.score).toBeLessThan(minimumConfidence);
   });
 
+  it("gives half credit to an abbreviation the passages write out (社保 → 社会保险)", async () => {
+    const g = await score("单位不给我交社保因为我是残疾人");
+    expect(g.found).toContain("社保");
+    expect(g.score).toBeGreaterThanOrEqual(minimumConfidence);
+  });
+
   it("says which key terms the passages have and which they lack", async () => {
     const g = await score("残疾人奥运会下一届在哪里举办");
     expect(g.missing).toContain("奥运会");

@@ -1,7 +1,7 @@
 import { tokenize, tokenizeWords } from "~/modules/search/index.server";
 import type { ExpandedQuery } from "~/modules/search/index.server";
 import { getPhrases } from "./phrases.server";
-import { chunkSays, corpusSays, termIdf } from "./term-stats.server";
+import { chunkMatches, chunkSays, corpusMatches, corpusSays, termIdf } from "./term-stats.server";
 import type { Understanding } from "./understand.server";
 import type { AssistantIndex } from "./vector-index.server";
 
@@ -12,7 +12,9 @@ import type { AssistantIndex } from "./vector-index.server";
  * never uses, and that is no glossary word, weighs double: it is what the question is about, and nothing here
  * is about it. The score is the share of that weight found in the best passage together with one of the next
  * best (each with its document's title and summary), at its highest. A word counts as found when it, or its
- * glossary term, is in the passage, and half when only a part of it is (坐轮椅 → 轮椅).
+ * glossary term, is in the passage, and half when only a part of it is (坐轮椅 → 轮椅) or when it is a two-character
+ * abbreviation the passage writes out (社保 → 社会保险). Words that are the form of the question (几张, 哪条路) weigh
+ * little: the passages need not repeat how a thing was asked.
  *
  * So a long story with a clear question about a subsidy scores high (the story weighs little, the question's
  * words are in the nursing-allowance guide), and an off-topic question that shares a common word with the
@@ -48,6 +50,15 @@ interface WeighedTerm {
   whole: string[];
   /** Parts of them that are not everyday corpus words: half credit. */
   parts: string[];
+  /** A two-character word the corpus lacks, as the abbreviation of a longer one (社保 → 社会保险): half credit. */
+  abbreviation: RegExp | null;
+}
+
+/** 社保 → 社…保: the characters in order, at most two between them (残联 → 残疾人联合会, 医保 → 医疗保险). */
+function abbreviationOf(term: string): RegExp | null {
+  const chars = [...term];
+  if (chars.length !== 2 || !chars.every((c) => /\p{Script=Han}/u.test(c))) return null;
+  return new RegExp(`${chars[0]}[\\p{Script=Han}]{1,2}${chars[1]}`, "u");
 }
 
 function weigh(understanding: Pick<Understanding, "keyTerms">, expanded: ExpandedQuery, index: AssistantIndex): WeighedTerm[] {
@@ -55,7 +66,7 @@ function weigh(understanding: Pick<Understanding, "keyTerms">, expanded: Expande
   const rarest = termIdf(index, "\u0000");
   const { questionWords } = getPhrases();
   return understanding.keyTerms.map((t) => {
-    if (t.offTopic) return { term: t.term, weight: unknownTopicWeight * rarest, whole: [t.term], parts: [] };
+    if (t.offTopic) return { term: t.term, weight: unknownTopicWeight * rarest, whole: [t.term], parts: [], abbreviation: null };
     const glossary = expanded.expansions.filter((e) => e.variant === t.term || e.variant.includes(t.term) || t.term.includes(e.variant));
     const whole = [t.term, ...glossary.flatMap((e) => tokenizeWords(e.canonical))];
     // Parts count only for glossary words (坐轮椅 → 轮椅): a part of a word the corpus lacks (结婚登记 → 登记) is no clue.
@@ -65,9 +76,12 @@ function weigh(understanding: Pick<Understanding, "keyTerms">, expanded: Expande
     // (English words are left at their weight: the corpus is Chinese, and its English summaries are short.)
     const han = /\p{Script=Han}/u.test(t.term);
     const form = han && !glossary.length && questionWords.test(t.term);
-    const unknown = t.asked && t.weight >= 1 && !glossary.length && han && !form && !corpusSays(index, t.term);
+    const unsaid = !glossary.length && han && !form && !corpusSays(index, t.term);
+    const abbreviation = unsaid ? abbreviationOf(t.term) : null;
+    const abbreviated = abbreviation !== null && corpusMatches(index, abbreviation);
+    const unknown = t.asked && t.weight >= 1 && unsaid && !abbreviated;
     const weight = t.weight * termIdf(index, t.term) * (unknown ? unknownTopicWeight : 1) * (form ? questionFormWeight : 1);
-    return { term: t.term, weight, whole, parts };
+    return { term: t.term, weight, whole, parts, abbreviation: abbreviated ? abbreviation : null };
   });
 }
 
@@ -92,7 +106,7 @@ export function groundingOf(
       if (t.whole.some(says)) {
         covered += t.weight;
         found.push(t.term);
-      } else if (t.parts.some(says)) {
+      } else if (t.parts.some(says) || (t.abbreviation && keys.some((key) => chunkMatches(index, key, t.abbreviation as RegExp)))) {
         covered += t.weight * partCredit;
         found.push(t.term);
       } else missing.push(t.term);
