@@ -2,7 +2,7 @@ import { tokenize, tokenizeWords } from "~/modules/search/index.server";
 import type { ExpandedQuery } from "~/modules/search/index.server";
 import { getPhrases } from "./phrases.server";
 import { chunkMatches, chunkSays, corpusMatches, corpusSays, termIdf } from "./term-stats.server";
-import type { Understanding } from "./understand.server";
+import { partOfSpeechWeight, type Understanding } from "./understand.server";
 import type { AssistantIndex } from "./vector-index.server";
 
 /**
@@ -35,6 +35,11 @@ export interface Grounding {
 export const groundingCandidates = 5;
 /** Extra weight of a noun of the clause that asks that the corpus and the glossary do not know. */
 export const unknownTopicWeight = 2;
+/**
+ * …and of a verb there that they do not know (聋人可以开车吗, 残疾人结婚有补贴吗: what is asked about the topic).
+ * Less than a noun's: a resident's everyday verb (跟着迁) is more often just phrasing.
+ */
+export const unknownPredicateWeight = 1.5;
 /** Credit for a term only part of which is found (坐轮椅 → 轮椅). */
 export const partCredit = 0.5;
 /**
@@ -42,6 +47,9 @@ export const partCredit = 0.5;
  * word of the phrasebook inside it): the passages need not repeat how a thing was asked, only what about.
  */
 export const questionFormWeight = 0.2;
+
+/** A verb's weight in the clause that asks (understand.server.ts: part of speech). */
+const verbWeight = partOfSpeechWeight("v");
 
 interface WeighedTerm {
   term: string;
@@ -80,7 +88,8 @@ function weigh(understanding: Pick<Understanding, "keyTerms">, expanded: Expande
     const abbreviation = unsaid ? abbreviationOf(t.term) : null;
     const abbreviated = abbreviation !== null && corpusMatches(index, abbreviation);
     const unknown = t.asked && t.weight >= 1 && unsaid && !abbreviated;
-    const weight = t.weight * termIdf(index, t.term) * (unknown ? unknownTopicWeight : 1) * (form ? questionFormWeight : 1);
+    const unknownVerb = t.asked && t.weight >= verbWeight && t.weight < 1 && unsaid && !abbreviated;
+    const weight = t.weight * termIdf(index, t.term) * (unknown ? unknownTopicWeight : unknownVerb ? unknownPredicateWeight : 1) * (form ? questionFormWeight : 1);
     return { term: t.term, weight, whole, parts, abbreviation: abbreviated ? abbreviation : null };
   });
 }
