@@ -38,6 +38,8 @@ describe("the grounding gate judges the key terms", () => {
     const withForm = groundingOf({ keyTerms: [asked("护理补贴"), asked("哪几天")] }, retrieval, index);
     expect(withForm.missing).toEqual(["哪几天"]);
     expect(withForm.score).toBeGreaterThan(0.6);
+    // A bare number (what a masked landline leaves: 0763-***1234) is no topic either.
+    expect(groundingOf({ keyTerms: [asked("护理补贴"), asked("0763")] }, retrieval, index).score).toBeGreaterThan(0.6);
     // A topic word the passages lack still weighs fully (double, as no passage knows it).
     const withTopic = groundingOf({ keyTerms: [asked("护理补贴"), asked("奥运会")] }, retrieval, index);
     expect(withTopic.score).toBeLessThan(minimumConfidence);

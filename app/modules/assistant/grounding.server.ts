@@ -44,7 +44,8 @@ export const unknownPredicateWeight = 1.5;
 export const partCredit = 0.5;
 /**
  * Weight of a word that is the form of the question rather than its topic (几张, 哪条路, 多少钱, 几时: a question
- * word of the phrasebook inside it): the passages need not repeat how a thing was asked, only what about.
+ * word of the phrasebook inside it), and of a bare number (2026, an area code left by a masked phone): the passages
+ * need not repeat how a thing was asked, only what about.
  */
 export const questionFormWeight = 0.2;
 
@@ -83,7 +84,7 @@ function weigh(understanding: Pick<Understanding, "keyTerms">, expanded: Expande
       : [];
     // (English words are left at their weight: the corpus is Chinese, and its English summaries are short.)
     const han = /\p{Script=Han}/u.test(t.term);
-    const form = han && !glossary.length && questionWords.test(t.term);
+    const form = (han && !glossary.length && questionWords.test(t.term)) || /^\d+$/.test(t.term);
     const unsaid = !glossary.length && han && !form && !corpusSays(index, t.term);
     const abbreviation = unsaid ? abbreviationOf(t.term) : null;
     const abbreviated = abbreviation !== null && corpusMatches(index, abbreviation);
