@@ -45,6 +45,12 @@ describe("the grounding gate judges the key terms", () => {
     expect(withTopic.score).toBeLessThan(minimumConfidence);
   });
 
+  it("reads a story's question and its circumstances across up to three passages", async () => {
+    const g = await score("孩子三岁，耳朵听不见，医生说要装人工耳蜗，家里没钱，有没有救助，去哪里申请");
+    expect(g.keys).toHaveLength(3);
+    expect(g.score).toBeGreaterThanOrEqual(minimumConfidence);
+  });
+
   it("gives half credit to an abbreviation the passages write out (社保 → 社会保险)", async () => {
     const g = await score("单位不给我交社保因为我是残疾人");
     expect(g.found).toContain("社保");

@@ -9,9 +9,9 @@ import type { AssistantIndex } from "./vector-index.server";
  * The grounding gate: do the passages the retrieval found say something about what the question asks? It judges
  * the question's key terms (understand.server.ts), not every token. Each key term weighs idf × part of speech ×
  * clause (the clause that asks counts fully, the story lightly); a noun of the clause that asks that the corpus
- * never uses, and that is no glossary word, weighs double: it is what the question is about, and nothing here
- * is about it. The score is the share of that weight found in the best passage together with one of the next
- * best (each with its document's title and summary), at its highest. A word counts as found when it, or its
+ * never uses, and that is no glossary word, weighs double (a verb 1.5×): it is what the question is about, and
+ * nothing here is about it. The score is the share of that weight found in the best passage together with one or
+ * two of the next best (each with its document's title and summary), at its highest. A word counts as found when it, or its
  * glossary term, is in the passage, and half when only a part of it is (坐轮椅 → 轮椅) or when it is a two-character
  * abbreviation the passage writes out (社保 → 社会保险). Words that are the form of the question (几张, 哪条路) weigh
  * little: the passages need not repeat how a thing was asked.
@@ -31,7 +31,7 @@ export interface Grounding {
   missing: string[];
 }
 
-/** Passages (best fused first) the gate looks at: the best one, paired with each of the next. */
+/** Passages (best fused first) the gate looks at: the best one, with one or two of the next. */
 export const groundingCandidates = 5;
 /** Extra weight of a noun of the clause that asks that the corpus and the glossary do not know. */
 export const unknownTopicWeight = 2;
@@ -105,7 +105,10 @@ export function groundingOf(
   let best: Grounding = { score: 0, keys: [], found: [], missing: terms.map((t) => t.term) };
   if (!total) return best;
   const hits = retrieval.hits.slice(0, groundingCandidates).map((h) => h.chunk.key);
+  // The best passage with one of the next, or two of them: a story's question and its circumstances are often
+  // answered in neighbouring sections (who can apply, and what to bring).
   const pairs = hits.length > 1 ? hits.slice(1).map((k) => [hits[0], k]) : [hits];
+  for (let i = 1; i < hits.length; i++) for (let j = i + 1; j < hits.length; j++) pairs.push([hits[0], hits[i], hits[j]]);
   for (const pair of pairs) {
     const keys = [...new Set(pair.flatMap((k) => [k, index.chunkAt(index.chunks[k].docId, null)?.key ?? k]))];
     const says = (word: string) => keys.some((key) => chunkSays(index, key, word));
