@@ -24,7 +24,9 @@ export function formatSummary(s: EvalSummary, options: FormatOptions = {}): stri
       `invented facts ${s.inventions}, personal numbers echoed ${s.echoes}, latency p50 ${s.p50.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms`,
     `  calibration: lowest answerable confidence ${s.calibration.answerMin?.toFixed(3) ?? "–"}, ` +
       `highest raw confidence of an off-corpus refusal ${s.calibration.offCorpusMax?.toFixed(3) ?? "–"} ` +
-      `(${s.calibration.offCorpusBelow[0]}/${s.calibration.offCorpusBelow[1]} below the threshold without the guards), threshold ${s.calibration.threshold}`,
+      `(${s.calibration.offCorpusBelow[0]}/${s.calibration.offCorpusBelow[1]} below the threshold without the guards), ` +
+      `answerable below the threshold ${s.calibration.answerBelow[0]}/${s.calibration.answerBelow[1]}, threshold ${s.calibration.threshold}` +
+      (s.calibration.midpoint === null ? " (this set's scores overlap)" : ` (midpoint of this set ${s.calibration.midpoint.toFixed(3)})`),
     `  ${"category".padEnd(12)} ${"cases".padStart(5)}  ${"pass".padStart(6)}  ${"recall@5".padStart(8)}`,
     ...caseCategories
       .filter((c) => s.byCategory[c])

@@ -80,6 +80,13 @@ export interface EvalSummary {
     offCorpusMax: number | null;
     /** Off-corpus refusals whose raw confidence is below the threshold, of all off-corpus refusals. */
     offCorpusBelow: [number, number];
+    /** Answerable cases that reached the gate and scored below the threshold, of all that reached it. */
+    answerBelow: [number, number];
+    /**
+     * Where this set would put the threshold: halfway between the highest off-corpus score and the lowest
+     * answerable one, when they do not overlap (null when they do). Only the tuning part's is a calibration.
+     */
+    midpoint: number | null;
     threshold: number;
   };
 }
@@ -220,6 +227,8 @@ function summarize(name: string, retrievalMode: RetrievalMode, results: CaseResu
     (r) => r.expect === "refuse" && (r.status === "off_topic" || (r.status === "no_content" && r.rawConfidence !== null && r.rawConfidence < minimumConfidence)),
   );
   const offConf = offCorpus.map((r) => r.rawConfidence ?? 0);
+  const answerMin = answerConf.length ? Math.min(...answerConf) : null;
+  const offCorpusMax = offConf.length ? Math.max(...offConf) : null;
   return {
     name,
     retrievalMode,
@@ -238,9 +247,11 @@ function summarize(name: string, retrievalMode: RetrievalMode, results: CaseResu
     p95: percentile(times, 95),
     results,
     calibration: {
-      answerMin: answerConf.length ? Math.min(...answerConf) : null,
-      offCorpusMax: offConf.length ? Math.max(...offConf) : null,
+      answerMin,
+      offCorpusMax,
       offCorpusBelow: [offConf.filter((x) => x < minimumConfidence).length, offConf.length],
+      answerBelow: [answerConf.filter((x) => x < minimumConfidence).length, answerConf.length],
+      midpoint: answerMin !== null && offCorpusMax !== null && offCorpusMax < answerMin ? (answerMin + offCorpusMax) / 2 : null,
       threshold: minimumConfidence,
     },
   };

@@ -1,3 +1,4 @@
+import { groundingOf } from "./grounding.server";
 import { minimumConfidence, retrieve } from "./retrieve.server";
 import { ensureAssistantIndex, type AssistantIndex } from "./vector-index.server";
 
@@ -24,10 +25,36 @@ describe("the grounding gate judges the key terms", () => {
     "残疾人结婚登记要什么材料",
     "轮椅品牌哪个好，推荐一下",
     "残疾人可以买彩票吗",
+    "聋人可以开车吗",
   ])("stops an off-topic question that shares a word with the corpus: %s", async (q) => {
     const g = await score(q);
     expect(g.score).toBeLessThan(minimumConfidence);
     expect(g.missing.length).toBeGreaterThan(0);
+  });
+
+  it("does not ask the passages to repeat how a thing was asked (哪几天, 几张), only what about", async () => {
+    const retrieval = await retrieve(index, "护理补贴", { limit: 12 });
+    const asked = (term: string) => ({ term, weight: 1, asked: true });
+    const withForm = groundingOf({ keyTerms: [asked("护理补贴"), asked("哪几天")] }, retrieval, index);
+    expect(withForm.missing).toEqual(["哪几天"]);
+    expect(withForm.score).toBeGreaterThan(0.6);
+    // A bare number (what a masked landline leaves: 0763-***1234) is no topic either.
+    expect(groundingOf({ keyTerms: [asked("护理补贴"), asked("0763")] }, retrieval, index).score).toBeGreaterThan(0.6);
+    // A topic word the passages lack still weighs fully (double, as no passage knows it).
+    const withTopic = groundingOf({ keyTerms: [asked("护理补贴"), asked("奥运会")] }, retrieval, index);
+    expect(withTopic.score).toBeLessThan(minimumConfidence);
+  });
+
+  it("reads a story's question and its circumstances across up to three passages", async () => {
+    const g = await score("孩子三岁，耳朵听不见，医生说要装人工耳蜗，家里没钱，有没有救助，去哪里申请");
+    expect(g.keys).toHaveLength(3);
+    expect(g.score).toBeGreaterThanOrEqual(minimumConfidence);
+  });
+
+  it("gives half credit to an abbreviation the passages write out (社保 → 社会保险)", async () => {
+    const g = await score("单位不给我交社保因为我是残疾人");
+    expect(g.found).toContain("社保");
+    expect(g.score).toBeGreaterThanOrEqual(minimumConfidence);
   });
 
   it("says which key terms the passages have and which they lack", async () => {

@@ -1,17 +1,20 @@
 import { tokenize, tokenizeWords } from "~/modules/search/index.server";
 import type { ExpandedQuery } from "~/modules/search/index.server";
-import { chunkSays, corpusSays, termIdf } from "./term-stats.server";
-import type { Understanding } from "./understand.server";
+import { getPhrases } from "./phrases.server";
+import { chunkMatches, chunkSays, corpusMatches, corpusSays, termIdf } from "./term-stats.server";
+import { partOfSpeechWeight, type Understanding } from "./understand.server";
 import type { AssistantIndex } from "./vector-index.server";
 
 /**
  * The grounding gate: do the passages the retrieval found say something about what the question asks? It judges
  * the question's key terms (understand.server.ts), not every token. Each key term weighs idf × part of speech ×
  * clause (the clause that asks counts fully, the story lightly); a noun of the clause that asks that the corpus
- * never uses, and that is no glossary word, weighs double: it is what the question is about, and nothing here
- * is about it. The score is the share of that weight found in the best passage together with one of the next
- * best (each with its document's title and summary), at its highest. A word counts as found when it, or its
- * glossary term, is in the passage, and half when only a part of it is (坐轮椅 → 轮椅).
+ * never uses, and that is no glossary word, weighs double (a verb 1.5×): it is what the question is about, and
+ * nothing here is about it. The score is the share of that weight found in the best passage together with one or
+ * two of the next best (each with its document's title and summary), at its highest. A word counts as found when it, or its
+ * glossary term, is in the passage, and half when only a part of it is (坐轮椅 → 轮椅) or when it is a two-character
+ * abbreviation the passage writes out (社保 → 社会保险). Words that are the form of the question (几张, 哪条路) weigh
+ * little: the passages need not repeat how a thing was asked.
  *
  * So a long story with a clear question about a subsidy scores high (the story weighs little, the question's
  * words are in the nursing-allowance guide), and an off-topic question that shares a common word with the
@@ -28,12 +31,26 @@ export interface Grounding {
   missing: string[];
 }
 
-/** Passages (best fused first) the gate looks at: the best one, paired with each of the next. */
+/** Passages (best fused first) the gate looks at: the best one, with one or two of the next. */
 export const groundingCandidates = 5;
 /** Extra weight of a noun of the clause that asks that the corpus and the glossary do not know. */
 export const unknownTopicWeight = 2;
+/**
+ * …and of a verb there that they do not know (聋人可以开车吗, 残疾人结婚有补贴吗: what is asked about the topic).
+ * Less than a noun's: a resident's everyday verb (跟着迁) is more often just phrasing.
+ */
+export const unknownPredicateWeight = 1.5;
 /** Credit for a term only part of which is found (坐轮椅 → 轮椅). */
 export const partCredit = 0.5;
+/**
+ * Weight of a word that is the form of the question rather than its topic (几张, 哪条路, 多少钱, 几时: a question
+ * word of the phrasebook inside it), and of a bare number (2026, an area code left by a masked phone): the passages
+ * need not repeat how a thing was asked, only what about.
+ */
+export const questionFormWeight = 0.2;
+
+/** A verb's weight in the clause that asks (understand.server.ts: part of speech). */
+const verbWeight = partOfSpeechWeight("v");
 
 interface WeighedTerm {
   term: string;
@@ -42,13 +59,23 @@ interface WeighedTerm {
   whole: string[];
   /** Parts of them that are not everyday corpus words: half credit. */
   parts: string[];
+  /** A two-character word the corpus lacks, as the abbreviation of a longer one (社保 → 社会保险): half credit. */
+  abbreviation: RegExp | null;
+}
+
+/** 社保 → 社…保: the characters in order, at most two between them (残联 → 残疾人联合会, 医保 → 医疗保险). */
+function abbreviationOf(term: string): RegExp | null {
+  const chars = [...term];
+  if (chars.length !== 2 || !chars.every((c) => /\p{Script=Han}/u.test(c))) return null;
+  return new RegExp(`${chars[0]}[\\p{Script=Han}]{1,2}${chars[1]}`, "u");
 }
 
 function weigh(understanding: Pick<Understanding, "keyTerms">, expanded: ExpandedQuery, index: AssistantIndex): WeighedTerm[] {
   const common = (word: string) => termIdf(index, word) < termIdf(index, "申请");
   const rarest = termIdf(index, "\u0000");
+  const { questionWords } = getPhrases();
   return understanding.keyTerms.map((t) => {
-    if (t.offTopic) return { term: t.term, weight: unknownTopicWeight * rarest, whole: [t.term], parts: [] };
+    if (t.offTopic) return { term: t.term, weight: unknownTopicWeight * rarest, whole: [t.term], parts: [], abbreviation: null };
     const glossary = expanded.expansions.filter((e) => e.variant === t.term || e.variant.includes(t.term) || t.term.includes(e.variant));
     const whole = [t.term, ...glossary.flatMap((e) => tokenizeWords(e.canonical))];
     // Parts count only for glossary words (坐轮椅 → 轮椅): a part of a word the corpus lacks (结婚登记 → 登记) is no clue.
@@ -56,8 +83,15 @@ function weigh(understanding: Pick<Understanding, "keyTerms">, expanded: Expande
       ? [...new Set(whole.flatMap((w) => tokenize(w)))].filter((p) => !whole.includes(p) && [...p].length > 1 && !common(p))
       : [];
     // (English words are left at their weight: the corpus is Chinese, and its English summaries are short.)
-    const unknown = t.asked && t.weight >= 1 && !glossary.length && /\p{Script=Han}/u.test(t.term) && !corpusSays(index, t.term);
-    return { term: t.term, weight: t.weight * termIdf(index, t.term) * (unknown ? unknownTopicWeight : 1), whole, parts };
+    const han = /\p{Script=Han}/u.test(t.term);
+    const form = (han && !glossary.length && questionWords.test(t.term)) || /^\d+$/.test(t.term);
+    const unsaid = !glossary.length && han && !form && !corpusSays(index, t.term);
+    const abbreviation = unsaid ? abbreviationOf(t.term) : null;
+    const abbreviated = abbreviation !== null && corpusMatches(index, abbreviation);
+    const unknown = t.asked && t.weight >= 1 && unsaid && !abbreviated;
+    const unknownVerb = t.asked && t.weight >= verbWeight && t.weight < 1 && unsaid && !abbreviated;
+    const weight = t.weight * termIdf(index, t.term) * (unknown ? unknownTopicWeight : unknownVerb ? unknownPredicateWeight : 1) * (form ? questionFormWeight : 1);
+    return { term: t.term, weight, whole, parts, abbreviation: abbreviated ? abbreviation : null };
   });
 }
 
@@ -71,7 +105,10 @@ export function groundingOf(
   let best: Grounding = { score: 0, keys: [], found: [], missing: terms.map((t) => t.term) };
   if (!total) return best;
   const hits = retrieval.hits.slice(0, groundingCandidates).map((h) => h.chunk.key);
+  // The best passage with one of the next, or two of them: a story's question and its circumstances are often
+  // answered in neighbouring sections (who can apply, and what to bring).
   const pairs = hits.length > 1 ? hits.slice(1).map((k) => [hits[0], k]) : [hits];
+  for (let i = 1; i < hits.length; i++) for (let j = i + 1; j < hits.length; j++) pairs.push([hits[0], hits[i], hits[j]]);
   for (const pair of pairs) {
     const keys = [...new Set(pair.flatMap((k) => [k, index.chunkAt(index.chunks[k].docId, null)?.key ?? k]))];
     const says = (word: string) => keys.some((key) => chunkSays(index, key, word));
@@ -82,7 +119,7 @@ export function groundingOf(
       if (t.whole.some(says)) {
         covered += t.weight;
         found.push(t.term);
-      } else if (t.parts.some(says)) {
+      } else if (t.parts.some(says) || (t.abbreviation && keys.some((key) => chunkMatches(index, key, t.abbreviation as RegExp)))) {
         covered += t.weight * partCredit;
         found.push(t.term);
       } else missing.push(t.term);

@@ -1,6 +1,7 @@
 import { maskPersonalData, type MaskResult } from "~/modules/privacy/mask";
 import { foldText } from "~/modules/search/normalize.server";
-import { getPhrases } from "./phrases.server";
+import { guardRules, type GuardRule } from "./guard-rules";
+import { getPhrases, toPattern } from "./phrases.server";
 
 /**
  * What happens to a question before anything is stored or searched: invisible characters out, a length
@@ -43,21 +44,41 @@ export function questionLength(text: string): number {
   return [...text].length;
 }
 
-const injectionPatterns: RegExp[] = [
-  /\b(ignore|disregard|forget|override)\b.{0,40}\b(instructions?|prompts?|rules|directions|guidelines|context)\b/i,
-  /\b(system|hidden|initial|original)\s+(prompt|instructions?|message|configuration|config)\b/i,
-  /\breveal\b.{0,40}\b(prompt|instructions?|configuration|config|secrets?|keys?)\b/i,
-  /\b(print|show|display|output|dump|list|read out)\b.{0,40}\b(configuration|config|source\s+code|environment\s+variables|settings\s+file|database)\b/i,
-  /\b(api[\s_-]?keys?|access\s+tokens?|passwords?)\b/i,
-  /\byou\s+are\s+now\b|\bact\s+as\b|\bpretend\s+(to\s+be|you\s+are)\b|\bjailbreak|\bdeveloper\s+mode\b|\bDAN\b/i,
-  /(忽略|无视|忘记|忘掉|不要理会|跳过).{0,12}(指令|指示|提示|规则|设定|要求|限制|命令)/,
-  /(系统|隐藏|初始)?提示词|系统提示|system\s*prompt/i,
-  /你现在是|从现在起你是|扮演|角色扮演|越狱|没有(任何)?限制|不受(任何)?限制|开发者模式/,
-  /(管理员|后台|数据库|服务器).{0,6}(密码|口令|密钥)|密钥|(输出|打印|显示|告诉我).{0,10}(配置|源代码|源码)/,
-];
+interface CompiledRule {
+  rule: GuardRule;
+  groups: RegExp[];
+  window: number;
+}
 
+const defaultWindow = 40;
+
+function compile(rule: GuardRule): CompiledRule {
+  const groups = rule.groups.map((phrases) => {
+    const parts = [...new Set(phrases.map((p) => p.trim().toLowerCase()).filter(Boolean))].sort((a, b) => b.length - a.length).map(toPattern);
+    return new RegExp(parts.join("|"), "giu");
+  });
+  return { rule, groups, window: rule.window ?? defaultWindow };
+}
+
+let compiled: CompiledRule[] | undefined;
+
+/** Whether every group of the rule has a phrase within its window of a phrase of the first group. */
+function matches({ groups, window }: CompiledRule, text: string): boolean {
+  const [first, ...others] = groups.map((re) => [...text.matchAll(re)].map((m) => ({ from: m.index, to: m.index + m[0].length })));
+  return first.some((f) => others.every((list) => list.some((m) => m.from <= f.to + window && m.to >= f.from - window)));
+}
+
+/** The first guard rule (guard-rules.ts) the question matches, or null. */
+export function matchingGuardRule(text: string): GuardRule | null {
+  compiled ??= guardRules.map(compile);
+  // Folded as the rest of the assistant reads a question: half-width, simplified characters, lower case.
+  const folded = foldText(text);
+  return compiled.find((c) => matches(c, folded))?.rule ?? null;
+}
+
+/** An instruction to the assistant, or a request for other people's records (guard-rules.ts). */
 export function looksLikeInjection(text: string): boolean {
-  return injectionPatterns.some((p) => p.test(text));
+  return matchingGuardRule(text)?.outcome === "injection";
 }
 
 /**
@@ -82,6 +103,9 @@ function withoutMaskedNumbers(masked: string): string {
 const fillerOnly =
   /^(?:我的?|你的?|是|号码?|手机号?|电话号?码?|联系电话|身份证号?|残疾人?证号?|银行卡号?|卡号|证号|my|is|number|phone|mobile|id|card|bank|certificate|and|the|登记|谢谢|请|您好|你好|\s)*$/i;
 
+/** Why a question gets no search: an instruction or other people's data, a fact no policy text states, an off-topic question, only numbers. */
+export type GuardRefusal = "injection" | "no_content" | "off_topic" | "personal_data_only";
+
 export type GuardResult =
   | { ok: false; status: "too_long" | "empty"; length: number }
   | {
@@ -90,7 +114,7 @@ export type GuardResult =
       masked: string;
       personalData: PersonalDataKind[];
       /** Set when the question gets no search at all. */
-      refusal: "injection" | "off_topic" | "personal_data_only" | null;
+      refusal: GuardRefusal | null;
     };
 
 /**
@@ -106,8 +130,9 @@ export function guardQuestion(raw: string): GuardResult {
   if (length === 0) return { ok: false, status: "empty", length };
   if (length > maxQuestionLength) return { ok: false, status: "too_long", length };
   const { text: masked, found } = maskPersonalData(cleaned);
-  let refusal: "injection" | "off_topic" | "personal_data_only" | null = null;
-  if (looksLikeInjection(masked)) refusal = "injection";
+  let refusal: GuardRefusal | null = null;
+  const rule = matchingGuardRule(masked);
+  if (rule) refusal = rule.outcome;
   else if (found.length && fillerOnly.test(withoutMaskedNumbers(masked))) refusal = "personal_data_only";
   else if (looksOffTopic(masked)) refusal = "off_topic";
   return { ok: true, masked, personalData: found, refusal };

@@ -41,7 +41,8 @@ export class PhraseMatcher {
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-function toPattern(phrase: string): string {
+/** A phrase as a regular expression source: Chinese anywhere, English as a whole word (plural -s/-es; trailing * = any ending). */
+export function toPattern(phrase: string): string {
   if (/\p{Script=Han}/u.test(phrase) || !/\w/.test(phrase)) return escape(phrase);
   const prefix = phrase.endsWith("*");
   const word = escape(prefix ? phrase.slice(0, -1) : phrase).replace(/\s+/g, "\\s+");

@@ -55,6 +55,16 @@ export function corpusSays(index: AssistantIndex, word: string): boolean {
   return s.df.has(word) || (/\p{Script=Han}/u.test(word) && s.all.includes(word));
 }
 
+/** Whether a chunk's folded text matches a pattern. */
+export function chunkMatches(index: AssistantIndex, key: number, pattern: RegExp): boolean {
+  return pattern.test(stats(index).texts[key]);
+}
+
+/** Whether any chunk's folded text matches a pattern. */
+export function corpusMatches(index: AssistantIndex, pattern: RegExp): boolean {
+  return pattern.test(stats(index).all);
+}
+
 /** idf of an index token over the index's chunks (unknown words get the highest). */
 export function termIdf(index: AssistantIndex, term: string): number {
   const { df, n } = stats(index);
