@@ -82,16 +82,22 @@ const factPatterns: Array<{ question: RegExp; sentence: RegExp; term: string }> 
   { question: /怎么计算|如何计算|怎么算|怎样计算|计算方法|公式|how\s+is\s+.*calculated/i, sentence: /[=×÷]|公式|计算方法/, term: "\u0000formula" },
   // "What can I do / whom do I ask": the sentences that say what to do and where to turn.
   {
-    question: /怎么办|怎么做|咋办|咋整|找谁|谁管|向谁|哪个部门|去哪里|what\s+(should|can)\s+i\s+do|who\s+do\s+i|where\s+(do|can)\s+i|how\s+do\s+i\s+(report|complain)/i,
+    question: /怎么办|怎么做|咋办|咋整|找谁|谁管|向谁|哪个部门|去哪里|打给谁|打电话给谁|问谁|找哪里|找哪个|边个管|搵边个|what\s+(should|can)\s+i\s+do|who\s+(do|should|can)\s+i|where\s+(do|can)\s+i|how\s+do\s+i\s+(report|complain)/i,
     sentence: /可以(向|到|去|找|申请|投诉|举报|反映|起诉|打电话)|投诉|举报|反映|起诉|仲裁|打电话|联系/,
     term: "\u0000action",
   },
 ];
 
-/** Adds a pseudo-term for the kind of fact the question asks for, weighted like its strongest word. */
+/**
+ * Weight of a fact the question asks for against its strongest word: a question for a number, a date, a duration
+ * or a formula is answered by the sentence that states one, more than by the one that repeats its words.
+ */
+const factWeight: Record<string, number> = { "\u0000date": 1.5, "\u0000duration": 1.5, "\u0000number": 1.5, "\u0000formula": 1.5 };
+
+/** Adds a pseudo-term for the kind of fact the question asks for, weighted like its strongest word (or more). */
 export function withFactTerms(question: string, terms: TermWeight[]): TermWeight[] {
   const strongest = terms.reduce((m, t) => Math.max(m, t.weight), 1);
-  const extra = factPatterns.filter((f) => f.question.test(question)).map((f) => ({ term: f.term, weight: strongest }));
+  const extra = factPatterns.filter((f) => f.question.test(question)).map((f) => ({ term: f.term, weight: strongest * (factWeight[f.term] ?? 1) }));
   return [...terms, ...extra];
 }
 
@@ -127,8 +133,13 @@ function isIntro(sentence: string): boolean {
   return /[：:]$/.test(sentence) || isCrossReference(sentence);
 }
 
+/** A sentence that defers to someone else ("以窗口告知为准", "请咨询市残联"): a weaker lead than one that states. */
+function defers(sentence: string): boolean {
+  return /以[^，。；]{1,24}为准|请(先)?(咨询|询问|打电话|向)|还没有核实|请关注/.test(sentence);
+}
+
 function isCrossReference(sentence: string): boolean {
-  return /^(详见|见|参见)|(办法|做法|情况|规定|流程|方法|政策)见|，见[^，。；]{2,40}[。；]?$/.test(sentence);
+  return /^(详见|见|参见)|(办法|做法|情况|规定|流程|方法|政策)见|，见[^，。；]{2,40}[。；：:]?$/.test(sentence);
 }
 
 /** A quote of at most `max` characters around the sentence that best matches, extended with its neighbours. */
@@ -138,7 +149,7 @@ export function quoteFrom(text: string, terms: TermWeight[], max = maxQuoteLengt
   let bestIndex = 0;
   let bestScore = -1;
   sentences.forEach((s, i) => {
-    const own = (x: string) => scoreSentence(x, terms) * (isCrossReference(x) ? 0.3 : 1);
+    const own = (x: string) => scoreSentence(x, terms) * (isCrossReference(x) ? 0.3 : defers(x) ? 0.6 : 1);
     let score = own(s) + (s.length > 4 ? 0 : -1);
     // An introduction ("计算方法是：") stands for the line after it too (and brings its list to the lead).
     if (isIntro(s) && sentences[i + 1]) score = Math.max(score, own(sentences[i + 1])) + 0.01;
