@@ -238,6 +238,23 @@ export function citationTitle(chunk: AssistantChunk): string {
   return chunk.docType === "regulation" ? `《${chunk.docTitle}》${chunk.citation}` : `${chunk.docTitle} · ${chunk.citation}`;
 }
 
+/** Weight, when a section's sentences are compared, of a word its document's title already says. */
+export const titleWordWeight = 0.3;
+
+/**
+ * The question's terms as they tell one section's sentences apart, for a follow-up: the topic it borrowed from
+ * the earlier turn (视障图书馆, a word of the document's title) is what every sentence there is about, so it
+ * weighs little; the sentence that says what is asked now ("要带什么证件" → "一般带上残疾人证或身份证件") is not
+ * outdone by one that repeats the topic ("…以图书馆工作人员告知为准"). `typed` is what the person asked this turn.
+ */
+export function withinDocument(chunk: AssistantChunk, terms: TermWeight[], typed: string): TermWeight[] {
+  const title = normalize(chunk.docTitle);
+  const own = normalize(typed);
+  return terms.map((t) =>
+    !t.term.startsWith("\u0000") && title.includes(t.term) && !own.includes(t.term) ? { ...t, weight: t.weight * titleWordWeight } : t,
+  );
+}
+
 /** How a passage's quote is labelled: the citation itself, or the site's note beside it. */
 export type CitationLabel = (chunk: AssistantChunk, fromNote: boolean) => string;
 
@@ -471,7 +488,10 @@ export function composeAnswer({ retrieval, index, locale, t, personalData, idf }
   // Lead: the sentence of the best passage that best matches the question, with its whole list when it is part
   // of one (English: the English summary).
   const best = passages[0] ? index.chunks[passages[0].key] : hits[0]?.chunk;
-  const bestQuote = best ? passageQuote(best, terms) : null;
+  // A follow-up was searched with the earlier turn's topic, and is composed from what it asks itself.
+  const borrowedTopic = retrieval.question !== retrieval.understanding.masked;
+  // (The lead is the sentence of that passage that says what is asked, not the one that repeats its topic.)
+  const bestQuote = best ? passageQuote(best, borrowedTopic ? withinDocument(best, terms, retrieval.question) : terms) : null;
   const fromList = best && bestQuote ? leadAndList(bestQuote.source, bestQuote.best, best.headingPath.at(-1) ?? best.docTitle) : null;
   let lead = fromList?.lead ?? "";
   const points: string[] = [...(fromList?.points ?? [])];
@@ -488,7 +508,9 @@ export function composeAnswer({ retrieval, index, locale, t, personalData, idf }
   if (locale === "en") {
     const retrieved = [...passages.map((p) => index.chunks[p.key]), ...hits.map((h) => h.chunk)];
     const en = englishLead(asked, retrieved, index);
-    lead = en ? t("assistant.answer.leadEn", { sentence: en }) : t("assistant.answer.leadEnFallback");
+    // The English summary is the document's; the section that answers is in Chinese: its lead comes too.
+    const zh = best?.anchor != null && lead ? lead : "";
+    lead = en ? t(zh ? "assistant.answer.leadEnSection" : "assistant.answer.leadEn", { sentence: en, zh }) : t("assistant.answer.leadEnFallback");
     for (const docId of new Set(passages.map((p) => index.chunks[p.key].docId))) {
       const doc = index.documents.get(docId);
       if (doc?.summaryEn && summaries.length < 3) summaries.push({ title: doc.titleEn, text: doc.summaryEn, url: doc.url });
