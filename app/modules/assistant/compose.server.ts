@@ -94,6 +94,12 @@ const factPatterns: Array<{ question: RegExp; sentence: RegExp; term: string }> 
  */
 const factWeight: Record<string, number> = { "\u0000date": 1.5, "\u0000duration": 1.5, "\u0000number": 1.5, "\u0000formula": 1.5 };
 
+/**
+ * Kinds of fact whose sentence pattern is specific enough to pick the lead by: a formula. (A bare digit is not,
+ * and "要多久" is often rightly answered by "审核需要的时间，以当地规定为准", not by another section's 5个工作日.)
+ */
+const statedKinds = new Set(["\u0000formula"]);
+
 /** Adds a pseudo-term for the kind of fact the question asks for, weighted like its strongest word (or more). */
 export function withFactTerms(question: string, terms: TermWeight[]): TermWeight[] {
   const strongest = terms.reduce((m, t) => Math.max(m, t.weight), 1);
@@ -495,6 +501,22 @@ export function composeAnswer({ retrieval, index, locale, t, personalData, idf }
   const fromList = best && bestQuote ? leadAndList(bestQuote.source, bestQuote.best, best.headingPath.at(-1) ?? best.docTitle) : null;
   let lead = fromList?.lead ?? "";
   const points: string[] = [...(fromList?.points ?? [])];
+  // The first sentence answers the question: when it asks for a formula that the best passage's lead does not
+  // state and another chosen passage's does ("见残疾人就业保障金" → the formula), that passage leads, cited first.
+  const wantedFacts = terms.filter((x) => statedKinds.has(x.term));
+  const states = (text: string) => splitSentences(text).some((x) => !isCrossReference(x) && wantedFacts.some((f) => scoreSentence(x, [f]) > 0));
+  if (fromList && wantedFacts.length && ![lead, ...points].some(states)) {
+    const at = passages.findIndex((p, i) => i > 0 && states(passageQuote(index.chunks[p.key], terms).best));
+    if (at > 0) {
+      const chunk = index.chunks[passages[at].key];
+      const q = passageQuote(chunk, terms);
+      const list = leadAndList(q.source, q.best, chunk.headingPath.at(-1) ?? chunk.docTitle);
+      lead = list.lead;
+      points.splice(0, points.length, ...list.points);
+      passages.unshift(...passages.splice(at, 1));
+      passages.forEach((p, i) => (p.n = i + 1));
+    }
+  }
   if (!points.length && listQuestion.test(asked)) {
     for (const p of passages.slice(0, 2)) {
       const items = listItems(index.chunks[p.key].article);
