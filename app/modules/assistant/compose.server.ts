@@ -80,6 +80,12 @@ const factPatterns: Array<{ question: RegExp; sentence: RegExp; term: string }> 
   { question: /多久|多长时间|有效期|how\s+long/i, sentence: /\d+\s*(年|个月|天|日|个工作日)|[一二三四五六七八九十]+(年|个月|天)/, term: "\u0000duration" },
   { question: /多少|几个|几人|比例|how\s+many|how\s+much/i, sentence: /\d/, term: "\u0000number" },
   { question: /怎么计算|如何计算|怎么算|怎样计算|计算方法|公式|how\s+is\s+.*calculated/i, sentence: /[=×÷]|公式|计算方法/, term: "\u0000formula" },
+  // "How do I apply": the sentence that says where and how an application is made, not who may make one.
+  {
+    question: /怎么申请|怎样申请|如何申请|怎么办理|怎样办理|如何办理|怎么办证|申请流程|办理流程|\bhow\s+(do|can)\s+(i|we)\s+apply\b|\bhow\s+to\s+apply\b/i,
+    sentence: /(到|向|在)[^，。；]{0,24}(窗口|残联|乡镇|街道|平台|政务服务)[^，。；]{0,12}(申请|提出|办理)|提出(书面)?申请/,
+    term: "\u0000procedure",
+  },
   // "What can I do / whom do I ask": the sentences that say what to do and where to turn.
   {
     question: /怎么办|怎么做|咋办|咋整|找谁|谁管|向谁|哪个部门|去哪里|打给谁|打电话给谁|问谁|找哪里|找哪个|边个管|搵边个|what\s+(should|can)\s+i\s+do|who\s+(do|should|can)\s+i|where\s+(do|can)\s+i|how\s+do\s+i\s+(report|complain)/i,
