@@ -145,6 +145,9 @@ function isIntro(sentence: string): boolean {
   return /[：:]$/.test(sentence) || isCrossReference(sentence);
 }
 
+/** Weight of a sentence that defers to someone else: it often repeats the question ("要带哪些材料，以…为准"). */
+const deferredWeight = 0.6;
+
 /** A sentence that defers to someone else ("以窗口告知为准", "请咨询市残联"): a weaker lead than one that states. */
 function defers(sentence: string): boolean {
   return /以[^，。；]{1,24}为准|请(先)?(咨询|询问|打电话|向)|还没有核实|请关注/.test(sentence);
@@ -161,7 +164,7 @@ export function quoteFrom(text: string, terms: TermWeight[], max = maxQuoteLengt
   let bestIndex = 0;
   let bestScore = -1;
   sentences.forEach((s, i) => {
-    const own = (x: string) => scoreSentence(x, terms) * (isCrossReference(x) ? 0.3 : defers(x) ? 0.6 : 1);
+    const own = (x: string) => scoreSentence(x, terms) * (isCrossReference(x) ? 0.3 : defers(x) ? deferredWeight : 1);
     let score = own(s) + (s.length > 4 ? 0 : -1);
     // An introduction ("计算方法是：") stands for the line after it too (and brings its list to the lead).
     if (isIntro(s) && sentences[i + 1]) score = Math.max(score, own(sentences[i + 1])) + 0.01;
