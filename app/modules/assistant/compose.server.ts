@@ -370,6 +370,9 @@ export function leadAndList(source: string, best: string, heading: string): { le
 
 const englishWord = /[a-z][a-z'-]+/g;
 
+/** "What is the nursing allowance?": a question the document's summary answers by itself. */
+const definitional = /^\s*(what\s+(is|are)|what's|tell\s+me\s+about)\b/i;
+
 /** The English summary sentence of the retrieved documents that shares most words with the question. */
 export function englishLead(question: string, chunks: AssistantChunk[], index: AssistantIndex): string {
   const wanted = new Set(tokenize(question).filter((t) => /^[a-z]/.test(t)));
@@ -540,7 +543,8 @@ export function composeAnswer({ retrieval, index, locale, t, personalData, idf }
     const retrieved = [...passages.map((p) => index.chunks[p.key]), ...hits.map((h) => h.chunk)];
     const en = englishLead(asked, retrieved, index);
     // The English summary is the document's; the section that answers is in Chinese: its lead comes too.
-    const zh = best?.anchor != null && lead ? lead : "";
+    // (Not for "what is …": the summary is the answer there.)
+    const zh = best?.anchor != null && lead && !definitional.test(asked) ? lead : "";
     lead = en ? t(zh ? "assistant.answer.leadEnSection" : "assistant.answer.leadEn", { sentence: en, zh }) : t("assistant.answer.leadEnFallback");
     for (const docId of new Set(passages.map((p) => index.chunks[p.key].docId))) {
       const doc = index.documents.get(docId);
