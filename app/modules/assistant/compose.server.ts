@@ -129,13 +129,20 @@ export function scoreSentence(sentence: string, terms: TermWeight[]): number {
  * Re-ranks the fused hits by how well their best sentence (with the section heading) matches the question:
  * a light stand-in for a cross-encoder. Fused order still counts for half.
  */
+/** Weight, in the re-ranking, of the question's words that the passage's document title says. */
+export const titleBonus = 0.1;
+
 export function rerank(hits: RetrievedChunk[], terms: TermWeight[]): RetrievedChunk[] {
   const own = terms.filter((t) => !t.term.startsWith("\u0000"));
   const max = own.reduce((s, t) => s + t.weight, 0) || 1;
   const scored = hits.map((hit, i) => {
     const heading = hit.chunk.headingPath.join(" ") || hit.chunk.docTitle;
     const best = splitSentences(hit.chunk.text).reduce((m, sentence) => Math.max(m, scoreSentence(`${heading} ${sentence}`, terms)), 0);
-    return { hit, value: (1 / (i + 2)) * 0.5 + 0.5 * Math.min(1, best / max) * 0.5 };
+    // A section of the document whose title names what is asked (残疾人证 → the certificate guide) before a
+    // section elsewhere that mentions it in passing (the allowance guides' materials list the certificate).
+    const title = normalize(hit.chunk.docTitle);
+    const named = own.reduce((sum, t) => ([...t.term].length > 1 && title.includes(t.term) ? sum + t.weight : sum), 0);
+    return { hit, value: (1 / (i + 2)) * 0.5 + 0.5 * Math.min(1, best / max) * 0.5 + titleBonus * Math.min(1, named / max) };
   });
   return scored.sort((a, b) => b.value - a.value).map((x) => x.hit);
 }
