@@ -113,3 +113,17 @@ describe("the first sentence answers what is asked", () => {
     expect(reply.answer).toContain("预约");
   });
 });
+
+describe("questions for a sum the corpus does not state", () => {
+  it("reads 能领多少 as asking for an amount, and says the corpus does not state it instead of listing who qualifies", async () => {
+    const reply = await ask("我能领多少重度残疾人护理补贴");
+    expect(reply.grounded).toBe(false);
+    expect(reply.view.lead).toContain("没有写明具体金额");
+    expect(reply.answer).toContain("0763-3362221");
+  });
+
+  it("still answers how many chapters a law has", async () => {
+    const reply = await ask("无障碍环境建设法有多少条");
+    expect(reply.view.lead).not.toContain("没有写明具体金额");
+  });
+});

@@ -634,7 +634,7 @@ export function answerText(view: AnswerView, t: TFunction): string {
 /** Does the question ask for a sum of money (and not who sets it or how it is worked out)? */
 export function asksForAmount(question: string): boolean {
   const amount =
-    /多少(钱|元|块)|几(元|块钱?)|(每月|每个月|一个月|每年|每人|每户)[^，。？?]{0,8}多少|(补贴|补助|标准|金额|能补|发)[^，。？?]{0,4}多少|how\s+much|how\s+many\s+yuan|what\s+amount|\bamount\b|\brate\b/i;
+    /多少(钱|元|块)|几(元|块钱?)|(领|拿|发|给|补)得?到?多少(?!人|个|天|年|岁|级|种|类|项|次)|(每月|每个月|一个月|每年|每人|每户)[^，。？?]{0,8}多少|(补贴|补助|标准|金额|能补|发)[^，。？?]{0,4}多少|how\s+much|how\s+many\s+yuan|what\s+amount|\bamount\b|\brate\b/i;
   const how = /谁定|由谁|谁来定|怎么定|如何定|怎么算|怎么计算|如何计算|计算方法|who\s+(sets|decides)|how\s+is\s+it\s+(set|calculated)|calculat/i;
   return amount.test(question) && !how.test(question);
 }
