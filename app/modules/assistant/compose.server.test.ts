@@ -78,3 +78,52 @@ describe("the issue's examples", () => {
     expect(reply.answer).not.toContain("凤鸣路");
   });
 });
+
+describe("the first sentence answers what is asked", () => {
+  const askAfter = async (earlier: string, question: string, locale: "zh-CN" | "en" = "zh-CN") => {
+    const first = await askAssistant({ question: earlier, locale }, { index, chatModel: null });
+    return askAssistant({ question, locale }, { index, chatModel: null, history: [first.turn] });
+  };
+
+  it("leads a question for a formula with the passage that states it, cited first", async () => {
+    const reply = await ask("用人单位的残保金按什么公式计算");
+    expect(reply.view.lead).toContain("平均工资");
+    expect(reply.citations[0].url).toBe("/policies/employment-security-fund#s-2");
+  });
+
+  it("leads a follow-up with the sentence that says what it asks, not the one repeating the earlier topic", async () => {
+    const reply = await askAfter("视障图书馆是做什么的", "要拿什么证件过去");
+    expect(reply.view.lead).toMatch(/^一般带上残疾人证或身份证件/);
+  });
+
+  it("states the rule when one benefit is asked about and the answer is not a plain yes", async () => {
+    const reply = await ask("四级听力残疾可以申请护理补贴吗");
+    expect(reply.view.eligibility).toBeDefined();
+    expect(reply.view.rule?.text).toContain("一级或二级");
+  });
+
+  it("gives an English reader the Chinese lead of the section that answers beside the English summary", async () => {
+    const reply = await ask("Where do I apply for the nursing allowance?", "en");
+    expect(reply.view.lead).toMatch(/in Chinese\): .*\p{Script=Han}/u);
+  });
+
+  it("reads booking words as the corpus's 预约", async () => {
+    const reply = await ask("无障碍电影要怎么订座");
+    expect(reply.grounded).toBe(true);
+    expect(reply.answer).toContain("预约");
+  });
+});
+
+describe("questions for a sum the corpus does not state", () => {
+  it("reads 能领多少 as asking for an amount, and says the corpus does not state it instead of listing who qualifies", async () => {
+    const reply = await ask("我能领多少重度残疾人护理补贴");
+    expect(reply.grounded).toBe(false);
+    expect(reply.view.lead).toContain("没有写明具体金额");
+    expect(reply.answer).toContain("0763-3362221");
+  });
+
+  it("still answers how many chapters a law has", async () => {
+    const reply = await ask("无障碍环境建设法有多少条");
+    expect(reply.view.lead).not.toContain("没有写明具体金额");
+  });
+});

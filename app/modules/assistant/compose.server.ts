@@ -80,18 +80,36 @@ const factPatterns: Array<{ question: RegExp; sentence: RegExp; term: string }> 
   { question: /多久|多长时间|有效期|how\s+long/i, sentence: /\d+\s*(年|个月|天|日|个工作日)|[一二三四五六七八九十]+(年|个月|天)/, term: "\u0000duration" },
   { question: /多少|几个|几人|比例|how\s+many|how\s+much/i, sentence: /\d/, term: "\u0000number" },
   { question: /怎么计算|如何计算|怎么算|怎样计算|计算方法|公式|how\s+is\s+.*calculated/i, sentence: /[=×÷]|公式|计算方法/, term: "\u0000formula" },
+  // "How do I apply": the sentence that says where and how an application is made, not who may make one.
+  {
+    question: /怎么申请|怎样申请|如何申请|怎么办理|怎样办理|如何办理|怎么办证|申请流程|办理流程|\bhow\s+(do|can)\s+(i|we)\s+apply\b|\bhow\s+to\s+apply\b/i,
+    sentence: /(到|向|在)[^，。；]{0,24}(窗口|残联|乡镇|街道|平台|政务服务)[^，。；]{0,12}(申请|提出|办理)|提出(书面)?申请/,
+    term: "\u0000procedure",
+  },
   // "What can I do / whom do I ask": the sentences that say what to do and where to turn.
   {
-    question: /怎么办|怎么做|咋办|咋整|找谁|谁管|向谁|哪个部门|去哪里|what\s+(should|can)\s+i\s+do|who\s+do\s+i|where\s+(do|can)\s+i|how\s+do\s+i\s+(report|complain)/i,
+    question: /怎么办|怎么做|咋办|咋整|找谁|谁管|向谁|哪个部门|去哪里|打给谁|打电话给谁|问谁|找哪里|找哪个|边个管|搵边个|what\s+(should|can)\s+i\s+do|who\s+(do|should|can)\s+i|where\s+(do|can)\s+i|how\s+do\s+i\s+(report|complain)/i,
     sentence: /可以(向|到|去|找|申请|投诉|举报|反映|起诉|打电话)|投诉|举报|反映|起诉|仲裁|打电话|联系/,
     term: "\u0000action",
   },
 ];
 
-/** Adds a pseudo-term for the kind of fact the question asks for, weighted like its strongest word. */
+/**
+ * Weight of a fact the question asks for against its strongest word: a question for a number, a date, a duration
+ * or a formula is answered by the sentence that states one, more than by the one that repeats its words.
+ */
+const factWeight: Record<string, number> = { "\u0000date": 1.5, "\u0000duration": 1.5, "\u0000number": 1.5, "\u0000formula": 1.5 };
+
+/**
+ * Kinds of fact whose sentence pattern is specific enough to pick the lead by: a formula. (A bare digit is not,
+ * and "要多久" is often rightly answered by "审核需要的时间，以当地规定为准", not by another section's 5个工作日.)
+ */
+const statedKinds = new Set(["\u0000formula"]);
+
+/** Adds a pseudo-term for the kind of fact the question asks for, weighted like its strongest word (or more). */
 export function withFactTerms(question: string, terms: TermWeight[]): TermWeight[] {
   const strongest = terms.reduce((m, t) => Math.max(m, t.weight), 1);
-  const extra = factPatterns.filter((f) => f.question.test(question)).map((f) => ({ term: f.term, weight: strongest }));
+  const extra = factPatterns.filter((f) => f.question.test(question)).map((f) => ({ term: f.term, weight: strongest * (factWeight[f.term] ?? 1) }));
   return [...terms, ...extra];
 }
 
@@ -111,13 +129,20 @@ export function scoreSentence(sentence: string, terms: TermWeight[]): number {
  * Re-ranks the fused hits by how well their best sentence (with the section heading) matches the question:
  * a light stand-in for a cross-encoder. Fused order still counts for half.
  */
+/** Weight, in the re-ranking, of the question's words that the passage's document title says. */
+export const titleBonus = 0.1;
+
 export function rerank(hits: RetrievedChunk[], terms: TermWeight[]): RetrievedChunk[] {
   const own = terms.filter((t) => !t.term.startsWith("\u0000"));
   const max = own.reduce((s, t) => s + t.weight, 0) || 1;
   const scored = hits.map((hit, i) => {
     const heading = hit.chunk.headingPath.join(" ") || hit.chunk.docTitle;
     const best = splitSentences(hit.chunk.text).reduce((m, sentence) => Math.max(m, scoreSentence(`${heading} ${sentence}`, terms)), 0);
-    return { hit, value: (1 / (i + 2)) * 0.5 + 0.5 * Math.min(1, best / max) * 0.5 };
+    // A section of the document whose title names what is asked (残疾人证 → the certificate guide) before a
+    // section elsewhere that mentions it in passing (the allowance guides' materials list the certificate).
+    const title = normalize(hit.chunk.docTitle);
+    const named = own.reduce((sum, t) => ([...t.term].length > 1 && title.includes(t.term) ? sum + t.weight : sum), 0);
+    return { hit, value: (1 / (i + 2)) * 0.5 + 0.5 * Math.min(1, best / max) * 0.5 + titleBonus * Math.min(1, named / max) };
   });
   return scored.sort((a, b) => b.value - a.value).map((x) => x.hit);
 }
@@ -127,8 +152,16 @@ function isIntro(sentence: string): boolean {
   return /[：:]$/.test(sentence) || isCrossReference(sentence);
 }
 
+/** Weight of a sentence that defers to someone else: it often repeats the question ("要带哪些材料，以…为准"). */
+const deferredWeight = 0.6;
+
+/** A sentence that defers to someone else ("以窗口告知为准", "请咨询市残联"): a weaker lead than one that states. */
+function defers(sentence: string): boolean {
+  return /以[^，。；]{1,24}为准|请(先)?(咨询|询问|打电话|向)|还没有核实|请关注/.test(sentence);
+}
+
 function isCrossReference(sentence: string): boolean {
-  return /^(详见|见|参见)|(办法|做法|情况|规定|流程|方法|政策)见|，见[^，。；]{2,40}[。；]?$/.test(sentence);
+  return /^(详见|见|参见)|(办法|做法|情况|规定|流程|方法|政策)见|，见[^，。；]{2,40}[。；：:]?$/.test(sentence);
 }
 
 /** A quote of at most `max` characters around the sentence that best matches, extended with its neighbours. */
@@ -138,7 +171,7 @@ export function quoteFrom(text: string, terms: TermWeight[], max = maxQuoteLengt
   let bestIndex = 0;
   let bestScore = -1;
   sentences.forEach((s, i) => {
-    const own = (x: string) => scoreSentence(x, terms) * (isCrossReference(x) ? 0.3 : 1);
+    const own = (x: string) => scoreSentence(x, terms) * (isCrossReference(x) ? 0.3 : defers(x) ? deferredWeight : 1);
     let score = own(s) + (s.length > 4 ? 0 : -1);
     // An introduction ("计算方法是：") stands for the line after it too (and brings its list to the lead).
     if (isIntro(s) && sentences[i + 1]) score = Math.max(score, own(sentences[i + 1])) + 0.01;
@@ -225,6 +258,23 @@ const listQuestion = /哪些|哪几|几类|几种|几级|什么材料|带什么|
 export function citationTitle(chunk: AssistantChunk): string {
   if (!chunk.citation) return chunk.docTitle;
   return chunk.docType === "regulation" ? `《${chunk.docTitle}》${chunk.citation}` : `${chunk.docTitle} · ${chunk.citation}`;
+}
+
+/** Weight, when a section's sentences are compared, of a word its document's title already says. */
+export const titleWordWeight = 0.3;
+
+/**
+ * The question's terms as they tell one section's sentences apart, for a follow-up: the topic it borrowed from
+ * the earlier turn (视障图书馆, a word of the document's title) is what every sentence there is about, so it
+ * weighs little; the sentence that says what is asked now ("要带什么证件" → "一般带上残疾人证或身份证件") is not
+ * outdone by one that repeats the topic ("…以图书馆工作人员告知为准"). `typed` is what the person asked this turn.
+ */
+export function withinDocument(chunk: AssistantChunk, terms: TermWeight[], typed: string): TermWeight[] {
+  const title = normalize(chunk.docTitle);
+  const own = normalize(typed);
+  return terms.map((t) =>
+    !t.term.startsWith("\u0000") && title.includes(t.term) && !own.includes(t.term) ? { ...t, weight: t.weight * titleWordWeight } : t,
+  );
 }
 
 /** How a passage's quote is labelled: the citation itself, or the site's note beside it. */
@@ -326,6 +376,9 @@ export function leadAndList(source: string, best: string, heading: string): { le
 }
 
 const englishWord = /[a-z][a-z'-]+/g;
+
+/** "What is the nursing allowance?": a question the document's summary answers by itself. */
+const definitional = /^\s*(what\s+(is|are)|what's|tell\s+me\s+about)\b/i;
 
 /** The English summary sentence of the retrieved documents that shares most words with the question. */
 export function englishLead(question: string, chunks: AssistantChunk[], index: AssistantIndex): string {
@@ -460,10 +513,29 @@ export function composeAnswer({ retrieval, index, locale, t, personalData, idf }
   // Lead: the sentence of the best passage that best matches the question, with its whole list when it is part
   // of one (English: the English summary).
   const best = passages[0] ? index.chunks[passages[0].key] : hits[0]?.chunk;
-  const bestQuote = best ? passageQuote(best, terms) : null;
+  // A follow-up was searched with the earlier turn's topic, and is composed from what it asks itself.
+  const borrowedTopic = retrieval.question !== retrieval.understanding.masked;
+  // (The lead is the sentence of that passage that says what is asked, not the one that repeats its topic.)
+  const bestQuote = best ? passageQuote(best, borrowedTopic ? withinDocument(best, terms, retrieval.question) : terms) : null;
   const fromList = best && bestQuote ? leadAndList(bestQuote.source, bestQuote.best, best.headingPath.at(-1) ?? best.docTitle) : null;
   let lead = fromList?.lead ?? "";
   const points: string[] = [...(fromList?.points ?? [])];
+  // The first sentence answers the question: when it asks for a formula that the best passage's lead does not
+  // state and another chosen passage's does ("见残疾人就业保障金" → the formula), that passage leads, cited first.
+  const wantedFacts = terms.filter((x) => statedKinds.has(x.term));
+  const states = (text: string) => splitSentences(text).some((x) => !isCrossReference(x) && wantedFacts.some((f) => scoreSentence(x, [f]) > 0));
+  if (fromList && wantedFacts.length && ![lead, ...points].some(states)) {
+    const at = passages.findIndex((p, i) => i > 0 && states(passageQuote(index.chunks[p.key], terms).best));
+    if (at > 0) {
+      const chunk = index.chunks[passages[at].key];
+      const q = passageQuote(chunk, terms);
+      const list = leadAndList(q.source, q.best, chunk.headingPath.at(-1) ?? chunk.docTitle);
+      lead = list.lead;
+      points.splice(0, points.length, ...list.points);
+      passages.unshift(...passages.splice(at, 1));
+      passages.forEach((p, i) => (p.n = i + 1));
+    }
+  }
   if (!points.length && listQuestion.test(asked)) {
     for (const p of passages.slice(0, 2)) {
       const items = listItems(index.chunks[p.key].article);
@@ -477,7 +549,10 @@ export function composeAnswer({ retrieval, index, locale, t, personalData, idf }
   if (locale === "en") {
     const retrieved = [...passages.map((p) => index.chunks[p.key]), ...hits.map((h) => h.chunk)];
     const en = englishLead(asked, retrieved, index);
-    lead = en ? t("assistant.answer.leadEn", { sentence: en }) : t("assistant.answer.leadEnFallback");
+    // The English summary is the document's; the section that answers is in Chinese: its lead comes too.
+    // (Not for "what is …": the summary is the answer there.)
+    const zh = best?.anchor != null && lead && !definitional.test(asked) ? lead : "";
+    lead = en ? t(zh ? "assistant.answer.leadEnSection" : "assistant.answer.leadEn", { sentence: en, zh }) : t("assistant.answer.leadEnFallback");
     for (const docId of new Set(passages.map((p) => index.chunks[p.key].docId))) {
       const doc = index.documents.get(docId);
       if (doc?.summaryEn && summaries.length < 3) summaries.push({ title: doc.titleEn, text: doc.summaryEn, url: doc.url });
@@ -559,7 +634,7 @@ export function answerText(view: AnswerView, t: TFunction): string {
 /** Does the question ask for a sum of money (and not who sets it or how it is worked out)? */
 export function asksForAmount(question: string): boolean {
   const amount =
-    /多少(钱|元|块)|几(元|块钱?)|(每月|每个月|一个月|每年|每人|每户)[^，。？?]{0,8}多少|(补贴|补助|标准|金额|能补|发)[^，。？?]{0,4}多少|how\s+much|how\s+many\s+yuan|what\s+amount|\bamount\b|\brate\b/i;
+    /多少(钱|元|块)|几(元|块钱?)|(领|拿|发|给|补)得?到?多少(?!人|个|天|年|岁|级|种|类|项|次)|(每月|每个月|一个月|每年|每人|每户)[^，。？?]{0,8}多少|(补贴|补助|标准|金额|能补|发)[^，。？?]{0,4}多少|how\s+much|how\s+many\s+yuan|what\s+amount|\bamount\b|\brate\b/i;
   const how = /谁定|由谁|谁来定|怎么定|如何定|怎么算|怎么计算|如何计算|计算方法|who\s+(sets|decides)|how\s+is\s+it\s+(set|calculated)|calculat/i;
   return amount.test(question) && !how.test(question);
 }

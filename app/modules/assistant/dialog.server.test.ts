@@ -155,3 +155,25 @@ describe("a question in its conversation", () => {
     expect(namedSchemes("can my son get rehabilitation assistance")).toEqual(["childRehab"]);
   });
 });
+
+describe("follow-ups about another person", () => {
+  it("asks the rules of the benefit just discussed when it states that person's facts (那我爸呢，他是三级肢体，家里低保)", () => {
+    const r = resolveQuestion("那我爸呢，他是三级肢体，家里低保", [livingWhere]);
+    expect(r.eligibility).toBe(true);
+    expect(r.schemes).toEqual(["livingAllowance"]);
+    expect(r.facts.income).toBe("dibao");
+  });
+
+  it("keeps a 'can I' question about a service on that service (那聋人可以吗 after the library card), not on benefits", () => {
+    const library = turn({
+      question: "盲人可以办借阅证吗",
+      docIds: ["visually-impaired-library-guide"],
+      topic: ["借阅证"],
+      eligibility: true,
+      facts: { category: "visual" },
+    });
+    const r = resolveQuestion("那聋人可以吗", [library]);
+    expect(r.schemes).not.toBe("all");
+    expect(r.query).toContain("借阅证");
+  });
+});

@@ -247,7 +247,8 @@ export function resolveQuestion(question: string, history: PriorTurn[] = [], opt
   // "能领什么补贴？" with nothing else to be about asks for every benefit that fits; "上学有什么补助" does not.
   // "I'm grade 2, what can I get?" too, but not "我是聋人，能办残疾证吗".
   // In a conversation about something else, "聋人也可以吗？" asks that again of deaf people, not for benefits.
-  const aboutBenefits = !usable.length || usable[0].eligibility || usable[0].schemes.length > 0;
+  // ("盲人可以办借阅证吗" asked "can I" of the library card: "那聋人可以吗" asks it of the card, not of benefits.)
+  const aboutBenefits = !usable.length || usable[0].schemes.length > 0 || (usable[0].eligibility && !usable[0].topic.length);
   // A certificate the person holds (or not) is a fact; one they ask about ("能办残疾证吗") is the topic.
   const asksCertificate = own.certificate && own.facts.certificate === undefined;
   const forAll = own.eligibility && !own.domain.length && (own.benefit || (statesAnyFact(own.facts) && !asksCertificate && aboutBenefits));
@@ -300,8 +301,11 @@ export function resolveQuestion(question: string, history: PriorTurn[] = [], opt
       // "那护理补贴呢？", "what about the nursing allowance?", "那盲人呢？": the earlier aspect, of this.
       borrowed = "aspect";
       aspect = last.aspect;
-      eligibility = last.eligibility;
-      schemes = own.schemes.length ? own.schemes : last.eligibility ? (own.schemes.length ? own.schemes : last.schemes) : null;
+      // "生活补贴给谁？" then "那我爸呢，他是三级肢体，家里低保": facts about a person, of the benefit just discussed,
+      // ask whether that person qualifies: the rules answer.
+      const factsOfBenefit = !own.schemes.length && statesAnyFact(ownFacts) && last.schemes.length > 0;
+      eligibility = last.eligibility || factsOfBenefit;
+      schemes = own.schemes.length ? own.schemes : last.eligibility || factsOfBenefit ? last.schemes : null;
       const sameTopic = !own.schemes.length && !own.topic.length;
       topic = sameTopic ? last.topic : ownTopic;
       // "那盲人呢？" / "what about deaf people?": the same topic for other people, in the same documents.

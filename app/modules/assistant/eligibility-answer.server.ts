@@ -1,7 +1,7 @@
 import type { TFunction } from "i18next";
 import type { AnswerPassage, AnswerView, EligibilityBlock, EligibilityItem, NextStep } from "./answer-view";
 import { citationTitle, hotline, maxQuoteLength, personalDataNotice, quoteFrom, splitSentences, type TermWeight } from "./compose.server";
-import type { RuleSource, Scheme } from "./eligibility";
+import { schemeRuleSummary, type RuleSource, type Scheme } from "./eligibility";
 import { prefillAnswers, verdictsFor, type AnswerField, type SchemeVerdict } from "./eligibility-verdicts";
 import type { PersonalDataKind } from "./guards";
 import { factFields, type StatedFacts } from "./stated-facts";
@@ -189,8 +189,18 @@ export function composeEligibilityAnswer({ facts, asked, index, t, personalData 
     summaries: [],
     body: "",
     passages,
-    rule: null,
+    rule: ruleToSay(verdicts, t),
     nextSteps,
     eligibility: block,
   };
+}
+
+/**
+ * The rule, in words, when one benefit was asked about and the answer is not a plain yes ("还要看残疾类别",
+ * "不符合"): the person sees what the benefit asks for (一级或二级、需要长期照护), not only the verdict.
+ */
+function ruleToSay(verdicts: SchemeVerdict[], t: TFunction): AnswerView["rule"] {
+  if (verdicts.length !== 1 || verdicts[0].verdict === "likely") return null;
+  const scheme = verdicts[0].scheme;
+  return { scheme, text: t(`assistant.rules.${schemeRuleSummary[scheme].summaryKey}` as never) };
 }

@@ -92,3 +92,16 @@ describe("key terms", () => {
     expect(terms("残疾人可以买彩票吗")["彩票"]?.offTopic).toBe(true);
   });
 });
+
+describe("homophone typos that are words themselves", () => {
+  it("reads a dictionary word that makes a glossary term sound-alike as that term (生火补贴 → 生活补贴)", () => {
+    const u = understand("残疾人生火补贴在哪里申请");
+    expect(u.text).toContain("生活补贴");
+    expect(u.repairs).toContainEqual({ from: "生火补贴", to: "生活补贴" });
+  });
+
+  it("leaves a lone character and a run cutting through a word alone (是残联, 小孩自闭症)", () => {
+    expect(understand("评定是残联做的吗").text).toContain("是残联");
+    expect(understand("小孩自闭症有什么帮助").text).toContain("小孩自闭症");
+  });
+});

@@ -1,3 +1,5 @@
+import { pinyin } from "pinyin-pro";
+import { loadGlossary } from "~/modules/content/corpus.server";
 import { tagWords, tokenizeWords, type LexicalIndex } from "~/modules/search/index.server";
 import { foldText } from "~/modules/search/normalize.server";
 import type { TypoRepair } from "~/modules/search/typo-repair.server";
@@ -107,10 +109,75 @@ export interface UnderstandOptions {
   phrases?: Phrases;
 }
 
+let termSounds: Map<string, string[]> | undefined;
+/** The glossary's Chinese terms of three or four characters, by their toneless pinyin. */
+function glossarySounds(): Map<string, string[]> {
+  if (!termSounds) {
+    termSounds = new Map();
+    for (const term of loadGlossary().terms) {
+      for (const word of [term.canonical, ...term.variants]) {
+        if (!/^\p{Script=Han}{3,4}$/u.test(word)) continue;
+        const key = pinyin(word, { toneType: "none", type: "array", v: true }).join(" ");
+        termSounds.set(key, [...(termSounds.get(key) ?? []), word]);
+      }
+    }
+  }
+  return termSounds;
+}
+
+/**
+ * A homophone typo that is itself a word (生火补贴: 生火 is in the dictionary, so the corpus repair leaves it):
+ * a run of three or four characters the index does not know, that sounds exactly like a glossary term and
+ * differs from it in one character, is that term (生火补贴 → 生活补贴). Only glossary terms, whole
+ * sounds, one character: a real phrase rarely sounds like one of them.
+ */
+export function repairTermTypos(text: string, lexical: Pick<LexicalIndex, "hasTerm">): { text: string; repairs: TypoRepair[] } {
+  const sounds = glossarySounds();
+  const repairs: TypoRepair[] = [];
+  const out = text.replace(/\p{Script=Han}{3,}/gu, (run) => {
+    const chars = [...run];
+    const syllables = pinyin(run, { toneType: "none", type: "array", v: true });
+    // Where jieba's words start and end, and how long the word holding each character is.
+    const words = tagWords(run).map((w) => w.word);
+    if (syllables.length !== chars.length || words.join("") !== run) return run;
+    const starts = new Set<number>();
+    const wordLength: number[] = [];
+    let at = 0;
+    for (const word of words) {
+      starts.add(at);
+      for (const _ of word) wordLength.push([...word].length);
+      at += [...word].length;
+    }
+    starts.add(at);
+    for (const length of [4, 3]) {
+      for (let i = 0; i + length <= chars.length; i++) {
+        // Whole words only (小孩自 cuts through 自闭症), and the character changed is inside a word of two or more
+        // (生火 → 生活): a character standing alone (是残联 → 市残联) is the corpus repair's business, with its guards.
+        if (!starts.has(i) || !starts.has(i + length)) continue;
+        const piece = chars.slice(i, i + length).join("");
+        if (lexical.hasTerm(piece)) continue;
+        const target = (sounds.get(syllables.slice(i, i + length).join(" ")) ?? []).find((word) => {
+          const changed = [...word].map((c, j) => (c === chars[i + j] ? -1 : i + j)).filter((j) => j >= 0);
+          return changed.length === 1 && wordLength[changed[0]] >= 2;
+        });
+        if (target) {
+          repairs.push({ from: piece, to: target });
+          chars.splice(i, length, ...target);
+        }
+      }
+    }
+    return chars.join("");
+  });
+  return { text: out, repairs };
+}
+
 export function understandQuestion(masked: string, lexical: LexicalIndex, options: UnderstandOptions = {}): Understanding {
   const phrases = options.phrases ?? getPhrases();
   const folded = foldText(masked.replace(maskedNumber, " "));
-  const { text, repairs } = lexical.repairTypos(folded);
+  const corpusRepaired = lexical.repairTypos(folded);
+  const termRepaired = repairTermTypos(corpusRepaired.text, lexical);
+  const text = termRepaired.text;
+  const repairs = [...corpusRepaired.repairs, ...termRepaired.repairs];
   const narrative = phrases.narrative.find(text);
   let query = phrases.narrative.remove(text).replace(/\s+/g, " ").trim();
   // A question that is nothing but narrative ("谢谢你") is searched as typed: the gate will judge it.
