@@ -113,6 +113,8 @@ function partOfBuild(build: ServerBuild, ids: Set<string>): ServerBuild {
 /** Remix's request handler, run over the part of the route table that can match each request (see above). */
 export function createPartitionedRequestHandler(build: ServerBuild, mode?: string) {
   const whole = createRequestHandler(build, mode);
+  // The segments above are counted from the site's root; under a basename the whole table is matched, as before.
+  if (build.basename && build.basename !== "/") return whole;
   const partition = partitionRouteTable(build.routes);
   const handlers = new Map<string, ReturnType<typeof createRequestHandler>>();
   return (request: Request, context?: AppLoadContext) => {
