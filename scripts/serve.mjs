@@ -35,7 +35,8 @@ let closing = false;
 app.disable("x-powered-by");
 // Behind a reverse proxy set TRUST_PROXY=1 so rate limits see the client's address, not the proxy's.
 if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY === "1" ? 1 : process.env.TRUST_PROXY);
-app.use(compression());
+// A cached page is sent in the representation its ETag names, compressed or not (app/http/portal-handler.server.ts).
+app.use(compression({ filter: (req, res) => !res.locals.encodedByEdge && compression.filter(req, res) }));
 
 app.use((req, res, next) => {
   const nonce = crypto.randomBytes(16).toString("base64");

@@ -8,7 +8,10 @@ import os from "node:os";
 /** How long a worker may take to finish its in-flight requests after SIGTERM before it is stopped anyway. */
 export const shutdownGraceMs = 10_000;
 
-/** WEB_CONCURRENCY: the number of workers; unset or empty, one per core; 1 is a single process without a primary. */
+/**
+ * WEB_CONCURRENCY: the number of workers; unset or empty, one per core; 1 is a single process without a primary.
+ * @param {Record<string, string | undefined>} env
+ */
 export function workerCount(env = process.env) {
   const raw = (env.WEB_CONCURRENCY ?? "").trim();
   if (!raw) return os.availableParallelism();

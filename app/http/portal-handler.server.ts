@@ -108,6 +108,8 @@ const replayedHeader = (name: string) => !["cache-control", "content-length", "c
 function sendPage(req: ExpressRequest, res: ExpressResponse, page: CachedPage, contentSecurityPolicy: (nonce: string) => string): void {
   const gzip = req.acceptsEncodings("gzip", "identity") === "gzip";
   const etag = gzip ? page.gzipEtag : page.etag;
+  // The body is sent as stored, in the representation its ETag names: the compression middleware keeps off it.
+  res.locals.encodedByEdge = true;
   for (const [key, value] of page.headers) res.setHeader(key, value);
   // The nonce of these bytes: on a 304 the browser keeps the headers it is sent with the body it already has.
   res.setHeader("Content-Security-Policy", contentSecurityPolicy(page.nonce));

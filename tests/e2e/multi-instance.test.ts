@@ -83,7 +83,12 @@ describe.runIf(postgresBinDir() !== null)("two instances sharing one PostgreSQL"
   });
 
   it("200 parallel bookings for the last 20 seats spread over both instances: exactly 20 confirmed, no seat twice", async () => {
+    // Instance b caches the screening's page while it has seats left; the race must show on it at once.
+    const { screenings } = await (await fetch(`${a.url}/api/v1/screenings`)).json();
+    const page = `${b.url}/en/cinema/${screenings[screenings.length - 1].id}`;
+    expect(await (await fetch(page)).text()).toMatch(/\b[1-9]\d* seats left/);
     const race = await bookLastSeatsAtOnce([a.url, b.url], conn.db);
+    expect(await (await fetch(page)).text()).not.toMatch(/\b[1-9]\d* seats left/);
     expect(race.otherStatuses).toEqual([]);
     expect(race.created).toBe(20);
     expect(race.conflicts).toBe(180);

@@ -45,6 +45,12 @@ describe("public content pages", () => {
     expect(gz.headers.get("etag")).not.toBe(plain.headers.get("etag"));
     expect((await get("/policies", { "Accept-Encoding": "gzip", "If-None-Match": gz.headers.get("etag")! })).status).toBe(304);
     expect((await get("/policies", { "Accept-Encoding": "identity", "If-None-Match": gz.headers.get("etag")! })).status).toBe(200);
+    // A client that takes only Brotli or deflate gets the plain bytes its ETag names, not a copy recompressed on the way.
+    for (const encoding of ["br", "deflate"]) {
+      const other = await get("/policies", { "Accept-Encoding": encoding });
+      expect(other.headers.get("content-encoding"), encoding).toBeNull();
+      expect(other.headers.get("etag"), encoding).toBe(plain.headers.get("etag"));
+    }
   });
 
   it("the display preferences make another page; other cookies (a staff session) do not change it", async () => {
