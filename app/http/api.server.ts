@@ -1,7 +1,7 @@
 import type { Locale } from "~/i18n/config";
 import { getFixedT } from "~/i18n/i18n.server";
 
-/** The JSON API's error shape (CONTRACTS.md): `{ error, message, fields? }` with a localized message. */
+/** The JSON API's error shape (docs/contracts.md): `{ error, message, fields? }` with a localized message. */
 export function apiError(
   status: 400 | 403 | 404 | 405 | 409 | 413 | 422 | 429 | 503,
   code: string,

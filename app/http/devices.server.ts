@@ -27,7 +27,7 @@ export function fieldMessages(t: TFunction, fields: Record<string, string>): Rec
   return Object.fromEntries(Object.entries(fields).map(([field, code]) => [field, deviceErrorText(t, field, code)]));
 }
 
-/** A domain error as the JSON API's error response (CONTRACTS.md); rethrows anything that is not one. */
+/** A domain error as the JSON API's error response (docs/contracts.md); rethrows anything that is not one. */
 export function lendingApiError(error: unknown, locale: Locale) {
   if (!(error instanceof LendingError)) throw error;
   const t = getFixedT(locale);

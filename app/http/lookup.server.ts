@@ -34,7 +34,7 @@ export const lookupRefusalInit = (refusal: LookupRefusal): ResponseInit => ({
   headers: { "Retry-After": String(refusal.retryAfterSeconds) },
 });
 
-/** The JSON API's answer (CONTRACTS.md error shape): 429 `lookup_locked` or `rate_limited`. */
+/** The JSON API's answer (docs/contracts.md error shape): 429 `lookup_locked` or `rate_limited`. */
 export function apiLookupRefusal(refusal: LookupRefusal, locale: Locale): Response {
   const code = refusal.reason === "locked" ? "lookup_locked" : "rate_limited";
   return Response.json({ error: code, message: lookupRefusalText(refusal, locale) }, lookupRefusalInit(refusal));

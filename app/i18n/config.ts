@@ -1,6 +1,6 @@
 /**
  * Locales and locale-aware paths. Chinese (zh-CN) is the default and has no prefix;
- * English pages are the same paths under /en (CONTRACTS.md, "URLs").
+ * English pages are the same paths under /en (docs/contracts.md, "URLs").
  */
 export const locales = ["zh-CN", "en"] as const;
 export type Locale = (typeof locales)[number];

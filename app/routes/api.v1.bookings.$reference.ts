@@ -8,7 +8,7 @@ import { cancelBooking, findBooking, getScreening, NotFound, seatCode, type Book
 import { getDb } from "~/modules/db/index.server";
 
 /**
- * GET /api/v1/bookings/:reference?phone= — the booking; DELETE the same — cancels it (CONTRACTS.md).
+ * GET /api/v1/bookings/:reference?phone= — the booking; DELETE the same — cancels it (docs/contracts.md).
  * The wrong phone is refused exactly like an unknown reference. The phone is never echoed back unmasked.
  * Both go through the lookup guard (docs/security.md, "Lookups"): throttled per client and per reference, and
  * locked after five wrong phones (429 `rate_limited` / `lookup_locked`).

@@ -9,7 +9,7 @@ import { hitRateLimit } from "~/modules/security/rate-limit.server";
 
 /**
  * POST /api/v1/chat `{ question, locale?, conversationId? }` → `{ answer, grounded, citations: [{ title, url,
- * quote }], conversationId }` (CONTRACTS.md, plus the conversation). `grounded: false` when the corpus does not
+ * quote }], conversationId }` (docs/contracts.md, plus the conversation). `grounded: false` when the corpus does not
  * cover the question; 422 for an empty or too long question or a malformed conversationId; 429 over the rate
  * limit. Every reply names its conversation; sending it back with the next question makes that question a
  * follow-up ("要带什么材料？"). An id with no stored turns starts a conversation under it.

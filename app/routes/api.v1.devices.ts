@@ -5,7 +5,7 @@ import { getDb } from "~/modules/db/index.server";
 import { deviceCategories, disabilities, listDeviceTypes, type DeviceCategory, type Disability } from "~/modules/lending/index.server";
 
 /**
- * GET /api/v1/devices (CONTRACTS.md): `{ devices: [{ id, name, category, available, total, locations }] }`.
+ * GET /api/v1/devices (docs/contracts.md): `{ devices: [{ id, name, category, available, total, locations }] }`.
  * Optional filters `?category=`, `?disability=`, `?q=`; names in the client's language (`locale` or Accept-Language).
  * `locations` is availability by lending point: `[{ id, name, available, total }]`.
  */
@@ -32,5 +32,5 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-/** Read-only: other methods get the JSON error shape (CONTRACTS.md), not a bare 405. */
+/** Read-only: other methods get the JSON error shape (docs/contracts.md), not a bare 405. */
 export const action = methodNotAllowed;

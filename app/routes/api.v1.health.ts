@@ -4,7 +4,7 @@ import { checkStorage } from "~/modules/db/storage-health.server";
 import { indexStatus } from "~/modules/search/index-status.server";
 
 /**
- * GET /api/v1/health (CONTRACTS.md): the database answers and which index is loaded. When the database cannot
+ * GET /api/v1/health (docs/contracts.md): the database answers and which index is loaded. When the database cannot
  * take writes (full, read-only, unreachable, or a storage failure in the last minute) the answer is 503 with
  * `status: "degraded"` and what is wrong, so a load balancer or monitor sees it (docs/security.md, "Failures").
  */
@@ -19,5 +19,5 @@ export async function loader() {
   );
 }
 
-/** Read-only: other methods get the JSON error shape (CONTRACTS.md), not a bare 405. */
+/** Read-only: other methods get the JSON error shape (docs/contracts.md), not a bare 405. */
 export const action = methodNotAllowed;

@@ -8,7 +8,7 @@ import { hitRateLimit } from "~/modules/security/rate-limit.server";
 
 /**
  * POST /api/v1/loan-requests `{ deviceId, name, phone, disabilityCategory, certificateNumber?, note? }`
- * (CONTRACTS.md): 201 `{ reference, status: "pending" }`. The certificate number is kept only as a keyed hash and
+ * (docs/contracts.md): 201 `{ reference, status: "pending" }`. The certificate number is kept only as a keyed hash and
  * a masked form. Rate limited (scope "request", shared with the request pages).
  */
 export async function action({ request, context }: ActionFunctionArgs) {

@@ -7,7 +7,7 @@ import { getDb } from "~/modules/db/index.server";
 import { findRequestForApplicant, NotFound } from "~/modules/lending/index.server";
 
 /**
- * GET /api/v1/loan-requests/:reference?phone= (CONTRACTS.md): `{ reference, status, … }`. The wrong phone is
+ * GET /api/v1/loan-requests/:reference?phone= (docs/contracts.md): `{ reference, status, … }`. The wrong phone is
  * refused exactly like an unknown reference (404, same body). The phone comes back masked only. Through the
  * lookup guard (docs/security.md, "Lookups"): 429 `rate_limited` / `lookup_locked` when it refuses.
  */

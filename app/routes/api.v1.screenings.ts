@@ -5,7 +5,7 @@ import { getDb } from "~/modules/db/index.server";
 import { listUpcomingScreenings } from "~/modules/cinema/index.server";
 
 /**
- * GET /api/v1/screenings (CONTRACTS.md): upcoming screenings with seats left: `seatsAvailable`
+ * GET /api/v1/screenings (docs/contracts.md): upcoming screenings with seats left: `seatsAvailable`
  * counts what a party without a wheelchair can book, `wheelchairSpacesAvailable` the wheelchair spaces apart. Optional filters:
  * `?audioDescription=1`, `?captions=1`. Titles and hall names in the client's language (`locale` or Accept-Language).
  */
@@ -31,5 +31,5 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-/** Read-only: other methods get the JSON error shape (CONTRACTS.md), not a bare 405. */
+/** Read-only: other methods get the JSON error shape (docs/contracts.md), not a bare 405. */
 export const action = methodNotAllowed;

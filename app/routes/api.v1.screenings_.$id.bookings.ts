@@ -8,7 +8,7 @@ import { fingerprint, idempotencyKeyPattern, IdempotencyKeyReused } from "~/modu
 import { hitRateLimit } from "~/modules/security/rate-limit.server";
 
 /**
- * POST /api/v1/screenings/:id/bookings `{ name, phone, tickets, needs? }` (CONTRACTS.md):
+ * POST /api/v1/screenings/:id/bookings `{ name, phone, tickets, needs? }` (docs/contracts.md):
  * 201 `{ reference, seats: ["3排5座", …] }` with the best available seats together; 409 when not enough are left.
  *
  * `Idempotency-Key: <1–255 visible ASCII characters>` (optional; docs/security.md, "Idempotency"): the same key with

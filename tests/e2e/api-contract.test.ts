@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { baseURL } from "./browser";
 
 /**
- * The JSON API of CONTRACTS.md against the real server (status codes included: a route function's result
+ * The JSON API of docs/contracts.md against the real server (status codes included: a route function's result
  * and what the server sends can differ). Bad input is always a clear 4xx with { error, message }.
  */
 const json = (path: string, init: RequestInit = {}) =>

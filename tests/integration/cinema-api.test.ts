@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabaseUrl } from "../support/test-db";
 
 /**
- * The cinema's JSON API (CONTRACTS.md) end to end through the route modules' loader/action functions, with real
+ * The cinema's JSON API (docs/contracts.md) end to end through the route modules' loader/action functions, with real
  * Request objects, against a migrated and seeded database (SQLite file, or PostgreSQL in the postgres project).
  */
 process.env.DATABASE_URL = await testDatabaseUrl();

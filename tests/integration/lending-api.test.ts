@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 /**
- * The device-lending JSON API (CONTRACTS.md) end to end through the route modules' loader/action functions, with
+ * The device-lending JSON API (docs/contracts.md) end to end through the route modules' loader/action functions, with
  * real Request objects, against a migrated and seeded SQLite file database.
  */
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lending-api-"));

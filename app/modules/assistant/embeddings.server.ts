@@ -174,7 +174,7 @@ export class LocalLsaEmbeddings extends Embeddings {
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// EMBEDDINGS=ollama:<model> | openai:<model> (CONTRACTS.md)
+// EMBEDDINGS=ollama:<model> | openai:<model> (docs/contracts.md)
 
 export type EmbeddingsSetting = { provider: "local" } | { provider: "ollama" | "openai"; model: string };
 

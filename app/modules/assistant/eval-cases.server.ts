@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Locale } from "~/i18n/config";
 
 /**
- * The evaluation's case files (tests/fixtures/chat-eval/*.jsonl): CONTRACTS.md's question-set format plus a
+ * The evaluation's case files (tests/fixtures/chat-eval/*.jsonl): docs/contracts.md's question-set format plus a
  * category and, for follow-ups, the earlier questions of the conversation.
  */
 
@@ -25,7 +25,7 @@ export const caseCategories = [
 export type CaseCategory = (typeof caseCategories)[number];
 
 /**
- * One case a line (tests/fixtures/chat-eval/*.jsonl): CONTRACTS.md's `{ id, q, locale?, expect, must?, must_not? }`
+ * One case a line (tests/fixtures/chat-eval/*.jsonl): docs/contracts.md's `{ id, q, locale?, expect, must?, must_not? }`
  * plus `category` and `history` (earlier questions of the same conversation, asked first, oldest first).
  */
 export const evalCaseSchema = z

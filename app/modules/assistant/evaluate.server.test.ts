@@ -7,7 +7,7 @@ const reply = {
 };
 
 describe("grading", () => {
-  it("grades as CONTRACTS.md says: a must found in the answer or a citation's title or quote", () => {
+  it("grades as docs/contracts.md says: a must found in the answer or a citation's title or quote", () => {
     expect(gradeReply({ expect: "answer", must: [["生活补贴"], ["护理补贴"]] }, reply)).toEqual([]);
     expect(gradeReply({ expect: "refuse" }, reply)).toEqual(["expected a refusal, got an answer"]);
     expect(gradeReply({ expect: "answer", must_not: ["生活补贴"] }, reply)).toEqual(['contains forbidden "生活补贴"']);

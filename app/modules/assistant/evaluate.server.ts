@@ -8,7 +8,7 @@ import { minimumConfidence, retrieve, type RetrievalMode } from "./retrieve.serv
 import type { AssistantIndex } from "./vector-index.server";
 
 /**
- * Grading of the question sets (CONTRACTS.md "Question sets"): a case passes when `grounded` fits `expect`,
+ * Grading of the question sets (docs/contracts.md "Question sets"): a case passes when `grounded` fits `expect`,
  * answers carry citations, every `must` group has one alternative in the answer or a citation's title/quote,
  * and no `must_not` text is in the answer. On top of the contract, for every case: no personal number of the
  * question is echoed in any spelling, and the answer states no amount, phone number, date or time that its
@@ -162,7 +162,7 @@ export async function runEval(name: string, cases: EvalCase[], index: AssistantI
     if (ownWordsCategories.has(c.category) && reply.grounded) {
       // The issue asks an eligibility answer to name each benefit that fits, and a follow-up's first sentence to
       // answer it (from the earlier turn): a quote or a source's title that happens to mention the thing does
-      // not count here (CONTRACTS.md's grading above accepts them; this is on top of it).
+      // not count here (docs/contracts.md's grading above accepts them; this is on top of it).
       const own = answerWithoutQuotes(reply);
       for (const group of c.must ?? []) {
         if (group.some((alt) => reply.answer.includes(alt) || reply.citations.some((x) => x.quote.includes(alt))) && !group.some((alt) => own.includes(alt))) {

@@ -3,7 +3,7 @@ import { HumanMessage, SystemMessage } from "@langchain/core/messages";
 import type { Locale } from "~/i18n/config";
 
 /**
- * Optional generated answers (CHAT_MODEL=ollama:<model> | openai:<model>, CONTRACTS.md) through LangChain.
+ * Optional generated answers (CHAT_MODEL=ollama:<model> | openai:<model>, docs/contracts.md) through LangChain.
  * The model sees only the retrieved passages, numbered, and must answer as JSON naming the numbers it used.
  * Its answer is refused — and the extractive answer used instead — when it cites a number it was not given,
  * cites nothing, states a number that none of its cited sources contains, is not JSON, errs or times out.

@@ -49,7 +49,7 @@ export const waitingListSchema = z.object({
   website: honeypot,
 });
 
-/** POST /api/v1/screenings/:id/bookings (CONTRACTS.md). Strict types: "2" is not a number of tickets. */
+/** POST /api/v1/screenings/:id/bookings (docs/contracts.md). Strict types: "2" is not a number of tickets. */
 export const apiBookingSchema = z.object({
   name,
   phone,

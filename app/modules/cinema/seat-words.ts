@@ -15,7 +15,7 @@ export interface WordSeat {
 
 type Lang = "zh-CN" | "en";
 
-/** The API's seat label (CONTRACTS.md): "3排5座". */
+/** The API's seat label (docs/contracts.md): "3排5座". */
 export function seatCode(seat: { row: number; number: number }): string {
   return `${seat.row}排${seat.number}座`;
 }

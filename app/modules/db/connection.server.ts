@@ -29,7 +29,7 @@ export function sqliteFilename(url: string): string {
   return path.resolve(raw);
 }
 
-/** Opens a connection for a DATABASE_URL (CONTRACTS.md): SQLite by default, PostgreSQL for postgres:// URLs. */
+/** Opens a connection for a DATABASE_URL (docs/contracts.md): SQLite by default, PostgreSQL for postgres:// URLs. */
 export function openDatabase(url: string = process.env.DATABASE_URL || defaultDatabaseUrl): Connection {
   if (databaseKind(url) === "postgres") {
     const pool = new pg.Pool({ connectionString: url, max: 10 });

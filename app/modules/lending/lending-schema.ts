@@ -49,7 +49,7 @@ export const lookupSchema = z.object({
   phone,
 });
 
-/** POST /api/v1/loan-requests (CONTRACTS.md). Strict types. */
+/** POST /api/v1/loan-requests (docs/contracts.md). Strict types. */
 export const apiLoanRequestSchema = z.object({
   deviceId: plainText({ max: 80, min: 1, tooLong: "unknownDevice" }),
   name,

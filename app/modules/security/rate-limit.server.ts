@@ -1,7 +1,7 @@
 import { sql, type Kysely } from "kysely";
 import type { Database } from "../db/schema";
 
-/** Posts allowed per client and scope each minute; `RATE_LIMIT_PER_MINUTE=0` turns limits off (CONTRACTS.md). */
+/** Posts allowed per client and scope each minute; `RATE_LIMIT_PER_MINUTE=0` turns limits off (docs/contracts.md). */
 export function rateLimitPerMinute(env: Record<string, string | undefined> = process.env): number {
   const raw = env.RATE_LIMIT_PER_MINUTE;
   if (raw === undefined || raw === "") return 20;
