@@ -152,7 +152,9 @@ export default function Assistant() {
         <h2 id="chat-log-heading" className="visually-hidden">
           {t("assistant.page.logHeading")}
         </h2>
-        <div role="log" aria-labelledby="chat-log-heading" className="chat-log">
+        {/* A log that does not speak: the status below says "已回答" and focus moves to the new answer's heading,
+            from where it is read once. A live log read the whole answer, then focus read it again. */}
+        <div role="log" aria-live="off" aria-labelledby="chat-log-heading" className="chat-log">
           {turns.length === 0 ? <p className="chat-log__empty">{t("assistant.page.empty")}</p> : null}
           {turns.map((turn) => (
             <ChatAnswer key={turn.id} turn={turn} rateAction="/assistant" />

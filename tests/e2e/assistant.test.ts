@@ -30,6 +30,8 @@ describe("policy assistant", () => {
     const answer = log.getByRole("article").last();
     await answer.getByRole("heading", { level: 2 }).waitFor();
     expect(await page.getByRole("status").filter({ hasText: "已回答" }).count()).toBe(1);
+    // Spoken once: the short status, then the answer from its heading, where focus goes; the log itself is silent.
+    expect(await log.getAttribute("aria-live")).toBe("off");
     await page.waitForFunction(() => document.activeElement?.tagName === "H2");
     expect(await page.evaluate(() => document.activeElement?.textContent)).toContain("重度残疾人护理补贴");
     expect(await answer.textContent()).toMatch(/一级|一、二级/);
