@@ -35,6 +35,8 @@ describe("masking personal data", () => {
     ["86-", "86-138-1234-5678", "138****5678"],
     ["86 glued on", "8613812345678", "138****5678"],
     ["a long-distance 0", "013812345678", "138****5678"],
+    ["Chinese numerals, as voice input writes it", "我的电话是一三八一二三四五六七八", "我的电话是138****5678"],
+    ["幺 for 1 and spaces", "幺三八 幺二三四 五六七八", "138****5678"],
   ])("masks a mobile written with %s", (_, input, expected) => {
     expect(maskPersonalData(input)).toEqual({ text: expected, found: ["mobile"] });
   });
@@ -101,6 +103,8 @@ describe("masking personal data", () => {
     "2023-2027 2024-2025",
     "v13.8.1234.5678",
     "60-80 岁，80%",
+    "一二级残疾人可以申请，三四级的看当地规定，二〇一六年一月一日起施行",
+    "第一二三四五六七八条",
   ])("leaves ordinary text alone: %s", (text) => {
     expect(maskPersonalData(text)).toEqual({ text, found: [] });
   });

@@ -1,12 +1,22 @@
 /**
- * Reading numbers the way people type them: ASCII or full-width digits (４４１８…), a check character X in any
+ * Reading numbers the way people type them: ASCII or full-width digits (４４１８…), Chinese numerals digit by digit
+ * (一三八…, from voice input), a check character X in any
  * case or width, and numbers broken into groups by spaces, dashes, dots or brackets. Shared by the masking of
  * free text (mask.ts) and by the fields that are a phone number. Pure: no I/O.
  */
 
-/** The ASCII digit a character stands for (0-9, full-width ０-９, mathematical digits), or null. */
+/**
+ * Chinese numerals as people dictate a number digit by digit (voice input writes "一三八一二三四五六七八", and 幺
+ * is how a 1 is read out in phone numbers). Only single digits: 十, 百 and 两 never stand in a digit string, and a
+ * short run (一二级, 三四级) is far too short to be judged a number.
+ */
+const chineseDigits: Record<string, string> = { 〇: "0", 零: "0", 一: "1", 幺: "1", 二: "2", 三: "3", 四: "4", 五: "5", 六: "6", 七: "7", 八: "8", 九: "9" };
+
+/** The ASCII digit a character stands for (0-9, full-width ０-９, mathematical digits, 一…九 〇 零 幺), or null. */
 export function digitOf(ch: string): string | null {
   if (ch >= "0" && ch <= "9" && ch.length === 1) return ch;
+  const chinese = chineseDigits[ch];
+  if (chinese) return chinese;
   const cp = ch.codePointAt(0) ?? 0;
   if (cp >= 0xff10 && cp <= 0xff19) return String(cp - 0xff10);
   if (cp < 0x80 || !/^\p{Nd}$/u.test(ch)) return null;
