@@ -33,6 +33,12 @@ const eligibility = turn({
 });
 
 describe("a question in its conversation", () => {
+  it("reads words made of generic ones (能办, 办下来) as no topic: the follow-up takes the earlier one", () => {
+    const r = resolveQuestion("多长时间能办下来", [certificate]);
+    expect(r.borrowed).toBe("topic");
+    expect(r.topic).toEqual(["残疾人证"]);
+  });
+
   it.each(["要带什么材料？", "在哪里办", "要多久？", "这个怎么申请", "What documents do I need?", "how long does it take?"])(
     "%s takes the earlier topic",
     (question) => {

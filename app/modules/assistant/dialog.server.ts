@@ -114,7 +114,20 @@ function aspectsOf(text: string): string[] {
     .map(([key]) => key);
 }
 
-const isGeneric = (word: string) => genericWords.has(word) || /^[\d.]+$/.test(word) || any(word, benefitWords);
+/** A Chinese word made of generic words only ("能办" = 能 + 办, "办下来"): as generic as they are. */
+function madeOfGeneric(word: string): boolean {
+  const chars = [...word];
+  if (chars.length < 2 || !/^\p{Script=Han}+$/u.test(word)) return false;
+  const reachable = [true, ...chars.map(() => false)];
+  for (let end = 1; end <= chars.length; end++) {
+    for (let start = 0; start < end && !reachable[end]; start++) {
+      if (reachable[start] && genericWords.has(chars.slice(start, end).join(""))) reachable[end] = true;
+    }
+  }
+  return reachable[chars.length];
+}
+
+const isGeneric = (word: string) => genericWords.has(word) || madeOfGeneric(word) || /^[\d.]+$/.test(word) || any(word, benefitWords);
 
 /**
  * The words of a text that can be its topic: not generic, known to the corpus; an English word that is part
