@@ -47,7 +47,7 @@ export const aspectPhrases: Record<string, Phrase[]> = {
   time: ["多久", "多长时间", "几天", "什么时候", "何时", "时间", "到账", "how long", "when", "opening hours", "open"],
   proxy: ["代办", "代理", "委托", "代为", "本人去", "亲自去", "家属去", "家人去", "someone else", "on behalf", "for him", "for her"],
   age: ["几岁", "多大", "年龄", "岁以内", "岁以下", "how old", "what age", "age limit"],
-  cost: ["收费", "要钱", "要不要钱", "费用", "免费", "cost", "fee", "free"],
+  cost: ["收费", "收不收", "要钱", "要不要钱", "交钱", "花钱", "掏钱", "付钱", "出钱", "使唔使钱", "费用", "免费", "cost", "fee", "free", "pay", "charge"],
   online: ["网上", "线上", "手机上", "小程序", "online", "internet"],
   contact: ["电话", "联系", "咨询", "找谁", "问谁", "phone", "contact", "call", "who do i ask", "who can i ask"],
   decides: ["谁审核", "谁审批", "谁决定", "谁定", "由谁", "who decides", "who approves"],

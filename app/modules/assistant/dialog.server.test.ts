@@ -33,6 +33,10 @@ const eligibility = turn({
 });
 
 describe("a question in its conversation", () => {
+  it.each(["得交钱不", "要花钱吗", "do I have to pay?"])("%s asks the cost", (question) => {
+    expect(resolveQuestion(question, [certificate]).aspects).toContain("cost");
+  });
+
   it("reads words made of generic ones (能办, 办下来) as no topic: the follow-up takes the earlier one", () => {
     const r = resolveQuestion("多长时间能办下来", [certificate]);
     expect(r.borrowed).toBe("topic");
