@@ -36,7 +36,9 @@ export const eligibilityIntent: Phrase[] = [
   // Cantonese: 可唔可以, 得唔得, 有冇, 有咩补贴.
   "可唔可以", "得唔得", "能唔能", "有冇", /有(?:咩|乜|乜嘢)(?:补贴|补助|福利|救助|帮助)/,
   /\beligib/, /\bqualif/, /\bentitled\b/, /\bcan (?:i|we|he|she|they|my \w+|a [\w\s-]{1,30}?|someone|people|anyone) (?:get|apply|receive|claim|have)\b/, /\bam i able\b/,
-  /\bwhat (?:benefits|allowances|subsidies|help|support|can)\b/, /\bwho can\b/, /\bcould (?:i|we|he|she) get\b/,
+  /\bwhat (?:benefits|allowances|subsidies|can)\b/,
+  // "What help can I get?" asks who qualifies; "what help does it give?" asks what the benefit includes.
+  /\bwhat (?:help|support)\b(?!\s+does\b)/, /\bwho can\b/, /\bcould (?:i|we|he|she) get\b/,
 ];
 
 /** What a question asks about a topic. The key is stored with the turn; the phrases find it. */

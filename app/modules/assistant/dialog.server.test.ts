@@ -37,6 +37,18 @@ describe("a question in its conversation", () => {
     expect(resolveQuestion(question, [certificate]).aspects).toContain("cost");
   });
 
+  it("reads \"what help does it give\" as a question about what it includes, not who can get it", () => {
+    expect(resolveQuestion("What help does the living allowance give?").eligibility).toBe(false);
+    expect(resolveQuestion("What help can I get?").eligibility).toBe(true);
+  });
+
+  it("asks of a thing of its own (助听器) with a fact about the child, not whether the child qualifies", () => {
+    const rehab = turn({ question: "残疾儿童康复救助包括什么", docIds: ["child-rehab-assistance-guide"], schemes: ["childRehab"], topic: ["残疾儿童康复救助"], aspect: "包括什么" });
+    const r = resolveQuestion("那助听器呢，孩子3岁", [rehab]);
+    expect(r.eligibility).toBe(false);
+    expect(r.topic).toContain("助听器");
+  });
+
   it("reads words made of generic ones (能办, 办下来) as no topic: the follow-up takes the earlier one", () => {
     const r = resolveQuestion("多长时间能办下来", [certificate]);
     expect(r.borrowed).toBe("topic");

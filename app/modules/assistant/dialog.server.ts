@@ -316,7 +316,7 @@ export function resolveQuestion(question: string, history: PriorTurn[] = [], opt
       aspect = last.aspect;
       // "生活补贴给谁？" then "那我爸呢，他是三级肢体，家里低保": facts about a person, of the benefit just discussed,
       // ask whether that person qualifies: the rules answer.
-      const factsOfBenefit = !own.schemes.length && statesAnyFact(ownFacts) && last.schemes.length > 0;
+      const factsOfBenefit = !own.schemes.length && !own.domain.length && statesAnyFact(ownFacts) && last.schemes.length > 0;
       eligibility = last.eligibility || factsOfBenefit;
       schemes = own.schemes.length ? own.schemes : last.eligibility || factsOfBenefit ? last.schemes : null;
       const sameTopic = !own.schemes.length && !own.topic.length;
