@@ -103,6 +103,12 @@ describe("the first sentence answers what is asked", () => {
     expect(reply.view.lead).not.toContain("公示");
   });
 
+  it.each(["盲人坐公交车要钱吗", "盲人坐地铁要钱吗"])("answers 那聋人呢 after %s from the section for other people, not the blind people's", async (earlier) => {
+    const reply = await askAfter(earlier, "那聋人呢");
+    expect(reply.view.lead).not.toMatch(/^[^。]*盲人持有效证件/);
+    expect(reply.citations[0].url).toBe("/policies/blind-bus-faq#s-2");
+  });
+
   it("leads with every clause of the line that answers, never ending on a semicolon", async () => {
     const reply = await askAfter("残疾人证去哪办", "多长时间能办下来");
     expect(reply.view.lead).toMatch(/公示5个工作日；公示后县级残联10个工作日内审核发证/);

@@ -6,6 +6,7 @@ import { schemeForTerms, schemeRuleSummary, type Scheme } from "./eligibility";
 import type { AnswerPassage, AnswerView, NextStep } from "./answer-view";
 import { unsaidTerms } from "./grounding.server";
 import { itemText, listHolding } from "./passage-structure";
+import { everyoneElse } from "./dialog-phrases";
 import { eligibilityText } from "./eligibility-text";
 import type { AnswerStatus, PersonalDataKind } from "./guards";
 import type { Retrieval, RetrievedChunk } from "./retrieve.server";
@@ -523,7 +524,17 @@ export function composeAnswer({ retrieval, index, locale, t, personalData, idf }
   const asked = retrieval.understanding.text;
   // The kind of fact asked for: a follow-up's own ("要不要钱"), not the earlier question's ("有效期" → a duration).
   const terms = withFactTerms(retrieval.asks ?? asked, questionTerms(retrieval, idf));
-  const hits = rerank(retrieval.hits, terms);
+  // The same question of other people ("那聋人呢？" after 盲人): a section headed for everyone else ("其他残疾人有优惠吗")
+  // first, one headed for the earlier people ("盲人坐公交车免费吗") last.
+  const heading = (hit: RetrievedChunk) => hit.chunk.headingPath.join(" ");
+  const forOthers = (hit: RetrievedChunk) => (retrieval.otherPeople ?? []).some((w) => heading(hit).includes(w));
+  const forTheRest = (hit: RetrievedChunk) => Boolean(retrieval.otherPeople?.length) && !forOthers(hit) && everyoneElse.some((p) => heading(hit).includes(p));
+  const othersLast = (list: RetrievedChunk[]) => [
+    ...list.filter(forTheRest),
+    ...list.filter((h) => !forOthers(h) && !forTheRest(h)),
+    ...list.filter(forOthers),
+  ];
+  const hits = othersLast(rerank(retrieval.hits, terms));
   const scheme = eligibilityScheme(retrieval);
   const ruleChunks = scheme
     ? schemeRuleSummary[scheme].sources.map((s) => index.chunkAt(s.docId, s.anchor)).filter((c): c is AssistantChunk => Boolean(c))
@@ -535,7 +546,7 @@ export function composeAnswer({ retrieval, index, locale, t, personalData, idf }
   const overviews = [...new Set(hits.slice(0, 3).map((h) => h.chunk.docId))]
     .map((docId) => index.chunkAt(docId, null))
     .filter((c): c is AssistantChunk => Boolean(c) && !hits.some((h) => h.chunk.key === c?.key));
-  const candidates = rerank([...hits, ...overviews.map((chunk) => ({ ...hits[0], chunk, lexicalRank: null, vectorRank: null }))], terms);
+  const candidates = othersLast(rerank([...hits, ...overviews.map((chunk) => ({ ...hits[0], chunk, lexicalRank: null, vectorRank: null }))], terms));
   const passages = choosePassages(candidates, terms, ruleChunks, 4, label);
   // At least two passages when the retrieval has them, even if only one sentence matched a term.
   if (passages.length < 2) {

@@ -133,3 +133,6 @@ export const bareAnswers: Array<{ phrases: Phrase[]; yes: boolean; field?: "care
 
 /** Glossary terms that do not make a question about something else than the benefits (残疾人证, 残联). */
 export const neutralTopics = new Set(["残疾人证", "残疾人", "残疾", "残疾人联合会", "补贴", "申请", "政策", "最低生活保障", "最低生活保障家庭"]);
+
+/** How a heading says a section is for everyone but some people ("其他残疾人有优惠吗"): it answers "那聋人呢？". */
+export const everyoneElse: string[] = ["其他残疾人", "其他人", "以外的残疾人", "other disabled people", "other people"];

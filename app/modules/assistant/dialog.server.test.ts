@@ -94,6 +94,13 @@ describe("a question in its conversation", () => {
     expect(r.query).toContain("公交");
   });
 
+  it("那聋人呢 after a question about blind people asks it of deaf people: 盲人 is no longer the topic", () => {
+    const bus = turn({ question: "盲人坐地铁要钱吗", docIds: ["blind-bus-faq"], topic: ["盲人", "地铁"], aspect: "要钱吗", facts: { category: "visual" } });
+    const r = resolveQuestion("那聋人呢", [bus]);
+    expect(r).toMatchObject({ borrowed: "aspect", topic: ["地铁"], otherPeople: ["盲人"] });
+    expect(r.query).not.toContain("盲人");
+  });
+
   it("不需要 / no answers it the other way", () => {
     expect(resolveQuestion("不需要", [eligibility]).facts.care).toBe("no");
     expect(resolveQuestion("no", [eligibility]).facts.care).toBe("no");
