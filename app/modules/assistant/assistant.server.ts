@@ -131,6 +131,8 @@ async function answerFromCorpus(
   const retrieval = preferEarlierDocs(index, await retrieve(index, resolved.query, { limit: 12, retrievalMode: options.retrievalMode }), resolved);
   // A follow-up is composed from what it asks itself ("要带什么材料？ 需要带什么材料"), its topic being given.
   retrieval.question = resolved.borrowed ? resolved.composeText : masked;
+  if (resolved.borrowed === "topic" || resolved.borrowed === "context") retrieval.asks = resolved.within;
+  if (resolved.otherPeople.length) retrieval.otherPeople = resolved.otherPeople;
   // The rules, not the retrieval, answer "can I get it" for a person the question describes.
   const ruled = dialogAnswer(resolved, { masked, index, t, personalData });
   if (ruled) return { view: ruled, retrieval, llm: null };

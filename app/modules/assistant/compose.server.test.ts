@@ -96,6 +96,25 @@ describe("the first sentence answers what is asked", () => {
     expect(reply.view.lead).toMatch(/^一般带上残疾人证或身份证件/);
   });
 
+  it("answers a follow-up for the cost with what it costs, not with the earlier question's kind of fact", async () => {
+    // The earlier question asks a duration (有效期); "要不要钱" asks whether it is free.
+    const reply = await askAfter("残疾证有效期是几年", "换一本新的要不要钱");
+    expect(reply.view.lead).toMatch(/^残疾人证本身不收费，换领也免费/);
+    expect(reply.view.lead).not.toContain("公示");
+  });
+
+  it.each(["盲人坐公交车要钱吗", "盲人坐地铁要钱吗"])("answers 那聋人呢 after %s from the section for other people, not the blind people's", async (earlier) => {
+    const reply = await askAfter(earlier, "那聋人呢");
+    expect(reply.view.lead).not.toMatch(/^[^。]*盲人持有效证件/);
+    expect(reply.citations[0].url).toBe("/policies/blind-bus-faq#s-2");
+  });
+
+  it("leads with every clause of the line that answers, never ending on a semicolon", async () => {
+    const reply = await askAfter("残疾人证去哪办", "多长时间能办下来");
+    expect(reply.view.lead).toMatch(/公示5个工作日；公示后县级残联10个工作日内审核发证/);
+    expect(reply.view.lead).not.toMatch(/[；;]$/);
+  });
+
   it("states the rule when one benefit is asked about and the answer is not a plain yes", async () => {
     const reply = await ask("四级听力残疾可以申请护理补贴吗");
     expect(reply.view.eligibility).toBeDefined();

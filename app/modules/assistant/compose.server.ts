@@ -1,11 +1,12 @@
 import type { TFunction } from "i18next";
 import type { Locale } from "~/i18n/config";
 import { loadGlossary } from "~/modules/content/corpus.server";
-import { tokenize } from "~/modules/search/index.server";
+import { expandQuery, tokenize } from "~/modules/search/index.server";
 import { schemeForTerms, schemeRuleSummary, type Scheme } from "./eligibility";
 import type { AnswerPassage, AnswerView, NextStep } from "./answer-view";
 import { unsaidTerms } from "./grounding.server";
 import { itemText, listHolding } from "./passage-structure";
+import { everyoneElse } from "./dialog-phrases";
 import { eligibilityText } from "./eligibility-text";
 import type { AnswerStatus, PersonalDataKind } from "./guards";
 import type { Retrieval, RetrievedChunk } from "./retrieve.server";
@@ -80,6 +81,12 @@ const factPatterns: Array<{ question: RegExp; sentence: RegExp; term: string }> 
   { question: /多久|多长时间|有效期|how\s+long/i, sentence: /\d+\s*(年|个月|天|日|个工作日)|[一二三四五六七八九十]+(年|个月|天)/, term: "\u0000duration" },
   { question: /多少|几个|几人|比例|how\s+many|how\s+much/i, sentence: /\d/, term: "\u0000number" },
   { question: /怎么计算|如何计算|怎么算|怎样计算|计算方法|公式|how\s+is\s+.*calculated/i, sentence: /[=×÷]|公式|计算方法/, term: "\u0000formula" },
+  // "要不要钱" / "is it free": the sentence that says whether it is free, before one about some other cost.
+  {
+    question: /要钱|要不要钱|收费|收不收|免费|交钱|花钱|掏钱|付钱|出钱|使唔使钱|\bfree\b|\bcost\b|\bcharge|\bpay\b|\bfees?\b/i,
+    sentence: /免费|不收费|不收取|\bfree\b|no\s+charge/i,
+    term: "\u0000free",
+  },
   // "How do I apply": the sentence that says where and how an application is made, not who may make one.
   {
     question: /怎么申请|怎样申请|如何申请|怎么办理|怎样办理|如何办理|怎么办证|申请流程|办理流程|\bhow\s+(do|can)\s+(i|we)\s+apply\b|\bhow\s+to\s+apply\b/i,
@@ -222,12 +229,37 @@ export function quoteFrom(text: string, terms: TermWeight[], max = maxQuoteLengt
       .sort((a, b) => b.score - a.score)[0];
     if (stated) lead = stated.s;
   }
+  // A lead is whole clauses of its line: "公示5个工作日；公示后…10个工作日内审核发证。" is one answer, not two.
+  const line = lineNumbers(text);
+  let last = bestIndex;
+  const restOfLine = () => {
+    while (/[；;]$/.test(lead) && line[last + 1] === line[last] && length(lead) + length(sentences[last + 1]) <= maxLeadLength) {
+      last++;
+      lead = `${lead}${sentences[last]}`;
+    }
+  };
+  if (lead === best) {
+    let first = bestIndex;
+    while (first > 0 && line[first - 1] === line[bestIndex] && /[；;]$/.test(sentences[first - 1]) && length(sentences[first - 1]) + length(lead) <= maxLeadLength) {
+      first--;
+      lead = `${sentences[first]}${lead}`;
+    }
+    restOfLine();
+    best = lead;
+  }
   // A short lead takes the sentence that explains it ("口述影像，是给盲人的帮助。" + what it does).
-  const next = sentences[bestIndex + 1];
+  const next = sentences[last + 1];
   if (lead === best && length(lead) < shortLead && next && !isIntro(next) && !isCrossReference(next) && length(lead) + length(next) <= maxLeadLength) {
     lead = `${lead}${next}`;
+    last++;
+    restOfLine();
   }
   return { quote, score: bestScore, best: lead };
+}
+
+/** For each of splitSentences(text), the number of the line it is on. */
+function lineNumbers(text: string): number[] {
+  return text.split("\n").flatMap((line, n) => splitSentences(line).map(() => n));
 }
 
 /** A lead shorter than this (characters) takes the sentence after it. */
@@ -272,8 +304,13 @@ export const titleWordWeight = 0.3;
 export function withinDocument(chunk: AssistantChunk, terms: TermWeight[], typed: string): TermWeight[] {
   const title = normalize(chunk.docTitle);
   const own = normalize(typed);
+  // The corpus's word for one the person typed ("换新证" → 换领) is what they asked, not the borrowed topic.
+  const expanded = expandQuery(own);
+  const ownWords = new Set([...expanded.terms, ...expanded.expansions.flatMap(({ canonical }) => glossaryVariants(canonical))]);
   return terms.map((t) =>
-    !t.term.startsWith("\u0000") && title.includes(t.term) && !own.includes(t.term) ? { ...t, weight: t.weight * titleWordWeight } : t,
+    !t.term.startsWith("\u0000") && title.includes(t.term) && !own.includes(t.term) && !ownWords.has(t.term)
+      ? { ...t, weight: t.weight * titleWordWeight }
+      : t,
   );
 }
 
@@ -485,8 +522,19 @@ export function personalDataNotice(t: TFunction, personalData: PersonalDataKind[
 export function composeAnswer({ retrieval, index, locale, t, personalData, idf }: ComposeInput): AnswerView {
   // The question as understood (folded, typos repaired): 殘疾人證有哪些 asks for a list like 残疾人证有哪些.
   const asked = retrieval.understanding.text;
-  const terms = withFactTerms(asked, questionTerms(retrieval, idf));
-  const hits = rerank(retrieval.hits, terms);
+  // The kind of fact asked for: a follow-up's own ("要不要钱"), not the earlier question's ("有效期" → a duration).
+  const terms = withFactTerms(retrieval.asks ?? asked, questionTerms(retrieval, idf));
+  // The same question of other people ("那聋人呢？" after 盲人): a section headed for everyone else ("其他残疾人有优惠吗")
+  // first, one headed for the earlier people ("盲人坐公交车免费吗") last.
+  const heading = (hit: RetrievedChunk) => hit.chunk.headingPath.join(" ");
+  const forOthers = (hit: RetrievedChunk) => (retrieval.otherPeople ?? []).some((w) => heading(hit).includes(w));
+  const forTheRest = (hit: RetrievedChunk) => Boolean(retrieval.otherPeople?.length) && !forOthers(hit) && everyoneElse.some((p) => heading(hit).includes(p));
+  const othersLast = (list: RetrievedChunk[]) => [
+    ...list.filter(forTheRest),
+    ...list.filter((h) => !forOthers(h) && !forTheRest(h)),
+    ...list.filter(forOthers),
+  ];
+  const hits = othersLast(rerank(retrieval.hits, terms));
   const scheme = eligibilityScheme(retrieval);
   const ruleChunks = scheme
     ? schemeRuleSummary[scheme].sources.map((s) => index.chunkAt(s.docId, s.anchor)).filter((c): c is AssistantChunk => Boolean(c))
@@ -498,7 +546,7 @@ export function composeAnswer({ retrieval, index, locale, t, personalData, idf }
   const overviews = [...new Set(hits.slice(0, 3).map((h) => h.chunk.docId))]
     .map((docId) => index.chunkAt(docId, null))
     .filter((c): c is AssistantChunk => Boolean(c) && !hits.some((h) => h.chunk.key === c?.key));
-  const candidates = rerank([...hits, ...overviews.map((chunk) => ({ ...hits[0], chunk, lexicalRank: null, vectorRank: null }))], terms);
+  const candidates = othersLast(rerank([...hits, ...overviews.map((chunk) => ({ ...hits[0], chunk, lexicalRank: null, vectorRank: null }))], terms));
   const passages = choosePassages(candidates, terms, ruleChunks, 4, label);
   // At least two passages when the retrieval has them, even if only one sentence matched a term.
   if (passages.length < 2) {

@@ -36,7 +36,9 @@ export const eligibilityIntent: Phrase[] = [
   // Cantonese: 可唔可以, 得唔得, 有冇, 有咩补贴.
   "可唔可以", "得唔得", "能唔能", "有冇", /有(?:咩|乜|乜嘢)(?:补贴|补助|福利|救助|帮助)/,
   /\beligib/, /\bqualif/, /\bentitled\b/, /\bcan (?:i|we|he|she|they|my \w+|a [\w\s-]{1,30}?|someone|people|anyone) (?:get|apply|receive|claim|have)\b/, /\bam i able\b/,
-  /\bwhat (?:benefits|allowances|subsidies|help|support|can)\b/, /\bwho can\b/, /\bcould (?:i|we|he|she) get\b/,
+  /\bwhat (?:benefits|allowances|subsidies|can)\b/,
+  // "What help can I get?" asks who qualifies; "what help does it give?" asks what the benefit includes.
+  /\bwhat (?:help|support)\b(?!\s+does\b)/, /\bwho can\b/, /\bcould (?:i|we|he|she) get\b/,
 ];
 
 /** What a question asks about a topic. The key is stored with the turn; the phrases find it. */
@@ -47,7 +49,7 @@ export const aspectPhrases: Record<string, Phrase[]> = {
   time: ["多久", "多长时间", "几天", "什么时候", "何时", "时间", "到账", "how long", "when", "opening hours", "open"],
   proxy: ["代办", "代理", "委托", "代为", "本人去", "亲自去", "家属去", "家人去", "someone else", "on behalf", "for him", "for her"],
   age: ["几岁", "多大", "年龄", "岁以内", "岁以下", "how old", "what age", "age limit"],
-  cost: ["收费", "要钱", "要不要钱", "费用", "免费", "cost", "fee", "free"],
+  cost: ["收费", "收不收", "要钱", "要不要钱", "交钱", "花钱", "掏钱", "付钱", "出钱", "使唔使钱", "费用", "免费", "cost", "fee", "free", "pay", "charge"],
   online: ["网上", "线上", "手机上", "小程序", "online", "internet"],
   contact: ["电话", "联系", "咨询", "找谁", "问谁", "phone", "contact", "call", "who do i ask", "who can i ask"],
   decides: ["谁审核", "谁审批", "谁决定", "谁定", "由谁", "who decides", "who approves"],
@@ -131,3 +133,6 @@ export const bareAnswers: Array<{ phrases: Phrase[]; yes: boolean; field?: "care
 
 /** Glossary terms that do not make a question about something else than the benefits (残疾人证, 残联). */
 export const neutralTopics = new Set(["残疾人证", "残疾人", "残疾", "残疾人联合会", "补贴", "申请", "政策", "最低生活保障", "最低生活保障家庭"]);
+
+/** How a heading says a section is for everyone but some people ("其他残疾人有优惠吗"): it answers "那聋人呢？". */
+export const everyoneElse: string[] = ["其他残疾人", "其他人", "以外的残疾人", "other disabled people", "other people"];

@@ -33,6 +33,28 @@ const eligibility = turn({
 });
 
 describe("a question in its conversation", () => {
+  it.each(["得交钱不", "要花钱吗", "do I have to pay?"])("%s asks the cost", (question) => {
+    expect(resolveQuestion(question, [certificate]).aspects).toContain("cost");
+  });
+
+  it("reads \"what help does it give\" as a question about what it includes, not who can get it", () => {
+    expect(resolveQuestion("What help does the living allowance give?").eligibility).toBe(false);
+    expect(resolveQuestion("What help can I get?").eligibility).toBe(true);
+  });
+
+  it("asks of a thing of its own (助听器) with a fact about the child, not whether the child qualifies", () => {
+    const rehab = turn({ question: "残疾儿童康复救助包括什么", docIds: ["child-rehab-assistance-guide"], schemes: ["childRehab"], topic: ["残疾儿童康复救助"], aspect: "包括什么" });
+    const r = resolveQuestion("那助听器呢，孩子3岁", [rehab]);
+    expect(r.eligibility).toBe(false);
+    expect(r.topic).toContain("助听器");
+  });
+
+  it("reads words made of generic ones (能办, 办下来) as no topic: the follow-up takes the earlier one", () => {
+    const r = resolveQuestion("多长时间能办下来", [certificate]);
+    expect(r.borrowed).toBe("topic");
+    expect(r.topic).toEqual(["残疾人证"]);
+  });
+
   it.each(["要带什么材料？", "在哪里办", "要多久？", "这个怎么申请", "What documents do I need?", "how long does it take?"])(
     "%s takes the earlier topic",
     (question) => {
@@ -70,6 +92,13 @@ describe("a question in its conversation", () => {
     const r = resolveQuestion("What about deaf people?", [bus]);
     expect(r).toMatchObject({ borrowed: "aspect", preferDocs: ["blind-bus-faq"] });
     expect(r.query).toContain("公交");
+  });
+
+  it("那聋人呢 after a question about blind people asks it of deaf people: 盲人 is no longer the topic", () => {
+    const bus = turn({ question: "盲人坐地铁要钱吗", docIds: ["blind-bus-faq"], topic: ["盲人", "地铁"], aspect: "要钱吗", facts: { category: "visual" } });
+    const r = resolveQuestion("那聋人呢", [bus]);
+    expect(r).toMatchObject({ borrowed: "aspect", topic: ["地铁"], otherPeople: ["盲人"] });
+    expect(r.query).not.toContain("盲人");
   });
 
   it("不需要 / no answers it the other way", () => {

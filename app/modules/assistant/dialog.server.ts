@@ -53,6 +53,8 @@ export interface ResolvedQuestion extends TurnContext {
   composeText: string;
   /** A follow-up on the same topic looks first in the documents the earlier answer cited (best first). */
   preferDocs: string[];
+  /** The earlier turn's people that this one is not about ("那聋人呢？" after 盲人): sections headed for them come last. */
+  otherPeople: string[];
   /** The question's own words with the corpus's words for what it asks ("要多久" → "要多久 时间"). */
   within: string;
   /** What it asks about its topic: keys of aspectPhrases ("materials", "where", "time" …). */
@@ -114,7 +116,20 @@ function aspectsOf(text: string): string[] {
     .map(([key]) => key);
 }
 
-const isGeneric = (word: string) => genericWords.has(word) || /^[\d.]+$/.test(word) || any(word, benefitWords);
+/** A Chinese word made of generic words only ("能办" = 能 + 办, "办下来"): as generic as they are. */
+function madeOfGeneric(word: string): boolean {
+  const chars = [...word];
+  if (chars.length < 2 || !/^\p{Script=Han}+$/u.test(word)) return false;
+  const reachable = [true, ...chars.map(() => false)];
+  for (let end = 1; end <= chars.length; end++) {
+    for (let start = 0; start < end && !reachable[end]; start++) {
+      if (reachable[start] && genericWords.has(chars.slice(start, end).join(""))) reachable[end] = true;
+    }
+  }
+  return reachable[chars.length];
+}
+
+const isGeneric = (word: string) => genericWords.has(word) || madeOfGeneric(word) || /^[\d.]+$/.test(word) || any(word, benefitWords);
 
 /**
  * The words of a text that can be its topic: not generic, known to the corpus; an English word that is part
@@ -259,6 +274,7 @@ export function resolveQuestion(question: string, history: PriorTurn[] = [], opt
 
   let borrowed: ResolvedQuestion["borrowed"] = null;
   let preferDocs: string[] = [];
+  let otherPeople: string[] = [];
   const within = [masked, ...own.aspects.map((a) => aspectWords[a] ?? "")].join(" ").trim();
   let query = question;
   let composeText = question;
@@ -303,14 +319,21 @@ export function resolveQuestion(question: string, history: PriorTurn[] = [], opt
       aspect = last.aspect;
       // "生活补贴给谁？" then "那我爸呢，他是三级肢体，家里低保": facts about a person, of the benefit just discussed,
       // ask whether that person qualifies: the rules answer.
-      const factsOfBenefit = !own.schemes.length && statesAnyFact(ownFacts) && last.schemes.length > 0;
+      const factsOfBenefit = !own.schemes.length && !own.domain.length && statesAnyFact(ownFacts) && last.schemes.length > 0;
       eligibility = last.eligibility || factsOfBenefit;
       schemes = own.schemes.length ? own.schemes : last.eligibility || factsOfBenefit ? last.schemes : null;
       const sameTopic = !own.schemes.length && !own.topic.length;
-      topic = sameTopic ? last.topic : ownTopic;
+      // "那聋人呢？" after "盲人坐公交免费吗": the earlier person's words (盲人) are not what it asks about now.
+      const otherPerson = (word: string) => {
+        const category = extractFacts(word).category;
+        return category !== undefined && ownFacts.category !== undefined && category !== ownFacts.category;
+      };
+      const carried = last.topic.filter((word) => !otherPerson(word));
+      if (sameTopic) otherPeople = last.topic.filter(otherPerson);
+      topic = sameTopic ? carried : ownTopic;
       // "那盲人呢？" / "what about deaf people?": the same topic for other people, in the same documents.
       if (sameTopic) preferDocs = last.docIds.slice(0, 2);
-      query = [...(sameTopic ? last.topic : []), masked, last.aspect].join(" ");
+      query = [...(sameTopic ? carried : []), masked, last.aspect].join(" ");
     } else if (
       hasTopic &&
       short &&
@@ -329,5 +352,5 @@ export function resolveQuestion(question: string, history: PriorTurn[] = [], opt
   }
 
   const facts = mergeFacts(before, ownFacts);
-  return { query, borrowed, composeText, preferDocs, within, aspects: own.aspects, ownFacts, facts, topic, aspect, schemes, eligibility };
+  return { query, borrowed, composeText, preferDocs, otherPeople, within, aspects: own.aspects, ownFacts, facts, topic, aspect, schemes, eligibility };
 }

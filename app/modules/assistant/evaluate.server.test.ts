@@ -18,4 +18,14 @@ describe("grading", () => {
     expect(own).toContain("生活补贴");
     expect(own).not.toContain("护理补贴");
   });
+
+  it("counts a first sentence that says the same as a whole quote as the answer's own", () => {
+    const quote = "证件本身不收费，换领也免费。";
+    const own = answerWithoutQuotes({
+      answer: `${quote}\n\n依据：\n1. “${quote}”——残疾人证办事指南 · 五、要多久、收不收费`,
+      citations: [{ title: "残疾人证办事指南 · 五、要多久、收不收费", url: "/policies/disability-certificate-guide#s-5", quote }],
+    });
+    expect(own).toContain("换领也免费");
+    expect(own).not.toContain("依据：\n1. “");
+  });
 });

@@ -114,10 +114,13 @@ export function gradeReply(c: Pick<EvalCase, "expect" | "must" | "must_not">, re
 /** Categories whose `must` the answer's own words have to say (not only a quote): the point of the category. */
 const ownWordsCategories = new Set<CaseCategory>(["eligibility", "followup"]);
 
-/** The answer's own words: the plain-text answer without the quoted passages and the titles of their sources. */
+/**
+ * The answer's own words: the plain-text answer without the quoted passages (as quoted, “…”) and the titles of
+ * their sources. A first sentence that says the same as a whole quote is still the answer's own.
+ */
 export function answerWithoutQuotes(reply: Pick<ChatReply, "answer" | "citations">): string {
   return reply.citations
-    .flatMap((c) => [c.quote, c.title])
+    .flatMap((c) => [c.quote && `“${c.quote}”`, c.title])
     .filter(Boolean)
     .sort((a, b) => b.length - a.length)
     .reduce((text, cited) => text.split(cited).join(""), reply.answer);

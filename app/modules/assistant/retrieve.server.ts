@@ -28,6 +28,13 @@ export interface RetrievedChunk {
 export interface Retrieval {
   /** The question as asked (masked). */
   question: string;
+  /**
+   * What a follow-up that borrowed only its topic asks itself ("换一本新的要不要钱" after "有效期是几年"): the kind
+   * of fact it wants (a duration, a date) is read from these words, not from the borrowed topic's. Unset otherwise.
+   */
+  asks?: string;
+  /** People the question is not about (盲人, when a follow-up asks the same of 聋人): their sections come last. */
+  otherPeople?: string[];
   understanding: Understanding;
   expanded: ExpandedQuery;
   hits: RetrievedChunk[];
