@@ -3,10 +3,10 @@ import type { Kysely, Transaction } from "kysely";
 import { calendarFile } from "../cinema/ics";
 import type { Database } from "../db/schema";
 import { maskPhone } from "../privacy/mask";
-import { runClaimTransaction } from "../shared/claim-retry.server";
-import { claimDraft } from "../shared/draft-claim.server";
-import { toCsv } from "../shared/csv";
-import { makeReference, normaliseReference } from "../shared/reference";
+import { runClaimTransaction } from "~/modules/shared/claim-retry.server";
+import { claimDraft } from "~/modules/shared/draft-claim.server";
+import { toCsv } from "~/modules/shared/csv";
+import { makeReference, normaliseReference } from "~/modules/shared/reference";
 import { recordAudit, type Actor } from "../staff/audit.server";
 import { centrePhone, normalisePhone, type AccessibilityFeature, type ActivityType, type AssociationId, type SignupStatus } from "./centre-constants";
 import { ActivityFull, AlreadySignedUp, Busy, NotFound, SignupClosed, WrongState } from "./errors";
@@ -15,7 +15,7 @@ import type { CentreActivityTable, CentreSignupDraftTable } from "./tables";
 /**
  * Activities and training of the regional centre. Capacity is never exceeded: a confirmed sign-up holds one row of
  * `centre_activity_places` keyed (activity_id, place_no), place_no in 1..capacity, claimed through the booking
- * engine's retry transaction (../shared/claim-retry.server.ts, ADR 0003): the activity's row is locked first, the
+ * engine's retry transaction (app/modules/shared/claim-retry.server.ts, ADR 0003): the activity's row is locked first, the
  * free places are read, one is inserted; a lost race on the key retries with a fresh view. When every place is
  * taken the person joins the waiting list (up to `waitlist_size`), else ActivityFull. A cancelled place goes to the
  * first person waiting, in the same transaction.
@@ -315,7 +315,7 @@ export function firstMissingSignupStep(d: SignupDraft): "contact" | "needs" | "c
 
 /**
  * Sends the sign-up from its draft, in one claim transaction: the activity's row is locked, the draft is claimed
- * (../shared/draft-claim.server.ts), then the place or waiting-list row is written. A second submit of the same
+ * (app/modules/shared/draft-claim.server.ts), then the place or waiting-list row is written. A second submit of the same
  * draft waits, finds it claimed and answers with the same sign-up. One draft, one sign-up, made from the draft as
  * it is now.
  */

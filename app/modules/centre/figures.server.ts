@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema";
 import { existingTables } from "../db/backup.server";
-import { toCsv } from "../shared/csv";
+import { toCsv } from "~/modules/shared/csv";
 import type { FigureTable } from "./centre-constants";
 
 /**

@@ -2,10 +2,10 @@ import { randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema";
 import { maskPhone } from "../privacy/mask";
-import { makeReference, normaliseReference } from "../shared/reference";
+import { makeReference, normaliseReference } from "~/modules/shared/reference";
 import { recordAudit, type Actor } from "../staff/audit.server";
-import { isUniqueViolation } from "../shared/claim-retry.server";
-import { claimDraft } from "../shared/draft-claim.server";
+import { isUniqueViolation } from "~/modules/shared/claim-retry.server";
+import { claimDraft } from "~/modules/shared/draft-claim.server";
 import type { CardFormat, CardStatus, CardStep, CollectOption, DisabilityCategory } from "./centre-constants";
 import { normalisePhone } from "./centre-constants";
 import { NotFound, WrongState } from "./errors";
@@ -108,7 +108,7 @@ export function firstMissingCardStep(d: CardDraft): Exclude<CardStep, "done"> {
 }
 
 /**
- * Sends the application, in one transaction that first claims the draft (../shared/draft-claim.server.ts): a
+ * Sends the application, in one transaction that first claims the draft (app/modules/shared/draft-claim.server.ts): a
  * second submit of the same draft waits, finds it claimed and answers with the same reference. One draft, one
  * application, made from the draft as it is now.
  */

@@ -1,4 +1,4 @@
-import { normaliseReference } from "../shared/reference";
+import { normaliseReference } from "~/modules/shared/reference";
 import type { Kysely, Transaction } from "kysely";
 import type { CinemaBookingTable, Database } from "../db/schema";
 import { maskPhone } from "../privacy/mask";

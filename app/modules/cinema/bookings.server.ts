@@ -1,10 +1,10 @@
 import { timingSafeEqual } from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
 import type { CinemaBookingTable, Database } from "../db/schema";
-import { makeReference, normaliseReference } from "../shared/reference";
+import { makeReference, normaliseReference } from "~/modules/shared/reference";
 import { holdMinutes, maxHoldExtensions, normalisePhone, parseNeeds, type CinemaNeed } from "./cinema-constants";
-import { isUniqueViolation } from "../shared/claim-retry.server";
-import { claimDraft } from "../shared/draft-claim.server";
+import { isUniqueViolation } from "~/modules/shared/claim-retry.server";
+import { claimDraft } from "~/modules/shared/draft-claim.server";
 import { ExtensionLimit, HoldExpired, InvalidInput, NotAllowed, NotFound, SeatsTaken, SoldOut } from "./errors";
 import { withClaimRetry } from "./claims.server";
 import { randomId } from "./ids.server";
@@ -240,7 +240,7 @@ async function confirmHoldIn(trx: Trx, input: HoldConfirmation, now: Date, refer
 
 /**
  * Books from a draft (the check page's "confirm"): one transaction that first claims the draft
- * (../shared/draft-claim.server.ts), then turns its hold into the booking. A second submit of the same draft waits,
+ * (app/modules/shared/draft-claim.server.ts), then turns its hold into the booking. A second submit of the same draft waits,
  * finds it claimed and answers with the same booking. One draft, one booking, made from the draft as it is now
  * (hold, needs, name, phone).
  */

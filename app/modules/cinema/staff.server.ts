@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema";
-import { normaliseReference } from "../shared/reference";
+import { normaliseReference } from "~/modules/shared/reference";
 import { InvalidInput, NotAllowed, NotFound } from "./errors";
 import { findBookingRowsForScreening, toBookingViews, type BookingView } from "./booking-views.server";
 import { getScreening, loadScreening, type Screening, type ScreeningWithSeats } from "./screenings.server";

@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../db/schema";
 import { maskPhone } from "../privacy/mask";
-import { makeReference, normaliseReference } from "../shared/reference";
+import { makeReference, normaliseReference } from "~/modules/shared/reference";
 import { maxTickets, minTickets } from "./cinema-constants";
 import { BookingClosed, InvalidInput, NotFound } from "./errors";
 import { loadScreening } from "./screenings.server";

@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema";
 import { maskContact, maskPersonalData } from "../privacy/mask";
-import { makeReference } from "../shared/reference";
+import { makeReference } from "~/modules/shared/reference";
 import type { Locale } from "~/i18n/config";
 import type { FeedbackStatus } from "./feedback-constants";
 import { normaliseContact, type FeedbackInput } from "./feedback-schema";

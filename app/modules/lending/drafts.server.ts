@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { claimDraft } from "../shared/draft-claim.server";
-import { makeReference } from "../shared/reference";
+import { claimDraft } from "~/modules/shared/draft-claim.server";
+import { makeReference } from "~/modules/shared/reference";
 import type { LendingRequestDraftTable } from "./tables";
 import { deviceTypeRow } from "./catalogue.server";
 import { NotFound } from "./errors";
@@ -106,7 +106,7 @@ export function firstMissingStep(draft: Draft): Exclude<RequestStep, "done"> {
 }
 
 /**
- * Sends the request, in one transaction that first claims the draft (../shared/draft-claim.server.ts): a second
+ * Sends the request, in one transaction that first claims the draft (app/modules/shared/draft-claim.server.ts): a second
  * submit of the same draft waits, finds it claimed and answers with the same reference. One draft, one request,
  * made from the draft as it is now.
  */

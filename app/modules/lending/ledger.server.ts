@@ -3,7 +3,7 @@ import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../db/schema";
 import { Busy, InsufficientStock } from "./errors";
 import type { MovementKind, UnitStatus } from "./lending-constants";
-import { isBusy, isUniqueViolation } from "../shared/claim-retry.server";
+import { isBusy, isUniqueViolation } from "~/modules/shared/claim-retry.server";
 
 export type Db = Kysely<Database>;
 export type Trx = Transaction<Database>;
@@ -21,7 +21,7 @@ export interface Actor {
  */
 const maxAttempts = 8;
 
-export { isBusy, isUniqueViolation } from "../shared/claim-retry.server";
+export { isBusy, isUniqueViolation } from "~/modules/shared/claim-retry.server";
 
 export async function inTransaction<T>(db: Db, work: (trx: Trx) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {

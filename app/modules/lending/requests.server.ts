@@ -1,6 +1,6 @@
 import { timingSafeEqual } from "node:crypto";
 import { maskPhone } from "../privacy/mask";
-import { makeReference, normaliseReference } from "../shared/reference";
+import { makeReference, normaliseReference } from "~/modules/shared/reference";
 import type { LendingRequestTable } from "./tables";
 import { certificateProblem } from "./certificate";
 import { protectCertificate } from "./certificate.server";

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from "kysely";
 import type { Database } from "../db/schema";
-import { normaliseReference } from "../shared/reference";
+import { normaliseReference } from "~/modules/shared/reference";
 import { recordAudit } from "../staff/audit.server";
 import { maskClientAddress } from "./client-address";
 import { hitRateLimit, rateLimitPerMinute } from "./rate-limit.server";
