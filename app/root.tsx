@@ -89,13 +89,13 @@ function usePageMeta(): { title: string; crumbs: Crumb[] } {
   const match = [...matches].reverse().find((m) => isPageHandle(m.handle));
   if (!match || !isPageHandle(match.handle)) return { title: t("site.name"), crumbs: [] };
   const args = { t, data: match.data, locale };
-  const listPage = match.data as { page?: unknown; pageCount?: unknown } | null;
-  const listTitle = match.handle.title(args);
-  // Page 2 of a list is not page 1: its title says which page it is.
+  // Page 2 of a list is not page 1: its title says which page it is (lists' loaders return page and pageCount).
+  const pageTitle = match.handle.title(args);
+  const list = match.data as { page?: unknown; pageCount?: unknown } | null;
   const page =
-    typeof listPage?.page === "number" && typeof listPage.pageCount === "number" && listPage.page > 1
-      ? t("site.pageOf", { page: listTitle, n: listPage.page, pages: listPage.pageCount })
-      : listTitle;
+    typeof list?.page === "number" && typeof list.pageCount === "number" && list.page > 1
+      ? t("site.pageOf", { page: pageTitle, n: list.page, pages: list.pageCount })
+      : pageTitle;
   const title = match.id.endsWith("_index") && stripLocale(pathname) === "/" ? t("site.name") : t("site.title", { page });
   return {
     title: (hasFormErrors ? t("site.errorTitlePrefix") : "") + title,
