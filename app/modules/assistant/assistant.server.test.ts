@@ -60,6 +60,17 @@ describe("answers", () => {
     expect(reply.answer).toContain("一级或二级");
   });
 
+  it("answers what else an eligibility question asks (from when, both at once) from the section headed for it", async () => {
+    const when = await ask("我老婆听力残疾三级，有残疾证，家里吃低保，她能申请生活补贴吗？钱从什么时候开始算？");
+    expect(when.view.eligibility?.items.map((i) => i.verdict)).toEqual(["likely"]);
+    expect(when.view.points.join("")).toContain("申请当月");
+    expect(when.citations.map((c) => c.url)).toContain("/policies/living-allowance-guide#s-5");
+    const both = await ask("我爸精神残疾一级，要人一直照顾，家里是低保户，两项补贴能一起拿吗");
+    expect(both.view.points.join("")).toContain("可以同时领取");
+    // Not asked, not said.
+    expect((await ask("我是二级肢体残疾，低保家庭，能领什么补贴？")).view.points).toEqual([]);
+  });
+
   it("never gives an amount the corpus does not state", async () => {
     const reply = await ask("2026年广东省困难残疾人生活补贴每月多少元？");
     expect(reply.grounded).toBe(false);

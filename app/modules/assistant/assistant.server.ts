@@ -133,6 +133,7 @@ async function answerFromCorpus(
   retrieval.question = resolved.borrowed ? resolved.composeText : masked;
   if (resolved.borrowed === "topic" || resolved.borrowed === "context") retrieval.asks = resolved.within;
   if (resolved.otherPeople.length) retrieval.otherPeople = resolved.otherPeople;
+  if (resolved.aspects.length) retrieval.aspects = resolved.aspects;
   // The rules, not the retrieval, answer "can I get it" for a person the question describes.
   const ruled = dialogAnswer(resolved, { masked, index, t, personalData });
   if (ruled) return { view: ruled, retrieval, llm: null };

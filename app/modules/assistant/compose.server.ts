@@ -6,7 +6,7 @@ import { schemeForTerms, schemeRuleSummary, type Scheme } from "./eligibility";
 import type { AnswerPassage, AnswerView, NextStep } from "./answer-view";
 import { unsaidTerms } from "./grounding.server";
 import { itemText, listHolding } from "./passage-structure";
-import { everyoneElse } from "./dialog-phrases";
+import { aspectHeadings, everyoneElse } from "./dialog-phrases";
 import { eligibilityText } from "./eligibility-text";
 import type { AnswerStatus, PersonalDataKind } from "./guards";
 import type { Retrieval, RetrievedChunk } from "./retrieve.server";
@@ -139,7 +139,19 @@ export function scoreSentence(sentence: string, terms: TermWeight[]): number {
 /** Weight, in the re-ranking, of the question's words that the passage's document title says. */
 export const titleBonus = 0.1;
 
-export function rerank(hits: RetrievedChunk[], terms: TermWeight[]): RetrievedChunk[] {
+/**
+ * Weight, in the re-ranking, of a section whose own heading says the aspect the question asks ("要带啥" → the
+ * section headed 需要带什么材料): the section written to answer it, before one that mentions it.
+ */
+export const aspectHeadingBonus = 0.15;
+
+/** Whether a section's own heading says one of the aspects asked (dialog-phrases.ts `aspectHeadings`). */
+function headedFor(chunk: AssistantChunk, aspects: string[]): boolean {
+  const own = chunk.headingPath.at(-1) ?? "";
+  return aspects.some((a) => (aspectHeadings[a] ?? []).some((w) => own.includes(w)));
+}
+
+export function rerank(hits: RetrievedChunk[], terms: TermWeight[], aspects: string[] = []): RetrievedChunk[] {
   const own = terms.filter((t) => !t.term.startsWith("\u0000"));
   const max = own.reduce((s, t) => s + t.weight, 0) || 1;
   const scored = hits.map((hit, i) => {
@@ -149,7 +161,8 @@ export function rerank(hits: RetrievedChunk[], terms: TermWeight[]): RetrievedCh
     // section elsewhere that mentions it in passing (the allowance guides' materials list the certificate).
     const title = normalize(hit.chunk.docTitle);
     const named = own.reduce((sum, t) => ([...t.term].length > 1 && title.includes(t.term) ? sum + t.weight : sum), 0);
-    return { hit, value: (1 / (i + 2)) * 0.5 + 0.5 * Math.min(1, best / max) * 0.5 + titleBonus * Math.min(1, named / max) };
+    const aspect = aspects.length && headedFor(hit.chunk, aspects) ? aspectHeadingBonus : 0;
+    return { hit, value: (1 / (i + 2)) * 0.5 + 0.5 * Math.min(1, best / max) * 0.5 + titleBonus * Math.min(1, named / max) + aspect };
   });
   return scored.sort((a, b) => b.value - a.value).map((x) => x.hit);
 }
@@ -534,7 +547,8 @@ export function composeAnswer({ retrieval, index, locale, t, personalData, idf }
     ...list.filter((h) => !forOthers(h) && !forTheRest(h)),
     ...list.filter(forOthers),
   ];
-  const hits = othersLast(rerank(retrieval.hits, terms));
+  const aspects = retrieval.aspects ?? [];
+  const hits = othersLast(rerank(retrieval.hits, terms, aspects));
   const scheme = eligibilityScheme(retrieval);
   const ruleChunks = scheme
     ? schemeRuleSummary[scheme].sources.map((s) => index.chunkAt(s.docId, s.anchor)).filter((c): c is AssistantChunk => Boolean(c))
@@ -546,7 +560,7 @@ export function composeAnswer({ retrieval, index, locale, t, personalData, idf }
   const overviews = [...new Set(hits.slice(0, 3).map((h) => h.chunk.docId))]
     .map((docId) => index.chunkAt(docId, null))
     .filter((c): c is AssistantChunk => Boolean(c) && !hits.some((h) => h.chunk.key === c?.key));
-  const candidates = othersLast(rerank([...hits, ...overviews.map((chunk) => ({ ...hits[0], chunk, lexicalRank: null, vectorRank: null }))], terms));
+  const candidates = othersLast(rerank([...hits, ...overviews.map((chunk) => ({ ...hits[0], chunk, lexicalRank: null, vectorRank: null }))], terms, aspects));
   const passages = choosePassages(candidates, terms, ruleChunks, 4, label);
   // At least two passages when the retrieval has them, even if only one sentence matched a term.
   if (passages.length < 2) {

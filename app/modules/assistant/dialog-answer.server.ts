@@ -36,7 +36,15 @@ export function dialogAnswer(resolved: ResolvedQuestion, { masked, index, t, per
   if (!resolved.eligibility || !resolved.schemes || !statesDecisiveFact(resolved.facts)) return null;
   // "能领多少": an amount, which the corpus does not state (the amount refusal says who sets it).
   if (asksForAmount(masked) || resolved.aspects.includes("amount")) return null;
-  return composeEligibilityAnswer({ facts: resolved.facts, asked: resolved.schemes, index, t, personalData });
+  return composeEligibilityAnswer({
+    facts: resolved.facts,
+    asked: resolved.schemes,
+    index,
+    t,
+    personalData,
+    aspects: resolved.aspects,
+    question: resolved.borrowed ? resolved.composeText : masked,
+  });
 }
 
 const certificateGuide = "/policies/disability-certificate-guide";

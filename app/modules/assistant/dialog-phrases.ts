@@ -46,7 +46,10 @@ export const aspectPhrases: Record<string, Phrase[]> = {
   materials: ["材料", "带什么", "带哪些", "带啥", "要啥", "准备什么", "准备啥", "证件", "资料", "手续", "documents", "paperwork", "bring", "papers"],
   where: ["哪里", "哪儿", "在哪", "去哪", "什么地方", "地址", "窗口", "where", "address", "office"],
   how: ["怎么申请", "如何申请", "怎么办理", "怎么办", "如何办理", "怎么弄", "流程", "步骤", "程序", "办理", "申请", "how do", "how to", "how can", "process", "steps", "apply"],
-  time: ["多久", "多长时间", "几天", "什么时候", "何时", "时间", "到账", "how long", "when", "opening hours", "open"],
+  time: [
+    "多久", "多长时间", "几天", "什么时候", "何时", "时间", "到账", "上班", "开门", "几点", "星期六", "星期天", "星期日", "周六", "周日", "周末",
+    "节假日", "how long", "when", "opening hours", "open",
+  ],
   proxy: ["代办", "代理", "委托", "代为", "本人去", "亲自去", "家属去", "家人去", "someone else", "on behalf", "for him", "for her"],
   age: ["几岁", "多大", "年龄", "岁以内", "岁以下", "how old", "what age", "age limit"],
   cost: ["收费", "收不收", "要钱", "要不要钱", "交钱", "花钱", "掏钱", "付钱", "出钱", "使唔使钱", "费用", "免费", "cost", "fee", "free", "pay", "charge"],
@@ -55,7 +58,26 @@ export const aspectPhrases: Record<string, Phrase[]> = {
   decides: ["谁审核", "谁审批", "谁决定", "谁定", "由谁", "who decides", "who approves"],
   amount: ["多少钱", "多少", "几块", "标准", "how much", "amount"],
   calculation: ["怎么算", "如何算", "怎么计算", "如何计算", "计算", "算法", "公式", "how is it calculated", "calculate", "calculation", "formula"],
+  together: ["一起领", "一起拿", "一起申请", "同时领", "同时拿", "同时申请", "同时享受", "都能领", "都可以领", "at the same time", "both at once", "together"],
   content: ["包括", "包含", "内容", "哪些帮助", "什么帮助", "能得到", "提供什么", /\bwhat does it (?:include|cover)\b/, "what help", "include", "cover"],
+};
+
+/**
+ * How a section's own heading says it answers an aspect ("三、需要带什么材料", "五、去哪里办"): such a section
+ * leads an answer to that aspect. Only the aspects a heading names plainly ("how" is in every heading that says
+ * 申请, so it has none).
+ */
+export const aspectHeadings: Record<string, string[]> = {
+  materials: ["材料", "需要带什么"],
+  where: ["去哪里", "哪里办", "在哪里", "哪里看"],
+  time: ["要多久", "开放时间", "什么时候"],
+  content: ["包括", "能得到哪些", "能看什么", "有哪些服务", "有什么"],
+  proxy: ["代办", "代为"],
+  online: ["网上"],
+  together: ["同时领"],
+  cost: ["收费", "收不收费", "费用"],
+  contact: ["咨询电话", "联系方式", "怎样联系"],
+  age: ["年龄", "入学年龄"],
 };
 
 /**
@@ -76,7 +98,14 @@ export const aspectWords: Record<string, string> = {
   calculation: "计算方法 计算公式",
   proxy: "代为申请 监护人 家属 代办人",
   age: "年龄 岁",
+  together: "同时领",
 };
+
+/**
+ * What an eligibility answer also answers when the question asks it too ("她能申请吗？钱从什么时候开始算？"): from
+ * the section of the benefit's guide (or rule document) headed for it.
+ */
+export const aspectsBesideEligibility = ["time", "materials", "where", "cost", "proxy", "online", "together", "contact"];
 
 /** The forms of a question ("…吗", "找谁", "how …"): a short one with no topic of its own asks of the earlier one. */
 export const questionForms: Phrase[] = [

@@ -1,6 +1,8 @@
 import type { TFunction } from "i18next";
 import type { AnswerPassage, AnswerView, EligibilityBlock, EligibilityItem, NextStep } from "./answer-view";
+import { tokenize } from "~/modules/search/index.server";
 import { citationTitle, hotline, maxQuoteLength, personalDataNotice, quoteFrom, splitSentences, type TermWeight } from "./compose.server";
+import { aspectHeadings, aspectsBesideEligibility, aspectWords } from "./dialog-phrases";
 import { schemeRuleSummary, type RuleSource, type Scheme } from "./eligibility";
 import { prefillAnswers, verdictsFor, type AnswerField, type SchemeVerdict } from "./eligibility-verdicts";
 import type { PersonalDataKind } from "./guards";
@@ -124,7 +126,46 @@ function itemOf(v: SchemeVerdict, t: TFunction, sources: number[]): EligibilityI
   };
 }
 
+/**
+ * What else the question asks of the benefits that fit ("钱从什么时候开始算", "两个能一起领吗"), answered from the
+ * section of their guide or rule document headed for it (dialog-phrases.ts `aspectHeadings`): one line each, with
+ * its passage.
+ */
+function besideEligibility(
+  aspects: string[],
+  question: string,
+  verdicts: SchemeVerdict[],
+  index: AssistantIndex,
+  passages: AnswerPassage[],
+): string[] {
+  const asked = aspects.filter((a) => aspectsBesideEligibility.includes(a));
+  const fitting = verdicts.filter((v) => v.verdict !== "not");
+  if (!asked.length || !fitting.length) return [];
+  const docs = [...new Set([...fitting.map((v) => v.guide), ...fitting.flatMap((v) => v.sources.map((s) => s.docId))])];
+  const terms: TermWeight[] = tokenize(question).map((term) => ({ term, weight: 1 }));
+  const lines: string[] = [];
+  for (const aspect of asked) {
+    const heads = aspectHeadings[aspect] ?? [];
+    const chunk = docs
+      .flatMap((id) => index.chunksOf(id))
+      .find((c) => c.anchor !== null && heads.some((h) => (c.headingPath.at(-1) ?? "").includes(h)));
+    if (!chunk) continue;
+    const { quote, best } = quoteFrom(chunk.text, [...terms, ...tokenize(aspectWords[aspect] ?? "").map((term) => ({ term, weight: 0.5 }))]);
+    if (!best) continue;
+    let passage = passages.find((p) => p.key === chunk.key);
+    if (!passage && passages.length < maxPassages + 2) {
+      passage = { n: passages.length + 1, key: chunk.key, title: citationTitle(chunk), url: chunk.url, quote };
+      passages.push(passage);
+    }
+    if (passage) lines.push(best.replace(/^[-*]\s*/, ""));
+  }
+  return lines;
+}
+
 export interface EligibilityAnswerInput {
+  /** What else the question asks (dialog.server.ts aspects) and the question itself, to answer that too. */
+  aspects?: string[];
+  question?: string;
   facts: StatedFacts;
   asked: Scheme[] | "all";
   index: AssistantIndex;
@@ -133,10 +174,11 @@ export interface EligibilityAnswerInput {
 }
 
 /** The eligibility answer, or null when no scheme applies to the person (child rehabilitation for an adult). */
-export function composeEligibilityAnswer({ facts, asked, index, t, personalData }: EligibilityAnswerInput): AnswerView | null {
+export function composeEligibilityAnswer({ facts, asked, index, t, personalData, aspects = [], question = "" }: EligibilityAnswerInput): AnswerView | null {
   const verdicts = verdictsFor(facts, asked);
   if (!verdicts.length) return null;
   const { passages, numbers } = passagesFor(verdicts, index);
+  const points = besideEligibility(aspects, question, verdicts, index, passages);
   const items = verdicts.map((v) => itemOf(v, t, numbers.get(v.scheme) ?? []));
 
   const unknownFields: AnswerField[] = [];
@@ -185,7 +227,7 @@ export function composeEligibilityAnswer({ facts, asked, index, t, personalData 
     mode: "extractive",
     notices: personalDataNotice(t, personalData),
     lead,
-    points: [],
+    points,
     summaries: [],
     body: "",
     passages,

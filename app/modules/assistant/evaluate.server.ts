@@ -146,7 +146,7 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /** Asks a case's question (after its history, in one conversation), as the API would. */
-async function askCase(c: EvalCase, index: AssistantIndex, options: EvalOptions): Promise<ChatReply> {
+export async function askCase(c: EvalCase, index: AssistantIndex, options: EvalOptions): Promise<ChatReply> {
   const locale = c.locale ?? "zh-CN";
   const history: PriorTurn[] = [];
   for (const earlier of c.history ?? []) {

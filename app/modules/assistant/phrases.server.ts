@@ -1,3 +1,4 @@
+import { loadGlossary } from "~/modules/content/corpus.server";
 import { loadPhrasebook, type Phrasebook } from "~/modules/content/phrasebook.server";
 
 /**
@@ -11,11 +12,19 @@ export class PhraseMatcher {
   /** The same without the global flag, for test(), which would otherwise keep a lastIndex. */
   private readonly once: RegExp | null;
 
-  /** `englishAtStart`: English phrases match only at the start of the text (a clause that asks: "Can we …"). */
+  /** Words a match may not cut through (see the constructor's `whole`). */
+  private readonly whole: PhraseMatcher | null;
+
+  /**
+   * `englishAtStart`: English phrases match only at the start of the text (a clause that asks: "Can we …").
+   * `whole`: words a match may not cut through: the narrative filler 不清楚 is no filler inside 看不清楚, a
+   * glossary word for 视力残疾 (a match that starts or ends inside one of them is no match).
+   */
   constructor(
     readonly phrases: string[],
-    options: { englishAtStart?: boolean } = {},
+    options: { englishAtStart?: boolean; whole?: string[] } = {},
   ) {
+    this.whole = options.whole?.length ? new PhraseMatcher(options.whole) : null;
     const parts = [...new Set(phrases.map((p) => p.trim().toLowerCase()).filter(Boolean))]
       .sort((a, b) => b.length - a.length)
       .map((p) => (options.englishAtStart && /^[a-z]/.test(p) ? `^\\s*${toPattern(p)}` : toPattern(p)));
@@ -30,12 +39,33 @@ export class PhraseMatcher {
 
   /** The phrases found, as they occur in the text (leftmost, longest, not overlapping). */
   find(text: string): string[] {
-    return this.pattern ? [...text.matchAll(this.pattern)].map((m) => m[0]) : [];
+    return this.matches(text).map((m) => m[0]);
   }
 
   /** The text with every phrase replaced by a space. */
   remove(text: string): string {
-    return this.pattern ? text.replace(this.pattern, " ") : text;
+    let out = "";
+    let at = 0;
+    for (const m of this.matches(text)) {
+      out += `${text.slice(at, m.index)} `;
+      at = (m.index ?? 0) + m[0].length;
+    }
+    return out + text.slice(at);
+  }
+
+  /** Where the phrases occur, leaving out a match that cuts through one of the `whole` words. */
+  private matches(text: string): RegExpMatchArray[] {
+    if (!this.pattern) return [];
+    const found = [...text.matchAll(this.pattern)];
+    if (!this.whole) return found;
+    const words = this.whole.spans(text);
+    const inside = (at: number) => words.some(([start, end]) => at > start && at < end);
+    return found.filter((m) => !inside(m.index ?? 0) && !inside((m.index ?? 0) + m[0].length));
+  }
+
+  /** [start, end) of each phrase found. */
+  private spans(text: string): Array<[number, number]> {
+    return this.matches(text).map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length]);
   }
 }
 
@@ -58,9 +88,10 @@ export interface Phrases {
 
 let cached: Phrases | undefined;
 
-export function phrasesFrom(book: Phrasebook): Phrases {
+/** `whole`: words the narrative filler may not cut through (the glossary's Chinese words). */
+export function phrasesFrom(book: Phrasebook, whole: string[] = []): Phrases {
   return {
-    narrative: new PhraseMatcher(book.narrative),
+    narrative: new PhraseMatcher(book.narrative, { whole }),
     questionWords: new PhraseMatcher(book.questionWords, { englishAtStart: true }),
     offTopic: new PhraseMatcher(Object.values(book.offTopic).flat()),
     domain: new PhraseMatcher(book.domain),
@@ -69,6 +100,9 @@ export function phrasesFrom(book: Phrasebook): Phrases {
 
 /** The app's phrasebook (knowledge/phrasebook.yaml), loaded once per process. */
 export function getPhrases(): Phrases {
-  cached ??= phrasesFrom(loadPhrasebook().phrasebook);
+  cached ??= phrasesFrom(
+    loadPhrasebook().phrasebook,
+    loadGlossary().terms.flatMap((t) => [t.canonical, ...t.variants]).filter((w) => /\p{Script=Han}/u.test(w)),
+  );
   return cached;
 }

@@ -33,6 +33,8 @@ export interface Retrieval {
    * of fact it wants (a duration, a date) is read from these words, not from the borrowed topic's. Unset otherwise.
    */
   asks?: string;
+  /** What the question asks about its topic (dialog-phrases.ts `aspectPhrases` keys: "materials", "where" …). */
+  aspects?: string[];
   /** People the question is not about (盲人, when a follow-up asks the same of 聋人): their sections come last. */
   otherPeople?: string[];
   understanding: Understanding;

@@ -30,6 +30,20 @@ describe("question understanding, step by step", () => {
     expect(u.query).toContain("护理补贴");
   });
 
+  it("never cuts a glossary word to leave out filler: 看不清楚 is how people say 视力残疾, not 不清楚 (I don't know)", () => {
+    const u = understand("眼睛看不清楚 残联有没有医生下乡检查的");
+    expect(u.narrative).toEqual([]);
+    expect(u.query).toContain("看不清楚");
+    expect(understand("我也不清楚，残疾证怎么办").narrative).toContain("不清楚");
+  });
+
+  it("takes 还是 (still) for no question: the clause that asks is the one with a question mark", () => {
+    const u = understand("我妈白内障做过手术还是看不太清，她去视障图书馆办证要带什么？");
+    const asked = u.keyTerms.filter((t) => t.asked).map((t) => t.term);
+    expect(asked).toContain("办证");
+    expect(asked).not.toContain("白内障");
+  });
+
   it("searches a question that is nothing but courtesy as typed (the gate judges it)", () => {
     expect(understand("谢谢你").query).toBe("谢谢你");
   });
@@ -44,6 +58,12 @@ describe("phrase matching", () => {
     expect(m.test("stockholm")).toBe(false);
     expect(m.test("a disabled person")).toBe(true);
     expect(m.remove("听说 stock")).toBe("   ");
+  });
+
+  it("does not cut through a word it must keep whole", () => {
+    const filler = new PhraseMatcher(["不清楚"], { whole: ["看不清楚"] });
+    expect(filler.find("眼睛看不清楚")).toEqual([]);
+    expect(filler.remove("我不清楚，眼睛看不清楚")).toBe("我 ，眼睛看不清楚");
   });
 });
 
