@@ -1,7 +1,7 @@
 import { expandQuery, tokenizeWords, type ExpandedQuery } from "~/modules/search/index.server";
 import { fuseRanks, rrfK, typeBoosts } from "./fusion";
 import { groundingOf, type Grounding } from "./grounding.server";
-import { chunkTokens, termIdf } from "./term-stats.server";
+import { chunkHasToken, termIdf } from "./term-stats.server";
 import { understandQuestion, type Understanding } from "./understand.server";
 import type { AssistantChunk, AssistantIndex } from "./vector-index.server";
 
@@ -185,14 +185,13 @@ export async function retrieve(index: AssistantIndex, question: string, options:
     const li = lexicalKeys.indexOf(key);
     const vi = vectorKeys.indexOf(key);
     // A chunk BM25 did not rank still contains some of the question's terms: the coverage below counts them.
-    const own = chunkTokens(index, key);
     return {
       chunk: index.chunks[key],
       score,
       lexicalRank: li < 0 ? null : li + 1,
       vectorRank: vi < 0 ? null : vi + 1,
       cosine: cosine ?? 0,
-      terms: termsOf.get(key) ?? expanded.terms.filter((t) => own.has(t)),
+      terms: termsOf.get(key) ?? expanded.terms.filter((t) => chunkHasToken(index, key, t)),
     };
   });
 

@@ -1,4 +1,3 @@
-import MiniSearch, { type SearchResult as MiniResult } from "minisearch";
 import { getCorpus, type Corpus, type PolicyDocument } from "~/modules/content/corpus.server";
 import { escapeHtml } from "~/modules/content/markdown.server";
 import type { DocType } from "~/modules/content/taxonomy";
@@ -14,6 +13,7 @@ import {
   type ExpandedQuery,
   type QueryExpansion,
 } from "./segment.server";
+import { Bm25Index, type Bm25Hit, type Bm25QueryTerm } from "./bm25.server";
 import { TypoRepairer, type RepairResult } from "./typo-repair.server";
 
 /**
@@ -24,7 +24,7 @@ import { TypoRepairer, type RepairResult } from "./typo-repair.server";
  */
 
 export interface Chunk {
-  /** Position in the index's chunk list (MiniSearch id). */
+  /** Position in the index's chunk list (the BM25 index's document id). */
   key: number;
   docId: string;
   type: DocType;
@@ -171,38 +171,48 @@ export class LexicalIndex {
   readonly chunks: Chunk[] = [];
   readonly documents = new Map<string, PolicyDocument>();
   readonly info: LexicalIndexInfo;
-  private readonly mini: MiniSearch<Chunk>;
-  /** Every index token with how often it occurs (the vocabulary typos are repaired against). */
-  private readonly vocabulary = new Map<string, number>();
+  private readonly bm25: Bm25Index;
+  /** Each chunk's document, as a position in `docIds`. */
+  private readonly docOf: Int32Array;
+  private readonly docIds: string[];
+  /** Each document's place in id order (ties of score are broken by id). */
+  private readonly docRank: Int32Array;
   private repairer: TypoRepairer | undefined;
 
   constructor(documents: PolicyDocument[]) {
     warmSegmenter(); // the dictionary load is not part of the index build time
     const started = performance.now();
-    this.mini = new MiniSearch<Chunk>({
-      idField: "key",
-      fields: ["title", "headingPath", "text", "docNumber", "questions"],
-      storeFields: [],
-      tokenize: (text) => {
-        const tokens = tokenize(text);
-        for (const t of tokens) this.vocabulary.set(t, (this.vocabulary.get(t) ?? 0) + 1);
-        return tokens;
-      },
-      processTerm: (term) => term,
-      searchOptions: { tokenize: (text) => text.split(" ").filter(Boolean), processTerm: (term) => term },
-    });
     for (const doc of documents) {
       this.documents.set(doc.id, doc);
       this.chunks.push(...chunksOf(doc, this.chunks.length));
     }
-    this.mini.addAll(this.chunks);
+    this.docIds = [...this.documents.keys()];
+    const ordinal = new Map(this.docIds.map((id, i) => [id, i]));
+    this.docOf = Int32Array.from(this.chunks, (c) => ordinal.get(c.docId) as number);
+    this.docRank = new Int32Array(this.docIds.length);
+    [...this.docIds.keys()].sort((a, b) => this.docIds[a].localeCompare(this.docIds[b])).forEach((doc, rank) => (this.docRank[doc] = rank));
+    this.bm25 = new Bm25Index(
+      this.chunks as unknown as Array<Record<string, string>>,
+      Object.entries(fieldBoosts).map(([name, boost]) => ({ name, boost })),
+      tokenize,
+    );
     const buildMs = performance.now() - started;
     this.info = { documents: documents.length, chunks: this.chunks.length, builtAt: new Date().toISOString(), buildMs };
   }
 
   /** Whether a token occurs in the index. */
   hasTerm(term: string): boolean {
-    return this.vocabulary.has(term);
+    return this.bm25.hasTerm(term);
+  }
+
+  /** In how many chunks a token occurs (any field): the term statistics, computed when the index was built. */
+  documentFrequency(term: string): number {
+    return this.bm25.documentFrequency(term);
+  }
+
+  /** Whether a chunk has the token (any field). */
+  chunkHas(key: number, term: string): boolean {
+    return this.bm25.has(key, term);
   }
 
   /**
@@ -211,7 +221,7 @@ export class LexicalIndex {
    */
   repairTypos(text: string): RepairResult {
     if (!this.repairer) {
-      const words = new Map(this.vocabulary);
+      const words = new Map(this.bm25.counts);
       for (const term of glossaryTerms()) {
         for (const word of [term.canonical, ...term.variants]) words.set(normalize(word), Number.MAX_SAFE_INTEGER);
       }
@@ -220,18 +230,17 @@ export class LexicalIndex {
     return this.repairer.repair(text);
   }
 
-  /** BM25 hits at chunk level, best first (the same scoring as `search`, before grouping by document). */
-  private hits(expanded: ExpandedQuery, type?: DocType): MiniResult[] {
-    if (!expanded.terms.length) return [];
+  /** The BM25 query of an expanded query: its terms, boosted as glossary additions and sub-words are. */
+  private queryOf(expanded: ExpandedQuery): Bm25QueryTerm[] {
     const added = new Set(expanded.addedTokens);
     const sub = new Set(expanded.subTerms);
-    return this.mini.search(expanded.terms.join(" "), {
-      boost: { ...fieldBoosts },
-      boostTerm: (term) => (added.has(term) ? expansionBoost : 1) * (sub.has(term) ? subTermBoost : 1),
-      prefix: (term) => /^[a-z]{5,}$/.test(term),
-      combineWith: "OR",
-      ...(type ? { filter: (r: MiniResult) => this.chunks[r.id as number].type === type } : {}),
-    });
+    return expanded.terms
+      .filter(Boolean)
+      .map((term) => ({ term, boost: (added.has(term) ? expansionBoost : 1) * (sub.has(term) ? subTermBoost : 1), prefix: /^[a-z]{5,}$/.test(term) }));
+  }
+
+  private typeFilter(type?: DocType): ((id: number) => boolean) | undefined {
+    return type ? (id: number) => this.chunks[id].type === type : undefined;
   }
 
   /**
@@ -240,9 +249,11 @@ export class LexicalIndex {
    */
   searchChunks(query: string, options: { limit?: number; type?: DocType } = {}): ChunkHit[] {
     const limit = Math.min(200, Math.max(1, Math.floor(options.limit ?? 20)));
-    return this.hits(expandQuery(query.slice(0, 500)), options.type)
-      .slice(0, limit)
-      .map((hit) => ({ key: hit.id as number, score: hit.score, terms: hit.terms }));
+    const bm25Query = this.queryOf(expandQuery(query.slice(0, 500)));
+    if (!bm25Query.length) return [];
+    return this.bm25
+      .search(bm25Query, { limit, accept: this.typeFilter(options.type) })
+      .map((hit) => ({ key: hit.id, score: hit.score, terms: this.bm25.matchedTerms(hit.id, bm25Query) }));
   }
 
   search(query: string, options: SearchOptions = {}): SearchResponse {
@@ -259,24 +270,52 @@ export class LexicalIndex {
     ];
     if (!expanded.terms.length) return { query: typed, total: 0, results: [], expansions };
 
-    const hits = this.hits(expanded, options.type);
+    const bm25Query = this.queryOf(expanded);
+    if (!bm25Query.length) return { query: typed, total: 0, results: [], expansions };
+    const { ids, scores } = this.bm25.scoreAll(bm25Query, this.typeFilter(options.type));
 
-    const byDoc = new Map<string, MiniResult[]>();
-    for (const hit of hits) {
-      const docId = this.chunks[hit.id as number].docId;
-      const list = byDoc.get(docId);
-      if (list) list.push(hit);
-      else byDoc.set(docId, [hit]);
+    // A document's score: its best sections', weighted (chunkWeights), best first. Kept per document in a
+    // typed array (a query at 100 000 chunks matches most of them).
+    const width = chunkWeights.length;
+    const top = new Float64Array(this.docIds.length * width);
+    const count = new Uint8Array(this.docIds.length);
+    const matchedDocs: number[] = [];
+    for (let i = 0; i < ids.length; i++) {
+      const doc = this.docOf[ids[i]];
+      const score = scores[i];
+      const at = doc * width;
+      let n = count[doc];
+      if (n === 0) matchedDocs.push(doc);
+      if (n === width && score <= top[at + width - 1]) continue;
+      // Insert in descending order (ties after the equal ones).
+      let j = n < width ? n : width - 1;
+      while (j > 0 && top[at + j - 1] < score) {
+        top[at + j] = top[at + j - 1];
+        j--;
+      }
+      top[at + j] = score;
+      if (n < width) count[doc] = ++n;
     }
-    const ranked = [...byDoc.entries()]
-      .map(([docId, list]) => ({
-        docId,
-        list,
-        score: list.reduce((sum, hit, i) => sum + hit.score * (chunkWeights[i] ?? 0), 0),
-      }))
-      .sort((a, b) => b.score - a.score || a.docId.localeCompare(b.docId));
+    const ranked = matchedDocs
+      .map((doc) => {
+        let score = 0;
+        for (let i = 0; i < count[doc]; i++) score += top[doc * width + i] * chunkWeights[i];
+        return { doc, docId: this.docIds[doc], score };
+      })
+      .sort((a, b) => b.score - a.score || this.docRank[a.doc] - this.docRank[b.doc]);
+    const page = ranked.slice(offset, offset + limit);
+    // The page's documents' matching sections, best first (ties: the order the index met them).
+    const onPage = new Map(page.map((r) => [r.docId, [] as Array<Bm25Hit & { terms: () => string[] }>]));
+    for (let i = 0; i < ids.length; i++) {
+      const list = onPage.get(this.docIds[this.docOf[ids[i]]]);
+      if (!list) continue;
+      const id = ids[i];
+      list.push({ id, score: scores[i], terms: () => this.bm25.matchedTerms(id, bm25Query) });
+    }
+    for (const list of onPage.values()) list.sort((a, b) => b.score - a.score);
 
-    const results = ranked.slice(offset, offset + limit).map(({ docId, list, score }) => {
+    const results = page.map(({ docId, score }) => {
+      const list = onPage.get(docId) ?? [];
       const doc = this.documents.get(docId) as PolicyDocument;
       return {
         id: doc.id,
@@ -294,16 +333,16 @@ export class LexicalIndex {
   }
 
   /** The best-scoring sections with text (the summary if only the overview matched). */
-  private snippetsFor(hits: MiniResult[], max: number): SearchSnippet[] {
+  private snippetsFor(hits: Array<Bm25Hit & { terms: () => string[] }>, max: number): SearchSnippet[] {
     if (!max) return [];
-    const withText = hits.filter((h) => this.chunks[h.id as number].text);
-    const sections = withText.filter((h) => this.chunks[h.id as number].anchor !== null);
+    const withText = hits.filter((h) => this.chunks[h.id].text);
+    const sections = withText.filter((h) => this.chunks[h.id].anchor !== null);
     const chosen = (sections.length ? sections : withText).slice(0, max);
     return chosen.map((hit) => {
-      const chunk = this.chunks[hit.id as number];
+      const chunk = this.chunks[hit.id];
       const doc = this.documents.get(chunk.docId) as PolicyDocument;
       const text = chunk.anchor === null ? doc.summary : chunk.text;
-      return { anchor: chunk.anchor, heading: chunk.heading, html: highlight(text, hit.terms) };
+      return { anchor: chunk.anchor, heading: chunk.heading, html: highlight(text, hit.terms()) };
     });
   }
 }
