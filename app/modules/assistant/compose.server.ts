@@ -140,8 +140,8 @@ export function scoreSentence(sentence: string, terms: TermWeight[]): number {
 export const titleBonus = 0.1;
 
 /**
- * Weight, in the re-ranking, of a section whose own heading says the aspect the question asks ("要带啥" → the
- * section headed 需要带什么材料): the section written to answer it, before one that mentions it.
+ * Weight, in the re-ranking, of a section of the best document whose own heading says the aspect the question
+ * asks ("要带啥" → the section headed 需要带什么材料): the section written to answer it, before one that mentions it.
  */
 export const aspectHeadingBonus = 0.15;
 
@@ -161,9 +161,14 @@ export function rerank(hits: RetrievedChunk[], terms: TermWeight[], aspects: str
     // section elsewhere that mentions it in passing (the allowance guides' materials list the certificate).
     const title = normalize(hit.chunk.docTitle);
     const named = own.reduce((sum, t) => ([...t.term].length > 1 && title.includes(t.term) ? sum + t.weight : sum), 0);
-    const aspect = aspects.length && headedFor(hit.chunk, aspects) ? aspectHeadingBonus : 0;
-    return { hit, value: (1 / (i + 2)) * 0.5 + 0.5 * Math.min(1, best / max) * 0.5 + titleBonus * Math.min(1, named / max) + aspect };
+    return { hit, value: (1 / (i + 2)) * 0.5 + 0.5 * Math.min(1, best / max) * 0.5 + titleBonus * Math.min(1, named / max) };
   });
+  // Within the document that answers best, the section headed for what is asked comes first (a "去哪里办"
+  // of another document does not: the document is chosen by the topic, the section by the aspect).
+  if (aspects.length && scored.length) {
+    const topDoc = scored.reduce((a, b) => (b.value > a.value ? b : a)).hit.chunk.docId;
+    for (const x of scored) if (x.hit.chunk.docId === topDoc && headedFor(x.hit.chunk, aspects)) x.value += aspectHeadingBonus;
+  }
   return scored.sort((a, b) => b.value - a.value).map((x) => x.hit);
 }
 

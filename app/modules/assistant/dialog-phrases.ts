@@ -44,7 +44,7 @@ export const eligibilityIntent: Phrase[] = [
 /** What a question asks about a topic. The key is stored with the turn; the phrases find it. */
 export const aspectPhrases: Record<string, Phrase[]> = {
   materials: ["材料", "带什么", "带哪些", "带啥", "要啥", "准备什么", "准备啥", "证件", "资料", "手续", "documents", "paperwork", "bring", "papers"],
-  where: ["哪里", "哪儿", "在哪", "去哪", "什么地方", "地址", "窗口", "where", "address", "office"],
+  where: ["哪里", "哪儿", "在哪", "去哪", "什么地方", "地址", "窗口", "哪个部门", "什么部门", "哪个单位", "where", "address", "office"],
   how: ["怎么申请", "如何申请", "怎么办理", "怎么办", "如何办理", "怎么弄", "流程", "步骤", "程序", "办理", "申请", "how do", "how to", "how can", "process", "steps", "apply"],
   time: [
     "多久", "多长时间", "几天", "什么时候", "何时", "时间", "到账", "上班", "开门", "几点", "星期六", "星期天", "星期日", "周六", "周日", "周末",
@@ -58,6 +58,7 @@ export const aspectPhrases: Record<string, Phrase[]> = {
   decides: ["谁审核", "谁审批", "谁决定", "谁定", "由谁", "who decides", "who approves"],
   amount: ["多少钱", "多少", "几块", "标准", "how much", "amount"],
   calculation: ["怎么算", "如何算", "怎么计算", "如何计算", "计算", "算法", "公式", "how is it calculated", "calculate", "calculation", "formula"],
+  booking: ["预约", "订票", "订座", "订位", "抢票", "怎么订", "book", "booking", "reserve", "reservation"],
   together: ["一起领", "一起拿", "一起申请", "同时领", "同时拿", "同时申请", "同时享受", "都能领", "都可以领", "at the same time", "both at once", "together"],
   content: ["包括", "包含", "内容", "哪些帮助", "什么帮助", "能得到", "提供什么", /\bwhat does it (?:include|cover)\b/, "what help", "include", "cover"],
 };
@@ -75,6 +76,7 @@ export const aspectHeadings: Record<string, string[]> = {
   proxy: ["代办", "代为"],
   online: ["网上"],
   together: ["同时领"],
+  booking: ["预约"],
   cost: ["收费", "收不收费", "费用"],
   contact: ["咨询电话", "联系方式", "怎样联系"],
   age: ["年龄", "入学年龄"],
@@ -99,6 +101,7 @@ export const aspectWords: Record<string, string> = {
   proxy: "代为申请 监护人 家属 代办人",
   age: "年龄 岁",
   together: "同时领",
+  booking: "怎样预约",
 };
 
 /**
@@ -137,7 +140,7 @@ export const genericWords = new Set(
     "申请 办理 办 申领 领 领取 拿 享受 带 准备 需要 要 去 到 在 哪里 哪儿 哪 地方 地址 窗口 材料 资料 证件 手续 流程 步骤 程序 " +
     "多久 多长 时间 几天 什么时候 何时 收费 费用 免费 要钱 网上 线上 手机 小程序 电话 联系 咨询 谁 审核 审批 决定 多少 多少钱 " +
     "标准 金额 补贴 补助 津贴 福利 待遇 政策 规定 条件 资格 符合 情况 问题 事情 东西 还 也 再 另外 那么 如果 还有 呢 吗 啊 " +
-    "一样 一起 同时 分别 区别 不同 亲自 代办 以内 以下 以上 之内 为什么 为啥 为何 怎么回事 真的 确定 的人 人们 大家 " +
+    "一样 一起 同时 分别 区别 不同 亲自 代办 部门 以内 以下 以上 之内 为什么 为啥 为何 怎么回事 真的 确定 的人 人们 大家 " +
     "包括 包含 内容 帮助 批 批下来 下来 才能 才 能够 可能 已经 一直 还是 或者 因为 所以 但是 而且 的话 回事 一般 大概 " +
     "左右 之后 以后 以前 之前 时候 多长 多快 快 慢 久 批准 通过 拿到 到手 到账 发放 发 开始 要交 交 缴 要缴 交钱 " +
     "好 好的 谢谢 您好 你好 请 请问 问 一下 知道 想 想要 想问 能 可以 行 够 份 算 家里 家庭 家 人 本人 自己 每个月 每月 现在 " +
