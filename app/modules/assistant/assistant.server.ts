@@ -30,7 +30,7 @@ import { guardQuestion, maxQuestionLength, type AnswerStatus, type PersonalDataK
 import { chatModelFromEnv, generateAnswer, type LlmOutcome } from "./llm.server";
 import { minimumConfidence, retrieve, type Retrieval, type RetrievalMode } from "./retrieve.server";
 import { termIdf } from "./term-stats.server";
-import { understandQuestion, type KeyTerm } from "./understand.server";
+import { understandQuestion, withAbsoluteYears, type KeyTerm } from "./understand.server";
 import { getAssistantIndex, type AssistantIndex } from "./vector-index.server";
 
 /**
@@ -188,7 +188,9 @@ export async function askAssistant(input: { question: string; locale: Locale }, 
   const history =
     options.history ??
     (options.db && isConversationId(options.conversationId) ? await conversationTurns(options.db, options.conversationId, { known, inDocuments, fold }) : []);
-  const resolved = resolveQuestion(guard.masked, history, { known, inDocuments, fold });
+  // What is read and searched: the masked question with the years it names by "今年" written out (for a date).
+  const question = withAbsoluteYears(guard.masked, options.now);
+  const resolved = resolveQuestion(question, history, { known, inDocuments, fold });
   let view: AnswerView;
   let retrieval: Retrieval | null = null;
   let llm: boolean | null = null;
@@ -197,7 +199,7 @@ export async function askAssistant(input: { question: string; locale: Locale }, 
   } else {
     try {
       if (!index) throw new Error("no index");
-      ({ view, retrieval, llm } = await answerFromCorpus(guard.masked, locale, guard.personalData, options, resolved, index));
+      ({ view, retrieval, llm } = await answerFromCorpus(question, locale, guard.personalData, options, resolved, index));
     } catch (error) {
       console.error("assistant: answering failed", error);
       view = composeNoAnswer("error", t, guard.personalData);

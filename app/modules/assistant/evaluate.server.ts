@@ -146,14 +146,23 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /** Asks a case's question (after its history, in one conversation), as the API would. */
+/**
+ * The day the question sets are graded as of: their "今年" is 2026 (the corpus states 2026's dates), whatever
+ * the clock of the machine that runs them says.
+ */
+export const evaluationDate = new Date("2026-12-02T04:00:00Z");
+
 export async function askCase(c: EvalCase, index: AssistantIndex, options: EvalOptions): Promise<ChatReply> {
   const locale = c.locale ?? "zh-CN";
   const history: PriorTurn[] = [];
   for (const earlier of c.history ?? []) {
-    const reply = await askAssistant({ question: earlier, locale }, { index, chatModel: null, retrievalMode: options.retrievalMode, history: [...history] });
+    const reply = await askAssistant(
+      { question: earlier, locale },
+      { index, chatModel: null, retrievalMode: options.retrievalMode, history: [...history], now: evaluationDate },
+    );
     history.push(reply.turn);
   }
-  return askAssistant({ question: c.q, locale }, { index, chatModel: null, retrievalMode: options.retrievalMode, history });
+  return askAssistant({ question: c.q, locale }, { index, chatModel: null, retrievalMode: options.retrievalMode, history, now: evaluationDate });
 }
 
 export async function runEval(name: string, cases: EvalCase[], index: AssistantIndex, options: EvalOptions = {}): Promise<EvalSummary> {

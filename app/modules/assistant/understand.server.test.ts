@@ -1,6 +1,6 @@
 import { buildLexicalIndex } from "~/modules/search/index.server";
 import { PhraseMatcher } from "./phrases.server";
-import { understandQuestion } from "./understand.server";
+import { understandQuestion, withAbsoluteYears } from "./understand.server";
 
 const lexical = buildLexicalIndex();
 const understand = (q: string) => understandQuestion(q, lexical);
@@ -123,5 +123,18 @@ describe("homophone typos that are words themselves", () => {
   it("leaves a lone character and a run cutting through a word alone (是残联, 小孩自闭症)", () => {
     expect(understand("评定是残联做的吗").text).toContain("是残联");
     expect(understand("小孩自闭症有什么帮助").text).toContain("小孩自闭症");
+  });
+});
+
+describe("years named from now", () => {
+  const now = new Date("2026-12-31T17:00:00Z"); // already 2027-01-01 in China
+
+  it("are written out in a question for a date, in China's time", () => {
+    expect(withAbsoluteYears("今年的助残日是几号", now)).toBe("今年（2027年）的助残日是几号");
+    expect(withAbsoluteYears("When is the day of disabled persons next year?", now)).toBe("When is the day of disabled persons next year (2028)?");
+  });
+
+  it("are left alone when no date is asked (a story's 去年)", () => {
+    expect(withAbsoluteYears("我爸去年中风了，能领护理补贴吗", now)).toBe("我爸去年中风了，能领护理补贴吗");
   });
 });

@@ -171,6 +171,33 @@ export function repairTermTypos(text: string, lexical: Pick<LexicalIndex, "hasTe
   return { text: out, repairs };
 }
 
+/** Years people name by where they are from now (今年, next year): how many years from the current one. */
+const relativeYears: Array<[RegExp, number]> = [
+  [/今年|\bthis year\b/i, 0],
+  [/明年|\bnext year\b/i, 1],
+  [/去年|\blast year\b/i, -1],
+  [/后年/, 2],
+  [/前年/, -2],
+];
+
+/** A question for a date ("几号", "哪天", "when"). */
+const asksDate = /哪天|哪一天|几月|几号|什么时候|什么日子|日期|\bwhen\b|\bwhat date\b|\bwhich day\b/i;
+
+/**
+ * "今年的助残日是几号" asks about a year the corpus writes as a number (2026年的全国助残日是5月17日): a question for
+ * a date gets the year it names ("今年" → "今年（2026年）"), counted in China's time. Other questions are left as
+ * they are (a story's "去年中风" is no date asked for).
+ */
+export function withAbsoluteYears(question: string, now: Date = new Date()): string {
+  if (!asksDate.test(question)) return question;
+  const year = Number(new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric" }).format(now));
+  let out = question;
+  for (const [pattern, offset] of relativeYears) {
+    out = out.replace(pattern, (word) => (/\p{Script=Han}/u.test(word) ? `${word}（${year + offset}年）` : `${word} (${year + offset})`));
+  }
+  return out;
+}
+
 export function understandQuestion(masked: string, lexical: LexicalIndex, options: UnderstandOptions = {}): Understanding {
   const phrases = options.phrases ?? getPhrases();
   const folded = foldText(masked.replace(maskedNumber, " "));
