@@ -96,6 +96,11 @@ describe("the first sentence answers what is asked", () => {
     expect(reply.view.lead).toMatch(/^一般带上残疾人证或身份证件/);
   });
 
+  it("leads with what a deferring sentence qualifies: 一般带上… before 要带哪些材料，以…为准", async () => {
+    const reply = await askAfter("视障图书馆设在哪里", "去那边办借阅证要带什么");
+    expect(reply.view.lead).toBe("一般带上残疾人证或身份证件。要带哪些材料，以图书馆工作人员告知为准。");
+  });
+
   it("answers a follow-up for the cost with what it costs, not with the earlier question's kind of fact", async () => {
     // The earlier question asks a duration (有效期); "要不要钱" asks whether it is free.
     const reply = await askAfter("残疾证有效期是几年", "换一本新的要不要钱");

@@ -239,6 +239,20 @@ export function quoteFrom(text: string, terms: TermWeight[], max = maxQuoteLengt
   let lead = isIntro(best) && sentences[bestIndex + 1] && !isCrossReference(best) ? `${best}${sentences[bestIndex + 1]}` : best;
   // "这叫口述影像" points back: the sentence before it says what "这" is.
   if (/^(这|它|其|该|此)/.test(lead) && bestIndex > 0 && !isIntro(sentences[bestIndex - 1])) lead = `${sentences[bestIndex - 1]}${lead}`;
+  // "要带哪些材料，以工作人员告知为准" qualifies the sentence before it ("一般带上残疾人证或身份证件"): both lead.
+  const previous = sentences[bestIndex - 1];
+  if (
+    lead === best &&
+    defers(best) &&
+    previous &&
+    lineNumbers(text)[bestIndex - 1] === lineNumbers(text)[bestIndex] &&
+    !defers(previous) &&
+    !isIntro(previous) &&
+    scoreSentence(previous, terms) > 0 &&
+    length(previous) + length(best) <= maxLeadLength
+  ) {
+    lead = `${previous}${best}`;
+  }
   if (isCrossReference(lead)) {
     // The lead states something; a pointer elsewhere is only a fallback.
     const stated = sentences
