@@ -131,6 +131,26 @@ describe("the compact header at 200% text", () => {
   });
 });
 
+describe("the charts on /figures (issue 19 item 12)", () => {
+  it("label their bars in the body's text size, and the labels grow with the large-text setting", async () => {
+    const sizes: number[] = [];
+    for (const large of [false, true]) {
+      const context = large ? await largeTextContext(phone, false) : await newContext(browser, { viewport: phone, javaScriptEnabled: false });
+      const page = await context.newPage();
+      await page.goto("/figures");
+      const chart = page.getByRole("figure").filter({ hasText: "图示：收到的借阅证申请" });
+      const { label, body } = await chart.getByText("收到的借阅证申请", { exact: true }).evaluate((el) => ({
+        label: parseFloat(getComputedStyle(el).fontSize),
+        body: parseFloat(getComputedStyle(document.body).fontSize),
+      }));
+      expect(label, large ? "200% text" : "default text").toBeGreaterThanOrEqual(body);
+      sizes.push(label);
+      await context.close();
+    }
+    expect(sizes[1]).toBeGreaterThanOrEqual(sizes[0] * 2);
+  });
+});
+
 /**
  * "Testing as people do": every public page of the site list and every staff page at 320 px with 200% text, with
  * no sideways scrolling and the h1's first line on the first screen. Chinese only and without JavaScript (the
