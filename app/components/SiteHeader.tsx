@@ -5,7 +5,7 @@ import { useT } from "~/i18n/use-t";
 import { useLocale } from "./use-locale";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { LocalLink } from "./LocalLink";
-import { QuickDisplaySettings } from "./QuickDisplaySettings";
+import { LargeTextToggle, QuickDisplaySettings } from "./QuickDisplaySettings";
 
 /** The main navigation of the design brief, in this order. */
 export const mainNavigation = [
@@ -28,7 +28,8 @@ function currentSection(pathname: string, section: string | undefined): string |
 }
 
 /**
- * The site name and the language switch, then the display settings, the search and the navigation in a menu
+ * The site name, the language switch and the large-text switch, then the other display settings, the search and
+ * the navigation in a menu
  * ("菜单", a native disclosure): open as a bar on a wide screen at normal text size, closed until opened on a narrow
  * screen or with large text, so the page's own content starts on the first screen (issue 19, 适老化).
  */
@@ -43,6 +44,7 @@ export function SiteHeader({ section }: { section?: string }) {
           {t("site.name")}
         </LocalLink>
         <LanguageSwitch />
+        <LargeTextToggle />
         <CompactMenu label={t("header.menu")} className="site-menu">
           <QuickDisplaySettings />
           <Form method="get" action={href("/search")} role="search" aria-label={t("header.searchLabel")} className="header-search">

@@ -84,6 +84,8 @@ describe("the compact header at 200% text", () => {
       if (javaScriptEnabled) await waitForHydration(page);
       const nav = page.getByRole("navigation", { name: "主导航" });
       expect(await nav.count(), "closed: the navigation is not on screen").toBe(0);
+      // The switch that made the text large stays in the bar, pressed, to turn it back.
+      expect(await page.getByRole("button", { name: "大字", pressed: true }).isVisible()).toBe(true);
 
       await page.keyboard.press("Tab");
       expect((await focusedDescription(page)).text, "the skip link is still the first Tab stop").toBe("跳到主要内容");
