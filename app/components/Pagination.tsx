@@ -1,7 +1,7 @@
 import { Link, useLocation } from "@remix-run/react";
 import { useT } from "~/i18n/use-t";
 
-/** "上一页 / 第 2 页，共 5 页 / 下一页" as plain links that keep the other query parameters. */
+/** "上一页 / 第2页，共5页 / 下一页" as plain links that keep the other query parameters. */
 export function Pagination({ page, pageCount }: { page: number; pageCount: number }) {
   const { t } = useT();
   const { pathname, search } = useLocation();

@@ -38,4 +38,12 @@ describe("locale files", () => {
       );
     expect(vars(en)).toEqual(vars(zhCN));
   });
+
+  it("write Chinese ordinals and step counts one way, without spaces around the number: 第1步, 共3页 (issue 19)", () => {
+    const spaced = leafKeys(zhCN)
+      .map((k) => [k, k.split(".").reduce<unknown>((n, part) => (n as Record<string, unknown>)[part], zhCN) as string] as const)
+      .filter(([, value]) => /第\s+(\{\{|\d)|第(\{\{\w+\}\}|\d+)\s+\S|(\}\}|\d)\s+步|共\s*(\{\{\w+\}\}|\d+)\s+[步题页]|共\s+(\{\{\w+\}\}|\d+)\s*[步题页]/.test(value))
+      .map(([k, value]) => `${k}: ${value}`);
+    expect(spaced).toEqual([]);
+  });
 });

@@ -60,7 +60,6 @@ export default function ActivityPage() {
     <div className="page page--narrow">
       <ErrorSummary errors={actionData?.message ? [{ text: actionData.message }] : []} />
       <h1>{en ? a.title.en : a.title.zh}</h1>
-      {a.example ? <p className="notice notice--warning">{t("centre.activities.exampleNote")}</p> : null}
       <p>{en ? a.summary.en : a.summary.zh}</p>
       <ActivityFacts a={a} />
       <p>{t("centre.activities.accessNote", { phone: centrePhone })}</p>

@@ -57,7 +57,6 @@ export default function ActivitiesPage() {
               <h2>
                 <LocalLink to={`/activities/${a.id}`}>{en ? a.title.en : a.title.zh}</LocalLink>
               </h2>
-              {a.example ? <p className="meta">{t("centre.activities.exampleNote")}</p> : null}
               <ActivityFacts a={a} />
             </li>
           ))}

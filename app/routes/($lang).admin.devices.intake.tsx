@@ -32,7 +32,7 @@ export const handle: AdminHandle = {
 export async function loader({ params, request }: LoaderFunctionArgs) {
   routeLocale(params);
   await requireStaff(request, "lending");
-  const [types, locations] = await Promise.all([listDeviceTypes(getDb()), listLocations(getDb())]);
+  const [types, locations] = await Promise.all([listDeviceTypes(getDb(), {}, { withExamplePoints: true }), listLocations(getDb())]);
   return { types: types.map((x) => ({ id: x.id, name: x.name })), locations: locations.map((x) => ({ id: x.id, name: x.name })) };
 }
 

@@ -48,7 +48,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     throw error;
   }
   await recordAudit(db, lendingActor(session), { action: "devices.request.view", targetType: "loan_request", targetId: detail.reference });
-  const device = await getDeviceType(db, detail.typeId);
+  const device = await getDeviceType(db, detail.typeId, { withExamplePoints: true });
   const units = detail.status === "pending" || detail.status === "approved" ? await lendableUnits(db, detail.typeId, { preferLocationId: detail.pickupLocationId, reservedFor: detail.reference }) : [];
   return {
     request: detail,

@@ -32,7 +32,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   await requireStaff(request, "lending");
   const search = new URL(request.url).searchParams;
   const db = getDb();
-  const [types, locations] = await Promise.all([listDeviceTypes(db), listLocations(db)]);
+  const [types, locations] = await Promise.all([listDeviceTypes(db, {}, { withExamplePoints: true }), listLocations(db)]);
   const type = types.some((x) => x.id === search.get("type")) ? search.get("type")! : "";
   const location = locations.some((x) => x.id === search.get("location")) ? search.get("location")! : "";
   const status = (unitStatuses as readonly string[]).includes(search.get("status") ?? "") ? (search.get("status") as UnitStatus) : "";

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Outlet, useLoaderData } from "@remix-run/react";
 import type { AdminHandle } from "~/components/admin-handle";
+import { CompactMenu } from "~/components/CompactMenu";
 import { LocalNavLink } from "~/components/LocalLink";
 import { useLocale } from "~/components/use-locale";
 import { routeLocale } from "~/http/route-locale";
@@ -36,25 +37,27 @@ export default function AdminLayout() {
   return (
     <div className="admin">
       <div className="admin-bar page">
-        <p>{t("admin.signedInAs", { name: user.displayName })}</p>
-        <nav aria-label={t("admin.nav")} className="admin-nav">
-          <ul>
-            {areas
-              .filter((a) => hasRole(user.roles, a.role))
-              .map((a) => (
-                <li key={a.to}>
-                  <LocalNavLink to={a.to} end={a.to === "/admin"}>
-                    {a.labelKey ? t(a.labelKey as never) : t(`admin.${a.key}`)}
-                  </LocalNavLink>
-                </li>
-              ))}
-          </ul>
-        </nav>
-        <Form method="post" action={href("/logout")}>
-          <button type="submit" className="button button--secondary">
-            {t("admin.logout")}
-          </button>
-        </Form>
+        <CompactMenu label={t("admin.menu")}>
+          <p>{t("admin.signedInAs", { name: user.displayName })}</p>
+          <nav aria-label={t("admin.nav")} className="admin-nav">
+            <ul>
+              {areas
+                .filter((a) => hasRole(user.roles, a.role))
+                .map((a) => (
+                  <li key={a.to}>
+                    <LocalNavLink to={a.to} end={a.to === "/admin"}>
+                      {a.labelKey ? t(a.labelKey as never) : t(`admin.${a.key}`)}
+                    </LocalNavLink>
+                  </li>
+                ))}
+            </ul>
+          </nav>
+          <Form method="post" action={href("/logout")}>
+            <button type="submit" className="button button--secondary">
+              {t("admin.logout")}
+            </button>
+          </Form>
+        </CompactMenu>
       </div>
       <Outlet />
     </div>

@@ -10,7 +10,7 @@ import { routeLocale } from "~/http/route-locale";
 import { useT } from "~/i18n/use-t";
 import { getDb } from "~/modules/db/index.server";
 import { deviceCategories, disabilities, qingyuanCounties, type DeviceCategory, type Disability } from "~/modules/lending/lending-constants";
-import { listDeviceTypes, listLocations } from "~/modules/lending/index.server";
+import { listDeviceTypes, listPublicLocations } from "~/modules/lending/index.server";
 import { parsePage } from "~/http/query-numbers";
 
 export const links = devicesLinks;
@@ -35,7 +35,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const all = await listDeviceTypes(getDb(), filters);
   const pageCount = Math.max(1, Math.ceil(all.length / pageSize));
   const page = Math.min(parsePage(search), pageCount);
-  const locations = await listLocations(getDb());
+  const locations = await listPublicLocations(getDb());
   return {
     filters: { category: filters.category ?? "", disability: filters.disability ?? "", q },
     items: all.slice((page - 1) * pageSize, page * pageSize),

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { BarChart } from "~/components/centre/BarChart";
 import { centreLinks } from "~/components/centre/styles";
 import { LocalLink } from "~/components/LocalLink";
 import type { PageHandle } from "~/components/page-handle";
@@ -21,35 +22,6 @@ export async function loader({ params }: LoaderFunctionArgs) {
   routeLocale(params);
   const now = new Date();
   return { computedAt: now.toISOString(), tables: await computeFigures(getDb(), now) };
-}
-
-/** A plain bar chart drawn from the table's own numbers; hidden from assistive technology (the table is the source). */
-function BarChart({ rows, label }: { rows: Array<{ label: string; value: number }>; label: (v: number) => string }) {
-  const max = Math.max(1, ...rows.map((r) => r.value));
-  const barHeight = 28;
-  const gap = 14;
-  const labelWidth = 150;
-  const width = 420;
-  const height = rows.length * (barHeight + gap);
-  return (
-    <svg viewBox={`0 0 ${width} ${height}`} aria-hidden="true" focusable="false">
-      {rows.map((r, i) => {
-        const y = i * (barHeight + gap);
-        const w = Math.max(2, ((width - labelWidth - 60) * r.value) / max);
-        return (
-          <g key={r.label}>
-            <text x={0} y={y + barHeight * 0.7}>
-              {r.label}
-            </text>
-            <rect className="bar" x={labelWidth} y={y} width={w} height={barHeight} />
-            <text x={labelWidth + w + 6} y={y + barHeight * 0.7}>
-              {label(r.value)}
-            </text>
-          </g>
-        );
-      })}
-    </svg>
-  );
 }
 
 export default function FiguresPage() {

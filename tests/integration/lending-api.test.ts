@@ -74,8 +74,9 @@ describe("GET /api/v1/devices", () => {
     expect(body.devices.length).toBeGreaterThanOrEqual(20);
     const wheelchair = body.devices.find((d: { id: string }) => d.id === "manual-wheelchair");
     expect(Object.keys(wheelchair).sort()).toEqual(["available", "category", "id", "locations", "name", "total"]);
-    expect(wheelchair).toMatchObject({ name: "手动轮椅", category: "mobility", available: 8, total: 8 });
-    expect(wheelchair.locations).toContainEqual({ id: "yuebei-centre", name: "粤北区域中心", available: 4, total: 4 });
+    // The seed's example county points (no verified place) are not public (issue 19): the centre's units only.
+    expect(wheelchair).toMatchObject({ name: "手动轮椅", category: "mobility", available: 4, total: 4 });
+    expect(wheelchair.locations).toEqual([{ id: "yuebei-centre", name: "粤北区域中心", available: 4, total: 4 }]);
     expect(wheelchair.locations.reduce((s: number, l: { available: number }) => s + l.available, 0)).toBe(wheelchair.available);
     const english = await list("", { "Accept-Language": "en" });
     expect(english.body.devices.find((d: { id: string }) => d.id === "manual-wheelchair").name).toBe("Manual wheelchair");

@@ -92,9 +92,17 @@ function toActivity(r: CentreActivityTable, c = { confirmed: 0, waiting: 0 }): A
   };
 }
 
-/** Published activities that have not ended, soonest first; optionally one type or one association. */
+/**
+ * Published activities that have not ended, soonest first; optionally one type or one association. The seed's
+ * examples (example = 1: no real date or place) are never shown to the public; a staff edit clears the mark.
+ */
 export async function listUpcomingActivities(db: Db, filter: { type?: ActivityType; associationId?: string } = {}, now = new Date()): Promise<Activity[]> {
-  let q = db.selectFrom("centre_activities").selectAll().where("status", "=", "published").where("starts_at", ">=", new Date(now.getTime() - 6 * 3600_000).toISOString());
+  let q = db
+    .selectFrom("centre_activities")
+    .selectAll()
+    .where("status", "=", "published")
+    .where("example", "=", 0)
+    .where("starts_at", ">=", new Date(now.getTime() - 6 * 3600_000).toISOString());
   if (filter.type) q = q.where("type", "=", filter.type);
   if (filter.associationId) q = q.where("association_id", "=", filter.associationId);
   const rows = await q.orderBy("starts_at").orderBy("id").limit(200).execute();
@@ -102,10 +110,10 @@ export async function listUpcomingActivities(db: Db, filter: { type?: ActivityTy
   return rows.map((r) => toActivity(r, counts.get(r.id)));
 }
 
-/** One published (or cancelled) activity for the public; drafts are staff-only. */
+/** One published (or cancelled) activity for the public; drafts and the seed's examples are staff-only. */
 export async function getActivity(db: Db, id: string, options: { includeDrafts?: boolean } = {}): Promise<Activity> {
   const row = id ? await db.selectFrom("centre_activities").selectAll().where("id", "=", id).executeTakeFirst() : undefined;
-  if (!row || (row.status === "draft" && !options.includeDrafts)) throw new NotFound("activity");
+  if (!row || ((row.status === "draft" || Number(row.example) === 1) && !options.includeDrafts)) throw new NotFound("activity");
   const counts = await countsFor(db, [row.id]);
   return toActivity(row, counts.get(row.id));
 }

@@ -149,12 +149,20 @@ describe("activities", () => {
     await expect(signUp(conn.db, id, { name: "早到", phone: "13800000200", needs: [], locale: "zh-CN" }, now)).rejects.toBeInstanceOf(SignupClosed);
   });
 
-  it("lists seeded examples, exports CSV with masked phones and gives a calendar file", async () => {
+  it("keeps the seeded examples from the public until staff edit them; exports CSV with masked phones and gives a calendar file", async () => {
     expect(await seedCentre(conn.db, now)).toBe(3);
     expect(await seedCentre(conn.db, now)).toBe(0);
-    const list = await listUpcomingActivities(conn.db, {}, now);
-    expect(list.map((a) => a.id)).toEqual(expect.arrayContaining(["example-outreach", "example-training", "example-association"]));
-    expect((await listUpcomingActivities(conn.db, { associationId: "deaf" }, now)).map((a) => a.id)).toEqual(["example-association"]);
+    const ids = async (filter = {}) => (await listUpcomingActivities(conn.db, filter, now)).map((a) => a.id);
+    // No real date or place: not listed, and their pages are not found, for the public (issue 19).
+    expect((await ids()).filter((id) => id.startsWith("example-"))).toEqual([]);
+    await expect(getActivity(conn.db, "example-association")).rejects.toBeInstanceOf(NotFound);
+    expect((await getActivity(conn.db, "example-association", { includeDrafts: true })).example).toBe(true);
+    // A staff edit confirms an example: it is then public.
+    const association = await getActivity(conn.db, "example-association", { includeDrafts: true });
+    await updateActivity(conn.db, actor, "example-association", { ...association, title: { zh: "聋人协会会员交流活动", en: "Deaf Association members' meeting" } }, now);
+    expect(await ids({ associationId: "deaf" })).toEqual(["example-association"]);
+    const training = await getActivity(conn.db, "example-training", { includeDrafts: true });
+    await updateActivity(conn.db, actor, "example-training", training, now);
     const r = await signUp(conn.db, "example-training", { name: "李明", phone: "13912349999", needs: ["largePrint"], locale: "zh-CN" }, now);
     const csv = await signupsCsv(conn.db, actor, "example-training", { header: ["ref", "name", "phone", "status", "needs", "attended", "at"], status: (s) => s, need: (n) => n, yes: "y", no: "n" }, now);
     expect(csv).toContain(r.reference);

@@ -3,8 +3,9 @@ import type { Database } from "../db/schema";
 import type { CentreActivityTable } from "./tables";
 
 /**
- * Example activities so a fresh portal shows how the pages work. They are generic and marked `example = 1`: the
- * pages say so, and staff edit or replace them (an edit clears the mark). No real event, date or place is claimed.
+ * Example activities so staff on a fresh portal see how the pages work. They are generic and marked `example = 1`:
+ * no real event, date or place is claimed, so the public never sees them (activities.server.ts, issue 19) until
+ * staff edit one (an edit clears the mark) or replace them.
  */
 const day = 86_400_000;
 

@@ -63,6 +63,20 @@ export async function listLocations(db: Db | Trx): Promise<Location[]> {
   return rows.map(toLocation);
 }
 
+/**
+ * Who looks at the catalogue: the public never sees the seed's example points (no verified place: issue 19), and
+ * their units are not counted in what the public is told is available; staff see every location.
+ */
+export interface CatalogueAudience {
+  withExamplePoints?: boolean;
+}
+
+const locationsFor = async (db: Db | Trx, audience: CatalogueAudience) =>
+  (await listLocations(db)).filter((l) => audience.withExamplePoints || !l.example);
+
+/** The lending points the public is told about: every location but the seed's example points. */
+export const listPublicLocations = (db: Db | Trx): Promise<Location[]> => locationsFor(db, {});
+
 export async function getLocation(db: Db | Trx, id: string): Promise<Location> {
   const row = await db.selectFrom("lending_locations").selectAll().where("id", "=", id).executeTakeFirst();
   if (!row) throw new NotFound("location");
@@ -124,7 +138,7 @@ export interface CatalogueFilter {
 }
 
 /** The catalogue, filtered; each device with its availability by location. */
-export async function listDeviceTypes(db: Db, filter: CatalogueFilter = {}): Promise<DeviceSummary[]> {
+export async function listDeviceTypes(db: Db, filter: CatalogueFilter = {}, audience: CatalogueAudience = {}): Promise<DeviceSummary[]> {
   let query = db.selectFrom("lending_device_types").selectAll().orderBy("sort").orderBy("id");
   if (filter.category) query = query.where("category", "=", filter.category);
   let rows = await query.execute();
@@ -136,14 +150,14 @@ export async function listDeviceTypes(db: Db, filter: CatalogueFilter = {}): Pro
       return words.every((w) => text.includes(w));
     });
   }
-  const [locations, counts] = await Promise.all([listLocations(db), unitCounts(db)]);
+  const [locations, counts] = await Promise.all([locationsFor(db, audience), unitCounts(db)]);
   return rows.map((r) => toSummary(r, locations, counts));
 }
 
-export async function getDeviceType(db: Db | Trx, id: string): Promise<DeviceDetail> {
+export async function getDeviceType(db: Db | Trx, id: string, audience: CatalogueAudience = {}): Promise<DeviceDetail> {
   const row = id ? await db.selectFrom("lending_device_types").selectAll().where("id", "=", id).executeTakeFirst() : undefined;
   if (!row) throw new NotFound("device");
-  const [locations, counts] = await Promise.all([listLocations(db), unitCounts(db, id)]);
+  const [locations, counts] = await Promise.all([locationsFor(db, audience), unitCounts(db, id)]);
   return { ...toSummary(row, locations, counts), description: { zh: row.description_zh, en: row.description_en } };
 }
 

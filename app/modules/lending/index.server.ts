@@ -1,7 +1,7 @@
 /**
  * The lending module's public face (issue 6). Routes use only what is exported here.
  *
- * Catalogue:   listDeviceTypes, getDeviceType, listLocations
+ * Catalogue:   listDeviceTypes, getDeviceType (public unless asked withExamplePoints), listLocations, listPublicLocations
  * Public:      request drafts (createDraft, getDraft, saveDraft, firstMissingStep, submitDraft), createRequest (API),
  *              findRequestForApplicant
  * Staff:       listRequests, getRequest, decideRequest (approve / reject / cancel), checkOut, returnLoan, listLoans,
@@ -10,7 +10,7 @@
  * Stock:       ledgerStock / ledgerStockAt (derived from the append-only ledger)
  * Errors:      LendingError and its kinds (NotFound, InvalidInput, UnitUnavailable, InsufficientStock, WrongState, Busy)
  */
-export { getDeviceType, getLocation, listDeviceTypes, listLocations, type Availability, type CatalogueFilter, type DeviceDetail, type DeviceSummary, type Location, type Localized } from "./catalogue.server";
+export { getDeviceType, getLocation, listDeviceTypes, listLocations, listPublicLocations, type Availability, type CatalogueAudience, type CatalogueFilter, type DeviceDetail, type DeviceSummary, type Location, type Localized } from "./catalogue.server";
 export { createDraft, firstMissingStep, getDraft, saveDraft, submitDraft, type Draft, type DraftPatch } from "./drafts.server";
 export {
   createRequest,

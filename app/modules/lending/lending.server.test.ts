@@ -57,9 +57,14 @@ describe("certificate numbers", () => {
 
 describe("seed", () => {
   it("has at least 20 device types over 4 locations, a plausible ledger, and runs only once", async () => {
-    const devices = await listDeviceTypes(conn.db);
+    const devices = await listDeviceTypes(conn.db, {}, { withExamplePoints: true });
     expect(devices.length).toBeGreaterThanOrEqual(20);
     expect(devices[0].locations).toHaveLength(4);
+    // The three county points are examples (no verified place): staff see them, the public only the centre, and
+    // the public is told only the centre's units (issue 19).
+    const forPublic = await listDeviceTypes(conn.db);
+    expect(forPublic[0].locations.map((l) => l.locationId)).toEqual(["yuebei-centre"]);
+    expect(forPublic[0].total).toBe(devices[0].locations[0].total);
     expect(devices.every((d) => d.imageAlt.zh.length > 5 && d.imageAlt.en.length > 5)).toBe(true);
     const kinds = new Set((await listLedger(conn.db, { pageSize: 1000 })).items.map((e) => e.kind));
     for (const kind of ["in", "out", "return", "repair", "sanitise", "write_off", "transfer"]) expect(kinds).toContain(kind);
@@ -128,9 +133,13 @@ describe("requests, loans and returns", () => {
   it("runs the whole workflow: approve, lend a specific unit, flag a second request, return to sanitising", async () => {
     const { reference } = await createRequest(
       conn.db,
-      { typeId: "manual-wheelchair", name: "黄二", phone: "13900002222", disability: "physical", certificateNumber: certificate, purpose: "术后", pickupLocationId: "fogang-point", locale: "zh-CN", source: "web" },
+      { typeId: "manual-wheelchair", name: "黄二", phone: "13900002222", disability: "physical", certificateNumber: certificate, purpose: "术后", pickupLocationId: "yuebei-centre", locale: "zh-CN", source: "web" },
       now,
     );
+    // An example point is not offered to the public, nor taken from a request.
+    await expect(
+      createRequest(conn.db, { typeId: "manual-wheelchair", name: "黄三", phone: "13900003333", disability: "physical", certificateNumber: certificate, purpose: "术后", pickupLocationId: "fogang-point", locale: "zh-CN", source: "web" }, now),
+    ).rejects.toThrow(NotFound);
     // The applicant sees the status with the right phone only; the wrong phone is "not found" like a wrong reference.
     expect((await findRequestForApplicant(conn.db, { reference: reference.toLowerCase(), phone: "139-0000-2222" })).status).toBe("pending");
     await expect(findRequestForApplicant(conn.db, { reference, phone: "13900002223" })).rejects.toThrow(NotFound);
@@ -139,7 +148,7 @@ describe("requests, loans and returns", () => {
     await decideRequest(conn.db, staff, reference, { decision: "approve" }, now);
     await expect(decideRequest(conn.db, staff, reference, { decision: "approve" }, now)).rejects.toThrow(WrongState);
 
-    const unit = await conn.db.selectFrom("lending_units").selectAll().where("type_id", "=", "manual-wheelchair").where("location_id", "=", "fogang-point").executeTakeFirstOrThrow();
+    const unit = await conn.db.selectFrom("lending_units").selectAll().where("type_id", "=", "manual-wheelchair").where("location_id", "=", "yuebei-centre").where("status", "=", "available").executeTakeFirstOrThrow();
     const before = (await getDeviceType(conn.db, "manual-wheelchair")).available;
     const { loanId, dueDate } = await checkOut(conn.db, staff, { requestReference: reference, unitId: unit.id, condition: "good" }, now);
     expect(dueDate).toBe("2027-02-24");
@@ -172,8 +181,10 @@ describe("requests, loans and returns", () => {
     await changeUnit(conn.db, staff, unit.id, { action: "ready", reason: "消毒完成" }, later(11));
     expect((await conn.db.selectFrom("lending_units").select("status").where("id", "=", unit.id).executeTakeFirstOrThrow()).status).toBe("available");
     const history = await listLedger(conn.db, { unitId: unit.id });
-    // A transfer is two rows: out of the centre and into the county point.
-    expect(history.items.map((e) => e.kind)).toEqual(["sanitise", "return", "out", "transfer", "transfer", "in"]);
+    // Newest first: sanitised after the return, after the loan; the unit's history starts with its intake.
+    const kinds = history.items.map((e) => e.kind);
+    expect(kinds.slice(0, 3)).toEqual(["sanitise", "return", "out"]);
+    expect(kinds.at(-1)).toBe("in");
   });
 
   it("rejecting needs a reason, which the applicant sees", async () => {

@@ -68,7 +68,11 @@ export async function createRequest(db: Db, input: RequestInput, now: Date = new
 export async function insertRequest(trx: Trx, reference: string, input: RequestInput, now: Date): Promise<void> {
   const { name, phone } = validateApplicant(input);
   await deviceTypeRow(trx, input.typeId);
-  if (input.pickupLocationId) await getLocation(trx, input.pickupLocationId);
+  if (input.pickupLocationId) {
+    const location = await getLocation(trx, input.pickupLocationId);
+    // The seed's example points are not offered to the public (catalogue.server.ts), so not taken from it either.
+    if (location.example && input.source !== "seed") throw new NotFound("location");
+  }
   await trx
     .insertInto("lending_requests")
     .values({

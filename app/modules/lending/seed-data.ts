@@ -4,7 +4,9 @@ import type { DeviceCategory, DeviceMode, Disability } from "./lending-constants
  * The catalogue and lending points of the seed data. Device descriptions are the team's own plain-language
  * texts. Lending is the Federation's own service (no national or provincial lending rule was found); loan
  * periods are the service's example terms. The three county points are EXAMPLE points: their names are the real
- * counties of Qingyuan, but no address is claimed.
+ * counties of Qingyuan, but no address is claimed, and the Federation's report names no county lending point, so
+ * they are for staff only: the public catalogue, device pages, pickup choices and API leave them out
+ * (catalogue.server.ts, issue 19).
  */
 export interface SeedLocation {
   id: string;
