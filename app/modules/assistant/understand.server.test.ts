@@ -44,6 +44,14 @@ describe("question understanding, step by step", () => {
     expect(asked).not.toContain("白内障");
   });
 
+  it("reads a space between Chinese words as the end of a clause, and a request as a question", () => {
+    const lent = understand("残疾证能借给我表哥用一下吗 他去景区买门票").keyTerms;
+    expect(lent.find((t) => t.term === "残疾证")?.asked).toBe(true);
+    expect(lent.find((t) => t.term === "景区")?.asked).toBe(false);
+    const address = understand("市残联在哪个位置 地址发一下").keyTerms;
+    expect(address.find((t) => t.term === "地址")?.asked).toBe(true);
+  });
+
   it("searches a question that is nothing but courtesy as typed (the gate judges it)", () => {
     expect(understand("谢谢你").query).toBe("谢谢你");
   });

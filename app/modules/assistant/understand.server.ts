@@ -61,7 +61,8 @@ export const singleWeight = 0.5;
 /** Weight of a story clause's words against the clause that asks. */
 export const storyWeight = 0.15;
 
-const clauseEnd = /(?<=[，。！？；,!?;\n]|\.\s)/;
+/** Where a clause ends: punctuation, a line break, and a space between Chinese words (how people type on a phone). */
+const clauseEnd = /(?<=[，。！？；,!?;\n]|\.\s)|(?<=\p{Script=Han})\s+(?=\p{Script=Han})/u;
 
 function clauseTerms(clause: string, weight: number, asked: boolean): KeyTerm[] {
   const out: KeyTerm[] = [];
