@@ -48,7 +48,7 @@ export const aspectPhrases: Record<string, Phrase[]> = {
   how: ["怎么申请", "如何申请", "怎么办理", "怎么办", "如何办理", "怎么弄", "流程", "步骤", "程序", "办理", "申请", "how do", "how to", "how can", "process", "steps", "apply"],
   time: [
     "多久", "多长时间", "几天", "什么时候", "何时", "时间", "到账", "上班", "开门", "几点", "星期六", "星期天", "星期日", "周六", "周日", "周末",
-    "节假日", "how long", "when", "opening hours", "open",
+    "节假日", "how long", "how many days", "how many weeks", "how many months", "how soon", "within", "deadline", "when", "opening hours", "open",
   ],
   proxy: ["代办", "代理", "委托", "代为", "本人去", "亲自去", "家属去", "家人去", "someone else", "on behalf", "for him", "for her"],
   age: ["几岁", "多大", "年龄", "岁以内", "岁以下", "how old", "what age", "age limit"],
