@@ -24,9 +24,9 @@ import { ensureAssistantIndex } from "../app/modules/assistant/vector-index.serv
 const target = 0.95;
 const allSets = ["tuning", "held-out", "dev", "residents-dev", "tuning-backlog"];
 /**
- * The tuning part's newest cases that do not pass yet (written blind, split at random with the held-out part's
- * share already in held-out.jsonl): measured and listed, not held to the target, moved into tuning.jsonl as
- * the assistant learns to answer them.
+ * tuning-backlog.jsonl, when there is one: the tuning part's newest cases while they do not pass yet (written
+ * blind, split at random, their held-out share already in held-out.jsonl): measured and listed, not held to the
+ * target, moved into tuning.jsonl once the tuning part with them passes 95%.
  */
 const ungated = new Set(["tuning-backlog"]);
 const { values } = parseArgs({

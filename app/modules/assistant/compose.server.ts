@@ -182,7 +182,7 @@ const deferredWeight = 0.6;
 
 /** A sentence that defers to someone else ("以窗口告知为准", "请咨询市残联"): a weaker lead than one that states. */
 function defers(sentence: string): boolean {
-  return /以[^，。；]{1,24}为准|请(先)?(咨询|询问|打电话|向)|还没有核实|请关注/.test(sentence);
+  return /以[^，。；]{1,24}为准|请(先)?(咨询|询问|打电话|向)|请关注/.test(sentence);
 }
 
 function isCrossReference(sentence: string): boolean {
