@@ -14,7 +14,9 @@ const fixture = (name: string) => path.resolve("tests/fixtures/chat-eval", `${na
 const target = 0.95;
 /**
  * The held-out part's gate is a ratchet at the level reached, not yet the issue's 95% (issue 13 stays open until
- * it is): 188 of 212 (88.7%) on 2026-12-02. Raise it whenever the held-out figure rises; never lower it.
+ * it is): 188 of 212 (88.7%) on 2026-12-02 in the morning; 248 of 281 (88.3%) that afternoon, after two batches
+ * of residents' questions written blind by a helper (first measured 78.6% and 77%) joined it. Raise it whenever
+ * the held-out figure rises; never lower it.
  */
 const heldOutFloor = 0.875; // two cases below the level reached: room for ties broken differently on another machine, no more
 const targetFor = (name: string) => (name === "held-out" ? heldOutFloor : target);
