@@ -34,6 +34,8 @@ describe("a finished draft whose record is gone", () => {
 
   it("activity sign-up: the done page of the draft is a 404", async () => {
     const centre = await import("~/modules/centre/index.server");
+    // The seed's activities are examples, staff-only until a staff edit confirms them (issue 19): confirm them.
+    await db.getDb().updateTable("centre_activities").set({ example: 0 }).execute();
     const activity = (await centre.listUpcomingActivities(db.getDb())).find((a) => a.placesLeft > 0)!;
     const draft = await centre.createSignupDraft(db.getDb(), activity.id, "zh-CN");
     await centre.saveSignupDraft(db.getDb(), draft.id, { name: "赵六", phone: "13500001111", needs: [] });
