@@ -27,4 +27,25 @@ describe("a page's output stream", () => {
     await new Promise((resolve) => output.end(resolve));
     expect(Buffer.concat(chunks).toString()).toBe("<p>残疾人证</p>");
   });
+
+  it("writes </body></html> last, after what React streams once the shell has ended the document", async () => {
+    const output = new PageOutput();
+    const chunks = chunksOf(output);
+    output.write(Buffer.from("<html><body><main>清远</main></body></html><!--$--><script>a()</script><!--/$-->"));
+    output.flush();
+    output.write(Buffer.from("<script>b()</script>"));
+    output.flush();
+    await new Promise((resolve) => output.end(resolve));
+    expect(chunks.map(String)).toEqual(["<html><body><main>清远</main><!--$--><script>a()</script><!--/$-->", "<script>b()</script>", "</body></html>"]);
+  });
+
+  it("finds the end of the document when it is split between two passes", async () => {
+    const output = new PageOutput();
+    const chunks = chunksOf(output);
+    output.write(Buffer.from("<p>a</p></bo"));
+    output.flush();
+    output.write(Buffer.from("dy></html><script>b()</script>"));
+    await new Promise((resolve) => output.end(resolve));
+    expect(Buffer.concat(chunks).toString()).toBe("<p>a</p><script>b()</script></body></html>");
+  });
 });
