@@ -1,8 +1,10 @@
 import { useT } from "~/i18n/use-t";
+import { hasGovernmentIdentifiers, type GovernmentIdentifiers } from "~/modules/site/government-identifiers";
+import { LangText } from "./LangText";
 import { LocalLink } from "./LocalLink";
 import { useLocale } from "./use-locale";
 
-export function SiteFooter() {
+export function SiteFooter({ identifiers }: { identifiers?: GovernmentIdentifiers }) {
   const { t } = useT();
   const { locale } = useLocale();
   const phone = t("footer.phone");
@@ -55,7 +57,54 @@ export function SiteFooter() {
           </ul>
         </nav>
       </div>
+      {identifiers && hasGovernmentIdentifiers(identifiers) ? <IdentifierList ids={identifiers} /> : null}
       <p className="site-footer__copyright">© {new Date().getFullYear()} {t("footer.copyright")}</p>
     </footer>
+  );
+}
+
+/** 主办单位, 网站标识码, the filing numbers and the 党政机关网站标识: each only when configured. */
+function IdentifierList({ ids }: { ids: GovernmentIdentifiers }) {
+  const { t } = useT();
+  return (
+    <ul className="site-footer__identifiers" aria-label={t("footer.identifiersLabel")}>
+      {ids.sponsor ? (
+        <li>
+          {t("footer.sponsorLabel")}
+          <LangText text={ids.sponsor} />
+        </li>
+      ) : null}
+      {ids.siteCode ? (
+        <li>
+          {t("footer.siteCodeLabel")}
+          {ids.siteCode}
+        </li>
+      ) : null}
+      {ids.icp ? (
+        <li>
+          <a href={ids.icp.href}>
+            <LangText text={ids.icp.text} />
+          </a>
+        </li>
+      ) : null}
+      {ids.publicSecurity ? (
+        <li>
+          {ids.publicSecurity.href ? (
+            <a href={ids.publicSecurity.href}>
+              <LangText text={ids.publicSecurity.text} />
+            </a>
+          ) : (
+            <LangText text={ids.publicSecurity.text} />
+          )}
+        </li>
+      ) : null}
+      {ids.conacUrl ? (
+        <li>
+          <a href={ids.conacUrl}>
+            <LangText text={t("footer.conacLink")} />
+          </a>
+        </li>
+      ) : null}
+    </ul>
   );
 }
