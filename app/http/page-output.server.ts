@@ -4,10 +4,10 @@ import { Transform, type TransformCallback } from "node:stream";
 const documentEnd = Buffer.from("</body></html>");
 
 /**
- * What React writes, passed on as one chunk each time React finishes a pass over the page instead of one per
- * 2 KB of it: React calls `flush()` on its destination when it has nothing more to write for now (the convention
- * of zlib streams and Express's compression), so a page that is ready at once leaves as one or two chunks through
- * the web stream, Remix, the edge and the socket, not a dozen (docs/benchmarks.md).
+ * What React writes, passed on as one chunk for each pass React makes over the page instead of one per 512 bytes
+ * of it: React's web-streams renderer writes a pass synchronously, so what has arrived when the event loop next
+ * turns (setImmediate) is one pass, and a page that is ready at once leaves as one or two chunks through the web
+ * stream, Remix, the edge and the socket, not a hundred (docs/benchmarks.md).
  *
  * With the document's end last: Remix's single fetch renders the stream of loader data (`<script>`s in a
  * Suspense boundary) as a sibling after the whole document, and React 18 writes what comes after `</html>`
@@ -15,26 +15,31 @@ const documentEnd = Buffer.from("</body></html>");
  * fatal error that hid every later one). `</body></html>` is held back and written when React has finished, as
  * React 19 does with its postamble; the scripts land at the end of the body.
  *
- * And without NUL bytes: React 18.3's streaming renderer (react-dom-server.node, writeStringChunk) writes its
- * whole 2 KB view, not the bytes written into it, when a multi-byte character does not fit at its end, so one or
- * two unwritten zero bytes reach the page (facebook/react#24985, #31134; fixed in React 19). That is React's code:
- * this side of it can only drop them. A NUL is never part of this portal's HTML — UTF-8 never uses the byte 0x00
- * inside a character, and stored text has none (db/strip-nul-plugin.ts) — so every one is dropped on the way out.
+ * No NUL byte to drop: entry.server.tsx renders with the renderer that does not leave them (facebook/react#31134).
  */
 export class PageOutput extends Transform {
   private pending: Buffer[] = [];
   /** Bytes that may be the start of `</body></html>` split between two passes, or the held-back end itself. */
   private held = Buffer.alloc(0);
   private endSeen = false;
+  private scheduled = false;
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback) {
     this.pending.push(chunk);
+    if (!this.scheduled) {
+      this.scheduled = true;
+      setImmediate(() => {
+        this.scheduled = false;
+        this.flush();
+      });
+    }
     callback();
   }
 
+  /** Passes on what has arrived as one chunk (also called by the tests). */
   flush() {
     if (this.pending.length === 0) return;
-    const chunk = withoutNulBytes(this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending));
+    const chunk = this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending);
     this.pending = [];
     const out = this.endSeen ? chunk : this.holdDocumentEnd(chunk);
     if (out.length) this.push(out);
@@ -62,20 +67,4 @@ export class PageOutput extends Transform {
     this.held = Buffer.alloc(0);
     callback();
   }
-}
-
-/** The bytes without their zeros, copied in runs between them (a byte-by-byte filter was slow on 50 KB pages). */
-function withoutNulBytes(chunk: Buffer): Buffer {
-  let zero = chunk.indexOf(0);
-  if (zero < 0) return chunk;
-  const out = Buffer.allocUnsafe(chunk.length);
-  let length = 0;
-  let start = 0;
-  while (zero >= 0) {
-    length += chunk.copy(out, length, start, zero);
-    start = zero + 1;
-    zero = chunk.indexOf(0, start);
-  }
-  length += chunk.copy(out, length, start);
-  return out.subarray(0, length);
 }
