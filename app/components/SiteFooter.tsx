@@ -1,6 +1,5 @@
 import { useT } from "~/i18n/use-t";
 import { hasGovernmentIdentifiers, type GovernmentIdentifiers } from "~/modules/site/government-identifiers";
-import { LangText } from "./LangText";
 import { LocalLink } from "./LocalLink";
 import { useLocale } from "./use-locale";
 
@@ -63,15 +62,20 @@ export function SiteFooter({ identifiers }: { identifiers?: GovernmentIdentifier
   );
 }
 
-/** 主办单位, 网站标识码, the filing numbers and the 党政机关网站标识: each only when configured. */
+/**
+ * 主办单位, 网站标识码, the filing numbers and the 党政机关网站标识: each only when configured. The names and
+ * numbers are Chinese (粤ICP备…): on English pages they are marked so (WCAG 3.1.2).
+ */
 function IdentifierList({ ids }: { ids: GovernmentIdentifiers }) {
   const { t } = useT();
+  const { locale } = useLocale();
+  const lang = locale === "zh-CN" ? undefined : "zh-CN";
   return (
     <ul className="site-footer__identifiers" aria-label={t("footer.identifiersLabel")}>
       {ids.sponsor ? (
         <li>
           {t("footer.sponsorLabel")}
-          <LangText text={ids.sponsor} />
+          <span lang={lang}>{ids.sponsor}</span>
         </li>
       ) : null}
       {ids.siteCode ? (
@@ -82,27 +86,25 @@ function IdentifierList({ ids }: { ids: GovernmentIdentifiers }) {
       ) : null}
       {ids.icp ? (
         <li>
-          <a href={ids.icp.href}>
-            <LangText text={ids.icp.text} />
+          <a href={ids.icp.href} lang={lang}>
+            {ids.icp.text}
           </a>
         </li>
       ) : null}
       {ids.publicSecurity ? (
         <li>
           {ids.publicSecurity.href ? (
-            <a href={ids.publicSecurity.href}>
-              <LangText text={ids.publicSecurity.text} />
+            <a href={ids.publicSecurity.href} lang={lang}>
+              {ids.publicSecurity.text}
             </a>
           ) : (
-            <LangText text={ids.publicSecurity.text} />
+            <span lang={lang}>{ids.publicSecurity.text}</span>
           )}
         </li>
       ) : null}
       {ids.conacUrl ? (
         <li>
-          <a href={ids.conacUrl}>
-            <LangText text={t("footer.conacLink")} />
-          </a>
+          <a href={ids.conacUrl}>{t("footer.conacLink")}</a>
         </li>
       ) : null}
     </ul>

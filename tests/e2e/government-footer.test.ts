@@ -65,6 +65,8 @@ describe("the footer's government-site identifiers", () => {
     const en = page.getByRole("contentinfo").getByRole("list", { name: "About this website" });
     expect(await en.getByRole("listitem").first().textContent()).toBe("Run by: 清远市残疾人联合会");
     expect(await en.getByText("清远市残疾人联合会").getAttribute("lang")).toBe("zh-CN");
+    expect(await en.getByRole("link", { name: "粤ICP备12345678号" }).getAttribute("lang")).toBe("zh-CN");
+    expect(await en.getByRole("link", { name: "Government website certificate" }).count()).toBe(1);
     await context.close();
   });
 });
