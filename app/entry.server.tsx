@@ -1,8 +1,14 @@
+import { Readable } from "node:stream";
+import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
-import { renderToPipeableStream } from "react-dom/server";
+// The web-streams renderer, not renderToPipeableStream: React 18.3's Node renderer writes its whole 2 KB buffer,
+// not the bytes written into it, when a multi-byte character does not fit at its end, and one or two NUL bytes
+// reach the page (facebook/react#24985, #31134; fixed only in React 19). This one encodes each piece of text
+// whole before buffering it and writes only the bytes written. Node has web streams, as it has TextEncoder.
+import { renderToReadableStream } from "react-dom/server.browser";
 import { NonceProvider } from "~/components/nonce";
 import { PageOutput } from "~/http/page-output.server";
 import { localeFromPathname } from "~/i18n/config";
@@ -17,7 +23,7 @@ const ABORT_DELAY = 5_000;
 // Every line the server writes through console is masked, whoever writes it (docs/security.md).
 maskConsoleOutput();
 
-export default function handleRequest(
+export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
   responseHeaders: Headers,
@@ -30,34 +36,32 @@ export default function handleRequest(
   // Crawlers and no-JavaScript clients get the complete document at once; browsers get it streamed.
   const waitForAll = isbot(request.headers.get("user-agent") || "");
 
-  return new Promise((resolve, reject) => {
-    let shellRendered = false;
-    const { pipe, abort } = renderToPipeableStream(
-      <NonceProvider value={nonce}>
-        <TranslationProvider t={getFixedT(locale)} locale={locale}>
-          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
-        </TranslationProvider>
-      </NonceProvider>,
-      {
-        nonce,
-        [waitForAll ? "onAllReady" : "onShellReady"]() {
-          shellRendered = true;
-          const body = new PageOutput();
-          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
-          pipe(body);
-        },
-        onShellError(error: unknown) {
-          reject(error);
-        },
-        onError(error: unknown) {
-          responseStatusCode = 500;
-          if (shellRendered) console.error(maskForLog(error));
-        },
+  let shellRendered = false;
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), ABORT_DELAY);
+  // A shell that fails rejects here, and Remix answers with its error page, as before.
+  const stream = await renderToReadableStream(
+    <NonceProvider value={nonce}>
+      <TranslationProvider t={getFixedT(locale)} locale={locale}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+      </TranslationProvider>
+    </NonceProvider>,
+    {
+      nonce,
+      signal: abort.signal,
+      onError(error: unknown) {
+        responseStatusCode = 500;
+        if (shellRendered) console.error(maskForLog(error));
       },
-    );
-    setTimeout(abort, ABORT_DELAY);
-  });
+    },
+  );
+  shellRendered = true;
+  const done = () => clearTimeout(timer);
+  stream.allReady.then(done, done);
+  if (waitForAll) await stream.allReady;
+  const body = Readable.fromWeb(stream as unknown as NodeReadableStream<Uint8Array>).pipe(new PageOutput());
+  responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+  return new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode });
 }
 
 /**

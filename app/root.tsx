@@ -30,6 +30,7 @@ import { createTranslator } from "~/i18n/translator";
 import { TranslationProvider } from "~/i18n/use-t";
 import { defaultPreferences, preferenceAttributes } from "~/modules/preferences/preferences";
 import { readPreferences } from "~/modules/preferences/preferences.server";
+import { governmentIdentifiers } from "~/modules/site/government-identifiers";
 import stylesheet from "~/styles/app.css?url";
 
 export const links: LinksFunction = () => [
@@ -50,7 +51,12 @@ export const headers: HeadersFunction = ({ errorHeaders }) => {
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const locale = localeFromPathname(url.pathname);
-  return { preferences: await readPreferences(request), origin: url.origin, messages: pageMessages(locale, url.pathname) };
+  return {
+    preferences: await readPreferences(request),
+    origin: url.origin,
+    messages: pageMessages(locale, url.pathname),
+    government: governmentIdentifiers(),
+  };
 }
 
 /** A new page may need other messages (see i18n/namespaces.ts), so the root reloads when the path changes. */
@@ -141,7 +147,7 @@ function Document({ children }: { children: ReactNode }) {
         <main id="main" tabIndex={-1}>
           {children}
         </main>
-        <SiteFooter />
+        <SiteFooter identifiers={data?.government} />
         <RouteAnnouncer title={title} />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />

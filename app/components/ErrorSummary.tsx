@@ -19,7 +19,8 @@ function useSending(): { submitting: boolean; busy: boolean } {
 }
 
 /**
- * GOV.UK-style error summary: at the top of the form, takes focus when it appears (also without
+ * GOV.UK-style error summary: the first thing in <main> on every page, before the h1 (after the staff bar on
+ * staff pages), while the title starts "错误：" (root.tsx); takes focus when it appears (also without
  * JavaScript, through `autofocus`), and links each message to its field.
  *
  * With JavaScript it takes focus again after every send that comes back with errors, the same errors

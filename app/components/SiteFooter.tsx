@@ -1,8 +1,9 @@
 import { useT } from "~/i18n/use-t";
+import { hasGovernmentIdentifiers, type GovernmentIdentifiers } from "~/modules/site/government-identifiers";
 import { LocalLink } from "./LocalLink";
 import { useLocale } from "./use-locale";
 
-export function SiteFooter() {
+export function SiteFooter({ identifiers }: { identifiers?: GovernmentIdentifiers }) {
   const { t } = useT();
   const { locale } = useLocale();
   const phone = t("footer.phone");
@@ -55,7 +56,57 @@ export function SiteFooter() {
           </ul>
         </nav>
       </div>
+      {identifiers && hasGovernmentIdentifiers(identifiers) ? <IdentifierList ids={identifiers} /> : null}
       <p className="site-footer__copyright">© {new Date().getFullYear()} {t("footer.copyright")}</p>
     </footer>
+  );
+}
+
+/**
+ * 主办单位, 网站标识码, the filing numbers and the 党政机关网站标识: each only when configured. The names and
+ * numbers are Chinese (粤ICP备…): on English pages they are marked so (WCAG 3.1.2).
+ */
+function IdentifierList({ ids }: { ids: GovernmentIdentifiers }) {
+  const { t } = useT();
+  const { locale } = useLocale();
+  const lang = locale === "zh-CN" ? undefined : "zh-CN";
+  return (
+    <ul className="site-footer__identifiers" aria-label={t("footer.identifiersLabel")}>
+      {ids.sponsor ? (
+        <li>
+          {t("footer.sponsorLabel")}
+          <span lang={lang}>{ids.sponsor}</span>
+        </li>
+      ) : null}
+      {ids.siteCode ? (
+        <li>
+          {t("footer.siteCodeLabel")}
+          {ids.siteCode}
+        </li>
+      ) : null}
+      {ids.icp ? (
+        <li>
+          <a href={ids.icp.href} lang={lang}>
+            {ids.icp.text}
+          </a>
+        </li>
+      ) : null}
+      {ids.publicSecurity ? (
+        <li>
+          {ids.publicSecurity.href ? (
+            <a href={ids.publicSecurity.href} lang={lang}>
+              {ids.publicSecurity.text}
+            </a>
+          ) : (
+            <span lang={lang}>{ids.publicSecurity.text}</span>
+          )}
+        </li>
+      ) : null}
+      {ids.conacUrl ? (
+        <li>
+          <a href={ids.conacUrl}>{t("footer.conacLink")}</a>
+        </li>
+      ) : null}
+    </ul>
   );
 }

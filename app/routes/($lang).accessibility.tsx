@@ -4,6 +4,8 @@ import { LocalLink } from "~/components/LocalLink";
 import type { PageHandle } from "~/components/page-handle";
 import { formatDate } from "~/i18n/format";
 import { routeLocale } from "~/http/route-locale";
+import { criteria, gbtRequirement, type Criterion } from "~/modules/accessibility/conformance";
+import { holdMinutes, holdWarningSeconds, maxHoldExtensions } from "~/modules/cinema/cinema-constants";
 
 /** The day this statement was last checked against the site; change it when the statement is reviewed. */
 const reviewedOn = "2026-11-26";
@@ -20,7 +22,9 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export default function AccessibilityStatement() {
   const { t, locale } = useT();
-  const list = (key: "accessibility.what" | "accessibility.limits") => t(key, { returnObjects: true }) as string[];
+  // The limits state the seat-hold timing from the booking's own constants, so the statement cannot fall behind.
+  const hold = { minutes: holdMinutes, extensions: maxHoldExtensions, warningMinutes: Math.round(holdWarningSeconds / 60) };
+  const list = (key: "accessibility.what" | "accessibility.limits") => t(key, { returnObjects: true, ...hold }) as string[];
   return (
     <div className="page">
       <h1>{t("accessibility.title")}</h1>
@@ -35,6 +39,9 @@ export default function AccessibilityStatement() {
       </ul>
       <h2>{t("accessibility.testingHeading")}</h2>
       <p>{t("accessibility.testingText")}</p>
+      <h2 id="conformance-heading">{t("accessibility.conformanceHeading")}</h2>
+      <p>{t("accessibility.conformanceIntro")}</p>
+      <ConformanceTable />
       <h2>{t("accessibility.limitsHeading")}</h2>
       <ul>
         {list("accessibility.limits").map((line) => (
@@ -47,6 +54,59 @@ export default function AccessibilityStatement() {
         <LocalLink to="/feedback">{t("accessibility.reportLink")}</LocalLink> {t("accessibility.reportPhone", { phone: t("footer.phone") })}
       </p>
       <p className="meta">{t("accessibility.reviewed", { date: formatDate(reviewedOn, locale) })}</p>
+    </div>
+  );
+}
+
+/** Each WCAG 2.2 A/AA criterion with its GB/T 37668-2019 requirement and its test (app/modules/accessibility/conformance.ts). */
+function ConformanceTable() {
+  const { t, locale } = useT();
+  const en = locale === "en";
+  const say = (text: { zh: string; en: string }) => (en ? text.en : text.zh);
+  const gbt = (c: Criterion) => {
+    const requirement = gbtRequirement(c);
+    return requirement ? `${say(requirement.principle)} · ${say(requirement.guideline)}` : t("accessibility.newIn", { version: c.since });
+  };
+  return (
+    // At 200% text on a phone the table can be wider than the screen: its box scrolls, so it takes focus (to scroll it
+    // with the arrow keys) and is named by the caption.
+    <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="conformance-caption">
+      <table className="conformance-table">
+        <caption id="conformance-caption">{t("accessibility.conformanceCaption")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("accessibility.colCriterion")}</th>
+            <th scope="col">{t("accessibility.colLevel")}</th>
+            <th scope="col">{t("accessibility.colGbt")}</th>
+            <th scope="col">{t("accessibility.colTests")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {criteria.map((c) => (
+            <tr key={c.id}>
+              <th scope="row">
+                {c.id} {say(c.name)}
+              </th>
+              <td>{c.level}</td>
+              <td>{gbt(c)}</td>
+              <td>
+                {c.tests.length ? (
+                  <ul>
+                    {c.tests.map((file) => (
+                      <li key={file}>
+                        <code>{file}</code>
+                      </li>
+                    ))}
+                  </ul>
+                ) : (
+                  <p>{c.note ? t("accessibility.manualBecause", { note: say(c.note) }) : t("accessibility.manual")}</p>
+                )}
+                {c.removedIn22 ? <p>{t("accessibility.removedIn22")}</p> : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </div>
   );
 }

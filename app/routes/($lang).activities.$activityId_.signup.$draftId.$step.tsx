@@ -199,6 +199,7 @@ export default function SignupStepPage() {
 
   return (
     <div className="page page--narrow">
+      <ErrorSummary errors={errors} />
       <p>
         <LocalLink to={back} className="back-link">
           {t("centre.flow.back")}
@@ -207,7 +208,6 @@ export default function SignupStepPage() {
       <p className="step-count">
         {t("centre.flow.stepOf", { n: index + 1, of: signupSteps.length })} · {t("centre.signup.flowName", { title })}
       </p>
-      <ErrorSummary errors={errors} />
 
       {d.step === "contact" ? (
         <Form method="post" id={formId} noValidate>

@@ -4,6 +4,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import type { AdminHandle } from "~/components/admin-handle";
 import { chinaLocalInput } from "~/components/cinema/admin-format";
 import { cinemaErrors } from "~/components/cinema/cinema-errors";
+import { ErrorSummary } from "~/components/ErrorSummary";
 import { ScreeningForm, screeningFieldOrder, screeningFormId, type ScreeningFormValues } from "~/components/cinema/ScreeningForm";
 import { StaffScreeningSummary, staffTitle } from "~/components/cinema/StaffScreeningSummary";
 import { cinemaLinks } from "~/components/cinema/styles";
@@ -90,6 +91,7 @@ export default function EditScreening() {
   const title = staffTitle(s, locale);
   return (
     <div className="page page--narrow">
+      <ErrorSummary errors={summary} />
       <h1>{t("cinema.admin.editTitle", { title })}</h1>
       <StaffScreeningSummary screening={s} />
       {editable(s) ? (
@@ -97,8 +99,7 @@ export default function EditScreening() {
           action={href(`/admin/cinema/${s.id}/edit`)}
           values={values}
           fieldErrors={fieldErrors}
-          summary={summary}
-          submitLabel={t("cinema.admin.save")}
+            submitLabel={t("cinema.admin.save")}
         />
       ) : (
         <p className="notice">{t("cinema.admin.errors.notEditable")}</p>

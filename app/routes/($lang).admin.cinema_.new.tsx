@@ -3,6 +3,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { useActionData, useLoaderData } from "@remix-run/react";
 import type { AdminHandle } from "~/components/admin-handle";
 import { cinemaErrors } from "~/components/cinema/cinema-errors";
+import { ErrorSummary } from "~/components/ErrorSummary";
 import { ScreeningForm, screeningFieldOrder, screeningFormId, type ScreeningFormValues } from "~/components/cinema/ScreeningForm";
 import { cinemaLinks } from "~/components/cinema/styles";
 import { formState } from "~/components/form-state";
@@ -67,13 +68,13 @@ export default function NewScreening() {
   }
   return (
     <div className="page page--narrow">
+      <ErrorSummary errors={summary} />
       <h1>{t("cinema.admin.new")}</h1>
       <p>{t("cinema.admin.formIntro")}</p>
       <ScreeningForm
         action={href("/admin/cinema/new")}
         values={values}
         fieldErrors={fieldErrors}
-        summary={summary}
         halls={halls.map((h) => ({ id: h.id, name: locale === "en" ? h.name.en : h.name.zh }))}
         submitLabel={t("cinema.admin.create")}
       />

@@ -63,9 +63,9 @@ export default function Intake() {
   const id = (name: string) => fieldId("intake", name);
   return (
     <div className="page page--narrow">
+      <ErrorSummary errors={[...(failure?.message ? [{ text: failure.message }] : []), ...summary]} />
       <h1>{t("devices.admin.intake.title")}</h1>
       <DevicesAdminNav />
-      <ErrorSummary errors={[...(failure?.message ? [{ text: failure.message }] : []), ...summary]} />
       <p>{t("devices.admin.intake.intro")}</p>
       <Form method="post" id="intake" noValidate>
         <div className={`field${fieldErrors.typeId.length ? " field--error" : ""}`}>

@@ -73,9 +73,9 @@ export default function ReturnLoan() {
   const closed = loan.mode !== "loan" || loan.returnedAt !== null;
   return (
     <div className="page page--narrow">
+      <ErrorSummary errors={[...(failure?.message ? [{ text: failure.message }] : []), ...summary]} />
       <h1>{t("devices.admin.return.title", { tag: loan.assetTag })}</h1>
       <DevicesAdminNav />
-      <ErrorSummary errors={[...(failure?.message ? [{ text: failure.message }] : []), ...summary]} />
       <dl className="summary-list">
         <dt>{t("devices.admin.col.device")}</dt>
         <dd>{en ? loan.typeName.en : loan.typeName.zh}</dd>

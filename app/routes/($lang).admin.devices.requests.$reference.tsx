@@ -124,9 +124,9 @@ export default function RequestDetail() {
 
   return (
     <div className="page">
+      <ErrorSummary errors={summary} />
       <h1>{t("devices.admin.request.title", { reference: r.reference })}</h1>
       <DevicesAdminNav />
-      <ErrorSummary errors={summary} />
       {done ? (
         <div className="notice notice--success" role="status">
           <p>{t(`devices.admin.request.done.${done as "approved"}`, { defaultValue: t("devices.admin.saved") })}</p>

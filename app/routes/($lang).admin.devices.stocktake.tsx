@@ -122,9 +122,9 @@ export default function Stocktake() {
   const changed = answer?.differences.filter((d) => d.difference !== 0) ?? [];
   return (
     <div className="page">
+      <ErrorSummary errors={summary} />
       <h1>{t("devices.admin.stocktake.title")}</h1>
       <DevicesAdminNav />
-      <ErrorSummary errors={summary} />
       {answer?.recorded ? (
         <div className="notice notice--success" role="status">
           <p>{changed.length ? t("devices.admin.stocktake.recorded", { n: changed.length }) : t("devices.admin.stocktake.allMatch")}</p>

@@ -101,9 +101,9 @@ export default function UnitDetail() {
 
   return (
     <div className="page">
+      <ErrorSummary errors={summary} />
       <h1>{t("devices.admin.unit.title", { tag: unit.assetTag })}</h1>
       <DevicesAdminNav />
-      <ErrorSummary errors={summary} />
       {done ? (
         <div className="notice notice--success" role="status">
           <p>{t("devices.admin.saved")}</p>

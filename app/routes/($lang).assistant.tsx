@@ -141,6 +141,7 @@ export default function Assistant() {
 
   return (
     <div className="page page--narrow assistant">
+      <ErrorSummary errors={summary} />
       <h1>{t("assistant.page.title")}</h1>
       <p className="lead">{t("assistant.page.intro")}</p>
       <p>{t("assistant.page.notDecision")}</p>
@@ -166,7 +167,6 @@ export default function Assistant() {
         {status === "searching" ? t("assistant.page.searching") : status === "answered" || answeredWithoutScript ? t("assistant.page.answered") : ""}
       </div>
 
-      <ErrorSummary errors={summary} />
       <fetcher.Form method="post" action={href("/assistant")} id={formId} noValidate ref={formRef} className="chat-form" preventScrollReset>
         <input type="hidden" name="intent" value="ask" />
         {hydrated ? <input type="hidden" name="js" value="1" /> : null}

@@ -139,6 +139,7 @@ function Question({ step, answers }: { step: EligibilityStep; answers: Partial<E
   const returnTo = search.get("returnTo") === "check" ? "check" : "";
   return (
     <div className="page page--narrow">
+      <ErrorSummary errors={summary} />
       <p>
         <LocalLink to={returnTo ? "/assistant/eligibility/check" : back} className="back-link">
           {t("assistant.eligibility.back")}
@@ -146,7 +147,6 @@ function Question({ step, answers }: { step: EligibilityStep; answers: Partial<E
       </p>
       <p>{t("assistant.eligibility.stepOf", { n: index + 1, of: eligibilitySteps.length })}</p>
       <h1>{t(`assistant.eligibility.pages.${step}` as never)}</h1>
-      <ErrorSummary errors={summary} />
       <Form method="post" action={href(`/assistant/eligibility/${step}`)} id={formId} noValidate>
         {returnTo ? <input type="hidden" name="returnTo" value="check" /> : null}
         {fields.map((field) => {

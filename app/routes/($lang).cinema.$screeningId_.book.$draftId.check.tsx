@@ -4,7 +4,6 @@ import { BookingStep } from "~/components/cinema/BookingStep";
 import { HoldNotice } from "~/components/cinema/HoldNotice";
 import { bookingPath, stepPath } from "~/components/cinema/paths";
 import { cinemaLinks } from "~/components/cinema/styles";
-import { ErrorSummary } from "~/components/ErrorSummary";
 import { LocalLink } from "~/components/LocalLink";
 import type { PageHandle } from "~/components/page-handle";
 import { useLocale } from "~/components/use-locale";
@@ -92,8 +91,7 @@ export default function CheckAnswers() {
   ];
 
   return (
-    <BookingStep screening={d.screening} back={stepPath(d.screening.id, d.draftId, "contact")} step={{ n: 5, of: 5 }}>
-      <ErrorSummary errors={actionData?.message ? [{ text: actionData.message }] : []} />
+    <BookingStep screening={d.screening} back={stepPath(d.screening.id, d.draftId, "contact")} step={{ n: 5, of: 5 }} errors={actionData?.message ? [{ text: actionData.message }] : []}>
       <h1>{t("cinema.check.title")}</h1>
       <dl className="summary-list">
         {rows.map((row) => (

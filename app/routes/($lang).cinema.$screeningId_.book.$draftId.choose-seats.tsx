@@ -6,7 +6,6 @@ import { cinemaErrors } from "~/components/cinema/cinema-errors";
 import { HoldNotice } from "~/components/cinema/HoldNotice";
 import { stepPath } from "~/components/cinema/paths";
 import { cinemaLinks } from "~/components/cinema/styles";
-import { ErrorSummary } from "~/components/ErrorSummary";
 import { fieldId, formState } from "~/components/form-state";
 import type { PageHandle } from "~/components/page-handle";
 import { useLocale } from "~/components/use-locale";
@@ -131,8 +130,7 @@ export default function ChooseSeats() {
   };
 
   return (
-    <BookingStep screening={d.screening} back={stepPath(d.screening.id, d.draftId, "seats")} step={{ n: 3, of: 5 }}>
-      <ErrorSummary errors={actionData && "message" in actionData ? [{ text: actionData.message }, ...summary] : summary} />
+    <BookingStep screening={d.screening} back={stepPath(d.screening.id, d.draftId, "seats")} step={{ n: 3, of: 5 }} errors={actionData && "message" in actionData ? [{ text: actionData.message }, ...summary] : summary}>
       <h1>{t("cinema.choose.question", { n: d.tickets })}</h1>
       {d.hold ? (
         <HoldNotice

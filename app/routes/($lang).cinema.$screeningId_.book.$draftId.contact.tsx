@@ -6,7 +6,6 @@ import { cinemaErrors } from "~/components/cinema/cinema-errors";
 import { HoldNotice } from "~/components/cinema/HoldNotice";
 import { stepPath } from "~/components/cinema/paths";
 import { cinemaLinks } from "~/components/cinema/styles";
-import { ErrorSummary } from "~/components/ErrorSummary";
 import { TextField } from "~/components/Fields";
 import { fieldId, formState } from "~/components/form-state";
 import { Honeypot } from "~/components/Honeypot";
@@ -81,8 +80,7 @@ export default function ContactStep() {
   const value = (name: string, saved: string) => (actionData ? state.value(name) : saved);
 
   return (
-    <BookingStep screening={d.screening} back={stepPath(d.screening.id, d.draftId, "seats")} step={{ n: 4, of: 5 }}>
-      <ErrorSummary errors={actionData && "message" in actionData ? [{ text: actionData.message }, ...summary] : summary} />
+    <BookingStep screening={d.screening} back={stepPath(d.screening.id, d.draftId, "seats")} step={{ n: 4, of: 5 }} errors={actionData && "message" in actionData ? [{ text: actionData.message }, ...summary] : summary}>
       <h1>{t("cinema.contact.question")}</h1>
       <p>{t("cinema.contact.seats", { seats: d.seats })}</p>
       <HoldNotice

@@ -5,7 +5,6 @@ import { BookingStep } from "~/components/cinema/BookingStep";
 import { CheckboxGroupField } from "~/components/Fields";
 import { cinemaErrors } from "~/components/cinema/cinema-errors";
 import { cinemaLinks } from "~/components/cinema/styles";
-import { ErrorSummary } from "~/components/ErrorSummary";
 import { fieldId, formState } from "~/components/form-state";
 import type { PageHandle } from "~/components/page-handle";
 import { loadFlow, missingStep } from "~/http/cinema-flow.server";
@@ -63,8 +62,7 @@ export default function NeedsStep() {
   const { fieldErrors, summary } = cinemaErrors(t, state, formId, ["needs"]);
 
   return (
-    <BookingStep screening={screening} back={`/cinema/${screening.id}/book/${draftId}/people`} step={{ n: 2, of: 5 }}>
-      <ErrorSummary errors={summary} />
+    <BookingStep screening={screening} back={`/cinema/${screening.id}/book/${draftId}/people`} step={{ n: 2, of: 5 }} errors={summary}>
       <Form method="post" id={formId} noValidate>
         <CheckboxGroupField
           id={fieldId(formId, "needs")}

@@ -4,7 +4,6 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { BookingStep } from "~/components/cinema/BookingStep";
 import { cinemaErrors } from "~/components/cinema/cinema-errors";
 import { cinemaLinks } from "~/components/cinema/styles";
-import { ErrorSummary } from "~/components/ErrorSummary";
 import { RadioGroupField } from "~/components/Fields";
 import { fieldId, formState } from "~/components/form-state";
 import type { PageHandle } from "~/components/page-handle";
@@ -57,8 +56,7 @@ export default function PeopleStep() {
   const value = state.value("tickets") || (tickets ? String(tickets) : "");
 
   return (
-    <BookingStep screening={screening} back={`/cinema/${screening.id}`} step={{ n: 1, of: 5 }}>
-      <ErrorSummary errors={summary} />
+    <BookingStep screening={screening} back={`/cinema/${screening.id}`} step={{ n: 1, of: 5 }} errors={summary}>
       <Form method="post" id={formId} noValidate>
         <RadioGroupField
           id={fieldId(formId, "tickets")}

@@ -3,7 +3,6 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { BookingStep } from "~/components/cinema/BookingStep";
 import { HoldNotice } from "~/components/cinema/HoldNotice";
 import { cinemaLinks } from "~/components/cinema/styles";
-import { ErrorSummary } from "~/components/ErrorSummary";
 import { LocalLink } from "~/components/LocalLink";
 import type { PageHandle } from "~/components/page-handle";
 import { useLocale } from "~/components/use-locale";
@@ -138,8 +137,7 @@ export default function SeatsStep() {
   ];
 
   return (
-    <BookingStep screening={screening} back={step("needs")} step={{ n: 3, of: 5 }}>
-      <ErrorSummary errors={errors} />
+    <BookingStep screening={screening} back={step("needs")} step={{ n: 3, of: 5 }} errors={errors}>
       <h1>{t("cinema.seatsStep.question", { n: d.tickets })}</h1>
 
       {d.held ? (

@@ -233,6 +233,7 @@ export default function RequestStepPage() {
 
   return (
     <div className="page page--narrow">
+      <ErrorSummary errors={errors} />
       <p>
         <LocalLink to={back} className="back-link">
           {t("devices.flow.back")}
@@ -243,7 +244,6 @@ export default function RequestStepPage() {
         {" · "}
         {d.device.mode === "loan" ? t("devices.flow.forLoan", { device: deviceName }) : t("devices.flow.forFitting", { device: deviceName })}
       </p>
-      <ErrorSummary errors={errors} />
 
       {d.step === "contact" ? (
         <Form method="post" id={formId} noValidate>

@@ -62,8 +62,8 @@ export default function Feedback() {
 
   return (
     <div className="page page--narrow">
-      <h1>{t("feedback.title")}</h1>
       <ErrorSummary errors={summary} />
+      <h1>{t("feedback.title")}</h1>
       <p className="lead">{t("feedback.intro")}</p>
       <p>{t("feedback.requiredNote")}</p>
       <Form method="post" action={href("/feedback")} id={formId} noValidate>

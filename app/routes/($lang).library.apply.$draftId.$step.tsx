@@ -220,6 +220,7 @@ export default function CardStepPage() {
   const stepNumber = d.step === "address" ? visibleSteps.indexOf("collect") + 1 : visibleSteps.indexOf(d.step as (typeof visibleSteps)[number]) + 1;
   return (
     <div className="page page--narrow">
+      <ErrorSummary errors={errors} />
       <p>
         <LocalLink to={back} className="back-link">
           {t("centre.flow.back")}
@@ -228,7 +229,6 @@ export default function CardStepPage() {
       <p className="step-count">
         {t("centre.flow.stepOf", { n: stepNumber, of: visibleSteps.length })} · {t("centre.card.flowName")}
       </p>
-      <ErrorSummary errors={errors} />
 
       {d.step === "contact" ? (
         <Form method="post" id={formId} noValidate>

@@ -70,8 +70,8 @@ export default function Login() {
         : t("login.invalid");
   return (
     <div className="page page--narrow">
-      <h1>{t("login.title")}</h1>
       <ErrorSummary errors={message ? [{ id: "login-username", text: message }] : []} />
+      <h1>{t("login.title")}</h1>
       <p>{t("login.intro")}</p>
       <Form method="post" action={href("/login")} noValidate>
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />

@@ -71,6 +71,35 @@ describe("policy assistant", () => {
     await context.close();
   });
 
+  it("on /en, every Chinese title, quote and step in the answers is marked lang=zh-CN (WCAG 3.1.2)", async () => {
+    const context = await newContext(browser, { locale: "en-GB" });
+    const page = await context.newPage();
+    await page.goto("/en/assistant");
+    await waitForHydration(page);
+    const log = page.getByRole("log", { name: "Questions and answers" });
+    for (const [n, question] of ["How do I get a disability certificate?", "Can I get the nursing subsidy? I have a grade 1 physical disability"].entries()) {
+      await tabTo(page, page.getByRole("textbox", { name: "Your question" }), 120);
+      await page.keyboard.type(question);
+      await tabTo(page, page.getByRole("button", { name: "Ask", exact: true }), 5);
+      await page.keyboard.press("Enter");
+      await log.getByRole("article").nth(n).getByRole("heading", { level: 2, name: `Answer: ${question}` }).waitFor();
+    }
+    // Every piece of text holding a Han character has an element around it (or itself) whose lang is Chinese.
+    const unmarked = await log.evaluate((root) => {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      const found: string[] = [];
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (!/\p{Script=Han}/u.test(node.textContent ?? "")) continue;
+        if (!node.parentElement?.closest("[lang]")?.getAttribute("lang")?.startsWith("zh")) found.push(node.textContent!.trim());
+      }
+      return found;
+    });
+    expect(await log.textContent()).toMatch(/残疾人证/);
+    expect(unmarked).toEqual([]);
+    expect(consoleErrors(page)).toEqual([]);
+    await context.close();
+  });
+
   it("never echoes personal numbers and asks the person not to share them", async () => {
     const context = await newContext(browser, { javaScriptEnabled: false });
     const page = await context.newPage();

@@ -55,7 +55,7 @@ describe("policy library", () => {
     await context.close();
   });
 
-  it("search works without JavaScript: colloquial words find the right guide, matches are marked", async () => {
+  it("search works without JavaScript: colloquial words find the right guide", async () => {
     const context = await newContext(browser, { javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto("/");
@@ -65,8 +65,43 @@ describe("policy library", () => {
     expect(await page.getByRole("status").filter({ hasText: "找到" }).textContent()).toMatch(/^找到 \d+ 份相关文件$/);
     const first = page.locator(".doc-list__item").first();
     expect(await first.getByRole("heading", { level: 2 }).textContent()).toContain("残疾人证");
-    expect(await page.locator("mark").count()).toBeGreaterThan(0);
     expect(await page.title()).toBe("“残疾证丢了怎么办”的搜索结果 - 清远市残联服务门户");
+    await context.close();
+  });
+
+  it("search hits are highlighted for the eye, and not announced as 突出显示 one by one (also in forced colours)", async () => {
+    const context = await newContext(browser, { javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto("/search?q=残疾证怎么办");
+    await page.getByRole("status").filter({ hasText: "找到" }).waitFor();
+    // What Chromium gives a screen reader: no node of the role "mark" anywhere on the page.
+    const cdp = await context.newCDPSession(page);
+    const { nodes } = (await cdp.send("Accessibility.getFullAXTree")) as { nodes: Array<{ role?: { value?: string } }> };
+    expect(nodes.length).toBeGreaterThan(50);
+    expect(nodes.filter((n) => n.role?.value === "mark").length).toBe(0);
+    // What the eye gets: every highlighted word of an excerpt (the smallest elements in the result lists that
+    // hold a search word) has a background of its own, unlike the text around it and unlike its own letters.
+    const looks = () =>
+      page.evaluate(() => {
+        const background = (el: Element | null): string => {
+          for (; el; el = el.parentElement) {
+            const bg = getComputedStyle(el).backgroundColor;
+            if (bg !== "rgba(0, 0, 0, 0)" && bg !== "transparent") return bg;
+          }
+          return "rgb(255, 255, 255)";
+        };
+        const words = [...document.querySelectorAll("main ol li ul li span *")].filter((el) => el.children.length === 0 && /残疾|证/.test(el.textContent ?? ""));
+        return words.map((el) => ({ word: el.textContent, hit: background(el), around: background(el.parentElement), letters: getComputedStyle(el).color }));
+      });
+    for (const forcedColors of ["none", "active"] as const) {
+      await page.emulateMedia({ forcedColors });
+      const hits = await looks();
+      expect(hits.length, forcedColors).toBeGreaterThan(0);
+      for (const h of hits) {
+        expect(h.hit, `${forcedColors} ${h.word}`).not.toBe(h.around);
+        expect(h.hit, `${forcedColors} ${h.word}`).not.toBe(h.letters);
+      }
+    }
     await context.close();
   });
 

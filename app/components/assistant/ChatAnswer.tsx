@@ -2,6 +2,7 @@ import { useFetcher } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import type { AnswerView } from "~/modules/assistant/answer-view";
 import { useT } from "~/i18n/use-t";
+import { LangText } from "../LangText";
 import { useLocale } from "../use-locale";
 import { LocalLink } from "../LocalLink";
 import { EligibilityVerdicts, PrefillEligibility } from "./EligibilityVerdicts";
@@ -29,14 +30,14 @@ export function ChatAnswer({ turn, rateAction }: { turn: ChatTurnData; rateActio
   return (
     <article className={`chat-turn${view.grounded ? "" : " chat-turn--none"}`} aria-labelledby={headingId}>
       <h2 id={headingId} tabIndex={-1} className="chat-turn__heading">
-        {t("assistant.page.answerHeading", { question: turn.question })}
+        <LangText text={t("assistant.page.answerHeading", { question: turn.question })} />
       </h2>
       <p className="chat-turn__question">
-        <span className="chat-turn__label">{t("assistant.page.youAsked")}</span> {turn.question}
+        <span className="chat-turn__label">{t("assistant.page.youAsked")}</span> <LangText text={turn.question} />
       </p>
       {view.notices.map((n) => (
         <p key={n} className="notice notice--warning">
-          {n}
+          <LangText text={n} />
         </p>
       ))}
       {view.followUp?.length ? (
@@ -44,18 +45,34 @@ export function ChatAnswer({ turn, rateAction }: { turn: ChatTurnData; rateActio
           {t("assistant.dialog.followUp")} <TopicWords words={view.followUp} />
         </p>
       ) : null}
-      <p className="chat-turn__lead">{view.lead}</p>
-      {view.caveat ? <p className="chat-turn__caveat">{view.caveat}</p> : null}
+      <p className="chat-turn__lead">
+        <LangText text={view.lead} />
+      </p>
+      {view.caveat ? (
+        <p className="chat-turn__caveat">
+          <LangText text={view.caveat} />
+        </p>
+      ) : null}
       {view.eligibility ? <EligibilityVerdicts block={view.eligibility} passages={view.passages} headingId={`${headingId}-verdicts`} /> : null}
       {view.points.length ? (
         <ul className="chat-turn__points">
           {view.points.map((p) => (
-            <li key={p}>{p}</li>
+            <li key={p}>
+              <LangText text={p} />
+            </li>
           ))}
         </ul>
       ) : null}
-      {view.body ? <p>{view.body}</p> : null}
-      {view.rule ? <p className="chat-turn__rule">{view.rule.text}</p> : null}
+      {view.body ? (
+        <p>
+          <LangText text={view.body} />
+        </p>
+      ) : null}
+      {view.rule ? (
+        <p className="chat-turn__rule">
+          <LangText text={view.rule.text} />
+        </p>
+      ) : null}
       {view.easyRead ? <EasyRead easyRead={view.easyRead} /> : null}
       {view.summaries.length ? (
         <>
@@ -63,7 +80,10 @@ export function ChatAnswer({ turn, rateAction }: { turn: ChatTurnData; rateActio
           <ul>
             {view.summaries.map((s) => (
               <li key={s.url}>
-                <LocalLink to={s.url}>{s.title}</LocalLink>: {s.text}
+                <LocalLink to={s.url}>
+                  <LangText text={s.title} />
+                </LocalLink>
+                : <LangText text={s.text} />
               </li>
             ))}
           </ul>
@@ -89,11 +109,13 @@ export function ChatAnswer({ turn, rateAction }: { turn: ChatTurnData; rateActio
         {view.nextSteps.map((s) => (
           <li key={s.kind + s.text}>
             {s.kind === "eligibility" && view.eligibility ? (
-              <PrefillEligibility prefill={view.eligibility.prefill} label={s.text} />
+              <PrefillEligibility prefill={view.eligibility.prefill} label={<LangText text={s.text} />} />
             ) : s.href ? (
-              <LocalLink to={s.href}>{s.text}</LocalLink>
+              <LocalLink to={s.href}>
+                <LangText text={s.text} />
+              </LocalLink>
             ) : (
-              s.text
+              <LangText text={s.text} />
             )}
           </li>
         ))}
@@ -118,7 +140,9 @@ function EasyRead({ easyRead }: { easyRead: NonNullable<AnswerView["easyRead"]> 
         ))}
       </ul>
       <p>
-        <LocalLink to={easyRead.href}>{t("assistant.answer.easyReadLink", { title: easyRead.title })}</LocalLink>
+        <LocalLink to={easyRead.href}>
+          <LangText text={t("assistant.answer.easyReadLink", { title: easyRead.title })} />
+        </LocalLink>
       </p>
     </details>
   );
@@ -131,7 +155,7 @@ function TopicWords({ words }: { words: string[] }) {
       {words.map((w, i) => (
         <span key={w}>
           {i > 0 ? " · " : null}
-          <span lang={/\p{Script=Han}/u.test(w) ? "zh-CN" : undefined}>{w}</span>
+          <LangText text={w} />
         </span>
       ))}
     </>

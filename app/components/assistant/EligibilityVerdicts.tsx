@@ -1,6 +1,8 @@
 import { Form } from "@remix-run/react";
+import type { ReactNode } from "react";
 import type { AnswerPassage, EligibilityBlock } from "~/modules/assistant/answer-view";
 import { useT } from "~/i18n/use-t";
+import { LangText } from "../LangText";
 import { LocalLink } from "../LocalLink";
 import { useLocale } from "../use-locale";
 
@@ -17,17 +19,22 @@ export function EligibilityVerdicts({ block, passages, headingId }: { block: Eli
       <h3 id={headingId}>{t("assistant.dialog.verdictsHeading")}</h3>
       {block.facts.length ? (
         <p>
-          <span className="chat-turn__label">{t("assistant.dialog.factsLabel")}</span> {block.facts.join(t("assistant.eligibility.chat.listSeparator"))}
+          <span className="chat-turn__label">{t("assistant.dialog.factsLabel")}</span>{" "}
+          <LangText text={block.facts.join(t("assistant.eligibility.chat.listSeparator"))} />
         </p>
       ) : null}
       <ul className="chat-eligibility__items">
         {block.items.map((item) => (
           <li key={item.scheme} className={`chat-eligibility__item chat-eligibility__item--${item.verdict}`}>
-            <p className="chat-eligibility__verdict">{t("assistant.eligibility.chat.itemLine", { name: item.name, verdict: item.verdictText })}</p>
+            <p className="chat-eligibility__verdict">
+              <LangText text={t("assistant.eligibility.chat.itemLine", { name: item.name, verdict: item.verdictText })} />
+            </p>
             {item.why.length || item.ifs.length ? (
               <ul>
                 {[...item.why, ...item.ifs].map((line) => (
-                  <li key={line}>{line}</li>
+                  <li key={line}>
+                    <LangText text={line} />
+                  </li>
                 ))}
               </ul>
             ) : null}
@@ -51,13 +58,19 @@ export function EligibilityVerdicts({ block, passages, headingId }: { block: Eli
           </li>
         ))}
       </ul>
-      {block.assumption ? <p>{block.assumption}</p> : null}
+      {block.assumption ? (
+        <p>
+          <LangText text={block.assumption} />
+        </p>
+      ) : null}
       {block.unknown.length ? (
         <>
           <h4>{t("assistant.dialog.unknownHeading")}</h4>
           <ul>
             {block.unknown.map((u) => (
-              <li key={u.field}>{u.question}</li>
+              <li key={u.field}>
+                <LangText text={u.question} />
+              </li>
             ))}
           </ul>
           <p>{t("assistant.dialog.unknownHint")}</p>
@@ -71,7 +84,7 @@ export function EligibilityVerdicts({ block, passages, headingId }: { block: Eli
  * "用资格自测逐项核对": posts the answers the chat already knows (choices only, never a number) to the
  * step-by-step check, which keeps them in its cookie and opens the first question still open.
  */
-export function PrefillEligibility({ prefill, label }: { prefill: EligibilityBlock["prefill"]; label: string }) {
+export function PrefillEligibility({ prefill, label }: { prefill: EligibilityBlock["prefill"]; label: ReactNode }) {
   const { t } = useT();
   const { href } = useLocale();
   return (

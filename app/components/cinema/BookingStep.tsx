@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { formatDateTime } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
+import { ErrorSummary, type SummaryError } from "../ErrorSummary";
 import { LocalLink } from "../LocalLink";
 
 export interface StepScreening {
@@ -9,11 +10,15 @@ export interface StepScreening {
   startsAt: string;
 }
 
-/** The frame of each booking step: a back link, which screening this is for, then the one question. */
+/**
+ * The frame of each booking step: the error summary first (the one placement on every page: first in <main>,
+ * before the h1), a back link, which screening this is for, then the one question.
+ */
 export function BookingStep({
   screening,
   back,
   step,
+  errors = [],
   children,
 }: {
   screening: StepScreening;
@@ -21,11 +26,14 @@ export function BookingStep({
   back?: string;
   /** "Step 2 of 5" */
   step?: { n: number; of: number };
+  /** What was wrong with the last answer sent, if anything. */
+  errors?: SummaryError[];
   children: ReactNode;
 }) {
   const { t, locale } = useT();
   return (
     <div className="page page--narrow booking-step">
+      <ErrorSummary errors={errors} />
       {back ? (
         <p>
           <LocalLink to={back} className="back-link">

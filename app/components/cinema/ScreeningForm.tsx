@@ -1,5 +1,4 @@
 import { Form } from "@remix-run/react";
-import { ErrorSummary, type SummaryError } from "~/components/ErrorSummary";
 import { TextAreaField, TextField } from "~/components/Fields";
 import { fieldId } from "~/components/form-state";
 import { useT } from "~/i18n/use-t";
@@ -21,21 +20,19 @@ export const screeningFieldOrder = [
 export type ScreeningFormValues = Record<(typeof screeningFieldOrder)[number] | "captions" | "signLanguage", string>;
 
 /**
- * Create or edit a screening: native controls, one label each, hints and errors tied to them, an error summary
- * on top. Times are China time (datetime-local); the server checks everything and answers with the same form.
+ * Create or edit a screening: native controls, one label each, hints and errors tied to them (the page puts the
+ * error summary first, before its h1). Times are China time (datetime-local); the server checks everything and answers with the same form.
  */
 export function ScreeningForm({
   action,
   values,
   fieldErrors,
-  summary,
   halls,
   submitLabel,
 }: {
   action: string;
   values: ScreeningFormValues;
   fieldErrors: Record<string, string[]>;
-  summary: SummaryError[];
   /** Shown on create only: a screening's hall cannot change once seats may be sold. */
   halls?: Array<{ id: string; name: string }>;
   submitLabel: string;
@@ -56,7 +53,6 @@ export function ScreeningForm({
   );
   return (
     <>
-      <ErrorSummary errors={summary} />
       <Form method="post" action={action} id={screeningFormId} noValidate>
         {halls ? (
           <div className={`field${errors("hallId").length ? " field--error" : ""}`}>

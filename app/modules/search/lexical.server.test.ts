@@ -1,6 +1,6 @@
 import { getCorpus } from "~/modules/content/corpus.server";
 import { indexStatus } from "./index-status.server";
-import { buildLexicalIndex, highlight, search } from "./lexical.server";
+import { buildLexicalIndex, highlight, search, searchHitClass } from "./lexical.server";
 
 describe("search", () => {
   it("returns documents with their URL, summary and snippets linked to sections", () => {
@@ -13,7 +13,7 @@ describe("search", () => {
     const doc = getCorpus().documents.find((d) => d.id === top.id)!;
     for (const snippet of top.snippets) {
       expect(doc.sections.map((s) => s.anchor)).toContain(snippet.anchor);
-      expect(snippet.html).toContain("<mark>");
+      expect(snippet.html).toContain(`<span class="${searchHitClass}">`);
     }
     expect(response.expansions).toContainEqual({ variant: "残疾证", canonical: "残疾人证" });
   });
@@ -45,13 +45,15 @@ describe("search", () => {
   });
 });
 
+const hit = (words: string) => `<span class="${searchHitClass}">${words}</span>`;
+
 describe("highlight", () => {
   it("escapes the text and marks each term", () => {
-    expect(highlight("申请<补贴>要带残疾人证", ["残疾人证", "补贴"])).toBe("申请&lt;<mark>补贴</mark>&gt;要带<mark>残疾人证</mark>");
+    expect(highlight("申请<补贴>要带残疾人证", ["残疾人证", "补贴"])).toBe(`申请&lt;${hit("补贴")}&gt;要带${hit("残疾人证")}`);
   });
 
-  it("marks the longest term where terms overlap, never nesting marks", () => {
-    expect(highlight("残疾人证", ["残疾", "残疾人证", "残疾人"])).toBe("<mark>残疾人证</mark>");
+  it("marks the longest term where terms overlap, never nesting highlights", () => {
+    expect(highlight("残疾人证", ["残疾", "残疾人证", "残疾人"])).toBe(hit("残疾人证"));
   });
 
   it("cuts a long text to a window around the matches", () => {
@@ -59,8 +61,8 @@ describe("highlight", () => {
     const html = highlight(text, ["护理补贴"], 100);
     expect(html.startsWith("…")).toBe(true);
     expect(html.endsWith("…")).toBe(true);
-    expect(html).toContain("<mark>护理补贴</mark>");
-    expect(html.replace(/<\/?mark>|…/g, "").length).toBe(100);
+    expect(html).toContain(hit("护理补贴"));
+    expect(html.replace(/<span class="search-hit">|<\/span>|…/g, "").length).toBe(100);
   });
 });
 

@@ -56,7 +56,7 @@ export interface SearchSnippet {
   /** Section anchor for `${url}#${anchor}`; null = the document's summary (no anchor). */
   anchor: string | null;
   heading: string;
-  /** Escaped text with matched terms in <mark>…</mark>. Safe to render as HTML. */
+  /** Escaped text with matched terms highlighted (`<span class="search-hit">`). Safe to render as HTML. */
   html: string;
 }
 
@@ -348,8 +348,18 @@ export class LexicalIndex {
 }
 
 /**
+ * How a search term is highlighted in an excerpt: a span styled like a highlighter (app.css `.search-hit`),
+ * not a <mark>. Chromium and Firefox expose <mark> with the role "mark", and NVDA (its "highlighted" document
+ * formatting, on by default) says "突出显示" before and "突出显示结束" after every one, JAWS and VoiceOver
+ * likewise: a result with five hits of "残疾" is read as a string of announcements around the words. A screen
+ * reader user has typed the words and hears the results in the order of relevance; the highlight only helps the
+ * eye find them, so it is visual only (bold, underlined, a background; system colours in forced colours).
+ */
+export const searchHitClass = "search-hit";
+
+/**
  * An excerpt of `text` (about `width` characters) around the densest cluster of `terms`, HTML-escaped,
- * with each occurrence wrapped in <mark>. Marks are never nested or split.
+ * with each occurrence highlighted (see `searchHitClass`). Highlights are never nested or split.
  */
 export function highlight(text: string, terms: string[], width = 120): string {
   const flat = text.replace(/\s*\n\s*/g, " ").trim();
@@ -391,7 +401,7 @@ export function highlight(text: string, terms: string[], width = 120): string {
   for (const span of spans) {
     if (span.start < windowStart || span.end > windowEnd) continue;
     html += escapeHtml(flat.slice(cursor, span.start));
-    html += `<mark>${escapeHtml(flat.slice(span.start, span.end))}</mark>`;
+    html += `<span class="${searchHitClass}">${escapeHtml(flat.slice(span.start, span.end))}</span>`;
     cursor = span.end;
   }
   html += escapeHtml(flat.slice(cursor, windowEnd));
