@@ -88,6 +88,28 @@ describe.each(locales)("every page in %s", (locale) => {
     await context.close();
   });
 
+  it("shows focus in forced colours (Windows high contrast) on every page, at each of the first Tab stops", async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.emulateMedia({ forcedColors: "active" });
+    for (const { path } of sitePages) {
+      await page.goto(withLocale(path, locale));
+      for (let stop = 0; stop < 12; stop++) {
+        await page.keyboard.press("Tab");
+        const focused = await page.evaluate(() => {
+          const el = document.activeElement as HTMLElement | null;
+          if (!el || el === document.body) return null;
+          const style = getComputedStyle(el);
+          return { what: `${el.tagName} ${(el.textContent ?? "").trim().slice(0, 20)}`, style: style.outlineStyle, width: parseFloat(style.outlineWidth) };
+        });
+        if (!focused) break;
+        expect(focused.style, `${path}: ${focused.what}`).not.toBe("none");
+        expect(focused.width, `${path}: ${focused.what}`).toBeGreaterThanOrEqual(2);
+      }
+    }
+    await context.close();
+  });
+
   it("reflows at 320 px wide with no horizontal scrolling, also with large text", async () => {
     for (const display of ["default", "large"] as const) {
       const context = await newContext(browser, { viewport: { width: 320, height: 640 } });

@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { testDatabaseUrl } from "../../../tests/support/test-db";
+import { testDatabaseKind, testDatabaseUrl } from "../../../tests/support/test-db";
 import { openDatabase, type Connection } from "./connection.server";
 import { dataVersion } from "./data-version.server";
 import { queryLog, type QueryLog } from "./query-log.server";
@@ -25,7 +25,9 @@ describe("the database's data version", () => {
     await b.db.destroy();
   });
 
-  it("stays the same while both connections only read", async () => {
+  // On PostgreSQL the version is the cluster's snapshot, which any other database's transaction moves (the other
+  // test files write beside this one): "nothing changed" is only observable where the version is the database's own.
+  it.runIf(testDatabaseKind() === "sqlite")("stays the same while both connections only read", async () => {
     const before = await dataVersion(a);
     await probe(a).selectFrom("probe").selectAll().execute();
     await probe(b).selectFrom("probe").selectAll().execute();
