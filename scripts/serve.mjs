@@ -82,6 +82,11 @@ const host = process.env.HOST || "localhost";
 const server = app.listen(port, host, () => {
   console.log(`清远市残联服务门户 listening on http://${host}:${port}`);
 });
+// An idle keep-alive connection stays open longer than a reverse proxy's or a client's idle timeout (nginx's
+// upstream keepalive_timeout is 60 s): with Node's 5 s default, a request sent on a connection the server is
+// just closing is lost (ECONNRESET, seen from Playwright's request context in the browser tests).
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 
 // `Expect: 100-continue` with a declared body over the limit: answer 413 at once instead of inviting the upload.
 server.on("checkContinue", (req, res) => {

@@ -92,7 +92,20 @@ export async function repeatedIds(page: Page): Promise<string[]> {
 export async function tabTo(page: Page, target: Locator, maxTabs = 60): Promise<void> {
   for (let i = 0; i < maxTabs; i++) {
     await page.keyboard.press("Tab");
-    if (await target.evaluate((el) => el === document.activeElement)) return;
+    if (await target.evaluate((el) => el === document.activeElement)) {
+      // …and on screen: a sighted keyboard or magnifier user sees where focus is (issue 19, every step of every flow).
+      // The browser scrolls it into view, smoothly where motion is allowed: poll until the scroll has brought it
+      // (from Playwright's side, which works with the page's JavaScript off too).
+      const visible = () => target.evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        return r.bottom > 0 && r.top < window.innerHeight;
+      });
+      const deadline = Date.now() + 3_000;
+      let onScreen = await visible();
+      while (!onScreen && Date.now() < deadline) onScreen = await visible();
+      if (!onScreen) throw new Error(`focused but off screen: ${target}`);
+      return;
+    }
   }
   throw new Error(`not reached with ${maxTabs} Tab presses: ${target}`);
 }
