@@ -36,11 +36,12 @@ export function localizedRoutes(defineRoutes) {
   });
 }
 
-/** @type {import('@remix-run/dev').VitePluginConfig} */
+/**
+ * Every v3 future flag is on (docs/decisions/0010): the route table comes from app/routes.ts (v3_routeConfig),
+ * which hands localizedRoutes to Remix through the routes-option adapter, as React Router 7 expects it.
+ * @type {import('@remix-run/dev').VitePluginConfig}
+ */
 export default {
-  // The file routes are read by localizedRoutes, not by Remix's own file scan.
-  ignoredRouteFiles: ["**/*"],
-  routes: localizedRoutes,
   serverModuleFormat: "esm",
   future: {
     v3_fetcherPersist: true,
@@ -48,6 +49,6 @@ export default {
     v3_throwAbortReason: true,
     v3_singleFetch: true,
     v3_lazyRouteDiscovery: true,
-    v3_routeConfig: false,
+    v3_routeConfig: true,
   },
 };

@@ -1,13 +1,13 @@
 import { UNSAFE_defineRoutes as defineRoutes } from "@remix-run/dev";
 import { matchRoutes, type AgnosticRouteObject as RouteObject } from "@remix-run/router";
 import { describe, expect, it } from "vitest";
-import remixOptions from "../../remix.config.js";
+import { localizedRoutes } from "../../remix.config.js";
 import { partitionRouteTable } from "./route-partition.server";
 
 type Entry = { id: string; parentId?: string; path?: string; index?: boolean; caseSensitive?: boolean };
 
-/** The portal's real route table (remix.config.js), with the root, as the server build has it. */
-const table: Record<string, Entry> = { root: { id: "root", path: "" }, ...(remixOptions.routes!(defineRoutes as never) as Record<string, Entry>) };
+/** The portal's real route table (app/routes.ts, from remix.config.js), with the root, as the server build has it. */
+const table: Record<string, Entry> = { root: { id: "root", path: "" }, ...(localizedRoutes(defineRoutes as never) as Record<string, Entry>) };
 
 /** react-router route objects for the given ids, nested as in the table (what Remix builds from a build's routes). */
 function routeObjects(ids: Set<string>, parentId?: string): RouteObject[] {
