@@ -101,6 +101,13 @@ describe("the first sentence answers what is asked", () => {
     expect(reply.view.lead).toBe("一般带上残疾人证或身份证件。要带哪些材料，以图书馆工作人员告知为准。");
   });
 
+  it("answers what a long story asks at its end from the section headed for it, even when the search missed that section", async () => {
+    const reply = await ask("我妈今年78了，白内障做过手术还是看不太清，平时在家闷得慌想听听书。听邻居说清远有个给看不见的人看书的地方，还可以办证。她去的话要带什么？");
+    expect(reply.grounded).toBe(true);
+    expect(reply.view.lead).toMatch(/^一般带上残疾人证或身份证件/);
+    expect(reply.citations[0]).toMatchObject({ title: expect.stringContaining("需要带什么材料") });
+  });
+
   it("answers a follow-up for the cost with what it costs, not with the earlier question's kind of fact", async () => {
     // The earlier question asks a duration (有效期); "要不要钱" asks whether it is free.
     const reply = await askAfter("残疾证有效期是几年", "换一本新的要不要钱");

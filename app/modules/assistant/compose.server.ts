@@ -239,7 +239,8 @@ export function quoteFrom(text: string, terms: TermWeight[], max = maxQuoteLengt
   let lead = isIntro(best) && sentences[bestIndex + 1] && !isCrossReference(best) ? `${best}${sentences[bestIndex + 1]}` : best;
   // "这叫口述影像" points back: the sentence before it says what "这" is.
   if (/^(这|它|其|该|此)/.test(lead) && bestIndex > 0 && !isIntro(sentences[bestIndex - 1])) lead = `${sentences[bestIndex - 1]}${lead}`;
-  // "要带哪些材料，以工作人员告知为准" qualifies the sentence before it ("一般带上残疾人证或身份证件"): both lead.
+  // "要带哪些材料，以工作人员告知为准" qualifies the sentence before it in its paragraph ("一般带上残疾人证或身份证件"),
+  // whatever words that one shares with the question: both lead.
   const previous = sentences[bestIndex - 1];
   if (
     lead === best &&
@@ -248,7 +249,6 @@ export function quoteFrom(text: string, terms: TermWeight[], max = maxQuoteLengt
     lineNumbers(text)[bestIndex - 1] === lineNumbers(text)[bestIndex] &&
     !defers(previous) &&
     !isIntro(previous) &&
-    scoreSentence(previous, terms) > 0 &&
     length(previous) + length(best) <= maxLeadLength
   ) {
     lead = `${previous}${best}`;
@@ -579,7 +579,15 @@ export function composeAnswer({ retrieval, index, locale, t, personalData, idf }
   const overviews = [...new Set(hits.slice(0, 3).map((h) => h.chunk.docId))]
     .map((docId) => index.chunkAt(docId, null))
     .filter((c): c is AssistantChunk => Boolean(c) && !hits.some((h) => h.chunk.key === c?.key));
-  const candidates = othersLast(rerank([...hits, ...overviews.map((chunk) => ({ ...hits[0], chunk, lexicalRank: null, vectorRank: null }))], terms, aspects));
+  // …and the sections of the best document headed for the aspect asked ("要带什么" → 需要带什么材料) that the search
+  // missed: a long story's words find the document, rarely the section that answers what it asks at the end.
+  const topDoc = hits[0]?.chunk.docId;
+  const aspectSections = topDoc && aspects.length
+    ? index.chunksOf(topDoc).filter((c) => headedFor(c, aspects) && !hits.some((h) => h.chunk.key === c.key))
+    : [];
+  // (They rank beside the document's best hit: it is their document that was found.)
+  const found = (chunk: AssistantChunk) => ({ ...hits[0], chunk, lexicalRank: null, vectorRank: null });
+  const candidates = othersLast(rerank([...hits.slice(0, 1), ...aspectSections.map(found), ...hits.slice(1), ...overviews.map(found)], terms, aspects));
   const passages = choosePassages(candidates, terms, ruleChunks, 4, label);
   // At least two passages when the retrieval has them, even if only one sentence matched a term.
   if (passages.length < 2) {

@@ -16,6 +16,7 @@ describe("the grounding gate judges the key terms", () => {
     "去年出车祸截了一条腿，现在出院了，听说可以办残疾证，要准备哪些东西",
     "视障图书馆借书要办什么证",
     "家里老人中风走路不稳，想申请个助行器",
+    "我妈今年78了，白内障做过手术还是看不太清，平时在家闷得慌想听听书。听邻居说清远有个给看不见的人看书的地方，还可以办证。她去的话要带什么？",
   ])("passes a story with a clear question: %s", async (q) => {
     expect((await score(q)).score).toBeGreaterThanOrEqual(minimumConfidence);
   });

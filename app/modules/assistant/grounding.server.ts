@@ -40,6 +40,12 @@ export const unknownTopicWeight = 2;
  * Less than a noun's: a resident's everyday verb (跟着迁) is more often just phrasing.
  */
 export const unknownPredicateWeight = 1.5;
+/**
+ * Weight of a word of the story that the corpus never uses and the glossary does not know (工伤, 请假, 一趟 in "前段时间出了
+ *工伤……请假回去一趟很麻烦"): a person's life told in words a policy corpus has no reason to use. Against the passages'
+ * words it tells nothing either way; the words of the clause that asks still weigh fully, unknown ones double.
+ */
+export const untoldStoryWeight = 0.3;
 /** Credit for a term only part of which is found (坐轮椅 → 轮椅). */
 export const partCredit = 0.5;
 /**
@@ -90,7 +96,9 @@ function weigh(understanding: Pick<Understanding, "keyTerms">, expanded: Expande
     const abbreviated = abbreviation !== null && corpusMatches(index, abbreviation);
     const unknown = t.asked && t.weight >= 1 && unsaid && !abbreviated;
     const unknownVerb = t.asked && t.weight >= verbWeight && t.weight < 1 && unsaid && !abbreviated;
-    const weight = t.weight * termIdf(index, t.term) * (unknown ? unknownTopicWeight : unknownVerb ? unknownPredicateWeight : 1) * (form ? questionFormWeight : 1);
+    const untold = !t.asked && unsaid && !abbreviated;
+    const weight =
+      t.weight * termIdf(index, t.term) * (unknown ? unknownTopicWeight : unknownVerb ? unknownPredicateWeight : 1) * (form ? questionFormWeight : 1) * (untold ? untoldStoryWeight : 1);
     return { term: t.term, weight, whole, parts, abbreviation: abbreviated ? abbreviation : null };
   });
 }
