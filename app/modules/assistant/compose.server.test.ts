@@ -108,6 +108,12 @@ describe("the first sentence answers what is asked", () => {
     expect(reply.citations[0]).toMatchObject({ title: expect.stringContaining("需要带什么材料") });
   });
 
+  it.each(["残联的电话是多少", "残联的电化是多少"])("answers %s with the phone number, not the address or the line after the list", async (q) => {
+    const reply = await ask(q);
+    expect(reply.view.lead).toContain("0763-3362221");
+    expect(reply.view.lead).not.toMatch(/^以上/);
+  });
+
   it("answers a follow-up for the cost with what it costs, not with the earlier question's kind of fact", async () => {
     // The earlier question asks a duration (有效期); "要不要钱" asks whether it is free.
     const reply = await askAfter("残疾证有效期是几年", "换一本新的要不要钱");

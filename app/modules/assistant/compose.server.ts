@@ -186,7 +186,7 @@ function defers(sentence: string): boolean {
 }
 
 function isCrossReference(sentence: string): boolean {
-  return /^(详见|见|参见)|(办法|做法|情况|规定|流程|方法|政策)见|，见[^，。；]{2,40}[。；：:]?$/.test(sentence);
+  return /^(详见|见|参见|以上)|(办法|做法|情况|规定|流程|方法|政策)见|，见[^，。；]{2,40}[。；：:]?$/.test(sentence);
 }
 
 /** A quote of at most `max` characters around the sentence that best matches, extended with its neighbours. */

@@ -137,7 +137,7 @@ export const bothReferences: Phrase[] = ["两个", "两项", "两样", "两者",
  */
 export const genericWords = new Set(
   (
-    "申请 办理 办 申领 领 领取 拿 享受 带 准备 需要 要 去 到 在 哪里 哪儿 哪 地方 地址 窗口 材料 资料 证件 手续 流程 步骤 程序 " +
+    "申请 报名 登记 办理 办 申领 领 领取 拿 享受 带 准备 需要 要 去 到 在 哪里 哪儿 哪 地方 地址 窗口 材料 资料 证件 手续 流程 步骤 程序 " +
     "多久 多长 时间 几天 什么时候 何时 收费 费用 免费 要钱 网上 线上 手机 小程序 电话 联系 咨询 谁 审核 审批 决定 多少 多少钱 " +
     "标准 金额 补贴 补助 津贴 福利 待遇 政策 规定 条件 资格 符合 情况 问题 事情 东西 还 也 再 另外 那么 如果 还有 呢 吗 啊 " +
     "一样 一起 同时 分别 区别 不同 亲自 代办 部门 以内 以下 以上 之内 为什么 为啥 为何 怎么回事 真的 确定 的人 人们 大家 " +
@@ -149,7 +149,7 @@ export const genericWords = new Set(
     "documents document paperwork bring papers office address process steps step cost fee fees free online internet phone " +
     "contact call much amount money benefit allowance subsidy support help get take takes taking about also too well as " +
     "please thanks thank ok okay yes no sure one there here is are watch include includes cover covers number open opening hours today " +
-    "why really sure people person persons someone family families household we they he she him her show shown need"
+    "why really sure people person persons someone family families household we they he she him her show shown need sign signup register registration enrol enroll"
   ).split(/\s+/),
 );
 

@@ -31,8 +31,8 @@ export interface Grounding {
   missing: string[];
 }
 
-/** Passages (best fused first) the gate looks at: the best one, with one or two of the next. */
-export const groundingCandidates = 5;
+/** Passages (best fused first) the gate looks at: the best one, with one or two of the next five. */
+export const groundingCandidates = 6;
 /** Extra weight of a noun of the clause that asks that the corpus and the glossary do not know. */
 export const unknownTopicWeight = 2;
 /**
