@@ -19,15 +19,17 @@ import { metaDescription } from "~/modules/site/meta-description";
 
 export const links = cinemaLinks;
 
-type Data = { screening: { title: { zh: string; en: string }; synopsis: { zh: string; en: string } } } | undefined;
+type Data = { screening: { title: { zh: string; en: string }; synopsis: { zh: string; en: string }; startsAt: string } } | undefined;
 export const handle: PageHandle = {
   title: ({ data, locale }) => {
     const s = (data as Data)?.screening;
     return s ? (locale === "en" ? s.title.en : `《${s.title.zh}》`) : "";
   },
-  description: ({ data, locale }) => {
+  // When, then the film: the screenings of one film share their synopsis.
+  description: ({ t, data, locale }) => {
     const s = (data as Data)?.screening;
-    return s ? metaDescription(locale === "en" ? s.synopsis.en : s.synopsis.zh, locale) : "";
+    const synopsis = s ? (locale === "en" ? s.synopsis.en : s.synopsis.zh) : "";
+    return s ? metaDescription(t("cinema.screening.description", { time: formatDateTime(s.startsAt, locale), synopsis }), locale) : "";
   },
   crumbs: ({ t, data, locale }) => {
     const s = (data as Data)?.screening;

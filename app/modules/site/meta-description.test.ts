@@ -45,6 +45,17 @@ describe("a page's meta description", () => {
     expect(en.startsWith(`${enDescription.slice(0, -1)} `)).toBe(true);
   });
 
+  it("never ends at a semicolon: the text goes on, so it ends with an ellipsis", () => {
+    const text =
+      "Disability is classified as visual, hearing, speech, physical, intellectual, mental and multiple disability; " +
+      "each category has four grades, grade one the most severe and grade four the mildest, under the national standard.";
+    expect(metaDescription(text, "en")).toBe(
+      "Disability is classified as visual, hearing, speech, physical, intellectual, mental and multiple disability; each category has four grades, grade one the most…",
+    );
+    const zh = "残疾分为视力、听力、言语、肢体、智力、精神残疾和多重残疾等类别；".repeat(5) + "每类分一级到四级。";
+    expect(metaDescription(zh, "zh-CN")).toBe(`${"残疾分为视力、听力、言语、肢体、智力、精神残疾和多重残疾等类别；".repeat(3)}残疾分为视力、听力、言语、肢体、智力…`);
+  });
+
   it("cuts a text with no break at all at the limit, with an ellipsis", () => {
     const text = "无".repeat(300);
     expect(metaDescription(text, "zh-CN")).toBe(`${"无".repeat(descriptionMax["zh-CN"] - 1)}…`);

@@ -8,10 +8,13 @@ import type { Locale } from "~/i18n/config";
  */
 export const descriptionMax: Record<Locale, number> = { "zh-CN": 120, en: 160 };
 
-/** Sentence ends: Chinese full-width marks, or a Latin one followed by a space (so "3.5" is no sentence end). */
-const sentenceEnd = /[。！？；]|[.!?;](?= )/gu;
-/** Where a clause or word may break: after Chinese commas and colons, at a space. */
-const clauseBreak = /[，、：,:]|\s/gu;
+/**
+ * Sentence ends: Chinese full-width marks, or a Latin one followed by a space (so "3.5" is no sentence end). A
+ * semicolon is not one: a description that stops at it reads as cut off, so it gets the ellipsis of a clause.
+ */
+const sentenceEnd = /[。！？]|[.!?](?= )/gu;
+/** Where a clause or word may break: before Chinese and Latin commas, colons and semicolons, at a space. */
+const clauseBreak = /[，、：；,:;]|\s/gu;
 const ellipsis = "…";
 
 /** Chinese prose has no spaces between sentences; other runs of white space become one space. */
@@ -48,5 +51,5 @@ export function metaDescription(text: string | null | undefined, locale: Locale)
 
   const room = max - ellipsis.length;
   const clause = lastCut(line, clauseBreak, half, room, false) ?? room;
-  return chars.slice(0, clause).join("").replace(/[\s，、：,:]+$/u, "") + ellipsis;
+  return chars.slice(0, clause).join("").replace(/[\s，、：；,:;]+$/u, "") + ellipsis;
 }
