@@ -31,6 +31,8 @@ import { TranslationProvider } from "~/i18n/use-t";
 import { defaultPreferences, preferenceAttributes } from "~/modules/preferences/preferences";
 import { readPreferences } from "~/modules/preferences/preferences.server";
 import { governmentIdentifiers } from "~/modules/site/government-identifiers";
+import { publicOrigin } from "~/modules/site/public-origin";
+import { isIndexable } from "~/http/search-indexing.server";
 import stylesheet from "~/styles/app.css?url";
 
 export const links: LinksFunction = () => [
@@ -53,7 +55,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const locale = localeFromPathname(url.pathname);
   return {
     preferences: await readPreferences(request),
-    origin: url.origin,
+    // Configuration, never the request's Host: public pages are cached by URL (ADR 0008). "" = root-relative links.
+    origin: publicOrigin() ?? "",
+    indexable: isIndexable(url.pathname, url.search),
     messages: pageMessages(locale, url.pathname),
     government: governmentIdentifiers(),
   };
@@ -82,8 +86,8 @@ function PageTranslations({ children }: { children: ReactNode }) {
   );
 }
 
-/** Title and breadcrumbs come from the deepest route that describes itself (see page-handle.ts). */
-function usePageMeta(): { title: string; crumbs: Crumb[] } {
+/** Title, description and breadcrumbs come from the deepest route that describes itself (see page-handle.ts). */
+function usePageMeta(): { title: string; description: string; crumbs: Crumb[] } {
   const { t } = useT();
   const matches = useMatches();
   const error = useRouteError();
@@ -91,9 +95,9 @@ function usePageMeta(): { title: string; crumbs: Crumb[] } {
   const hasFormErrors = useHasFormErrors();
   const locale = localeFromPathname(pathname);
 
-  if (error) return { title: t("site.title", { page: errorTitle(t, errorKind(error)) }), crumbs: [] };
+  if (error) return { title: t("site.title", { page: errorTitle(t, errorKind(error)) }), description: "", crumbs: [] };
   const match = [...matches].reverse().find((m) => isPageHandle(m.handle));
-  if (!match || !isPageHandle(match.handle)) return { title: t("site.name"), crumbs: [] };
+  if (!match || !isPageHandle(match.handle)) return { title: t("site.name"), description: "", crumbs: [] };
   const args = { t, data: match.data, locale };
   // Page 2 of a list is not page 1: its title says which page it is (lists' loaders return page and pageCount).
   const pageTitle = match.handle.title(args);
@@ -105,6 +109,7 @@ function usePageMeta(): { title: string; crumbs: Crumb[] } {
   const title = match.id.endsWith("_index") && stripLocale(pathname) === "/" ? t("site.name") : t("site.title", { page });
   return {
     title: (hasFormErrors ? t("site.errorTitlePrefix") : "") + title,
+    description: match.handle.description?.(args) ?? "",
     crumbs: match.handle.crumbs?.(args) ?? [],
   };
 }
@@ -123,9 +128,12 @@ function Document({ children }: { children: ReactNode }) {
   const data = useRootData();
   const preferences = data?.preferences ?? defaultPreferences;
   const nonce = useNonce();
-  const { title, crumbs } = usePageMeta();
+  const { title, description, crumbs } = usePageMeta();
   const neutral = stripLocale(pathname);
   const origin = data?.origin ?? "";
+  // An error page (a 404, a refusal) is never indexed; neither is what search-indexing.server.ts rules out.
+  const error = useRouteError();
+  const indexable = Boolean(data?.indexable) && !error;
 
   return (
     <html lang={htmlLang(locale)} dir="ltr" {...preferenceAttributes(preferences)}>
@@ -133,6 +141,8 @@ function Document({ children }: { children: ReactNode }) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{title}</title>
+        {description ? <meta name="description" content={description} /> : null}
+        {indexable ? <link rel="canonical" href={origin + localePath(neutral, locale) + search} /> : <meta name="robots" content="noindex" />}
         {locales.map((l) => (
           <link key={l} rel="alternate" hrefLang={htmlLang(l)} href={origin + localePath(neutral, l) + search} />
         ))}

@@ -15,11 +15,19 @@ interface HandleArgs {
 }
 
 /**
- * What a page route tells the shell about itself: its title (the root adds the site name) and the
- * breadcrumb trail after "首页". Kept in `handle` so titles need no loader and work for every page alike.
+ * What a page route tells the shell about itself: its title (the root adds the site name), its description for
+ * search engines and the breadcrumb trail after "首页". Kept in `handle` so titles need no loader and work for
+ * every page alike.
  */
 export interface PageHandle {
   title: (args: HandleArgs) => string;
+  /**
+   * The page's `<meta name="description">`: its own summary in its language (a policy's summary, a screening's
+   * synopsis, a device's description, a section's intro line from the locale file), trimmed by the route with
+   * modules/site/meta-description.ts (there, not in the root, so only the pages that describe themselves ship
+   * it). Every page a search engine may index has one (tests/e2e/seo.test.ts).
+   */
+  description?: (args: HandleArgs) => string;
   crumbs?: (args: HandleArgs) => Crumb[];
 }
 

@@ -6,8 +6,8 @@ import type { Preferences } from "~/modules/preferences/preferences";
  * The in-process cache of rendered public pages (ADR 0008). One per worker; a worker's entries are checked
  * against the database on every use, so several workers (and instances) never serve each other's stale pages.
  *
- * - Key: the URL as the client asked for it (scheme, host, path, query — the host is part of every page's
- *   alternate links) and the display preferences as parsed from their cookie (so other cookies, a staff session
+ * - Key: the URL as the client asked for it (scheme, host, path, query — no page carries the host any more, its
+ *   links are root-relative or PUBLIC_ORIGIN's, but keying on it costs nothing) and the display preferences as parsed from their cookie (so other cookies, a staff session
  *   say, do not split the cache, and a forged or broken cookie counts as the defaults it is rendered with).
  * - Valid while (1) the page read nothing from the database, or the database's data version (db/data-version) is
  *   the one read before it was rendered; and (2) it is younger than `ttlMs`, for what changes with the clock alone

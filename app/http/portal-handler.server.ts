@@ -11,6 +11,7 @@ import { placeholderNonce, sealNonce } from "./page-cache-nonce.server";
 import { createPartitionedRequestHandler } from "./route-partition.server";
 import { apiRefusal, bytesToKb, isApiPath } from "./refusal.server";
 import { isSafeMethod, judgeOrigin } from "./request-origin.server";
+import { isIndexable, noindexHeader } from "./search-indexing.server";
 
 /**
  * The portal's HTTP edge: what scripts/serve.mjs runs for every request that is not a static file, in place of
@@ -186,6 +187,8 @@ export function createPortalHandler({ build, mode, getLoadContext, contentSecuri
         res.type("text/plain; charset=utf-8").send("Bad Request");
         return;
       }
+      // Staff, step, lookup and search answers, HTML or not, are kept out of search engines (search-indexing.server.ts).
+      if (!isIndexable(url.pathname, url.search)) res.setHeader(...noindexHeader);
       const edge: EdgeState = { refusal: null, bodyTooLarge: null };
       const limit = bodyLimitFor(url.pathname);
       const safe = isSafeMethod(req.method);

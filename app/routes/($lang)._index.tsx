@@ -6,8 +6,12 @@ import { LocalLink } from "~/components/LocalLink";
 import type { PageHandle } from "~/components/page-handle";
 import { routeLocale } from "~/http/route-locale";
 import { latestNotices } from "~/modules/content/index.server";
+import { metaDescription } from "~/modules/site/meta-description";
 
-export const handle: PageHandle = { title: ({ t }) => t("home.title") };
+export const handle: PageHandle = {
+  title: ({ t }) => t("home.title"),
+  description: ({ t, locale }) => metaDescription(t("home.intro"), locale),
+};
 
 export async function loader({ params }: LoaderFunctionArgs) {
   routeLocale(params);

@@ -6,12 +6,14 @@ import { formatDate } from "~/i18n/format";
 import { routeLocale } from "~/http/route-locale";
 import { criteria, gbtRequirement, type Criterion } from "~/modules/accessibility/conformance";
 import { holdMinutes, holdWarningSeconds, maxHoldExtensions } from "~/modules/cinema/cinema-constants";
+import { metaDescription } from "~/modules/site/meta-description";
 
 /** The day this statement was last checked against the site; change it when the statement is reviewed. */
 const reviewedOn = "2026-11-26";
 
 export const handle: PageHandle = {
   title: ({ t }) => t("accessibility.title"),
+  description: ({ t, locale }) => metaDescription(t("accessibility.intro"), locale),
   crumbs: ({ t }) => [{ label: t("accessibility.title") }],
 };
 

@@ -13,6 +13,7 @@ import { useT } from "~/i18n/use-t";
 import { centrePhone, signupStepPath } from "~/modules/centre/centre-constants";
 import { createSignupDraft, getActivity, NotFound, signupWindow, type Activity } from "~/modules/centre/index.server";
 import { getDb } from "~/modules/db/index.server";
+import { metaDescription } from "~/modules/site/meta-description";
 
 export const links = centreLinks;
 const titleOf = (data: unknown, locale: string) => {
@@ -21,6 +22,10 @@ const titleOf = (data: unknown, locale: string) => {
 };
 export const handle: PageHandle = {
   title: ({ data, locale }) => titleOf(data, locale),
+  description: ({ data, locale }) => {
+    const a = (data as { activity?: Activity } | undefined)?.activity;
+    return a ? metaDescription(locale === "en" ? a.summary.en : a.summary.zh, locale) : "";
+  },
   crumbs: ({ t, data, locale }) => [{ label: t("centre.activities.title"), to: "/activities" }, { label: titleOf(data, locale) }],
 };
 

@@ -19,11 +19,13 @@ import { chatFormSchema, rateFormSchema } from "~/modules/assistant/chat-schema"
 import { getDb } from "~/modules/db/index.server";
 import { hitRateLimit } from "~/modules/security/rate-limit.server";
 import assistantStyles from "~/styles/assistant.css?url";
+import { metaDescription } from "~/modules/site/meta-description";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: assistantStyles }];
 
 export const handle: PageHandle = {
   title: ({ t }) => t("assistant.page.title"),
+  description: ({ t, locale }) => metaDescription(t("assistant.page.intro"), locale),
   crumbs: ({ t }) => [{ label: t("assistant.page.title") }],
 };
 

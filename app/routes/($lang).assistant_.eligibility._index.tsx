@@ -11,11 +11,13 @@ import { useT } from "~/i18n/use-t";
 import { firstMissingStep } from "~/modules/assistant/eligibility";
 import { prefillFromForm } from "~/modules/assistant/eligibility-schema";
 import assistantStyles from "~/styles/assistant.css?url";
+import { metaDescription } from "~/modules/site/meta-description";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: assistantStyles }];
 
 export const handle: PageHandle = {
   title: ({ t }) => t("assistant.eligibility.title"),
+  description: ({ t, locale }) => metaDescription(t("assistant.eligibility.intro"), locale),
   crumbs: ({ t }) => [{ label: t("assistant.page.title"), to: "/assistant" }, { label: t("assistant.eligibility.title") }],
 };
 

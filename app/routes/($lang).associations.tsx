@@ -9,10 +9,12 @@ import { useT } from "~/i18n/use-t";
 import { associations, centrePhone } from "~/modules/centre/centre-constants";
 import { listUpcomingActivities } from "~/modules/centre/index.server";
 import { getDb } from "~/modules/db/index.server";
+import { metaDescription } from "~/modules/site/meta-description";
 
 export const links = centreLinks;
 export const handle: PageHandle = {
   title: ({ t }) => t("centre.associations.title"),
+  description: ({ t, locale }) => metaDescription(t("centre.associations.intro"), locale),
   crumbs: ({ t }) => [{ label: t("centre.associations.title") }],
 };
 

@@ -15,14 +15,21 @@ import { getFixedT } from "~/i18n/i18n.server";
 import { useT } from "~/i18n/use-t";
 import { CinemaError, cinemaPhone, createDraft, getScreening, NotFound } from "~/modules/cinema/index.server";
 import { getDb } from "~/modules/db/index.server";
+import { metaDescription } from "~/modules/site/meta-description";
 
 export const links = cinemaLinks;
 
-type Data = { screening: { title: { zh: string; en: string } } } | undefined;
+type Data = { screening: { title: { zh: string; en: string }; synopsis: { zh: string; en: string }; startsAt: string } } | undefined;
 export const handle: PageHandle = {
   title: ({ data, locale }) => {
     const s = (data as Data)?.screening;
     return s ? (locale === "en" ? s.title.en : `《${s.title.zh}》`) : "";
+  },
+  // When, then the film: the screenings of one film share their synopsis.
+  description: ({ t, data, locale }) => {
+    const s = (data as Data)?.screening;
+    const synopsis = s ? (locale === "en" ? s.synopsis.en : s.synopsis.zh) : "";
+    return s ? metaDescription(t("cinema.screening.description", { time: formatDateTime(s.startsAt, locale), synopsis }), locale) : "";
   },
   crumbs: ({ t, data, locale }) => {
     const s = (data as Data)?.screening;

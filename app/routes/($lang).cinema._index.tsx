@@ -9,11 +9,13 @@ import { formatDate, formatDateTime, formatTime, portalTimeZone } from "~/i18n/f
 import { useT } from "~/i18n/use-t";
 import { cinemaPhone, listUpcomingScreenings } from "~/modules/cinema/index.server";
 import { getDb } from "~/modules/db/index.server";
+import { metaDescription } from "~/modules/site/meta-description";
 
 export const links = cinemaLinks;
 
 export const handle: PageHandle = {
   title: ({ t }) => t("cinema.schedule.title"),
+  description: ({ t, locale }) => metaDescription(t("cinema.schedule.intro"), locale),
   crumbs: ({ t }) => [{ label: t("cinema.schedule.title") }],
 };
 

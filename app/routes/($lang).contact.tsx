@@ -3,9 +3,11 @@ import { useT } from "~/i18n/use-t";
 import { LocalLink } from "~/components/LocalLink";
 import type { PageHandle } from "~/components/page-handle";
 import { routeLocale } from "~/http/route-locale";
+import { metaDescription } from "~/modules/site/meta-description";
 
 export const handle: PageHandle = {
   title: ({ t }) => t("contact.title"),
+  description: ({ t, locale }) => metaDescription(t("contact.intro"), locale),
   crumbs: ({ t }) => [{ label: t("contact.title") }],
 };
 

@@ -12,6 +12,7 @@ import { useT } from "~/i18n/use-t";
 import { getDb } from "~/modules/db/index.server";
 import { requestStepPath } from "~/modules/lending/lending-constants";
 import { createDraft, getDeviceType, NotFound, type DeviceDetail } from "~/modules/lending/index.server";
+import { metaDescription } from "~/modules/site/meta-description";
 
 export const links = devicesLinks;
 
@@ -21,6 +22,10 @@ const nameOf = (data: unknown, locale: string) => {
 };
 export const handle: PageHandle = {
   title: ({ data, locale }) => nameOf(data, locale),
+  description: ({ data, locale }) => {
+    const device = (data as { device?: DeviceDetail } | undefined)?.device;
+    return device ? metaDescription(locale === "en" ? device.description.en : device.description.zh, locale) : "";
+  },
   crumbs: ({ t, data, locale }) => [{ label: t("devices.catalogue.title"), to: "/devices" }, { label: nameOf(data, locale) }],
 };
 

@@ -12,10 +12,12 @@ import { getDb } from "~/modules/db/index.server";
 import { deviceCategories, disabilities, qingyuanCounties, type DeviceCategory, type Disability } from "~/modules/lending/lending-constants";
 import { listDeviceTypes, listPublicLocations } from "~/modules/lending/index.server";
 import { parsePage } from "~/http/query-numbers";
+import { metaDescription } from "~/modules/site/meta-description";
 
 export const links = devicesLinks;
 export const handle: PageHandle = {
   title: ({ t }) => t("devices.catalogue.title"),
+  description: ({ t, locale }) => metaDescription(t("devices.catalogue.intro"), locale),
   crumbs: ({ t }) => [{ label: t("devices.catalogue.title") }],
 };
 

@@ -17,9 +17,11 @@ import { feedbackSchema } from "~/modules/feedback/feedback-schema";
 import { feedbackTopics } from "~/modules/feedback/feedback-constants";
 import { submitFeedback } from "~/modules/feedback/index.server";
 import { hitRateLimit } from "~/modules/security/rate-limit.server";
+import { metaDescription } from "~/modules/site/meta-description";
 
 export const handle: PageHandle = {
   title: ({ t }) => t("feedback.title"),
+  description: ({ t, locale }) => metaDescription(t("feedback.intro"), locale),
   crumbs: ({ t }) => [{ label: t("feedback.title") }],
 };
 

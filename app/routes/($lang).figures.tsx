@@ -11,10 +11,12 @@ import { useT } from "~/i18n/use-t";
 import { reportBaseline } from "~/modules/centre/centre-constants";
 import { computeFigures } from "~/modules/centre/index.server";
 import { getDb } from "~/modules/db/index.server";
+import { metaDescription } from "~/modules/site/meta-description";
 
 export const links = centreLinks;
 export const handle: PageHandle = {
   title: ({ t }) => t("centre.figures.title"),
+  description: ({ t, locale }) => metaDescription(t("centre.figures.description"), locale),
   crumbs: ({ t }) => [{ label: t("centre.figures.title") }],
 };
 

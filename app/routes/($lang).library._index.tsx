@@ -11,10 +11,12 @@ import { useT } from "~/i18n/use-t";
 import { cardStepPath, centrePhone } from "~/modules/centre/centre-constants";
 import { createCardDraft } from "~/modules/centre/index.server";
 import { getDb } from "~/modules/db/index.server";
+import { metaDescription } from "~/modules/site/meta-description";
 
 export const links = centreLinks;
 export const handle: PageHandle = {
   title: ({ t }) => t("centre.library.title"),
+  description: ({ t, locale }) => metaDescription(t("centre.library.intro"), locale),
   crumbs: ({ t }) => [{ label: t("centre.library.title") }],
 };
 

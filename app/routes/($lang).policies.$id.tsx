@@ -8,6 +8,7 @@ import { routeLocale } from "~/http/route-locale";
 import { formatDate } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 import { getDocument } from "~/modules/content/index.server";
+import { metaDescription } from "~/modules/site/meta-description";
 
 type Data = ReturnType<typeof policyPageData>;
 
@@ -15,6 +16,10 @@ export const handle: PageHandle = {
   title: ({ data, locale }) => {
     const doc = (data as Data | undefined)?.doc;
     return doc ? (locale === "en" ? doc.titleEn : doc.title) : "";
+  },
+  description: ({ data, locale }) => {
+    const doc = (data as Data | undefined)?.doc;
+    return doc ? metaDescription(locale === "en" ? doc.summaryEn : doc.summary, locale) : "";
   },
   crumbs: ({ t, data, locale }) => {
     const doc = (data as Data | undefined)?.doc;

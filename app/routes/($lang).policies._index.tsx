@@ -5,9 +5,11 @@ import { PolicyList } from "~/components/policies/PolicyList";
 import { policyListData } from "~/http/policy-list.server";
 import { routeLocale } from "~/http/route-locale";
 import { useT } from "~/i18n/use-t";
+import { metaDescription } from "~/modules/site/meta-description";
 
 export const handle: PageHandle = {
   title: ({ t }) => t("policies.title"),
+  description: ({ t, locale }) => metaDescription(t("policies.intro"), locale),
   crumbs: ({ t }) => [{ label: t("policies.title") }],
 };
 

@@ -10,9 +10,11 @@ import { localePath } from "~/i18n/config";
 import { applySettingsForm } from "~/modules/preferences/apply-settings";
 import { contrasts, defaultPreferences, motions, spacings, textSizes, type Preferences } from "~/modules/preferences/preferences";
 import { preferencesSetCookie, readPreferences } from "~/modules/preferences/preferences.server";
+import { metaDescription } from "~/modules/site/meta-description";
 
 export const handle: PageHandle = {
   title: ({ t }) => t("settings.title"),
+  description: ({ t, locale }) => metaDescription(t("settings.intro"), locale),
   crumbs: ({ t }) => [{ label: t("settings.title") }],
 };
 

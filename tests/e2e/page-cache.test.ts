@@ -77,7 +77,9 @@ describe("public content pages", () => {
       });
       req.on("error", reject);
     });
-    expect(forged).toContain("http://evil.example/");
+    // Its links are root-relative (or PUBLIC_ORIGIN's): the Host a client sent never goes into a page.
+    expect(forged).toContain('<link rel="canonical" href="/accessibility"/>');
+    expect(forged).not.toContain("evil.example");
     expect(await (await get("/accessibility")).text()).not.toContain("evil.example");
   });
 
