@@ -23,19 +23,20 @@ export const commonNamespaces = [
 
 const byPath: Array<[RegExp, string[]]> = [
   [/^\/$/, ["home"]],
-  [/^\/contact(\/|$)/, ["contact"]],
-  [/^\/accessibility(\/|$)/, ["accessibility"]],
-  [/^\/feedback(\/|$)/, ["feedback"]],
-  [/^\/settings(\/|$)/, ["settings"]],
-  [/^\/(policies|guides|search)(\/|$)/, ["policies", "search"]],
-  [/^\/cinema(\/|$)/, ["cinema"]],
-  [/^\/assistant(\/|$)/, ["assistant", "policies"]],
-  [/^\/devices(\/|$)/, ["devices"]],
-  [/^\/(library|activities|associations|figures)(\/|$)/, ["centre"]],
-  [/^\/(login|logout)(\/|$)/, ["login", "logout"]],
-  [/^\/admin(\/|$)/, ["admin", "login", "logout", "feedback", "policies", "cinema", "assistant", "devices", "centre"]],
+  [/^\/contact(\/|$)/i, ["contact"]],
+  [/^\/accessibility(\/|$)/i, ["accessibility"]],
+  [/^\/feedback(\/|$)/i, ["feedback"]],
+  [/^\/settings(\/|$)/i, ["settings"]],
+  [/^\/(policies|guides|search)(\/|$)/i, ["policies", "search"]],
+  [/^\/cinema(\/|$)/i, ["cinema"]],
+  [/^\/assistant(\/|$)/i, ["assistant", "policies"]],
+  [/^\/devices(\/|$)/i, ["devices"]],
+  [/^\/(library|activities|associations|figures)(\/|$)/i, ["centre"]],
+  [/^\/(login|logout)(\/|$)/i, ["login", "logout"]],
+  [/^\/admin(\/|$)/i, ["admin", "login", "logout", "feedback", "policies", "cinema", "assistant", "devices", "centre"]],
 ];
 
+/** (Case-insensitive, as the route matching is: /CINEMA/ is the cinema page and needs its messages.) */
 export function namespacesFor(pathname: string): string[] {
   const path = stripLocale(pathname);
   const match = byPath.find(([pattern]) => pattern.test(path));
