@@ -6,7 +6,9 @@ import Ajv2020, { type ValidateFunction } from "ajv/dist/2020";
  * status — a status the operation does not list fails, and so does a path the document lacks — then the content
  * type, the headers the response marks required, and the JSON body against the response's schema (JSON Schema
  * 2020-12, compiled with ajv). A method a path does not document must be the document's MethodNotAllowed answer:
- * 405 with `Allow` naming exactly the path's documented methods.
+ * 405 with `Allow` naming exactly the path's documented methods; an /api URL none of its paths matches must be the
+ * document's UnknownPath answer (404 `not_found`). Before either, a request with any method but GET and HEAD may
+ * get the edge's refusal: the document's CrossSiteRequest (403) or PayloadTooLarge (413).
  */
 export interface ApiAnswer {
   method: string;
@@ -83,13 +85,20 @@ export function createOpenApiCheck(source: object): OpenApiCheck {
       throw new Error(`${where}: ${why} (/api/v1/openapi.json)\nbody: ${JSON.stringify(answer.body)?.slice(0, 600)}`);
     };
     const match = templates.find((t) => t.pattern.test(pathname));
-    if (!match) fail("no path of the document matches this URL");
-    const item = document.paths![match!.template]!;
+    const item = match ? document.paths![match.template]! : {};
     const documented = methods.filter((m) => m in item);
     const operation = item[method] as Operation | undefined;
     let response: Response;
     let key: string;
-    if (!operation) {
+    const edgeRefusal = method !== "get" && (!match || !operation) ? ({ 403: "CrossSiteRequest", 413: "PayloadTooLarge" } as Record<number, string>)[answer.status] : undefined;
+    if (edgeRefusal && document.components?.responses?.[edgeRefusal]) {
+      key = `#/components/responses/${edgeRefusal}`;
+      response = resolve({ $ref: key });
+    } else if (!match) {
+      if (answer.status !== 404 || !document.components?.responses?.UnknownPath) fail("no path of the document matches this URL, and the answer is not its UnknownPath 404");
+      response = resolve({ $ref: "#/components/responses/UnknownPath" });
+      key = "#/components/responses/UnknownPath";
+    } else if (!operation) {
       if (answer.status !== 405) fail(`the document has no ${method.toUpperCase()} for ${match!.template}: the answer must be 405`);
       response = resolve({ $ref: "#/components/responses/MethodNotAllowed" });
       key = "#/components/responses/MethodNotAllowed";
@@ -153,11 +162,17 @@ function servedCheck(origin: string): Promise<OpenApiCheck> {
 
 /**
  * `fetch` against a running portal, every /api/ answer checked against the document that portal serves, before
- * the caller sees it (the body stays unread: read it as usual).
+ * the caller sees it (the body stays unread: read it as usual). Browser tests import it as `fetch`, so that no
+ * answer of the API escapes the check.
  */
-export async function checkedFetch(url: string, init: RequestInit = {}): Promise<globalThis.Response> {
+export async function checkedFetch(url: string | URL, init: RequestInit = {}): Promise<globalThis.Response> {
   const response = await fetch(url, init);
   const { origin, pathname } = new URL(url);
-  if (pathname === "/api" || pathname.startsWith("/api/")) (await servedCheck(origin))(await answerOf(init.method ?? "GET", url, response));
+  if (pathname === "/api" || pathname.startsWith("/api/")) await checkServed(origin, await answerOf(init.method ?? "GET", String(url), response));
   return response;
+}
+
+/** Checks an answer of the portal at `origin` (one read some other way, e.g. Playwright's request context). */
+export async function checkServed(origin: string, answer: ApiAnswer): Promise<void> {
+  (await servedCheck(origin))(answer);
 }

@@ -109,10 +109,12 @@ describe("checking an answer against the document", () => {
     expect(() => check(answer({ method: "POST", url: "/api/v1/chat", status: 400, body: error("sold_out") }))).toThrow(/does not match/);
   });
 
-  it("refuses the wrong content type, a missing required header and a path the document lacks", () => {
+  it("refuses the wrong content type, a missing required header, and anything but 404 not_found for a path the document lacks", () => {
     expect(() => check(answer({ headers: new Headers({ "Content-Type": "text/html" }), body: "<p>" }))).toThrow(/content type "text\/html"/);
     expect(() => check(answer({ method: "POST", url: "/api/v1/chat", status: 429, body: error("rate_limited") }))).toThrow(/Retry-After is missing/);
-    expect(() => check(answer({ url: "/api/v1/nothing", status: 404, body: error("not_found") }))).toThrow(/no path of the document/);
+    expect(() => check(answer({ url: "/api/v1/nothing", status: 200, body: health }))).toThrow(/no path of the document/);
+    expect(() => check(answer({ url: "/api/v1/nothing", status: 404, body: error("rate_limited") }))).toThrow(/does not match/);
+    expect(() => check(answer({ url: "/api/v1/nothing", status: 404, body: error("not_found") }))).not.toThrow();
   });
 
   it("wants an undocumented method answered 405 with Allow naming the documented ones", () => {
@@ -121,6 +123,15 @@ describe("checking an answer against the document", () => {
     expect(() => check(answer({ ...refused, headers: allow("GET, DELETE") }))).not.toThrow();
     expect(() => check(answer({ ...refused, headers: allow("GET") }))).toThrow(/Allow is "GET"/);
     expect(() => check(answer({ ...refused, status: 404, headers: allow("GET, DELETE"), body: error("not_found") }))).toThrow(/must be 405/);
+  });
+
+  it("lets the edge refuse a state-changing request on any path first, 403 or 413, never a GET", () => {
+    const foreign = { method: "POST", url: "/api/v1/bookings/DY-AAAA-AAAA", status: 403, body: error("cross_site_request") };
+    expect(() => check(answer(foreign))).not.toThrow();
+    expect(() => check(answer({ ...foreign, url: "/api/v1/nothing" }))).not.toThrow();
+    expect(() => check(answer({ ...foreign, status: 413, body: error("payload_too_large") }))).not.toThrow();
+    expect(() => check(answer({ ...foreign, body: error("not_found") }))).toThrow(/does not match/);
+    expect(() => check(answer({ ...foreign, method: "GET", url: "/api/v1/nothing" }))).toThrow(/UnknownPath 404/);
   });
 });
 

@@ -24,7 +24,9 @@ import {
  * with @asteasolutions/zod-to-openapi from the very zod schemas the routes parse bodies, queries and headers with.
  * Error answers carry, per call and status, the codes docs/contracts.md gives. Every answer the suite reads is
  * checked against it (tests/support/openapi-check.ts). A method a path does not document is answered 405
- * `method_not_allowed` with `Allow` listing the documented ones (components.responses.MethodNotAllowed).
+ * `method_not_allowed` with `Allow` listing the documented ones (components.responses.MethodNotAllowed); an /api URL
+ * that is none of its paths, 404 `not_found` (components.responses.UnknownPath). The edge's 403 and 413 come before
+ * either, for any method but GET and HEAD (components.responses.CrossSiteRequest, PayloadTooLarge).
  */
 extendZodWithOpenApi(z);
 
@@ -133,6 +135,22 @@ function buildRegistry(): OpenAPIRegistry {
     content: { "application/json": { schema: { $ref: "#/components/schemas/MethodNotAllowedError" } } },
   });
   registry.register("MethodNotAllowedError", errorSchema(["method_not_allowed"]));
+  // The edge judges a state-changing request before any route: on a path without that method too.
+  // (Components hold JSON Schema, not zod: each names a registered schema.)
+  const refused = (name: string, status: 403 | 413, code: string) => {
+    registry.register(`${name}Error`, errorSchema([code]));
+    registry.registerComponent("responses", name, {
+      description: `Any method but GET and HEAD, any path: ${statusText[status]}`,
+      content: { "application/json": { schema: { $ref: `#/components/schemas/${name}Error` } } },
+    });
+  };
+  refused("CrossSiteRequest", 403, "cross_site_request");
+  refused("PayloadTooLarge", 413, "payload_too_large");
+  registry.registerComponent("responses", "UnknownPath", {
+    description: "An /api URL that is none of the paths here.",
+    content: { "application/json": { schema: { $ref: "#/components/schemas/UnknownPathError" } } },
+  });
+  registry.register("UnknownPathError", errorSchema(["not_found"]));
 
   call(registry, {
     method: "get",
@@ -283,6 +301,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
         "All bodies are JSON. Errors are `{ error, message, fields? }`, in the client's language (`locale` in the body or query, else `Accept-Language`). " +
         "Never 5xx for anything a client sends; 503 only when the server itself cannot serve. " +
         "A method a path does not list is answered 405 `method_not_allowed` with `Allow`. Unknown /api paths answer 404 `not_found`. " +
+        "Any method but GET and HEAD, on any path, may be refused first with 403 `cross_site_request` or 413 `payload_too_large`. " +
         "Versioning and deprecation: docs/api.md.",
     },
     servers: [{ url: "/api/v1" }],
