@@ -141,9 +141,11 @@ const versioning = `## Versioning and deprecation
 
 - **\`/api/v1\` only changes compatibly.** New optional request fields and parameters, new fields in answers, new
   error codes for new situations and new calls may come at any time; a client must ignore answer fields it does
-  not know. Nothing is removed or renamed, no field changes its type or meaning, no optional input becomes
-  required, and no call changes the status codes it answers for what it already answers. \`info.version\` of the
-  document follows semantic versioning: the minor number for such additions, the patch number for fixes of the
+  not know. (The document lists each answer's fields exactly, \`additionalProperties: false\`, so that the suite
+  notices a field nobody documented; a client should not hold a newer answer to an older copy that strictly.)
+  Nothing is removed or renamed, no field changes its type or meaning, no optional input becomes required, and
+  no call changes the status codes it answers for what it already answers. \`info.version\` of the document
+  follows semantic versioning: the minor number for such additions, the patch number for fixes of the
   description itself.
 - **A breaking change is a new version.** It goes to \`/api/v2\`, with its own document at
   \`/api/v2/openapi.json\`; \`/api/v1\` keeps working beside it.
@@ -151,9 +153,9 @@ const versioning = `## Versioning and deprecation
   marked \`deprecated: true\` in the document (and here), and every answer of it carries two headers:
   \`Deprecation: @<Unix seconds>\` (RFC 9745: since when) and \`Sunset: <HTTP date>\` (RFC 8594: the day after
   which it may stop working). Both are implemented: a call listed in \`apiDeprecations\`
-  (app/modules/api/openapi.server.ts) is marked deprecated, its answers list both headers as required, its
-  route adds \`deprecationHeaders(operationId)\`, and the suite's check of every answer fails one that lacks
-  them. The \`Link\` header with \`rel="deprecation"\` of RFC 9745 is not sent; this page is the place to read
+  (app/modules/api/openapi.server.ts) is marked deprecated and its answers list both headers as required; its
+  route then adds \`deprecationHeaders(operationId)\` to every answer, and the suite's check of the API tests'
+  answers fails one that lacks them. The \`Link\` header with \`rel="deprecation"\` of RFC 9745 is not sent; this page is the place to read
   about a deprecation. No call is deprecated today.
 - **Where it is announced.** A deprecated call is listed in this section with its two dates and the call that
   replaces it.
