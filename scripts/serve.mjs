@@ -57,18 +57,19 @@ app.use((req, res, next) => {
 app.use("/assets", express.static(path.join(root, "build/client/assets"), { immutable: true, maxAge: "1y" }));
 app.use(express.static(path.join(root, "build/client"), { maxAge: "1h" }));
 
-app.all(
-  "*",
-  createPortalHandler({
-    build,
-    mode: process.env.NODE_ENV ?? "production",
-    // Public content pages are cached with a nonce of their own (app/http/page-cache-nonce.server.ts).
-    contentSecurityPolicy,
-    // PAGE_CACHE=0 renders every page (profiling the render, or comparing with the cache).
-    ...(process.env.PAGE_CACHE === "0" ? { pageCache: null } : {}),
-    getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce, clientIp: req.ip ?? "unknown" }),
-  }),
-);
+const portal = createPortalHandler({
+  build,
+  mode: process.env.NODE_ENV ?? "production",
+  // Public content pages are cached with a nonce of their own (app/http/page-cache-nonce.server.ts).
+  contentSecurityPolicy,
+  // PAGE_CACHE=0 renders every page (profiling the render, or comparing with the cache).
+  ...(process.env.PAGE_CACHE === "0" ? { pageCache: null } : {}),
+  getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce, clientIp: req.ip ?? "unknown" }),
+});
+// The JSON API answers every one of its URLs in its own error shape, one whose escapes cannot be decoded too:
+// `app.all("*")` decodes the path as a parameter and refuses such a URL with the plain-text 400 below.
+app.use((req, res, next) => (req.path === "/api" || req.path.startsWith("/api/") ? portal(req, res, next) : next()));
+app.all("*", portal);
 
 // Anything that still throws (a body Express cannot parse, say) is the client's mistake, not a 500.
 app.use((error, req, res, _next) => {

@@ -6,6 +6,7 @@ import { getFixedT } from "~/i18n/i18n.server";
 import type { Locale } from "~/i18n/config";
 import { cancelBooking, findBooking, getScreening, NotFound, seatCode, type BookingView } from "~/modules/cinema/index.server";
 import { getDb } from "~/modules/db/index.server";
+import { lookupQuerySchema, queryValues } from "~/modules/api/api-requests.server";
 
 /**
  * GET /api/v1/bookings/:reference?phone= — the booking; DELETE the same — cancels it (docs/contracts.md).
@@ -49,25 +50,24 @@ async function guarded(locale: Locale, reference: string, context: AppLoadContex
 }
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const url = new URL(request.url);
-  const locale = apiLocale(request, url.searchParams.get("locale"));
-  const phone = url.searchParams.get("phone") ?? "";
+  const { phone, locale: asked } = lookupQuerySchema.parse(queryValues(new URL(request.url)));
+  const locale = apiLocale(request, asked);
   if (!phone.trim()) return phoneMissing(locale);
   const reference = String(params.reference ?? "");
   return guarded(locale, reference, context, () => findBooking(getDb(), { reference, phone }));
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const url = new URL(request.url);
-  let locale = apiLocale(request, url.searchParams.get("locale"));
+  const query = lookupQuerySchema.parse(queryValues(new URL(request.url)));
+  let locale = apiLocale(request, query.locale);
   if (request.method !== "DELETE") {
     return apiError(405, "method_not_allowed", getFixedT(locale)("cinema.api.methodNotAllowed"), undefined, { Allow: "GET, DELETE" });
   }
-  let phone = url.searchParams.get("phone") ?? "";
+  let phone = query.phone;
   if (!phone.trim() && request.headers.get("Content-Type")?.includes("json")) {
     const body = await readJsonObject(request);
     if (typeof body?.phone === "string") phone = body.phone;
-    locale = apiLocale(request, body?.locale ?? url.searchParams.get("locale"));
+    locale = apiLocale(request, body?.locale ?? query.locale);
   }
   if (!phone.trim()) return phoneMissing(locale);
   const reference = String(params.reference ?? "");

@@ -2,7 +2,8 @@ import { methodNotAllowed } from "~/http/api.server";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { apiLocale } from "~/http/api.server";
 import { getDb } from "~/modules/db/index.server";
-import { deviceCategories, disabilities, listDeviceTypes, type DeviceCategory, type Disability } from "~/modules/lending/index.server";
+import { listDeviceTypes } from "~/modules/lending/index.server";
+import { devicesQuerySchema, queryValues } from "~/modules/api/api-requests.server";
 
 /**
  * GET /api/v1/devices (docs/contracts.md): `{ devices: [{ id, name, category, available, total, locations }] }`.
@@ -11,14 +12,9 @@ import { deviceCategories, disabilities, listDeviceTypes, type DeviceCategory, t
  */
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
-  const locale = apiLocale(request, url.searchParams.get("locale"));
-  const category = url.searchParams.get("category") ?? "";
-  const disability = url.searchParams.get("disability") ?? "";
-  const devices = await listDeviceTypes(getDb(), {
-    category: (deviceCategories as readonly string[]).includes(category) ? (category as DeviceCategory) : undefined,
-    disability: (disabilities as readonly string[]).includes(disability) ? (disability as Disability) : undefined,
-    q: (url.searchParams.get("q") ?? "").slice(0, 100),
-  });
+  const query = devicesQuerySchema.parse(queryValues(url));
+  const locale = apiLocale(request, query.locale);
+  const devices = await listDeviceTypes(getDb(), { category: query.category, disability: query.disability, q: query.q });
   const en = locale === "en";
   return {
     devices: devices.map((d) => ({

@@ -4,6 +4,7 @@ import { lendingApiError } from "~/http/devices.server";
 import { apiLookupRefusal, guardedLookup } from "~/http/lookup.server";
 import { getFixedT } from "~/i18n/i18n.server";
 import { getDb } from "~/modules/db/index.server";
+import { lookupQuerySchema, queryValues } from "~/modules/api/api-requests.server";
 import { findRequestForApplicant, NotFound } from "~/modules/lending/index.server";
 
 /**
@@ -12,10 +13,9 @@ import { findRequestForApplicant, NotFound } from "~/modules/lending/index.serve
  * lookup guard (docs/security.md, "Lookups"): 429 `rate_limited` / `lookup_locked` when it refuses.
  */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const url = new URL(request.url);
-  const locale = apiLocale(request, url.searchParams.get("locale"));
+  const { phone, locale: asked } = lookupQuerySchema.parse(queryValues(new URL(request.url)));
+  const locale = apiLocale(request, asked);
   const t = getFixedT(locale);
-  const phone = url.searchParams.get("phone") ?? "";
   if (!phone.trim()) {
     const message = t("devices.errors.required", { field: t("devices.fields.phone") });
     return apiError(422, "invalid_input", message, { phone: message });

@@ -3,6 +3,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { apiLocale } from "~/http/api.server";
 import { getDb } from "~/modules/db/index.server";
 import { listUpcomingScreenings } from "~/modules/cinema/index.server";
+import { queryValues, screeningsQuerySchema } from "~/modules/api/api-requests.server";
 
 /**
  * GET /api/v1/screenings (docs/contracts.md): upcoming screenings with seats left: `seatsAvailable`
@@ -11,9 +12,9 @@ import { listUpcomingScreenings } from "~/modules/cinema/index.server";
  */
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
-  const locale = apiLocale(request, url.searchParams.get("locale"));
-  const on = (name: string) => ["1", "true"].includes(url.searchParams.get(name) ?? "");
-  const screenings = await listUpcomingScreenings(getDb(), { audioDescription: on("audioDescription"), captions: on("captions") });
+  const query = screeningsQuerySchema.parse(queryValues(url));
+  const locale = apiLocale(request, query.locale);
+  const screenings = await listUpcomingScreenings(getDb(), { audioDescription: query.audioDescription, captions: query.captions });
   const en = locale === "en";
   return {
     screenings: screenings.map((s) => ({

@@ -4,7 +4,8 @@ import { cinemaApiError, fieldMessages, readJsonObject } from "~/http/cinema.ser
 import { getFixedT } from "~/i18n/i18n.server";
 import { apiBookingSchema, bookSeats, normalisePhone, seatCode } from "~/modules/cinema/index.server";
 import { getDb } from "~/modules/db/index.server";
-import { fingerprint, idempotencyKeyPattern, IdempotencyKeyReused } from "~/modules/security/idempotency.server";
+import { fingerprint, IdempotencyKeyReused } from "~/modules/security/idempotency.server";
+import { idempotencyKeySchema } from "~/modules/api/api-requests.server";
 import { hitRateLimit } from "~/modules/security/rate-limit.server";
 
 /**
@@ -38,7 +39,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { name, phone, tickets, needs } = parsed.data;
   const screeningId = String(params.id ?? "");
   const key = request.headers.get("Idempotency-Key");
-  if (key !== null && !idempotencyKeyPattern.test(key)) return apiError(400, "invalid_idempotency_key", t()("abuse.idempotency.invalidKey"));
+  if (key !== null && !idempotencyKeySchema.safeParse(key).success) return apiError(400, "invalid_idempotency_key", t()("abuse.idempotency.invalidKey"));
   const idempotency =
     key === null
       ? undefined

@@ -5,6 +5,8 @@ import { baseURL, expectNoAxeViolations, launchBrowser, newContext, waitForHydra
 import { postgresBinDir, startPostgres, type RunningPostgres } from "../support/postgres";
 import { startPortal, type PortalServer } from "../support/portal-server";
 import { testDatabaseUrl } from "../support/test-db";
+// `fetch` checks every /api/ answer against the OpenAPI document the portal serves (tests/support/openapi-check.ts).
+import { checkedFetch as fetch } from "../support/openapi-check";
 
 /**
  * Attack probes against the real server (issue 12, items 2, 5 and 11), once on SQLite and once on PostgreSQL, with

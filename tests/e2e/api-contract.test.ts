@@ -1,12 +1,14 @@
 import { describe, expect, it } from "vitest";
+import { checkedFetch } from "../support/openapi-check";
 import { baseURL } from "./browser";
 
 /**
  * The JSON API of docs/contracts.md against the real server (status codes included: a route function's result
- * and what the server sends can differ). Bad input is always a clear 4xx with { error, message }.
+ * and what the server sends can differ). Bad input is always a clear 4xx with { error, message }. Every answer is
+ * checked against the OpenAPI document the server serves (tests/support/openapi-check.ts).
  */
 const json = (path: string, init: RequestInit = {}) =>
-  fetch(`${baseURL()}${path}`, { ...init, headers: { "Content-Type": "application/json", ...(init.headers ?? {}) } });
+  checkedFetch(`${baseURL()}${path}`, { ...init, headers: { "Content-Type": "application/json", ...(init.headers ?? {}) } });
 
 describe("JSON API contract", () => {
   it("health", async () => {
@@ -71,5 +73,17 @@ describe("JSON API contract", () => {
       const body = await res.json().catch(() => null);
       if (body) expect(body, path).toMatchObject({ error: expect.any(String), message: expect.any(String) });
     }
+  });
+
+  it("serves its OpenAPI 3.1 document, cacheable for five minutes, read-only", async () => {
+    const res = await json("/api/v1/openapi.json");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("Cache-Control")).toBe("public, max-age=300");
+    const document = await res.json();
+    expect(document.openapi).toBe("3.1.0");
+    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(["/health", "/chat", "/screenings", "/screenings/{id}/bookings", "/bookings/{reference}", "/devices", "/loan-requests", "/loan-requests/{reference}"]));
+    const refused = await json("/api/v1/openapi.json", { method: "POST", body: "{}" });
+    expect(refused.status).toBe(405);
+    expect(refused.headers.get("Allow")).toBe("GET");
   });
 });

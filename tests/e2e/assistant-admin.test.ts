@@ -2,6 +2,8 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { baseURL, expectNoAxeViolations, launchBrowser, newContext } from "./browser";
 import { signInContext } from "./staff";
+// `fetch` checks every /api/ answer against the OpenAPI document the portal serves (tests/support/openapi-check.ts).
+import { checkedFetch as fetch } from "../support/openapi-check";
 
 let browser: Browser;
 beforeAll(async () => {

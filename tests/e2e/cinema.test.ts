@@ -3,6 +3,8 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { baseURL, consoleErrors, expectNoAxeViolations, launchBrowser, newContext, tabTo, waitForHydration } from "./browser";
 import { signInContext } from "./staff";
+// `fetch` checks every /api/ answer against the OpenAPI document the portal serves (tests/support/openapi-check.ts).
+import { checkedFetch as fetch } from "../support/openapi-check";
 
 /**
  * The barrier-free cinema in a real browser: booking with the keyboard alone (with and without JavaScript),

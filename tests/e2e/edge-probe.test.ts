@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postgresBinDir, startPostgres, type RunningPostgres } from "../support/postgres";
 import { startPortal, type PortalServer } from "../support/portal-server";
 import { builtRoutes, fillPattern } from "./built-routes";
+// `fetch` checks every /api/ answer against the OpenAPI document the portal serves (tests/support/openapi-check.ts).
+import { checkedFetch as fetch, checkServed, type ApiAnswer } from "../support/openapi-check";
 
 /**
  * The attack probe of issue 12 against the real server, on SQLite and on PostgreSQL: one 100 MB body, eight
@@ -119,14 +121,19 @@ function watchHealth(base: string) {
   const done = (async () => {
     while (!stop) {
       const started = performance.now();
+      let answer: ApiAnswer | null = null;
       try {
-        const res = await fetch(`${base}/api/v1/health`, { signal: AbortSignal.timeout(5_000) });
-        await res.text();
+        // Timed without the OpenAPI check (globalThis.fetch); the answer is checked after the clock stops.
+        const url = `${base}/api/v1/health`;
+        const res = await globalThis.fetch(url, { signal: AbortSignal.timeout(5_000) });
+        const text = await res.text();
         if (res.status !== 200) bad.push(`status ${res.status}`);
+        answer = { method: "GET", url, status: res.status, headers: res.headers, body: text ? JSON.parse(text) : null };
       } catch (error) {
         bad.push(String(error));
       }
       slowest = Math.max(slowest, performance.now() - started);
+      if (answer) await checkServed(new URL(base).origin, answer);
       polls++;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }

@@ -7,6 +7,8 @@ import { createStaffUser, listStaffUsers } from "~/modules/staff/users.server";
 import { baseURL, consoleErrors, expectNoAxeViolations, launchBrowser, newContext, waitForHydration } from "./browser";
 import { builtRoutes, fillPattern, type BuiltRoute } from "./built-routes";
 import { sessionCookie, signInContext } from "./staff";
+// `fetch` checks every /api/ answer against the OpenAPI document the portal serves (tests/support/openapi-check.ts).
+import { checkedFetch as fetch } from "../support/openapi-check";
 
 /**
  * The HTTP edge against the running portal (docs/security.md): cross-site submissions, body limits, redirect

@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { baseURL } from "./browser";
 import { sitePages, withLocale } from "./site-pages";
 import { sessionCookie } from "./staff";
+// `fetch` checks every /api/ answer against the OpenAPI document the portal serves (tests/support/openapi-check.ts).
+import { checkedFetch as fetch } from "../support/openapi-check";
 
 /**
  * Every page's served HTML is valid for the W3C Nu HTML Checker (issue 19, item 15): what crawlers, assistive

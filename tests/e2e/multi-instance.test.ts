@@ -6,6 +6,8 @@ import { openDatabase, type Connection } from "~/modules/db/index.server";
 import { postgresBinDir, startPostgres, type RunningPostgres } from "../support/postgres";
 import { startPortalsTogether, type PortalServer } from "../support/portal-server";
 import { bookLastSeatsAtOnce } from "../support/races";
+// `fetch` checks every /api/ answer against the OpenAPI document the portal serves (tests/support/openapi-check.ts).
+import { checkedFetch as fetch } from "../support/openapi-check";
 
 /**
  * Two app instances behind one PostgreSQL (issue #8): what one instance sells the other cannot sell again, and a

@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Connection } from "~/modules/db/index.server";
 import { startPortal, type PortalServer } from "../support/portal-server";
 import { bookLastSeatsAtOnce, lendLastUnitAtOnce, staffCookie } from "../support/races";
+// `fetch` checks every /api/ answer against the OpenAPI document the portal serves (tests/support/openapi-check.ts).
+import { checkedFetch as fetch } from "../support/openapi-check";
 
 /**
  * `npm start` with two workers (node:cluster) on one SQLite file in WAL mode: the race tests hold across

@@ -1,6 +1,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { baseURL, consoleErrors, launchBrowser, newContext, tabTo, waitForHydration, waitForNewPage } from "./browser";
+import { checkServed } from "../support/openapi-check";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -71,6 +72,7 @@ describe("navigation", () => {
     const api = await context.request.get("/api/v1/nothing-here");
     expect(api.status()).toBe(404);
     expect(await api.json()).toMatchObject({ error: "not_found" });
+    await checkServed(new URL(baseURL()).origin, { method: "GET", url: "/api/v1/nothing-here", status: api.status(), headers: new Headers(api.headers()), body: await api.json() });
     await context.close();
   });
 });

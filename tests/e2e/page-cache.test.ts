@@ -4,6 +4,8 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { baseURL, consoleErrors, launchBrowser, newContext, waitForHydration } from "./browser";
 import { sessionCookie } from "./staff";
+// `fetch` checks every /api/ answer against the OpenAPI document the portal serves (tests/support/openapi-check.ts).
+import { checkedFetch as fetch } from "../support/openapi-check";
 
 /**
  * HTTP caching of public pages (docs/security.md "Caching", ADR 0008), against the real server: a public page

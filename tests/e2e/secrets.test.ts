@@ -8,6 +8,8 @@ import { openDatabase } from "~/modules/db/index.server";
 import { keyId, legacyDevelopmentSecret } from "~/modules/lending/certificate.server";
 import { makeCertificate } from "~/modules/lending/index.server";
 import { startPortal, type PortalServer } from "../support/portal-server";
+// `fetch` checks every /api/ answer against the OpenAPI document the portal serves (tests/support/openapi-check.ts).
+import { checkedFetch as fetch } from "../support/openapi-check";
 
 /**
  * `npm ci && npm start` with NODE_ENV unset, on a machine that has never run the portal (issue 12, item 6): the first

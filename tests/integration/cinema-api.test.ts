@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { settleChecked } from "../support/route-call";
 import { testDatabaseUrl } from "../support/test-db";
 
 /**
@@ -16,22 +17,10 @@ let screeningsRoute: typeof import("~/routes/api.v1.screenings");
 let bookingsRoute: typeof import("~/routes/api.v1.screenings_.$id.bookings");
 let bookingRoute: typeof import("~/routes/api.v1.bookings.$reference");
 
-/** What a route function returned, as status + JSON body (plain object, data() or Response). */
-async function settle(result: unknown): Promise<{ status: number; body: any; headers: Headers }> {
-  if (result instanceof Response) {
-    const text = await result.text();
-    return { status: result.status, body: text ? JSON.parse(text) : null, headers: result.headers };
-  }
-  const r = result as { type?: string; data?: unknown; init?: ResponseInit | null };
-  if (r && r.type === "DataWithResponseInit") {
-    return { status: r.init?.status ?? 200, body: JSON.parse(JSON.stringify(r.data)), headers: new Headers(r.init?.headers) };
-  }
-  return { status: 200, body: JSON.parse(JSON.stringify(result)), headers: new Headers() };
-}
-
 const base = "http://localhost/api/v1";
-const args = (request: Request, params: Record<string, string> = {}) =>
-  ({ request, params, context: { clientIp: "203.0.113.7" } }) as never;
+/** A route function's answer to `request`, checked against the OpenAPI document (tests/support/openapi-check.ts). */
+const answer = async (fn: (args: never) => unknown, request: Request, params: Record<string, string> = {}, clientIp = "203.0.113.7") =>
+  settleChecked(request, await fn({ request, params, context: { clientIp } } as never));
 
 async function post(id: string, body: unknown, headers: Record<string, string> = {}) {
   const request = new Request(`${base}/screenings/${id}/bookings`, {
@@ -39,19 +28,19 @@ async function post(id: string, body: unknown, headers: Record<string, string> =
     headers: { "Content-Type": "application/json", ...headers },
     body: typeof body === "string" ? body : JSON.stringify(body),
   });
-  return settle(await bookingsRoute.action(args(request, { id })));
+  return answer(bookingsRoute.action, request, { id });
 }
 async function getBooking(reference: string, phone?: string, headers: Record<string, string> = {}) {
   const query = phone === undefined ? "" : `?phone=${encodeURIComponent(phone)}`;
   const request = new Request(`${base}/bookings/${reference}${query}`, { headers });
-  return settle(await bookingRoute.loader(args(request, { reference })));
+  return answer(bookingRoute.loader, request, { reference });
 }
 async function deleteBooking(reference: string, phone: string) {
   const request = new Request(`${base}/bookings/${reference}?phone=${encodeURIComponent(phone)}`, { method: "DELETE" });
-  return settle(await bookingRoute.action(args(request, { reference })));
+  return answer(bookingRoute.action, request, { reference });
 }
 async function listScreenings(query = "") {
-  return settle(await screeningsRoute.loader(args(new Request(`${base}/screenings${query}`))));
+  return answer(screeningsRoute.loader, new Request(`${base}/screenings${query}`));
 }
 
 const person = { name: "张三", phone: "13800138000" };
@@ -81,7 +70,7 @@ describe("GET /api/v1/screenings", () => {
     // The two wheelchair spaces are counted apart: a client never shows "2 seats left" that nobody else can book.
     expect(first).toMatchObject({ audioDescription: true, seatsTotal: 60, seatsAvailable: 58, wheelchairSpacesAvailable: 2 });
     expect(Date.parse(first.startsAt)).toBeGreaterThan(Date.now());
-    const english = await settle(await screeningsRoute.loader(args(new Request(`${base}/screenings`, { headers: { "Accept-Language": "en" } }))));
+    const english = await answer(screeningsRoute.loader, new Request(`${base}/screenings`, { headers: { "Accept-Language": "en" } }));
     expect(english.body.screenings[0].hall).toBe("Blind Cinema, Yuebei Regional Centre");
     const captioned = await listScreenings("?captions=1");
     expect(captioned.body.screenings.every((s: { captions: boolean }) => s.captions)).toBe(true);
@@ -150,14 +139,7 @@ describe("POST /api/v1/screenings/:id/bookings", () => {
     process.env.RATE_LIMIT_PER_MINUTE = "1";
     try {
       const ip = "198.51.100.99";
-      const call = async () =>
-        settle(
-          await bookingsRoute.action({
-            request: new Request(`${base}/screenings/${screeningId}/bookings`, { method: "POST", body: "{}" }),
-            params: { id: screeningId },
-            context: { clientIp: ip },
-          } as never),
-        );
+      const call = () => answer(bookingsRoute.action, new Request(`${base}/screenings/${screeningId}/bookings`, { method: "POST", body: "{}" }), { id: screeningId }, ip);
       expect((await call()).status).toBe(422);
       const limited = await call();
       expect(limited.status).toBe(429);
@@ -168,8 +150,9 @@ describe("POST /api/v1/screenings/:id/bookings", () => {
   });
 
   it("answers other methods with 405", async () => {
-    const answer = await settle(await bookingsRoute.loader(args(new Request(`${base}/screenings/x/bookings`))));
-    expect(answer.status).toBe(405);
+    const refused = await answer(bookingsRoute.loader, new Request(`${base}/screenings/x/bookings`));
+    expect(refused.status).toBe(405);
+    expect(refused.headers.get("Allow")).toBe("POST");
   });
 });
 

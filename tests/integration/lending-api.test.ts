@@ -2,6 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { settleChecked } from "../support/route-call";
 
 /**
  * The device-lending JSON API (docs/contracts.md) end to end through the route modules' loader/action functions, with
@@ -18,20 +19,10 @@ let requestsRoute: typeof import("~/routes/api.v1.loan-requests");
 let requestRoute: typeof import("~/routes/api.v1.loan-requests_.$reference");
 let makeCertificate: (birth: string, sequence: string, category: number, grade: number) => string;
 
-async function settle(result: unknown): Promise<{ status: number; body: any; headers: Headers }> {
-  if (result instanceof Response) {
-    const text = await result.text();
-    return { status: result.status, body: text ? JSON.parse(text) : null, headers: result.headers };
-  }
-  const r = result as { type?: string; data?: unknown; init?: ResponseInit | null };
-  if (r && r.type === "DataWithResponseInit") {
-    return { status: r.init?.status ?? 200, body: JSON.parse(JSON.stringify(r.data)), headers: new Headers(r.init?.headers) };
-  }
-  return { status: 200, body: JSON.parse(JSON.stringify(result)), headers: new Headers() };
-}
-
 const base = "http://localhost/api/v1";
-const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: { clientIp: "203.0.113.9" } }) as never;
+/** A route function's answer to `request`, checked against the OpenAPI document (tests/support/openapi-check.ts). */
+const answer = async (fn: (args: never) => unknown, request: Request, params: Record<string, string> = {}) =>
+  settleChecked(request, await fn({ request, params, context: { clientIp: "203.0.113.9" } } as never));
 
 async function post(body: unknown, headers: Record<string, string> = {}) {
   const request = new Request(`${base}/loan-requests`, {
@@ -39,14 +30,14 @@ async function post(body: unknown, headers: Record<string, string> = {}) {
     headers: { "Content-Type": "application/json", ...headers },
     body: typeof body === "string" ? body : JSON.stringify(body),
   });
-  return settle(await requestsRoute.action(args(request)));
+  return answer(requestsRoute.action, request);
 }
 async function get(reference: string, phone?: string, headers: Record<string, string> = {}) {
   const query = phone === undefined ? "" : `?phone=${encodeURIComponent(phone)}`;
-  return settle(await requestRoute.loader(args(new Request(`${base}/loan-requests/${encodeURIComponent(reference)}${query}`, { headers }), { reference })));
+  return answer(requestRoute.loader, new Request(`${base}/loan-requests/${encodeURIComponent(reference)}${query}`, { headers }), { reference });
 }
 async function list(query = "", headers: Record<string, string> = {}) {
-  return settle(await devicesRoute.loader(args(new Request(`${base}/devices${query}`, { headers }))));
+  return answer(devicesRoute.loader, new Request(`${base}/devices${query}`, { headers }));
 }
 
 const person = { deviceId: "manual-wheelchair", name: "张三", phone: "13800138000", disabilityCategory: "physical" };
@@ -124,7 +115,7 @@ describe("POST /api/v1/loan-requests", () => {
   });
 
   it("refuses other methods with 405 and JSON", async () => {
-    const res = await settle(await requestsRoute.loader(args(new Request(`${base}/loan-requests`))));
+    const res = await answer(requestsRoute.loader, new Request(`${base}/loan-requests`));
     expect(res).toMatchObject({ status: 405, body: { error: "method_not_allowed" } });
   });
 

@@ -3,6 +3,8 @@ import type { Kysely } from "kysely";
 import { getScreening } from "~/modules/cinema/index.server";
 import type { Database } from "~/modules/db/index.server";
 import { createRequest, decideRequest } from "~/modules/lending/index.server";
+// `fetch` checks every /api/ answer against the OpenAPI document the portal serves (openapi-check.ts).
+import { checkedFetch as fetch } from "./openapi-check";
 
 /**
  * The race tests run against every way the portal is deployed: two instances on PostgreSQL or SQLite, and the

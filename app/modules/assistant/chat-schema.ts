@@ -7,12 +7,15 @@ import { z } from "zod";
  */
 export const chatInputSchema = z.object({
   // raw: cleaned and masked by the assistant's guards (guards.ts), which also tell the person what was hidden
-  question: z.string({ required_error: "required", invalid_type_error: "invalid" }),
-  locale: z.enum(["zh-CN", "en"], { invalid_type_error: "invalid", message: "invalid" }).optional(),
+  question: z
+    .string({ required_error: "required", invalid_type_error: "invalid" })
+    .describe("The question, at most 500 characters once cleaned; personal numbers in it are hidden before it is stored."),
+  locale: z.enum(["zh-CN", "en"], { invalid_type_error: "invalid", message: "invalid" }).optional().describe("The language of the question and the answer."),
   conversationId: z
     .string({ invalid_type_error: "invalid" })
     .regex(/^[A-Za-z0-9_-]{24}$/, "invalid")
-    .optional(),
+    .optional()
+    .describe("From an earlier reply: asks the question as a follow-up in that conversation."),
 });
 
 export const chatFormSchema = z.object({

@@ -51,15 +51,20 @@ export const waitingListSchema = z.object({
 
 /** POST /api/v1/screenings/:id/bookings (docs/contracts.md). Strict types: "2" is not a number of tickets. */
 export const apiBookingSchema = z.object({
-  name,
-  phone,
+  name: name.describe("The name the booking is under: 1 to 50 characters once cleaned."),
+  phone: phone.describe("A mainland mobile number (full-width digits, spaces, dashes and +86 are fine); the booking's key with its reference."),
   tickets: z
     .number({ required_error: "required", invalid_type_error: "tickets" })
     .int("tickets")
     .min(minTickets, "tickets")
-    .max(maxTickets, "tickets"),
-  needs: z.array(z.enum(cinemaNeeds, { errorMap: () => ({ message: "invalid" }) })).max(cinemaNeeds.length).optional(),
-  locale: z.enum(["zh-CN", "en"]).optional(),
+    .max(maxTickets, "tickets")
+    .describe("The person and up to three companions: a number, not a string."),
+  needs: z
+    .array(z.enum(cinemaNeeds, { errorMap: () => ({ message: "invalid" }) }))
+    .max(cinemaNeeds.length)
+    .optional()
+    .describe("What the party needs; `wheelchair` books a wheelchair space."),
+  locale: z.enum(["zh-CN", "en"]).optional().describe("The language of the answer's messages."),
 });
 
 export type ApiBookingInput = z.infer<typeof apiBookingSchema>;

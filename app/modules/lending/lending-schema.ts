@@ -51,13 +51,19 @@ export const lookupSchema = z.object({
 
 /** POST /api/v1/loan-requests (docs/contracts.md). Strict types. */
 export const apiLoanRequestSchema = z.object({
-  deviceId: plainText({ max: 80, min: 1, tooLong: "unknownDevice" }),
-  name,
-  phone,
-  disabilityCategory: z.enum(applicantCategories, { errorMap: () => ({ message: "chooseOne" }) }),
-  certificateNumber: certificate.nullable().optional(),
-  note: freeText({ max: maxPurposeLength, multiline: true, invalid: "invalid" }).nullable().optional(),
-  locale: z.enum(["zh-CN", "en"]).optional(),
+  deviceId: plainText({ max: 80, min: 1, tooLong: "unknownDevice" }).describe("A device's id from GET /api/v1/devices."),
+  name: name.describe("The applicant's name: 1 to 50 characters once cleaned."),
+  phone: phone.describe("A mainland mobile number (full-width digits, spaces, dashes and +86 are fine); the request's key with its reference."),
+  disabilityCategory: z.enum(applicantCategories, { errorMap: () => ({ message: "chooseOne" }) }).describe("The applicant's disability category."),
+  certificateNumber: certificate
+    .nullable()
+    .optional()
+    .describe("残疾人证号: 20 characters with a valid check character. Kept only as a keyed hash and a masked form."),
+  note: freeText({ max: maxPurposeLength, multiline: true, invalid: "invalid" })
+    .nullable()
+    .optional()
+    .describe(`What the device is for, at most ${maxPurposeLength} characters; personal numbers in it are stored masked.`),
+  locale: z.enum(["zh-CN", "en"]).optional().describe("The language of the answer's messages."),
 });
 export type ApiLoanRequestInput = z.infer<typeof apiLoanRequestSchema>;
 
