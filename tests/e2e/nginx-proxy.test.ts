@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import https from "node:https";
 import http from "node:http";
@@ -5,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort, startPortal, type PortalServer } from "../support/portal-server";
-import { nginxInstalled, selfSignedCertificate, siteFromExample, startNginx, type RunningNginx } from "../support/nginx";
+import { nginxBinary, nginxInstalled, selfSignedCertificate, siteFromExample, startNginx, type RunningNginx } from "../support/nginx";
 import { testDatabaseUrl } from "../support/test-db";
 
 /**
@@ -234,6 +235,15 @@ describe.runIf(runHere)("the portal behind Debian's nginx (deploy/nginx.conf)", 
     const missing = await viaNginx("/assets/no-such-file-abc123.js");
     expect(missing.status).toBe(404);
     expect(missing.headers["cache-control"]).toBeUndefined();
+  });
+
+  it("fits Debian's own /etc/nginx/nginx.conf in place of its sites-enabled (nginx -t)", () => {
+    const stock = fs.readFileSync("/etc/nginx/nginx.conf", "utf8");
+    expect(stock).toContain("include /etc/nginx/sites-enabled/*;");
+    const main = path.join(dir, "debian-nginx.conf");
+    fs.writeFileSync(main, stock.replace("include /etc/nginx/sites-enabled/*;", `include ${path.join(dir, "site.conf")};`));
+    const check = spawnSync(nginxBinary, ["-t", "-c", main], { encoding: "utf8" });
+    expect(check.status, check.stderr).toBe(0);
   });
 
   it("logs each request with its request id, but never a query string: a lookup's phone number stays out of the log", async () => {
