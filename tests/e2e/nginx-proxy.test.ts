@@ -190,9 +190,13 @@ describe.runIf(runHere)("the portal behind Debian's nginx (deploy/nginx.conf)", 
 
   it("rate-limits the client address nginx saw, not one the client claims in X-Forwarded-For", async () => {
     // Both clients reach the portal from nginx's own address; only the X-Forwarded-For nginx appends tells them apart.
+    // The limit is 3 a minute in fixed windows: 7 posts hold 4 in one window even if they straddle two.
     const statuses: number[] = [];
-    for (let i = 0; i < 4; i++) statuses.push((await postFeedback("127.0.0.2", { "X-Forwarded-For": `198.51.100.${i + 1}` })).status);
-    expect(statuses).toEqual([302, 302, 302, 429]);
+    while (statuses.length < 7 && !statuses.includes(429)) {
+      statuses.push((await postFeedback("127.0.0.2", { "X-Forwarded-For": `198.51.100.${statuses.length + 1}` })).status);
+    }
+    expect(statuses.slice(0, 3)).toEqual([302, 302, 302]);
+    expect(statuses.at(-1)).toBe(429);
     expect((await postFeedback("127.0.0.3")).status).toBe(302);
   });
 
