@@ -119,6 +119,16 @@ describe.runIf(runHere)("the portal behind Debian's nginx (deploy/nginx.conf)", 
     });
   }
 
+  /** The access log's line for a request nginx has answered: nginx writes it once the answer is sent. */
+  async function accessLogLine(containing: string): Promise<string> {
+    for (let i = 0; ; i++) {
+      const line = fs.readFileSync(accessLog, "utf8").split("\n").find((l) => l.includes(containing));
+      if (line) return line;
+      if (i > 500) throw new Error(`no access log line with ${containing}:\n${fs.readFileSync(accessLog, "utf8")}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
   const form = (fields: Record<string, string>) => ({
     "Content-Type": "application/x-www-form-urlencoded",
     body: new URLSearchParams(fields).toString(),
@@ -250,18 +260,21 @@ describe.runIf(runHere)("the portal behind Debian's nginx (deploy/nginx.conf)", 
     expect(check.status, check.stderr).toBe(0);
   });
 
-  it("logs each request with its request id, but never a query string: a lookup's phone number stays out of the log", async () => {
+  it("logs each request with its request id, but never a query string or a booking's token: no phone number, no key to a booking", async () => {
     const lookup = await viaNginx("/api/v1/bookings/DY-ZZZZ-ZZZZ?phone=13912345678", { from: "127.0.0.8" });
     expect(lookup.status).toBe(404);
-    let line: string | undefined;
-    for (let i = 0; !line; i++) {
-      if (i > 500) throw new Error(`no access log line for the lookup:\n${fs.readFileSync(accessLog, "utf8")}`);
-      line = fs.readFileSync(accessLog, "utf8").split("\n").find((l) => l.includes("/api/v1/bookings/DY-ZZZZ-ZZZZ"));
-      if (!line) await new Promise((r) => setTimeout(r, 20));
-    }
+    const line = await accessLogLine("/api/v1/bookings/DY-ZZZZ-ZZZZ");
     expect(line).toMatch(/^127\.0\.0\.8 /);
     expect(line).toMatch(/ [0-9a-f]{32}$/);
     expect(fs.readFileSync(accessLog, "utf8")).not.toContain("13912345678");
+    // A booking's own pages carry its access token in the path: the log keeps the reference, never the token.
+    const token = "tokenThatOpensTheBooking0123456789";
+    await viaNginx(`/en/cinema/booking/DY-ZZZZ-ZZZZ/${token}/ticket`, { from: "127.0.0.8" });
+    const ticket = await accessLogLine("/ticket ");
+    expect(ticket).toContain('"GET /en/cinema/booking/DY-ZZZZ-ZZZZ/-/ticket HTTP/1.1"');
+    await viaNginx(`/cinema/booking/DY-ZZZZ-ZZZZ/${token}`, { from: "127.0.0.8" });
+    await accessLogLine('"GET /cinema/booking/DY-ZZZZ-ZZZZ/- HTTP/1.1"');
+    expect(fs.readFileSync(accessLog, "utf8")).not.toContain(token);
     expect(nginx.errorLog()).not.toMatch(/\[(emerg|alert|crit)\]/);
   });
 });
