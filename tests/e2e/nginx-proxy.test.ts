@@ -255,8 +255,13 @@ describe.runIf(runHere)("the portal behind Debian's nginx (deploy/nginx.conf)", 
     const stock = fs.readFileSync("/etc/nginx/nginx.conf", "utf8");
     expect(stock).toContain("include /etc/nginx/sites-enabled/*;");
     const main = path.join(dir, "debian-nginx.conf");
-    fs.writeFileSync(main, stock.replace("include /etc/nginx/sites-enabled/*;", `include ${path.join(dir, "site.conf")};`));
-    const check = spawnSync(nginxBinary, ["-t", "-c", main], { encoding: "utf8" });
+    // Its logs and pid file go to the test's folder, so nginx -t needs no root.
+    const here = stock
+      .replace("include /etc/nginx/sites-enabled/*;", `include ${path.join(dir, "site.conf")};`)
+      .replaceAll("/var/log/nginx/", `${dir}/debian-`)
+      .replace(/^pid .*$/m, `pid ${dir}/debian-nginx.pid;`);
+    fs.writeFileSync(main, here);
+    const check = spawnSync(nginxBinary, ["-t", "-c", main, "-e", path.join(dir, "debian-error.log")], { encoding: "utf8" });
     expect(check.status, check.stderr).toBe(0);
   });
 
