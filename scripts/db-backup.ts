@@ -9,7 +9,8 @@ const file = process.argv[2] || path.join("data", "backups", `portal-${new Date(
 const { db, kind } = getConnection();
 const backup = await createBackup(db);
 fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-fs.writeFileSync(file, JSON.stringify(backup));
+// Personal data: readable by the portal's user alone, whatever the umask.
+fs.writeFileSync(file, JSON.stringify(backup), { mode: 0o600 });
 const rows = Object.values(backup.tables).reduce((n, t) => n + t.length, 0);
 console.log(`backup of ${kind} written to ${file}: ${Object.keys(backup.tables).length} tables, ${rows} rows`);
 console.log("It contains personal data: keep it as protected as the database itself.");

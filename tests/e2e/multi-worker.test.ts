@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Connection } from "~/modules/db/index.server";
-import { startPortal, type PortalServer } from "../support/portal-server";
+import { acceptsConnections as accepts, startPortal, type PortalServer } from "../support/portal-server";
 import { bookLastSeatsAtOnce, lendLastUnitAtOnce, staffCookie } from "../support/races";
 // `fetch` checks every /api/ answer against the OpenAPI document the portal serves (tests/support/openapi-check.ts).
 import { checkedFetch as fetch } from "../support/openapi-check";
@@ -31,18 +31,6 @@ function freshGet(url: string): Promise<number> {
       res.resume();
       resolve(res.statusCode ?? 0);
     }).on("error", reject);
-  });
-}
-
-/** Whether something accepts a TCP connection on the port. */
-function accepts(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const probe = net.connect(port, "127.0.0.1");
-    probe.once("connect", () => {
-      probe.destroy();
-      resolve(true);
-    });
-    probe.once("error", () => resolve(false));
   });
 }
 

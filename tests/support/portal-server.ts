@@ -15,6 +15,28 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** Whether something accepts a TCP connection on the loopback port. */
+export function acceptsConnections(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = net.connect(port, "127.0.0.1");
+    probe.once("connect", () => {
+      probe.destroy();
+      resolve(true);
+    });
+    probe.once("error", () => resolve(false));
+  });
+}
+
+/** Sends `signal` and waits for the process to exit; one still running after 10 s is killed. */
+export async function stopChild(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((r) => child.once("exit", r));
+  child.kill(signal);
+  const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
 export interface PortalServer {
   url: string;
   child: ChildProcess;
@@ -58,14 +80,7 @@ export async function startPortal(env: Record<string, string | undefined>, timeo
     child,
     output: () => output,
     // SIGTERM lets the portal finish its requests and close the database; a portal still running after 10 s is killed.
-    stop: async () => {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      const exited = new Promise((r) => child.once("exit", r));
-      child.kill("SIGTERM");
-      const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
-      await exited;
-      clearTimeout(timer);
-    },
+    stop: () => stopChild(child, "SIGTERM"),
   };
 }
 

@@ -57,13 +57,23 @@ export async function existingTables(db: Kysely<Database>): Promise<string[]> {
   return tables.map((t) => t.name).filter((name) => !name.startsWith("kysely_"));
 }
 
+/**
+ * Every table read in one transaction, so the backup is one moment of a live portal: a booking committed between
+ * reading cinema_bookings and cinema_booking_seats would otherwise leave seats without their booking, and the
+ * restore (foreign keys, all or nothing) would refuse the whole file. SQLite in WAL mode keeps one snapshot for a
+ * transaction's reads; PostgreSQL needs repeatable read for that. Writers are never blocked.
+ */
 export async function createBackup(db: Kysely<Database>, now = new Date()): Promise<Backup> {
-  const present = new Set(await existingTables(db));
-  const tables: Backup["tables"] = {};
-  for (const table of backupTables) {
-    if (!present.has(table)) continue;
-    tables[table] = await (db as AnyDb).selectFrom(table).selectAll().execute();
-  }
+  const read = async (reader: Kysely<Database>) => {
+    const present = new Set(await existingTables(reader));
+    const tables: Backup["tables"] = {};
+    for (const table of backupTables) {
+      if (!present.has(table)) continue;
+      tables[table] = await (reader as AnyDb).selectFrom(table).selectAll().execute();
+    }
+    return tables;
+  };
+  const tables = db.isTransaction ? await read(db) : await db.transaction().setIsolationLevel("repeatable read").execute(read);
   return { format: "qingyuan-access-backup", version: 1, createdAt: now.toISOString(), migrations: Object.keys(migrations), tables };
 }
 
