@@ -16,6 +16,7 @@ import { getFixedT } from "~/i18n/i18n.server";
 import { TranslationProvider } from "~/i18n/use-t";
 import { getDb } from "~/modules/db/index.server";
 import { logger, routeConsoleToLogger } from "~/modules/observability/logger.server";
+import { collectServerMetrics } from "~/modules/observability/metrics.server";
 import { maskForLog } from "~/modules/privacy/log.server";
 import { schedulePurge } from "~/modules/privacy/retention.server";
 
@@ -23,6 +24,8 @@ const ABORT_DELAY = 5_000;
 
 // Every line the server writes through console is a masked JSON log line, whoever writes it (docs/security.md).
 routeConsoleToLogger();
+// Process metrics, and every worker's counts for the primary's scrape (README, "Logs and metrics").
+collectServerMetrics();
 
 export default async function handleRequest(
   request: Request,

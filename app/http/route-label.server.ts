@@ -16,8 +16,20 @@ export function createRouteLabeller(routes: Record<string, RouteEntry>): (pathna
       .filter((r) => r.parentId === parentId && (!ids || ids.has(r.id)))
       .map((r) => (r.index ? { id: r.id, path: r.path, index: true } : { id: r.id, path: r.path, caseSensitive: r.caseSensitive, children: objects(ids, r.id) }));
   const tables = new Map<string, RouteObject[]>();
+  // The labels of the pathnames seen lately: a match costs ~0.1 ms, a cached page's whole answer not much more.
+  const recent = new Map<string, string>();
 
   return (pathname) => {
+    const known = recent.get(pathname);
+    if (known) return known;
+    const label = labelOf(pathname);
+    if (pathname.length > 200) return label;
+    if (recent.size >= recentLimit) recent.clear();
+    recent.set(pathname, label);
+    return label;
+  };
+
+  function labelOf(pathname: string): string {
     if (pathname === "/__manifest") return "/__manifest";
     const part = partition.routeIdsFor(pathname);
     const key = part?.key ?? "";
@@ -31,5 +43,8 @@ export function createRouteLabeller(routes: Record<string, RouteEntry>): (pathna
     const leaf = matchRoutes(table, page)?.at(-1)?.route.id;
     if (!leaf) return "(unmatched)";
     return `${patterns.get(leaf) ?? "(unmatched)"}${data ? ".data" : ""}`;
-  };
+  }
 }
+
+/** How many pathnames' labels are kept (each at most 200 characters); then the list starts again, so a crawl of random URLs cannot grow it. */
+const recentLimit = 2_000;

@@ -11,7 +11,7 @@ const contact = { name: "张三", phone: "138 0013 8000" };
 
 async function value(counter: typeof cinemaBookings | typeof lendingRequests, labels: Record<string, string>): Promise<number> {
   const { values } = await counter.get();
-  return values.find((v) => Object.entries(labels).every(([k, l]) => v.labels[k] === l))?.value ?? 0;
+  return values.find((v) => Object.entries(labels).every(([k, l]) => (v.labels as Record<string, string | number | undefined>)[k] === l))?.value ?? 0;
 }
 
 describe("the bookings and lending counters", () => {

@@ -46,6 +46,14 @@ describe("the server's log lines", () => {
     for (const line of lines) for (const number of ["13812345678", "44180219900101123", "4418021990010112341"]) expect(asciiDigits(line)).not.toContain(number);
   });
 
+  it("mask numbers in every spelling, and leave short plain fields as they are", () => {
+    const { logger, entries } = collected();
+    logger.info({ landline: "(020) 8765 4321", wide: "１３８１２３４５６７８", spoken: "一三八一二三四五六七八", encoded: "%31%33%38%31%32%33%34%35%36%37%38", method: "GET", route: "/cinema/:screeningId", status: "404 Not Found" });
+    const [line] = entries();
+    for (const field of ["landline", "wide", "spoken", "encoded"]) expect(asciiDigits(String(line[field])), field).not.toMatch(/87654321|13812345678/);
+    expect(line).toMatchObject({ method: "GET", route: "/cinema/:screeningId", status: "404 Not Found" });
+  });
+
   it("keep a request id as it is, even when it looks like digits", async () => {
     const { logger, entries } = collected();
     await runWithRequestId("0763-3362221-0000", () => logger.info("x"));

@@ -11,12 +11,22 @@ import { currentRequestId } from "./request-context.server";
  * read decoded first); an error is its masked stack. Read it with `jq` (README, "Logs and metrics").
  */
 
-/** The fields that are the logger's own, never masked: a request id is random, not a number anybody typed. */
-const ownFields = new Set(["requestId", "level", "time", "pid", "role"]);
+/**
+ * The fields that are the logger's own, never masked: a request id is random, not a number anybody typed; an
+ * access line's `client` is a network (log-target.ts), whose digits are no one's number either.
+ */
+const ownFields = new Set(["requestId", "client", "level", "time", "pid", "role"]);
+
+/**
+ * Plain ASCII with fewer than seven digits and no percent sign cannot hold a personal number (the shortest,
+ * a landline without its area code, has seven digits; full-width, Chinese and other digits are not ASCII): such a
+ * field (a method, a route pattern, a status text) is written as it is, without the cost of reading it.
+ */
+const cannotHoldNumber = (text: string) => /^[\x20-\x7e]*$/.test(text) && !text.includes("%") && (text.match(/\d/g)?.length ?? 0) < 7;
 
 /** Every text in a value, masked; errors as their masked stack; a depth limit against cycles. */
 export function maskFields(value: unknown, depth = 0): unknown {
-  if (typeof value === "string") return maskForLog(value);
+  if (typeof value === "string") return cannotHoldNumber(value) ? value : maskForLog(value);
   if (value instanceof Error) return maskForLog(describeForLog(value));
   if (value === null || typeof value !== "object") return value;
   if (depth > 5) return "[nested]";

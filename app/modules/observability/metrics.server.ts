@@ -9,9 +9,6 @@ import client from "prom-client";
  */
 export const registry = client.register;
 
-if (!registry.getSingleMetric("process_cpu_seconds_total")) client.collectDefaultMetrics({ register: registry });
-// A worker answers the primary's requests for its metrics (prom-client listens once an AggregatorRegistry exists).
-if (cluster.isWorker) new client.AggregatorRegistry();
 
 function counter<L extends string>(name: string, help: string, labelNames: readonly L[]): client.Counter<L> {
   return (registry.getSingleMetric(name) as client.Counter<L> | undefined) ?? new client.Counter({ name, help, labelNames, registers: [registry] });
@@ -29,7 +26,7 @@ export const httpDuration =
     registers: [registry],
   });
 
-export const cinemaBookings = counter("portal_cinema_bookings_total", "Cinema bookings made and cancelled, by source (web, api, staff)", ["event", "source"]);
+export const cinemaBookings = counter("portal_cinema_bookings_total", "Cinema bookings made and cancelled, by source (web, api)", ["event", "source"]);
 
 export const lendingRequests = counter("portal_lending_requests_total", "Assistive-device lending requests made, by source (web, api)", ["source"]);
 
@@ -40,6 +37,20 @@ export const assistantAnswers = counter(
 );
 
 export const pageCache = counter("portal_page_cache_total", "Public pages answered from the cache of rendered pages (hit) or rendered (miss)", ["result"]);
+
+let collecting = false;
+
+/**
+ * The server's part (its entry module calls it once): prom-client's process metrics (CPU, memory, event loop,
+ * GC), and in a worker of `npm start` the answer to the primary's requests for this worker's metrics
+ * (prom-client listens once an AggregatorRegistry exists). CLI scripts that load the counters skip both.
+ */
+export function collectServerMetrics(): void {
+  if (collecting) return;
+  collecting = true;
+  client.collectDefaultMetrics({ register: registry });
+  if (cluster.isWorker) new client.AggregatorRegistry();
+}
 
 /** This process's metrics in the Prometheus text format. */
 export function metricsText(): Promise<string> {
