@@ -42,7 +42,7 @@ describe("logs, readiness and metrics", () => {
     for (;;) {
       const access = lines().filter((line) => line.msg === "request" && ids.includes(line.requestId ?? ""));
       if (access.length >= ids.length) return access;
-      await new Promise((resolve) => setImmediate(resolve));
+      await new Promise((resolve) => portal.child.stdout!.once("data", resolve));
     }
   }
 
