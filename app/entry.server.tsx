@@ -17,7 +17,6 @@ import { TranslationProvider } from "~/i18n/use-t";
 import { getDb } from "~/modules/db/index.server";
 import { logger, routeConsoleToLogger } from "~/modules/observability/logger.server";
 import { collectServerMetrics } from "~/modules/observability/metrics.server";
-import { maskForLog } from "~/modules/privacy/log.server";
 import { schedulePurge } from "~/modules/privacy/retention.server";
 
 const ABORT_DELAY = 5_000;
@@ -76,9 +75,6 @@ export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return;
   logger.error(error);
 }
-
-/** For scripts/serve.mjs, which logs what reaches Express's own error handler. */
-export { maskForLog };
 
 /** The server's log, request ids and metrics (scripts/serve.mjs; README, "Logs and metrics"). */
 export { logger };
