@@ -15,13 +15,16 @@ import { localeFromPathname } from "~/i18n/config";
 import { getFixedT } from "~/i18n/i18n.server";
 import { TranslationProvider } from "~/i18n/use-t";
 import { getDb } from "~/modules/db/index.server";
-import { maskConsoleOutput, maskForLog } from "~/modules/privacy/log.server";
+import { logger, routeConsoleToLogger } from "~/modules/observability/logger.server";
+import { collectServerMetrics } from "~/modules/observability/metrics.server";
 import { schedulePurge } from "~/modules/privacy/retention.server";
 
 const ABORT_DELAY = 5_000;
 
-// Every line the server writes through console is masked, whoever writes it (docs/security.md).
-maskConsoleOutput();
+// Every line the server writes through console is a masked JSON log line, whoever writes it (docs/security.md).
+routeConsoleToLogger();
+// Process metrics, and every worker's counts for the primary's scrape (README, "Logs and metrics").
+collectServerMetrics();
 
 export default async function handleRequest(
   request: Request,
@@ -51,7 +54,7 @@ export default async function handleRequest(
       signal: abort.signal,
       onError(error: unknown) {
         responseStatusCode = 500;
-        if (shellRendered) console.error(maskForLog(error));
+        if (shellRendered) logger.error(error);
       },
     },
   );
@@ -70,11 +73,13 @@ export default async function handleRequest(
  */
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return;
-  console.error(maskForLog(error));
+  logger.error(error);
 }
 
-/** For scripts/serve.mjs, which logs what reaches Express's own error handler. */
-export { maskForLog };
+/** The server's log, request ids and metrics (scripts/serve.mjs; README, "Logs and metrics"). */
+export { logger };
+export { observeRequests } from "~/http/observe-requests.server";
+export { metricsText, metricsContentType } from "~/modules/observability/metrics.server";
 
 /** The HTTP edge scripts/serve.mjs runs in front of the routes (docs/security.md). */
 export { createPortalHandler, shouldContinue } from "~/http/portal-handler.server";

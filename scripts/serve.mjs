@@ -1,16 +1,24 @@
 // The production server: Express in front of the Remix build, with the security headers every response
 // carries. `npm start` (scripts/start.mjs) prepares the build, database and index and then imports this, or runs
 // it in each worker (scripts/workers.mjs). SIGTERM/SIGINT: finish the in-flight requests, close the database, exit.
+// Everything it writes is a JSON log line (app/modules/observability/logger.server.ts), one access line a request.
+import cluster from "node:cluster";
 import crypto from "node:crypto";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import compression from "compression";
 import express from "express";
+import { metricsAddress, serveMetrics } from "./metrics-server.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const build = await import(pathToFileURL(path.join(root, "build/server/index.js")).href);
 // The HTTP edge (app/http/portal-handler.server.ts): origin checks, body limits, caching of personal pages.
-const { createPortalHandler, shouldContinue, startBackgroundJobs, closeDatabase } = build.entry.module;
+const { createPortalHandler, shouldContinue, startBackgroundJobs, closeDatabase, observeRequests, logger, metricsText, metricsContentType } = build.entry.module;
+// A crash is a log line too (masked, JSON), not Node's plain stack on stderr; the process still ends, with code 1.
+process.on("uncaughtException", (error) => {
+  logger.fatal(error);
+  process.exit(1);
+});
 // Under several workers (scripts/workers.mjs) only the first runs the background jobs.
 if (process.env.PORTAL_BACKGROUND_JOBS !== "0") startBackgroundJobs?.();
 
@@ -35,6 +43,8 @@ let closing = false;
 app.disable("x-powered-by");
 // Behind a reverse proxy set TRUST_PROXY=1 so rate limits see the client's address, not the proxy's.
 if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY === "1" ? 1 : process.env.TRUST_PROXY);
+// First of all: the request's id (the proxy's X-Request-Id only behind TRUST_PROXY), its access line and metrics.
+app.use(observeRequests({ trustProxy: Boolean(process.env.TRUST_PROXY) }));
 // A cached page is sent in the representation its ETag names, compressed or not (app/http/portal-handler.server.ts).
 app.use(compression({ filter: (req, res) => !res.locals.encodedByEdge && compression.filter(req, res) }));
 
@@ -74,15 +84,34 @@ app.all("*", portal);
 // Anything that still throws (a body Express cannot parse, say) is the client's mistake, not a 500.
 app.use((error, req, res, _next) => {
   const status = typeof error?.status === "number" && error.status >= 400 && error.status < 500 ? error.status : 500;
-  if (status === 500) console.error(build.entry.module.maskForLog(error));
+  if (status === 500) logger.error(error);
   res.status(status).type("text/plain; charset=utf-8").send(status === 500 ? "Internal Server Error" : "Bad Request");
 });
 
 const port = Number(process.env.PORT || 3000);
 const host = process.env.HOST || "localhost";
 const server = app.listen(port, host, () => {
-  console.log(`清远市残联服务门户 listening on http://${host}:${port}`);
+  logger.info({ url: `http://${host}:${port}` }, "清远市残联服务门户 listening");
 });
+// A single process serves its own metrics on METRICS_PORT; under several workers the primary serves them all.
+if (!cluster.isWorker) {
+  let metrics = null;
+  try {
+    metrics = metricsAddress();
+  } catch (error) {
+    logger.fatal(error.message);
+    process.exit(1);
+  }
+  if (metrics) {
+    serveMetrics({ ...metrics, collect: metricsText, contentType: metricsContentType, logger }).then(
+      () => logger.info({ url: `http://${metrics.host}:${metrics.port}/metrics` }, "metrics listening"),
+      (error) => {
+        logger.fatal({ err: error.message }, `metrics: cannot listen on ${metrics.host}:${metrics.port}`);
+        process.exit(1);
+      },
+    );
+  }
+}
 // An idle keep-alive connection stays open longer than a reverse proxy's or a client's idle timeout (nginx's
 // upstream keepalive_timeout is 60 s): with Node's 5 s default, a request sent on a connection the server is
 // just closing is lost (ECONNRESET, seen from Playwright's request context in the browser tests).
@@ -117,7 +146,7 @@ function shutDown() {
     try {
       await closeDatabase?.();
     } catch (error) {
-      console.error(build.entry.module.maskForLog(error));
+      logger.error(error);
       code = 1;
     }
     process.exit(code);

@@ -2,8 +2,12 @@
 // (node:cluster; each worker runs scripts/serve.mjs, and they share the listening port), starts another when one
 // dies, and on SIGTERM/SIGINT asks every worker to finish its in-flight requests and close the database, then exits.
 // The build, the secrets, migrations, seed and index are done once before this runs (scripts/start.mjs).
+// Its own lines are JSON log lines like the workers' (app/modules/observability/log-lines.mjs), with "role":"primary";
+// with METRICS_PORT it serves every worker's metrics, added up, on that port (scripts/metrics-server.mjs).
 import cluster from "node:cluster";
 import os from "node:os";
+import { createLogLines } from "../app/modules/observability/log-lines.mjs";
+import { metricsAddress, serveMetrics } from "./metrics-server.mjs";
 
 /** How long a worker may take to finish its in-flight requests after SIGTERM before it is stopped anyway. */
 export const shutdownGraceMs = 10_000;
@@ -27,6 +31,14 @@ export function workerCount(env = process.env) {
  * stops with an error, as a single process would, instead of forking again forever.
  */
 export function runWorkers({ count, exec }) {
+  const logger = createLogLines({ base: { role: "primary" } });
+  let metrics;
+  try {
+    metrics = metricsAddress();
+  } catch (error) {
+    logger.fatal(error.message);
+    process.exit(1);
+  }
   cluster.setupPrimary({ exec });
   let stopping = false;
   let exitCode = 0;
@@ -60,16 +72,30 @@ export function runWorkers({ count, exec }) {
       return;
     }
     if (!listened.has(worker.id)) {
-      console.error(`✗ worker ${worker.process.pid} stopped (${signal ?? `exit ${code}`}) before it served: stopping`);
+      logger.fatal({ worker: worker.process.pid }, `worker ${worker.process.pid} stopped (${signal ?? `exit ${code}`}) before it served: stopping`);
       stop(1);
       return;
     }
     listened.delete(worker.id);
-    console.error(`worker ${worker.process.pid} stopped (${signal ?? `exit ${code}`}); starting another`);
+    logger.error({ worker: worker.process.pid }, `worker ${worker.process.pid} stopped (${signal ?? `exit ${code}`}); starting another`);
     fork(backgroundJobs);
   });
 
   for (let i = 0; i < count; i++) fork(i === 0);
   for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => stop(0));
-  console.log(`→ ${count} workers`);
+  logger.info({ workers: count }, `${count} workers`);
+  if (metrics) startMetrics(metrics, logger, () => stop(1));
+}
+
+/** Every worker's metrics in one scrape: prom-client's AggregatorRegistry asks each worker for its own and adds them up. */
+async function startMetrics({ port, host }, logger, fail) {
+  const { AggregatorRegistry } = (await import("prom-client")).default;
+  const aggregator = new AggregatorRegistry();
+  try {
+    await serveMetrics({ port, host, collect: () => aggregator.clusterMetrics(), contentType: aggregator.contentType, logger });
+    logger.info({ url: `http://${host}:${port}/metrics` }, "metrics listening");
+  } catch (error) {
+    logger.fatal({ err: error.message }, `metrics: cannot listen on ${host}:${port}`);
+    fail();
+  }
 }

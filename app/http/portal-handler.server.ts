@@ -3,11 +3,14 @@ import { writeReadableStreamToWritable, type AppLoadContext, type ServerBuild } 
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from "express";
 import { bodyLimitFor, declaredLength, limitedBody } from "./body-limit.server";
 import { dataVersion, getConnection, queryLog, type QueryLog } from "~/modules/db/index.server";
+import { pageCache as pageCacheMetric } from "~/modules/observability/metrics.server";
 import { readPreferences } from "~/modules/preferences/preferences.server";
 import { cacheControlFor, isPublicPage, publicPageCaching, queryCarriesPersonalNumber } from "./cache-policy";
 import { guardBuild, type EdgeState } from "./guarded-build.server";
 import { cachedPage, matchesIfNoneMatch, PageCache, pageCacheKey, type CachedPage } from "./page-cache.server";
 import { placeholderNonce, sealNonce } from "./page-cache-nonce.server";
+import type { ObservedLocals } from "./observe-requests.server";
+import { createRouteLabeller } from "./route-label.server";
 import { createPartitionedRequestHandler } from "./route-partition.server";
 import { apiRefusal, bytesToKb, isApiPath } from "./refusal.server";
 import { isSafeMethod, judgeOrigin } from "./request-origin.server";
@@ -140,6 +143,7 @@ function storable(response: Response, log: QueryLog): boolean {
 
 export function createPortalHandler({ build, mode, getLoadContext, contentSecurityPolicy, pageCache = new PageCache() }: PortalHandlerOptions) {
   const handle = createPartitionedRequestHandler(guardBuild(build), mode);
+  const routeLabel = createRouteLabeller(build.routes);
 
   /**
    * A public content page: from the cache when its copy is current, else rendered with a placeholder nonce,
@@ -151,10 +155,15 @@ export function createPortalHandler({ build, mode, getLoadContext, contentSecuri
     const csp = contentSecurityPolicy!;
     const key = pageCacheKey(url, await readPreferences(request));
     const cached = pages.get(key);
-    if (cached?.dataVersion === null) return sendPage(req, res, cached, csp);
+    const hit = (page: CachedPage) => {
+      pageCacheMetric.inc({ result: "hit" });
+      sendPage(req, res, page, csp);
+    };
+    if (cached?.dataVersion === null) return hit(cached);
     const version = await dataVersion(getConnection());
-    if (cached?.dataVersion === version) return sendPage(req, res, cached, csp);
+    if (cached?.dataVersion === version) return hit(cached);
     if (req.method !== "GET") return send(req, res, url, await handle(request, context));
+    pageCacheMetric.inc({ result: "miss" });
 
     const placeholder = placeholderNonce();
     const log: QueryLog = { queries: 0, writes: 0 };
@@ -182,6 +191,7 @@ export function createPortalHandler({ build, mode, getLoadContext, contentSecuri
   return async function portalHandler(req: ExpressRequest, res: ExpressResponse, next: NextFunction) {
     try {
       const url = requestUrl(req);
+      (res.locals as ObservedLocals).route = url ? routeLabel(url.pathname) : "(unparsable)";
       if (!url) {
         res.status(400).setHeader("Connection", "close");
         res.type("text/plain; charset=utf-8").send("Bad Request");

@@ -17,14 +17,14 @@ import { createRequestHandler, type AppLoadContext, type ServerBuild } from "@re
  * Fog-of-war manifest requests (`/__manifest`), which match paths given in the query, use the whole table.
  */
 
-type RouteEntry = Pick<ServerBuild["routes"][string], "id" | "parentId" | "path" | "index">;
+export type RouteEntry = Pick<ServerBuild["routes"][string], "id" | "parentId" | "path" | "index" | "caseSensitive">;
 type Reach = { kind: "everywhere" } | { kind: "first" | "second"; segment: string };
 
 const isStatic = (segment: string) => !segment.startsWith(":") && segment !== "*" && !segment.endsWith("?");
 const isParam = (segment: string) => segment.startsWith(":") && !segment.endsWith("?");
 
 /** The route's full path: its own path under its ancestors' paths. */
-function fullPath(routes: Record<string, RouteEntry>, route: RouteEntry): string {
+export function fullPath(routes: Record<string, RouteEntry>, route: RouteEntry): string {
   const parts: string[] = [];
   for (let r: RouteEntry | undefined = route; r; r = r.parentId ? routes[r.parentId] : undefined) if (r.path) parts.unshift(r.path);
   return parts.join("/");
@@ -54,7 +54,7 @@ function urlSegments(pathname: string): string[] {
 }
 
 /** The pathnames Remix matches for a request's pathname: itself, and for a single-fetch data request the page's. */
-function matchedPathnames(pathname: string): string[] {
+export function matchedPathnames(pathname: string): string[] {
   if (!pathname.endsWith(".data")) return [pathname];
   return [pathname, pathname.replace(/\.data$/, "").replace(/^\/_root$/, "/")];
 }

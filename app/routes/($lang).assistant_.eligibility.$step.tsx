@@ -13,6 +13,7 @@ import { routeLocale } from "~/http/route-locale";
 import { localePath } from "~/i18n/config";
 import { useT } from "~/i18n/use-t";
 import { getDocument } from "~/modules/content/index.server";
+import { assistantAnswers } from "~/modules/observability/metrics.server";
 import {
   ageOptions,
   careOptions,
@@ -86,6 +87,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   // A later page is only shown once the questions before it have answers.
   if (missing && (!isStep(page) || eligibilitySteps.indexOf(page) > eligibilitySteps.indexOf(missing))) throw redirect(path(missing));
   if (page === "result") {
+    assistantAnswers.inc({ status: "eligibility_check" });
     const results = checkEligibility(answers as EligibilityAnswers).map((r) => ({
       ...r,
       links: sourceLinks(r.sources),

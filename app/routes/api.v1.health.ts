@@ -11,7 +11,8 @@ import { indexStatus } from "~/modules/search/index-status.server";
 export async function loader() {
   const connection = getConnection();
   const [storage, index] = await Promise.all([checkStorage(connection), indexStatus()]);
-  if (storage.ok) return { status: "ok", database: connection.kind, index };
+  // A Response, not a raw object: Remix warns on every start about raw objects from resource routes.
+  if (storage.ok) return Response.json({ status: "ok", database: connection.kind, index });
   const { problem, code, since } = storage;
   return Response.json(
     { status: "degraded", database: connection.kind, index, storage: { problem, code, since } },

@@ -333,6 +333,10 @@ describe.each(kinds)("the HTTP edge under attack, on $kind", ({ kind }) => {
     const health = await fetch(`${base}/api/v1/health`);
     expect(health.status).toBe(503);
     expect(await health.json()).toMatchObject({ status: "degraded", database: kind, storage: { problem: kind === "postgres" ? "read_only" : "full" } });
+    // Readiness stays: the instance still serves reads, so a balancer keeps it (docs/security.md, "Failures").
+    const ready = await fetch(`${base}/api/v1/ready`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ status: "ready", database: { kind, answers: true } });
 
     const log = portal.output();
     if (kind === "postgres") expect(log).toMatch(/storage failure \(read_only\): .*read-only transaction \[25006\] on PostgreSQL 127\.0\.0\.1:\d+\/postgres during action/);

@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { asciiDigits } from "~/modules/privacy/numbers";
+import { logLines } from "../support/log-lines";
 import { startPortal, type PortalServer } from "../support/portal-server";
 
 /**
@@ -31,12 +32,18 @@ describe("the server's log", () => {
     const id = encodeURIComponent("４４１８０２１９９００１０１１２３ｘ");
     const data = await fetch(`${portal.url}/guides?_data=routes/${id}`);
     expect(data.status).toBe(403);
-    // Wait for both lines to be written: the server logs before it answers, but through a pipe.
-    for (let i = 0; i < 100 && !/does not match URL/.test(portal.output().slice(before)); i++) await new Promise((r) => setTimeout(r, 50));
+    // Wait for both lines to be written: the server logs before it answers, but through a pipe (the second
+    // request's access line comes after its error line).
+    const answered = () => logLines(portal.output().slice(before)).some((line) => line.msg === "request" && line.status === 403);
+    for (let i = 0; i < 100 && !answered(); i++) await new Promise((r) => setTimeout(r, 50));
 
     const log = portal.output().slice(before);
-    expect(log).toContain('405 Method Not Allowed: You made a POST request to "/policies/138****5678"');
-    expect(log).toContain('403 Forbidden: Route "routes/**************123X" does not match URL "/guides"');
+    // Log lines are JSON (docs/contracts.md, "Logs and metrics"): the messages, as they were before, are in `msg`.
+    const messages = logLines(log)
+      .map((line) => line.msg ?? "")
+      .join("\n");
+    expect(messages).toContain('405 Method Not Allowed: You made a POST request to "/policies/138****5678"');
+    expect(messages).toContain('403 Forbidden: Route "routes/**************123X" does not match URL "/guides"');
     const lines = log.split("\n").filter((line) => /\/policies\/|routes\//.test(line));
     expect(lines.length).toBeGreaterThanOrEqual(2);
     for (const line of lines) for (const number of ["13812345678", "44180219900101123"]) expect(asciiDigits(line)).not.toContain(number);

@@ -32,6 +32,7 @@ import { minimumConfidence, retrieve, type Retrieval, type RetrievalMode } from 
 import { termIdf } from "./term-stats.server";
 import { understandQuestion, withAbsoluteYears, type KeyTerm } from "./understand.server";
 import { getAssistantIndex, type AssistantIndex } from "./vector-index.server";
+import { assistantAnswers } from "~/modules/observability/metrics.server";
 
 /**
  * The assistant's one operation, shared by the page and the JSON API: guard the question, retrieve, answer
@@ -170,7 +171,10 @@ async function answerFromCorpus(
 export async function askAssistant(input: { question: string; locale: Locale }, options: AskOptions = {}): Promise<ChatReply> {
   const started = performance.now();
   const guard = guardQuestion(input.question);
-  if (!guard.ok) throw new InvalidQuestion(guard.status, guard.length);
+  if (!guard.ok) {
+    assistantAnswers.inc({ status: guard.status });
+    throw new InvalidQuestion(guard.status, guard.length);
+  }
   const { locale } = input;
   const t = getFixedT(locale);
 
@@ -210,6 +214,7 @@ export async function askAssistant(input: { question: string; locale: Locale }, 
   if (view.status === "answered" && resolved.borrowed && resolved.borrowed !== "aspect" && resolved.topic.length) {
     view = { ...view, followUp: resolved.topic };
   }
+  assistantAnswers.inc({ status: view.status });
   const citations = citationsOf(view);
   const turn = priorTurnOf(guard.masked, view, resolved);
   let id: string | null = null;

@@ -15,6 +15,7 @@ import { offerFreedSeats } from "./waiting-list.server";
 import { assertHoldWithinLimits, releaseHoldsOverShare } from "./hold-limits.server";
 import { findIdempotentResult, recordIdempotentResult, type IdempotencyClaim } from "../security/idempotency.server";
 import { seatsByIds, toBookingView, type BookingStatus, type BookingView } from "./booking-views.server";
+import { cinemaBookings } from "~/modules/observability/metrics.server";
 
 type Db = Kysely<Database>;
 type Trx = Transaction<Database>;
@@ -214,6 +215,7 @@ type HoldConfirmation = { holdId: string; contact: Contact; needs?: readonly Cin
 export async function confirmHold(db: Db, input: HoldConfirmation, now: Date = new Date()): Promise<BookingView> {
   const contact = validateContact(input.contact);
   const row = await db.transaction().execute((trx) => confirmHoldIn(trx, { ...input, contact }, now));
+  cinemaBookings.inc({ event: "made", source: row.source });
   return toBookingView(db, row);
 }
 
@@ -247,6 +249,8 @@ async function confirmHoldIn(trx: Trx, input: HoldConfirmation, now: Date, refer
 export async function confirmDraft(db: Db, input: { screeningId: string; draftId: string; locale: string }, now: Date = new Date()): Promise<BookingView> {
   for (let attempt = 0; ; attempt++) {
     const reference = makeReference("DY");
+    // Counted once committed, and only when this submit made the booking (not a second submit's answer).
+    let made = false;
     try {
       const row = await db.transaction().execute(async (trx) => {
         const claim = await claimDraft(trx, "cinema_booking_drafts", input.draftId, reference, now);
@@ -262,8 +266,10 @@ export async function confirmDraft(db: Db, input: { screeningId: string; draftId
         const contact = validateContact({ name: draft.name ?? "", phone: draft.phone ?? "" });
         const booking = await confirmHoldIn(trx, { holdId: draft.hold_id, contact, needs: parseNeeds(draft.needs), locale: input.locale }, now, reference);
         await trx.updateTable("cinema_booking_drafts").set({ hold_id: null }).where("id", "=", input.draftId).execute();
+        made = true;
         return booking;
       });
+      if (made) cinemaBookings.inc({ event: "made", source: row.source });
       return toBookingView(db, row);
     } catch (error) {
       if (attempt < 3 && isUniqueViolation(error)) continue;
@@ -307,6 +313,7 @@ export async function bookSeats(
       throw new SoldOut(await availableFor(db, input.screeningId, input.party, now));
     },
   );
+  if (!("replayed" in row)) cinemaBookings.inc({ event: "made", source: row.source });
   const view = await toBookingView(db, row);
   return "replayed" in row ? { ...view, replayed: true } : view;
 }
@@ -344,7 +351,7 @@ export async function cancelBooking(
 ): Promise<{ booking: BookingView; offeredTo: string[] }> {
   const result = await db.transaction().execute(async (trx) => {
     const row = await findRow(trx, key);
-    if (row.status === "cancelled") return { row, offeredTo: [] as string[] };
+    if (row.status === "cancelled") return { row, offeredTo: [] as string[], cancelledNow: false };
     if (row.status === "checked_in") throw new NotAllowed("checkedIn");
     await trx.updateTable("cinema_bookings").set({ status: "cancelled", cancelled_at: now.toISOString() }).where("reference", "=", row.reference).execute();
     const freed = await trx.deleteFrom("cinema_booking_seats").where("booking_reference", "=", row.reference).executeTakeFirst();
@@ -353,7 +360,8 @@ export async function cancelBooking(
       screening.status === "scheduled" && screening.startsAt > now.toISOString()
         ? await offerFreedSeats(trx, row.screening_id, Number(freed.numDeletedRows), now)
         : [];
-    return { row: { ...row, status: "cancelled", cancelled_at: now.toISOString() }, offeredTo };
+    return { row: { ...row, status: "cancelled", cancelled_at: now.toISOString() }, offeredTo, cancelledNow: true };
   });
+  if (result.cancelledNow) cinemaBookings.inc({ event: "cancelled", source: result.row.source });
   return { booking: await toBookingView(db, result.row), offeredTo: result.offeredTo };
 }

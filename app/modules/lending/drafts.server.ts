@@ -5,6 +5,7 @@ import type { LendingRequestDraftTable } from "./tables";
 import { deviceTypeRow } from "./catalogue.server";
 import { NotFound } from "./errors";
 import { inTransaction, type Db } from "./ledger.server";
+import { lendingRequests } from "~/modules/observability/metrics.server";
 import type { ApplicantCategory, RequestStep } from "./lending-constants";
 import { insertRequest } from "./requests.server";
 
@@ -112,7 +113,9 @@ export function firstMissingStep(draft: Draft): Exclude<RequestStep, "done"> {
  */
 export async function submitDraft(db: Db, draft: Draft, now: Date = new Date()): Promise<string> {
   if (draft.requestReference) return draft.requestReference;
-  return inTransaction(db, async (trx) => {
+  // Counted once committed, and only when this submit made the request (not a second submit's answer).
+  let made = false;
+  const sent = await inTransaction(db, async (trx) => {
     const reference = makeReference("JY");
     const claim = await claimDraft(trx, "lending_request_drafts", draft.id, reference, now);
     if (!claim) throw new NotFound("draft");
@@ -134,6 +137,9 @@ export async function submitDraft(db: Db, draft: Draft, now: Date = new Date()):
       },
       now,
     );
+    made = true;
     return reference;
   });
+  if (made) lendingRequests.inc({ source: "web" });
+  return sent;
 }

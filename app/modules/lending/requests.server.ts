@@ -7,6 +7,7 @@ import { protectCertificate } from "./certificate.server";
 import { deviceTypeRow, getLocation, type Localized } from "./catalogue.server";
 import { InvalidInput, NotFound, WrongState } from "./errors";
 import { inTransaction, type Actor, type Db, type Trx } from "./ledger.server";
+import { lendingRequests } from "~/modules/observability/metrics.server";
 import {
   applicantCategories,
   defaultDuplicateWindowDays,
@@ -57,11 +58,13 @@ export function validateApplicant(input: { name: string; phone: string; disabili
 export async function createRequest(db: Db, input: RequestInput, now: Date = new Date()): Promise<{ reference: string; status: "pending" }> {
   validateApplicant(input);
   const certificate = input.certificate ?? (await protectCertificate(db, input.certificateNumber));
-  return inTransaction(db, async (trx) => {
+  const made = await inTransaction(db, async (trx) => {
     const reference = makeReference("JY");
     await insertRequest(trx, reference, { ...input, certificate }, now);
     return { reference, status: "pending" as const };
   });
+  if (input.source !== "seed") lendingRequests.inc({ source: input.source });
+  return made;
 }
 
 /** Inserts a checked request under `reference`, inside the caller's transaction (the API, and a draft's submit). */

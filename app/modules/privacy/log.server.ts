@@ -1,4 +1,4 @@
-import { format, inspect } from "node:util";
+import { inspect } from "node:util";
 import { maskPersonalData } from "./mask";
 
 /**
@@ -44,20 +44,4 @@ function decodePercent(text: string): string {
 export function maskForLog(value: unknown): string {
   const text = describeForLog(value);
   return maskPersonalData(decodePercent(text)).text;
-}
-
-const consoleMethods = ["log", "info", "warn", "error", "debug", "trace"] as const;
-const installed = new WeakSet<Console>();
-
-/**
- * Makes every line the process writes through `console` masked, whoever writes it (the portal, Remix, a
- * library). The server's entry module installs it once at start; arguments are formatted as console would.
- */
-export function maskConsoleOutput(target: Console = console): void {
-  if (installed.has(target)) return;
-  installed.add(target);
-  for (const method of consoleMethods) {
-    const original = target[method].bind(target);
-    target[method] = (...args: unknown[]) => original(maskForLog(format(...args.map((a) => (a instanceof Error ? describeForLog(a) : a)))));
-  }
 }
