@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { asciiDigits } from "~/modules/privacy/numbers";
 import { logLines, serverLinesOf, type LogLine } from "../support/log-lines";
+import { checkedFetch } from "../support/openapi-check";
 import { freePort, startPortal, type PortalServer } from "../support/portal-server";
 
 /**
@@ -107,7 +108,8 @@ describe("logs, readiness and metrics", () => {
   });
 
   it("answers /api/v1/ready with the database and the index, never cached", async () => {
-    const res = await fetch(`${portal.url}/api/v1/ready`);
+    // (Checked against the OpenAPI document too, as every API answer the suite reads.)
+    const res = await checkedFetch(`${portal.url}/api/v1/ready`);
     expect(res.status).toBe(200);
     expect(res.headers.get("cache-control")).toBe("no-store");
     const body = await res.json();

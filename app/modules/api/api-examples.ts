@@ -17,6 +17,11 @@ const booking = {
 
 export const examples = {
   health: { status: "ok", database: "sqlite", index: { documents: 42, chunks: 512, builtAt: "2026-12-02T01:00:00.000Z" } },
+  ready: {
+    status: "ready",
+    database: { kind: "sqlite", answers: true },
+    index: { documents: 42, chunks: 512, builtAt: "2026-12-02T01:00:00.000Z", assistantChunks: 375 },
+  },
   question: { question: "残疾人证怎么办理？", locale: "zh-CN" },
   reply: {
     answer: "申请残疾人证，先到户籍所在地的县级残联或乡镇（街道）提出申请……",

@@ -28,6 +28,24 @@ export const degradedHealthSchema = healthSchema.extend({
   }),
 });
 
+const readinessParts = {
+  database: z.strictObject({ kind: z.enum(["sqlite", "postgres"]), answers: z.boolean().describe("The database answered a query within 2 s.") }),
+  index: z.strictObject({
+    documents: z.number().int().describe("Documents in the search index."),
+    chunks: z.number().int().describe("Chunks in the search index."),
+    builtAt: instant.nullable(),
+    assistantChunks: z.number().int().describe("Chunks in the assistant's index (0 while it loads)."),
+  }),
+};
+
+export const readySchema = z.strictObject({ status: z.literal("ready"), ...readinessParts });
+
+export const notReadySchema = z.strictObject({
+  status: z.literal("not_ready"),
+  missing: z.array(z.enum(["database", "index"])).min(1).describe("What is not ready yet."),
+  ...readinessParts,
+});
+
 export const chatReplySchema = z.strictObject({
   answer: z.string(),
   grounded: z.boolean().describe("false when the corpus does not cover the question: then `answer` says so and where to ask a person."),

@@ -14,6 +14,8 @@ import {
   errorSchema,
   healthSchema,
   loanRequestCreatedSchema,
+  notReadySchema,
+  readySchema,
   loanRequestSchema,
   openApiDocumentSchema,
   screeningListSchema,
@@ -121,6 +123,8 @@ function buildRegistry(): OpenAPIRegistry {
   const registry = new OpenAPIRegistry();
   const Health = registry.register("Health", healthSchema);
   const DegradedHealth = registry.register("DegradedHealth", degradedHealthSchema);
+  const Ready = registry.register("Ready", readySchema);
+  const NotReady = registry.register("NotReady", notReadySchema);
   const ChatReply = registry.register("ChatReply", chatReplySchema);
   const ScreeningList = registry.register("ScreeningList", screeningListSchema);
   const BookingCreated = registry.register("BookingCreated", bookingCreatedSchema);
@@ -162,6 +166,20 @@ function buildRegistry(): OpenAPIRegistry {
     success: {
       200: { description: "Healthy.", ...json(Health, examples.health) },
       503: { description: "Degraded: what is wrong with the storage (or, from the edge, the error shape).", headers: retryAfter, ...json(z.union([DegradedHealth, errorSchema(["storage_unavailable"])])) },
+    },
+    errors: { 400: ["invalid_input"] },
+  });
+
+  call(registry, {
+    method: "get",
+    path: "/ready",
+    operationId: "getReadiness",
+    tags: ["Service"],
+    summary: "Whether this instance should get traffic: the database answers a query and the indexes are loaded",
+    description: "For a load balancer's readiness check; `/health` is the liveness answer. A full or read-only database does not make an instance unready (it still serves reads): `/health` reports that. Never cached.",
+    success: {
+      200: { description: "Ready.", ...json(Ready, examples.ready) },
+      503: { description: "Not ready: what is missing (or, from the edge, the error shape).", headers: retryAfter, ...json(z.union([NotReady, errorSchema(["storage_unavailable"])])) },
     },
     errors: { 400: ["invalid_input"] },
   });
