@@ -6,7 +6,7 @@ import { getFixedT } from "~/i18n/i18n.server";
 import type { Locale } from "~/i18n/config";
 import { cancelBooking, findBooking, getScreening, NotFound, seatCode, type BookingView } from "~/modules/cinema/index.server";
 import { getDb } from "~/modules/db/index.server";
-import { lookupQuerySchema, queryValues } from "~/modules/api/api-requests.server";
+import { cancelBodySchema, lookupQuerySchema, queryValues } from "~/modules/api/api-requests.server";
 
 /**
  * GET /api/v1/bookings/:reference?phone= — the booking; DELETE the same — cancels it (docs/contracts.md).
@@ -65,9 +65,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   let phone = query.phone;
   if (!phone.trim() && request.headers.get("Content-Type")?.includes("json")) {
-    const body = await readJsonObject(request);
-    if (typeof body?.phone === "string") phone = body.phone;
-    locale = apiLocale(request, body?.locale ?? query.locale);
+    const parsed = cancelBodySchema.safeParse(await readJsonObject(request));
+    const body = parsed.success ? parsed.data : {};
+    if (body.phone !== undefined) phone = body.phone;
+    locale = apiLocale(request, body.locale ?? query.locale);
   }
   if (!phone.trim()) return phoneMissing(locale);
   const reference = String(params.reference ?? "");

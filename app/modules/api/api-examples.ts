@@ -17,6 +17,7 @@ const booking = {
 
 export const examples = {
   health: { status: "ok", database: "sqlite", index: { documents: 42, chunks: 512, builtAt: "2026-12-02T01:00:00.000Z" } },
+  cancelBody: { phone: "13800138000", locale: "zh-CN" },
   ready: {
     status: "ready",
     database: { kind: "sqlite", answers: true },

@@ -66,6 +66,18 @@ export const lookupQuerySchema = z.object({
 });
 
 /** The reference in a lookup's path: any case, with or without dashes or spaces, full-width letters too. */
+/**
+ * The optional JSON body of a cancellation (DELETE /bookings/{reference}): the phone and locale for a client that
+ * keeps the phone out of the URL. Other fields are ignored; a body whose phone or locale is not a string counts as
+ * none (the phone is then missing: 422).
+ */
+export const cancelBodySchema = z
+  .object({
+    phone: z.string().optional().describe("The booking's mobile number, when the query has none."),
+    locale: z.string().optional().describe("`zh-CN` or `en`, as the query parameter."),
+  })
+  .passthrough();
+
 export const referencePathSchema = z.object({
   reference: z.string().describe("The reference (`DY-7K3Q-M9TD`), in any case, with or without dashes or spaces, in full-width letters too."),
 });

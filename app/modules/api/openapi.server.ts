@@ -3,7 +3,7 @@ import { z, type ZodTypeAny } from "zod";
 import { chatInputSchema } from "../assistant/chat-schema";
 import { apiBookingSchema } from "../cinema/cinema-schema";
 import { apiLoanRequestSchema } from "../lending/lending-schema";
-import { bookingHeadersSchema, devicesQuerySchema, lookupQuerySchema, referencePathSchema, screeningPathSchema, screeningsQuerySchema } from "./api-requests.server";
+import { bookingHeadersSchema, cancelBodySchema, devicesQuerySchema, lookupQuerySchema, referencePathSchema, screeningPathSchema, screeningsQuerySchema } from "./api-requests.server";
 import { examples } from "./api-examples";
 import {
   bookingCreatedSchema,
@@ -252,7 +252,10 @@ function buildRegistry(): OpenAPIRegistry {
     tags: ["Cinema"],
     summary: "Cancel a booking, by reference and phone",
     description: "The phone in the query (or, with a JSON body, its `phone` field). Answers the cancelled booking; cancelling twice answers it again. A checked-in booking cannot be cancelled (409 `not_allowed`).",
-    request: lookup,
+    request: {
+      ...lookup,
+      body: { description: "Optional: the phone (and locale) in a JSON body instead of the query.", required: false, content: { "application/json": { schema: cancelBodySchema, example: examples.cancelBody } } },
+    },
     success: { 200: { description: "The cancelled booking.", ...json(Booking, examples.cancelled) } },
     errors: { ...lookupErrors, 409: ["not_allowed"], 503: ["busy"] },
   });
