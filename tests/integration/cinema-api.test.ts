@@ -176,6 +176,20 @@ describe("GET and DELETE /api/v1/bookings/:reference?phone=", () => {
     expect(cancelled).toMatchObject({ status: 200, body: { status: "cancelled" } });
     expect((await getBooking(made.body.reference, "13900001111")).body.status).toBe("cancelled");
   });
+
+  it("cancels with the phone in a JSON body instead of the URL; a phone that is not a string is no phone (422)", async () => {
+    const screeningId = (await listScreenings()).body.screenings[0].id;
+    const made = await post(screeningId, { name: "王五", phone: "13900002222", tickets: 1 });
+    const withBody = (body: unknown) =>
+      answer(
+        bookingRoute.action,
+        new Request(`${base}/bookings/${made.body.reference}`, { method: "DELETE", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) }),
+        { reference: made.body.reference },
+      );
+    const noPhone = await withBody({ phone: 13900002222, locale: "en" });
+    expect(noPhone).toMatchObject({ status: 422, body: { error: "invalid_input" } });
+    expect((await withBody({ phone: "13900002222", locale: "en" })).body).toMatchObject({ status: "cancelled" });
+  });
 });
 
 describe("200 parallel bookings for the last 20 seats through the API", () => {
