@@ -155,6 +155,14 @@ describe("a question in its conversation", () => {
     expect(resolveQuestion("盲人坐公交免费吗？", [devices], { inDocuments }).borrowed).toBeNull();
   });
 
+  it("a longer question in the earlier answer's words goes on with it when it leans on it (也可以吗)", () => {
+    const rehab = turn({ question: "孩子康复救助找谁申请", docIds: ["child-rehab-assistance-guide"], topic: ["康复救助"] });
+    const inDocuments = (words: string[], docIds: string[]) => docIds.includes("child-rehab-assistance-guide") && words.every((w) => ["户口", "清远", "居住证", "这边"].includes(w));
+    const leaning = resolveQuestion("我们户口不在清远 但是在这边办了居住证 也可以吗", [rehab], { inDocuments });
+    expect(leaning).toMatchObject({ borrowed: "context", preferDocs: ["child-rehab-assistance-guide"] });
+    expect(resolveQuestion("我们户口不在清远 但是在这边办了居住证 想问问残疾证怎么办", [rehab], { inDocuments }).borrowed).toBeNull();
+  });
+
   it("两个 / both means the last two topics together", () => {
     const nursing = turn({ question: "那护理补贴呢？", schemes: ["nursingAllowance"], topic: ["重度残疾人护理补贴"] });
     const r = resolveQuestion("两个能一起领吗？", [livingWhere, nursing]);

@@ -336,12 +336,12 @@ export function resolveQuestion(question: string, history: PriorTurn[] = [], opt
       query = [...(sameTopic ? carried : []), masked, last.aspect].join(" ");
     } else if (
       hasTopic &&
-      short &&
+      (short || own.ellipsis) &&
       !own.schemes.length &&
       options.inDocuments?.(own.topic, last.docIds.slice(0, 2))
     ) {
       // "有轮椅位吗？" after the cinema, "要押金吗？" after borrowing a device: a short question in the
-      // earlier answer's own words goes on with it.
+      // earlier answer's own words goes on with it; so does a longer one that leans on it ("……办了居住证，也可以吗").
       borrowed = "context";
       topic = [...new Set([...last.topic, ...own.topic])];
       schemes = last.schemes.length ? last.schemes : ownSchemes;
