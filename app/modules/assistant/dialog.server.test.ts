@@ -184,6 +184,10 @@ describe("a question in its conversation", () => {
     expect(resolveQuestion("本人肢体三级，家庭困难，有什么补助").schemes).toBe("all");
     expect(resolveQuestion("My grandmother is 85, bedridden, with a grade 1 disability certificate. What support is there?").schemes).toBe("all");
     expect(resolveQuestion("Can a grade 4 person get any allowance? We are on dibao.").schemes).toBe("all");
+    // Conditions for something else: a topic that is not the assistant's business, or one the corpus never names.
+    expect(resolveQuestion("聋人考驾照要什么条件").schemes).toBeNull();
+    expect(resolveQuestion("我是一级盲人，养宠物要什么条件", [], { known: (w) => w !== "宠物" }).schemes).toBeNull();
+    expect(resolveQuestion("我是一级盲人，能领什么补贴", [], { known: (w) => w !== "宠物" }).schemes).toBe("all");
   });
 
   it("knows the benefits by their everyday names", () => {

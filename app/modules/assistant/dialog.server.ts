@@ -1,4 +1,6 @@
 import { expandQuery, tokenizeWords } from "~/modules/search/index.server";
+import { tagWords } from "~/modules/search/segment.server";
+import { getPhrases } from "./phrases.server";
 import { schemeTopic, type PriorTurn, type TurnContext } from "./conversation";
 import {
   aspectPhrases,
@@ -149,6 +151,11 @@ interface OwnReading {
   content: string[];
   /** Its words without the generic ones and without the facts: empty for "需要人照顾", "要带什么材料". */
   topic: string[];
+  /**
+   * Subjects of its own the rules know nothing about: a topic the phrasebook says is not the assistant's business
+   * (驾照 in "聋人考驾照要什么条件"), or a Chinese noun the corpus never uses and the glossary does not know.
+   */
+  strangers: string[];
   /** Glossary terms it names that are a subject of their own (辅具, 上学), not a fact or a benefit. */
   domain: string[];
   /** It names the 残疾人证 ("能办残疾证吗" asks about the certificate, not the benefits). */
@@ -169,6 +176,13 @@ interface OwnReading {
 /** Phrases that say what a question asks, or that it leans back: never its topic. */
 const notTopic: Phrase[] = [...Object.values(aspectPhrases).flat(), ...ellipsisMarkers, ...backReferences, ...bothReferences];
 
+function strangerNouns(text: string, known: (word: string) => boolean): string[] {
+  const glossary = new Set(expandQuery(text).expansions.map((e) => e.variant));
+  return tagWords(text)
+    .filter(({ word, tag }) => /^(n|vn)$/.test(tag) && /^\p{Script=Han}{2,}$/u.test(word) && !isGeneric(word) && !glossary.has(word) && !known(word))
+    .map(({ word }) => word);
+}
+
 function read(masked: string, known: (word: string) => boolean): OwnReading {
   const text = normalizeForFacts(masked).replace(/\s+/g, " ").trim();
   const rest = withoutFacts(masked);
@@ -186,6 +200,7 @@ function read(masked: string, known: (word: string) => boolean): OwnReading {
     content: topicWords(blank(text, notTopic), known),
     topic: topicWords(blank(rest, notTopic), known),
     domain: [...new Set(domain)],
+    strangers: [...getPhrases().offTopic.find(text), ...strangerNouns(blank(rest, notTopic), known)],
     certificate: expansions.some((e) => e.canonical === "残疾人证"),
     aspects: aspectsOf(text),
     schemes,
@@ -266,7 +281,9 @@ export function resolveQuestion(question: string, history: PriorTurn[] = [], opt
   const aboutBenefits = !usable.length || usable[0].schemes.length > 0 || (usable[0].eligibility && !usable[0].topic.length);
   // A certificate the person holds (or not) is a fact; one they ask about ("能办残疾证吗") is the topic.
   const asksCertificate = own.certificate && own.facts.certificate === undefined;
-  const forAll = own.eligibility && !own.domain.length && (own.benefit || (statesAnyFact(own.facts) && !asksCertificate && aboutBenefits));
+  // (Not "聋人考驾照要什么条件": a subject the corpus does not know is what it asks about, not the benefits.)
+  const forAll =
+    own.eligibility && !own.domain.length && (own.benefit || (statesAnyFact(own.facts) && !asksCertificate && aboutBenefits && !own.strangers.length));
   const ownSchemes: Scheme[] | "all" | null = own.schemes.length ? own.schemes : forAll ? "all" : null;
   const eligibilityTurn = own.eligibility && ownSchemes !== null;
   const ownTopic = [...new Set([...names, ...(eligibilityTurn ? own.domain : own.content)])];
