@@ -1,11 +1,11 @@
 import { UNSAFE_defineRoutes as defineRoutes } from "@remix-run/dev";
 import { describe, expect, it } from "vitest";
-import remixOptions from "../../remix.config.js";
+import { localizedRoutes } from "../../remix.config.js";
 import { createRouteLabeller } from "./route-label.server";
 import type { RouteEntry } from "./route-partition.server";
 
-/** The portal's real route table (remix.config.js), with the root, as the server build has it. */
-const table: Record<string, RouteEntry> = { root: { id: "root", path: "" }, ...(remixOptions.routes!(defineRoutes as never) as Record<string, RouteEntry>) };
+/** The portal's real route table (app/routes.ts, from remix.config.js), with the root, as the server build has it. */
+const table: Record<string, RouteEntry> = { root: { id: "root", path: "" }, ...(localizedRoutes(defineRoutes as never) as Record<string, RouteEntry>) };
 
 describe("a request's route label", () => {
   const label = createRouteLabeller(table);

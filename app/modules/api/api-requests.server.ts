@@ -65,7 +65,6 @@ export const lookupQuerySchema = z.object({
   locale,
 });
 
-/** The reference in a lookup's path: any case, with or without dashes or spaces, full-width letters too. */
 /**
  * The optional JSON body of a cancellation (DELETE /bookings/{reference}): the phone and locale for a client that
  * keeps the phone out of the URL. Other fields are ignored; a body whose phone or locale is not a string counts as
@@ -73,16 +72,21 @@ export const lookupQuerySchema = z.object({
  */
 export const cancelBodySchema = z
   .object({
+    // raw: a lookup key, never stored: the lookup guard compares its digits with the booking's phone
     phone: z.string().optional().describe("The booking's mobile number, when the query has none."),
+    // raw: only ever compared with "en" and "zh-CN" (apiLocale)
     locale: z.string().optional().describe("`zh-CN` or `en`, as the query parameter."),
   })
   .passthrough();
 
+/** The reference in a lookup's path: any case, with or without dashes or spaces, full-width letters too. */
 export const referencePathSchema = z.object({
+  // raw: a lookup key, never stored: normalised (normaliseReference) before it is compared with a stored one
   reference: z.string().describe("The reference (`DY-7K3Q-M9TD`), in any case, with or without dashes or spaces, in full-width letters too."),
 });
 
 export const screeningPathSchema = z.object({
+  // raw: an id looked up as it is, never stored from here (an unknown one is a 404)
   id: z.string().describe("The screening's id, from GET /api/v1/screenings."),
 });
 

@@ -117,6 +117,7 @@ function call(registry: OpenAPIRegistry, { success, errors, ...route }: Call) {
 }
 
 const jsonBody = (schema: ZodTypeAny, description: string, example: unknown) => ({ description, required: true, content: { "application/json": { schema, example } } });
+// raw: describes the header in the document; apiLocale reads it, only ever comparing it with "en"
 const localeHeader = z.object({ "Accept-Language": z.string().optional().describe("`en…` for English; the `locale` field or parameter wins.") });
 
 function buildRegistry(): OpenAPIRegistry {

@@ -46,7 +46,9 @@ let collecting = false;
  * (prom-client listens once an AggregatorRegistry exists). CLI scripts that load the counters skip both.
  */
 export function collectServerMetrics(): void {
-  if (collecting) return;
+  // Once a process: the registry is prom-client's global one, and a process may load the server build more than
+  // once (the browser tests import it in each test file, each a new module instance over the same prom-client).
+  if (collecting || registry.getSingleMetric("process_cpu_user_seconds_total")) return;
   collecting = true;
   client.collectDefaultMetrics({ register: registry });
   if (cluster.isWorker) new client.AggregatorRegistry();
