@@ -30,3 +30,13 @@ export function methodNotAllowed({ request }: { request: Request }) {
   const t = getFixedT(apiLocale(request));
   return apiError(405, "method_not_allowed", t("errors.badRequest"), undefined, { Allow: "GET" });
 }
+
+/** Reads a JSON API body: the object, or null for anything that is not a JSON object (the client's mistake). */
+export async function readJsonObject(request: Request): Promise<Record<string, unknown> | null> {
+  try {
+    const body: unknown = await request.json();
+    return body !== null && typeof body === "object" && !Array.isArray(body) ? (body as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}

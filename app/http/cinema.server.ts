@@ -42,13 +42,3 @@ export function cinemaApiError(error: unknown, locale: Locale) {
   // SoldOut, BookingClosed, SeatsTaken, NotAllowed, HoldExpired, ExtensionLimit: the state does not allow it.
   return apiError(409, error.code, message);
 }
-
-/** Reads a JSON body; anything that is not a JSON object is the client's mistake. */
-export async function readJsonObject(request: Request): Promise<Record<string, unknown> | null> {
-  try {
-    const body: unknown = await request.json();
-    return body !== null && typeof body === "object" && !Array.isArray(body) ? (body as Record<string, unknown>) : null;
-  } catch {
-    return null;
-  }
-}

@@ -37,13 +37,3 @@ export function lendingApiError(error: unknown, locale: Locale) {
   if (error instanceof Busy) return apiError(409, error.code, message, undefined, { "Retry-After": "1" });
   return apiError(409, error.code, message);
 }
-
-/** Reads a JSON body; anything that is not a JSON object is the client's mistake. */
-export async function readJsonObject(request: Request): Promise<Record<string, unknown> | null> {
-  try {
-    const body: unknown = await request.json();
-    return body !== null && typeof body === "object" && !Array.isArray(body) ? (body as Record<string, unknown>) : null;
-  } catch {
-    return null;
-  }
-}

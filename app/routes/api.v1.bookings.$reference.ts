@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
-import { apiError, apiLocale } from "~/http/api.server";
-import { cinemaApiError, readJsonObject } from "~/http/cinema.server";
+import { apiError, apiLocale, readJsonObject } from "~/http/api.server";
+import { cinemaApiError } from "~/http/cinema.server";
 import { apiLookupRefusal, guardedLookup } from "~/http/lookup.server";
 import { getFixedT } from "~/i18n/i18n.server";
 import type { Locale } from "~/i18n/config";

@@ -1,6 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { apiError, apiLocale } from "~/http/api.server";
-import { readJsonObject } from "~/http/cinema.server";
+import { apiError, apiLocale, readJsonObject } from "~/http/api.server";
 import { getFixedT } from "~/i18n/i18n.server";
 import { askAssistant, InvalidQuestion, newConversationId } from "~/modules/assistant/index.server";
 import { chatInputSchema } from "~/modules/assistant/chat-schema";

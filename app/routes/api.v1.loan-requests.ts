@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { apiError, apiLocale } from "~/http/api.server";
-import { fieldMessages, lendingApiError, readJsonObject } from "~/http/devices.server";
+import { apiError, apiLocale, readJsonObject } from "~/http/api.server";
+import { fieldMessages, lendingApiError } from "~/http/devices.server";
 import { getFixedT } from "~/i18n/i18n.server";
 import { getDb } from "~/modules/db/index.server";
 import { apiLoanRequestSchema, createRequest, NotFound } from "~/modules/lending/index.server";

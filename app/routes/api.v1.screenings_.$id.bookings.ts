@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { apiError, apiLocale } from "~/http/api.server";
-import { cinemaApiError, fieldMessages, readJsonObject } from "~/http/cinema.server";
+import { apiError, apiLocale, readJsonObject } from "~/http/api.server";
+import { cinemaApiError, fieldMessages } from "~/http/cinema.server";
 import { getFixedT } from "~/i18n/i18n.server";
 import { apiBookingSchema, bookSeats, normalisePhone, seatCode } from "~/modules/cinema/index.server";
 import { getDb } from "~/modules/db/index.server";
