@@ -1,4 +1,3 @@
-import { timingSafeEqual } from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
 import type { CinemaBookingTable, Database } from "../db/schema";
 import { makeReference, normaliseReference } from "~/modules/shared/reference";
@@ -16,6 +15,7 @@ import { assertHoldWithinLimits, releaseHoldsOverShare } from "./hold-limits.ser
 import { findIdempotentResult, recordIdempotentResult, type IdempotencyClaim } from "../security/idempotency.server";
 import { seatsByIds, toBookingView, type BookingStatus, type BookingView } from "./booking-views.server";
 import { cinemaBookings } from "~/modules/observability/metrics.server";
+import { sameSecret } from "~/modules/security/same-secret.server";
 
 type Db = Kysely<Database>;
 type Trx = Transaction<Database>;
@@ -320,12 +320,6 @@ export async function bookSeats(
 
 /** How a person proves a booking is theirs: the reference with the phone, or with the page token. */
 export type BookingKey = { reference: string; phone: string } | { reference: string; token: string };
-
-function sameSecret(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
 
 async function findRow(db: Db | Trx, key: BookingKey): Promise<CinemaBookingTable> {
   const reference = normaliseReference(key.reference);

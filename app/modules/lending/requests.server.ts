@@ -1,4 +1,3 @@
-import { timingSafeEqual } from "node:crypto";
 import { maskPhone } from "../privacy/mask";
 import { makeReference, normaliseReference } from "~/modules/shared/reference";
 import type { LendingRequestTable } from "./tables";
@@ -20,6 +19,7 @@ import {
   type RequestStatus,
 } from "./lending-constants";
 import { transition, unitRow } from "./units.server";
+import { sameSecret } from "~/modules/security/same-secret.server";
 
 export interface RequestInput {
   typeId: string;
@@ -97,12 +97,6 @@ export async function insertRequest(trx: Trx, reference: string, input: RequestI
       decided_by: null,
     })
     .execute();
-}
-
-function sameSecret(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
 }
 
 export interface ApplicantView {
