@@ -1,3 +1,4 @@
+import { federationPhone } from "~/modules/site/contact-details";
 import type { TFunction } from "i18next";
 import type { Locale } from "~/i18n/config";
 import { loadGlossary } from "~/modules/content/corpus.server";
@@ -18,7 +19,7 @@ import type { AssistantChunk, AssistantIndex } from "./vector-index.server";
  * citation comes from a retrieved chunk, referenced by its key: nothing is written that the corpus does not say.
  */
 
-export const hotline = "0763-3362221";
+export const hotline = federationPhone;
 export const maxQuoteLength = 80;
 
 export type { AnswerPassage, AnswerView, NextStep } from "./answer-view";

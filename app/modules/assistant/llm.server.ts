@@ -1,3 +1,4 @@
+import { federationPhone } from "~/modules/site/contact-details";
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import { HumanMessage, SystemMessage } from "@langchain/core/messages";
 import type { Locale } from "~/i18n/config";
@@ -59,7 +60,7 @@ export function checkModelReply(raw: string, sources: LlmSource[]): LlmOutcome {
   const numbers = [...new Set(used.map((n) => Number(n)))];
   if (!numbers.length || numbers.some((n) => !Number.isInteger(n) || !given.has(n))) return { ok: false, reason: "bad_citation" };
   // Every figure in the answer (dates, amounts, article numbers …) must be in a cited source.
-  const cited = numbers.map((n) => given.get(n)?.text ?? "").join("\n") + "\n0763-3362221";
+  const cited = numbers.map((n) => given.get(n)?.text ?? "").join("\n") + `\n${federationPhone}`;
   for (const figure of answer.match(/\d[\d,.]*\d|\d/g) ?? []) {
     if (figure.length >= 2 && !cited.includes(figure)) return { ok: false, reason: "unsupported_number" };
   }

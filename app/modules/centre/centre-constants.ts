@@ -1,7 +1,9 @@
+import { federationPhone } from "~/modules/site/contact-details";
+
 /**
  * The regional centre's constants, zod-free so pages can import them in the browser.
  */
-export const centrePhone = "0763-3362221";
+export const centrePhone = federationPhone;
 
 export const cardFormats = ["braille", "largePrint", "audio"] as const;
 export type CardFormat = (typeof cardFormats)[number];

@@ -1,3 +1,5 @@
+import { federationPhone } from "~/modules/site/contact-details";
+
 /**
  * Constants the cinema pages and the domain share. No schema library here: pages import this file and it
  * reaches the browser (the booking flow's JavaScript budget).
@@ -19,7 +21,7 @@ export const maxHoldExtensions = 10;
 export const holdWarningSeconds = 120;
 
 /** The Federation's number for questions about the cinema (footer.phone). */
-export const cinemaPhone = "0763-3362221";
+export const cinemaPhone = federationPhone;
 
 /** Mainland mobile numbers, once read as typed (full-width digits, spaces, dashes, +86: normalisePhone). */
 export const mobileNumberPattern = /^1[3-9]\d{9}$/;
