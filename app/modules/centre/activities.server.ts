@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
-import { calendarFile } from "../cinema/ics";
+import { calendarFile } from "~/modules/shared/ics";
 import type { Database } from "../db/schema";
 import { maskPhone } from "../privacy/mask";
 import { runClaimTransaction } from "~/modules/shared/claim-retry.server";

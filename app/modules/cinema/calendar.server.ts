@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema";
 import { cinemaPhone } from "./cinema-constants";
-import { calendarFile } from "./ics";
+import { calendarFile } from "~/modules/shared/ics";
 import { findBooking, type BookingKey } from "./bookings.server";
 import { loadScreening } from "./screenings.server";
 import { seatList } from "./seat-words";
