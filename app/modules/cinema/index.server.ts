@@ -1,10 +1,10 @@
 /**
- * The cinema module's public face (issue 5). Routes and, later, the staff pages use only what is exported here.
+ * The cinema module's public face (issue 5). Routes and the staff pages use only what is exported here.
  *
  * Public booking:  listUpcomingScreenings, getScreening, seatMap, offerSeats, holdSeats, getHold, extendHold,
  *                  releaseHold, confirmHold, confirmDraft, bookSeats, findBooking, cancelBooking, joinWaitingList,
  *                  findWaitingEntry, booking drafts (createDraft, getDraft, saveDraft), bookingCalendar
- * Staff (later):   createScreening, updateScreening, cancelScreening, listBookings, revealBookingPhone,
+ * Staff:           createScreening, updateScreening, cancelScreening, listBookings, revealBookingPhone,
  *                  checkIn, bookingsCsv, listWaitingList, setWaitingStatus
  * Errors:          CinemaError and its kinds (SoldOut, NotFound, BookingClosed, InvalidInput, HoldExpired, …)
  */
