@@ -33,6 +33,7 @@ import { termIdf } from "./term-stats.server";
 import { understandQuestion, withAbsoluteYears, type KeyTerm } from "./understand.server";
 import { getAssistantIndex, type AssistantIndex } from "./vector-index.server";
 import { assistantAnswers } from "~/modules/observability/metrics.server";
+import type { UnansweredFilter } from "./assistant-constants";
 
 /**
  * The assistant's one operation, shared by the page and the JSON API: guard the question, retrieve, answer
@@ -315,7 +316,6 @@ export async function rateAnswer(db: Kysely<Database>, input: { id: string; conv
 }
 
 export { unansweredFilters, type UnansweredFilter } from "./assistant-constants";
-import type { UnansweredFilter } from "./assistant-constants";
 
 export interface UnansweredItem {
   id: string;
