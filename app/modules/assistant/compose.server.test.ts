@@ -114,6 +114,17 @@ describe("the first sentence answers what is asked", () => {
     expect(reply.view.lead).not.toMatch(/^以上/);
   });
 
+  it("answers 去哪儿申请 with the sentence that names the office, not one that repeats the topic or cites a law", async () => {
+    const reply = await askAfter("我爸坐轮椅，家里想装扶手改厕所，有补贴吗", "那要去哪儿申请");
+    expect(reply.view.lead).toMatch(/^户籍地县（市、区）残联/);
+  });
+
+  it("answers 找谁报名 with the office (去哪里办), not the phone section", async () => {
+    const reply = await askAfter("想学点手艺，残联办不办培训班", "找谁报名");
+    expect([reply.view.lead, ...reply.view.points].join("\n")).toContain("户籍地县（市、区）残联");
+    expect(reply.citations[0].title).toContain("去哪里办");
+  });
+
   it("answers a follow-up for the cost with what it costs, not with the earlier question's kind of fact", async () => {
     // The earlier question asks a duration (有效期); "要不要钱" asks whether it is free.
     const reply = await askAfter("残疾证有效期是几年", "换一本新的要不要钱");

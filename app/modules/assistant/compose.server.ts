@@ -100,13 +100,19 @@ const factPatterns: Array<{ question: RegExp; sentence: RegExp; term: string }> 
     sentence: /可以(向|到|去|找|申请|投诉|举报|反映|起诉|打电话)|投诉|举报|反映|起诉|仲裁|打电话|联系/,
     term: "\u0000action",
   },
+  // "去哪里报名 / 找谁换证": the sentence that names the office (残联, 窗口, 乡镇（街道）…), not one that only says why.
+  {
+    question: /去哪|到哪|在哪(里|儿)?(办|申请|报名|换|交|领)|哪里(办|申请|报名|换|交|领)|找谁|向谁|问谁|找哪|哪个部门|哪个单位|where\s+(do|can|should)\s+i|who\s+(do|should)\s+i\s+(ask|contact|apply)/i,
+    sentence: /残联|窗口|乡镇|街道|村（居）委会|居委会|村委会|政务服务|服务中心|医院|指定(的)?机构|办事处|office|federation|service\s+(centre|center|hall)/i,
+    term: "\u0000where",
+  },
 ];
 
 /**
  * Weight of a fact the question asks for against its strongest word: a question for a number, a date, a duration
  * or a formula is answered by the sentence that states one, more than by the one that repeats its words.
  */
-const factWeight: Record<string, number> = { "\u0000date": 1.5, "\u0000duration": 1.5, "\u0000number": 1.5, "\u0000formula": 1.5 };
+const factWeight: Record<string, number> = { "\u0000where": 1.5, "\u0000date": 1.5, "\u0000duration": 1.5, "\u0000number": 1.5, "\u0000formula": 1.5 };
 
 /**
  * Kinds of fact whose sentence pattern is specific enough to pick the lead by: a formula. (A bare digit is not,
@@ -121,8 +127,11 @@ export function withFactTerms(question: string, terms: TermWeight[]): TermWeight
   return [...terms, ...extra];
 }
 
+/** A legal basis in brackets after a sentence ("（《无障碍环境建设法》第十九条）"): where it comes from, not what it says. */
+const citedBasis = /[（(]《[^》]{2,40}》[^（）()]{0,24}[）)]/g;
+
 export function scoreSentence(sentence: string, terms: TermWeight[]): number {
-  const text = normalize(sentence);
+  const text = normalize(sentence.replace(citedBasis, ""));
   let score = 0;
   for (const { term, weight } of terms) {
     if (term.startsWith("\u0000")) {
@@ -340,9 +349,12 @@ export function withinDocument(chunk: AssistantChunk, terms: TermWeight[], typed
   // The corpus's word for one the person typed ("换新证" → 换领) is what they asked, not the borrowed topic.
   const expanded = expandQuery(own);
   const ownWords = new Set([...expanded.terms, ...expanded.expansions.flatMap(({ canonical }) => glossaryVariants(canonical))]);
+  // When the follow-up asks for a kind of fact ("去哪里报名": an office), the borrowed topic does not tell its
+  // sentences apart at all: the one that names the office answers, whichever repeats the topic.
+  const factAsked = terms.some((t) => t.term.startsWith("\u0000"));
   return terms.map((t) =>
     !t.term.startsWith("\u0000") && title.includes(t.term) && !own.includes(t.term) && !ownWords.has(t.term)
-      ? { ...t, weight: t.weight * titleWordWeight }
+      ? { ...t, weight: factAsked ? 0 : t.weight * titleWordWeight }
       : t,
   );
 }

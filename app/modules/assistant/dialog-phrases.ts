@@ -44,7 +44,7 @@ export const eligibilityIntent: Phrase[] = [
 /** What a question asks about a topic. The key is stored with the turn; the phrases find it. */
 export const aspectPhrases: Record<string, Phrase[]> = {
   materials: ["材料", "带什么", "带哪些", "带啥", "要啥", "准备什么", "准备啥", "证件", "资料", "手续", "documents", "paperwork", "bring", "papers"],
-  where: ["哪里", "哪儿", "在哪", "去哪", "什么地方", "地址", "窗口", "哪个部门", "什么部门", "哪个单位", "where", "address", "office"],
+  where: ["哪里", "哪儿", "在哪", "去哪", "什么地方", "地址", "窗口", "哪个部门", "什么部门", "哪个单位", "找谁", "找哪里", "where", "address", "office"],
   how: ["怎么申请", "如何申请", "怎么办理", "怎么办", "如何办理", "怎么弄", "流程", "步骤", "程序", "办理", "申请", "how do", "how to", "how can", "process", "steps", "apply"],
   time: [
     "多久", "多长时间", "几天", "什么时候", "何时", "时间", "到账", "上班", "开门", "几点", "星期六", "星期天", "星期日", "周六", "周日", "周末",
@@ -54,7 +54,7 @@ export const aspectPhrases: Record<string, Phrase[]> = {
   age: ["几岁", "多大", "年龄", "岁以内", "岁以下", "how old", "what age", "age limit"],
   cost: ["收费", "收不收", "要钱", "要不要钱", "交钱", "花钱", "掏钱", "付钱", "出钱", "使唔使钱", "费用", "免费", "cost", "fee", "free", "pay", "charge"],
   online: ["网上", "线上", "手机上", "小程序", "online", "internet"],
-  contact: ["电话", "联系", "咨询", "找谁", "问谁", "phone", "contact", "call", "who do i ask", "who can i ask"],
+  contact: ["电话", "联系", "咨询", "问谁", "phone", "contact", "call", "who do i ask", "who can i ask"],
   decides: ["谁审核", "谁审批", "谁决定", "谁定", "由谁", "who decides", "who approves"],
   amount: ["多少钱", "多少", "几块", "标准", "how much", "amount"],
   calculation: ["怎么算", "如何算", "怎么计算", "如何计算", "计算", "算法", "公式", "how is it calculated", "calculate", "calculation", "formula"],
