@@ -1,6 +1,7 @@
 import { expandQuery, tokenizeWords } from "~/modules/search/index.server";
 import { tagWords } from "~/modules/search/segment.server";
 import { getPhrases } from "./phrases.server";
+import { questionClauses } from "./understand.server";
 import { schemeTopic, type PriorTurn, type TurnContext } from "./conversation";
 import {
   aspectPhrases,
@@ -183,14 +184,23 @@ function strangerNouns(text: string, known: (word: string) => boolean): string[]
     .map(({ word }) => word);
 }
 
+/** A story clause that says what the person wants or is told to get ("想配助听器", "医生建议戴助听器"): its subject is asked about too. */
+const wants = /想|要|打算|准备|希望|申请|建议|最好|需要|\b(?:want|need|would like|apply)/i;
+
 function read(masked: string, known: (word: string) => boolean): OwnReading {
   const text = normalizeForFacts(masked).replace(/\s+/g, " ").trim();
   const rest = withoutFacts(masked);
   const schemes = namedSchemes(text);
   const schemeWord = (w: string) => namedSchemes(w).length > 0;
-  // Subjects of their own, from the whole question (助听器 is one, though it says nothing about the person).
+  // Subjects of their own, from the clauses that ask and those that say what the person wants (助听器 in
+  // "孩子听力残疾，想配助听器，能领什么补贴" is one, though it says nothing about the person); not from the story
+  // ("孩子还在上学", "工作也丢了", "出了车祸": how things are, not what is asked).
   const expansions = expandQuery(text).expansions;
-  const domain = expansions
+  const subjectText = questionClauses(withoutFacts(text), getPhrases())
+    .filter((c) => c.asking || wants.test(c.clause))
+    .map((c) => c.own)
+    .join("，");
+  const domain = expandQuery(subjectText).expansions
     .filter(
       (e) => !neutralTopics.has(e.canonical) && !isGeneric(e.variant) && !schemeWord(e.variant) && !Object.keys(extractFacts(e.variant)).length,
     )
@@ -200,7 +210,8 @@ function read(masked: string, known: (word: string) => boolean): OwnReading {
     content: topicWords(blank(text, notTopic), known),
     topic: topicWords(blank(rest, notTopic), known),
     domain: [...new Set(domain)],
-    strangers: [...getPhrases().offTopic.find(text), ...strangerNouns(blank(rest, notTopic), known)],
+    // (The story's words are not subjects: "车祸" in "我老公车祸腿没了，能领哪些补贴" is how it happened.)
+    strangers: [...getPhrases().offTopic.find(text), ...strangerNouns(getPhrases().narrative.remove(blank(rest, notTopic)), known)],
     certificate: expansions.some((e) => e.canonical === "残疾人证"),
     aspects: aspectsOf(text),
     schemes,

@@ -84,6 +84,16 @@ describe("eligibility answered from the question itself", () => {
     expect(reply.citations.map((c) => c.url)).toContain("/policies/nursing-allowance-guide#s-1");
   });
 
+  it("a family's long story (an accident, a child at school, a lost job) still gets every benefit the husband may fit", async () => {
+    const reply = await ask("我老公去年车祸腿没了，现在在家躺着，工作也丢了，家里就靠我一个人打零工，孩子还在上学，听说残联有补贴，我们这种能领哪些？");
+    expect(reply.grounded).toBe(true);
+    const schemes = (reply.view.eligibility?.items ?? []).map((i) => i.scheme);
+    expect(schemes).toEqual(expect.arrayContaining(["livingAllowance", "nursingAllowance"]));
+    expect(schemes).not.toContain("childRehab");
+    // Not the lost-certificate section ("丢了") nor the public-transport one ("车祸").
+    expect(reply.citations.map((c) => c.title).join(" ")).not.toMatch(/挂失|公共交通/);
+  });
+
   it.each<[string, Record<string, string>]>([
     ["一级智力残疾，不是低保，能领什么补贴", { livingAllowance: "not", nursingAllowance: "depends" }],
     ["四级视力残疾，低保家庭，护理补贴能领吗", { nursingAllowance: "not", livingAllowance: "likely" }],

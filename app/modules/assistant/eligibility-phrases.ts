@@ -91,7 +91,8 @@ export const categoryPhrases: Record<Exclude<Category, "unsure">, { core?: strin
     enCore: "physical|limb",
     phrases: [
       "肢体残疾", "肢体障碍", "肢残", "瘫痪", "偏瘫", "截瘫", "高位截瘫", "全瘫", "半身不遂", "中风", "脑梗", "脑卒中",
-      "截肢", "断腿", "断手", "没有腿", "缺腿", "缺手", "腿脚不便", "腿脚不好", "腿脚不灵活", "手脚不灵活", "手脚不太灵活",
+      "截肢", "断腿", "断手", "没有腿", "缺腿", "缺手", "腿没了", "腿没有了", "没了一条腿", "没了腿", "少了一条腿", "断了一条腿", "断了腿",
+      "手没了", "没了一只手", "少了一只手", /截(?:了|掉了?)(?:一条|一只|两条|双|半条|一截)?(?:腿|脚|手|胳膊|手臂)/, /(?:腿|脚|手|胳膊)(?:被)?截(?:了|掉)/, "腿脚不便", "腿脚不好", "腿脚不灵活", "手脚不灵活", "手脚不太灵活",
       "行动不便", "走路不稳", "走不了路", "不能走路", "坐轮椅", "用轮椅", "小儿麻痹", "脑瘫", "脊髓损伤", "瘸",
       "physical disability", "physically disabled", "mobility impairment", "wheelchair user", "uses a wheelchair", "in a wheelchair",
       "paralysed", "paralyzed", "paraplegic", "quadriplegic", "tetraplegic", "amputee", "amputation", "had a stroke", "stroke",
@@ -165,6 +166,7 @@ export const incomePhrases: Record<Exclude<Income, never>, Phrase[]> = {
   lowIncome: ["低收入", "低保边缘", "低边", "low-income", "low income"],
   unsure: [
     "特困", "五保", "不知道是不是低保", "不清楚是不是低保", "家庭困难", "家里困难", "家庭经济困难", "经济困难", "生活困难", "家里穷",
+    "没有收入", "没收入", "没有固定收入", "工作也丢了", "工作丢了", "丢了工作", "没了工作", "失业了", "打零工", "靠我一个人", "揭不开锅",
     "extreme poverty", "financial hardship", "hard up", "poor family",
   ],
   dibao: [
@@ -181,7 +183,7 @@ export const carePhrases: Record<Exclude<Care, "unsure">, Phrase[]> = {
     /\b(?:does not|doesn't|do not|don't) need (?:any )?(?:long-term |full-time )?care\b/,
   ],
   yes: [
-    "卧床", "瘫痪在床", "瘫在床上", /瘫.{0,3}(?:在|喺)?床/, "躺在床上", "起不了床", "下不了床", "植物人", "离不开人", "全靠人",
+    "卧床", "瘫痪在床", "瘫在床上", /瘫.{0,3}(?:在|喺)?床/, "躺在床上", "在家躺着", "整天躺着", "天天躺着", "一直躺着", "躺床上", "起不了床", "下不了床", "植物人", "离不开人", "全靠人",
     "生活不能自理", "不能自理", "无法自理", "自理不了", "不能照顾自己", "长期照护", "长期护理", "长期照顾",
     /(?:需要|要|得|离不开)(?:人|别人|他人|家人|专人)?(?:长期|一直|全天|24小时)?(?:照顾|照护|护理|照料|陪护|看护|伺候|帮忙|看着|守着|陪着)/,
     /(?:一直|全天|长期)(?:是)?(?:我|家人|家里人|我们)?(?:在)?(?:照顾|护理|伺候)/,

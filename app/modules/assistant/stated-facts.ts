@@ -246,8 +246,18 @@ function single<V extends string>(values: V[], prefer: Array<[V[], V]> = []): V 
 
 const subjectOrder: Subject[] = ["child", "parent", "spouse", "other", "self"];
 
-function readSubject(text: string): Subject | undefined {
-  const found = new Set(find(text, subjectPhrases).map((m) => m.value));
+/**
+ * Who the question is about. Of several people named, the one named last before the disability is
+ * ("我老公…腿没了…孩子还在上学" is about the husband: the child is the story); else the first of `subjectOrder`.
+ */
+function readSubject(text: string, categoryText = text): Subject | undefined {
+  const matches = find(text, subjectPhrases);
+  const found = new Set(matches.map((m) => m.value));
+  if (found.size > 1) {
+    const disability = find(categoryText, categoryTable)[0];
+    const before = disability ? matches.filter((m) => m.end <= disability.start && m.value !== "self").at(-1) : undefined;
+    if (before) return before.value;
+  }
   return subjectOrder.find((s) => found.has(s));
 }
 
@@ -255,7 +265,7 @@ function readSubject(text: string): Subject | undefined {
 export function extractFacts(question: string): StatedFacts {
   const text = blank(normalizeForFacts(question), neutralNames);
   const { grades, rest } = readGrades(text);
-  const subject = readSubject(rest);
+  const subject = readSubject(rest, text);
   const facts: StatedFacts = {
     // Categories read before the grades are blanked: "视力一级" is a category by its grade.
     category: readCategory(text),

@@ -78,10 +78,10 @@ function clauseTerms(clause: string, weight: number, asked: boolean): KeyTerm[] 
 }
 
 /**
- * The key terms of a question: the clause that asks at full weight, the story's clauses at `storyWeight`.
- * Off-topic phrases in the clause that asks (残疾人可以买彩票吗 → 彩票) are key terms of their own.
+ * A question's clauses, each without its narrative filler, and whether it is one that asks (with a question word
+ * and a word of its own) or one that tells the story. With no such clause, the last one with words asks.
  */
-export function keyTermsOf(text: string, phrases: Phrases): KeyTerm[] {
+export function questionClauses(text: string, phrases: Phrases): Array<{ clause: string; own: string; asking: boolean }> {
   const clauses = text.split(clauseEnd).map((c) => c.trim()).filter(Boolean);
   const own = clauses.map((c) => phrases.narrative.remove(c));
   const counts = own.map((c) => clauseTerms(c, 1, true).length);
@@ -93,7 +93,18 @@ export function keyTermsOf(text: string, phrases: Phrases): KeyTerm[] {
     const last = counts.reduce((at, n, i) => (n > 0 ? i : at), -1);
     asking = clauses.map((_, i) => i === last);
   }
-  const out = own.flatMap((clause, i) => clauseTerms(clause, asking[i] ? 1 : storyWeight, asking[i]));
+  return clauses.map((clause, i) => ({ clause, own: own[i], asking: asking[i] }));
+}
+
+/**
+ * The key terms of a question: the clause that asks at full weight, the story's clauses at `storyWeight`.
+ * Off-topic phrases in the clause that asks (残疾人可以买彩票吗 → 彩票) are key terms of their own.
+ */
+export function keyTermsOf(text: string, phrases: Phrases): KeyTerm[] {
+  const parts = questionClauses(text, phrases);
+  const clauses = parts.map((p) => p.clause);
+  const asking = parts.map((p) => p.asking);
+  const out = parts.flatMap(({ own, asking }) => clauseTerms(own, asking ? 1 : storyWeight, asking));
   for (const [i, clause] of clauses.entries()) {
     if (!asking[i]) continue;
     for (const phrase of phrases.offTopic.find(clause)) out.push({ term: phrase.toLowerCase(), weight: 1, asked: true, offTopic: true });
