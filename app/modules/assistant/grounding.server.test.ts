@@ -48,7 +48,9 @@ describe("the grounding gate judges the key terms", () => {
 
   it("reads a story's question and its circumstances across up to three passages", async () => {
     const g = await score("孩子三岁，耳朵听不见，医生说要装人工耳蜗，家里没钱，有没有救助，去哪里申请");
-    expect(g.keys).toHaveLength(3);
+    // The question and its circumstances are in more than one passage; the gate reads at most three.
+    expect(g.keys.length).toBeGreaterThanOrEqual(2);
+    expect(g.keys.length).toBeLessThanOrEqual(3);
     expect(g.score).toBeGreaterThanOrEqual(minimumConfidence);
   });
 
