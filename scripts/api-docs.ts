@@ -159,6 +159,14 @@ const versioning = `## Versioning and deprecation
   about a deprecation. No call is deprecated today.
 - **Where it is announced.** A deprecated call is listed in this section with its two dates and the call that
   replaces it.
+
+### Changes
+
+- **1.0.1** (December 2026): \`POST /loan-requests\` and \`GET /loan-requests/{reference}\` answer \`busy\` (the
+  database stayed busy through every retry) with 503 and \`Retry-After\`, as the contract (docs/contracts.md) and
+  every other call always did; before, they answered it with 409. A fix, not a new meaning: \`busy\` is transient,
+  and a client that retried a 409 \`busy\` after \`Retry-After\` retries the 503 the same way. Every domain error
+  code now has one status on every call and page (app/modules/shared/domain-error.ts).
 `;
 
 export function renderApiDocs(document: ApiDocument): string {

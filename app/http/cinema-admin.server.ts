@@ -62,5 +62,5 @@ export function screeningInput(v: {
   };
 }
 
-/** A domain InvalidInput's field codes in Conform's shape. */
-export const fieldErrorsOf = (fields: Record<string, string>) => Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, [v]]));
+// The staff screening forms' routes import it from here.
+export { fieldErrorsOf } from "./domain-errors.server";

@@ -4,7 +4,7 @@ import type { Locale } from "~/i18n/config";
 import { getFixedT } from "~/i18n/i18n.server";
 import { InvalidInput, LendingError, NotFound } from "~/modules/lending/index.server";
 import { actorOf, type StaffSession } from "~/modules/staff/index.server";
-import { lendingErrorMessage } from "./devices.server";
+import { domainErrorInit, domainErrorMessage, fieldErrorsOf } from "./domain-errors.server";
 
 /**
  * What the lending staff pages share at the HTTP edge: the actor for the ledger and audit log, and one shape for
@@ -28,10 +28,8 @@ export function formFailure(intent: string, lastResult: SubmissionResult<string[
 export function domainFailure(error: unknown, intent: string, locale: Locale, reply: (fields: Record<string, string[]>) => SubmissionResult<string[]>) {
   if (!(error instanceof LendingError)) throw error;
   if (error instanceof NotFound && error.what !== "unit" && error.what !== "location") throw new Response("Not Found", { status: 404 });
-  if (error instanceof InvalidInput) {
-    return formFailure(intent, reply(Object.fromEntries(Object.entries(error.fields).map(([k, v]) => [k, [v]]))));
-  }
-  return data<FormFailure>({ hasErrors: true, intent, lastResult: null, message: lendingErrorMessage(getFixedT(locale), error) }, { status: 409 });
+  if (error instanceof InvalidInput) return formFailure(intent, reply(fieldErrorsOf(error.fields)));
+  return data<FormFailure>({ hasErrors: true, intent, lastResult: null, message: domainErrorMessage(getFixedT(locale), error) }, domainErrorInit(error));
 }
 
 export const notFound = () => new Response("Not Found", { status: 404 });

@@ -10,7 +10,7 @@ import { Honeypot } from "~/components/Honeypot";
 import { LocalLink } from "~/components/LocalLink";
 import type { PageHandle } from "~/components/page-handle";
 import { useLocale } from "~/components/use-locale";
-import { centreErrorMessage, centreErrorStatus } from "~/http/centre.server";
+import { domainErrorInit, domainErrorMessage } from "~/http/domain-errors.server";
 import { readFormData } from "~/http/form-data.server";
 import { routeLocale } from "~/http/route-locale";
 import { localePath } from "~/i18n/config";
@@ -131,7 +131,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
         await submitSignupDraft(db, draft);
       } catch (error) {
         if (!(error instanceof CentreError)) throw error;
-        return data({ hasErrors: true, lastResult: null, message: centreErrorMessage(t, error) }, { status: centreErrorStatus(error) });
+        return data({ hasErrors: true, lastResult: null, message: domainErrorMessage(t, error) }, domainErrorInit(error));
       }
       return redirect(path("done"));
     }

@@ -6,7 +6,8 @@ import { centreErrors } from "~/components/centre/centre-errors";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { CheckboxGroupField, RadioGroupField, TextAreaField, TextField } from "~/components/Fields";
 import { fieldId, formState } from "~/components/form-state";
-import { centreErrorMessage, chinaLocalToIso, isoToChinaLocal } from "~/http/centre.server";
+import { chinaLocalToIso, isoToChinaLocal } from "~/http/china-local-time";
+import { domainErrorInit, domainErrorMessage } from "~/http/domain-errors.server";
 import { readFormData } from "~/http/form-data.server";
 import { routeLocale } from "~/http/route-locale";
 import { localePath } from "~/i18n/config";
@@ -65,7 +66,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
   } catch (error) {
     if (!(error instanceof CentreError)) throw error;
     if (error instanceof NotFound) throw new Response("Not Found", { status: 404 });
-    return data({ hasErrors: true, lastResult: submission.reply(), message: centreErrorMessage(getFixedT(locale), error) }, { status: 409 });
+    return data({ hasErrors: true, lastResult: submission.reply(), message: domainErrorMessage(getFixedT(locale), error) }, domainErrorInit(error));
   }
 }
 

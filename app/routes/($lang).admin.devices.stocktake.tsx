@@ -7,7 +7,7 @@ import { devicesLinks } from "~/components/devices/styles";
 import { ErrorSummary, type SummaryError } from "~/components/ErrorSummary";
 import { TextAreaField } from "~/components/Fields";
 import { useLocale } from "~/components/use-locale";
-import { lendingErrorMessage } from "~/http/devices.server";
+import { domainErrorInit, domainErrorMessage } from "~/http/domain-errors.server";
 import { readFormData } from "~/http/form-data.server";
 import { routeLocale } from "~/http/route-locale";
 import { getFixedT } from "~/i18n/i18n.server";
@@ -98,7 +98,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
       const differences = await compareCounts(getDb(), location.id, counts).catch(() => []);
       return data({ ...answer, hasErrors: true, differences, errors: error.fields }, { status: 400 });
     }
-    if (error instanceof LendingError) return data({ ...answer, hasErrors: true, message: lendingErrorMessage(getFixedT(locale), error) }, { status: 409 });
+    if (error instanceof LendingError) return data({ ...answer, hasErrors: true, message: domainErrorMessage(getFixedT(locale), error) }, domainErrorInit(error));
     throw error;
   }
 }

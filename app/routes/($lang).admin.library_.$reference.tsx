@@ -7,7 +7,7 @@ import { ErrorSummary } from "~/components/ErrorSummary";
 import { RadioGroupField, TextAreaField } from "~/components/Fields";
 import { fieldId, formState } from "~/components/form-state";
 import { LocalLink } from "~/components/LocalLink";
-import { centreErrorMessage } from "~/http/centre.server";
+import { domainErrorInit, domainErrorMessage } from "~/http/domain-errors.server";
 import { readFormData } from "~/http/form-data.server";
 import { routeLocale } from "~/http/route-locale";
 import { localePath } from "~/i18n/config";
@@ -53,7 +53,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
   } catch (error) {
     if (!(error instanceof CentreError)) throw error;
     if (error instanceof NotFound) throw new Response("Not Found", { status: 404 });
-    return data({ hasErrors: true, lastResult: submission.reply(), message: centreErrorMessage(getFixedT(locale), error) }, { status: 409 });
+    return data({ hasErrors: true, lastResult: submission.reply(), message: domainErrorMessage(getFixedT(locale), error) }, domainErrorInit(error));
   }
   return redirect(localePath(`/admin/library/${encodeURIComponent(reference)}?saved=1`, locale));
 }

@@ -5,7 +5,7 @@ import { ErrorSummary } from "~/components/ErrorSummary";
 import { LocalLink } from "~/components/LocalLink";
 import type { PageHandle } from "~/components/page-handle";
 import { useLocale } from "~/components/use-locale";
-import { cinemaErrorMessage } from "~/http/cinema.server";
+import { domainErrorInit, domainErrorMessage } from "~/http/domain-errors.server";
 import { notFound, stepPath } from "~/http/cinema-flow.server";
 import { refuseTooManyDrafts } from "~/http/draft-limit.server";
 import { routeLocale } from "~/http/route-locale";
@@ -59,7 +59,7 @@ export async function action({ params, context }: ActionFunctionArgs) {
   } catch (error) {
     if (error instanceof NotFound) throw notFound();
     if (error instanceof CinemaError) {
-      return data({ hasErrors: true, message: cinemaErrorMessage(getFixedT(locale), error) }, { status: 409 });
+      return data({ hasErrors: true, message: domainErrorMessage(getFixedT(locale), error) }, domainErrorInit(error));
     }
     throw error;
   }

@@ -7,7 +7,7 @@ import { cinemaLinks } from "~/components/cinema/styles";
 import { LocalLink } from "~/components/LocalLink";
 import type { PageHandle } from "~/components/page-handle";
 import { useLocale } from "~/components/use-locale";
-import { cinemaErrorMessage } from "~/http/cinema.server";
+import { domainErrorInit, domainErrorMessage } from "~/http/domain-errors.server";
 import { loadFlow, missingStep } from "~/http/cinema-flow.server";
 import { localePath } from "~/i18n/config";
 import { formatDateTime } from "~/i18n/format";
@@ -63,7 +63,7 @@ export async function action({ params, context }: ActionFunctionArgs) {
   } catch (error) {
     if (error instanceof HoldExpired) return redirect(flow.path("seats", "?expired=1"));
     if (error instanceof CinemaError) {
-      return data({ hasErrors: true, message: cinemaErrorMessage(getFixedT(flow.locale), error) }, { status: 409 });
+      return data({ hasErrors: true, message: domainErrorMessage(getFixedT(flow.locale), error) }, domainErrorInit(error));
     }
     throw error;
   }

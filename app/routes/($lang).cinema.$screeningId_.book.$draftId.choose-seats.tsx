@@ -11,7 +11,7 @@ import type { PageHandle } from "~/components/page-handle";
 import { useLocale } from "~/components/use-locale";
 import { loadFlow, missingStep } from "~/http/cinema-flow.server";
 import { readFormData } from "~/http/form-data.server";
-import { cinemaErrorMessage } from "~/http/cinema.server";
+import { domainErrorInit, domainErrorMessage } from "~/http/domain-errors.server";
 import { getFixedT } from "~/i18n/i18n.server";
 import { useT } from "~/i18n/use-t";
 import { holdWarningSeconds } from "~/modules/cinema/cinema-constants";
@@ -96,7 +96,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   } catch (error) {
     if (!(error instanceof CinemaError)) throw error;
     if (error instanceof HoldLimit) {
-      return data({ hasErrors: true, lastResult: submission.reply(), message: cinemaErrorMessage(getFixedT(flow.locale), error) }, { status: 409 });
+      return data({ hasErrors: true, lastResult: submission.reply(), message: domainErrorMessage(getFixedT(flow.locale), error) }, domainErrorInit(error));
     }
     const code = error instanceof SeatsTaken ? "seatsTaken" : error instanceof InvalidInput ? (error.fields.seats ?? "invalid") : error.code;
     return data({ hasErrors: true, lastResult: submission.reply({ fieldErrors: { seat: [code] } }) }, { status: 409 });

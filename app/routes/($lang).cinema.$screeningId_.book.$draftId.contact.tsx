@@ -13,7 +13,7 @@ import type { PageHandle } from "~/components/page-handle";
 import { useLocale } from "~/components/use-locale";
 import { loadFlow, missingStep } from "~/http/cinema-flow.server";
 import { readFormData } from "~/http/form-data.server";
-import { cinemaErrorMessage } from "~/http/cinema.server";
+import { domainErrorInit, domainErrorMessage } from "~/http/domain-errors.server";
 import { getFixedT } from "~/i18n/i18n.server";
 import { useT } from "~/i18n/use-t";
 import { holdWarningSeconds } from "~/modules/cinema/cinema-constants";
@@ -63,7 +63,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
       if (error instanceof HoldLimit) return error;
       throw error;
     });
-    if (refused) return data({ hasErrors: true, lastResult: submission.reply(), message: cinemaErrorMessage(getFixedT(flow.locale), refused) }, { status: 409 });
+    if (refused) return data({ hasErrors: true, lastResult: submission.reply(), message: domainErrorMessage(getFixedT(flow.locale), refused) }, domainErrorInit(refused));
   }
   // Saved even when the hold ran out meanwhile: the person chooses seats again and loses nothing they typed.
   await saveDraft(getDb(), flow.draft.id, { name: submission.value.name, phone: submission.value.phone });

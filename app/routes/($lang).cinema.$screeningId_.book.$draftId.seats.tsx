@@ -6,7 +6,7 @@ import { cinemaLinks } from "~/components/cinema/styles";
 import { LocalLink } from "~/components/LocalLink";
 import type { PageHandle } from "~/components/page-handle";
 import { useLocale } from "~/components/use-locale";
-import { cinemaErrorMessage } from "~/http/cinema.server";
+import { domainErrorInit, domainErrorMessage } from "~/http/domain-errors.server";
 import { loadFlow, missingStep } from "~/http/cinema-flow.server";
 import { stepPath } from "~/components/cinema/paths";
 import { holdMinutes, holdWarningSeconds } from "~/modules/cinema/cinema-constants";
@@ -87,7 +87,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
         soldOut: error instanceof SoldOut,
         noWheelchair,
         available: error instanceof SoldOut ? error.available : 0,
-        message: cinemaErrorMessage(getFixedT(lang), error),
+        message: domainErrorMessage(getFixedT(lang), error),
       },
     };
   }
@@ -117,8 +117,8 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   } catch (error) {
     if (!(error instanceof CinemaError)) throw error;
     const t = getFixedT(flow.locale);
-    const text = error.code === "seats_taken" || error.code === "invalid_input" ? t("cinema.seatsStep.offerGone") : cinemaErrorMessage(t, error);
-    return data({ hasErrors: true, message: text }, { status: 409 });
+    const text = error.code === "seats_taken" || error.code === "invalid_input" ? t("cinema.seatsStep.offerGone") : domainErrorMessage(t, error);
+    return data({ hasErrors: true, message: text }, domainErrorInit(error));
   }
   const toCheck = form.get("returnTo") === "check" && flow.draft.name && flow.draft.phone;
   return redirect(flow.path(toCheck ? "check" : "contact"));

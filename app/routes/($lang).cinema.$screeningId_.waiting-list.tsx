@@ -9,7 +9,7 @@ import { fieldId, formState } from "~/components/form-state";
 import { Honeypot } from "~/components/Honeypot";
 import { LocalLink } from "~/components/LocalLink";
 import type { PageHandle } from "~/components/page-handle";
-import { cinemaErrorMessage } from "~/http/cinema.server";
+import { domainErrorInit, domainErrorMessage } from "~/http/domain-errors.server";
 import { notFound } from "~/http/cinema-flow.server";
 import { readFormData } from "~/http/form-data.server";
 import { routeLocale } from "~/http/route-locale";
@@ -67,7 +67,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
     return redirect(localePath(`/cinema/${screening.id}/waiting-list/joined?ref=${encodeURIComponent(id)}`, locale));
   } catch (error) {
     if (!(error instanceof CinemaError)) throw error;
-    return data({ hasErrors: true, lastResult: submission.reply({ formErrors: [error.code] }), message: cinemaErrorMessage(getFixedT(locale), error) }, { status: 409 });
+    return data({ hasErrors: true, lastResult: submission.reply({ formErrors: [error.code] }), message: domainErrorMessage(getFixedT(locale), error) }, domainErrorInit(error));
   }
 }
 

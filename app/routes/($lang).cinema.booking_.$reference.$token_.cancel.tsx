@@ -5,7 +5,7 @@ import { cinemaLinks } from "~/components/cinema/styles";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { LocalLink } from "~/components/LocalLink";
 import type { PageHandle } from "~/components/page-handle";
-import { cinemaErrorMessage } from "~/http/cinema.server";
+import { domainErrorInit, domainErrorMessage } from "~/http/domain-errors.server";
 import { bookingSummaryData } from "~/http/cinema-booking-data.server";
 import { loadBookingPage } from "~/http/cinema-flow.server";
 import { localePath } from "~/i18n/config";
@@ -34,7 +34,7 @@ export async function action({ params }: ActionFunctionArgs) {
     await cancelBooking(getDb(), { reference: booking.reference, token: booking.accessToken });
   } catch (error) {
     if (!(error instanceof CinemaError)) throw error;
-    return data({ hasErrors: true, message: cinemaErrorMessage(getFixedT(locale), error) }, { status: 409 });
+    return data({ hasErrors: true, message: domainErrorMessage(getFixedT(locale), error) }, domainErrorInit(error));
   }
   return redirect(localePath(`${bookingPath(booking.reference, booking.accessToken)}?cancelled=1`, locale));
 }

@@ -10,7 +10,7 @@ import { fieldId, formState } from "~/components/form-state";
 import { Honeypot } from "~/components/Honeypot";
 import { LocalLink } from "~/components/LocalLink";
 import type { PageHandle } from "~/components/page-handle";
-import { lendingErrorMessage } from "~/http/devices.server";
+import { domainErrorInit, domainErrorMessage } from "~/http/domain-errors.server";
 import { readFormData } from "~/http/form-data.server";
 import { routeLocale } from "~/http/route-locale";
 import { localePath } from "~/i18n/config";
@@ -162,7 +162,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
         await submitDraft(db, draft);
       } catch (error) {
         if (!(error instanceof LendingError)) throw error;
-        return data({ hasErrors: true, lastResult: null, message: lendingErrorMessage(t, error) }, { status: 409 });
+        return data({ hasErrors: true, lastResult: null, message: domainErrorMessage(t, error) }, domainErrorInit(error));
       }
       return redirect(path("done"));
     }

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
 import { apiError, apiLocale, readJsonObject } from "~/http/api.server";
-import { cinemaApiError } from "~/http/cinema.server";
+import { domainApiError } from "~/http/domain-errors.server";
 import { apiLookupRefusal, guardedLookup } from "~/http/lookup.server";
 import { getFixedT } from "~/i18n/i18n.server";
 import type { Locale } from "~/i18n/config";
@@ -42,10 +42,10 @@ async function guarded(locale: Locale, reference: string, context: AppLoadContex
   try {
     const outcome = await guardedLookup(context, "booking", reference, work, NotFound);
     if (outcome.status === "refused") return apiLookupRefusal(outcome, locale);
-    if (outcome.status === "notFound") return cinemaApiError(new NotFound("booking"), locale);
+    if (outcome.status === "notFound") return domainApiError(new NotFound("booking"), locale);
     return await present(outcome.value, locale);
   } catch (error) {
-    return cinemaApiError(error, locale);
+    return domainApiError(error, locale);
   }
 }
 

@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { apiError, apiLocale, readJsonObject } from "~/http/api.server";
-import { fieldMessages, lendingApiError } from "~/http/devices.server";
+import { domainApiError } from "~/http/domain-errors.server";
 import { getFixedT } from "~/i18n/i18n.server";
 import { getDb } from "~/modules/db/index.server";
-import { apiLoanRequestSchema, createRequest, NotFound } from "~/modules/lending/index.server";
+import { apiLoanRequestSchema, createRequest, InvalidInput, NotFound } from "~/modules/lending/index.server";
 import { hitRateLimit } from "~/modules/security/rate-limit.server";
 
 /**
@@ -26,9 +26,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   const parsed = apiLoanRequestSchema.safeParse(body);
   if (!parsed.success) {
-    const fields = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? "body"), i.message]));
-    const messages = fieldMessages(t(), fields);
-    return apiError(422, "invalid_input", Object.values(messages).join(" "), messages);
+    return domainApiError(new InvalidInput(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? "body"), i.message]))), locale);
   }
   const input = parsed.data;
   try {
@@ -46,11 +44,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return Response.json({ reference: created.reference, status: created.status }, { status: 201 });
   } catch (error) {
     // An unknown device is a mistake in the body: a field error, like any other.
-    if (error instanceof NotFound && error.what === "device") {
-      const messages = fieldMessages(t(), { deviceId: "unknownDevice" });
-      return apiError(422, "invalid_input", messages.deviceId, messages);
-    }
-    return lendingApiError(error, locale);
+    if (error instanceof NotFound && error.what === "device") return domainApiError(new InvalidInput({ deviceId: "unknownDevice" }), locale);
+    return domainApiError(error, locale);
   }
 }
 

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { apiError, apiLocale } from "~/http/api.server";
-import { lendingApiError } from "~/http/devices.server";
+import { domainApiError } from "~/http/domain-errors.server";
 import { apiLookupRefusal, guardedLookup } from "~/http/lookup.server";
 import { getFixedT } from "~/i18n/i18n.server";
 import { getDb } from "~/modules/db/index.server";
@@ -24,7 +24,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     const reference = String(params.reference ?? "");
     const outcome = await guardedLookup(context, "loanRequest", reference, () => findRequestForApplicant(getDb(), { reference, phone }), NotFound);
     if (outcome.status === "refused") return apiLookupRefusal(outcome, locale);
-    if (outcome.status === "notFound") return lendingApiError(new NotFound("request"), locale);
+    if (outcome.status === "notFound") return domainApiError(new NotFound("request"), locale);
     const found = outcome.value;
     const en = locale === "en";
     return {
@@ -40,7 +40,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       loan: found.loan,
     };
   } catch (error) {
-    return lendingApiError(error, locale);
+    return domainApiError(error, locale);
   }
 }
 

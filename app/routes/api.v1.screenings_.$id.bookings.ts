@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { apiError, apiLocale, readJsonObject } from "~/http/api.server";
-import { cinemaApiError, fieldMessages } from "~/http/cinema.server";
+import { domainApiError } from "~/http/domain-errors.server";
 import { getFixedT } from "~/i18n/i18n.server";
-import { apiBookingSchema, bookSeats, normalisePhone, seatCode } from "~/modules/cinema/index.server";
+import { apiBookingSchema, bookSeats, InvalidInput, normalisePhone, seatCode } from "~/modules/cinema/index.server";
 import { getDb } from "~/modules/db/index.server";
 import { fingerprint, IdempotencyKeyReused } from "~/modules/security/idempotency.server";
 import { idempotencyKeySchema } from "~/modules/api/api-requests.server";
@@ -32,9 +32,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
   const parsed = apiBookingSchema.safeParse(body);
   if (!parsed.success) {
-    const fields = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? "body"), i.message]));
-    const messages = fieldMessages(t(), fields);
-    return apiError(422, "invalid_input", Object.values(messages).join(" "), messages);
+    return domainApiError(new InvalidInput(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? "body"), i.message]))), locale);
   }
   const { name, phone, tickets, needs } = parsed.data;
   const screeningId = String(params.id ?? "");
@@ -51,7 +49,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return Response.json({ reference: booking.reference, seats: booking.seats.map(seatCode) }, { status: 201, headers });
   } catch (error) {
     if (error instanceof IdempotencyKeyReused) return apiError(422, "idempotency_key_reused", t()("abuse.idempotency.reused"));
-    return cinemaApiError(error, locale);
+    return domainApiError(error, locale);
   }
 }
 

@@ -3,6 +3,7 @@ import path from "node:path";
 import Ajv2020 from "ajv/dist/2020";
 import { describe, expect, it } from "vitest";
 import { createOpenApiCheck, type ApiAnswer } from "../../../tests/support/openapi-check";
+import { domainErrorStatus, type DomainErrorCode } from "../shared/domain-error";
 import { apiDeprecations, buildOpenApiDocument, deprecationHeaders, openApiDocument } from "./openapi.server";
 
 /**
@@ -52,6 +53,29 @@ describe("the OpenAPI document of /api/v1", () => {
         }
       }
     }
+  });
+
+  it("lists each domain error code under the one status the edge answers it with (busy: 503 with Retry-After)", () => {
+    let busy = 0;
+    for (const [route, item] of Object.entries(document.paths ?? {})) {
+      for (const method of methods.filter((m) => m in item)) {
+        const operation = (item as Record<string, { responses: Record<string, any> }>)[method]!;
+        for (const [status, response] of Object.entries(operation.responses)) {
+          const codes: string[] = response.content?.["application/json"]?.schema?.properties?.error?.enum ?? [];
+          for (const code of codes.filter((c): c is DomainErrorCode => c in domainErrorStatus)) {
+            // invalid_input is also the edge's 400 (a body or URL it cannot read), before any domain rule.
+            if (code === "invalid_input" && status === "400") continue;
+            expect(Number(status), `${method} ${route}: ${code}`).toBe(domainErrorStatus[code]);
+            if (code === "busy") {
+              busy++;
+              expect(response.headers["Retry-After"].required, `${method} ${route}: busy`).toBe(true);
+            }
+          }
+        }
+      }
+    }
+    // The booking, lookup, cancel and both loan-request calls can be busy.
+    expect(busy).toBeGreaterThanOrEqual(6);
   });
 
   it("describes request bodies, queries and headers from the schemas the routes parse with", () => {

@@ -4,6 +4,7 @@ import { chatInputSchema } from "../assistant/chat-schema";
 import { apiBookingSchema } from "../cinema/cinema-schema";
 import { apiLoanRequestSchema } from "../lending/lending-schema";
 import { bookingHeadersSchema, cancelBodySchema, devicesQuerySchema, lookupQuerySchema, referencePathSchema, screeningPathSchema, screeningsQuerySchema } from "./api-requests.server";
+import { domainErrorsByStatus } from "../shared/domain-error";
 import { examples } from "./api-examples";
 import {
   bookingCreatedSchema,
@@ -24,15 +25,16 @@ import {
 /**
  * The OpenAPI 3.1 document of /api/v1 (served at /api/v1/openapi.json, docs/api.md is written from it), generated
  * with @asteasolutions/zod-to-openapi from the very zod schemas the routes parse bodies, queries and headers with.
- * Error answers carry, per call and status, the codes docs/contracts.md gives. Every answer the suite reads is
- * checked against it (tests/support/openapi-check.ts). A method a path does not document is answered 405
+ * Error answers carry, per call and status, the codes docs/contracts.md gives; a domain error's code is listed under
+ * the status app/modules/shared/domain-error.ts gives it (domainErrorsByStatus: the table the edge answers with).
+ * Every answer the suite reads is checked against it (tests/support/openapi-check.ts). A method a path does not document is answered 405
  * `method_not_allowed` with `Allow` listing the documented ones (components.responses.MethodNotAllowed); an /api URL
  * that is none of its paths, 404 `not_found` (components.responses.UnknownPath). The edge's 403 and 413 come before
  * either, for any method but GET and HEAD (components.responses.CrossSiteRequest, PayloadTooLarge).
  */
 extendZodWithOpenApi(z);
 
-export const apiVersion = "1.0.0";
+export const apiVersion = "1.0.1";
 
 type Codes = readonly [string, ...string[]];
 type Errors = Partial<Record<400 | 403 | 404 | 409 | 413 | 422 | 429 | 503, Codes>>;
@@ -205,7 +207,7 @@ function buildRegistry(): OpenAPIRegistry {
     summary: "Upcoming screenings of the barrier-free cinema, with seats left",
     request: { query: screeningsQuerySchema, headers: localeHeader },
     success: { 200: { description: "The upcoming screenings.", ...json(ScreeningList, examples.screenings) } },
-    errors: { 503: ["busy"] },
+    errors: domainErrorsByStatus("busy"),
   });
 
   call(registry, {
@@ -223,17 +225,14 @@ function buildRegistry(): OpenAPIRegistry {
         ...json(BookingCreated, examples.bookingCreated),
       },
     },
-    errors: {
+    errors: merge(domainErrorsByStatus("not_found", "sold_out", "no_wheelchair_space", "booking_closed", "hold_limit", "invalid_input", "busy"), {
       400: ["bad_json", "invalid_idempotency_key"],
-      404: ["not_found"],
-      409: ["sold_out", "no_wheelchair_space", "booking_closed", "hold_limit"],
-      422: ["invalid_input", "idempotency_key_reused"],
+      422: ["idempotency_key_reused"],
       429: ["rate_limited"],
-      503: ["busy"],
-    },
+    }),
   });
 
-  const lookupErrors: Errors = { 404: ["not_found"], 422: ["invalid_input"], 429: ["rate_limited", "lookup_locked"] };
+  const lookupErrors: Errors = { ...domainErrorsByStatus("not_found", "invalid_input"), 429: ["rate_limited", "lookup_locked"] };
   const lookup = { params: referencePathSchema, query: lookupQuerySchema, headers: localeHeader };
   call(registry, {
     method: "get",
@@ -244,7 +243,7 @@ function buildRegistry(): OpenAPIRegistry {
     description: "The wrong phone is refused exactly like an unknown reference. Throttled per client and per reference; a reference is locked after five wrong phones (429 `lookup_locked`).",
     request: lookup,
     success: { 200: { description: "The booking (the phone masked).", ...json(Booking, examples.booking) } },
-    errors: { ...lookupErrors, 503: ["busy"] },
+    errors: merge(lookupErrors, domainErrorsByStatus("busy")),
   });
   call(registry, {
     method: "delete",
@@ -258,7 +257,7 @@ function buildRegistry(): OpenAPIRegistry {
       body: { description: "Optional: the phone (and locale) in a JSON body instead of the query.", required: false, content: { "application/json": { schema: cancelBodySchema, example: examples.cancelBody } } },
     },
     success: { 200: { description: "The cancelled booking.", ...json(Booking, examples.cancelled) } },
-    errors: { ...lookupErrors, 409: ["not_allowed"], 503: ["busy"] },
+    errors: merge(lookupErrors, domainErrorsByStatus("not_allowed", "busy")),
   });
 
   call(registry, {
@@ -282,7 +281,7 @@ function buildRegistry(): OpenAPIRegistry {
     description: "The certificate number (残疾人证号, optional) is kept only as a keyed hash and a masked form. Rate limited per client (shared with the request pages).",
     request: { headers: localeHeader, body: jsonBody(apiLoanRequestSchema, "The device, the applicant and their disability category.", examples.loanInput) },
     success: { 201: { description: "Requested: staff decide.", ...json(LoanRequestCreated, examples.loanCreated) } },
-    errors: { 400: ["bad_json"], 404: ["not_found"], 409: ["busy"], 422: ["invalid_input"], 429: ["rate_limited"] },
+    errors: merge(domainErrorsByStatus("not_found", "invalid_input", "busy"), { 400: ["bad_json"], 429: ["rate_limited"] }),
   });
 
   call(registry, {
@@ -294,7 +293,7 @@ function buildRegistry(): OpenAPIRegistry {
     description: "The wrong phone is refused exactly like an unknown reference. Throttled like GET /bookings/{reference}.",
     request: lookup,
     success: { 200: { description: "The request (the phone masked).", ...json(LoanRequest, examples.loanRequest) } },
-    errors: { ...lookupErrors, 409: ["busy"] },
+    errors: merge(lookupErrors, domainErrorsByStatus("busy")),
   });
 
   call(registry, {

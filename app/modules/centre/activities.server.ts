@@ -3,7 +3,7 @@ import type { Kysely, Transaction } from "kysely";
 import { calendarFile } from "~/modules/shared/ics";
 import type { Database } from "../db/schema";
 import { maskPhone } from "../privacy/mask";
-import { runClaimTransaction } from "~/modules/shared/claim-retry.server";
+import { retryTransaction } from "~/modules/shared/transaction-retry.server";
 import { claimDraft } from "~/modules/shared/draft-claim.server";
 import { toCsv } from "~/modules/shared/csv";
 import { makeReference, normaliseReference } from "~/modules/shared/reference";
@@ -15,7 +15,7 @@ import type { CentreActivityTable, CentreSignupDraftTable } from "./tables";
 /**
  * Activities and training of the regional centre. Capacity is never exceeded: a confirmed sign-up holds one row of
  * `centre_activity_places` keyed (activity_id, place_no), place_no in 1..capacity, claimed through the booking
- * engine's retry transaction (app/modules/shared/claim-retry.server.ts, ADR 0003): the activity's row is locked first, the
+ * engine's retry transaction (app/modules/shared/transaction-retry.server.ts, ADR 0003): the activity's row is locked first, the
  * free places are read, one is inserted; a lost race on the key retries with a fresh view. When every place is
  * taken the person joins the waiting list (up to `waitlist_size`), else ActivityFull. A cancelled place goes to the
  * first person waiting, in the same transaction.
@@ -180,7 +180,7 @@ async function waitingPosition(db: Db | Trx, activityId: string, reference: stri
 
 /** Signs one person up: a place when one is free, else the waiting list, else ActivityFull. */
 export async function signUp(db: Db, activityId: string, input: SignupInput, now = new Date()): Promise<SignupResult> {
-  return runClaimTransaction(db, claimOptions(activityId), (trx) => signUpIn(trx, activityId, makeReference("HD"), input, now));
+  return retryTransaction(db, claimOptions(activityId), (trx) => signUpIn(trx, activityId, makeReference("HD"), input, now));
 }
 
 /** The sign-up itself, inside a claim transaction that locked the activity first. */
@@ -249,7 +249,7 @@ export async function findSignup(db: Db, key: { reference: string; phone: string
 export async function cancelSignup(db: Db, key: { reference: string; phone: string }, now = new Date()): Promise<{ promoted: string | null }> {
   const first = await signupRow(db, key.reference, key.phone);
   if (first.status === "cancelled") throw new WrongState("cancelled");
-  return runClaimTransaction(db, claimOptions(first.activity_id), async (trx) => {
+  return retryTransaction(db, claimOptions(first.activity_id), async (trx) => {
     const row = await signupRow(trx, key.reference, key.phone);
     if (row.status === "cancelled") throw new WrongState("cancelled");
     await trx.updateTable("centre_signups").set({ status: "cancelled", cancelled_at: now.toISOString() }).where("reference", "=", row.reference).execute();
@@ -329,7 +329,7 @@ export function firstMissingSignupStep(d: SignupDraft): "contact" | "needs" | "c
  */
 export async function submitSignupDraft(db: Db, draft: SignupDraft, now = new Date()): Promise<SignupResult> {
   if (draft.signupReference) return signupResultOf(db, draft.signupReference);
-  const outcome = await runClaimTransaction(db, claimOptions(draft.activityId), async (trx): Promise<SignupResult | { claimedBy: string }> => {
+  const outcome = await retryTransaction(db, claimOptions(draft.activityId), async (trx): Promise<SignupResult | { claimedBy: string }> => {
     const reference = makeReference("HD");
     const claim = await claimDraft(trx, "centre_signup_drafts", draft.id, reference, now);
     if (!claim) throw new NotFound("draft");
@@ -421,7 +421,7 @@ export async function createActivity(db: Db, actor: Actor, input: ActivityInput,
 
 /** Edits an activity. Capacity cannot drop below the places already confirmed (they are people). */
 export async function updateActivity(db: Db, actor: Actor, id: string, input: ActivityInput, now = new Date()): Promise<void> {
-  await runClaimTransaction(db, claimOptions(id), async (trx) => {
+  await retryTransaction(db, claimOptions(id), async (trx) => {
     const row = await trx.selectFrom("centre_activities").select("id").where("id", "=", id).executeTakeFirst();
     if (!row) throw new NotFound("activity");
     const { max } = await trx

@@ -1,13 +1,7 @@
-/** The centre module's domain errors; routes map them to HTTP and localized messages (app/http/centre.server.ts). */
-export class CentreError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = new.target.name;
-  }
-}
+import { DomainError } from "~/modules/shared/domain-error";
+
+/** The centre module's domain errors; routes map them to HTTP and localized messages (app/http/domain-errors.server.ts). */
+export class CentreError extends DomainError {}
 
 /** An application, activity, sign-up or draft that does not exist (or a reference with the wrong phone). */
 export class NotFound extends CentreError {

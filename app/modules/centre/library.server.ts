@@ -4,7 +4,7 @@ import type { Database } from "../db/schema";
 import { maskPhone } from "../privacy/mask";
 import { makeReference, normaliseReference } from "~/modules/shared/reference";
 import { recordAudit, type Actor } from "../staff/audit.server";
-import { isUniqueViolation } from "~/modules/shared/claim-retry.server";
+import { isUniqueViolation } from "~/modules/shared/transaction-retry.server";
 import { claimDraft } from "~/modules/shared/draft-claim.server";
 import type { CardFormat, CardStatus, CardStep, CollectOption, DisabilityCategory } from "./centre-constants";
 import { normalisePhone } from "./centre-constants";

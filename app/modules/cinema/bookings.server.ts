@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from "kysely";
 import type { CinemaBookingTable, Database } from "../db/schema";
 import { makeReference, normaliseReference } from "~/modules/shared/reference";
 import { holdMinutes, maxHoldExtensions, normalisePhone, parseNeeds, type CinemaNeed } from "./cinema-constants";
-import { isUniqueViolation } from "~/modules/shared/claim-retry.server";
+import { isUniqueViolation } from "~/modules/shared/transaction-retry.server";
 import { claimDraft } from "~/modules/shared/draft-claim.server";
 import { ExtensionLimit, HoldExpired, InvalidInput, NotAllowed, NotFound, SeatsTaken, SoldOut } from "./errors";
 import { withClaimRetry } from "./claims.server";

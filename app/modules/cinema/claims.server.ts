@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../db/schema";
-import { runClaimTransaction } from "~/modules/shared/claim-retry.server";
+import { retryTransaction } from "~/modules/shared/transaction-retry.server";
 import { Busy, SoldOut } from "./errors";
 
 /**
@@ -17,9 +17,9 @@ import { Busy, SoldOut } from "./errors";
  * database's, not ours, so this stays correct even without the lock (another process, a staff tool, a bug):
  * the lock only makes losing a race rare, the constraint makes selling a seat twice impossible.
  */
-export { isBusy, isUniqueViolation } from "~/modules/shared/claim-retry.server";
+export { isBusy, isUniqueViolation } from "~/modules/shared/transaction-retry.server";
 
-/** Runs `work` in a transaction, retrying when a concurrent claim won the race; see above (and app/modules/shared/claim-retry.server.ts). */
+/** Runs `work` in a transaction, retrying when a concurrent claim won the race; see above (and app/modules/shared/transaction-retry.server.ts). */
 export async function withClaimRetry<T>(
   db: Kysely<Database>,
   screeningId: string,
@@ -29,7 +29,7 @@ export async function withClaimRetry<T>(
     throw new SoldOut(0);
   },
 ): Promise<T> {
-  return runClaimTransaction(
+  return retryTransaction(
     db,
     {
       lock: async (trx) => {

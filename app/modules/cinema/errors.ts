@@ -1,16 +1,10 @@
+import { DomainError } from "~/modules/shared/domain-error";
+
 /**
- * The cinema's domain errors. Routes turn each into a status code and a localized message in one place
- * (app/http/cinema.server.ts); the module never speaks HTTP.
+ * The cinema's domain errors. Each code's status is in app/modules/shared/domain-error.ts; routes turn an error into
+ * that status and a localized message in one place (app/http/domain-errors.server.ts); the module never speaks HTTP.
  */
-export class CinemaError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = new.target.name;
-  }
-}
+export class CinemaError extends DomainError {}
 
 /** A screening, booking, hold, draft or waiting-list entry that does not exist (or a reference with the wrong phone). */
 export class NotFound extends CinemaError {

@@ -1,3 +1,4 @@
+import { maskNumber } from "../privacy/mask";
 import { digitOf, isCheckX, isGroupSeparator, isInvisible } from "../privacy/numbers";
 
 /**
@@ -39,8 +40,7 @@ export function certificateProblem(input: string): CertificateProblem | null {
   return null;
 }
 
-/** Only the last four characters stay visible: "****************3X11". */
+/** Only the last four characters stay visible: "****************3X11" (the portal's one masking pattern, privacy/mask.ts). */
 export function maskCertificate(input: string): string {
-  const value = normaliseCertificate(input);
-  return value.length <= 4 ? "*".repeat(value.length) : "*".repeat(value.length - 4) + value.slice(-4);
+  return maskNumber(normaliseCertificate(input));
 }

@@ -1,16 +1,11 @@
+import { DomainError } from "~/modules/shared/domain-error";
+
 /**
- * The lending module's domain errors. Routes turn each into a status code and a localized message in one place
- * (app/http/devices.server.ts); the module never speaks HTTP.
+ * The lending module's domain errors. Each code's status is in app/modules/shared/domain-error.ts; routes turn an
+ * error into that status and a localized message in one place (app/http/domain-errors.server.ts); the module never
+ * speaks HTTP.
  */
-export class LendingError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = new.target.name;
-  }
-}
+export class LendingError extends DomainError {}
 
 /** A device type, unit, location, request, loan or draft that does not exist (or a reference with the wrong phone). */
 export class NotFound extends LendingError {

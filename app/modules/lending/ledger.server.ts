@@ -1,9 +1,8 @@
-import { setTimeout as sleep } from "node:timers/promises";
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../db/schema";
 import { Busy, InsufficientStock } from "./errors";
 import type { MovementKind, UnitStatus } from "./lending-constants";
-import { isBusy, isUniqueViolation } from "~/modules/shared/claim-retry.server";
+import { retryTransaction } from "~/modules/shared/transaction-retry.server";
 
 export type Db = Kysely<Database>;
 export type Trx = Transaction<Database>;
@@ -14,26 +13,21 @@ export interface Actor {
   username: string;
 }
 
+export { isBusy, isUniqueViolation } from "~/modules/shared/transaction-retry.server";
+
 /**
  * Runs `work` in one transaction and retries it when a concurrent writer won a race: a unique key (the ledger's
- * `seq`, a reference, an asset tag, the one-open-loan-per-unit index) or a busy database. The retry runs the
- * whole transaction again with a fresh view, so a unit that was lent meanwhile is now refused as unavailable.
+ * `seq`, a reference, an asset tag, the one-open-loan-per-unit index) or a busy database; Busy when every attempt
+ * lost (app/modules/shared/transaction-retry.server.ts). The retry runs the whole transaction again with a fresh
+ * view, so a unit that was lent meanwhile is now refused as unavailable.
  */
-const maxAttempts = 8;
-
-export { isBusy, isUniqueViolation } from "~/modules/shared/claim-retry.server";
-
-export async function inTransaction<T>(db: Db, work: (trx: Trx) => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await db.transaction().execute(work);
-    } catch (error) {
-      if (!isUniqueViolation(error) && !isBusy(error)) throw error;
-      if (attempt >= maxAttempts) throw new Busy();
-      await sleep(Math.floor(Math.random() * 5 * attempt) + 1);
-    }
-  }
+export function inTransaction<T>(db: Db, work: (trx: Trx) => Promise<T>): Promise<T> {
+  return retryTransaction(db, { onBusy: throwBusy }, work);
 }
+
+const throwBusy = (): never => {
+  throw new Busy();
+};
 
 export interface Movement {
   kind: MovementKind;

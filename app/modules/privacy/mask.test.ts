@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { idCheckCharacter } from "../lending/certificate";
-import { maskContact, maskPersonalData, maskPhone, personalNumbers } from "./mask";
+import { idCheckCharacter, maskCertificate } from "../lending/certificate";
+import { maskContact, maskIdentifier, maskNumber, maskPersonalData, maskPhone, personalNumbers } from "./mask";
 import { asciiDigits } from "./numbers";
 
 const masked = (text: string) => maskPersonalData(text).text;
@@ -10,6 +10,24 @@ describe("masking personal data", () => {
   it("hides the middle of a mobile number", () => {
     expect(maskPhone("13812345678")).toBe("138****5678");
     expect(maskContact("qyscl@gdqy.gov.cn")).toBe("q***@gdqy.gov.cn");
+  });
+
+  it("masks every kind of number with one pattern: the last four stay, the rest are stars", () => {
+    const certificate = "44180219900101123X11";
+    const expected = `${"*".repeat(16)}3X11`;
+    expect(maskNumber(certificate)).toBe(expected);
+    // The certificate field, an identifier typed with spaces and the same number in free text all come out alike.
+    expect(maskCertificate("441802 19900101 123x 11")).toBe(expected);
+    expect(maskIdentifier("441802 19900101123X-11")).toBe(expected);
+    expect(maskPersonalData(`证号 ${certificate}`).text).toBe(`证号 ${expected}`);
+    expect(maskNumber("1234")).toBe("****");
+  });
+
+  it("never shows a short phone-like number in full", () => {
+    expect(maskPhone("12345")).toBe("*****");
+    // Too short to keep the 138 in front as well and still hide four.
+    expect(maskPhone("3362221")).toBe("***2221");
+    expect(maskPhone("0763-336222")).toBe("******6222");
   });
 
   it("masks every number in a message and says what it found, without the values", () => {

@@ -18,17 +18,28 @@ import { isPublicNumber } from "./public-numbers";
  * Numbers the Federation publishes are never masked (public-numbers.ts).
  */
 
+/**
+ * THE masked-number pattern, which every other masking here (and the certificate number's, the logs', the
+ * assistant's) is made of: the last four characters stay, every other one is a `*`; `keepFirst` more stay in front
+ * (a mobile's 138) only while at least four are still hidden. Four characters or fewer are all hidden.
+ * "13812345678", 3 → "138****5678"; "44180219900101123X11" → "****************3X11".
+ */
+export function maskNumber(value: string, keepFirst = 0): string {
+  if (value.length <= 4) return "*".repeat(value.length);
+  const first = value.length - 4 - keepFirst >= 4 ? keepFirst : 0;
+  return `${value.slice(0, first)}${"*".repeat(value.length - 4 - first)}${value.slice(-4)}`;
+}
+
+/** A phone number as the portal shows it: `138****5678`; anything too short to be one, all hidden. */
 export function maskPhone(phone: string): string {
   const digits = phone.replace(/\D/g, "");
   if (digits.length < 7) return "*".repeat(digits.length);
-  return `${digits.slice(0, 3)}****${digits.slice(-4)}`;
+  return maskNumber(digits, 3);
 }
 
-/** Any long identifier (ID card, certificate, bank card): only the last four characters stay. */
+/** Any long identifier (ID card, certificate, bank card), spaces and dashes dropped: only the last four characters stay. */
 export function maskIdentifier(value: string): string {
-  const clean = value.replace(/[\s-]/g, "");
-  if (clean.length <= 4) return "*".repeat(clean.length);
-  return `${"*".repeat(clean.length - 4)}${clean.slice(-4)}`;
+  return maskNumber(value.replace(/[\s-]/g, ""));
 }
 
 /** An e-mail address with its local part hidden but the first letter: `q***@gdqy.gov.cn`. */
@@ -117,8 +128,6 @@ function startOf(text: string, groups: DigitGroup[]): number {
   return plusAt >= 0 ? first.lead + plusAt : first.start;
 }
 
-const keepLast4 = (digits: string) => `${"*".repeat(digits.length - 4)}${digits.slice(-4)}`;
-
 /** What a run of groups is, read as one number. */
 function judge(groups: DigitGroup[]): Verdict {
   const digits = groups.map((g) => g.digits).join("");
@@ -128,18 +137,18 @@ function judge(groups: DigitGroup[]): Verdict {
   if (digits.includes("X")) {
     // A check character only ever closes the 18 characters of an ID number.
     if (digits.indexOf("X") !== 17) return null;
-    if (digits.length === 20 && /^\d{2}$/.test(digits.slice(18)) && idShaped(digits, sizes)) return { kind: "certificate", masked: keepLast4(digits) };
-    if (digits.length === 18 && idShaped(digits, sizes)) return { kind: "idCard", masked: keepLast4(digits) };
+    if (digits.length === 20 && /^\d{2}$/.test(digits.slice(18)) && idShaped(digits, sizes)) return { kind: "certificate", masked: maskNumber(digits) };
+    if (digits.length === 18 && idShaped(digits, sizes)) return { kind: "idCard", masked: maskNumber(digits) };
     return null;
   }
   // As one group, 18 or 20 digits are an ID or certificate number when they read as one, else a card number.
-  if (digits.length === 20 && (single ? plausibleId(digits) : idShaped(digits, sizes))) return { kind: "certificate", masked: keepLast4(digits) };
-  if (digits.length === 18 && (single ? plausibleId(digits) : idShaped(digits, sizes))) return { kind: "idCard", masked: keepLast4(digits) };
+  if (digits.length === 20 && (single ? plausibleId(digits) : idShaped(digits, sizes))) return { kind: "certificate", masked: maskNumber(digits) };
+  if (digits.length === 18 && (single ? plausibleId(digits) : idShaped(digits, sizes))) return { kind: "idCard", masked: maskNumber(digits) };
   if (digits.length >= 16 && digits.length <= 20 && (single || (/^[3-69]/.test(digits) && cardShaped(sizes)))) {
-    return { kind: "bankCard", masked: keepLast4(digits) };
+    return { kind: "bankCard", masked: maskNumber(digits) };
   }
-  if (single && digits.length > 20) return { kind: "bankCard", masked: keepLast4(digits) };
-  if (single && digits.length === 15 && plausibleOldId(digits)) return { kind: "idCard", masked: keepLast4(digits) };
+  if (single && digits.length > 20) return { kind: "bankCard", masked: maskNumber(digits) };
+  if (single && digits.length === 15 && plausibleOldId(digits)) return { kind: "idCard", masked: maskNumber(digits) };
   return judgePhone(groups);
 }
 
@@ -178,7 +187,7 @@ function judgeNationalPhone(national: string, sizes: number[], international: bo
   if (sizes.length > 1 && (sizes[0] !== parts.area.length - (international ? 1 : 0) || !phoneSized(sizes.slice(1)))) return null;
   const domestic = `${parts.area}${parts.local}`;
   if (isPublicNumber(domestic)) return "public";
-  return { kind: "mobile", masked: `${parts.area}-${keepLast4(parts.local)}` };
+  return { kind: "mobile", masked: `${parts.area}-${maskNumber(parts.local)}` };
 }
 
 /**
