@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEntries, expectAuditedTogether } from "../../../tests/support/audit-outage";
 import { createTestDb } from "../../../tests/support/test-db";
 import type { Connection } from "../db/index.server";
+import { feedbackSchema } from "./feedback-schema";
 import { findFeedback, openFeedback, submitFeedback, updateFeedback } from "./feedback.server";
 
 /**
@@ -16,7 +17,7 @@ describe("feedback staff actions and their audit entries commit together", () =>
   let reference: string;
   beforeAll(async () => {
     conn = await createTestDb();
-    ({ reference } = await submitFeedback(conn.db, { topic: "barrier", message: "按钮太小", contact: "13812345678", website: "" } as never, "zh-CN", now));
+    ({ reference } = await submitFeedback(conn.db, feedbackSchema.parse({ topic: "barrier", message: "按钮太小", contact: "13812345678" }), "zh-CN", now));
   });
   afterAll(async () => conn.db.destroy());
 
