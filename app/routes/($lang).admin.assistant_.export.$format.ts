@@ -6,7 +6,7 @@ import { unansweredFilters, type UnansweredFilter } from "~/modules/assistant/as
 import { csvColumns, unansweredCsv, unansweredForExport, unansweredJsonl } from "~/modules/assistant/unanswered.server";
 import { getDb } from "~/modules/db/index.server";
 import { csvResponse } from "~/modules/shared/csv";
-import { actorOf, recordAudit, requireStaff } from "~/modules/staff/index.server";
+import { actorOf, requireStaff } from "~/modules/staff/index.server";
 
 export const handle: AdminHandle = { staffRole: "content", title: ({ t }) => t("assistant.admin.title") };
 
@@ -21,8 +21,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   if (format !== "csv" && format !== "jsonl") throw new Response("Not Found", { status: 404 });
   const filterParam = new URL(request.url).searchParams.get("filter") ?? "";
   const filter: UnansweredFilter = (unansweredFilters as readonly string[]).includes(filterParam) ? (filterParam as UnansweredFilter) : "no_answer";
-  await recordAudit(getDb(), actorOf(session), { action: `assistant.export.${format}`, detail: filter });
-  const items = await unansweredForExport(getDb(), filter);
+  const items = await unansweredForExport(getDb(), actorOf(session), format, filter);
   const name = `assistant-${filter}-${new Date().toISOString().slice(0, 10)}`;
   if (format === "csv") {
     const t = getFixedT(locale);

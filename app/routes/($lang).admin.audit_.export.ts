@@ -3,7 +3,7 @@ import type { AdminHandle } from "~/components/admin-handle";
 import { routeLocale } from "~/http/route-locale";
 import { getDb } from "~/modules/db/index.server";
 import { csvResponse, toCsv } from "~/modules/shared/csv";
-import { actorOf, allAudit, recordAudit, requireStaff } from "~/modules/staff/index.server";
+import { actorOf, exportAudit, requireStaff } from "~/modules/staff/index.server";
 
 export const handle: AdminHandle = { staffRole: "admin", title: ({ t }) => t("admin.audit") };
 
@@ -11,8 +11,7 @@ export const handle: AdminHandle = { staffRole: "admin", title: ({ t }) => t("ad
 export async function loader({ params, request }: LoaderFunctionArgs) {
   routeLocale(params);
   const session = await requireStaff(request, "admin");
-  await recordAudit(getDb(), actorOf(session), { action: "audit.export" });
-  const rows = await allAudit(getDb());
+  const rows = await exportAudit(getDb(), actorOf(session));
   const body = toCsv(
     ["at", "username", "action", "target_type", "target_id", "detail"],
     rows.map((r) => [r.at, r.username, r.action, r.target_type, r.target_id, r.detail]),

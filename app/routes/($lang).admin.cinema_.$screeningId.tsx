@@ -18,7 +18,7 @@ import { checkIn, describeSeats, listBookings, listWaitingList, NotAllowed, NotF
 import { getDb } from "~/modules/db/index.server";
 import { plainText } from "~/modules/privacy/text-fields";
 import { normaliseReference } from "~/modules/shared/reference";
-import { actorOf, recordAudit, requireStaff } from "~/modules/staff/index.server";
+import { actorOf, requireStaff } from "~/modules/staff/index.server";
 
 export const links = cinemaLinks;
 
@@ -83,12 +83,10 @@ export async function action({ params, request }: ActionFunctionArgs) {
   if (!own || own.reference !== reference) return data({ hasErrors: true, error: "notFound" as const, revealed: null }, { status: 404 });
   try {
     if (intent === "reveal") {
-      const phone = await revealBookingPhone(getDb(), reference);
-      await recordAudit(getDb(), actorOf(session), { action: "cinema.booking.phone", targetType: "cinema_booking", targetId: reference });
+      const phone = await revealBookingPhone(getDb(), actorOf(session), reference);
       return { hasErrors: false, error: null, revealed: { reference, phone } };
     }
-    await checkIn(getDb(), reference);
-    await recordAudit(getDb(), actorOf(session), { action: "cinema.booking.checkin", targetType: "cinema_booking", targetId: reference, detail: screening.id });
+    await checkIn(getDb(), actorOf(session), reference);
   } catch (error) {
     if (error instanceof NotFound) return data({ hasErrors: true, error: "notFound" as const, revealed: null }, { status: 404 });
     if (error instanceof NotAllowed) return data({ hasErrors: true, error: "cannotCheckIn" as const, revealed: null }, { status: 409 });

@@ -13,7 +13,7 @@ import { routeLocale } from "~/http/route-locale";
 import { useT } from "~/i18n/use-t";
 import { cancelScreening, listBookings, listWaitingList, screeningCallList } from "~/modules/cinema/index.server";
 import { getDb } from "~/modules/db/index.server";
-import { actorOf, recordAudit, requireStaff } from "~/modules/staff/index.server";
+import { actorOf, requireStaff } from "~/modules/staff/index.server";
 
 export const links = cinemaLinks;
 
@@ -60,18 +60,14 @@ export async function action({ params, request }: ActionFunctionArgs) {
   const parsed = cancelSchema.safeParse(Object.fromEntries(await readFormData(request)));
   if (!parsed.success) return data({ hasErrors: true, error: "badRequest" as const, callList: null }, { status: 400 });
   const actor = actorOf(session);
-  const target = { targetType: "cinema_screening", targetId: screening.id };
   if (parsed.data.intent === "cancel") {
     if (screening.status === "cancelled") return data({ hasErrors: true, error: "alreadyCancelled" as const, callList: null }, { status: 409 });
     if (screening.booking === "past") return data({ hasErrors: true, error: "notEditable" as const, callList: null }, { status: 409 });
-    const callList = await cancelScreening(getDb(), screening.id);
-    await recordAudit(getDb(), actor, { action: "cinema.screening.cancel", ...target, detail: `${callList.length}` });
-    await recordAudit(getDb(), actor, { action: "cinema.screening.callList", ...target, detail: `${callList.length}` });
+    const callList = await cancelScreening(getDb(), actor, screening.id);
     return { hasErrors: false, error: null, cancelledNow: true, callList };
   }
   if (screening.status !== "cancelled") return data({ hasErrors: true, error: "notCancelled" as const, callList: null }, { status: 409 });
-  const callList = await screeningCallList(getDb(), screening.id);
-  await recordAudit(getDb(), actor, { action: "cinema.screening.callList", ...target, detail: `${callList.length}` });
+  const callList = await screeningCallList(getDb(), actor, screening.id);
   return { hasErrors: false, error: null, cancelledNow: false, callList };
 }
 

@@ -18,7 +18,7 @@ import { localePath } from "~/i18n/config";
 import { useT } from "~/i18n/use-t";
 import { InvalidInput, screeningFormSchema, updateScreening } from "~/modules/cinema/index.server";
 import { getDb } from "~/modules/db/index.server";
-import { actorOf, recordAudit, requireStaff } from "~/modules/staff/index.server";
+import { actorOf, requireStaff } from "~/modules/staff/index.server";
 
 export const links = cinemaLinks;
 
@@ -55,12 +55,11 @@ export async function action({ params, request }: ActionFunctionArgs) {
   if (!editable(screening)) return data({ hasErrors: true, lastResult: submission.reply({ formErrors: ["notEditable"] }) }, { status: 409 });
   if (submission.status !== "success") return data({ hasErrors: true, lastResult: submission.reply() }, { status: 400 });
   try {
-    await updateScreening(getDb(), screening.id, screeningInput(submission.value));
+    await updateScreening(getDb(), actorOf(session), screening.id, screeningInput(submission.value));
   } catch (error) {
     if (!(error instanceof InvalidInput)) throw error;
     return data({ hasErrors: true, lastResult: submission.reply({ fieldErrors: fieldErrorsOf(error.fields) }) }, { status: 400 });
   }
-  await recordAudit(getDb(), actorOf(session), { action: "cinema.screening.update", targetType: "cinema_screening", targetId: screening.id });
   return redirect(localePath(`/admin/cinema/${screening.id}?saved=1`, locale));
 }
 

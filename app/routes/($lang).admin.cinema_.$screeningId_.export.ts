@@ -2,10 +2,10 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import type { AdminHandle } from "~/components/admin-handle";
 import { loadStaffScreening } from "~/http/cinema-admin.server";
 import { routeLocale } from "~/http/route-locale";
-import { bookingsCsv, listBookings } from "~/modules/cinema/index.server";
+import { bookingsCsv, exportBookings } from "~/modules/cinema/index.server";
 import { getDb } from "~/modules/db/index.server";
 import { csvResponse } from "~/modules/shared/csv";
-import { actorOf, recordAudit, requireStaff } from "~/modules/staff/index.server";
+import { actorOf, requireStaff } from "~/modules/staff/index.server";
 
 export const handle: AdminHandle = { staffRole: "cinema", title: ({ t }) => t("cinema.admin.exportCsv") };
 
@@ -14,12 +14,6 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   routeLocale(params);
   const session = await requireStaff(request, "cinema");
   const screening = await loadStaffScreening(params);
-  const bookings = await listBookings(getDb(), screening.id, { includeCancelled: true });
-  await recordAudit(getDb(), actorOf(session), {
-    action: "cinema.bookings.export",
-    targetType: "cinema_screening",
-    targetId: screening.id,
-    detail: `${bookings.length}`,
-  });
+  const bookings = await exportBookings(getDb(), actorOf(session), screening.id);
   return csvResponse(`bookings-${screening.id}.csv`, bookingsCsv(bookings));
 }

@@ -17,7 +17,7 @@ import { listWaitingList, revealWaitingPhone, setWaitingStatus, waitingStatusSch
 import { getDb } from "~/modules/db/index.server";
 import { plainText } from "~/modules/privacy/text-fields";
 import { normaliseReference } from "~/modules/shared/reference";
-import { actorOf, recordAudit, requireStaff } from "~/modules/staff/index.server";
+import { actorOf, requireStaff } from "~/modules/staff/index.server";
 
 export const links = cinemaLinks;
 
@@ -61,16 +61,14 @@ export async function action({ params, request }: ActionFunctionArgs) {
   if (reveal.success) {
     if (!own(reveal.data.id)) return data({ hasErrors: true, error: "notFound" as const, revealed: null }, { status: 404 });
     const id = normaliseReference(reveal.data.id);
-    const phone = await revealWaitingPhone(getDb(), id);
-    await recordAudit(getDb(), actorOf(session), { action: "cinema.waiting.phone", targetType: "cinema_waiting", targetId: id });
+    const phone = await revealWaitingPhone(getDb(), actorOf(session), id);
     return { hasErrors: false, error: null, revealed: { id, phone } };
   }
   const change = statusSchema.safeParse(form);
   if (!change.success) return data({ hasErrors: true, error: "badRequest" as const, revealed: null }, { status: 400 });
   const id = normaliseReference(change.data.id);
   if (!own(id)) return data({ hasErrors: true, error: "notFound" as const, revealed: null }, { status: 404 });
-  await setWaitingStatus(getDb(), id, change.data.status);
-  await recordAudit(getDb(), actorOf(session), { action: "cinema.waiting.status", targetType: "cinema_waiting", targetId: id, detail: change.data.status });
+  await setWaitingStatus(getDb(), actorOf(session), id, change.data.status);
   return redirect(localePath(`/admin/cinema/${screening.id}/waiting-list?updated=${encodeURIComponent(id)}`, locale));
 }
 

@@ -15,7 +15,7 @@ import { localePath } from "~/i18n/config";
 import { useT } from "~/i18n/use-t";
 import { createScreening, InvalidInput, listHalls, screeningFormSchema } from "~/modules/cinema/index.server";
 import { getDb } from "~/modules/db/index.server";
-import { actorOf, recordAudit, requireStaff } from "~/modules/staff/index.server";
+import { actorOf, requireStaff } from "~/modules/staff/index.server";
 
 export const links = cinemaLinks;
 export const handle: AdminHandle = {
@@ -40,8 +40,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
   const submission = parseWithZod(await readFormData(request), { schema: screeningFormSchema({ requireHall: true }) });
   if (submission.status !== "success") return data({ hasErrors: true, lastResult: submission.reply() }, { status: 400 });
   try {
-    const screening = await createScreening(getDb(), screeningInput(submission.value));
-    await recordAudit(getDb(), actorOf(session), { action: "cinema.screening.create", targetType: "cinema_screening", targetId: screening.id });
+    const screening = await createScreening(getDb(), actorOf(session), screeningInput(submission.value));
     return redirect(localePath(`/admin/cinema/${screening.id}?created=1`, locale));
   } catch (error) {
     if (!(error instanceof InvalidInput)) throw error;

@@ -3,9 +3,9 @@ import type { AdminHandle } from "~/components/admin-handle";
 import { routeLocale } from "~/http/route-locale";
 import { getFixedT } from "~/i18n/i18n.server";
 import { getDb } from "~/modules/db/index.server";
-import { allLedger, allLoans } from "~/modules/lending/index.server";
+import { exportLedger, exportLoans } from "~/modules/lending/index.server";
 import { csvResponse, toCsv } from "~/modules/shared/csv";
-import { actorOf, recordAudit, requireStaff } from "~/modules/staff/index.server";
+import { actorOf, requireStaff } from "~/modules/staff/index.server";
 
 export const handle: AdminHandle = { staffRole: "lending", title: ({ t }) => t("devices.admin.ledger.title") };
 
@@ -22,9 +22,8 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const en = locale === "en";
   const name = (x: { zh: string; en: string } | null) => (x ? (en ? x.en : x.zh) : "");
   const day = new Date().toISOString().slice(0, 10);
-  await recordAudit(getDb(), actorOf(session), { action: `devices.export.${kind}` });
   if (kind === "ledger") {
-    const rows = await allLedger(getDb());
+    const rows = await exportLedger(getDb(), actorOf(session));
     const header = ["seq", "at", "kind", "device", "asset_tag", "location", "other_location", "quantity", "status_after", "condition", "reason", "who", "approver", "request"].map((c) =>
       t(`devices.admin.csv.${c}` as never),
     );
@@ -51,7 +50,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
       ),
     );
   }
-  const loans = await allLoans(getDb());
+  const loans = await exportLoans(getDb(), actorOf(session));
   const header = ["request", "asset_tag", "device", "mode", "name", "phone", "location", "out_at", "due_date", "returned_at", "condition_out", "condition_in", "days_overdue", "out_by", "in_by"].map((c) =>
     t(`devices.admin.csv.${c}` as never),
   );

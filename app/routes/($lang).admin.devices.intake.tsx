@@ -16,7 +16,7 @@ import { useT } from "~/i18n/use-t";
 import { getDb } from "~/modules/db/index.server";
 import { unitConditions } from "~/modules/lending/lending-constants";
 import { intake, intakeSchema, listDeviceTypes, listLocations } from "~/modules/lending/index.server";
-import { recordAudit, requireStaff } from "~/modules/staff/index.server";
+import { requireStaff } from "~/modules/staff/index.server";
 
 export const links = devicesLinks;
 export const handle: AdminHandle = {
@@ -48,7 +48,6 @@ export async function action({ params, request }: ActionFunctionArgs) {
   } catch (error) {
     return domainFailure(error, "intake", locale, (fieldErrors) => submission.reply({ fieldErrors }));
   }
-  await recordAudit(getDb(), lendingActor(session), { action: "devices.intake", targetType: "device_type", targetId: submission.value.typeId, detail: tags.join(", ") });
   const { typeId, locationId } = submission.value;
   return redirect(localePath(`/admin/devices/units?type=${encodeURIComponent(typeId)}&location=${encodeURIComponent(locationId)}&added=${tags.length}`, locale));
 }

@@ -18,7 +18,7 @@ import { useT } from "~/i18n/use-t";
 import { getDb } from "~/modules/db/index.server";
 import { afterReturn, unitConditions } from "~/modules/lending/lending-constants";
 import { getLoan, listLocations, NotFound, returnLoan, returnSchema } from "~/modules/lending/index.server";
-import { recordAudit, requireStaff } from "~/modules/staff/index.server";
+import { requireStaff } from "~/modules/staff/index.server";
 
 export const links = devicesLinks;
 const tagOf = (data: unknown) => (data as { loan?: { assetTag: string } } | undefined)?.loan?.assetTag ?? "";
@@ -59,7 +59,6 @@ export async function action({ params, request }: ActionFunctionArgs) {
   } catch (error) {
     return domainFailure(error, "return", locale, (fieldErrors) => submission.reply({ fieldErrors }));
   }
-  await recordAudit(getDb(), lendingActor(session), { action: "devices.return", targetType: "loan", targetId: loan.id, detail: `${loan.assetTag} ${submission.value.condition} → ${submission.value.next}` });
   return redirect(localePath(`/admin/devices/loans?returned=${encodeURIComponent(loan.assetTag)}`, locale));
 }
 

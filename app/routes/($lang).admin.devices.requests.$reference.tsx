@@ -19,9 +19,9 @@ import { formatDate, formatDateTime } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 import { getDb } from "~/modules/db/index.server";
 import { unitConditions } from "~/modules/lending/lending-constants";
-import { checkOut, checkOutSchema, chinaDay, decideRequest, decisionSchema, getDeviceType, getRequest, lendableUnits, NotFound } from "~/modules/lending/index.server";
+import { checkOut, checkOutSchema, chinaDay, decideRequest, decisionSchema, getDeviceType, lendableUnits, NotFound, openRequest } from "~/modules/lending/index.server";
 import { normaliseReference } from "~/modules/shared/reference";
-import { recordAudit, requireStaff } from "~/modules/staff/index.server";
+import { requireStaff } from "~/modules/staff/index.server";
 
 export const links = devicesLinks;
 const refOf = (data: unknown) => (data as { request?: { reference: string } } | undefined)?.request?.reference ?? "";
@@ -42,12 +42,11 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const db = getDb();
   let detail;
   try {
-    detail = await getRequest(db, String(params.reference ?? ""));
+    detail = await openRequest(db, lendingActor(session), String(params.reference ?? ""));
   } catch (error) {
     if (error instanceof NotFound) throw notFound();
     throw error;
   }
-  await recordAudit(db, lendingActor(session), { action: "devices.request.view", targetType: "loan_request", targetId: detail.reference });
   const device = await getDeviceType(db, detail.typeId, { withExamplePoints: true });
   const units = detail.status === "pending" || detail.status === "approved" ? await lendableUnits(db, detail.typeId, { preferLocationId: detail.pickupLocationId, reservedFor: detail.reference }) : [];
   return {
@@ -79,15 +78,13 @@ export async function action({ params, request }: ActionFunctionArgs) {
     } catch (error) {
       return domainFailure(error, intent, locale, (fieldErrors) => submission.reply({ fieldErrors }));
     }
-    await recordAudit(db, actor, { action: `devices.request.${decision}`, targetType: "loan_request", targetId: reference, detail: reason || undefined });
     return back(decision === "approve" ? "approved" : decision === "reject" ? "rejected" : "cancelled");
   }
 
   const submission = parseWithZod(form, { schema: checkOutSchema });
   if (submission.status !== "success") return formFailure(intent, submission.reply());
   try {
-    const loan = await checkOut(db, actor, { requestReference: reference, ...submission.value, dueDate: submission.value.dueDate || null });
-    await recordAudit(db, actor, { action: "devices.checkout", targetType: "loan_request", targetId: reference, detail: `${loan.assetTag} ${loan.dueDate ?? ""}`.trim() });
+    await checkOut(db, actor, { requestReference: reference, ...submission.value, dueDate: submission.value.dueDate || null });
   } catch (error) {
     return domainFailure(error, intent, locale, (fieldErrors) => submission.reply({ fieldErrors }));
   }

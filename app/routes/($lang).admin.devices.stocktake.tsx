@@ -15,7 +15,7 @@ import { useT } from "~/i18n/use-t";
 import { getDb } from "~/modules/db/index.server";
 import { compareCounts, InvalidInput, LendingError, listLocations, recordStocktake, stockSheet, type Difference } from "~/modules/lending/index.server";
 import { stocktakeReasonSchema } from "~/modules/lending/lending-schema";
-import { recordAudit, requireStaff } from "~/modules/staff/index.server";
+import { requireStaff } from "~/modules/staff/index.server";
 import { lendingActor } from "~/http/devices-admin.server";
 
 export const links = devicesLinks;
@@ -86,12 +86,6 @@ export async function action({ params, request }: ActionFunctionArgs) {
   try {
     if (!record) return { ...answer, differences: await compareCounts(getDb(), location.id, counts) };
     const result = await recordStocktake(getDb(), lendingActor(session), { locationId: location.id, counts, reason });
-    await recordAudit(getDb(), lendingActor(session), {
-      action: "devices.stocktake",
-      targetType: "location",
-      targetId: location.id,
-      detail: `${result.differences.filter((d) => d.difference !== 0).length} differences; ${reason}`,
-    });
     return { ...answer, recorded: true, ...result };
   } catch (error) {
     if (error instanceof InvalidInput) {

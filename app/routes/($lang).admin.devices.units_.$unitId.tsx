@@ -18,7 +18,7 @@ import { formatDate } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 import { getDb } from "~/modules/db/index.server";
 import { changeUnit, getUnit, listLocations, NotFound, unitActionSchema, type UnitAction } from "~/modules/lending/index.server";
-import { recordAudit, requireStaff } from "~/modules/staff/index.server";
+import { requireStaff } from "~/modules/staff/index.server";
 
 export const links = devicesLinks;
 const tagOf = (data: unknown) => (data as { unit?: { assetTag: string } } | undefined)?.unit?.assetTag ?? "";
@@ -69,7 +69,6 @@ export async function action({ params, request }: ActionFunctionArgs) {
   } catch (error) {
     return domainFailure(error, intent, locale, (fieldErrors) => submission.reply({ fieldErrors }));
   }
-  await recordAudit(getDb(), lendingActor(session), { action: `devices.unit.${change.action}`, targetType: "unit", targetId: unit.assetTag, detail: change.reason });
   return redirect(localePath(`/admin/devices/units/${unit.id}?done=${change.action}`, locale));
 }
 

@@ -10,10 +10,10 @@ import { formatDateTime } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 import { getDb } from "~/modules/db/index.server";
 import { feedbackStatuses, type FeedbackStatus } from "~/modules/feedback/feedback-constants";
-import { findFeedback, updateFeedback } from "~/modules/feedback/index.server";
+import { openFeedback, updateFeedback } from "~/modules/feedback/index.server";
 import { freeText } from "~/modules/privacy/text-fields";
 import { normaliseReference } from "~/modules/shared/reference";
-import { actorOf, recordAudit, requireStaff } from "~/modules/staff/index.server";
+import { actorOf, requireStaff } from "~/modules/staff/index.server";
 
 export const handle: AdminHandle = {
   staffRole: "content",
@@ -29,9 +29,8 @@ export const handle: AdminHandle = {
 export async function loader({ params, request }: LoaderFunctionArgs) {
   routeLocale(params);
   const session = await requireStaff(request, "content");
-  const item = await findFeedback(getDb(), normaliseReference(params.reference ?? ""));
+  const item = await openFeedback(getDb(), actorOf(session), normaliseReference(params.reference ?? ""));
   if (!item) throw new Response("Not Found", { status: 404 });
-  await recordAudit(getDb(), actorOf(session), { action: "feedback.view", targetType: "feedback", targetId: item.reference });
   return { item };
 }
 
@@ -43,9 +42,8 @@ export async function action({ params, request }: ActionFunctionArgs) {
   const reference = normaliseReference(params.reference ?? "");
   const parsed = updateSchema.safeParse(Object.fromEntries(await readFormData(request)));
   if (!parsed.success) return data({ hasErrors: true, saved: false }, { status: 400 });
-  const updated = await updateFeedback(getDb(), reference, { status: parsed.data.status, reply: parsed.data.reply?.trim() || null });
+  const updated = await updateFeedback(getDb(), actorOf(session), reference, { status: parsed.data.status, reply: parsed.data.reply?.trim() || null });
   if (!updated) throw new Response("Not Found", { status: 404 });
-  await recordAudit(getDb(), actorOf(session), { action: "feedback.update", targetType: "feedback", targetId: reference, detail: parsed.data.status });
   return { hasErrors: false, saved: true };
 }
 

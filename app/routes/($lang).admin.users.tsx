@@ -9,7 +9,7 @@ import { useT } from "~/i18n/use-t";
 import { getDb } from "~/modules/db/index.server";
 import { plainText } from "~/modules/privacy/text-fields";
 import { staffRoles } from "~/modules/staff/roles";
-import { actorOf, listStaffUsers, recordAudit, requireStaff, updateStaffUser } from "~/modules/staff/index.server";
+import { actorOf, listStaffUsers, requireStaff, updateStaffUser } from "~/modules/staff/index.server";
 
 export const handle: AdminHandle = {
   staffRole: "admin",
@@ -38,14 +38,9 @@ export async function action({ params, request }: ActionFunctionArgs) {
   if (change.intent === "active" && change.active === "0" && change.userId === session.user.id) {
     return data({ hasErrors: true, message: "cannotSelf" as const }, { status: 400 });
   }
-  if (change.intent === "roles") await updateStaffUser(getDb(), change.userId, { roles: change.roles });
-  else await updateStaffUser(getDb(), change.userId, { active: change.active === "1" });
-  await recordAudit(getDb(), actorOf(session), {
-    action: change.intent === "roles" ? "user.roles" : change.active === "1" ? "user.activate" : "user.deactivate",
-    targetType: "staff_user",
-    targetId: change.userId,
-    detail: change.intent === "roles" ? change.roles.join(",") : undefined,
-  });
+  const actor = actorOf(session);
+  if (change.intent === "roles") await updateStaffUser(getDb(), actor, change.userId, { roles: change.roles });
+  else await updateStaffUser(getDb(), actor, change.userId, { active: change.active === "1" });
   return { hasErrors: false, message: "updated" as const };
 }
 

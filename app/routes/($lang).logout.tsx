@@ -7,7 +7,7 @@ import { routeLocale } from "~/http/route-locale";
 import { localePath } from "~/i18n/config";
 import { useT } from "~/i18n/use-t";
 import { getDb } from "~/modules/db/index.server";
-import { actorOf, currentStaff, endSession, recordAudit } from "~/modules/staff/index.server";
+import { currentStaff, endSession } from "~/modules/staff/index.server";
 
 export const handle: PageHandle = {
   title: ({ t }) => t("logout.title"),
@@ -25,7 +25,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readFormData(request);
   const session = await currentStaff(getDb(), request);
   const everywhere = form.get("intent") === "everywhere";
-  if (session) await recordAudit(getDb(), actorOf(session), { action: everywhere ? "logout.everywhere" : "logout" });
   const cookie = await endSession(getDb(), request, session, everywhere);
   return redirect(`${localePath("/logout", locale)}?done=1`, { headers: { "Set-Cookie": cookie } });
 }

@@ -59,7 +59,7 @@ async function prepareDatabase(url: string): Promise<{ ids: string[]; capacity: 
     const ids: string[] = [];
     for (let i = 0; i < screeningCount; i++) {
       const startsAt = new Date(now + (10 + i) * 86_400_000);
-      const screening = await createScreening(conn.db, {
+      const screening = await createScreening(conn.db, { id: null, username: "bench" }, {
         hallId: seedHallId,
         title: { zh: `压测场次${i + 1}`, en: `Load test ${i + 1}` },
         synopsis: { zh: "", en: "" },

@@ -44,6 +44,7 @@ async function listScreenings(query = "") {
 }
 
 const person = { name: "张三", phone: "13800138000" };
+const staff = { id: null, username: "cinema-staff" };
 
 beforeAll(async () => {
   db = await import("~/modules/db/index.server");
@@ -114,7 +115,7 @@ describe("POST /api/v1/screenings/:id/bookings", () => {
 
   it("refuses past and cancelled screenings with 409", async () => {
     const hallId = cinema.seedHallId;
-    const past = await cinema.createScreening(db.getDb(), {
+    const past = await cinema.createScreening(db.getDb(), staff, {
       hallId,
       title: { zh: "过去的场次", en: "Past" },
       synopsis: { zh: "", en: "" },
@@ -131,7 +132,7 @@ describe("POST /api/v1/screenings/:id/bookings", () => {
     expect(pastAnswer.body.message).toMatch(/已经开始或结束/);
 
     const [, second] = (await listScreenings()).body.screenings;
-    await cinema.cancelScreening(db.getDb(), second.id);
+    await cinema.cancelScreening(db.getDb(), staff, second.id);
     expect(await post(second.id, { ...person, tickets: 1 })).toMatchObject({ status: 409, body: { error: "booking_closed" } });
   });
 

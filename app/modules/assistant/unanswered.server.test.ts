@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "~/modules/db/schema";
+import { auditEntries, expectAuditedTogether } from "../../../tests/support/audit-outage";
 import { createTestDb } from "../../../tests/support/test-db";
 import { askAssistant } from "./assistant.server";
 import { evalCaseSchema } from "./eval-cases.server";
@@ -31,7 +32,7 @@ describe("unanswered questions for staff", () => {
   });
 
   it("drafts a valid evaluation case for each, guessing category and expectation from the refusal", async () => {
-    const items = await unansweredForExport(db, "no_answer");
+    const items = await unansweredForExport(db, { id: null, username: "content-staff" }, "csv", "no_answer");
     const drafts = items.map(draftCase);
     for (const d of drafts) expect(evalCaseSchema.safeParse(d).success, JSON.stringify(d)).toBe(true);
     expect(drafts.map((d) => [d.category, d.expect, d.locale ?? "zh-CN"])).toEqual([
@@ -43,11 +44,18 @@ describe("unanswered questions for staff", () => {
   });
 
   it("exports CSV with the given column names, the masked question and its draft case", async () => {
-    const items = await unansweredForExport(db, "no_answer");
+    const items = await unansweredForExport(db, { id: null, username: "content-staff" }, "csv", "no_answer");
     const csv = unansweredCsv(items, [...csvColumns]);
     const [header, first] = csv.replace(/^\uFEFF/, "").split("\r\n");
     expect(header).toBe("asked,locale,status,helpful,question,draftCase");
     expect(first).toContain("139****2211");
     expect(csv).not.toMatch(/1390763|139-0763|１３８/);
+  });
+
+  it("audits each export in the transaction that reads it: without a working audit log there is no file", async () => {
+    const staff = { id: "u-content", username: "content-staff" };
+    const items = await expectAuditedTogether(db, { actions: ["assistant.export.jsonl"], run: () => unansweredForExport(db, staff, "jsonl", "no_answer") });
+    expect(items).toHaveLength(2);
+    expect((await auditEntries(db, "assistant.export.jsonl"))[0]).toMatchObject({ username: "content-staff", detail: "no_answer" });
   });
 });

@@ -4,6 +4,7 @@ import { toCsv } from "~/modules/shared/csv";
 import { maskPersonalData } from "~/modules/privacy/mask";
 import { listUnanswered, type UnansweredFilter, type UnansweredItem } from "./assistant.server";
 import type { CaseCategory, EvalCase } from "./eval-cases.server";
+import { withAudit, type Actor } from "~/modules/staff/audit.server";
 
 /**
  * The staff page of unanswered questions, as material for the evaluation and for "questions people ask": each
@@ -28,15 +29,24 @@ export async function unansweredPage(db: Kysely<Database>, options: { filter: Un
   return { ...result, items: result.items.map(forStaff) };
 }
 
-/** The newest `exportLimit` questions of a filter, masked for staff. */
-export async function unansweredForExport(db: Kysely<Database>, filter: UnansweredFilter): Promise<StaffQuestion[]> {
-  const items: StaffQuestion[] = [];
-  for (let page = 1; items.length < exportLimit; page++) {
-    const result = await listUnanswered(db, { filter, page, pageSize: 100 });
-    items.push(...result.items.map(forStaff));
-    if (page >= result.pageCount) break;
-  }
-  return items.slice(0, exportLimit);
+/** The newest `exportLimit` questions of a filter, masked, for a staff member's CSV or JSONL export (audited, like every staff export). */
+export async function unansweredForExport(
+  db: Kysely<Database>,
+  actor: Actor,
+  format: "csv" | "jsonl",
+  filter: UnansweredFilter,
+  now = new Date(),
+): Promise<StaffQuestion[]> {
+  const read = async (trx: Kysely<Database>) => {
+    const items: StaffQuestion[] = [];
+    for (let page = 1; items.length < exportLimit; page++) {
+      const result = await listUnanswered(trx, { filter, page, pageSize: 100 });
+      items.push(...result.items.map(forStaff));
+      if (page >= result.pageCount) break;
+    }
+    return items.slice(0, exportLimit);
+  };
+  return withAudit(db, actor, read, { action: `assistant.export.${format}`, detail: filter }, now);
 }
 
 /** What the refusal suggests the case is (an editor checks it, and adds `must` from the guide). */

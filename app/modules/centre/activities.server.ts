@@ -7,7 +7,7 @@ import { retryTransaction } from "~/modules/shared/transaction-retry.server";
 import { claimDraft } from "~/modules/shared/draft-claim.server";
 import { toCsv } from "~/modules/shared/csv";
 import { makeReference, normaliseReference } from "~/modules/shared/reference";
-import { recordAudit, type Actor } from "../staff/audit.server";
+import { recordAudit, withAudit, type Actor } from "../staff/audit.server";
 import { centrePhone, normalisePhone, type AccessibilityFeature, type ActivityType, type AssociationId, type SignupStatus } from "./centre-constants";
 import { ActivityFull, AlreadySignedUp, Busy, NotFound, SignupClosed, WrongState } from "./errors";
 import type { CentreActivityTable, CentreSignupDraftTable } from "./tables";
@@ -409,17 +409,20 @@ export async function listActivitiesForStaff(db: Db): Promise<Activity[]> {
   return rows.map((r) => toActivity(r, counts.get(r.id)));
 }
 
+/** Adds an activity; the new activity and its audit entry commit together. */
 export async function createActivity(db: Db, actor: Actor, input: ActivityInput, now = new Date()): Promise<string> {
   const id = `a-${randomUUID().slice(0, 8)}`;
-  await db
-    .insertInto("centre_activities")
-    .values({ id, ...toRow(input), example: 0, created_at: now.toISOString(), updated_at: now.toISOString() })
-    .execute();
-  await recordAudit(db, actor, { action: "activity.create", targetType: "activity", targetId: id, detail: input.title.zh }, now);
+  await withAudit(
+    db,
+    actor,
+    (trx) => trx.insertInto("centre_activities").values({ id, ...toRow(input), example: 0, created_at: now.toISOString(), updated_at: now.toISOString() }).execute(),
+    { action: "activity.create", targetType: "activity", targetId: id, detail: input.title.zh },
+    now,
+  );
   return id;
 }
 
-/** Edits an activity. Capacity cannot drop below the places already confirmed (they are people). */
+/** Edits an activity, audited in the same transaction. Capacity cannot drop below the places already confirmed (they are people). */
 export async function updateActivity(db: Db, actor: Actor, id: string, input: ActivityInput, now = new Date()): Promise<void> {
   await retryTransaction(db, claimOptions(id), async (trx) => {
     const row = await trx.selectFrom("centre_activities").select("id").where("id", "=", id).executeTakeFirst();
@@ -431,8 +434,8 @@ export async function updateActivity(db: Db, actor: Actor, id: string, input: Ac
       .executeTakeFirstOrThrow();
     if (Number(max ?? 0) > input.capacity) throw new WrongState("capacityBelowConfirmed");
     await trx.updateTable("centre_activities").set({ ...toRow(input), example: 0, updated_at: now.toISOString() }).where("id", "=", id).execute();
+    await recordAudit(trx, actor, { action: "activity.update", targetType: "activity", targetId: id, detail: input.title.zh }, now);
   });
-  await recordAudit(db, actor, { action: "activity.update", targetType: "activity", targetId: id, detail: input.title.zh }, now);
 }
 
 export interface StaffSignup {
@@ -445,30 +448,31 @@ export interface StaffSignup {
   createdAt: string;
 }
 
-/** The sign-up list with names and full phones (to call people); every showing is audited. */
+const signupRows = (db: Db, activityId: string) =>
+  db.selectFrom("centre_signups").selectAll().where("activity_id", "=", activityId).orderBy("status").orderBy("created_at").orderBy("reference").execute();
+
+/** The sign-up list with names and full phones (to call people); every showing is audited with the read. */
 export async function listSignups(db: Db, actor: Actor, activityId: string, now = new Date()): Promise<StaffSignup[]> {
-  const rows = await db.selectFrom("centre_signups").selectAll().where("activity_id", "=", activityId).orderBy("status").orderBy("created_at").orderBy("reference").execute();
-  await recordAudit(db, actor, { action: "activity.signups.view", targetType: "activity", targetId: activityId }, now);
+  const rows = await withAudit(db, actor, (trx) => signupRows(trx, activityId), { action: "activity.signups.view", targetType: "activity", targetId: activityId }, now);
   return rows.map((r) => ({ reference: r.reference, name: r.name, phone: r.phone, needs: splitList<AccessibilityFeature>(r.needs), status: r.status as SignupStatus, attended: Number(r.attended) === 1, createdAt: r.created_at }));
 }
 
-/** Records who came: exactly the confirmed sign-ups ticked are marked attended. */
+/** Records who came: exactly the confirmed sign-ups ticked are marked attended; audited in the same transaction. */
 export async function recordAttendance(db: Db, actor: Actor, activityId: string, attended: string[], now = new Date()): Promise<number> {
   const refs = attended.map(normaliseReference);
-  await db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx) => {
     await trx.updateTable("centre_signups").set({ attended: 0 }).where("activity_id", "=", activityId).execute();
     if (refs.length) await trx.updateTable("centre_signups").set({ attended: 1 }).where("activity_id", "=", activityId).where("status", "=", "confirmed").where("reference", "in", refs).execute();
+    const { n } = await trx.selectFrom("centre_signups").select((eb) => eb.fn.countAll<number>().as("n")).where("activity_id", "=", activityId).where("attended", "=", 1).executeTakeFirstOrThrow();
+    await recordAudit(trx, actor, { action: "activity.attendance", targetType: "activity", targetId: activityId, detail: `attended ${n}` }, now);
+    return Number(n);
   });
-  const { n } = await db.selectFrom("centre_signups").select((eb) => eb.fn.countAll<number>().as("n")).where("activity_id", "=", activityId).where("attended", "=", 1).executeTakeFirstOrThrow();
-  await recordAudit(db, actor, { action: "activity.attendance", targetType: "activity", targetId: activityId, detail: `attended ${n}` }, now);
-  return Number(n);
 }
 
 /** CSV of the sign-ups (staff): masked phones unless `fullPhones`; audited. */
 export async function signupsCsv(db: Db, actor: Actor, activityId: string, labels: { header: string[]; status: (s: SignupStatus) => string; need: (n: AccessibilityFeature) => string; yes: string; no: string }, now = new Date()): Promise<string> {
   const activity = await getActivity(db, activityId, { includeDrafts: true });
-  const rows = await db.selectFrom("centre_signups").selectAll().where("activity_id", "=", activityId).orderBy("status").orderBy("created_at").orderBy("reference").execute();
-  await recordAudit(db, actor, { action: "activity.signups.export", targetType: "activity", targetId: activity.id }, now);
+  const rows = await withAudit(db, actor, (trx) => signupRows(trx, activity.id), { action: "activity.signups.export", targetType: "activity", targetId: activity.id }, now);
   return toCsv(
     labels.header,
     rows.map((r) => [r.reference, r.name, maskPhone(r.phone), labels.status(r.status as SignupStatus), splitList<AccessibilityFeature>(r.needs).map(labels.need).join("、"), Number(r.attended) === 1 ? labels.yes : labels.no, r.created_at]),

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditEntries, expectAuditedTogether, expectRefusedWithoutAudit } from "../../../tests/support/audit-outage";
 import { createTestDb, createTwoConnections, testDatabaseUrl } from "../../../tests/support/test-db";
 import { migrateToLatest, openDatabase, type Connection } from "../db/index.server";
 import { idCheckCharacter } from "../lending/certificate";
@@ -23,6 +24,7 @@ import {
   getActivity,
   getCardDraft,
   getCardForStaff,
+  listSignups,
   listUpcomingActivities,
   NotFound,
   protectCertificate,
@@ -171,6 +173,41 @@ describe("activities", () => {
     const ics = await activityCalendar(conn.db, "example-training", "zh-CN", now);
     expect(ics.body).toContain("BEGIN:VEVENT");
     expect(ics.body).toContain("0763-3362221");
+  });
+});
+
+/**
+ * Staff actions (activities, attendance, library cards) and full views and exports each write their audit entry in
+ * the same transaction: without a working audit log nothing changes and nothing is shown (issue 15, item 4).
+ */
+describe("staff actions and their audit entries commit together", () => {
+  const staff = { id: "u-content", username: "content-staff" };
+  const activity = (id: string) => conn.db.selectFrom("centre_activities").select(["title_zh", "capacity"]).where("id", "=", id).executeTakeFirst();
+  const activityIds = () => conn.db.selectFrom("centre_activities").select("id").orderBy("id").execute();
+  const labels = { header: ["ref", "name", "phone", "status", "needs", "attended", "at"], status: (s: string) => s, need: (n: string) => n, yes: "y", no: "n" };
+
+  it("an activity, its sign-up list (full phones), CSV and attendance, each only with its entry", async () => {
+    const id = await expectAuditedTogether(conn.db, { actions: ["activity.create"], run: () => createActivity(conn.db, staff, activityInput({ title: { zh: "盲文班", en: "Braille" } }), now), observe: activityIds });
+    await expectAuditedTogether(conn.db, { actions: ["activity.update"], run: () => updateActivity(conn.db, staff, id, activityInput({ title: { zh: "盲文班", en: "Braille" }, capacity: 5 }), now), observe: () => activity(id) });
+    expect((await activity(id))?.capacity).toBe(5);
+    expect((await auditEntries(conn.db, "activity.update", id))[0]).toMatchObject({ username: "content-staff", detail: "盲文班" });
+
+    const signup = await signUp(conn.db, id, { name: "李明", phone: "13912348888", needs: [], locale: "zh-CN" }, now);
+    const list = await expectAuditedTogether(conn.db, { actions: ["activity.signups.view"], run: () => listSignups(conn.db, staff, id, now) });
+    expect(list.map((s) => s.phone)).toEqual(["13912348888"]);
+    expect(await expectAuditedTogether(conn.db, { actions: ["activity.signups.export"], run: () => signupsCsv(conn.db, staff, id, labels, now) })).toContain("139****8888");
+    const attended = async () => (await conn.db.selectFrom("centre_signups").select("attended").where("reference", "=", signup.reference).executeTakeFirstOrThrow()).attended;
+    expect(await expectAuditedTogether(conn.db, { actions: ["activity.attendance"], run: () => recordAttendance(conn.db, staff, id, [signup.reference], now), observe: attended })).toBe(1);
+    expect((await auditEntries(conn.db, "activity.attendance", id))[0].detail).toBe("attended 1");
+  });
+
+  it("a library card application is opened and decided only with its entries; a second decision is refused and not logged", async () => {
+    const reference = await applyForCard("13912340006");
+    expect((await expectAuditedTogether(conn.db, { actions: ["library.card.view"], run: () => getCardForStaff(conn.db, staff, reference, now) })).phone).toBe("13912340006");
+    const status = async () => (await conn.db.selectFrom("centre_library_cards").select("status").where("reference", "=", reference).executeTakeFirstOrThrow()).status;
+    await expectAuditedTogether(conn.db, { actions: ["library.card.issued"], run: () => decideCard(conn.db, staff, reference, { decision: "issue" }, now), observe: status });
+    expect(await status()).toBe("issued");
+    await expectRefusedWithoutAudit(conn.db, "library.card.refused", () => decideCard(conn.db, staff, reference, { decision: "refuse", reason: "x" }, now), WrongState);
   });
 });
 

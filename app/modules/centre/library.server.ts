@@ -3,7 +3,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "../db/schema";
 import { maskPhone } from "../privacy/mask";
 import { makeReference, normaliseReference } from "~/modules/shared/reference";
-import { recordAudit, type Actor } from "../staff/audit.server";
+import { withAudit, type Actor } from "../staff/audit.server";
 import { isUniqueViolation } from "~/modules/shared/transaction-retry.server";
 import { claimDraft } from "~/modules/shared/draft-claim.server";
 import type { CardFormat, CardStatus, CardStep, CollectOption, DisabilityCategory } from "./centre-constants";
@@ -213,9 +213,12 @@ export interface StaffCardDetail extends StaffCardSummary {
 
 /** The full application for staff; every showing is audited (it shows the full phone and address). */
 export async function getCardForStaff(db: Db, actor: Actor, reference: string, now = new Date()): Promise<StaffCardDetail> {
-  const row = await db.selectFrom("centre_library_cards").selectAll().where("reference", "=", normaliseReference(reference)).executeTakeFirst();
-  if (!row) throw new NotFound("card");
-  await recordAudit(db, actor, { action: "library.card.view", targetType: "library_card", targetId: row.reference }, now);
+  const read = async (trx: Db) => {
+    const found = await trx.selectFrom("centre_library_cards").selectAll().where("reference", "=", normaliseReference(reference)).executeTakeFirst();
+    if (!found) throw new NotFound("card");
+    return found;
+  };
+  const row = await withAudit(db, actor, read, (found) => ({ action: "library.card.view", targetType: "library_card", targetId: found.reference }), now);
   return {
     ...toView(row),
     name: row.name,
@@ -228,21 +231,26 @@ export async function getCardForStaff(db: Db, actor: Actor, reference: string, n
   };
 }
 
-/** Issue or refuse a pending application (conditional update: two staff deciding at once, one wins). */
+/**
+ * Issue or refuse a pending application (conditional update: two staff deciding at once, one wins), audited in the
+ * same transaction.
+ */
 export async function decideCard(db: Db, actor: Actor, reference: string, input: { decision: "issue" | "refuse"; reason?: string }, now = new Date()): Promise<CardStatus> {
   const status: CardStatus = input.decision === "issue" ? "issued" : "refused";
   const ref = normaliseReference(reference);
-  const result = await db
-    .updateTable("centre_library_cards")
-    .set({ status, reason: input.reason || null, decided_by: actor.username, decided_at: now.toISOString(), updated_at: now.toISOString() })
-    .where("reference", "=", ref)
-    .where("status", "=", "pending")
-    .executeTakeFirst();
-  if (Number(result.numUpdatedRows) !== 1) {
-    const row = await db.selectFrom("centre_library_cards").select("status").where("reference", "=", ref).executeTakeFirst();
-    if (!row) throw new NotFound("card");
-    throw new WrongState(row.status);
-  }
-  await recordAudit(db, actor, { action: `library.card.${status}`, targetType: "library_card", targetId: ref, detail: input.reason || undefined }, now);
-  return status;
+  const decide = async (trx: Db) => {
+    const result = await trx
+      .updateTable("centre_library_cards")
+      .set({ status, reason: input.reason || null, decided_by: actor.username, decided_at: now.toISOString(), updated_at: now.toISOString() })
+      .where("reference", "=", ref)
+      .where("status", "=", "pending")
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) !== 1) {
+      const row = await trx.selectFrom("centre_library_cards").select("status").where("reference", "=", ref).executeTakeFirst();
+      if (!row) throw new NotFound("card");
+      throw new WrongState(row.status);
+    }
+    return status;
+  };
+  return withAudit(db, actor, decide, { action: `library.card.${status}`, targetType: "library_card", targetId: ref, detail: input.reason || undefined }, now);
 }

@@ -41,6 +41,7 @@ import { withClaimRetry } from "./claims.server";
 const now = new Date("2026-12-01T01:00:00Z");
 const later = (minutes: number) => new Date(now.getTime() + minutes * 60_000);
 const contact = { name: "张三", phone: "138 0013 8000" };
+const staff = { id: null, username: "cinema-staff" };
 
 async function firstScreening(conn: Connection) {
   const [first] = await listUpcomingScreenings(conn.db, {}, now);
@@ -143,6 +144,7 @@ describe("cinema bookings", () => {
     await expect(book({ tickets: 1 }, now, contact, "no-such-screening")).rejects.toBeInstanceOf(NotFound);
     const future = await createScreening(
       conn.db,
+      staff,
       {
         hallId: seedHallId,
         title: { zh: "测试影片", en: "Test film" },
@@ -196,18 +198,18 @@ describe("cinema bookings", () => {
     const booking = await bookSeats(conn.db, { screeningId: screening.id, party: { tickets: 3, needs: ["wheelchair", "escort"] }, contact: { name: "赵六", phone: "13600003333" }, locale: "zh-CN" }, now);
     expect(booking.seats.some((s) => s.wheelchair)).toBe(true);
     expect((await listBookings(conn.db, screening.id, { query: "赵" })).map((b) => b.reference)).toEqual([booking.reference]);
-    await checkIn(conn.db, booking.reference, now);
-    await checkIn(conn.db, booking.reference, now);
+    await checkIn(conn.db, staff, booking.reference, now);
+    await checkIn(conn.db, staff, booking.reference, now);
     const [row] = await listBookings(conn.db, screening.id, { query: booking.reference.toLowerCase() });
     expect(row.status).toBe("checked_in");
     const csv = bookingsCsv([row]);
     expect(csv).toContain("136****3333");
     expect(csv).not.toContain("13600003333");
-    const callList = await cancelScreening(conn.db, screening.id, now);
+    const callList = await cancelScreening(conn.db, staff, screening.id, now);
     expect(callList.map((c) => c.phone)).toEqual([]); // the checked-in party is not "confirmed" any more
     const other = (await listUpcomingScreenings(conn.db, {}, now))[3];
     await bookSeats(conn.db, { screeningId: other.id, party: { tickets: 1 }, contact: { name: "孙七", phone: "13500004444" }, locale: "en" }, now);
-    expect((await cancelScreening(conn.db, other.id, now)).map((c) => c.phone)).toEqual(["13500004444"]);
+    expect((await cancelScreening(conn.db, staff, other.id, now)).map((c) => c.phone)).toEqual(["13500004444"]);
     await expect(bookSeats(conn.db, { screeningId: other.id, party: { tickets: 1 }, contact, locale: "en" }, now)).rejects.toMatchObject({ reason: "cancelled" });
     expect((await listUpcomingScreenings(conn.db, {}, now)).some((s) => s.id === other.id)).toBe(false);
   });

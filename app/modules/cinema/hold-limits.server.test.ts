@@ -36,7 +36,7 @@ beforeAll(async () => {
 afterAll(async () => conn.db.destroy());
 
 async function newScreening(title = "测试场次") {
-  const s = await createScreening(conn.db, {
+  const s = await createScreening(conn.db, { id: null, username: "cinema-staff" }, {
     hallId: seedHallId,
     title: { zh: title, en: title },
     synopsis: { zh: "", en: "" },

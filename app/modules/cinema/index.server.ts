@@ -4,8 +4,9 @@
  * Public booking:  listUpcomingScreenings, getScreening, seatMap, offerSeats, holdSeats, getHold, extendHold,
  *                  releaseHold, confirmHold, confirmDraft, bookSeats, findBooking, cancelBooking, joinWaitingList,
  *                  findWaitingEntry, booking drafts (createDraft, getDraft, saveDraft), bookingCalendar
- * Staff:           createScreening, updateScreening, cancelScreening, listBookings, revealBookingPhone,
- *                  checkIn, bookingsCsv, listWaitingList, setWaitingStatus
+ * Staff:           createScreening, updateScreening, cancelScreening, listBookings, exportBookings, revealBookingPhone,
+ *                  checkIn, bookingsCsv, listWaitingList, setWaitingStatus (each change and full view audited
+ *                  in its own transaction: they take the staff Actor)
  * Errors:          CinemaError and its kinds (SoldOut, NotFound, BookingClosed, InvalidInput, HoldExpired, …)
  */
 export {
@@ -46,6 +47,7 @@ export {
   bookingsCsv,
   cancelScreening,
   checkIn,
+  exportBookings,
   createScreening,
   listBookings,
   listHalls,

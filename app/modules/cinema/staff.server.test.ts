@@ -18,6 +18,7 @@ import {
 
 const now = new Date("2026-12-01T01:00:00Z");
 const contact = { name: "张三", phone: "13800138000" };
+const staff = { id: null, username: "cinema-staff" };
 
 describe("cinema staff pages' module functions", () => {
   let conn: Connection;
@@ -42,16 +43,16 @@ describe("cinema staff pages' module functions", () => {
 
   it("shows a cancelled screening's call list again, and the full phone of a waiting-list entry", async () => {
     const [, second] = await listUpcomingScreenings(conn.db, {}, now);
-    expect(await screeningCallList(conn.db, second.id)).toEqual([]);
+    expect(await screeningCallList(conn.db, staff, second.id)).toEqual([]);
     await bookSeats(conn.db, { screeningId: second.id, party: { tickets: 2 }, contact: { name: "李四", phone: "13900001111" }, locale: "zh-CN" }, now);
     const waiting = await joinWaitingList(conn.db, { screeningId: second.id, contact: { name: "王五", phone: "13700002222" }, tickets: 1, locale: "zh-CN" }, now);
-    expect(await revealWaitingPhone(conn.db, waiting.id.toLowerCase())).toBe("13700002222");
-    await expect(revealWaitingPhone(conn.db, "HB-AAAA-AAAA")).rejects.toBeInstanceOf(NotFound);
-    const first = await cancelScreening(conn.db, second.id, new Date(now.getTime() + 60_000));
-    const again = await screeningCallList(conn.db, second.id);
+    expect(await revealWaitingPhone(conn.db, staff, waiting.id.toLowerCase())).toBe("13700002222");
+    await expect(revealWaitingPhone(conn.db, staff, "HB-AAAA-AAAA")).rejects.toBeInstanceOf(NotFound);
+    const first = await cancelScreening(conn.db, staff, second.id, new Date(now.getTime() + 60_000));
+    const again = await screeningCallList(conn.db, staff, second.id);
     expect(again).toEqual(first);
     expect(again.map((c) => c.phone)).toEqual(["13900001111", "13700002222"]);
-    await expect(screeningCallList(conn.db, "no-such")).rejects.toBeInstanceOf(NotFound);
+    await expect(screeningCallList(conn.db, staff, "no-such")).rejects.toBeInstanceOf(NotFound);
   });
 });
 

@@ -5,10 +5,11 @@ import { InvalidInput, NotAllowed, NotFound } from "./errors";
 import { findBookingRowsForScreening, toBookingViews, type BookingView } from "./booking-views.server";
 import { getScreening, loadScreening, type Screening, type ScreeningWithSeats } from "./screenings.server";
 import { randomId } from "./ids.server";
+import { recordAudit, withAudit, type Actor } from "../staff/audit.server";
 
 /**
- * What the staff pages (a later issue, behind staff login) need. Nothing here checks who is asking: the
- * route does (role), and records an audit entry whenever a full phone number is revealed.
+ * What the staff pages need. Nothing here checks who is asking: the route does (role). Every change and every
+ * full phone number shown writes its audit entry here, in the same transaction as the change or the read.
  */
 type Db = Kysely<Database>;
 
@@ -40,11 +41,15 @@ function checkScreening(input: ScreeningInput): void {
 
 const iso = (value: string) => new Date(value).toISOString();
 
-export async function createScreening(db: Db, input: ScreeningInput, now: Date = new Date()): Promise<Screening> {
+export async function createScreening(db: Db, actor: Actor, input: ScreeningInput, now: Date = new Date()): Promise<Screening> {
   checkScreening(input);
   const hall = await db.selectFrom("cinema_halls").select("id").where("id", "=", input.hallId).executeTakeFirst();
   if (!hall) throw new InvalidInput({ hallId: "invalid" });
   const id = `s-${randomId().slice(0, 10)}`;
+  return withAudit(db, actor, (trx) => insertScreening(trx, id, input, now), { action: "cinema.screening.create", targetType: "cinema_screening", targetId: id }, now);
+}
+
+async function insertScreening(db: Db, id: string, input: ScreeningInput, now: Date): Promise<Screening> {
   await db
     .insertInto("cinema_screenings")
     .values({
@@ -70,9 +75,13 @@ export async function createScreening(db: Db, input: ScreeningInput, now: Date =
 }
 
 /** Edits a screening's details (not its hall: seats may be sold). */
-export async function updateScreening(db: Db, id: string, input: Omit<ScreeningInput, "hallId">, now: Date = new Date()): Promise<Screening> {
+export async function updateScreening(db: Db, actor: Actor, id: string, input: Omit<ScreeningInput, "hallId">, now: Date = new Date()): Promise<Screening> {
   const current = await loadScreening(db, id);
   checkScreening({ ...input, hallId: current.hallId });
+  return withAudit(db, actor, (trx) => saveScreening(trx, id, input, now), { action: "cinema.screening.update", targetType: "cinema_screening", targetId: id }, now);
+}
+
+async function saveScreening(db: Db, id: string, input: Omit<ScreeningInput, "hallId">, now: Date): Promise<Screening> {
   await db
     .updateTable("cinema_screenings")
     .set({
@@ -104,9 +113,10 @@ export interface CallListEntry {
 
 /**
  * Cancels a screening: no more bookings, every active booking marked cancelled (seats freed), waiting-list
- * entries withdrawn, and the list of people to call returned.
+ * entries withdrawn, and the list of people to call returned. The cancellation and the showing of the call list
+ * (full phones) are both audited, in the same transaction.
  */
-export async function cancelScreening(db: Db, id: string, now: Date = new Date()): Promise<CallListEntry[]> {
+export async function cancelScreening(db: Db, actor: Actor, id: string, now: Date = new Date()): Promise<CallListEntry[]> {
   return db.transaction().execute(async (trx) => {
     await loadScreening(trx, id);
     await trx.updateTable("cinema_screenings").set({ status: "cancelled", updated_at: now.toISOString() }).where("id", "=", id).execute();
@@ -127,7 +137,11 @@ export async function cancelScreening(db: Db, id: string, now: Date = new Date()
       .orderBy("created_at")
       .execute();
     await trx.updateTable("cinema_waiting_list").set({ status: "withdrawn" }).where("screening_id", "=", id).where("status", "in", ["waiting", "offered"]).execute();
-    return [...active, ...waiting].map((r) => ({ reference: r.reference, name: r.name, phone: r.phone, tickets: Number(r.tickets) }));
+    const callList = [...active, ...waiting].map((r) => ({ reference: r.reference, name: r.name, phone: r.phone, tickets: Number(r.tickets) }));
+    const target = { targetType: "cinema_screening", targetId: id, detail: `${callList.length}` };
+    await recordAudit(trx, actor, { action: "cinema.screening.cancel", ...target }, now);
+    await recordAudit(trx, actor, { action: "cinema.screening.callList", ...target }, now);
+    return callList;
   });
 }
 
@@ -138,21 +152,66 @@ export async function listBookings(db: Db, screeningId: string, options: { query
   return toBookingViews(db, rows);
 }
 
-/** The full phone of one booking, for a staff member who opened it (audit in the caller). */
-export async function revealBookingPhone(db: Db, reference: string): Promise<string> {
-  const row = await db.selectFrom("cinema_bookings").select("phone").where("reference", "=", normaliseReference(reference)).executeTakeFirst();
-  if (!row) throw new NotFound("booking");
-  return row.phone;
+/** Every booking of a screening (cancelled ones too, phones masked) for the staff CSV; the export is audited. */
+export async function exportBookings(db: Db, actor: Actor, screeningId: string, now: Date = new Date()): Promise<BookingView[]> {
+  return withAudit(
+    db,
+    actor,
+    (trx) => listBookings(trx, screeningId, { includeCancelled: true }),
+    (bookings) => ({ action: "cinema.bookings.export", targetType: "cinema_screening", targetId: screeningId, detail: `${bookings.length}` }),
+    now,
+  );
 }
 
-/** Checks a party in at the door. Checking in twice is harmless; a cancelled booking cannot be checked in. */
-export async function checkIn(db: Db, reference: string, now: Date = new Date()): Promise<void> {
+/** Where a full phone is read from, what is missing when it is not there, and how its showing is audited. */
+const phoneSources = {
+  booking: {
+    read: (db: Db, ref: string) => db.selectFrom("cinema_bookings").select("phone").where("reference", "=", ref).executeTakeFirst(),
+    missing: "booking",
+    audit: { action: "cinema.booking.phone", targetType: "cinema_booking" },
+  },
+  waiting: {
+    read: (db: Db, ref: string) => db.selectFrom("cinema_waiting_list").select("phone").where("id", "=", ref).executeTakeFirst(),
+    missing: "waitingEntry",
+    audit: { action: "cinema.waiting.phone", targetType: "cinema_waiting" },
+  },
+} as const;
+
+async function revealPhone(db: Db, actor: Actor, source: keyof typeof phoneSources, reference: string, now: Date): Promise<string> {
   const ref = normaliseReference(reference);
-  const row = await db.selectFrom("cinema_bookings").select("status").where("reference", "=", ref).executeTakeFirst();
+  const { read, missing, audit } = phoneSources[source];
+  const found = async (trx: Db) => {
+    const row = await read(trx, ref);
+    if (!row) throw new NotFound(missing);
+    return row.phone;
+  };
+  return withAudit(db, actor, found, { ...audit, targetId: ref }, now);
+}
+
+/** The full phone of one booking, for a staff member who opened it; the view is audited. */
+export async function revealBookingPhone(db: Db, actor: Actor, reference: string, now: Date = new Date()): Promise<string> {
+  return revealPhone(db, actor, "booking", reference, now);
+}
+
+/**
+ * Checks a party in at the door, audited. Checking in twice is harmless (and audited again, as the door saw it);
+ * a cancelled booking cannot be checked in.
+ */
+export async function checkIn(db: Db, actor: Actor, reference: string, now: Date = new Date()): Promise<void> {
+  const ref = normaliseReference(reference);
+  const row = await db.selectFrom("cinema_bookings").select(["status", "screening_id"]).where("reference", "=", ref).executeTakeFirst();
   if (!row) throw new NotFound("booking");
-  if (row.status === "checked_in") return;
-  if (row.status !== "confirmed") throw new NotAllowed("checkedIn");
-  await db.updateTable("cinema_bookings").set({ status: "checked_in", checked_in_at: now.toISOString() }).where("reference", "=", ref).execute();
+  if (row.status !== "confirmed" && row.status !== "checked_in") throw new NotAllowed("checkedIn");
+  await withAudit(
+    db,
+    actor,
+    async (trx) => {
+      if (row.status === "checked_in") return;
+      await trx.updateTable("cinema_bookings").set({ status: "checked_in", checked_in_at: now.toISOString() }).where("reference", "=", ref).execute();
+    },
+    { action: "cinema.booking.checkin", targetType: "cinema_booking", targetId: ref, detail: row.screening_id },
+    now,
+  );
 }
 
 function csvCell(value: string | number): string {
@@ -253,9 +312,19 @@ export async function listScreeningsForStaff(
 
 /**
  * The call list of a screening that was cancelled, again (a staff member reloads it later): the bookings that
- * the cancellation marked cancelled and the waiting-list entries it withdrew. Full phones: audit in the caller.
+ * the cancellation marked cancelled and the waiting-list entries it withdrew. Full phones, so the showing is audited.
  */
-export async function screeningCallList(db: Db, screeningId: string): Promise<CallListEntry[]> {
+export async function screeningCallList(db: Db, actor: Actor, screeningId: string, now: Date = new Date()): Promise<CallListEntry[]> {
+  return withAudit(
+    db,
+    actor,
+    (trx) => readCallList(trx, screeningId),
+    (callList) => ({ action: "cinema.screening.callList", targetType: "cinema_screening", targetId: screeningId, detail: `${callList.length}` }),
+    now,
+  );
+}
+
+async function readCallList(db: Db, screeningId: string): Promise<CallListEntry[]> {
   const row = await db.selectFrom("cinema_screenings").select(["status", "updated_at"]).where("id", "=", screeningId).executeTakeFirst();
   if (!row) throw new NotFound("screening");
   if (row.status !== "cancelled") return [];
@@ -277,9 +346,7 @@ export async function screeningCallList(db: Db, screeningId: string): Promise<Ca
   return [...bookings, ...waiting].map((r) => ({ reference: r.reference, name: r.name, phone: r.phone, tickets: Number(r.tickets) }));
 }
 
-/** The full phone of a waiting-list entry, for the staff member who calls them (audit in the caller). */
-export async function revealWaitingPhone(db: Db, id: string): Promise<string> {
-  const row = await db.selectFrom("cinema_waiting_list").select("phone").where("id", "=", normaliseReference(id)).executeTakeFirst();
-  if (!row) throw new NotFound("waitingEntry");
-  return row.phone;
+/** The full phone of a waiting-list entry, for the staff member who calls them; the view is audited. */
+export async function revealWaitingPhone(db: Db, actor: Actor, id: string, now: Date = new Date()): Promise<string> {
+  return revealPhone(db, actor, "waiting", id, now);
 }

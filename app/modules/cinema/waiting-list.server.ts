@@ -6,6 +6,7 @@ import { maxTickets, minTickets } from "./cinema-constants";
 import { BookingClosed, InvalidInput, NotFound } from "./errors";
 import { loadScreening } from "./screenings.server";
 import { validateContact, type Contact } from "./validation";
+import { withAudit, type Actor } from "../staff/audit.server";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -145,7 +146,15 @@ export async function offerFreedSeats(db: Db, screeningId: string, freedSeats: n
 }
 
 /** Staff: record the outcome of an offer (they booked, or the person declined). */
-export async function setWaitingStatus(db: Db, id: string, status: WaitingStatus): Promise<void> {
-  const result = await db.updateTable("cinema_waiting_list").set({ status }).where("id", "=", id).executeTakeFirst();
-  if (Number(result.numUpdatedRows) === 0) throw new NotFound("waitingEntry");
+export async function setWaitingStatus(db: Db, actor: Actor, id: string, status: WaitingStatus, now: Date = new Date()): Promise<void> {
+  await withAudit(
+    db,
+    actor,
+    async (trx) => {
+      const result = await trx.updateTable("cinema_waiting_list").set({ status }).where("id", "=", id).executeTakeFirst();
+      if (Number(result.numUpdatedRows) === 0) throw new NotFound("waitingEntry");
+    },
+    { action: "cinema.waiting.status", targetType: "cinema_waiting", targetId: id, detail: status },
+    now,
+  );
 }

@@ -5,6 +5,7 @@ import { makeReference } from "~/modules/shared/reference";
 import type { Locale } from "~/i18n/config";
 import type { FeedbackStatus } from "./feedback-constants";
 import { normaliseContact, type FeedbackInput } from "./feedback-schema";
+import { withAudit, type Actor } from "../staff/audit.server";
 
 
 /** Stores a message and returns its reference (意见 → "YJ"). Retries on the rare reference collision. */
@@ -39,6 +40,11 @@ export async function submitFeedback(
 
 export async function findFeedback(db: Kysely<Database>, reference: string) {
   return db.selectFrom("feedback").selectAll().where("reference", "=", reference).executeTakeFirst();
+}
+
+/** A message opened by staff: its contact details are shown in full, so the view is audited (undefined: no such message). */
+export async function openFeedback(db: Kysely<Database>, actor: Actor, reference: string, now = new Date()) {
+  return withAudit(db, actor, (trx) => findFeedback(trx, reference), (item) => (item ? { action: "feedback.view", targetType: "feedback", targetId: item.reference } : null), now);
 }
 
 
@@ -79,16 +85,21 @@ export async function countNewFeedback(db: Kysely<Database>): Promise<number> {
   return Number(count);
 }
 
+/** Staff set a message's status and reply; the change is audited in its transaction (false: no such message). */
 export async function updateFeedback(
   db: Kysely<Database>,
+  actor: Actor,
   reference: string,
   changes: { status: FeedbackStatus; reply: string | null },
   now = new Date(),
 ): Promise<boolean> {
-  const result = await db
-    .updateTable("feedback")
-    .set({ status: changes.status, reply: changes.reply, updated_at: now.toISOString() })
-    .where("reference", "=", reference)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
+  const change = async (trx: Kysely<Database>) => {
+    const result = await trx
+      .updateTable("feedback")
+      .set({ status: changes.status, reply: changes.reply, updated_at: now.toISOString() })
+      .where("reference", "=", reference)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  };
+  return withAudit(db, actor, change, (updated) => (updated ? { action: "feedback.update", targetType: "feedback", targetId: reference, detail: changes.status } : null), now);
 }

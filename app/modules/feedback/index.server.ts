@@ -1,6 +1,7 @@
 export {
   submitFeedback,
   findFeedback,
+  openFeedback,
   listFeedback,
   countNewFeedback,
   updateFeedback,

@@ -4,9 +4,10 @@
  * Catalogue:   listDeviceTypes, getDeviceType (public unless asked withExamplePoints), listLocations, listPublicLocations
  * Public:      request drafts (createDraft, getDraft, saveDraft, firstMissingStep, submitDraft), createRequest (API),
  *              findRequestForApplicant
- * Staff:       listRequests, getRequest, decideRequest (approve / reject / cancel), checkOut, returnLoan, listLoans,
+ * Staff:       listRequests, openRequest, decideRequest (approve / reject / cancel), checkOut, returnLoan, listLoans,
  *              getLoan, loanCounts, intake, changeUnit (repair, sanitise, ready, writeOff, transfer), listUnits, getUnit,
- *              lendableUnits, stockSheet, compareCounts, recordStocktake, listLedger, allLedger, allLoans
+ *              lendableUnits, stockSheet, compareCounts, recordStocktake, listLedger, exportLedger, exportLoans.
+ *              Each change, full view and export writes its audit entry in its own transaction (they take the Actor).
  * Stock:       ledgerStock / ledgerStockAt (derived from the append-only ledger)
  * Errors:      LendingError and its kinds (NotFound, InvalidInput, UnitUnavailable, InsufficientStock, WrongState, Busy)
  */
@@ -20,6 +21,7 @@ export {
   findRequestForApplicant,
   getRequest,
   listRequests,
+  openRequest,
   validateApplicant,
   type ApplicantView,
   type Decision,
@@ -34,6 +36,7 @@ export { compareCounts, recordStocktake, stockSheet, type Difference, type Stock
 export { allLedger, appendMovements, inTransaction, ledgerStock, ledgerStockAt, listLedger, type Actor, type LedgerEntry, type LedgerFilter, type Movement } from "./ledger.server";
 export { certificateHash, protectCertificate } from "./certificate.server";
 export { certificateProblem, maskCertificate, normaliseCertificate } from "./certificate";
+export { exportLedger, exportLoans } from "./exports.server";
 export { seedLending, makeCertificate } from "./seed.server";
 export * from "./errors";
 export * from "./lending-constants";

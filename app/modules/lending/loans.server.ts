@@ -2,7 +2,9 @@ import { randomUUID } from "node:crypto";
 import { maskPhone } from "../privacy/mask";
 import { deviceTypeRow, getLocation, type Localized } from "./catalogue.server";
 import { InvalidInput, NotFound, WrongState } from "./errors";
-import { appendMovements, inTransaction, type Actor, type Db } from "./ledger.server";
+import { appendMovements, inTransaction, type Actor, type Db, type Trx } from "./ledger.server";
+import { recordAudit } from "../staff/audit.server";
+import { normaliseReference } from "~/modules/shared/reference";
 import { afterReturn, reminderDays, unitConditions, type AfterReturn, type DeviceMode, type LoanView, type UnitCondition } from "./lending-constants";
 import { releaseReservation, requestRow } from "./requests.server";
 import { transition, unitRow } from "./units.server";
@@ -30,73 +32,81 @@ export interface CheckOutInput {
  * Two staff lending the last unit at once: one succeeds, the other gets UnitUnavailable.
  */
 export async function checkOut(db: Db, actor: Actor, input: CheckOutInput, now: Date = new Date()): Promise<{ loanId: string; assetTag: string; dueDate: string | null }> {
+  return inTransaction(db, async (trx) => {
+    const loan = await checkOutIn(trx, actor, input, now);
+    const detail = `${loan.assetTag} ${loan.dueDate ?? ""}`.trim();
+    await recordAudit(trx, actor, { action: "devices.checkout", targetType: "loan_request", targetId: normaliseReference(input.requestReference), detail }, now);
+    return loan;
+  });
+}
+
+/** The check-out inside the caller's transaction, without an audit entry (the seed's history is not staff work). */
+export async function checkOutIn(trx: Trx, actor: Actor, input: CheckOutInput, now: Date): Promise<{ loanId: string; assetTag: string; dueDate: string | null }> {
   if (!(unitConditions as readonly string[]).includes(input.condition)) throw new InvalidInput({ condition: "chooseOne" });
   if (!input.unitId) throw new InvalidInput({ unitId: "chooseOne" });
-  return inTransaction(db, async (trx) => {
-    const request = await requestRow(trx, input.requestReference);
-    if (request.status !== "approved") throw new WrongState("request", request.status);
-    const unit = await unitRow(trx, input.unitId);
-    if (unit.type_id !== request.type_id) throw new InvalidInput({ unitId: "wrongType" });
-    const type = await deviceTypeRow(trx, request.type_id);
-    const mode: DeviceMode = type.mode === "fitting" ? "fitting" : "loan";
-    let dueDate: string | null = null;
-    if (mode === "loan") {
-      dueDate = input.dueDate?.trim() || chinaDay(now, Number(type.loan_days ?? 90));
-      if (!isCalendarDay(dueDate)) throw new InvalidInput({ dueDate: "invalidDate" });
-      if (dueDate < chinaDay(now)) throw new InvalidInput({ dueDate: "dateInPast" });
-    }
+  const request = await requestRow(trx, input.requestReference);
+  if (request.status !== "approved") throw new WrongState("request", request.status);
+  const unit = await unitRow(trx, input.unitId);
+  if (unit.type_id !== request.type_id) throw new InvalidInput({ unitId: "wrongType" });
+  const type = await deviceTypeRow(trx, request.type_id);
+  const mode: DeviceMode = type.mode === "fitting" ? "fitting" : "loan";
+  let dueDate: string | null = null;
+  if (mode === "loan") {
+    dueDate = input.dueDate?.trim() || chinaDay(now, Number(type.loan_days ?? 90));
+    if (!isCalendarDay(dueDate)) throw new InvalidInput({ dueDate: "invalidDate" });
+    if (dueDate < chinaDay(now)) throw new InvalidInput({ dueDate: "dateInPast" });
+  }
 
-    await transition(trx, unit, ["available"], mode === "fitting" ? "fitted" : "on_loan", now, { condition: input.condition }, { reservedFor: request.reference });
-    const changed = await trx
-      .updateTable("lending_requests")
-      .set({ status: "fulfilled", updated_at: now.toISOString() })
-      .where("reference", "=", request.reference)
-      .where("status", "=", "approved")
-      .executeTakeFirst();
-    if (Number(changed.numUpdatedRows) !== 1) throw new WrongState("request", "changed");
-    // Another unit kept for this request goes back on the shelf.
-    await releaseReservation(trx, request.reference, now);
+  await transition(trx, unit, ["available"], mode === "fitting" ? "fitted" : "on_loan", now, { condition: input.condition }, { reservedFor: request.reference });
+  const changed = await trx
+    .updateTable("lending_requests")
+    .set({ status: "fulfilled", updated_at: now.toISOString() })
+    .where("reference", "=", request.reference)
+    .where("status", "=", "approved")
+    .executeTakeFirst();
+  if (Number(changed.numUpdatedRows) !== 1) throw new WrongState("request", "changed");
+  // Another unit kept for this request goes back on the shelf.
+  await releaseReservation(trx, request.reference, now);
 
-    const loanId = randomUUID();
-    await trx
-      .insertInto("lending_loans")
-      .values({
-        id: loanId,
-        unit_id: unit.id,
-        request_reference: request.reference,
-        type_id: unit.type_id,
-        location_id: unit.location_id,
-        mode,
-        out_at: now.toISOString(),
-        due_date: dueDate,
-        condition_out: input.condition,
-        condition_in: null,
-        returned_at: null,
-        out_by: actor.username,
-        in_by: null,
-      })
-      .execute();
-    await appendMovements(
-      trx,
-      actor,
-      [
-        {
-          kind: "out",
-          typeId: unit.type_id,
-          unitId: unit.id,
-          locationId: unit.location_id,
-          quantity: -1,
-          statusAfter: mode === "fitting" ? "fitted" : "on_loan",
-          condition: input.condition,
-          reason: mode === "fitting" ? "fitting" : "loan",
-          loanId,
-          requestReference: request.reference,
-        },
-      ],
-      now,
-    );
-    return { loanId, assetTag: unit.asset_tag, dueDate };
-  });
+  const loanId = randomUUID();
+  await trx
+    .insertInto("lending_loans")
+    .values({
+      id: loanId,
+      unit_id: unit.id,
+      request_reference: request.reference,
+      type_id: unit.type_id,
+      location_id: unit.location_id,
+      mode,
+      out_at: now.toISOString(),
+      due_date: dueDate,
+      condition_out: input.condition,
+      condition_in: null,
+      returned_at: null,
+      out_by: actor.username,
+      in_by: null,
+    })
+    .execute();
+  await appendMovements(
+    trx,
+    actor,
+    [
+      {
+        kind: "out",
+        typeId: unit.type_id,
+        unitId: unit.id,
+        locationId: unit.location_id,
+        quantity: -1,
+        statusAfter: mode === "fitting" ? "fitted" : "on_loan",
+        condition: input.condition,
+        reason: mode === "fitting" ? "fitting" : "loan",
+        loanId,
+        requestReference: request.reference,
+      },
+    ],
+    now,
+  );
+  return { loanId, assetTag: unit.asset_tag, dueDate };
 }
 
 export interface ReturnInput {
@@ -111,47 +121,55 @@ export interface ReturnInput {
 
 /** 入库 of a loan: the unit comes back with its condition, to sanitising, the shelf or repair; a "return" movement. */
 export async function returnLoan(db: Db, actor: Actor, input: ReturnInput, now: Date = new Date()): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    const assetTag = await returnLoanIn(trx, actor, input, now);
+    const detail = `${assetTag} ${input.condition} → ${input.next ?? "sanitising"}`;
+    await recordAudit(trx, actor, { action: "devices.return", targetType: "loan", targetId: input.loanId, detail }, now);
+  });
+}
+
+/** The return inside the caller's transaction, without an audit entry (the seed's history); returns the asset tag. */
+export async function returnLoanIn(trx: Trx, actor: Actor, input: ReturnInput, now: Date): Promise<string> {
   const fields: Record<string, string> = {};
   if (!(unitConditions as readonly string[]).includes(input.condition)) fields.condition = "chooseOne";
   const next = input.next ?? "sanitising";
   if (!(afterReturn as readonly string[]).includes(next)) fields.next = "chooseOne";
   if ((input.note ?? "").length > 500) fields.note = "tooLong:500";
   if (Object.keys(fields).length) throw new InvalidInput(fields);
-  await inTransaction(db, async (trx) => {
-    const loan = input.loanId ? await trx.selectFrom("lending_loans").selectAll().where("id", "=", input.loanId).executeTakeFirst() : undefined;
-    if (!loan) throw new NotFound("loan");
-    if (loan.mode !== "loan" || loan.returned_at) throw new WrongState("loan", loan.returned_at ? "returned" : "fitting");
-    const locationId = input.locationId || loan.location_id;
-    await getLocation(trx, locationId);
-    const closed = await trx
-      .updateTable("lending_loans")
-      .set({ returned_at: now.toISOString(), condition_in: input.condition, in_by: actor.username })
-      .where("id", "=", loan.id)
-      .where("returned_at", "is", null)
-      .executeTakeFirst();
-    if (Number(closed.numUpdatedRows) !== 1) throw new WrongState("loan", "returned");
-    const unit = await unitRow(trx, loan.unit_id);
-    await transition(trx, unit, ["on_loan"], next, now, { condition: input.condition, location_id: locationId });
-    await appendMovements(
-      trx,
-      actor,
-      [
-        {
-          kind: "return",
-          typeId: loan.type_id,
-          unitId: unit.id,
-          locationId,
-          quantity: 1,
-          statusAfter: next,
-          condition: input.condition,
-          reason: input.note?.trim() || null,
-          loanId: loan.id,
-          requestReference: loan.request_reference,
-        },
-      ],
-      now,
-    );
-  });
+  const loan = input.loanId ? await trx.selectFrom("lending_loans").selectAll().where("id", "=", input.loanId).executeTakeFirst() : undefined;
+  if (!loan) throw new NotFound("loan");
+  if (loan.mode !== "loan" || loan.returned_at) throw new WrongState("loan", loan.returned_at ? "returned" : "fitting");
+  const locationId = input.locationId || loan.location_id;
+  await getLocation(trx, locationId);
+  const closed = await trx
+    .updateTable("lending_loans")
+    .set({ returned_at: now.toISOString(), condition_in: input.condition, in_by: actor.username })
+    .where("id", "=", loan.id)
+    .where("returned_at", "is", null)
+    .executeTakeFirst();
+  if (Number(closed.numUpdatedRows) !== 1) throw new WrongState("loan", "returned");
+  const unit = await unitRow(trx, loan.unit_id);
+  await transition(trx, unit, ["on_loan"], next, now, { condition: input.condition, location_id: locationId });
+  await appendMovements(
+    trx,
+    actor,
+    [
+      {
+        kind: "return",
+        typeId: loan.type_id,
+        unitId: unit.id,
+        locationId,
+        quantity: 1,
+        statusAfter: next,
+        condition: input.condition,
+        reason: input.note?.trim() || null,
+        loanId: loan.id,
+        requestReference: loan.request_reference,
+      },
+    ],
+    now,
+  );
+  return unit.asset_tag;
 }
 
 

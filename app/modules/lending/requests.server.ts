@@ -6,6 +6,7 @@ import { protectCertificate } from "./certificate.server";
 import { deviceTypeRow, getLocation, type Localized } from "./catalogue.server";
 import { InvalidInput, NotFound, WrongState } from "./errors";
 import { inTransaction, type Actor, type Db, type Trx } from "./ledger.server";
+import { recordAudit, withAudit } from "../staff/audit.server";
 import { lendingRequests } from "~/modules/observability/metrics.server";
 import {
   applicantCategories,
@@ -315,6 +316,11 @@ export interface StaffRequestDetail extends StaffRequestSummary {
   loan: { id: string; assetTag: string; outAt: string; dueDate: string | null; returnedAt: string | null } | null;
 }
 
+/** A request opened by staff: the applicant's phone is shown in full, so the view is audited with the read. */
+export async function openRequest(db: Db, actor: Actor, reference: string, now: Date = new Date()): Promise<StaffRequestDetail> {
+  return withAudit(db, actor, (trx) => getRequest(trx, reference, now), (detail) => ({ action: "devices.request.view", targetType: "loan_request", targetId: detail.reference }), now);
+}
+
 export async function getRequest(db: Db, reference: string, now: Date = new Date()): Promise<StaffRequestDetail> {
   const ref = normaliseReference(reference ?? "");
   const row = ref ? await requestQuery(db).where("r.reference", "=", ref).executeTakeFirst() : undefined;
@@ -375,23 +381,30 @@ export type Decision =
  * request. Rejecting and cancelling need a reason, which the applicant sees on the status page.
  */
 export async function decideRequest(db: Db, actor: Actor, reference: string, decision: Decision, now: Date = new Date()): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    await decideRequestIn(trx, actor, reference, decision, now);
+    const detail = (decision.reason ?? "").trim() || undefined;
+    await recordAudit(trx, actor, { action: `devices.request.${decision.decision}`, targetType: "loan_request", targetId: normaliseReference(reference), detail }, now);
+  });
+}
+
+/** The decision inside the caller's transaction, without an audit entry (the seed's history is not staff work). */
+export async function decideRequestIn(trx: Trx, actor: Actor, reference: string, decision: Decision, now: Date): Promise<void> {
   const reason = (decision.reason ?? "").trim();
   if (decision.decision !== "approve" && !reason) throw new InvalidInput({ reason: "required" });
   if (reason.length > 500) throw new InvalidInput({ reason: "tooLong:500" });
-  await inTransaction(db, async (trx) => {
-    const row = await requestRow(trx, reference);
-    if (decision.decision === "approve") {
-      await setStatus(trx, row, ["pending"], "approved", actor, reason || null, now);
-      if (decision.reserveUnitId) {
-        const unit = await unitRow(trx, decision.reserveUnitId);
-        if (unit.type_id !== row.type_id) throw new InvalidInput({ reserveUnitId: "wrongType" });
-        await transition(trx, unit, ["available"], "reserved", now, { reserved_for: row.reference });
-      }
-      return;
+  const row = await requestRow(trx, reference);
+  if (decision.decision === "approve") {
+    await setStatus(trx, row, ["pending"], "approved", actor, reason || null, now);
+    if (decision.reserveUnitId) {
+      const unit = await unitRow(trx, decision.reserveUnitId);
+      if (unit.type_id !== row.type_id) throw new InvalidInput({ reserveUnitId: "wrongType" });
+      await transition(trx, unit, ["available"], "reserved", now, { reserved_for: row.reference });
     }
-    await setStatus(trx, row, ["pending", "approved"], decision.decision === "reject" ? "rejected" : "cancelled", actor, reason, now);
-    await releaseReservation(trx, row.reference, now);
-  });
+    return;
+  }
+  await setStatus(trx, row, ["pending", "approved"], decision.decision === "reject" ? "rejected" : "cancelled", actor, reason, now);
+  await releaseReservation(trx, row.reference, now);
 }
 
 export { requestRow, releaseReservation };

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { deviceTypeRow, getLocation, type Localized } from "./catalogue.server";
 import { InvalidInput } from "./errors";
 import { appendMovements, inTransaction, ledgerStock, type Actor, type Db, type Movement, type Trx } from "./ledger.server";
+import { recordAudit } from "../staff/audit.server";
 import { inCustodyStatuses, unitStatuses, type UnitStatus } from "./lending-constants";
 import { nextAssetTags } from "./units.server";
 
@@ -76,8 +77,8 @@ export interface StocktakeResult {
 }
 
 /**
- * Records a stocktake: every difference becomes adjustment movements (one per unit) with the reason. With any
- * difference and no reason, nothing is recorded (InvalidInput reason).
+ * Records a stocktake: every difference becomes adjustment movements (one per unit) with the reason, and the
+ * stocktake an audit entry, in one transaction. With any difference and no reason, nothing is recorded (InvalidInput reason).
  */
 export async function recordStocktake(
   db: Db,
@@ -151,6 +152,7 @@ export async function recordStocktake(
       }
     }
     await appendMovements(trx, actor, movements, now);
+    await recordAudit(trx, actor, { action: "devices.stocktake", targetType: "location", targetId: input.locationId, detail: `${changed.length} differences; ${reason}` }, now);
     return { differences, missing, found };
   });
 }

@@ -4,6 +4,7 @@ import { deviceTypeRow, getLocation, type Localized } from "./catalogue.server";
 import { InvalidInput, NotFound, UnitUnavailable } from "./errors";
 import { appendMovements, inTransaction, listLedger, type Actor, type Db, type Trx } from "./ledger.server";
 import { unitConditions, type UnitCondition, type UnitStatus } from "./lending-constants";
+import { recordAudit } from "../staff/audit.server";
 
 /**
  * Units: the individual items, each with an asset tag. A unit's status changes only through a conditional
@@ -68,37 +69,44 @@ export interface IntakeInput {
   reason: string;
 }
 
-/** 入库: new units arrive at a location (purchase, donation). One "in" movement per unit. */
+/** 入库: new units arrive at a location (purchase, donation). One "in" movement per unit; audited with them. */
 export async function intake(db: Db, actor: Actor, input: IntakeInput, now: Date = new Date()): Promise<string[]> {
+  return inTransaction(db, async (trx) => {
+    const tags = await intakeIn(trx, actor, input, now);
+    await recordAudit(trx, actor, { action: "devices.intake", targetType: "device_type", targetId: input.typeId, detail: tags.join(", ") }, now);
+    return tags;
+  });
+}
+
+/** The intake inside the caller's transaction, without an audit entry (the seed's history is not staff work). */
+export async function intakeIn(trx: Trx, actor: Actor, input: IntakeInput, now: Date): Promise<string[]> {
   const fields: Record<string, string> = {};
   if (!Number.isInteger(input.quantity) || input.quantity < 1 || input.quantity > 50) fields.quantity = "quantity";
   if (!(unitConditions as readonly string[]).includes(input.condition)) fields.condition = "chooseOne";
   requireText(fields, "reason", input.reason);
   if (Object.keys(fields).length) throw new InvalidInput(fields);
-  return inTransaction(db, async (trx) => {
-    const type = await deviceTypeRow(trx, input.typeId);
-    await getLocation(trx, input.locationId);
-    const tags = await nextAssetTags(trx, Number(type.sort), input.quantity);
-    const units = tags.map((tag) => ({
-      id: randomUUID(),
-      asset_tag: tag,
-      type_id: type.id,
-      location_id: input.locationId,
-      status: "available",
-      condition: input.condition,
-      reserved_for: null,
-      acquired_at: now.toISOString(),
-      updated_at: now.toISOString(),
-    }));
-    await trx.insertInto("lending_units").values(units).execute();
-    await appendMovements(
-      trx,
-      actor,
-      units.map((u) => ({ kind: "in", typeId: type.id, unitId: u.id, locationId: u.location_id, quantity: 1, statusAfter: "available", condition: u.condition, reason: input.reason })),
-      now,
-    );
-    return tags;
-  });
+  const type = await deviceTypeRow(trx, input.typeId);
+  await getLocation(trx, input.locationId);
+  const tags = await nextAssetTags(trx, Number(type.sort), input.quantity);
+  const units = tags.map((tag) => ({
+    id: randomUUID(),
+    asset_tag: tag,
+    type_id: type.id,
+    location_id: input.locationId,
+    status: "available",
+    condition: input.condition,
+    reserved_for: null,
+    acquired_at: now.toISOString(),
+    updated_at: now.toISOString(),
+  }));
+  await trx.insertInto("lending_units").values(units).execute();
+  await appendMovements(
+    trx,
+    actor,
+    units.map((u) => ({ kind: "in", typeId: type.id, unitId: u.id, locationId: u.location_id, quantity: 1, statusAfter: "available", condition: u.condition, reason: input.reason })),
+    now,
+  );
+  return tags;
 }
 
 export type UnitAction =
@@ -111,58 +119,63 @@ export type UnitAction =
 export const unitActions = ["repair", "sanitise", "ready", "writeOff", "transfer"] as const;
 
 /**
- * Staff actions on one unit, each with its ledger movement:
+ * Staff actions on one unit, each with its ledger movement and its audit entry, in one transaction:
  * - repair: to repair (blocks lending); sanitise: to sanitising (blocks lending); ready: back in service;
  * - writeOff (报废): with a reason and the approver, out of stock for good;
  * - transfer: to another location (stock moves with it).
  */
 export async function changeUnit(db: Db, actor: Actor, unitId: string, change: UnitAction, now: Date = new Date()): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    const assetTag = await changeUnitIn(trx, actor, unitId, change, now);
+    await recordAudit(trx, actor, { action: `devices.unit.${change.action}`, targetType: "unit", targetId: assetTag, detail: change.reason }, now);
+  });
+}
+
+/** A unit action inside the caller's transaction, without an audit entry (the seed's history); returns the asset tag. */
+export async function changeUnitIn(trx: Trx, actor: Actor, unitId: string, change: UnitAction, now: Date): Promise<string> {
   const fields: Record<string, string> = {};
   requireText(fields, "reason", change.reason);
   if (change.action === "writeOff") requireText(fields, "approver", change.approver, 50);
   if (change.action === "transfer" && !change.toLocationId) fields.toLocationId = "chooseOne";
   if (Object.keys(fields).length) throw new InvalidInput(fields);
-
-  await inTransaction(db, async (trx) => {
-    const unit = await unitRow(trx, unitId);
-    const base = { typeId: unit.type_id, unitId: unit.id, locationId: unit.location_id, condition: unit.condition, reason: change.reason };
-    switch (change.action) {
-      case "repair":
-        await transition(trx, unit, ["available", "sanitising"], "repair", now);
-        await appendMovements(trx, actor, [{ ...base, kind: "repair", quantity: 0, statusAfter: "repair" }], now);
-        return;
-      case "sanitise":
-        await transition(trx, unit, ["available", "repair"], "sanitising", now);
-        await appendMovements(trx, actor, [{ ...base, kind: "sanitise", quantity: 0, statusAfter: "sanitising" }], now);
-        return;
-      case "ready": {
-        if (unit.status !== "repair" && unit.status !== "sanitising") throw new UnitUnavailable(unit.asset_tag, unit.status);
-        await transition(trx, unit, [unit.status], "available", now);
-        await appendMovements(trx, actor, [{ ...base, kind: unit.status === "repair" ? "repair" : "sanitise", quantity: 0, statusAfter: "available" }], now);
-        return;
-      }
-      case "writeOff":
-        await transition(trx, unit, ["available", "repair", "sanitising"], "written_off", now);
-        await appendMovements(trx, actor, [{ ...base, kind: "write_off", quantity: -1, statusAfter: "written_off", approver: change.approver }], now);
-        return;
-      case "transfer": {
-        if (change.toLocationId === unit.location_id) throw new InvalidInput({ toLocationId: "sameLocation" });
-        await getLocation(trx, change.toLocationId);
-        const status = unit.status as UnitStatus;
-        await transition(trx, unit, ["available", "repair", "sanitising"], status, now, { location_id: change.toLocationId });
-        await appendMovements(
-          trx,
-          actor,
-          [
-            { ...base, kind: "transfer", quantity: -1, otherLocationId: change.toLocationId, statusAfter: status },
-            { ...base, kind: "transfer", locationId: change.toLocationId, quantity: 1, otherLocationId: unit.location_id, statusAfter: status },
-          ],
-          now,
-        );
-        return;
-      }
+  const unit = await unitRow(trx, unitId);
+  const base = { typeId: unit.type_id, unitId: unit.id, locationId: unit.location_id, condition: unit.condition, reason: change.reason };
+  switch (change.action) {
+    case "repair":
+      await transition(trx, unit, ["available", "sanitising"], "repair", now);
+      await appendMovements(trx, actor, [{ ...base, kind: "repair", quantity: 0, statusAfter: "repair" }], now);
+      return unit.asset_tag;
+    case "sanitise":
+      await transition(trx, unit, ["available", "repair"], "sanitising", now);
+      await appendMovements(trx, actor, [{ ...base, kind: "sanitise", quantity: 0, statusAfter: "sanitising" }], now);
+      return unit.asset_tag;
+    case "ready": {
+      if (unit.status !== "repair" && unit.status !== "sanitising") throw new UnitUnavailable(unit.asset_tag, unit.status);
+      await transition(trx, unit, [unit.status], "available", now);
+      await appendMovements(trx, actor, [{ ...base, kind: unit.status === "repair" ? "repair" : "sanitise", quantity: 0, statusAfter: "available" }], now);
+      return unit.asset_tag;
     }
-  });
+    case "writeOff":
+      await transition(trx, unit, ["available", "repair", "sanitising"], "written_off", now);
+      await appendMovements(trx, actor, [{ ...base, kind: "write_off", quantity: -1, statusAfter: "written_off", approver: change.approver }], now);
+      return unit.asset_tag;
+    case "transfer": {
+      if (change.toLocationId === unit.location_id) throw new InvalidInput({ toLocationId: "sameLocation" });
+      await getLocation(trx, change.toLocationId);
+      const status = unit.status as UnitStatus;
+      await transition(trx, unit, ["available", "repair", "sanitising"], status, now, { location_id: change.toLocationId });
+      await appendMovements(
+        trx,
+        actor,
+        [
+          { ...base, kind: "transfer", quantity: -1, otherLocationId: change.toLocationId, statusAfter: status },
+          { ...base, kind: "transfer", locationId: change.toLocationId, quantity: 1, otherLocationId: unit.location_id, statusAfter: status },
+        ],
+        now,
+      );
+      return unit.asset_tag;
+    }
+  }
 }
 
 export interface UnitView {

@@ -24,10 +24,10 @@ describe("retention of personal data", () => {
   it("removes closed feedback older than the period, and keeps open or recent messages", async () => {
     const old = years(3);
     const closedOld = await submitFeedback(conn.db, { topic: "other", message: "旧的已办结" }, "zh-CN", old);
-    await updateFeedback(conn.db, closedOld.reference, { status: "closed", reply: null }, old);
+    await updateFeedback(conn.db, { id: null, username: "content-staff" }, closedOld.reference, { status: "closed", reply: null }, old);
     const openOld = await submitFeedback(conn.db, { topic: "other", message: "旧的未处理" }, "zh-CN", old);
     const closedNew = await submitFeedback(conn.db, { topic: "other", message: "新的已办结" }, "zh-CN");
-    await updateFeedback(conn.db, closedNew.reference, { status: "closed", reply: null });
+    await updateFeedback(conn.db, { id: null, username: "content-staff" }, closedNew.reference, { status: "closed", reply: null });
 
     const result = await purgeExpiredPersonalData(conn.db);
     expect(result.feedback).toBe(1);

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Kysely } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../db/schema";
 import { maskPersonalData } from "../privacy/mask";
 
@@ -36,6 +36,28 @@ export async function recordAudit(db: Kysely<Database>, actor: Actor, entry: Aud
     .execute();
 }
 
+/**
+ * Runs `work` and appends its audit line in one transaction, so an audited change (or a read of personal data in
+ * full) and its entry are committed together or not at all: if either fails, neither is there. `entry` may be
+ * worked out from what `work` returned (the new id, how many rows), and is null when nothing happened (no such
+ * record): then nothing is recorded. Inside a caller's transaction it joins that transaction.
+ */
+export async function withAudit<T>(
+  db: Kysely<Database>,
+  actor: Actor,
+  work: (trx: Transaction<Database>) => Promise<T>,
+  entry: AuditEntry | ((result: T) => AuditEntry | null),
+  now = new Date(),
+): Promise<T> {
+  const run = async (trx: Transaction<Database>) => {
+    const result = await work(trx);
+    const line = typeof entry === "function" ? entry(result) : entry;
+    if (line) await recordAudit(trx, actor, line, now);
+    return result;
+  };
+  return db.isTransaction ? run(db as Transaction<Database>) : db.transaction().execute(run);
+}
+
 export async function listAudit(db: Kysely<Database>, options: { page?: number; pageSize?: number; username?: string } = {}) {
   const pageSize = options.pageSize ?? 50;
   const page = Math.max(1, options.page ?? 1);
@@ -54,4 +76,12 @@ export async function listAudit(db: Kysely<Database>, options: { page?: number; 
 
 export async function allAudit(db: Kysely<Database>) {
   return db.selectFrom("audit_log").selectAll().orderBy("at").orderBy("id").execute();
+}
+
+/** The whole log for an administrator's export; the export is itself an entry, and is in what it returns. */
+export async function exportAudit(db: Kysely<Database>, actor: Actor, now = new Date()) {
+  return db.transaction().execute(async (trx) => {
+    await recordAudit(trx, actor, { action: "audit.export" }, now);
+    return allAudit(trx);
+  });
 }

@@ -3,6 +3,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "../db/schema";
 import { portalCookie } from "../security/cookies.server";
 import { toStaffUser, type StaffUser } from "./users.server";
+import { withAudit } from "./audit.server";
 
 /** A session ends after 30 minutes without activity, and 12 hours after login whatever happens. */
 export const idleTimeoutMs = 30 * 60_000;
@@ -65,11 +66,23 @@ export async function currentStaff(db: Kysely<Database>, request: Request, now =
   return { user: toStaffUser(row), sessionId: row.session_id };
 }
 
-/** Ends this session (or every session of its user) and returns the Set-Cookie header that clears it. */
-export async function endSession(db: Kysely<Database>, request: Request, session: StaffSession | null, everywhere = false): Promise<string> {
+/**
+ * Ends this session (or every session of its user), audited in the same transaction, and returns the Set-Cookie
+ * header that clears it.
+ */
+export async function endSession(db: Kysely<Database>, request: Request, session: StaffSession | null, everywhere = false, now = new Date()): Promise<string> {
   if (session) {
-    const query = db.updateTable("staff_sessions").set({ revoked: 1 });
-    await (everywhere ? query.where("user_id", "=", session.user.id) : query.where("id", "=", session.sessionId)).execute();
+    const actor = { id: session.user.id, username: session.user.username };
+    await withAudit(
+      db,
+      actor,
+      async (trx) => {
+        const query = trx.updateTable("staff_sessions").set({ revoked: 1 });
+        await (everywhere ? query.where("user_id", "=", session.user.id) : query.where("id", "=", session.sessionId)).execute();
+      },
+      { action: everywhere ? "logout.everywhere" : "logout" },
+      now,
+    );
   }
   return staffCookie.serialize(request, "", { maxAge: 0 });
 }

@@ -98,7 +98,7 @@ describe("sessions", () => {
     expect(await currentStaff(conn.db, new Request("http://x/", { headers: { Cookie: "qy_staff=forged" } }), now)).toBeNull();
     const request = requestWith(await startSession(conn.db, origin, user.id, now));
     expect(await currentStaff(conn.db, request, now)).not.toBeNull();
-    await updateStaffUser(conn.db, user.id, { active: false });
+    await updateStaffUser(conn.db, { id: null, username: "admin" }, user.id, { active: false });
     expect(await currentStaff(conn.db, request, now)).toBeNull();
   });
 });

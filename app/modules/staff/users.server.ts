@@ -4,6 +4,7 @@ import type { Database } from "../db/schema";
 import { cleanName } from "../privacy/clean-text";
 import { hashPassword, minimumPasswordLength } from "./passwords.server";
 import { parseRoles, type StaffRole } from "./roles";
+import { recordAudit, type Actor } from "./audit.server";
 
 export interface StaffUser {
   id: string;
@@ -60,8 +61,10 @@ export async function listStaffUsers(db: Kysely<Database>): Promise<StaffUser[]>
 
 export async function updateStaffUser(
   db: Kysely<Database>,
+  actor: Actor,
   id: string,
   changes: { roles?: StaffRole[]; active?: boolean; password?: string },
+  now = new Date(),
 ): Promise<void> {
   const values: Partial<UserRow> = {};
   if (changes.roles) {
@@ -74,9 +77,15 @@ export async function updateStaffUser(
     values.password_hash = await hashPassword(changes.password);
   }
   if (Object.keys(values).length === 0) return;
-  await db.updateTable("staff_users").set(values).where("id", "=", id).execute();
-  // Deactivation or a new password ends every session of that person.
-  if (changes.active === false || changes.password !== undefined) {
-    await db.updateTable("staff_sessions").set({ revoked: 1 }).where("user_id", "=", id).execute();
-  }
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable("staff_users").set(values).where("id", "=", id).execute();
+    // Deactivation or a new password ends every session of that person.
+    if (changes.active === false || changes.password !== undefined) {
+      await trx.updateTable("staff_sessions").set({ revoked: 1 }).where("user_id", "=", id).execute();
+    }
+    const target = { targetType: "staff_user", targetId: id };
+    if (changes.roles) await recordAudit(trx, actor, { action: "user.roles", ...target, detail: changes.roles.join(",") }, now);
+    if (changes.active !== undefined) await recordAudit(trx, actor, { action: changes.active ? "user.activate" : "user.deactivate", ...target }, now);
+    if (changes.password !== undefined) await recordAudit(trx, actor, { action: "user.password", ...target }, now);
+  });
 }

@@ -1,0 +1,74 @@
+import { PostgresAdapter, sql, type Kysely } from "kysely";
+import { expect } from "vitest";
+import type { Database } from "~/modules/db/schema";
+
+/** The words of the refusal, on both databases. */
+export const auditOutage = /audit log unavailable/;
+
+const isPostgres = (db: Kysely<Database>) => db.getExecutor().adapter instanceof PostgresAdapter;
+
+/**
+ * Makes every write to the audit log fail, as a full disk or a broken log would, until the returned function is
+ * called: a trigger in the database itself, so the code under test runs exactly as in production.
+ */
+export async function refuseAuditWrites(db: Kysely<Database>): Promise<() => Promise<void>> {
+  if (isPostgres(db)) {
+    await sql`create or replace function test_refuse_audit() returns trigger language plpgsql as $$
+      begin raise exception 'audit log unavailable'; end $$`.execute(db);
+    await sql`create trigger test_refuse_audit before insert on audit_log for each row execute function test_refuse_audit()`.execute(db);
+    return async () => {
+      await sql`drop trigger if exists test_refuse_audit on audit_log`.execute(db);
+      await sql`drop function if exists test_refuse_audit()`.execute(db);
+    };
+  }
+  await sql`create trigger test_refuse_audit before insert on audit_log begin select raise(abort, 'audit log unavailable'); end`.execute(db);
+  return async () => {
+    await sql`drop trigger if exists test_refuse_audit`.execute(db);
+  };
+}
+
+/** The audit entries of one action (and target), oldest first. */
+export async function auditEntries(db: Kysely<Database>, action: string, targetId?: string) {
+  let query = db.selectFrom("audit_log").selectAll().where("action", "=", action);
+  if (targetId !== undefined) query = query.where("target_id", "=", targetId);
+  return query.orderBy("at").orderBy("id").execute();
+}
+
+export interface AuditedCase<T> {
+  /** The audit actions the call writes (most write one; cancelling a screening writes two). */
+  actions: string[];
+  /** The staff action under test. */
+  run: () => Promise<T>;
+  /** What a change changes (omit for a read, whose only trace is its audit entry). */
+  observe?: () => Promise<unknown>;
+}
+
+/**
+ * The promise of an audited staff action: while the audit log refuses writes, the action fails and leaves nothing
+ * behind (no change, no entry, nothing read returned); once the log works, the same action succeeds and its
+ * change and its entries are all there. Returns what the successful call returned.
+ */
+export async function expectAuditedTogether<T>(db: Kysely<Database>, { actions, run, observe }: AuditedCase<T>): Promise<T> {
+  const counts = async () => Promise.all(actions.map(async (action) => (await auditEntries(db, action)).length));
+  const before = { state: await observe?.(), audit: await counts() };
+  const restore = await refuseAuditWrites(db);
+  try {
+    await expect(run()).rejects.toThrow(auditOutage);
+  } finally {
+    await restore();
+  }
+  expect(await observe?.()).toEqual(before.state);
+  expect(await counts()).toEqual(before.audit);
+
+  const result = await run();
+  if (observe) expect(await observe()).not.toEqual(before.state);
+  expect(await counts()).toEqual(before.audit.map((n) => n + 1));
+  return result;
+}
+
+/** A staff action the domain refuses (wrong state, no such record) writes no audit entry either. */
+export async function expectRefusedWithoutAudit(db: Kysely<Database>, action: string, run: () => Promise<unknown>, refusal: unknown): Promise<void> {
+  const before = (await auditEntries(db, action)).length;
+  await expect(run()).rejects.toBeInstanceOf(refusal as new (...args: never[]) => unknown);
+  expect((await auditEntries(db, action)).length).toBe(before);
+}
