@@ -14,6 +14,8 @@ import { findFeedback, updateFeedback } from "~/modules/feedback/index.server";
 import { freeText } from "~/modules/privacy/text-fields";
 import { normaliseReference } from "~/modules/shared/reference";
 import { actorOf, recordAudit, requireStaff } from "~/modules/staff/index.server";
+import { messagesAbout } from "~/modules/messages/index.server";
+import { ReplyDelivery } from "~/components/messages/ReplyDelivery";
 
 export const handle: AdminHandle = {
   staffRole: "content",
@@ -32,7 +34,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const item = await findFeedback(getDb(), normaliseReference(params.reference ?? ""));
   if (!item) throw new Response("Not Found", { status: 404 });
   await recordAudit(getDb(), actorOf(session), { action: "feedback.view", targetType: "feedback", targetId: item.reference });
-  return { item };
+  return { item, messages: await messagesAbout(getDb(), { type: "feedback", id: item.reference }) };
 }
 
 const updateSchema = z.object({ status: z.enum(feedbackStatuses), reply: freeText({ max: 4000, multiline: true }).optional() });
@@ -43,16 +45,16 @@ export async function action({ params, request }: ActionFunctionArgs) {
   const reference = normaliseReference(params.reference ?? "");
   const parsed = updateSchema.safeParse(Object.fromEntries(await readFormData(request)));
   if (!parsed.success) return data({ hasErrors: true, saved: false }, { status: 400 });
-  const updated = await updateFeedback(getDb(), reference, { status: parsed.data.status, reply: parsed.data.reply?.trim() || null });
+  const { updated, replyQueued } = await updateFeedback(getDb(), reference, { status: parsed.data.status, reply: parsed.data.reply?.trim() || null });
   if (!updated) throw new Response("Not Found", { status: 404 });
   await recordAudit(getDb(), actorOf(session), { action: "feedback.update", targetType: "feedback", targetId: reference, detail: parsed.data.status });
-  return { hasErrors: false, saved: true };
+  return { hasErrors: false, saved: true, replyQueued };
 }
 
 export default function FeedbackDetail() {
   const { t, locale } = useT();
   const { href } = useLocale();
-  const { item } = useLoaderData<typeof loader>();
+  const { item, messages } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
     <div className="page page--narrow">
@@ -60,6 +62,7 @@ export default function FeedbackDetail() {
       {result?.saved ? (
         <div className="notice notice--success" role="status">
           <p>{t("admin.saved")}</p>
+          {"replyQueued" in result && result.replyQueued ? <p>{t("messages.admin.feedbackQueued")}</p> : null}
         </div>
       ) : null}
       <dl className="summary-list">
@@ -92,6 +95,7 @@ export default function FeedbackDetail() {
           {t("admin.save")}
         </button>
       </Form>
+      <ReplyDelivery hasContact={Boolean(item.contact)} messages={messages} />
     </div>
   );
 }

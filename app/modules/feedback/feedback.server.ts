@@ -2,7 +2,9 @@ import type { Kysely } from "kysely";
 import type { Database } from "../db/schema";
 import { maskContact, maskPersonalData } from "../privacy/mask";
 import { makeReference } from "~/modules/shared/reference";
-import type { Locale } from "~/i18n/config";
+import { defaultLocale, isLocale, type Locale } from "~/i18n/config";
+import { enqueueMessage } from "../messages/enqueue.server";
+import { latestStatusByTarget } from "../messages/outbox.server";
 import type { FeedbackStatus } from "./feedback-constants";
 import { normaliseContact, type FeedbackInput } from "./feedback-schema";
 
@@ -42,7 +44,7 @@ export async function findFeedback(db: Kysely<Database>, reference: string) {
 }
 
 
-/** The staff inbox: newest first, optionally one status, paginated. Contact details are masked here. */
+/** The staff inbox: newest first, optionally one status, paginated, with the reply's delivery. Contact details are masked here. */
 export async function listFeedback(db: Kysely<Database>, options: { status?: FeedbackStatus; page?: number; pageSize?: number } = {}) {
   const pageSize = options.pageSize ?? 20;
   const page = Math.max(1, options.page ?? 1);
@@ -55,6 +57,7 @@ export async function listFeedback(db: Kysely<Database>, options: { status?: Fee
     .limit(pageSize)
     .offset((page - 1) * pageSize)
     .execute();
+  const delivery = await latestStatusByTarget(db, "feedback", rows.map((r) => r.reference));
   return {
     items: rows.map((r) => ({
       reference: r.reference,
@@ -63,6 +66,8 @@ export async function listFeedback(db: Kysely<Database>, options: { status?: Fee
       contact: r.contact ? maskContact(r.contact) : null,
       status: r.status,
       createdAt: r.created_at,
+      /** The newest reply message's delivery status, null when no reply was sent. */
+      replyDelivery: delivery.get(r.reference) ?? null,
     })),
     total: Number(count),
     page,
@@ -79,16 +84,39 @@ export async function countNewFeedback(db: Kysely<Database>): Promise<number> {
   return Number(count);
 }
 
+/**
+ * Staff update a message's status and reply. A new or changed reply is sent to the person when they left a contact:
+ * the message is queued in the same transaction as the reply (app/modules/messages), in the language they wrote in.
+ * Returns whether the message exists and whether a reply was queued.
+ */
 export async function updateFeedback(
   db: Kysely<Database>,
   reference: string,
   changes: { status: FeedbackStatus; reply: string | null },
   now = new Date(),
-): Promise<boolean> {
-  const result = await db
-    .updateTable("feedback")
-    .set({ status: changes.status, reply: changes.reply, updated_at: now.toISOString() })
-    .where("reference", "=", reference)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
+): Promise<{ updated: boolean; replyQueued: boolean }> {
+  return db.transaction().execute(async (trx) => {
+    const before = await trx.selectFrom("feedback").select(["contact", "locale", "reply"]).where("reference", "=", reference).executeTakeFirst();
+    if (!before) return { updated: false, replyQueued: false };
+    await trx
+      .updateTable("feedback")
+      .set({ status: changes.status, reply: changes.reply, updated_at: now.toISOString() })
+      .where("reference", "=", reference)
+      .execute();
+    const replyChanged = Boolean(changes.reply) && changes.reply !== (before.reply ?? null);
+    if (!replyChanged || !before.contact) return { updated: true, replyQueued: false };
+    await enqueueMessage(
+      trx,
+      {
+        recipient: before.contact,
+        locale: isLocale(before.locale) ? before.locale : defaultLocale,
+        template: "feedbackReply",
+        params: { reference, reply: changes.reply! },
+        target: { type: "feedback", id: reference },
+        managePath: "/feedback",
+      },
+      now,
+    );
+    return { updated: true, replyQueued: true };
+  });
 }
