@@ -31,6 +31,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   return { ...result, status: status ?? "" };
 }
 
+// raw: a UUID or nothing, never stored
 const retrySchema = z.object({ intent: z.literal("retry"), id: z.string().uuid() });
 
 export async function action({ params, request }: ActionFunctionArgs) {
