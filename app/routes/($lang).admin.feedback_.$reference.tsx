@@ -89,7 +89,10 @@ export default function FeedbackDetail() {
           <label className="field__label" htmlFor="feedback-reply">
             {t("admin.replyLabel")}
           </label>
-          <textarea id="feedback-reply" name="reply" rows={5} defaultValue={item.reply ?? ""} />
+          <p className="field__hint" id="feedback-reply-hint">
+            {t("messages.admin.replyHint")}
+          </p>
+          <textarea id="feedback-reply" name="reply" rows={5} defaultValue={item.reply ?? ""} aria-describedby="feedback-reply-hint" />
         </div>
         <button type="submit" className="button">
           {t("admin.save")}

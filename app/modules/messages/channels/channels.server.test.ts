@@ -1,8 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { simpleParser, type ParsedMail } from "mailparser";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startLocalSmtp } from "../../../../tests/support/local-smtp";
 import { createTestDb } from "../../../../tests/support/test-db";
 import type { Connection } from "../../db/index.server";
 import { deliverDueMessages } from "../delivery.server";
@@ -10,28 +9,6 @@ import { enqueueMessage } from "../enqueue.server";
 import { listMessages } from "../outbox.server";
 import { channelsFromEnv } from "./channels-from-env.server";
 import { LogChannel } from "./log-channel.server";
-
-/** A real SMTP server on a loopback port that parses every message it accepts. */
-async function startSmtp() {
-  const received: ParsedMail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream).then(
-        (mail) => {
-          received.push(mail);
-          callback();
-        },
-        (error) => callback(error),
-      );
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.server.address() as AddressInfo;
-  return { url: `smtp://127.0.0.1:${port}`, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
 
 /** A local HTTP endpoint standing in for the SMS gateway: answers `status` and keeps every request. */
 async function startSmsGateway() {
@@ -59,10 +36,10 @@ const morning = new Date("2026-12-02T02:00:00Z");
 
 describe("delivery channels", () => {
   let conn: Connection;
-  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let smtp: Awaited<ReturnType<typeof startLocalSmtp>>;
   let sms: Awaited<ReturnType<typeof startSmsGateway>>;
   beforeAll(async () => {
-    [conn, smtp, sms] = await Promise.all([createTestDb(), startSmtp(), startSmsGateway()]);
+    [conn, smtp, sms] = await Promise.all([createTestDb(), startLocalSmtp(), startSmsGateway()]);
   });
   afterAll(async () => {
     await Promise.all([conn.db.destroy(), smtp.close(), sms.close()]);
