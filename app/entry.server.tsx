@@ -14,7 +14,8 @@ import { PageOutput } from "~/http/page-output.server";
 import { localeFromPathname } from "~/i18n/config";
 import { getFixedT } from "~/i18n/i18n.server";
 import { TranslationProvider } from "~/i18n/use-t";
-import { getDb } from "~/modules/db/index.server";
+import { getConnection, getDb } from "~/modules/db/index.server";
+import { startMessageWorker, type MessageWorker } from "~/modules/messages/index.server";
 import { logger, routeConsoleToLogger } from "~/modules/observability/logger.server";
 import { collectServerMetrics } from "~/modules/observability/metrics.server";
 import { schedulePurge } from "~/modules/privacy/retention.server";
@@ -84,12 +85,20 @@ export { metricsText, metricsContentType } from "~/modules/observability/metrics
 /** The HTTP edge scripts/serve.mjs runs in front of the routes (docs/security.md). */
 export { createPortalHandler, shouldContinue } from "~/http/portal-handler.server";
 
-/** Started once by the production server (scripts/serve.mjs): the daily retention purge. */
+let messageWorker: MessageWorker | null = null;
+
+/**
+ * Started once by the production server (scripts/serve.mjs): the daily retention purge, and the message delivery
+ * loop (app/modules/messages; MESSAGE_INTERVAL_MS). Under several workers only the first runs them; several
+ * instances on one PostgreSQL each run a delivery loop, which is safe: every message is leased before it is sent.
+ */
 export function startBackgroundJobs() {
   schedulePurge(getDb);
+  messageWorker ??= startMessageWorker(getConnection);
 }
 
 /** Graceful shutdown (scripts/serve.mjs): the database is closed once the last request has been answered. */
 export async function closeDatabase() {
+  await messageWorker?.stop();
   await getDb().destroy();
 }

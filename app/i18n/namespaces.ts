@@ -33,7 +33,7 @@ const byPath: Array<[RegExp, string[]]> = [
   [/^\/devices(\/|$)/i, ["devices"]],
   [/^\/(library|activities|associations|figures)(\/|$)/i, ["centre"]],
   [/^\/(login|logout)(\/|$)/i, ["login", "logout"]],
-  [/^\/admin(\/|$)/i, ["admin", "login", "logout", "feedback", "policies", "cinema", "assistant", "devices", "centre"]],
+  [/^\/admin(\/|$)/i, ["admin", "login", "logout", "feedback", "policies", "cinema", "assistant", "devices", "centre", "messages"]],
 ];
 
 /** (Case-insensitive, as the route matching is: /CINEMA/ is the cinema page and needs its messages.) */

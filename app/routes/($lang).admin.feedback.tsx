@@ -64,6 +64,7 @@ export default function FeedbackInbox() {
               <th scope="col">{t("admin.colContact")}</th>
               <th scope="col">{t("admin.colReceived")}</th>
               <th scope="col">{t("admin.colStatus")}</th>
+              <th scope="col">{t("messages.admin.colDelivery")}</th>
             </tr>
           </thead>
           <tbody>
@@ -81,6 +82,7 @@ export default function FeedbackInbox() {
                   <time dateTime={item.createdAt}>{formatDateTime(item.createdAt, locale)}</time>
                 </td>
                 <td>{t(`admin.status.${item.status as FeedbackStatus}`)}</td>
+                <td>{item.replyDelivery ? t(`messages.status.${item.replyDelivery}`) : t("messages.admin.noDelivery")}</td>
               </tr>
             ))}
           </tbody>

@@ -14,6 +14,8 @@ import { openFeedback, updateFeedback } from "~/modules/feedback/index.server";
 import { freeText } from "~/modules/privacy/text-fields";
 import { normaliseReference } from "~/modules/shared/reference";
 import { actorOf, requireStaff } from "~/modules/staff/index.server";
+import { messagesAbout } from "~/modules/messages/index.server";
+import { ReplyDelivery } from "~/components/messages/ReplyDelivery";
 
 export const handle: AdminHandle = {
   staffRole: "content",
@@ -31,7 +33,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const session = await requireStaff(request, "content");
   const item = await openFeedback(getDb(), actorOf(session), normaliseReference(params.reference ?? ""));
   if (!item) throw new Response("Not Found", { status: 404 });
-  return { item };
+  return { item, messages: await messagesAbout(getDb(), { type: "feedback", id: item.reference }) };
 }
 
 const updateSchema = z.object({ status: z.enum(feedbackStatuses), reply: freeText({ max: 4000, multiline: true }).optional() });
@@ -42,15 +44,15 @@ export async function action({ params, request }: ActionFunctionArgs) {
   const reference = normaliseReference(params.reference ?? "");
   const parsed = updateSchema.safeParse(Object.fromEntries(await readFormData(request)));
   if (!parsed.success) return data({ hasErrors: true, saved: false }, { status: 400 });
-  const updated = await updateFeedback(getDb(), actorOf(session), reference, { status: parsed.data.status, reply: parsed.data.reply?.trim() || null });
+  const { updated, replyQueued } = await updateFeedback(getDb(), actorOf(session), reference, { status: parsed.data.status, reply: parsed.data.reply?.trim() || null });
   if (!updated) throw new Response("Not Found", { status: 404 });
-  return { hasErrors: false, saved: true };
+  return { hasErrors: false, saved: true, replyQueued };
 }
 
 export default function FeedbackDetail() {
   const { t, locale } = useT();
   const { href } = useLocale();
-  const { item } = useLoaderData<typeof loader>();
+  const { item, messages } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
     <div className="page page--narrow">
@@ -58,6 +60,7 @@ export default function FeedbackDetail() {
       {result?.saved ? (
         <div className="notice notice--success" role="status">
           <p>{t("admin.saved")}</p>
+          {"replyQueued" in result && result.replyQueued ? <p>{t("messages.admin.feedbackQueued")}</p> : null}
         </div>
       ) : null}
       <dl className="summary-list">
@@ -84,12 +87,16 @@ export default function FeedbackDetail() {
           <label className="field__label" htmlFor="feedback-reply">
             {t("admin.replyLabel")}
           </label>
-          <textarea id="feedback-reply" name="reply" rows={5} defaultValue={item.reply ?? ""} />
+          <p className="field__hint" id="feedback-reply-hint">
+            {t("messages.admin.replyHint")}
+          </p>
+          <textarea id="feedback-reply" name="reply" rows={5} defaultValue={item.reply ?? ""} aria-describedby="feedback-reply-hint" />
         </div>
         <button type="submit" className="button">
           {t("admin.save")}
         </button>
       </Form>
+      <ReplyDelivery hasContact={Boolean(item.contact)} messages={messages} />
     </div>
   );
 }

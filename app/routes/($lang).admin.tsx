@@ -28,6 +28,7 @@ const areas: Array<{ to: string; key: "dashboard" | "feedback" | "assistant" | "
   { to: "/admin/activities", key: "dashboard", labelKey: "centre.admin.navActivities", role: "content" },
   { to: "/admin/users", key: "users", role: "admin" },
   { to: "/admin/audit", key: "audit", role: "admin" },
+  { to: "/admin/messages", key: "dashboard", labelKey: "messages.admin.nav", role: "admin" },
 ];
 
 export default function AdminLayout() {

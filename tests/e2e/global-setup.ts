@@ -21,9 +21,9 @@ export const staffFixtures = {
   lending: ["e2e-lending", "lending"],
 } as const;
 export type StaffFixture = keyof typeof staffFixtures;
-const staffPassword = "e2e long password 123";
+export const staffPassword = "e2e long password 123";
 
-function createStaffUser(root: string, env: NodeJS.ProcessEnv, username: string, role: string): Promise<void> {
+export function createStaffUser(root: string, env: NodeJS.ProcessEnv, username: string, role: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(path.join(root, "node_modules/.bin/tsx"), ["scripts/admin.ts", "create-user", username, "--role", role], {
       cwd: root,

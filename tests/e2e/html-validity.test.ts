@@ -33,7 +33,7 @@ interface NuMessage {
   extract?: string;
 }
 
-const staffPages = ["/admin", "/admin/cinema", "/admin/devices", "/admin/devices/stocktake", "/admin/feedback", "/admin/audit", "/en/admin/users"];
+const staffPages = ["/admin", "/admin/cinema", "/admin/devices", "/admin/devices/stocktake", "/admin/feedback", "/admin/audit", "/admin/messages", "/en/admin/users"];
 
 let dir: string;
 const served: Served[] = [];

@@ -39,6 +39,8 @@ export const backupTables = [
   "centre_signup_drafts",
   "lookup_guards",
   "idempotency_keys",
+  // Queued messages are kept with their events: a restored portal still sends them (a leased one after its lease).
+  "outbox_messages",
 ] as const;
 
 export interface Backup {

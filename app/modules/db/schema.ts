@@ -18,6 +18,7 @@ import type {
   CentreSignupTable,
 } from "../centre/tables";
 import type { IdempotencyKeyTable, LookupGuardTable } from "../security/tables";
+import type { OutboxMessageTable } from "../messages/tables";
 
 /**
  * The database as Kysely sees it. Columns use portable types only (text, integer, bigint) so that the same
@@ -28,6 +29,7 @@ export interface Database {
   staff_sessions: StaffSessionTable;
   audit_log: AuditLogTable;
   feedback: FeedbackTable;
+  outbox_messages: OutboxMessageTable;
   rate_limits: RateLimitTable;
   cinema_halls: CinemaHallTable;
   cinema_seats: CinemaSeatTable;

@@ -3,7 +3,11 @@ import { parseWithZod } from "@conform-to/zod";
 import { createTestDb } from "../../../tests/support/test-db";
 import type { Connection } from "../db/index.server";
 import { feedbackSchema } from "./feedback-schema";
-import { findFeedback, submitFeedback } from "./feedback.server";
+import { findFeedback, listFeedback, submitFeedback, updateFeedback } from "./feedback.server";
+import { messagesAbout } from "../messages/outbox.server";
+
+/** The staff member answering (audited with each change). */
+const staff = { id: "u-wang", username: "wang" };
 
 function form(entries: Record<string, string>) {
   const data = new FormData();
@@ -42,5 +46,30 @@ describe("feedback", () => {
     expect(spam.status === "error" && spam.error?.website).toEqual(["spam"]);
     const long = parseWithZod(form({ topic: "other", message: "字".repeat(2001) }), { schema: feedbackSchema });
     expect(long.status === "error" && long.error?.message).toEqual(["tooLong:2000"]);
+  });
+
+  it("sends a staff reply to the person who left a contact, in their language, once per reply", async () => {
+    const withMail = await submitFeedback(conn.db, { topic: "service", message: "What are the opening hours?", contact: "reader@example.cn" }, "en");
+    const anonymous = await submitFeedback(conn.db, { topic: "service", message: "没有联系方式" }, "zh-CN");
+    const target = { type: "feedback", id: withMail.reference };
+
+    expect(await updateFeedback(conn.db, staff, withMail.reference, { status: "in_progress", reply: null })).toEqual({ updated: true, replyQueued: false });
+    expect(await updateFeedback(conn.db, staff, withMail.reference, { status: "closed", reply: "Weekdays 9:00-17:00." })).toEqual({ updated: true, replyQueued: true });
+    const [message] = await messagesAbout(conn.db, target);
+    expect(message).toMatchObject({ channel: "email", recipient: "r***@example.cn", status: "queued", reference: withMail.reference });
+    expect(message.body).toContain("Weekdays 9:00-17:00.");
+    expect(message.subject).toContain(withMail.reference);
+    // Saving the same reply again (a status change) sends nothing more; a changed reply is sent.
+    expect((await updateFeedback(conn.db, staff, withMail.reference, { status: "closed", reply: "Weekdays 9:00-17:00." })).replyQueued).toBe(false);
+    expect((await updateFeedback(conn.db, staff, withMail.reference, { status: "closed", reply: "Weekdays 9:00-17:30." })).replyQueued).toBe(true);
+    expect(await messagesAbout(conn.db, target)).toHaveLength(2);
+    // The inbox shows the reply's delivery.
+    const inbox = await listFeedback(conn.db, { pageSize: 100 });
+    expect(inbox.items.find((i) => i.reference === withMail.reference)?.replyDelivery).toBe("queued");
+    expect(inbox.items.find((i) => i.reference === anonymous.reference)?.replyDelivery).toBeNull();
+
+    expect(await updateFeedback(conn.db, staff, anonymous.reference, { status: "closed", reply: "已处理。" })).toEqual({ updated: true, replyQueued: false });
+    expect(await messagesAbout(conn.db, { type: "feedback", id: anonymous.reference })).toEqual([]);
+    expect(await updateFeedback(conn.db, staff, "YJ-NONE-0000", { status: "closed", reply: "x" })).toEqual({ updated: false, replyQueued: false });
   });
 });

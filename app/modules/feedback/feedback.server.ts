@@ -2,7 +2,9 @@ import type { Kysely } from "kysely";
 import type { Database } from "../db/schema";
 import { maskContact, maskPersonalData } from "../privacy/mask";
 import { makeReference } from "~/modules/shared/reference";
-import type { Locale } from "~/i18n/config";
+import { defaultLocale, isLocale, type Locale } from "~/i18n/config";
+import { enqueueMessage } from "../messages/enqueue.server";
+import { latestStatusByTarget } from "../messages/outbox.server";
 import type { FeedbackStatus } from "./feedback-constants";
 import { normaliseContact, type FeedbackInput } from "./feedback-schema";
 import { withAudit, type Actor } from "../staff/audit.server";
@@ -48,7 +50,7 @@ export async function openFeedback(db: Kysely<Database>, actor: Actor, reference
 }
 
 
-/** The staff inbox: newest first, optionally one status, paginated. Contact details are masked here. */
+/** The staff inbox: newest first, optionally one status, paginated, with the reply's delivery. Contact details are masked here. */
 export async function listFeedback(db: Kysely<Database>, options: { status?: FeedbackStatus; page?: number; pageSize?: number } = {}) {
   const pageSize = options.pageSize ?? 20;
   const page = Math.max(1, options.page ?? 1);
@@ -61,6 +63,7 @@ export async function listFeedback(db: Kysely<Database>, options: { status?: Fee
     .limit(pageSize)
     .offset((page - 1) * pageSize)
     .execute();
+  const delivery = await latestStatusByTarget(db, "feedback", rows.map((r) => r.reference));
   return {
     items: rows.map((r) => ({
       reference: r.reference,
@@ -69,6 +72,8 @@ export async function listFeedback(db: Kysely<Database>, options: { status?: Fee
       contact: r.contact ? maskContact(r.contact) : null,
       status: r.status,
       createdAt: r.created_at,
+      /** The newest reply message's delivery status, null when no reply was sent. */
+      replyDelivery: delivery.get(r.reference) ?? null,
     })),
     total: Number(count),
     page,
@@ -85,21 +90,41 @@ export async function countNewFeedback(db: Kysely<Database>): Promise<number> {
   return Number(count);
 }
 
-/** Staff set a message's status and reply; the change is audited in its transaction (false: no such message). */
+/**
+ * Staff update a message's status and reply, audited in the same transaction. A new or changed reply is sent to the
+ * person when they left a contact: the message is queued in that transaction too (app/modules/messages), in the
+ * language they wrote in. Returns whether the message exists and whether a reply was queued.
+ */
 export async function updateFeedback(
   db: Kysely<Database>,
   actor: Actor,
   reference: string,
   changes: { status: FeedbackStatus; reply: string | null },
   now = new Date(),
-): Promise<boolean> {
+): Promise<{ updated: boolean; replyQueued: boolean }> {
   const change = async (trx: Kysely<Database>) => {
-    const result = await trx
+    const before = await trx.selectFrom("feedback").select(["contact", "locale", "reply"]).where("reference", "=", reference).executeTakeFirst();
+    if (!before) return { updated: false, replyQueued: false };
+    await trx
       .updateTable("feedback")
       .set({ status: changes.status, reply: changes.reply, updated_at: now.toISOString() })
       .where("reference", "=", reference)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) > 0;
+      .execute();
+    const replyChanged = Boolean(changes.reply) && changes.reply !== (before.reply ?? null);
+    if (!replyChanged || !before.contact) return { updated: true, replyQueued: false };
+    await enqueueMessage(
+      trx,
+      {
+        recipient: before.contact,
+        locale: isLocale(before.locale) ? before.locale : defaultLocale,
+        template: "feedbackReply",
+        params: { reference, reply: changes.reply! },
+        target: { type: "feedback", id: reference },
+        managePath: "/feedback",
+      },
+      now,
+    );
+    return { updated: true, replyQueued: true };
   };
-  return withAudit(db, actor, change, (updated) => (updated ? { action: "feedback.update", targetType: "feedback", targetId: reference, detail: changes.status } : null), now);
+  return withAudit(db, actor, change, (r) => (r.updated ? { action: "feedback.update", targetType: "feedback", targetId: reference, detail: changes.status } : null), now);
 }

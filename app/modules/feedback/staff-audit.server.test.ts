@@ -35,10 +35,11 @@ describe("feedback staff actions and their audit entries commit together", () =>
       run: () => updateFeedback(conn.db, staff, reference, { status: "closed", reply: "已转交" }, now),
       observe: async () => (await findFeedback(conn.db, reference))?.status,
     });
-    expect(saved).toBe(true);
+    // The reply is queued for the person (they left a phone) in the same transaction.
+    expect(saved).toEqual({ updated: true, replyQueued: true });
     expect((await findFeedback(conn.db, reference))?.reply).toBe("已转交");
     expect((await auditEntries(conn.db, "feedback.update", reference))[0]).toMatchObject({ username: "li", detail: "closed" });
-    expect(await updateFeedback(conn.db, staff, "YJ-AAAA-AAAA", { status: "closed", reply: null }, now)).toBe(false);
+    expect(await updateFeedback(conn.db, staff, "YJ-AAAA-AAAA", { status: "closed", reply: null }, now)).toEqual({ updated: false, replyQueued: false });
     expect(await auditEntries(conn.db, "feedback.update")).toHaveLength(1);
   });
 });

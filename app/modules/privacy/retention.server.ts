@@ -52,6 +52,13 @@ const draftRule = (name: string, table: "cinema_booking_drafts" | "lending_reque
 
 const rules: Rule[] = [
   {
+    // A message names its recipient and repeats what it was about: it goes with the records it came from.
+    name: "messages",
+    tables: ["outbox_messages"],
+    run: async (db, cutoff) =>
+      count(await db.deleteFrom("outbox_messages").where("status", "in", ["sent", "failed"]).where("created_at", "<", cutoff).execute()),
+  },
+  {
     name: "feedback",
     tables: ["feedback"],
     run: async (db, cutoff) =>

@@ -7,6 +7,7 @@ import * as lending from "./0005-lending";
 import * as centre from "./0006-centre";
 import * as abuseGuards from "./0007-abuse-guards";
 import * as appendOnly from "./0008-append-only";
+import * as outbox from "./0009-outbox";
 
 /** Every migration, in order. Names are permanent: add new ones at the end, never rename. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   "0006-centre": centre,
   "0007-abuse-guards": abuseGuards,
   "0008-append-only": appendOnly,
+  "0009-outbox": outbox,
 };
