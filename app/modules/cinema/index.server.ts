@@ -50,6 +50,8 @@ export {
   listBookings,
   listHalls,
   listScreeningsForStaff,
+  staffScreeningSortKeys,
+  type StaffScreeningSort,
   revealBookingPhone,
   revealWaitingPhone,
   screeningCallList,
