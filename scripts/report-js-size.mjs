@@ -1,5 +1,6 @@
 // After `remix vite:build`: the JavaScript each route ships (gzip), from the Vite manifest.
-// Budget (issue #2): at most 100 KB on a content page. Exits non-zero when a content page is over budget.
+// Budget (issue #2): at most 100 KB on a content page (booking steps 150 KB, staff pages 175 KB: see the end). Exits
+// non-zero when a page is over its budget.
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
@@ -74,9 +75,17 @@ results.javascript = { measuredAt: new Date().toISOString(), budgetKb, pages: ro
 fs.mkdirSync(path.dirname(resultsFile), { recursive: true });
 fs.writeFileSync(resultsFile, JSON.stringify(results, null, 2));
 
-const over = rows.filter((r) => r.kb > budgetKb && !/cinema|devices\./.test(r.route));
+// Budgets (docs/decisions/0011-react-aria-components.md): content pages 100 KB; the booking steps, which carry the
+// seat-hold dialog, 150 KB; staff pages, which carry React Aria's table and date fields, 175 KB. Other cinema and
+// devices pages are reported but not held to a budget here.
+const budgetFor = (route) =>
+  route.includes(".admin") ? { kb: 175, kind: "staff" } : route.includes("_.book.") ? { kb: 150, kind: "booking" } : /cinema|devices\./.test(route) ? null : { kb: budgetKb, kind: "content" };
+const over = rows.filter((r) => {
+  const budget = budgetFor(r.route);
+  return budget && r.kb > budget.kb;
+});
 if (over.length) {
-  console.error(`\n✗ over the ${budgetKb} KB budget: ${over.map((r) => r.route).join(", ")}`);
+  console.error(`\n✗ over budget: ${over.map((r) => `${r.route} (${r.kb.toFixed(1)} KB, ${budgetFor(r.route).kind} budget ${budgetFor(r.route).kb} KB)`).join(", ")}`);
   process.exit(1);
 }
-console.log(`✓ every content page is within ${budgetKb} KB\n`);
+console.log(`✓ every content page is within ${budgetKb} KB, every booking step within 150 KB, every staff page within 175 KB\n`);

@@ -1,7 +1,7 @@
 import type { InputHTMLAttributes, ReactNode } from "react";
 import { useT } from "~/i18n/use-t";
 
-interface FieldBase {
+export interface FieldBase {
   id: string;
   name: string;
   label: ReactNode;

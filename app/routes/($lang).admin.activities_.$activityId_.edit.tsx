@@ -5,6 +5,7 @@ import type { AdminHandle } from "~/components/admin-handle";
 import { centreErrors } from "~/components/centre/centre-errors";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { CheckboxGroupField, RadioGroupField, TextAreaField, TextField } from "~/components/Fields";
+import { DateTimeField } from "~/components/DateTimeField";
 import { fieldId, formState } from "~/components/form-state";
 import { chinaLocalToIso, isoToChinaLocal } from "~/http/china-local-time";
 import { domainErrorInit, domainErrorMessage } from "~/http/domain-errors.server";
@@ -81,6 +82,9 @@ export default function ActivityForm() {
   const text = (name: string, extra: Record<string, unknown> = {}) => (
     <TextField id={fieldId(formId, name)} name={name} label={t(`centre.fields.${name}` as never)} errors={fieldErrors[name]} defaultValue={v(name)} {...extra} />
   );
+  const dateTime = (name: "startsAt" | "signupOpensAt" | "signupClosesAt") => (
+    <DateTimeField id={fieldId(formId, name)} name={name} label={t(`centre.fields.${name}`)} hint={t("centre.admin.activityForm.timeHint")} errors={fieldErrors[name]} defaultValue={v(name)} />
+  );
   return (
     <div className="page page--narrow">
       <ErrorSummary errors={errors} />
@@ -101,7 +105,7 @@ export default function ActivityForm() {
         <TextAreaField id={fieldId(formId, "summaryEn")} name="summaryEn" label={t("centre.fields.summaryEn")} errors={fieldErrors.summaryEn} defaultValue={v("summaryEn")} rows={4} />
         {text("placeZh")}
         {text("placeEn")}
-        {text("startsAt", { type: "datetime-local", hint: t("centre.admin.activityForm.timeHint") })}
+        {dateTime("startsAt")}
         {text("durationMinutes", { inputMode: "numeric" })}
         {text("capacity", { inputMode: "numeric" })}
         {text("waitlistSize", { inputMode: "numeric" })}
@@ -113,8 +117,8 @@ export default function ActivityForm() {
           errors={fieldErrors.accessibility}
           checked={(values?.accessibility as string[] | undefined) ?? []}
         />
-        {text("signupOpensAt", { type: "datetime-local", hint: t("centre.admin.activityForm.timeHint") })}
-        {text("signupClosesAt", { type: "datetime-local", hint: t("centre.admin.activityForm.timeHint") })}
+        {dateTime("signupOpensAt")}
+        {dateTime("signupClosesAt")}
         <RadioGroupField
           id={fieldId(formId, "status")}
           name="status"

@@ -3,13 +3,15 @@ import { useLoaderData } from "@remix-run/react";
 import type { AdminHandle } from "~/components/admin-handle";
 import { LocalLink } from "~/components/LocalLink";
 import { Pagination } from "~/components/Pagination";
+import { SortableTable } from "~/components/SortableTable";
 import { routeLocale } from "~/http/route-locale";
 import { formatDateTime } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
-import { listScreeningsForStaff } from "~/modules/cinema/index.server";
+import { listScreeningsForStaff, staffScreeningSortKeys } from "~/modules/cinema/index.server";
 import { getDb } from "~/modules/db/index.server";
 import { requireStaff } from "~/modules/staff/index.server";
 import { parsePage } from "~/http/query-numbers";
+import { parseSort } from "~/http/query-sort";
 
 export const handle: AdminHandle = {
   staffRole: "cinema",
@@ -18,17 +20,18 @@ export const handle: AdminHandle = {
 };
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
-  routeLocale(params);
+  const locale = routeLocale(params);
   await requireStaff(request, "cinema");
   const search = new URL(request.url).searchParams;
   const when = search.get("when") === "past" ? "past" : "upcoming";
-  const result = await listScreeningsForStaff(getDb(), { when, page: parsePage(search) });
-  return { ...result, when };
+  const sort = parseSort(search, staffScreeningSortKeys, { column: "start", direction: when === "past" ? "desc" : "asc" });
+  const result = await listScreeningsForStaff(getDb(), { when, page: parsePage(search), sort, titleLanguage: locale === "en" ? "en" : "zh" });
+  return { ...result, when, sort };
 }
 
 export default function AdminCinema() {
   const { t, locale } = useT();
-  const { items, total, page, pageCount, when } = useLoaderData<typeof loader>();
+  const { items, total, page, pageCount, when, sort } = useLoaderData<typeof loader>();
   const en = locale === "en";
   return (
     <div className="page">
@@ -54,85 +57,73 @@ export default function AdminCinema() {
         </ul>
       </nav>
       {items.length === 0 ? <p>{t("cinema.admin.noScreenings")}</p> : null}
-      <div className="table-wrap">
-        <table>
-          <caption>{t(when === "past" ? "cinema.admin.pastCaption" : "cinema.admin.upcomingCaption", { n: total })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("cinema.admin.colFilm")}</th>
-              <th scope="col">{t("cinema.admin.colStart")}</th>
-              <th scope="col">{t("cinema.admin.colAccess")}</th>
-              <th scope="col">{t("cinema.admin.colSeats")}</th>
-              <th scope="col">{t("cinema.admin.colBookings")}</th>
-              <th scope="col">{t("cinema.admin.colStatus")}</th>
-              <th scope="col">{t("cinema.admin.colActions")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((s) => {
-              const title = en ? s.title.en : `《${s.title.zh}》`;
-              const time = formatDateTime(s.startsAt, locale);
-              const taken = s.seatsTotal - s.seatsAvailable;
-              return (
-                <tr key={s.id}>
-                  <th scope="row">
-                    <LocalLink to={`/admin/cinema/${s.id}`}>
-                      {title}
+      <SortableTable
+        caption={t(when === "past" ? "cinema.admin.pastCaption" : "cinema.admin.upcomingCaption", { n: total })}
+        sort={sort}
+        columns={[
+          { id: "film", label: t("cinema.admin.colFilm"), sortable: true, isRowHeader: true },
+          { id: "start", label: t("cinema.admin.colStart"), sortable: true },
+          { id: "access", label: t("cinema.admin.colAccess") },
+          { id: "seats", label: t("cinema.admin.colSeats") },
+          { id: "bookings", label: t("cinema.admin.colBookings") },
+          { id: "status", label: t("cinema.admin.colStatus") },
+          { id: "actions", label: t("cinema.admin.colActions") },
+        ]}
+        rows={items.map((s) => {
+          const title = en ? s.title.en : `《${s.title.zh}》`;
+          const time = formatDateTime(s.startsAt, locale);
+          const taken = s.seatsTotal - s.seatsAvailable;
+          return {
+            id: s.id,
+            cells: [
+              <LocalLink key="film" to={`/admin/cinema/${s.id}`}>
+                {title}
+                <span className="visually-hidden">
+                  {" "}
+                  {time}
+                </span>
+              </LocalLink>,
+              <time key="start" dateTime={s.startsAt}>
+                {time}
+              </time>,
+              [
+                s.audioDescription ? t("cinema.features.audioDescription") : "",
+                s.captions ? t("cinema.features.captions") : "",
+                s.signLanguage ? t("cinema.features.signLanguage") : "",
+              ]
+                .filter(Boolean)
+                .join(t("cinema.listSeparator")) || t("cinema.admin.noFeatures"),
+              s.status === "cancelled" ? t("cinema.admin.seatsNone") : t("cinema.admin.seatsTakenLeft", { taken, left: s.seatsAvailable, total: s.seatsTotal }),
+              `${t("cinema.admin.bookingsCount", { n: s.bookings, people: s.people })}${s.checkedIn ? ` ${t("cinema.admin.checkedInCount", { n: s.checkedIn })}` : ""}${
+                s.waiting ? ` ${t("cinema.admin.waitingCount", { n: s.waiting })}` : ""
+              }`,
+              t(`cinema.admin.window.${s.booking}`),
+              <ul key="actions" className="plain-list">
+                <li>
+                  <LocalLink to={`/admin/cinema/${s.id}`}>
+                    {t("cinema.admin.bookingsLink")}
+                    <span className="visually-hidden">
+                      {" "}
+                      {title} {time}
+                    </span>
+                  </LocalLink>
+                </li>
+                {s.status !== "cancelled" && s.booking !== "past" ? (
+                  <li>
+                    <LocalLink to={`/admin/cinema/${s.id}/edit`}>
+                      {t("cinema.admin.editLink")}
                       <span className="visually-hidden">
                         {" "}
-                        {time}
+                        {title} {time}
                       </span>
                     </LocalLink>
-                  </th>
-                  <td>
-                    <time dateTime={s.startsAt}>{time}</time>
-                  </td>
-                  <td>
-                    {[
-                      s.audioDescription ? t("cinema.features.audioDescription") : "",
-                      s.captions ? t("cinema.features.captions") : "",
-                      s.signLanguage ? t("cinema.features.signLanguage") : "",
-                    ]
-                      .filter(Boolean)
-                      .join(t("cinema.listSeparator")) || t("cinema.admin.noFeatures")}
-                  </td>
-                  <td>{s.status === "cancelled" ? t("cinema.admin.seatsNone") : t("cinema.admin.seatsTakenLeft", { taken, left: s.seatsAvailable, total: s.seatsTotal })}</td>
-                  <td>
-                    {t("cinema.admin.bookingsCount", { n: s.bookings, people: s.people })}
-                    {s.checkedIn ? ` ${t("cinema.admin.checkedInCount", { n: s.checkedIn })}` : ""}
-                    {s.waiting ? ` ${t("cinema.admin.waitingCount", { n: s.waiting })}` : ""}
-                  </td>
-                  <td>{t(`cinema.admin.window.${s.booking}`)}</td>
-                  <td>
-                    <ul className="plain-list">
-                      <li>
-                        <LocalLink to={`/admin/cinema/${s.id}`}>
-                          {t("cinema.admin.bookingsLink")}
-                          <span className="visually-hidden">
-                            {" "}
-                            {title} {time}
-                          </span>
-                        </LocalLink>
-                      </li>
-                      {s.status !== "cancelled" && s.booking !== "past" ? (
-                        <li>
-                          <LocalLink to={`/admin/cinema/${s.id}/edit`}>
-                            {t("cinema.admin.editLink")}
-                            <span className="visually-hidden">
-                              {" "}
-                              {title} {time}
-                            </span>
-                          </LocalLink>
-                        </li>
-                      ) : null}
-                    </ul>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+                  </li>
+                ) : null}
+              </ul>,
+            ],
+          };
+        })}
+      />
       <Pagination page={page} pageCount={pageCount} />
     </div>
   );

@@ -5,15 +5,17 @@ import { DevicesAdminNav } from "~/components/devices/DevicesAdminNav";
 import { devicesLinks } from "~/components/devices/styles";
 import { LocalLink } from "~/components/LocalLink";
 import { Pagination } from "~/components/Pagination";
+import { SortableTable } from "~/components/SortableTable";
 import { useLocale } from "~/components/use-locale";
 import { routeLocale } from "~/http/route-locale";
 import { formatDate } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 import { getDb } from "~/modules/db/index.server";
 import { loanViews, reminderDays, type LoanView } from "~/modules/lending/lending-constants";
-import { listLoans } from "~/modules/lending/index.server";
+import { listLoans, loanSortKeys } from "~/modules/lending/index.server";
 import { requireStaff } from "~/modules/staff/index.server";
 import { parsePage } from "~/http/query-numbers";
+import { parseSort } from "~/http/query-sort";
 
 export const links = devicesLinks;
 export const handle: AdminHandle = {
@@ -33,14 +35,16 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const search = new URL(request.url).searchParams;
   const viewParam = search.get("view") ?? "open";
   const view: LoanView = (loanViews as readonly string[]).includes(viewParam) ? (viewParam as LoanView) : "open";
-  const result = await listLoans(getDb(), { view, page: parsePage(search) });
-  return { ...result, view, returned: search.get("returned") ?? "" };
+  const openView = view === "open" || view === "overdue" || view === "dueSoon";
+  const sort = parseSort(search, loanSortKeys, openView ? { column: "due", direction: "asc" } : { column: "out", direction: "desc" });
+  const result = await listLoans(getDb(), { view, page: parsePage(search), sort });
+  return { ...result, view, sort, returned: search.get("returned") ?? "" };
 }
 
 export default function Loans() {
   const { t, locale } = useT();
   const { href } = useLocale();
-  const { items, total, page, pageCount, view, returned } = useLoaderData<typeof loader>();
+  const { items, total, page, pageCount, view, sort, returned } = useLoaderData<typeof loader>();
   const en = locale === "en";
   return (
     <div className="page">
@@ -69,59 +73,49 @@ export default function Loans() {
           {t("devices.admin.loans.exportCsv")}
         </a>
       </p>
-      <div className="table-wrap">
-        <table>
-          <caption>{t("devices.admin.loans.caption", { view: t(`devices.admin.loans.views.${view}`, { days: reminderDays }), n: total })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("devices.admin.col.assetTag")}</th>
-              <th scope="col">{t("devices.admin.col.device")}</th>
-              <th scope="col">{t("devices.admin.col.reference")}</th>
-              <th scope="col">{t("devices.admin.col.applicant")}</th>
-              <th scope="col">{t("devices.admin.col.phone")}</th>
-              <th scope="col">{t("devices.admin.col.location")}</th>
-              <th scope="col">{t("devices.admin.col.out")}</th>
-              <th scope="col">{t("devices.admin.col.due")}</th>
-              <th scope="col">{t("devices.admin.col.status")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.length === 0 ? (
-              <tr>
-                <td colSpan={9}>{t("devices.admin.loans.empty")}</td>
-              </tr>
-            ) : null}
-            {items.map((l) => (
-              <tr key={l.id}>
-                <th scope="row">
-                  <LocalLink to={`/admin/devices/units/${l.unitId}`}>{l.assetTag}</LocalLink>
-                </th>
-                <td>{en ? l.typeName.en : l.typeName.zh}</td>
-                <td>
-                  <LocalLink to={`/admin/devices/requests/${l.requestReference}`}>{l.requestReference}</LocalLink>
-                </td>
-                <td>{l.name}</td>
-                <td>{l.phoneMasked}</td>
-                <td>{en ? l.locationName.en : l.locationName.zh}</td>
-                <td>{formatDate(l.outAt, locale)}</td>
-                <td>{l.dueDate ? formatDate(l.dueDate, locale) : t("devices.admin.noDue")}</td>
-                <td>
-                  {l.mode === "fitting" ? (
-                    t("devices.unitStatus.fitted")
-                  ) : l.returnedAt ? (
-                    t("devices.admin.returnedOn", { date: formatDate(l.returnedAt, locale) })
-                  ) : (
-                    <>
-                      {l.daysOverdue > 0 ? <strong>{t("devices.admin.loans.overdueDays", { n: l.daysOverdue })}</strong> : t("devices.unitStatus.on_loan")}{" "}
-                      <LocalLink to={`/admin/devices/loans/${l.id}`}>{t("devices.admin.loans.returnLink", { tag: l.assetTag })}</LocalLink>
-                    </>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <SortableTable
+        caption={t("devices.admin.loans.caption", { view: t(`devices.admin.loans.views.${view}`, { days: reminderDays }), n: total })}
+        sort={sort}
+        emptyText={t("devices.admin.loans.empty")}
+        columns={[
+          { id: "assetTag", label: t("devices.admin.col.assetTag"), sortable: true, isRowHeader: true },
+          { id: "device", label: t("devices.admin.col.device") },
+          { id: "reference", label: t("devices.admin.col.reference") },
+          { id: "applicant", label: t("devices.admin.col.applicant") },
+          { id: "phone", label: t("devices.admin.col.phone") },
+          { id: "location", label: t("devices.admin.col.location") },
+          { id: "out", label: t("devices.admin.col.out"), sortable: true },
+          { id: "due", label: t("devices.admin.col.due"), sortable: true },
+          { id: "status", label: t("devices.admin.col.status") },
+        ]}
+        rows={items.map((l) => ({
+          id: l.id,
+          cells: [
+            <LocalLink key="tag" to={`/admin/devices/units/${l.unitId}`}>
+              {l.assetTag}
+            </LocalLink>,
+            en ? l.typeName.en : l.typeName.zh,
+            <LocalLink key="reference" to={`/admin/devices/requests/${l.requestReference}`}>
+              {l.requestReference}
+            </LocalLink>,
+            l.name,
+            l.phoneMasked,
+            en ? l.locationName.en : l.locationName.zh,
+            formatDate(l.outAt, locale),
+            l.dueDate ? formatDate(l.dueDate, locale) : t("devices.admin.noDue"),
+            l.mode === "fitting" ? (
+              t("devices.unitStatus.fitted")
+            ) : l.returnedAt ? (
+              t("devices.admin.returnedOn", { date: formatDate(l.returnedAt, locale) })
+            ) : (
+              <>
+                {l.daysOverdue > 0 ? <strong>{t("devices.admin.loans.overdueDays", { n: l.daysOverdue })}</strong> : t("devices.unitStatus.on_loan")}{" "}
+                <LocalLink to={`/admin/devices/loans/${l.id}`}>{t("devices.admin.loans.returnLink", { tag: l.assetTag })}</LocalLink>
+              </>
+            ),
+          ],
+        }))}
+      />
       <Pagination page={page} pageCount={pageCount} />
     </div>
   );

@@ -2,6 +2,7 @@ import Database from "better-sqlite3";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { baseURL, consoleErrors, expectNoAxeViolations, launchBrowser, newContext, tabTo, waitForHydration } from "./browser";
+import { typeDateTime } from "./date-fields";
 import { signInContext } from "./staff";
 // `fetch` checks every /api/ answer against the OpenAPI document the portal serves (tests/support/openapi-check.ts).
 import { checkedFetch as fetch } from "../support/openapi-check";
@@ -301,7 +302,8 @@ describe("booking a seat", () => {
     await expectNoAxeViolations(page, "hold warning");
 
     // Extend with the keyboard: the page says the new time, politely, and how many extensions are left.
-    await press(page, page.getByRole("button", { name: "延长保留时间10分钟" }));
+    // The warning also opens as a dialog (HoldWarningDialog) with focus on its own "more time" button.
+    await press(page, page.getByRole("alertdialog", { name: "座位保留快到时间了" }).getByRole("button", { name: "延长保留时间10分钟" }));
     await page.waitForURL(/extended=1/);
     await page.waitForFunction(() => document.querySelector(".hold-notice__live")?.textContent?.startsWith("已延长。"));
     expect(await live.textContent()).toMatch(/^已延长。座位现在保留到\d{2}:\d{2}。$/);
@@ -334,11 +336,12 @@ describe("staff at the door", () => {
     await waitForHydration(page);
     await page.getByRole("navigation", { name: "工作人员导航" }).getByRole("link", { name: "影院" }).click();
     await h1(page, "影院场次");
-    expect(await page.getByRole("table", { name: /即将放映的场次/ }).count()).toBe(1);
+    // After hydration the list is React Aria's sortable table, a grid (tests/e2e/react-aria.test.ts).
+    expect(await page.getByRole("grid", { name: /即将放映的场次/ }).count()).toBe(1);
     expect(await page.getByRole("columnheader", { name: "座位" }).count()).toBe(1);
     await expectNoAxeViolations(page, "staff screenings");
     await page.getByRole("link", { name: "已放映" }).click();
-    await page.getByRole("table", { name: /已放映的场次/ }).waitFor();
+    await page.getByRole("grid", { name: /已放映的场次/ }).waitFor();
     await expectNoAxeViolations(page, "staff past screenings");
 
     // The door list: search by name, phone masked until asked for.
@@ -413,12 +416,12 @@ describe("staff at the door", () => {
     const start = Date.now() + 12 * 86_400_000;
     await page.getByRole("textbox", { name: "中文片名" }).fill("测试放映");
     await page.getByRole("textbox", { name: "英文片名" }).fill("Test screening");
-    await page.getByLabel("开场时间").fill(china(start));
-    await page.getByLabel("开放预订时间").fill(china(Date.now() - 3_600_000));
-    await page.getByLabel("预订截止时间").fill(china(start + 3_600_000));
+    await typeDateTime(page, page.getByRole("group", { name: "开场时间" }), china(start));
+    await typeDateTime(page, page.getByRole("group", { name: "开放预订时间" }), china(Date.now() - 3_600_000));
+    await typeDateTime(page, page.getByRole("group", { name: "预订截止时间" }), china(start + 3_600_000));
     await page.getByRole("button", { name: "创建场次" }).click();
     await page.locator(".error-summary").filter({ hasText: "预订截止时间不能晚于开场时间" }).waitFor();
-    await page.getByLabel("预订截止时间").fill(china(start - 2 * 3_600_000));
+    await typeDateTime(page, page.getByRole("group", { name: "预订截止时间" }), china(start - 2 * 3_600_000));
     await page.getByRole("button", { name: "创建场次" }).click();
     await h1(page, "《测试放映》的预订");
     await page.getByRole("status").filter({ hasText: "场次已创建。" }).waitFor();

@@ -2,6 +2,7 @@ import { Form } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { formatTime } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
+import { HoldWarningDialog } from "./HoldWarningDialog";
 
 export interface HoldNoticeProps {
   expiresAt: string;
@@ -21,7 +22,8 @@ export interface HoldNoticeProps {
 /**
  * How long the seats are held, in words, with a way to extend (WCAG 2.2.1 Timing Adjustable). Without JavaScript
  * the time and the extend button are on the page; with JavaScript a polite live region also warns two minutes
- * before the end and says when the time is up. Nothing happens silently: an expired hold brings the person back
+ * before the end and says when the time is up, and the warning opens as a modal dialog (HoldWarningDialog) that
+ * offers the same extend post. Nothing happens silently: an expired hold brings the person back
  * to the seat step with a message and their answers kept.
  */
 export function HoldNotice(props: HoldNoticeProps) {
@@ -30,11 +32,13 @@ export function HoldNotice(props: HoldNoticeProps) {
   const minutes = Math.max(1, Math.ceil(remainingMs / 60_000));
   const extendedText = props.extended ? t("cinema.hold.extended", { time: formatTime(props.expiresAt, locale) }) : "";
   const [message, setMessage] = useState(extendedText);
+  const [warningOpen, setWarningOpen] = useState(false);
 
   // A new hold time (after "extend", also on client-side navigation): say so, and start the timers again.
   useEffect(() => {
     setMessage(extendedText);
   }, [extendedText]);
+  useEffect(() => setWarningOpen(false), [props.expiresAt]);
 
   useEffect(() => {
     const warnIn = remainingMs - props.warningSeconds * 1000;
@@ -43,10 +47,16 @@ export function HoldNotice(props: HoldNoticeProps) {
       timers.push(
         setTimeout(() => {
           setMessage(props.canExtend ? t("cinema.hold.warning") : t("cinema.hold.warningNoExtend"));
+          setWarningOpen(true);
         }, warnIn),
       );
     }
-    timers.push(setTimeout(() => setMessage(t("cinema.hold.timeUp")), remainingMs));
+    timers.push(
+      setTimeout(() => {
+        setWarningOpen(false);
+        setMessage(t("cinema.hold.timeUp"));
+      }, remainingMs),
+    );
     return () => timers.forEach(clearTimeout);
   }, [remainingMs, props.warningSeconds, props.canExtend, t]);
 
@@ -70,6 +80,13 @@ export function HoldNotice(props: HoldNoticeProps) {
       <div className="hold-notice__live" role="status" aria-live="polite" aria-atomic="true">
         {message}
       </div>
+      <HoldWarningDialog
+        isOpen={warningOpen}
+        onClose={() => setWarningOpen(false)}
+        canExtend={props.canExtend}
+        extendAction={props.extendAction}
+        returnTo={props.returnTo}
+      />
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import { Form } from "@remix-run/react";
+import { DateTimeField } from "~/components/DateTimeField";
 import { TextAreaField, TextField } from "~/components/Fields";
 import { fieldId } from "~/components/form-state";
 import { useT } from "~/i18n/use-t";
@@ -21,7 +22,7 @@ export type ScreeningFormValues = Record<(typeof screeningFieldOrder)[number] | 
 
 /**
  * Create or edit a screening: native controls, one label each, hints and errors tied to them (the page puts the
- * error summary first, before its h1). Times are China time (datetime-local); the server checks everything and answers with the same form.
+ * error summary first, before its h1). Times are China time (DateTimeField: datetime-local without JavaScript, React Aria's DateField with it); the server checks everything and answers with the same form.
  */
 export function ScreeningForm({
   action,
@@ -112,9 +113,17 @@ export function ScreeningForm({
             </div>
           </fieldset>
         </div>
-        {text("startsAt", { type: "datetime-local" })}
-        {text("bookingOpensAt", { type: "datetime-local" })}
-        {text("bookingClosesAt", { type: "datetime-local" })}
+        {(["startsAt", "bookingOpensAt", "bookingClosesAt"] as const).map((name) => (
+          <DateTimeField
+            key={name}
+            id={id(name)}
+            name={name}
+            label={t(`cinema.fields.${name}`)}
+            hint={t(`cinema.admin.hints.${name}` as never, { defaultValue: "" }) || undefined}
+            errors={errors(name)}
+            defaultValue={values[name]}
+          />
+        ))}
         <button type="submit" className="button">
           {submitLabel}
         </button>

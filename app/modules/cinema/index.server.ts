@@ -52,6 +52,8 @@ export {
   listBookings,
   listHalls,
   listScreeningsForStaff,
+  staffScreeningSortKeys,
+  type StaffScreeningSort,
   revealBookingPhone,
   revealWaitingPhone,
   screeningCallList,

@@ -258,13 +258,17 @@ export interface StaffScreening extends ScreeningWithSeats {
   waiting: number;
 }
 
+/** The staff list's sortable columns: the start time, the film (by its title in the page's language). */
+export const staffScreeningSortKeys = ["start", "film"] as const;
+export type StaffScreeningSort = { column: (typeof staffScreeningSortKeys)[number]; direction: "asc" | "desc" };
+
 /**
- * Screenings for the staff list: upcoming (soonest first) or past (latest first), cancelled ones included,
- * a page at a time, each with seats taken and left and its bookings counted.
+ * Screenings for the staff list: upcoming (soonest first) or past (latest first), or in the order `sort` asks,
+ * cancelled ones included, a page at a time, each with seats taken and left and its bookings counted.
  */
 export async function listScreeningsForStaff(
   db: Db,
-  options: { when: "upcoming" | "past"; page?: number; pageSize?: number },
+  options: { when: "upcoming" | "past"; page?: number; pageSize?: number; sort?: StaffScreeningSort; titleLanguage?: "zh" | "en" },
   now: Date = new Date(),
 ): Promise<{ items: StaffScreening[]; total: number; page: number; pageCount: number }> {
   const pageSize = options.pageSize ?? 20;
@@ -272,8 +276,10 @@ export async function listScreeningsForStaff(
   const upcoming = options.when === "upcoming";
   const base = db.selectFrom("cinema_screenings").where("starts_at", upcoming ? ">" : "<=", now.toISOString());
   const { count } = await base.select((eb) => eb.fn.countAll<number>().as("count")).executeTakeFirstOrThrow();
+  const sort = options.sort ?? { column: "start", direction: upcoming ? "asc" : "desc" };
   const ids = await base
     .select("id")
+    .orderBy(sort.column === "film" ? (options.titleLanguage === "en" ? "title_en" : "title_zh") : "starts_at", sort.direction)
     .orderBy("starts_at", upcoming ? "asc" : "desc")
     .orderBy("id")
     .limit(pageSize)

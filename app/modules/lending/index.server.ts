@@ -30,7 +30,20 @@ export {
   type StaffRequestDetail,
   type StaffRequestSummary,
 } from "./requests.server";
-export { allLoans, checkOut, chinaDay, getLoan, listLoans, loanCounts, returnLoan, type CheckOutInput, type LoanSummary, type ReturnInput } from "./loans.server";
+export {
+  allLoans,
+  checkOut,
+  chinaDay,
+  getLoan,
+  listLoans,
+  loanCounts,
+  loanSortKeys,
+  returnLoan,
+  type CheckOutInput,
+  type LoanSort,
+  type LoanSummary,
+  type ReturnInput,
+} from "./loans.server";
 export { changeUnit, getUnit, intake, lendableUnits, listUnits, unitActions, type IntakeInput, type UnitAction, type UnitFilter, type UnitView } from "./units.server";
 export { compareCounts, recordStocktake, stockSheet, type Difference, type StockRow, type StocktakeResult } from "./stocktake.server";
 export { allLedger, appendMovements, inTransaction, ledgerStock, ledgerStockAt, listLedger, type Actor, type LedgerEntry, type LedgerFilter, type Movement } from "./ledger.server";

@@ -247,11 +247,25 @@ function toLoanSummary(r: LoanRow, today: string): LoanSummary {
   };
 }
 
+/** The staff loans table's sortable columns: asset tag, date out, due date. */
+export const loanSortKeys = ["assetTag", "out", "due"] as const;
+export type LoanSort = { column: (typeof loanSortKeys)[number]; direction: "asc" | "desc" };
+const loanSortValue: Record<LoanSort["column"], (l: LoanSummary) => string> = {
+  assetTag: (l) => l.assetTag,
+  out: (l) => l.outAt,
+  due: (l) => l.dueDate ?? "",
+};
+
 /**
  * Loans by view: open, overdue (due date before today), dueSoon (the reminders list: due today or within
- * `reminderDays`), returned, fittings, all. Open lists are sorted by due date, the others newest first.
+ * `reminderDays`), returned, fittings, all. Open lists are sorted by due date, the others newest first, unless
+ * `sort` asks for another order (ties keep that default order).
  */
-export async function listLoans(db: Db, filter: { view?: LoanView; page?: number; pageSize?: number } = {}, now: Date = new Date()) {
+export async function listLoans(
+  db: Db,
+  filter: { view?: LoanView; page?: number; pageSize?: number; sort?: LoanSort } = {},
+  now: Date = new Date(),
+) {
   const view = filter.view ?? "open";
   const pageSize = filter.pageSize ?? 50;
   const today = chinaDay(now);
@@ -264,6 +278,12 @@ export async function listLoans(db: Db, filter: { view?: LoanView; page?: number
   if (view === "fittings") query = query.where("n.mode", "=", "fitting");
   const ordered = view === "open" || view === "overdue" || view === "dueSoon" ? query.orderBy("n.due_date").orderBy("n.id") : query.orderBy("n.out_at", "desc").orderBy("n.id");
   const rows = (await ordered.execute()).map((r) => toLoanSummary(r, today));
+  const sort = filter.sort;
+  if (sort) {
+    const value = loanSortValue[sort.column];
+    const sign = sort.direction === "desc" ? -1 : 1;
+    rows.sort((a, b) => sign * (value(a) < value(b) ? -1 : value(a) > value(b) ? 1 : 0));
+  }
   const pageCount = Math.max(1, Math.ceil(rows.length / pageSize));
   const page = Math.min(Math.max(1, filter.page ?? 1), pageCount);
   return { items: rows.slice((page - 1) * pageSize, page * pageSize), total: rows.length, page, pageCount };
