@@ -3,7 +3,7 @@ import path from "node:path";
 import Ajv2020 from "ajv/dist/2020";
 import { describe, expect, it } from "vitest";
 import { createOpenApiCheck, type ApiAnswer } from "../../../tests/support/openapi-check";
-import { domainErrorStatus, type DomainErrorCode } from "../shared/domain-error";
+import { domainErrorStatus, type DomainErrorCode } from "~/modules/shared/domain-error";
 import { apiDeprecations, buildOpenApiDocument, deprecationHeaders, openApiDocument } from "./openapi.server";
 
 /**

@@ -4,7 +4,7 @@ import { chatInputSchema } from "../assistant/chat-schema";
 import { apiBookingSchema } from "../cinema/cinema-schema";
 import { apiLoanRequestSchema } from "../lending/lending-schema";
 import { bookingHeadersSchema, cancelBodySchema, devicesQuerySchema, lookupQuerySchema, referencePathSchema, screeningPathSchema, screeningsQuerySchema } from "./api-requests.server";
-import { domainErrorsByStatus } from "../shared/domain-error";
+import { domainErrorsByStatus } from "~/modules/shared/domain-error";
 import { examples } from "./api-examples";
 import {
   bookingCreatedSchema,
