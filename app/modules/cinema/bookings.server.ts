@@ -15,7 +15,6 @@ import { assertHoldWithinLimits, releaseHoldsOverShare } from "./hold-limits.ser
 import { findIdempotentResult, recordIdempotentResult, type IdempotencyClaim } from "../security/idempotency.server";
 import { seatsByIds, toBookingView, type BookingStatus, type BookingView } from "./booking-views.server";
 import { cinemaBookings } from "~/modules/observability/metrics.server";
-import { queueBookingConfirmation } from "./booking-message.server";
 import { sameSecret } from "~/modules/security/same-secret.server";
 
 type Db = Kysely<Database>;
@@ -207,7 +206,6 @@ async function insertBooking(
     checked_in_at: null,
   };
   await trx.insertInto("cinema_bookings").values(row).execute();
-  await queueBookingConfirmation(trx, row, input.seats, now);
   return row;
 }
 
