@@ -98,8 +98,10 @@ describe("messages to people", () => {
 
     // The message page and the inbox say it was sent.
     const delivery = page.getByRole("region", { name: "回复的发送" });
+    // Each reload waits for the page to hydrate: reloading a page mid-hydration makes React log an aborted render.
     await expect.poll(async () => {
       await page.reload();
+      await waitForHydration(page);
       return delivery.textContent();
     }).toContain("已发送");
     expect(await delivery.textContent()).toContain("r***@example.cn");
