@@ -36,6 +36,7 @@ import {
   SoldOut,
 } from "./index.server";
 import { withClaimRetry } from "./claims.server";
+import { messagesAbout } from "../messages/index.server";
 
 // A Tuesday morning in China; the seed plans screenings from here.
 const now = new Date("2026-12-01T01:00:00Z");
@@ -97,6 +98,23 @@ describe("cinema bookings", () => {
     expect((await getScreening(conn.db, screening.id, later(30))).seatsAvailable).toBe(58);
     const map = await seatMap(conn.db, screening.id, later(30));
     expect(map.filter((s) => s.state === "taken").map((s) => s.id).sort()).toEqual(hold.seats.map((s) => s.id).sort());
+  });
+
+  it("texts the person a confirmation in the booking's own transaction: film, time, seats in words, reference, how to cancel", async () => {
+    const screening = await firstScreening(conn);
+    const booking = await bookSeats(conn.db, { screeningId: screening.id, party: { tickets: 1 }, contact, locale: "zh-CN" }, now);
+    const [message] = await messagesAbout(conn.db, { type: "cinema_booking", id: booking.reference });
+    expect(message).toMatchObject({ channel: "sms", status: "queued", reference: booking.reference, recipient: "138****8000" });
+    expect(message.body).toContain(`《${screening.title.zh}》`);
+    expect(message.body).toContain(booking.reference);
+    expect(message.body).toMatch(/第\d+排\d+号/);
+    expect(message.body).toContain("取消");
+    expect(message.body).not.toMatch(/138\s?0013\s?8000/);
+
+    const english = await bookSeats(conn.db, { screeningId: screening.id, party: { tickets: 1 }, contact, locale: "en" }, now);
+    const [en] = await messagesAbout(conn.db, { type: "cinema_booking", id: english.reference });
+    expect(en.body).toContain(screening.title.en);
+    expect(en.body).toMatch(/Row \d+, seat \d+/);
   });
 
   it("extends a hold by ten more minutes each time, ten times, then says no; a lapsed hold frees its seats and cannot be confirmed", async () => {

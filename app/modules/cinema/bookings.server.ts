@@ -2,9 +2,9 @@ import type { Kysely, Transaction } from "kysely";
 import type { CinemaBookingTable, Database } from "../db/schema";
 import { makeReference, normaliseReference } from "~/modules/shared/reference";
 import { holdMinutes, maxHoldExtensions, normalisePhone, parseNeeds, type CinemaNeed } from "./cinema-constants";
-import { isUniqueViolation } from "~/modules/shared/transaction-retry.server";
+import { retryTransaction } from "~/modules/shared/transaction-retry.server";
 import { claimDraft } from "~/modules/shared/draft-claim.server";
-import { ExtensionLimit, HoldExpired, InvalidInput, NotAllowed, NotFound, SeatsTaken, SoldOut } from "./errors";
+import { Busy, ExtensionLimit, HoldExpired, InvalidInput, NotAllowed, NotFound, SeatsTaken, SoldOut } from "./errors";
 import { withClaimRetry } from "./claims.server";
 import { randomId } from "./ids.server";
 import { validateContact, validateParty, type Contact, type Party } from "./validation";
@@ -15,6 +15,7 @@ import { assertHoldWithinLimits, releaseHoldsOverShare } from "./hold-limits.ser
 import { findIdempotentResult, recordIdempotentResult, type IdempotencyClaim } from "../security/idempotency.server";
 import { seatsByIds, toBookingView, type BookingStatus, type BookingView } from "./booking-views.server";
 import { cinemaBookings } from "~/modules/observability/metrics.server";
+import { queueBookingConfirmation } from "./booking-message.server";
 import { sameSecret } from "~/modules/security/same-secret.server";
 
 type Db = Kysely<Database>;
@@ -206,6 +207,7 @@ async function insertBooking(
     checked_in_at: null,
   };
   await trx.insertInto("cinema_bookings").values(row).execute();
+  await queueBookingConfirmation(trx, row, input.seats, now);
   return row;
 }
 
@@ -247,35 +249,30 @@ async function confirmHoldIn(trx: Trx, input: HoldConfirmation, now: Date, refer
  * (hold, needs, name, phone).
  */
 export async function confirmDraft(db: Db, input: { screeningId: string; draftId: string; locale: string }, now: Date = new Date()): Promise<BookingView> {
-  for (let attempt = 0; ; attempt++) {
+  // Counted once committed, and only when this submit made the booking (not a second submit's answer).
+  let made = false;
+  // A reference that happens to exist already (a unique key), or a database busy with the rush, runs it again.
+  const row = await retryTransaction(db, { onBusy: () => { throw new Busy(); }, maxAttempts: 6 }, async (trx) => {
+    made = false;
     const reference = makeReference("DY");
-    // Counted once committed, and only when this submit made the booking (not a second submit's answer).
-    let made = false;
-    try {
-      const row = await db.transaction().execute(async (trx) => {
-        const claim = await claimDraft(trx, "cinema_booking_drafts", input.draftId, reference, now);
-        // Another screening's draft is refused like an unknown one (and the claim rolls back with the error).
-        if (!claim || claim.row.screening_id !== input.screeningId) throw new NotFound("draft");
-        if (claim.earlier) {
-          const earlier = await trx.selectFrom("cinema_bookings").selectAll().where("reference", "=", claim.earlier).executeTakeFirst();
-          if (!earlier) throw new NotFound("booking");
-          return earlier;
-        }
-        const draft = claim.row;
-        if (!draft.hold_id) throw new HoldExpired();
-        const contact = validateContact({ name: draft.name ?? "", phone: draft.phone ?? "" });
-        const booking = await confirmHoldIn(trx, { holdId: draft.hold_id, contact, needs: parseNeeds(draft.needs), locale: input.locale }, now, reference);
-        await trx.updateTable("cinema_booking_drafts").set({ hold_id: null }).where("id", "=", input.draftId).execute();
-        made = true;
-        return booking;
-      });
-      if (made) cinemaBookings.inc({ event: "made", source: row.source });
-      return toBookingView(db, row);
-    } catch (error) {
-      if (attempt < 3 && isUniqueViolation(error)) continue;
-      throw error;
+    const claim = await claimDraft(trx, "cinema_booking_drafts", input.draftId, reference, now);
+    // Another screening's draft is refused like an unknown one (and the claim rolls back with the error).
+    if (!claim || claim.row.screening_id !== input.screeningId) throw new NotFound("draft");
+    if (claim.earlier) {
+      const earlier = await trx.selectFrom("cinema_bookings").selectAll().where("reference", "=", claim.earlier).executeTakeFirst();
+      if (!earlier) throw new NotFound("booking");
+      return earlier;
     }
-  }
+    const draft = claim.row;
+    if (!draft.hold_id) throw new HoldExpired();
+    const contact = validateContact({ name: draft.name ?? "", phone: draft.phone ?? "" });
+    const booking = await confirmHoldIn(trx, { holdId: draft.hold_id, contact, needs: parseNeeds(draft.needs), locale: input.locale }, now, reference);
+    await trx.updateTable("cinema_booking_drafts").set({ hold_id: null }).where("id", "=", input.draftId).execute();
+    made = true;
+    return booking;
+  });
+  if (made) cinemaBookings.inc({ event: "made", source: row.source });
+  return toBookingView(db, row);
 }
 
 /**

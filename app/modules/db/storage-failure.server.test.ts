@@ -83,4 +83,12 @@ describe("storage failures are named by what the database said", () => {
     expect(recentStorageFailure(1_000 + 59_000)?.code).toBe("SQLITE_FULL");
     expect(recentStorageFailure(1_000 + 61_000)).toBeNull();
   });
+
+  it("logs a busy database but does not report the storage as degraded: contention under a rush is not a failure", () => {
+    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    reportStorageFailure({ problem: "busy", code: "SQLITE_BUSY", message: "database is locked" }, "action routes/($lang).cinema", 500_000);
+    expect(log.mock.calls[0][0]).toMatch(/storage failure \(busy\): database is locked \[SQLITE_BUSY\]/);
+    log.mockRestore();
+    expect(recentStorageFailure(500_000 + 1_000)).toBeNull();
+  });
 });

@@ -63,9 +63,14 @@ export function describeDatabase(url: string = process.env.DATABASE_URL || defau
 export const degradedForMs = 60_000;
 let last: (StorageFailure & { at: number }) | null = null;
 
-/** Logs a storage failure by its real name and remembers it for the health check. */
+/**
+ * Logs a storage failure by its real name and remembers it for the health check. A busy database is the one
+ * exception: under a rush (a popular screening opening) some writes wait out their retries and that request is
+ * answered 503 with Retry-After, but the storage is sound, and a health check that then said "degraded" for a
+ * minute would have a process manager or load balancer take a working portal out of service.
+ */
 export function reportStorageFailure(failure: StorageFailure, where: string, now = Date.now()): void {
-  last = { ...failure, at: now };
+  if (failure.problem !== "busy") last = { ...failure, at: now };
   console.error(`storage failure (${failure.problem}): ${failure.message || failure.code} [${failure.code}] on ${describeDatabase()} during ${where}`);
 }
 
