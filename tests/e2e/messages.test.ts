@@ -3,6 +3,9 @@ import os from "node:os";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase } from "~/modules/db/index.server";
+import { enqueueMessage } from "~/modules/messages/enqueue.server";
+import { startLocalSmsGateway } from "../support/local-sms";
 import { startLocalSmtp, type LocalSmtp } from "../support/local-smtp";
 import { startPortal, type PortalServer } from "../support/portal-server";
 import { consoleErrors, expectNoAxeViolations, launchBrowser, newContext, tabTo, waitForHydration, waitForNewPage } from "./browser";
@@ -171,4 +174,51 @@ describe("messages to people", () => {
     expect(consoleErrors(outbox)).toEqual([]);
     await withJs.close();
   });
+
+  it("a portal stopped in the middle of sending, and started again, loses no message and sends none twice", async () => {
+    // Its own portal and database, sending texts to a gateway that takes 20 ms a message.
+    const gateway = await startLocalSmsGateway({ latencyMs: 20 });
+    const own = fs.mkdtempSync(path.join(os.tmpdir(), "qy-messages-restart-"));
+    const env = {
+      DATABASE_URL: `file:${path.join(own, "portal.sqlite")}`,
+      RATE_LIMIT_PER_MINUTE: "0",
+      SKIP_BUILD: "1",
+      SMS_URL: gateway.url,
+      SMS_QUIET_HOURS: "off",
+      MESSAGE_INTERVAL_MS: "100",
+    };
+    let running = await startPortal(env);
+    const conn = openDatabase(env.DATABASE_URL);
+    const queued = new Set<string>();
+    try {
+      await conn.db.transaction().execute(async (trx) => {
+        for (let i = 0; i < 200; i++) {
+          const reference = `YJ-RSTR-${String(i).padStart(4, "0")}`;
+          const message = { recipient: `138${String(i).padStart(8, "0")}`, locale: "zh-CN" as const, template: "feedbackReply" as const, params: { reference, reply: "谢谢。" }, target: { type: "feedback", id: reference }, managePath: "/feedback" };
+          queued.add(await enqueueMessage(trx, message, new Date(Date.now() - 1000), { SMS_QUIET_HOURS: "off" }));
+        }
+      });
+      const ours = () => gateway.received.filter((r) => queued.has(r.body.id));
+      // Stopped (SIGTERM) once some have gone out: it finishes the message in hand and stops.
+      await expect.poll(() => ours().length, { timeout: 30_000, interval: 50 }).toBeGreaterThan(10);
+      await running.stop();
+      const beforeRestart = ours().length;
+      expect(beforeRestart).toBeLessThan(200);
+      const left = await conn.db.selectFrom("outbox_messages").select("id").where("status", "!=", "sent").where("reference", "like", "YJ-RSTR-%").execute();
+      expect(left.length).toBe(200 - beforeRestart);
+
+      // Started again, it sends the rest: every message exactly once.
+      running = await startPortal(env);
+      await expect.poll(() => ours().length, { timeout: 60_000, interval: 100 }).toBeGreaterThanOrEqual(200);
+      expect(ours()).toHaveLength(200);
+      expect(new Set(ours().map((r) => r.body.id))).toEqual(queued);
+      const statuses = await conn.db.selectFrom("outbox_messages").select("status").distinct().where("reference", "like", "YJ-RSTR-%").execute();
+      expect(statuses.map((s) => s.status)).toEqual(["sent"]);
+    } finally {
+      await conn.db.destroy();
+      await running.stop();
+      await gateway.close();
+      fs.rmSync(own, { recursive: true, force: true });
+    }
+  }, 240_000);
 });

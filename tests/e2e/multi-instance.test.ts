@@ -3,6 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Connection } from "~/modules/db/index.server";
+import { enqueueMessage } from "~/modules/messages/enqueue.server";
+import { startLocalSmsGateway, type LocalSmsGateway } from "../support/local-sms";
 import { postgresBinDir, startPostgres, type RunningPostgres } from "../support/postgres";
 import { startPortalsTogether, type PortalServer } from "../support/portal-server";
 import { bookLastSeatsAtOnce } from "../support/races";
@@ -18,11 +20,13 @@ describe.runIf(postgresBinDir() !== null)("two instances sharing one PostgreSQL"
   let a: PortalServer;
   let b: PortalServer;
   let conn: Connection;
+  let sms: LocalSmsGateway;
 
   beforeAll(async () => {
-    pg = await startPostgres();
+    [pg, sms] = await Promise.all([startPostgres(), startLocalSmsGateway()]);
     const url = pg.adminUrl;
-    const env = { DATABASE_URL: url, RATE_LIMIT_PER_MINUTE: "0", SKIP_BUILD: "1" };
+    // Both deliver the outbox to one local SMS gateway, every 100 ms, with no quiet hours.
+    const env = { DATABASE_URL: url, RATE_LIMIT_PER_MINUTE: "0", SKIP_BUILD: "1", SMS_URL: sms.url, SMS_QUIET_HOURS: "off", MESSAGE_INTERVAL_MS: "100" };
     // Both start at once on the empty cluster: one migrates and seeds under the start-up lock, the other waits.
     [a, b] = await startPortalsTogether(2, env);
     conn = openDatabase(url);
@@ -32,6 +36,7 @@ describe.runIf(postgresBinDir() !== null)("two instances sharing one PostgreSQL"
     await conn?.db.destroy();
     await a?.stop();
     await b?.stop();
+    await sms?.close();
     pg?.stop();
   });
 
@@ -97,6 +102,32 @@ describe.runIf(postgresBinDir() !== null)("two instances sharing one PostgreSQL"
     expect(race.distinctSeats).toBe(20);
     expect(race.leftAfter).toBe(0);
   });
+
+  it("500 messages queued at once are each delivered exactly once, by both instances' workers together", async () => {
+    const queued = new Set<string>();
+    await conn.db.transaction().execute(async (trx) => {
+      for (let i = 0; i < 500; i++) {
+        const reference = `YJ-PAIR-${String(i).padStart(4, "0")}`;
+        queued.add(
+          await enqueueMessage(
+            trx,
+            { recipient: `139${String(i).padStart(8, "0")}`, locale: "zh-CN", template: "feedbackReply", params: { reference, reply: "谢谢。" }, target: { type: "feedback", id: reference }, managePath: "/feedback" },
+            new Date(Date.now() - 1000),
+            { SMS_QUIET_HOURS: "off" },
+          ),
+        );
+      }
+    });
+    const ours = () => sms.received.filter((r) => queued.has(r.body.id));
+    await expect.poll(() => ours().length, { timeout: 60_000, interval: 200 }).toBeGreaterThanOrEqual(500);
+    const sent = await conn.db.selectFrom("outbox_messages").select(["id", "status", "leased_by"]).where("reference", "like", "YJ-PAIR-%").execute();
+    expect(sent.filter((m) => m.status === "sent")).toHaveLength(500);
+    // Exactly once: 500 requests for 500 ids, none twice, and more than one process took part.
+    expect(ours()).toHaveLength(500);
+    expect(new Set(ours().map((r) => r.body.id))).toEqual(queued);
+    const processes = new Set(sent.map((m) => m.leased_by!.split(":")[1]));
+    expect(processes.size).toBeGreaterThanOrEqual(2);
+  }, 90_000);
 });
 
 /** Two processes on one SQLite file, started at once on a file that does not exist yet (the start-up lock). */

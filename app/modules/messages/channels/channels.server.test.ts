@@ -1,6 +1,5 @@
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startLocalSmsGateway } from "../../../../tests/support/local-sms";
 import { startLocalSmtp } from "../../../../tests/support/local-smtp";
 import { createTestDb } from "../../../../tests/support/test-db";
 import type { Connection } from "../../db/index.server";
@@ -10,36 +9,14 @@ import { listMessages } from "../outbox.server";
 import { channelsFromEnv } from "./channels-from-env.server";
 import { LogChannel } from "./log-channel.server";
 
-/** A local HTTP endpoint standing in for the SMS gateway: answers `status` and keeps every request. */
-async function startSmsGateway() {
-  const received: Array<{ authorization?: string; body: unknown }> = [];
-  let status = 200;
-  const server = http.createServer((req, res) => {
-    let raw = "";
-    req.on("data", (chunk) => (raw += chunk));
-    req.on("end", () => {
-      received.push({ authorization: req.headers.authorization, body: JSON.parse(raw) });
-      res.writeHead(status, { "content-type": "application/json" }).end("{}");
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/send`,
-    received,
-    answer: (code: number) => (status = code),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
 const morning = new Date("2026-12-02T02:00:00Z");
 
 describe("delivery channels", () => {
   let conn: Connection;
   let smtp: Awaited<ReturnType<typeof startLocalSmtp>>;
-  let sms: Awaited<ReturnType<typeof startSmsGateway>>;
+  let sms: Awaited<ReturnType<typeof startLocalSmsGateway>>;
   beforeAll(async () => {
-    [conn, smtp, sms] = await Promise.all([createTestDb(), startLocalSmtp(), startSmsGateway()]);
+    [conn, smtp, sms] = await Promise.all([createTestDb(), startLocalSmtp(), startLocalSmsGateway()]);
   });
   afterAll(async () => {
     await Promise.all([conn.db.destroy(), smtp.close(), sms.close()]);
