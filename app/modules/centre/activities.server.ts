@@ -11,6 +11,7 @@ import { recordAudit, withAudit, type Actor } from "../staff/audit.server";
 import { centrePhone, normalisePhone, type AccessibilityFeature, type ActivityType, type AssociationId, type SignupStatus } from "./centre-constants";
 import { ActivityFull, AlreadySignedUp, Busy, NotFound, SignupClosed, WrongState } from "./errors";
 import type { CentreActivityTable, CentreSignupDraftTable } from "./tables";
+import { activityChangeFor, queueActivityChange } from "./activity-messages.server";
 
 /**
  * Activities and training of the regional centre. Capacity is never exceeded: a confirmed sign-up holds one row of
@@ -422,10 +423,12 @@ export async function createActivity(db: Db, actor: Actor, input: ActivityInput,
   return id;
 }
 
-/** Edits an activity, audited in the same transaction. Capacity cannot drop below the places already confirmed (they are people). */
+/**
+ * Edits an activity, audited in the same transaction; a new time or place, or a cancellation, is sent to everyone
+ * signed up (activity-messages.server.ts). Capacity cannot drop below the places already confirmed (they are people). */
 export async function updateActivity(db: Db, actor: Actor, id: string, input: ActivityInput, now = new Date()): Promise<void> {
   await retryTransaction(db, claimOptions(id), async (trx) => {
-    const row = await trx.selectFrom("centre_activities").select("id").where("id", "=", id).executeTakeFirst();
+    const row = await trx.selectFrom("centre_activities").selectAll().where("id", "=", id).executeTakeFirst();
     if (!row) throw new NotFound("activity");
     const { max } = await trx
       .selectFrom("centre_activity_places")
@@ -433,8 +436,12 @@ export async function updateActivity(db: Db, actor: Actor, id: string, input: Ac
       .where("activity_id", "=", id)
       .executeTakeFirstOrThrow();
     if (Number(max ?? 0) > input.capacity) throw new WrongState("capacityBelowConfirmed");
-    await trx.updateTable("centre_activities").set({ ...toRow(input), example: 0, updated_at: now.toISOString() }).where("id", "=", id).execute();
+    const changed = { ...toRow(input), example: 0, updated_at: now.toISOString() };
+    await trx.updateTable("centre_activities").set(changed).where("id", "=", id).execute();
     await recordAudit(trx, actor, { action: "activity.update", targetType: "activity", targetId: id, detail: input.title.zh }, now);
+    // The people signed up hear of a new time or place, or of the cancellation, with the edit itself.
+    const change = activityChangeFor(row, { ...row, ...changed });
+    if (change) await queueActivityChange(trx, id, change, { ...row, ...changed }, now);
   });
 }
 

@@ -146,6 +146,44 @@ describe("activities", () => {
     await expect(updateActivity(conn.db, actor, id, activityInput({ capacity: 2 }), now)).rejects.toBeInstanceOf(WrongState);
   });
 
+  it("tells everyone signed up of a new time or place, and of a cancellation, in their language; other edits send nothing", async () => {
+    const id = await createActivity(conn.db, actor, activityInput({ capacity: 1, waitlistSize: 2 }), now);
+    const place = await signUp(conn.db, id, { name: "有名额", phone: "13800000301", needs: [], locale: "zh-CN" }, now);
+    const waiting = await signUp(conn.db, id, { name: "候补", phone: "13800000302", needs: [], locale: "en" }, now);
+    const gone = await signUp(conn.db, id, { name: "已取消", phone: "13800000303", needs: [], locale: "zh-CN" }, now);
+    await cancelSignup(conn.db, { reference: gone.reference, phone: "13800000303" }, now);
+    const messages = async () =>
+      conn.db
+        .selectFrom("outbox_messages")
+        .select(["template", "recipient", "reference", "locale", "body"])
+        .where("target_type", "=", "activity_signup")
+        .where("reference", "in", [place.reference, waiting.reference, gone.reference])
+        .orderBy("created_at")
+        .orderBy("reference")
+        .execute();
+
+    // A new title or summary is not news for the people coming.
+    await updateActivity(conn.db, actor, id, activityInput({ capacity: 1, waitlistSize: 2, summary: { zh: "改了简介", en: "New summary" } }), now);
+    expect(await messages()).toEqual([]);
+
+    // A new time: the confirmed and the waiting person are told, the one who cancelled is not.
+    await updateActivity(conn.db, actor, id, activityInput({ capacity: 1, waitlistSize: 2, startsAt: "2026-12-11T06:30:00.000Z" }), now);
+    const moved = await messages();
+    expect(moved.map((m) => `${m.template} ${m.reference} ${m.locale}`).sort()).toEqual(
+      [`activityChanged ${place.reference} zh-CN`, `activityChanged ${waiting.reference} en`].sort(),
+    );
+    const zh = moved.find((m) => m.reference === place.reference)!;
+    expect(zh.recipient).toBe("13800000301");
+    expect(zh.body).toContain("读屏软件培训");
+    expect(zh.body).toContain("12月11日");
+    expect(zh.body).not.toContain("13800000301");
+    expect(moved.find((m) => m.reference === waiting.reference)!.body).toContain("Screen reader course");
+
+    // Cancelled: each is told once more.
+    await updateActivity(conn.db, actor, id, activityInput({ capacity: 1, waitlistSize: 2, startsAt: "2026-12-11T06:30:00.000Z", status: "cancelled" }), now);
+    expect((await messages()).filter((m) => m.template === "activityCancelled").map((m) => m.reference).sort()).toEqual([place.reference, waiting.reference].sort());
+  });
+
   it("refuses sign-ups outside the window", async () => {
     const id = await createActivity(conn.db, actor, activityInput({ signupOpensAt: "2026-12-01T00:00:00.000Z" }), now);
     await expect(signUp(conn.db, id, { name: "早到", phone: "13800000200", needs: [], locale: "zh-CN" }, now)).rejects.toBeInstanceOf(SignupClosed);
