@@ -101,6 +101,12 @@ describe.runIf(postgresBinDir() !== null)("two instances sharing one PostgreSQL"
     expect(race.conflicts).toBe(180);
     expect(race.distinctSeats).toBe(20);
     expect(race.leftAfter).toBe(0);
+    // Each of the 20 people is texted their confirmation once, through the SMS adapter, by one of the instances.
+    const texts = () => sms.received.filter((r) => race.references.includes(r.body.reference));
+    await expect.poll(() => texts().length, { timeout: 30_000, interval: 200 }).toBeGreaterThanOrEqual(20);
+    expect(texts()).toHaveLength(20);
+    expect(new Set(texts().map((r) => r.body.reference)).size).toBe(20);
+    expect(texts().every((r) => r.body.to === "13700000001" && !r.body.text.includes("13700000001"))).toBe(true);
   });
 
   it("500 messages queued at once are each delivered exactly once, by both instances' workers together", async () => {

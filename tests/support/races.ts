@@ -31,10 +31,12 @@ export async function bookLastSeatsAtOnce(urls: string[], db: Kysely<Database>, 
   }
   const answers = await Promise.all(Array.from({ length: parallel }, (_, i) => post(i, { name: `观众${i}`, phone: "13700000001", tickets: 1 })));
   const created = answers.filter((r) => r.status === 201);
-  const seats = (await Promise.all(created.map((r) => r.json()))).flatMap((body: { seats: string[] }) => body.seats);
+  const bodies: Array<{ reference: string; seats: string[] }> = await Promise.all(created.map((r) => r.json()));
+  const seats = bodies.flatMap((body) => body.seats);
   return {
     screeningId: target.id as string,
     created: created.length,
+    references: bodies.map((body) => body.reference),
     conflicts: answers.filter((r) => r.status === 409).length,
     otherStatuses: answers.filter((r) => r.status !== 201 && r.status !== 409).map((r) => r.status),
     distinctSeats: new Set(seats).size,
