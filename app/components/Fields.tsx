@@ -35,6 +35,19 @@ function FieldMessages({ id, hint, errors }: { id: string; hint?: ReactNode; err
   );
 }
 
+/** The frame of a one-control field: its label, then its hint and error (FieldMessages), then the control. */
+function LabelledField({ id, label, hint, errors, children }: { id: string; label: ReactNode; hint?: ReactNode; errors: string[]; children: ReactNode }) {
+  return (
+    <div className={`field${errors.length ? " field--error" : ""}`}>
+      <label className="field__label" htmlFor={id}>
+        {label}
+      </label>
+      <FieldMessages id={id} hint={hint} errors={errors} />
+      {children}
+    </div>
+  );
+}
+
 /** A labelled text input with hint and error message wired to it. Native HTML: works without JavaScript. */
 export function TextField({
   id,
@@ -46,11 +59,7 @@ export function TextField({
   ...input
 }: FieldBase & Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "name" | "defaultValue">) {
   return (
-    <div className={`field${errors.length ? " field--error" : ""}`}>
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
-      <FieldMessages id={id} hint={hint} errors={errors} />
+    <LabelledField id={id} label={label} hint={hint} errors={errors}>
       <input
         id={id}
         name={name}
@@ -59,7 +68,28 @@ export function TextField({
         aria-describedby={describedBy(id, hint, errors)}
         {...input}
       />
-    </div>
+    </LabelledField>
+  );
+}
+
+export interface SelectOption {
+  value: string;
+  label: string;
+}
+
+/** A labelled native select with a first "choose" option, hint and error wired to it. Works without JavaScript. */
+export function SelectField({ id, name, label, hint, errors = [], defaultValue, options, placeholder }: FieldBase & { options: SelectOption[]; placeholder: string }) {
+  return (
+    <LabelledField id={id} label={label} hint={hint} errors={errors}>
+      <select id={id} name={name} defaultValue={defaultValue ?? ""} aria-invalid={errors.length ? true : undefined} aria-describedby={describedBy(id, hint, errors)}>
+        <option value="">{placeholder}</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </LabelledField>
   );
 }
 
@@ -73,11 +103,7 @@ export function TextAreaField({
   rows = 6,
 }: FieldBase & { rows?: number }) {
   return (
-    <div className={`field${errors.length ? " field--error" : ""}`}>
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
-      <FieldMessages id={id} hint={hint} errors={errors} />
+    <LabelledField id={id} label={label} hint={hint} errors={errors}>
       <textarea
         id={id}
         name={name}
@@ -86,7 +112,7 @@ export function TextAreaField({
         aria-invalid={errors.length ? true : undefined}
         aria-describedby={describedBy(id, hint, errors)}
       />
-    </div>
+    </LabelledField>
   );
 }
 

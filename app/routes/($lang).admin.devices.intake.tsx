@@ -7,6 +7,7 @@ import { DevicesAdminNav } from "~/components/devices/DevicesAdminNav";
 import { devicesLinks } from "~/components/devices/styles";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { RadioGroupField, TextAreaField, TextField } from "~/components/Fields";
+import { SearchableSelectField } from "~/components/SearchableSelectField";
 import { fieldId, formState } from "~/components/form-state";
 import { domainFailure, formFailure, lendingActor, type FormFailure } from "~/http/devices-admin.server";
 import { readFormData } from "~/http/form-data.server";
@@ -67,24 +68,15 @@ export default function Intake() {
       <DevicesAdminNav />
       <p>{t("devices.admin.intake.intro")}</p>
       <Form method="post" id="intake" noValidate>
-        <div className={`field${fieldErrors.typeId.length ? " field--error" : ""}`}>
-          <label className="field__label" htmlFor={id("typeId")}>
-            {t("devices.admin.col.device")}
-          </label>
-          {fieldErrors.typeId.length ? (
-            <p className="field__error" id={`${id("typeId")}-error`}>
-              {fieldErrors.typeId.join(" ")}
-            </p>
-          ) : null}
-          <select id={id("typeId")} name="typeId" defaultValue={state.value("typeId")} aria-describedby={fieldErrors.typeId.length ? `${id("typeId")}-error` : undefined}>
-            <option value="">{t("devices.admin.choose")}</option>
-            {types.map((x) => (
-              <option key={x.id} value={x.id}>
-                {en ? x.name.en : x.name.zh}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SearchableSelectField
+          id={id("typeId")}
+          name="typeId"
+          label={t("devices.admin.col.device")}
+          errors={fieldErrors.typeId}
+          defaultValue={state.value("typeId")}
+          options={types.map((x) => ({ value: x.id, label: en ? x.name.en : x.name.zh }))}
+          placeholder={t("devices.admin.choose")}
+        />
         <RadioGroupField
           id={id("locationId")}
           name="locationId"

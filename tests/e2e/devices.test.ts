@@ -262,8 +262,11 @@ describe("staff pages (role lending)", () => {
     const page = await context.newPage();
 
     await page.goto("/admin/devices/intake");
+    await waitForHydration(page);
     await expectNoAxeViolations(page, "intake");
-    await page.getByRole("combobox", { name: "器具" }).selectOption({ label: "取物器" });
+    // The device picker is searchable (React Aria ComboBox, tests/e2e/react-aria.test.ts).
+    await page.getByRole("combobox", { name: "器具" }).fill("取物");
+    await page.getByRole("option", { name: "取物器", exact: true }).click();
     await page.getByRole("radio", { name: "佛冈县借用点" }).check();
     await page.getByRole("spinbutton", { name: "数量" }).fill("2");
     await page.getByRole("textbox", { name: "来源说明" }).fill("2026年捐赠");

@@ -1,14 +1,15 @@
 import Database from "better-sqlite3";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { consoleErrors, expectNoAxeViolations, launchBrowser, newContext, tabTo, waitForHydration, waitForNewPage } from "./browser";
+import { axeViolations, consoleErrors, expectNoAxeViolations, launchBrowser, newContext, tabTo, waitForHydration, waitForNewPage } from "./browser";
 import { typeDateTime } from "./date-fields";
 import { signInContext } from "./staff";
 
 /**
  * The React Aria widgets (docs/decisions/0011-react-aria-components.md), each with the keyboard alone, found by role and
  * accessible name, axe-clean, and each with the plain-HTML page it enhances, checked with JavaScript off:
- * the seat-hold warning dialog, the sortable staff tables, the date and time fields of the staff screening form.
+ * the seat-hold warning dialog, the sortable staff tables, the date and time fields of the staff screening form,
+ * the searchable device picker of the staff intake form.
  */
 let browser: Browser;
 beforeAll(async () => {
@@ -246,6 +247,80 @@ describe("date and time fields on the staff screening form", () => {
     await page.getByLabel("预订截止时间").fill(china(startsAt - 2 * 3_600_000));
     await waitForNewPage(page, () => page.getByRole("button", { name: "创建场次" }).click());
     await h1(page, "《无脚本日期测试》的预订");
+    await context.close();
+  });
+});
+
+describe("the searchable device picker on the staff intake form", () => {
+  it("filters the catalogue as a name is typed, is chosen with the arrow keys and Enter, and posts the device the action reads", async () => {
+    const context = await newContext(browser);
+    await signInContext(context, "lending");
+    const page = await context.newPage();
+    await page.goto("/admin/devices/intake");
+    await waitForHydration(page);
+    await h1(page, "入库登记");
+    const picker = page.getByRole("combobox", { name: "器具" });
+    expect(await picker.evaluate((el) => el.tagName)).toBe("INPUT");
+    const description = await picker.evaluate((el) => (el.getAttribute("aria-describedby") ?? "").split(" ").map((id) => document.getElementById(id)?.textContent ?? "").join(" "));
+    expect(description).toContain("输入名称的一部分来查找");
+    await expectNoAxeViolations(page, "intake with the device picker");
+
+    // Sent without a device: the summary's link lands in the picker.
+    await page.getByRole("button", { name: "确认入库" }).click();
+    const link = page.locator(".error-summary").getByRole("link", { name: /器具/ });
+    await link.waitFor();
+    await link.click();
+    await expect.poll(() => isFocused(picker)).toBe(true);
+
+    // Typing narrows the list to what contains the words; ↓ and Enter choose.
+    await page.getByRole("radio", { name: "佛冈县借用点" }).check();
+    await tabTo(page, picker);
+    await page.keyboard.type("轮椅");
+    const options = page.getByRole("listbox").getByRole("option");
+    await expect.poll(async () => (await options.allTextContents()).length).toBeGreaterThan(0);
+    const names = await options.allTextContents();
+    expect(names.every((n) => n.includes("轮椅"))).toBe(true);
+    // While the list is open React Aria hides the rest of the page from screen readers (aria-hidden), so the virtual
+    // cursor stays in the combobox and its list; Tab still leaves and closes it. axe flags the focusable links under
+    // that aria-hidden; nothing else may fail (docs/decisions/0011-react-aria-components.md).
+    expect((await axeViolations(page)).filter((v) => v.id !== "aria-hidden-focus")).toEqual([]);
+    await expect.poll(() => page.locator("header").getAttribute("aria-hidden")).toBe("true");
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Enter");
+    expect(await picker.inputValue()).toBe(names[0]);
+    await expect.poll(() => page.getByRole("listbox").count()).toBe(0);
+
+    // A word that matches nothing says so.
+    await picker.fill("不存在的器具");
+    await page.getByText("没有符合的选项，请换个词试试。").waitFor();
+    await page.keyboard.press("Escape");
+    await picker.fill("");
+    await page.keyboard.type(names[0]);
+    await page.getByRole("option", { name: names[0], exact: true }).click();
+
+    await page.getByRole("spinbutton", { name: "数量" }).fill("1");
+    await page.getByRole("textbox", { name: "来源说明" }).fill("键盘选择测试");
+    await page.getByRole("button", { name: "确认入库" }).click();
+    await page.getByRole("status").filter({ hasText: "已入库 1 件" }).waitFor();
+    expect(decodeURIComponent(page.url())).toContain("location=fogang-point");
+    expect(await page.locator("main").textContent()).toContain(names[0]);
+    expect(consoleErrors(page).filter((e) => !/status of 400/.test(e))).toEqual([]);
+    await context.close();
+  });
+
+  it("without JavaScript: a native select, labelled, posting the same value", async () => {
+    const context = await newContext(browser, { javaScriptEnabled: false });
+    await signInContext(context, "lending");
+    const page = await context.newPage();
+    await page.goto("/admin/devices/intake");
+    const picker = page.getByRole("combobox", { name: "器具" });
+    expect(await picker.evaluate((el) => el.tagName)).toBe("SELECT");
+    await picker.selectOption({ label: "取物器" });
+    await page.getByRole("radio", { name: "佛冈县借用点" }).check();
+    await page.getByRole("textbox", { name: "来源说明" }).fill("无脚本入库");
+    await waitForNewPage(page, () => page.getByRole("button", { name: "确认入库" }).click());
+    await page.getByRole("status").filter({ hasText: "已入库 1 件" }).waitFor();
+    expect(await page.locator("main").textContent()).toContain("取物器");
     await context.close();
   });
 });
