@@ -22,6 +22,7 @@ import {
   fitNextSteps,
   knownWords,
   preferEarlierDocs,
+  certificateDocsLast,
   rememberTurn,
   ruleSections,
 } from "./dialog-answer.server";
@@ -130,7 +131,7 @@ async function answerFromCorpus(
   index: AssistantIndex,
 ): Promise<{ view: AnswerView; retrieval: Retrieval; llm: LlmOutcome["ok"] | null }> {
   const t = getFixedT(locale);
-  const retrieval = preferEarlierDocs(index, await retrieve(index, resolved.query, { limit: 12, retrievalMode: options.retrievalMode }), resolved);
+  const retrieval = certificateDocsLast(preferEarlierDocs(index, await retrieve(index, resolved.query, { limit: 12, retrievalMode: options.retrievalMode }), resolved), resolved);
   // A follow-up is composed from what it asks itself ("要带什么材料？ 需要带什么材料"), its topic being given.
   retrieval.question = resolved.borrowed ? resolved.composeText : masked;
   if (resolved.borrowed === "topic" || resolved.borrowed === "context") retrieval.asks = resolved.within;

@@ -48,17 +48,35 @@ export function dialogAnswer(resolved: ResolvedQuestion, { masked, index, t, per
 }
 
 const certificateGuide = "/policies/disability-certificate-guide";
+/** The documents about getting a certificate and about the categories and grades on it. */
+const certificateDocs = new Set(["disability-certificate-guide", "disability-certificate-rules", "disability-categories-faq"]);
 
 /**
- * "下一步" that fits: someone who has a 残疾人证 (said so, or named a grade, which is on it) is not sent to the
- * certificate guide, unless the question is about the certificate itself.
+ * Someone who has a 残疾人证 (said so, or named a grade, which is on it) and asks about neither the certificate nor
+ * the grading: "我妈是二级视力残疾，想申请个盲杖" is about the cane, not about who may apply for a certificate or
+ * what grade two means.
  */
-export function fitNextSteps(steps: NextStep[], resolved: ResolvedQuestion): NextStep[] {
+function holdsCertificateAndAsksElse(resolved: ResolvedQuestion): boolean {
   const { facts } = resolved;
   const holds = facts.certificate === "yes" || (facts.certificate === undefined && facts.grades !== undefined);
-  const aboutCertificate = resolved.topic.some((w) => /残疾人?证|残证|certificate/.test(w));
-  if (!holds || aboutCertificate) return steps;
-  return steps.filter((s) => s.href !== certificateGuide);
+  const aboutCertificate = resolved.topic.some((w) => /残疾人?证|残证|certificate|评定|评残|鉴定|等级|分级|分类|类别|几级|grade|categor/i.test(w));
+  return holds && !aboutCertificate;
+}
+
+/** "下一步" that fits: such a person is not sent to the certificate guide. */
+export function fitNextSteps(steps: NextStep[], resolved: ResolvedQuestion): NextStep[] {
+  return holdsCertificateAndAsksElse(resolved) ? steps.filter((s) => s.href !== certificateGuide) : steps;
+}
+
+/**
+ * Nor answered from the certificate and grading documents: their sections go after the others found, where the
+ * words of the story (视力残疾, 二级, 申请) made them look like the best match. The confidence stays the retrieval's.
+ */
+export function certificateDocsLast(retrieval: Retrieval, resolved: ResolvedQuestion): Retrieval {
+  if (!holdsCertificateAndAsksElse(resolved)) return retrieval;
+  const guide = (h: RetrievedChunk) => certificateDocs.has(h.chunk.docId);
+  if (!retrieval.hits.some(guide) || retrieval.hits.every(guide)) return retrieval;
+  return { ...retrieval, hits: [...retrieval.hits.filter((h) => !guide(h)), ...retrieval.hits.filter(guide)] };
 }
 
 /**

@@ -146,6 +146,18 @@ describe("eligibility answered from the question itself", () => {
     }
     expect((await ask("我在外省打工，能申请两项补贴吗？")).answer).toMatch(/跨省/);
   });
+
+  it("someone who names their grade and asks for a device is answered from the device guide, not from the certificate or grading pages", async () => {
+    for (const question of ["我妈是二级视力残疾，想申请个盲杖", "我是三级肢体残疾，想借个轮椅"]) {
+      const reply = await ask(question);
+      expect(reply.status, question).toBe("answered");
+      expect(reply.citations[0]?.url, question).toMatch(/^\/policies\/assistive-devices-guide#/);
+      expect(reply.citations.map((c) => c.url).filter((u) => /disability-(certificate|categories)/.test(u)), question).toEqual([]);
+    }
+    // Asked about the certificate or the grade itself, those pages still answer.
+    expect((await ask("我是一级视力残疾，残疾人证丢了怎么补办")).citations[0]?.url).toMatch(/^\/policies\/disability-certificate/);
+    expect((await ask("我是二级肢体残疾，我这个等级是什么意思")).citations[0]?.url).toMatch(/^\/policies\/disability-(certificate|categories)/);
+  });
 });
 
 describe("follow-up questions", () => {
