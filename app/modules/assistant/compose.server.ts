@@ -9,6 +9,7 @@ import { unsaidTerms } from "./grounding.server";
 import { itemText, listHolding } from "./passage-structure";
 import { aspectHeadings, everyoneElse } from "./dialog-phrases";
 import { eligibilityText } from "./eligibility-text";
+import { extractFacts } from "./stated-facts";
 import type { AnswerStatus, PersonalDataKind } from "./guards";
 import type { Retrieval, RetrievedChunk } from "./retrieve.server";
 import type { AssistantChunk, AssistantIndex } from "./vector-index.server";
@@ -579,8 +580,18 @@ export function composeAnswer({ retrieval, index, locale, t, personalData, idf }
     ...list.filter((h) => !forOthers(h) && !forTheRest(h)),
     ...list.filter(forOthers),
   ];
+  // The question's own people (盲人坐公交要钱吗): when the best section is headed for everyone else (其他残疾人有
+  // 优惠吗), a section of the same document headed for them (盲人坐公交车免费吗) answers first. (Asked of people no
+  // heading names, 聋人坐公交有优惠吗, the section for everyone else stays first.)
+  const askedCategory = retrieval.otherPeople?.length ? undefined : extractFacts(asked).category;
+  const forEveryoneElse = (hit: RetrievedChunk) => everyoneElse.some((p) => heading(hit).includes(p));
+  const ownPeopleFirst = (list: RetrievedChunk[]) => {
+    if (!askedCategory || !list[0] || !forEveryoneElse(list[0])) return list;
+    const theirs = list.find((h) => h.chunk.docId === list[0].chunk.docId && !forEveryoneElse(h) && extractFacts(heading(h)).category === askedCategory);
+    return theirs ? [theirs, ...list.filter((h) => h !== theirs)] : list;
+  };
   const aspects = retrieval.aspects ?? [];
-  const hits = othersLast(rerank(retrieval.hits, terms, aspects));
+  const hits = ownPeopleFirst(othersLast(rerank(retrieval.hits, terms, aspects)));
   const scheme = eligibilityScheme(retrieval);
   const ruleChunks = scheme
     ? schemeRuleSummary[scheme].sources.map((s) => index.chunkAt(s.docId, s.anchor)).filter((c): c is AssistantChunk => Boolean(c))
@@ -600,7 +611,7 @@ export function composeAnswer({ retrieval, index, locale, t, personalData, idf }
     : [];
   // (They rank beside the document's best hit: it is their document that was found.)
   const found = (chunk: AssistantChunk) => ({ ...hits[0], chunk, lexicalRank: null, vectorRank: null });
-  const candidates = othersLast(rerank([...hits.slice(0, 1), ...aspectSections.map(found), ...hits.slice(1), ...overviews.map(found)], terms, aspects));
+  const candidates = ownPeopleFirst(othersLast(rerank([...hits.slice(0, 1), ...aspectSections.map(found), ...hits.slice(1), ...overviews.map(found)], terms, aspects)));
   const passages = choosePassages(candidates, terms, ruleChunks, 4, label);
   // At least two passages when the retrieval has them, even if only one sentence matched a term.
   if (passages.length < 2) {

@@ -147,6 +147,15 @@ describe("eligibility answered from the question itself", () => {
     expect((await ask("我在外省打工，能申请两项补贴吗？")).answer).toMatch(/跨省/);
   });
 
+  it("盲人坐公交要钱吗 is answered from the section for blind people; 聋人 from the one for everyone else", async () => {
+    const blind = await ask("盲人坐公交要钱吗");
+    expect(blind.citations[0]?.url).toBe("/policies/blind-bus-faq#s-1");
+    expect(blind.view.lead).toMatch(/免费乘坐/);
+    const deaf = await ask("聋人坐公交有优惠吗");
+    expect(deaf.citations[0]?.url).toBe("/policies/blind-bus-faq#s-2");
+    expect(deaf.view.lead).toMatch(/没有核实/);
+  });
+
   it("someone who names their grade and asks for a device is answered from the device guide, not from the certificate or grading pages", async () => {
     for (const question of ["我妈是二级视力残疾，想申请个盲杖", "我是三级肢体残疾，想借个轮椅"]) {
       const reply = await ask(question);
