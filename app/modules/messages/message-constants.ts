@@ -4,10 +4,13 @@
 export const messageChannels = ["email", "sms"] as const;
 export type MessageChannel = (typeof messageChannels)[number];
 
-/** Where a message is: waiting (or waiting to retry), leased by a worker, delivered, given up. */
-export const messageStatuses = ["queued", "sending", "sent", "failed"] as const;
+/**
+ * Where a message is: waiting (or waiting to retry, or scheduled for later), leased by a worker, delivered, given up,
+ * or withdrawn before it was sent (a loan reminder once the loan is returned or renewed).
+ */
+export const messageStatuses = ["queued", "sending", "sent", "failed", "cancelled"] as const;
 export type MessageStatus = (typeof messageStatuses)[number];
 
 /** Templates: each has `subject` and `body` under `messages.templates.<name>` in both locale files. */
-export const messageTemplates = ["feedbackReply"] as const;
+export const messageTemplates = ["feedbackReply", "loanDueSoon", "loanOverdue"] as const;
 export type MessageTemplate = (typeof messageTemplates)[number];
