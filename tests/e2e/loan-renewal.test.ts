@@ -110,6 +110,11 @@ describe("loan renewal by the borrower", () => {
     const renewed = await renewWithKeyboard(page, false, loan, phone);
     const row = await conn.db.selectFrom("lending_loans").select(["due_date", "renewals"]).where("id", "=", loan.loanId).executeTakeFirstOrThrow();
     expect(row).toEqual({ due_date: renewed, renewals: 1 });
+    // The same confirmation sent again (the back button, a second click): refused, said in the summary, renewed once.
+    const again = await context.request.post("/devices/renew", { form: { intent: "renew", reference: loan.reference, phone, dueDate: loan.dueDate } });
+    expect(again.status()).toBe(409);
+    expect(await again.text()).toContain("这次借用刚刚已经续借过了");
+    expect(await conn.db.selectFrom("lending_loans").select("renewals").where("id", "=", loan.loanId).executeTakeFirstOrThrow()).toEqual({ renewals: 1 });
     await context.close();
   });
 
@@ -139,6 +144,24 @@ describe("loan renewal by the borrower", () => {
     expect(await table.textContent()).not.toContain(phone);
     await expectNoAxeViolations(staffPage, "staff loan page with reminders");
     await staffContext.close();
+
+    // The outbox lists the withdrawn reminders under their own status, labelled in both languages.
+    const admin = await newContext(browser);
+    await signInContext(admin, "admin");
+    const outbox = await admin.newPage();
+    for (const [path, label] of [
+      ["/admin/messages?status=cancelled", "已取消"],
+      ["/en/admin/messages?status=cancelled", "Cancelled"],
+    ] as const) {
+      await outbox.goto(path);
+      await waitForHydration(outbox);
+      expect(await outbox.getByRole("combobox").filter({ has: outbox.getByRole("option", { name: label, selected: true }) }).count()).toBe(1);
+      const rows = outbox.getByRole("row").filter({ has: outbox.getByRole("rowheader", { name: loan.reference }) });
+      expect(await rows.count()).toBe(2);
+      for (const text of await rows.allTextContents()) expect(text).toContain(label);
+    }
+    await expectNoAxeViolations(outbox, "outbox, cancelled messages (en)");
+    await admin.close();
   });
 
   it("in English, refuses a loan whose renewals are used up and says why", async () => {
