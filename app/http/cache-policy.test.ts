@@ -15,6 +15,7 @@ describe("which answers are never stored", () => {
       "/cinema/s1/book/d1/contact.data",
       "/cinema/s1/waiting-list",
       "/devices/request",
+      "/devices/renew",
       "/devices/wheelchair/apply/d1/contact",
       "/library/status",
       "/library/apply/d1/contact",

@@ -14,7 +14,7 @@ const personalPaths: RegExp[] = [
   /^\/(login|logout)(\/|$)/,
   /^\/cinema\/booking(\/|$)/,
   /^\/cinema\/[^/]+\/(book|waiting-list)(\/|$)/,
-  /^\/devices\/request(\/|$)/,
+  /^\/devices\/(request|renew)(\/|$)/,
   /^\/devices\/[^/]+\/apply(\/|$)/,
   /^\/library\/(apply|status)(\/|$)/,
   /^\/activities\/signup(\/|$)/,

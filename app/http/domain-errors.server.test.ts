@@ -24,6 +24,7 @@ const cases: Array<[DomainError, number]> = [
   [new lending.UnitUnavailable("QY-0001", "lent"), 409],
   [new lending.InsufficientStock("braille-display", "fogang-point", -1), 409],
   [new lending.WrongState("request", "rejected"), 409],
+  [new lending.RenewalRefused("waiting"), 409],
   [new lending.Busy(), 503],
   [new centre.NotFound("signup"), 404],
   [new centre.InvalidInput({ phone: "invalidPhone" }), 422],

@@ -49,6 +49,9 @@ on(lending.UnitUnavailable, (t, e) =>
 );
 on(lending.InsufficientStock, (t) => t("devices.api.insufficientStock"));
 on(lending.WrongState, (t, e) => t("devices.api.wrongState", { status: t(`devices.requestStatus.${e.status}` as never, { defaultValue: e.status }) }));
+on(lending.RenewalRefused, (t, e) =>
+  t(`devices.api.renewalRefused.${e.reason}`, { max: lending.maxRenewals(), grace: lending.renewalGraceDays, phone: t("footer.phone") }),
+);
 on(lending.Busy, busy);
 
 on(centre.NotFound, (t, e) => t(`centre.errors.notFound_${e.what}`));

@@ -23,6 +23,7 @@ describe("which pages a search engine may index", () => {
       "/cinema/s1/book/d1/check",
       "/cinema/s1/waiting-list/joined",
       "/devices/request",
+      "/devices/renew",
       "/en/devices/manual-wheelchair/apply/d1/contact",
       "/library/apply/d1/check",
       "/library/status",

@@ -13,11 +13,11 @@ import { domainFailure, formFailure, lendingActor, notFound, type FormFailure } 
 import { readFormData } from "~/http/form-data.server";
 import { routeLocale } from "~/http/route-locale";
 import { localePath } from "~/i18n/config";
-import { formatDate } from "~/i18n/format";
+import { formatDate, formatDateTime } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 import { getDb } from "~/modules/db/index.server";
 import { afterReturn, unitConditions } from "~/modules/lending/lending-constants";
-import { getLoan, listLocations, NotFound, returnLoan, returnSchema } from "~/modules/lending/index.server";
+import { getLoan, listLocations, loanMessages, NotFound, returnLoan, returnSchema } from "~/modules/lending/index.server";
 import { requireStaff } from "~/modules/staff/index.server";
 
 export const links = devicesLinks;
@@ -44,7 +44,8 @@ async function load(id: string) {
 export async function loader({ params, request }: LoaderFunctionArgs) {
   routeLocale(params);
   await requireStaff(request, "lending");
-  return { loan: await load(String(params.loanId ?? "")), locations: await listLocations(getDb()) };
+  const loan = await load(String(params.loanId ?? ""));
+  return { loan, locations: await listLocations(getDb()), reminders: await loanMessages(getDb(), loan.id) };
 }
 
 /** 入库 of a loan: condition, where it goes next (sanitising by default), and where it was handed back. */
@@ -64,7 +65,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
 
 export default function ReturnLoan() {
   const { t, locale } = useT();
-  const { loan, locations } = useLoaderData<typeof loader>();
+  const { loan, locations, reminders } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>() as FormFailure | undefined;
   const state = formState(failure?.lastResult);
   const { fieldErrors, summary } = deviceErrors(t, state, "return", ["condition", "next", "locationId", "note"]);
@@ -90,6 +91,12 @@ export default function ReturnLoan() {
         <dd>{t("devices.admin.return.outLine", { date: formatDate(loan.outAt, locale), location: en ? loan.locationName.en : loan.locationName.zh, condition: t(`devices.conditions.${loan.conditionOut}`), who: loan.outBy })}</dd>
         <dt>{t("devices.admin.col.due")}</dt>
         <dd>{loan.dueDate ? formatDate(loan.dueDate, locale) : t("devices.admin.noDue")}</dd>
+        {loan.mode === "loan" ? (
+          <>
+            <dt>{t("devices.admin.renewals")}</dt>
+            <dd>{t("devices.admin.renewalsValue", { n: loan.renewals })}</dd>
+          </>
+        ) : null}
         {loan.returnedAt ? (
           <>
             <dt>{t("devices.admin.col.status")}</dt>
@@ -97,6 +104,46 @@ export default function ReturnLoan() {
           </>
         ) : null}
       </dl>
+      {loan.mode === "loan" ? (
+        <section aria-labelledby="loan-reminders">
+          <h2 id="loan-reminders">{t("devices.admin.reminders.heading")}</h2>
+          <p>{t("devices.admin.reminders.intro")}</p>
+          {reminders.length === 0 ? (
+            <p>{t("devices.admin.reminders.none")}</p>
+          ) : (
+            <div className="table-wrap">
+              <table>
+                <caption>{t("devices.admin.reminders.caption")}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("devices.admin.reminders.colKind")}</th>
+                    <th scope="col">{t("devices.admin.reminders.colWhen")}</th>
+                    <th scope="col">{t("devices.admin.reminders.colStatus")}</th>
+                    <th scope="col">{t("devices.admin.reminders.colRecipient")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {reminders.map((m) => (
+                    <tr key={m.id}>
+                      <th scope="row">{t(`devices.admin.reminders.kind.${m.template}` as never, { defaultValue: m.template })}</th>
+                      <td>
+                        <time dateTime={m.nextAttemptAt}>{formatDateTime(m.nextAttemptAt, locale)}</time>
+                      </td>
+                      <td>
+                        <strong>{t(`messages.status.${m.status}`)}</strong>
+                        {m.sentAt ? <> · {t("messages.admin.sentAt", { time: formatDateTime(m.sentAt, locale) })}</> : null}
+                      </td>
+                      <td>
+                        {t(`messages.channels.${m.channel}`)} · {m.recipient}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+      ) : null}
       {closed ? (
         <p>{loan.mode === "fitting" ? t("devices.admin.return.fitting") : t("devices.admin.return.already")}</p>
       ) : (

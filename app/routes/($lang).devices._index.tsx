@@ -67,6 +67,9 @@ export default function DeviceCatalogue() {
           <LocalLink to="/devices/request">{t("devices.catalogue.statusLink")}</LocalLink>
         </li>
         <li>
+          <LocalLink to="/devices/renew">{t("devices.catalogue.renewLink")}</LocalLink>
+        </li>
+        <li>
           <a href="#lending-points">{t("devices.catalogue.pointsLink")}</a>
         </li>
       </ul>

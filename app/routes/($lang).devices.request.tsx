@@ -3,9 +3,9 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, useActionData } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { deviceErrors } from "~/components/devices/device-errors";
+import { RequestKeyFields } from "~/components/devices/RequestKeyFields";
 import { devicesLinks } from "~/components/devices/styles";
 import { ErrorSummary } from "~/components/ErrorSummary";
-import { ReferenceLookupFields } from "~/components/ReferenceLookupFields";
 import { fieldId, formState } from "~/components/form-state";
 import type { PageHandle } from "~/components/page-handle";
 import { useLocale } from "~/components/use-locale";
@@ -108,21 +108,18 @@ export default function RequestStatus() {
             ) : null}
           </dl>
           <p>{t(`devices.lookup.next.${found.status}`)}</p>
+          {found.loan?.dueDate && !found.loan.returnedAt ? (
+            <p>
+              <LocalLink to="/devices/renew">{t("devices.lookup.renewLink")}</LocalLink>
+            </p>
+          ) : null}
         </section>
       ) : (
         <p className="lead">{t("devices.lookup.intro")}</p>
       )}
       <Form method="post" action={href("/devices/request")} id={formId} noValidate>
         {found ? <h2>{t("devices.lookup.another")}</h2> : null}
-        <ReferenceLookupFields
-          formId={formId}
-          state={state}
-          errors={fieldErrors}
-          referenceLabel={t("devices.lookup.referenceLabel")}
-          referenceHint={t("devices.lookup.referenceHint")}
-          phoneLabel={t("devices.lookup.phoneLabel")}
-          phoneHint={t("devices.lookup.phoneHint")}
-        />
+        <RequestKeyFields formId={formId} state={state} errors={fieldErrors} />
         <button type="submit" className="button">
           {t("devices.lookup.submit")}
         </button>

@@ -29,6 +29,7 @@ export const sitePages: Array<{ path: string; name: string; status?: number }> =
   { path: "/devices/manual-wheelchair", name: "device page" },
   { path: "/devices/bte-hearing-aid", name: "device page (fitting)" },
   { path: "/devices/request", name: "device request status" },
+  { path: "/devices/renew", name: "loan renewal" },
   { path: "/assistant", name: "assistant" },
   { path: "/library", name: "library for visually impaired readers" },
   { path: "/library/status", name: "library card status" },

@@ -21,7 +21,7 @@ export function MessageRow({ message: m, retryAction }: { message: MessageView; 
       <td>
         <strong>{t(`messages.status.${m.status}`)}</strong>
         {m.sentAt ? <p>{t("messages.admin.sentAt", { time: formatDateTime(m.sentAt, locale) })}</p> : null}
-        {m.status === "queued" && m.attempts > 0 ? <p>{t("messages.admin.nextAttempt", { time: formatDateTime(m.nextAttemptAt, locale) })}</p> : null}
+        {m.status === "queued" && (m.attempts > 0 || m.nextAttemptAt > m.createdAt) ? <p>{t("messages.admin.nextAttempt", { time: formatDateTime(m.nextAttemptAt, locale) })}</p> : null}
         {m.lastError && m.status !== "sent" ? (
           <p>
             {t("messages.admin.colError")}: {m.lastError}

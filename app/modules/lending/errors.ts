@@ -55,6 +55,19 @@ export class WrongState extends LendingError {
   }
 }
 
+/** Why a borrower cannot renew a loan now. */
+export type RenewalRefusal = "limit" | "overdue" | "waiting" | "changed";
+
+/**
+ * 续借 refused: the renewals are used up, the loan is too long overdue, someone is waiting for that kind of device,
+ * or it was renewed meanwhile (`changed`: the due date is not the one the person confirmed).
+ */
+export class RenewalRefused extends LendingError {
+  constructor(readonly reason: RenewalRefusal) {
+    super("renewal_refused", `renewal refused: ${reason}`);
+  }
+}
+
 /** The database stayed busy through every retry (heavy contention); the client may try again. */
 export class Busy extends LendingError {
   constructor() {

@@ -3,9 +3,9 @@
  *
  * Catalogue:   listDeviceTypes, getDeviceType (public unless asked withExamplePoints), listLocations, listPublicLocations
  * Public:      request drafts (createDraft, getDraft, saveDraft, firstMissingStep, submitDraft), createRequest (API),
- *              findRequestForApplicant
+ *              findRequestForApplicant, findLoanForBorrower and renewLoan (续借, audited with the borrower as actor)
  * Staff:       listRequests, openRequest, decideRequest (approve / reject / cancel), checkOut, returnLoan, listLoans,
- *              getLoan, loanCounts, intake, changeUnit (repair, sanitise, ready, writeOff, transfer), listUnits, getUnit,
+ *              getLoan, loanMessages (a loan's reminders), loanCounts, intake, changeUnit (repair, sanitise, ready, writeOff, transfer), listUnits, getUnit,
  *              lendableUnits, stockSheet, compareCounts, recordStocktake, listLedger, exportLedger, exportLoans.
  *              Each change, full view and export writes its audit entry in its own transaction (they take the Actor).
  * Stock:       ledgerStock / ledgerStockAt (derived from the append-only ledger)
@@ -44,6 +44,8 @@ export {
   type LoanSummary,
   type ReturnInput,
 } from "./loans.server";
+export { borrowerActor, findLoanForBorrower, maxRenewals, renewLoan, type BorrowerLoan } from "./renewals.server";
+export { loanMessages, loanReminderDays, scheduleLoanReminders } from "./reminders.server";
 export { changeUnit, getUnit, intake, lendableUnits, listUnits, unitActions, type IntakeInput, type UnitAction, type UnitFilter, type UnitView } from "./units.server";
 export { compareCounts, recordStocktake, stockSheet, type Difference, type StockRow, type StocktakeResult } from "./stocktake.server";
 export { allLedger, appendMovements, inTransaction, ledgerStock, ledgerStockAt, listLedger, type Actor, type LedgerEntry, type LedgerFilter, type Movement } from "./ledger.server";
@@ -64,6 +66,7 @@ export {
   lookupSchema,
   pickupSchema,
   purposeSchema,
+  renewalSchema,
   returnSchema,
   unitActionSchema,
   type ApiLoanRequestInput,

@@ -56,6 +56,8 @@ export type AfterReturn = (typeof afterReturn)[number];
 
 /** A person with an open loan, or a fitting in the same category within this many days, is flagged. */
 export const defaultDuplicateWindowDays = 365;
+/** A loan overdue by more than this many days can no longer be renewed online (the borrower calls or returns it). */
+export const renewalGraceDays = 7;
 /** The reminders list shows loans due within this many days. */
 export const reminderDays = 7;
 

@@ -49,6 +49,18 @@ export const lookupSchema = z.object({
   phone,
 });
 
+/**
+ * The renewal page (续借): reference + phone to find the loan; the confirmation sends them again with the due date
+ * the person saw (`dueDate`), so one confirmation renews once.
+ */
+export const renewalSchema = lookupSchema.extend({
+  intent: z.enum(["find", "renew"]).default("find"),
+  dueDate: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "invalidDate")
+    .optional(),
+});
+
 /** POST /api/v1/loan-requests (docs/contracts.md). Strict types. */
 export const apiLoanRequestSchema = z.object({
   deviceId: plainText({ max: 80, min: 1, tooLong: "unknownDevice" }).describe("A device's id from GET /api/v1/devices."),

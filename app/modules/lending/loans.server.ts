@@ -6,6 +6,7 @@ import { appendMovements, inTransaction, type Actor, type Db, type Trx } from ".
 import { recordAudit } from "../staff/audit.server";
 import { normaliseReference } from "~/modules/shared/reference";
 import { afterReturn, reminderDays, unitConditions, type AfterReturn, type DeviceMode, type LoanView, type UnitCondition } from "./lending-constants";
+import { cancelLoanReminders, scheduleLoanReminders } from "./reminders.server";
 import { releaseReservation, requestRow } from "./requests.server";
 import { transition, unitRow } from "./units.server";
 
@@ -29,11 +30,20 @@ export interface CheckOutInput {
  * available (or reserved for this request) to on_loan (fitted, for a fitting) by a conditional update that must
  * change exactly one row; the request from approved to fulfilled the same way; the loan row (one open loan per
  * unit and one loan per request, enforced by unique indexes); and an "out" movement whose stock check must hold.
- * Two staff lending the last unit at once: one succeeds, the other gets UnitUnavailable.
+ * Two staff lending the last unit at once: one succeeds, the other gets UnitUnavailable. A loan's reminders to the
+ * borrower are queued in the same transaction.
  */
-export async function checkOut(db: Db, actor: Actor, input: CheckOutInput, now: Date = new Date()): Promise<{ loanId: string; assetTag: string; dueDate: string | null }> {
+export async function checkOut(
+  db: Db,
+  actor: Actor,
+  input: CheckOutInput,
+  now: Date = new Date(),
+  env: Record<string, string | undefined> = process.env,
+): Promise<{ loanId: string; assetTag: string; dueDate: string | null }> {
   return inTransaction(db, async (trx) => {
     const loan = await checkOutIn(trx, actor, input, now);
+    // The due-soon and overdue reminders, queued with the loan (reminders.server.ts).
+    await scheduleLoanReminders(trx, loan.loanId, now, env);
     const detail = `${loan.assetTag} ${loan.dueDate ?? ""}`.trim();
     await recordAudit(trx, actor, { action: "devices.checkout", targetType: "loan_request", targetId: normaliseReference(input.requestReference), detail }, now);
     return loan;
@@ -119,10 +129,14 @@ export interface ReturnInput {
   note?: string | null;
 }
 
-/** 入库 of a loan: the unit comes back with its condition, to sanitising, the shelf or repair; a "return" movement. */
+/**
+ * 入库 of a loan: the unit comes back with its condition, to sanitising, the shelf or repair; a "return" movement.
+ * The loan's reminders not sent yet are cancelled in the same transaction.
+ */
 export async function returnLoan(db: Db, actor: Actor, input: ReturnInput, now: Date = new Date()): Promise<void> {
   await inTransaction(db, async (trx) => {
     const assetTag = await returnLoanIn(trx, actor, input, now);
+    await cancelLoanReminders(trx, input.loanId);
     const detail = `${assetTag} ${input.condition} → ${input.next ?? "sanitising"}`;
     await recordAudit(trx, actor, { action: "devices.return", targetType: "loan", targetId: input.loanId, detail }, now);
   });
@@ -192,6 +206,8 @@ export interface LoanSummary {
   daysOverdue: number;
   outBy: string;
   inBy: string | null;
+  /** How often the borrower renewed it. */
+  renewals: number;
 }
 
 function loanQuery(db: Db) {
@@ -220,6 +236,7 @@ function loanQuery(db: Db) {
       "n.condition_in",
       "n.out_by",
       "n.in_by",
+      "n.renewals",
     ]);
 }
 type LoanRow = Awaited<ReturnType<ReturnType<typeof loanQuery>["execute"]>>[number];
@@ -244,6 +261,7 @@ function toLoanSummary(r: LoanRow, today: string): LoanSummary {
     daysOverdue: overdue ? Math.round((Date.parse(today) - Date.parse(r.due_date!)) / 86_400_000) : 0,
     outBy: r.out_by,
     inBy: r.in_by,
+    renewals: Number(r.renewals ?? 0),
   };
 }
 

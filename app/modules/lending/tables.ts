@@ -1,3 +1,4 @@
+import type { Generated } from "kysely";
 /* Assistive-device lending (migration 0005-lending). Timestamps ISO-8601 UTC text, booleans 0/1. */
 export interface LendingLocationTable {
   id: string;
@@ -96,6 +97,8 @@ export interface LendingLoanTable {
   returned_at: string | null;
   out_by: string;
   in_by: string | null;
+  /** How often the borrower renewed the loan (migration 0010). */
+  renewals: Generated<number>;
 }
 
 export interface LendingLedgerTable {

@@ -16,6 +16,8 @@ export interface NewMessage {
   target: { type: string; id: string };
   /** The page where the person manages what the message is about (a path without locale prefix). */
   managePath: string;
+  /** Not before this time (a reminder): the row waits in the queue until then. Default: now. */
+  notBefore?: Date;
 }
 
 /** The channel for a contact: an address with @ is e-mail, anything else a mobile number. */
@@ -26,7 +28,8 @@ export function channelFor(recipient: string): MessageChannel {
 /**
  * Queues a message. Call it with the SAME transaction as the event that causes it: the message is stored if and only
  * if the event is. The text is rendered now, in the person's language, so staff see exactly what is sent.
- * An SMS due in quiet hours waits until they end. Returns the message id.
+ * A message may be scheduled (`notBefore`): it is an ordinary queued row whose `next_attempt_at` lies ahead, so it
+ * survives restarts. An SMS due in quiet hours waits until they end. Returns the message id.
  */
 export async function enqueueMessage(
   trx: Transaction<Database> | Kysely<Database>,
@@ -37,7 +40,8 @@ export async function enqueueMessage(
   const channel = channelFor(message.recipient);
   const rendered = renderMessage(message.template, channel, message.locale, message.params, { managePath: message.managePath, env });
   const quiet = channel === "sms" ? quietHoursFromEnv(env) : null;
-  const due = quiet ? quietHoursEnd(now, quiet) ?? now : now;
+  const notBefore = message.notBefore && message.notBefore > now ? message.notBefore : now;
+  const due = quiet ? quietHoursEnd(notBefore, quiet) ?? notBefore : notBefore;
   const id = randomUUID();
   await trx
     .insertInto("outbox_messages")

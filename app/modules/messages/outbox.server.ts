@@ -3,7 +3,7 @@ import type { Database } from "../db/schema";
 import { maskContact } from "../privacy/mask";
 import { recordAudit, type Actor } from "../staff/audit.server";
 import type { OutboxMessage } from "./claim.server";
-import type { MessageStatus } from "./message-constants";
+import type { MessageStatus, MessageTemplate } from "./message-constants";
 
 const staffColumns = [
   "id",
@@ -86,6 +86,28 @@ export async function latestStatusByTarget(db: Kysely<Database>, targetType: str
     .orderBy("created_at")
     .execute();
   return new Map(rows.map((r) => [r.target_id, r.status]));
+}
+
+/**
+ * Withdraws the messages about one thing that have not gone out yet (queued, including scheduled ones): they become
+ * `cancelled` and are never claimed. Call it in the transaction of the event that makes them pointless (a loan
+ * returned). A message a worker is sending right now, or has sent, is left as it is. Optionally only some templates.
+ * Returns how many were cancelled.
+ */
+export async function cancelQueuedMessages(
+  db: Kysely<Database>,
+  target: { type: string; id: string },
+  templates?: readonly MessageTemplate[],
+): Promise<number> {
+  let query = db
+    .updateTable("outbox_messages")
+    .set({ status: "cancelled", lease_until: null })
+    .where("target_type", "=", target.type)
+    .where("target_id", "=", target.id)
+    .where("status", "=", "queued");
+  if (templates) query = query.where("template", "in", [...templates]);
+  const result = await query.executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }
 
 /**

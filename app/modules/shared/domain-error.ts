@@ -23,6 +23,7 @@ export const domainErrorStatus = {
   unit_unavailable: 409,
   insufficient_stock: 409,
   wrong_state: 409,
+  renewal_refused: 409,
   // The state does not allow it (the regional centre).
   full: 409,
   signup_closed: 409,
