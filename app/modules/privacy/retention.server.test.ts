@@ -36,6 +36,22 @@ describe("retention of personal data", () => {
     expect(left).not.toContain(closedOld.reference);
   });
 
+  it("removes old messages once they are done with (sent, given up or cancelled), never one still to send", async () => {
+    const old = years(3);
+    const row = (id: string, status: string, createdAt: Date) => ({
+      id, channel: "sms", recipient: "13800000001", locale: "zh-CN", template: "feedbackReply", params: "{}", subject: "s", body: "b",
+      reference: id, target_type: "feedback", target_id: id, status, attempts: 0, next_attempt_at: createdAt.toISOString(), created_at: createdAt.toISOString(),
+    });
+    await conn.db
+      .insertInto("outbox_messages")
+      .values([row("RT-SENT", "sent", old), row("RT-FAILED", "failed", old), row("RT-CANCELLED", "cancelled", old), row("RT-QUEUED", "queued", old), row("RT-NEW", "sent", new Date())])
+      .execute();
+    const result = await purgeExpiredPersonalData(conn.db);
+    expect(result.messages).toBe(3);
+    const left = (await conn.db.selectFrom("outbox_messages").select("id").where("id", "like", "RT-%").orderBy("id").execute()).map((r) => r.id);
+    expect(left).toEqual(["RT-NEW", "RT-QUEUED"]);
+  });
+
   it("strips the name and phone from bookings of screenings long past, keeping the booking for the figures", async () => {
     const then = years(3);
     await seedCinema(conn.db, then);

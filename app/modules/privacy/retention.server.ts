@@ -56,7 +56,7 @@ const rules: Rule[] = [
     name: "messages",
     tables: ["outbox_messages"],
     run: async (db, cutoff) =>
-      count(await db.deleteFrom("outbox_messages").where("status", "in", ["sent", "failed"]).where("created_at", "<", cutoff).execute()),
+      count(await db.deleteFrom("outbox_messages").where("status", "in", ["sent", "failed", "cancelled"]).where("created_at", "<", cutoff).execute()),
   },
   {
     name: "feedback",
