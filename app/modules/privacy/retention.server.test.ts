@@ -4,6 +4,7 @@ import { bookSeats } from "../cinema/bookings.server";
 import { seedCinema } from "../cinema/seed.server";
 import type { Connection } from "../db/connection.server";
 import { submitFeedback, updateFeedback } from "../feedback/feedback.server";
+import type { MessageStatus } from "../messages/message-constants";
 import { purgeExpiredPersonalData, retentionMonths } from "./retention.server";
 
 const years = (n: number, from = new Date()) => new Date(from.getTime() - n * 365 * 86_400_000);
@@ -38,8 +39,8 @@ describe("retention of personal data", () => {
 
   it("removes old messages once they are done with (sent, given up or cancelled), never one still to send", async () => {
     const old = years(3);
-    const row = (id: string, status: string, createdAt: Date) => ({
-      id, channel: "sms", recipient: "13800000001", locale: "zh-CN", template: "feedbackReply", params: "{}", subject: "s", body: "b",
+    const row = (id: string, status: MessageStatus, createdAt: Date) => ({
+      id, channel: "sms" as const, recipient: "13800000001", locale: "zh-CN", template: "feedbackReply", params: "{}", subject: "s", body: "b",
       reference: id, target_type: "feedback", target_id: id, status, attempts: 0, next_attempt_at: createdAt.toISOString(), created_at: createdAt.toISOString(),
     });
     await conn.db
