@@ -31,6 +31,7 @@ import { guardQuestion, maxQuestionLength, type AnswerStatus, type PersonalDataK
 import { chatModelFromEnv, generateAnswer, type LlmOutcome } from "./llm.server";
 import { minimumConfidence, retrieve, type Retrieval, type RetrievalMode } from "./retrieve.server";
 import { termIdf } from "./term-stats.server";
+import { unsaidTerms } from "./grounding.server";
 import { understandQuestion, withAbsoluteYears, type KeyTerm } from "./understand.server";
 import { getAssistantIndex, type AssistantIndex } from "./vector-index.server";
 import { assistantAnswers } from "~/modules/observability/metrics.server";
@@ -141,7 +142,8 @@ async function answerFromCorpus(
   const ruled = dialogAnswer(resolved, { masked, index, t, personalData });
   if (ruled) return { view: ruled, retrieval, llm: null };
   if (!retrieval.hits.length || retrieval.confidence < minimumConfidence) {
-    return { view: composeNoAnswer("no_content", t, personalData), retrieval, llm: null };
+    const unsaid = unsaidTerms(retrieval.understanding, retrieval.expanded, index, retrieval.grounding.keys);
+    return { view: composeNoAnswer("no_content", t, personalData, [], null, unsaid), retrieval, llm: null };
   }
   const idf = (term: string) => termIdf(index, term);
   const composed = composeAnswer({ retrieval, index, locale, t, personalData, idf });

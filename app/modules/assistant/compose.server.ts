@@ -703,13 +703,20 @@ export function composeNoAnswer(
   personalData: PersonalDataKind[] = [],
   passages: AnswerPassage[] = [],
   reason: "amount" | null = null,
+  /** What the question asked that no passage found says ("坐飞机"): named in the refusal, so the person knows what was missed. */
+  unsaid: string[] = [],
 ): AnswerView {
+  const lead = reason
+    ? t(`assistant.noAnswer.${reason}`)
+    : status === "no_content" && unsaid.length
+      ? t("assistant.noAnswer.no_contentAbout", { terms: unsaid.map((w) => t("assistant.noAnswer.quoted", { word: w })).join(t("assistant.personalData.separator")) })
+      : t(`assistant.noAnswer.${status}` as never);
   return {
     status,
     grounded: false,
     mode: "none",
     notices: personalDataNotice(t, personalData),
-    lead: reason ? t(`assistant.noAnswer.${reason}`) : t(`assistant.noAnswer.${status}` as never),
+    lead,
     points: [],
     summaries: [],
     body: "",

@@ -147,6 +147,15 @@ describe("eligibility answered from the question itself", () => {
     expect((await ask("我在外省打工，能申请两项补贴吗？")).answer).toMatch(/跨省/);
   });
 
+  it("a refusal names what the documents have nothing on, also for a follow-up", async () => {
+    const [, flying] = await conversation(["盲人坐公交要钱吗", "那坐飞机呢"]);
+    expect(flying.status).toBe("no_content");
+    expect(flying.view.lead).toBe("抱歉，本站收录的政策资料里没有找到关于“坐飞机”的答案。请联系工作人员。");
+    const pets = await ask("残疾人可以领养宠物吗");
+    expect(pets.view.lead).toContain("“宠物”");
+    expect(pets.view.nextSteps.map((s) => s.kind)).toEqual(["hotline", "feedback"]);
+  });
+
   it("盲人坐公交要钱吗 is answered from the section for blind people; 聋人 from the one for everyone else", async () => {
     const blind = await ask("盲人坐公交要钱吗");
     expect(blind.citations[0]?.url).toBe("/policies/blind-bus-faq#s-1");
