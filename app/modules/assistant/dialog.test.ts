@@ -156,6 +156,12 @@ describe("eligibility answered from the question itself", () => {
     expect(pets.view.nextSteps.map((s) => s.kind)).toEqual(["hotline", "feedback"]);
   });
 
+  it("an answer whose passages never name what was asked says so (创业 is not in the allowance guides it found)", async () => {
+    const reply = await ask("创业补贴怎么申请");
+    if (reply.status === "answered") expect(reply.view.caveat).toContain("创业");
+    else expect(reply.view.lead).toContain("创业");
+  });
+
   it("盲人坐公交要钱吗 is answered from the section for blind people; 聋人 from the one for everyone else", async () => {
     const blind = await ask("盲人坐公交要钱吗");
     expect(blind.citations[0]?.url).toBe("/policies/blind-bus-faq#s-1");

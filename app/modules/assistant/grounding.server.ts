@@ -150,16 +150,20 @@ export function unsaidTerms(
   keys: number[],
   max = 3,
 ): string[] {
-  const variants = new Set(expanded.expansions.filter((e) => e.variant !== e.canonical.toLowerCase()).map((e) => e.variant));
+  // An everyday word the glossary maps is said when its term is (瞎子 by 盲人), not otherwise (创业 without 自主创业).
+  const termsOf = new Map<string, string[]>();
+  for (const e of expanded.expansions) {
+    if (e.variant !== e.canonical.toLowerCase()) termsOf.set(e.variant, [...(termsOf.get(e.variant) ?? []), e.canonical]);
+  }
   const asked = new Set(
     understanding.keyTerms
       .filter((t) => t.asked && t.weight >= 1 && !t.offTopic && /^\p{Script=Han}{2,}$/u.test(t.term) && !/[哪几多什怎啥]/u.test(t.term))
-      .filter((t) => !variants.has(t.term))
       .map((t) => t.term),
   );
   const says = (word: string) => keys.some((key) => chunkSays(index, key, word));
+  const saysTerm = (word: string) => (termsOf.get(word) ?? []).some((canonical) => says(canonical) || tokenizeWords(canonical).some(says));
   return weigh(understanding, expanded, index)
-    .filter((t) => asked.has(t.term) && !t.whole.some(says) && !t.parts.some(says))
+    .filter((t) => asked.has(t.term) && !t.whole.some(says) && !t.parts.some(says) && !saysTerm(t.term))
     .map((t) => t.term)
     .slice(0, max);
 }
