@@ -3,7 +3,7 @@
  *
  * Catalogue:   listDeviceTypes, getDeviceType (public unless asked withExamplePoints), listLocations, listPublicLocations
  * Public:      request drafts (createDraft, getDraft, saveDraft, firstMissingStep, submitDraft), createRequest (API),
- *              findRequestForApplicant
+ *              findRequestForApplicant, withdrawRequest (the applicant's own, audited), requestWithdrawalState
  * Staff:       listRequests, openRequest, decideRequest (approve / reject / cancel), checkOut, returnLoan, listLoans,
  *              getLoan, loanCounts, intake, changeUnit (repair, sanitise, ready, writeOff, transfer), listUnits, getUnit,
  *              lendableUnits, stockSheet, compareCounts, recordStocktake, listLedger, exportLedger, exportLoans.
@@ -22,7 +22,9 @@ export {
   getRequest,
   listRequests,
   openRequest,
+  requestWithdrawalState,
   validateApplicant,
+  withdrawRequest,
   type ApplicantView,
   type Decision,
   type EarlierRecord,
