@@ -21,6 +21,7 @@ const personalPaths: RegExp[] = [
   /^\/activities\/[^/]+\/signup(\/|$)/,
   /^\/assistant(\/|$)/,
   /^\/feedback\/sent(\/|$)/,
+  /^\/withdraw(\/|$)/,
   /^\/api\/v1\/(bookings|loan-requests|chat)(\/|$)/,
   /^\/api\/v1\/screenings\/[^/]+\/bookings(\/|$)/,
 ];

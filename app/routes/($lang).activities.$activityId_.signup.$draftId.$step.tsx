@@ -8,6 +8,7 @@ import { CheckboxGroupField, TextField } from "~/components/Fields";
 import { fieldId, formState } from "~/components/form-state";
 import { Honeypot } from "~/components/Honeypot";
 import { LocalLink } from "~/components/LocalLink";
+import { WithdrawLink } from "~/components/withdrawal/Withdraw";
 import type { PageHandle } from "~/components/page-handle";
 import { useLocale } from "~/components/use-locale";
 import { domainErrorInit, domainErrorMessage } from "~/http/domain-errors.server";
@@ -188,6 +189,9 @@ export default function SignupStepPage() {
           </li>
           <li>
             <LocalLink to="/activities/signup">{t("centre.signup.done.manageLink")}</LocalLink>
+          </li>
+          <li>
+            <WithdrawLink kind="activity-signup" reference={d.reference} />
           </li>
           <li>
             <LocalLink to="/activities">{t("centre.activities.backLink")}</LocalLink>

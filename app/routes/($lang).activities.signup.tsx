@@ -5,6 +5,7 @@ import { centreErrors } from "~/components/centre/centre-errors";
 import { centreLinks } from "~/components/centre/styles";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { ReferenceLookupFields } from "~/components/ReferenceLookupFields";
+import { WithdrawButton } from "~/components/withdrawal/Withdraw";
 import { fieldId, formState } from "~/components/form-state";
 import { LocalLink } from "~/components/LocalLink";
 import type { PageHandle } from "~/components/page-handle";
@@ -14,7 +15,7 @@ import { guardedLookup, lookupRefusalInit, lookupRefusalText } from "~/http/look
 import { routeLocale } from "~/http/route-locale";
 import { formatDate, formatTime } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
-import { cancelSignup, findSignup, lookupSchema, NotFound, WrongState } from "~/modules/centre/index.server";
+import { findSignup, lookupSchema, NotFound } from "~/modules/centre/index.server";
 import { getDb } from "~/modules/db/index.server";
 
 export const links = centreLinks;
@@ -32,38 +33,21 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 /**
- * Reference + phone → the sign-up (POST: the phone stays out of URLs); the same form with intent=cancel cancels it.
- * A wrong phone gets the same answer as an unknown reference; both go through the lookup guard (throttled, locked
- * after five wrong phones: docs/security.md).
+ * Reference + phone → the sign-up (POST: the phone stays out of URLs); withdrawing it is the withdrawal page's
+ * (/withdraw/activity-signup), which this page's button opens at its confirmation step. A wrong phone gets the same
+ * answer as an unknown reference; both go through the lookup guard (throttled, locked after five wrong phones:
+ * docs/security.md).
  */
 export async function action({ params, request, context }: ActionFunctionArgs) {
   const locale = routeLocale(params);
   const submission = parseWithZod(await readFormData(request), { schema: lookupSchema });
-  const refusedWith = (lastResult: ReturnType<typeof submission.reply>, message: string | null, init: ResponseInit) => data({ hasErrors: true, lastResult, found: null, cancelled: false, phone: "", message }, init);
+  const refusedWith = (lastResult: ReturnType<typeof submission.reply>, message: string | null, init: ResponseInit) => data({ hasErrors: true, lastResult, found: null, phone: "", message }, init);
   if (submission.status !== "success") return refusedWith(submission.reply(), null, { status: 400 });
-  const db = getDb();
   const key = { reference: submission.value.reference, phone: submission.value.phone };
-  const outcome = await guardedLookup(
-    context,
-    "signup",
-    key.reference,
-    async () => {
-      let cancelled = false;
-      if (submission.value.intent === "cancel") {
-        try {
-          await cancelSignup(db, key);
-          cancelled = true;
-        } catch (error) {
-          if (!(error instanceof WrongState)) throw error;
-        }
-      }
-      return { found: await findSignup(db, key), cancelled };
-    },
-    NotFound,
-  );
+  const outcome = await guardedLookup(context, "signup", key.reference, () => findSignup(getDb(), key), NotFound);
   if (outcome.status === "refused") return refusedWith(submission.reply(), lookupRefusalText(outcome, locale), lookupRefusalInit(outcome));
   if (outcome.status === "notFound") return refusedWith(submission.reply({ formErrors: ["notFound_signup"] }), null, { status: 404 });
-  return { hasErrors: false, lastResult: submission.reply({ resetForm: true }), ...outcome.value, phone: submission.value.phone, message: null };
+  return { hasErrors: false, lastResult: submission.reply({ resetForm: true }), found: outcome.value, phone: submission.value.phone, message: null };
 }
 
 export default function SignupLookupPage() {
@@ -83,7 +67,6 @@ export default function SignupLookupPage() {
           <h2 id="signup-result" tabIndex={-1}>
             {t("centre.signupLookup.resultHeading", { reference: found.reference })}
           </h2>
-          {actionData?.cancelled ? <p role="status">{t("centre.signupLookup.cancelledNow")}</p> : null}
           <p>
             <LocalLink to={`/activities/${found.activity.id}`}>{en ? found.activity.title.en : found.activity.title.zh}</LocalLink>
             {" · "}
@@ -100,13 +83,7 @@ export default function SignupLookupPage() {
                   {t("centre.activities.calendar")}
                 </a>
               </p>
-              <Form method="post" action={href("/activities/signup")}>
-                <input type="hidden" name="reference" value={found.reference} />
-                <input type="hidden" name="phone" value={actionData?.phone ?? ""} />
-                <button type="submit" name="intent" value="cancel" className="button button--secondary">
-                  {t("centre.signupLookup.cancel")}
-                </button>
-              </Form>
+              <WithdrawButton kind="activity-signup" reference={found.reference} secret={actionData?.phone ?? ""} />
             </>
           ) : null}
         </section>
@@ -121,7 +98,7 @@ export default function SignupLookupPage() {
           referenceHint={t("centre.signupLookup.referenceHint")}
           phoneLabel={t("centre.fields.phone")}
         />
-        <button type="submit" name="intent" value="lookup" className="button">
+        <button type="submit" className="button">
           {t("centre.signupLookup.submit")}
         </button>
       </Form>

@@ -9,7 +9,7 @@ import { routeLocale } from "~/http/route-locale";
 import { formatDateTime } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 import { getDb } from "~/modules/db/index.server";
-import { feedbackStatuses, type FeedbackStatus } from "~/modules/feedback/feedback-constants";
+import { staffFeedbackStatuses, type FeedbackStatus } from "~/modules/feedback/feedback-constants";
 import { openFeedback, updateFeedback } from "~/modules/feedback/index.server";
 import { freeText } from "~/modules/privacy/text-fields";
 import { normaliseReference } from "~/modules/shared/reference";
@@ -36,7 +36,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   return { item, messages: await messagesAbout(getDb(), { type: "feedback", id: item.reference }) };
 }
 
-const updateSchema = z.object({ status: z.enum(feedbackStatuses), reply: freeText({ max: 4000, multiline: true }).optional() });
+const updateSchema = z.object({ status: z.enum(staffFeedbackStatuses), reply: freeText({ max: 4000, multiline: true }).optional() });
 
 export async function action({ params, request }: ActionFunctionArgs) {
   routeLocale(params);
@@ -75,12 +75,17 @@ export default function FeedbackDetail() {
         <dt>{t("admin.message")}</dt>
         <dd className="message-text">{item.message}</dd>
       </dl>
+      {item.status === "withdrawn" ? (
+        <p className="notice">
+          <strong>{t("admin.status.withdrawn")}</strong>
+        </p>
+      ) : null}
       <Form method="post" action={href(`/admin/feedback/${item.reference}`)}>
         <RadioGroupField
           id="feedback-status"
           name="status"
           legend={t("admin.statusLegend")}
-          options={feedbackStatuses.map((s) => ({ value: s, label: t(`admin.status.${s as FeedbackStatus}`) }))}
+          options={staffFeedbackStatuses.map((s) => ({ value: s, label: t(`admin.status.${s as FeedbackStatus}`) }))}
           defaultValue={item.status}
         />
         <div className="field">

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { cinemaLinks } from "~/components/cinema/styles";
 import { LocalLink } from "~/components/LocalLink";
+import { WithdrawLink } from "~/components/withdrawal/Withdraw";
 import type { PageHandle } from "~/components/page-handle";
 import { notFound } from "~/http/cinema-flow.server";
 import { routeLocale } from "~/http/route-locale";
@@ -46,6 +47,9 @@ export default function WaitingJoined() {
         {d.position ? t("cinema.waiting.position", { n: d.position, title: locale === "en" ? d.title.en : `《${d.title.zh}》` }) : null}
       </p>
       <p>{t("cinema.waiting.next", { phone: d.phone })}</p>
+      <p>
+        <WithdrawLink kind="waiting-list" reference={d.reference} />
+      </p>
       <p>
         <LocalLink to="/cinema">{t("cinema.flow.backToSchedule")}</LocalLink>
       </p>

@@ -9,6 +9,7 @@ import { RadioGroupField, TextAreaField, TextField } from "~/components/Fields";
 import { fieldId, formState } from "~/components/form-state";
 import { Honeypot } from "~/components/Honeypot";
 import { LocalLink } from "~/components/LocalLink";
+import { WithdrawLink } from "~/components/withdrawal/Withdraw";
 import type { PageHandle } from "~/components/page-handle";
 import { domainErrorInit, domainErrorMessage } from "~/http/domain-errors.server";
 import { readFormData } from "~/http/form-data.server";
@@ -223,6 +224,9 @@ export default function RequestStepPage() {
         </ul>
         <p>
           <LocalLink to="/devices/request">{t("devices.steps.done.statusLink")}</LocalLink>
+        </p>
+        <p>
+          <WithdrawLink kind="device-request" reference={d.reference} />
         </p>
         <p>
           <LocalLink to="/devices">{t("devices.device.backToCatalogue")}</LocalLink>

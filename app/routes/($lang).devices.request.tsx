@@ -6,6 +6,7 @@ import { deviceErrors } from "~/components/devices/device-errors";
 import { RequestKeyFields } from "~/components/devices/RequestKeyFields";
 import { devicesLinks } from "~/components/devices/styles";
 import { ErrorSummary } from "~/components/ErrorSummary";
+import { WithdrawButton } from "~/components/withdrawal/Withdraw";
 import { fieldId, formState } from "~/components/form-state";
 import type { PageHandle } from "~/components/page-handle";
 import { useLocale } from "~/components/use-locale";
@@ -40,15 +41,15 @@ export async function loader({ params }: LoaderFunctionArgs) {
 export async function action({ params, request, context }: ActionFunctionArgs) {
   const locale = routeLocale(params);
   const submission = parseWithZod(await readFormData(request), { schema: lookupSchema });
-  if (submission.status !== "success") return data({ hasErrors: true, lastResult: submission.reply(), found: null, message: null }, { status: 400 });
+  if (submission.status !== "success") return data({ hasErrors: true, lastResult: submission.reply(), found: null, phone: "", message: null }, { status: 400 });
   const outcome = await guardedLookup(context, "loanRequest", submission.value.reference, () => findRequestForApplicant(getDb(), submission.value), NotFound);
   if (outcome.status === "refused") {
-    return data({ hasErrors: true, lastResult: submission.reply(), found: null, message: lookupRefusalText(outcome, locale) }, lookupRefusalInit(outcome));
+    return data({ hasErrors: true, lastResult: submission.reply(), found: null, phone: "", message: lookupRefusalText(outcome, locale) }, lookupRefusalInit(outcome));
   }
   if (outcome.status === "notFound") {
-    return data({ hasErrors: true, lastResult: submission.reply({ formErrors: ["requestNotFound"] }), found: null, message: null }, { status: 404 });
+    return data({ hasErrors: true, lastResult: submission.reply({ formErrors: ["requestNotFound"] }), found: null, phone: "", message: null }, { status: 404 });
   }
-  return { hasErrors: false, lastResult: submission.reply({ resetForm: true }), found: outcome.value, message: null };
+  return { hasErrors: false, lastResult: submission.reply({ resetForm: true }), found: outcome.value, phone: submission.value.phone, message: null };
 }
 
 export default function RequestStatus() {
@@ -113,6 +114,7 @@ export default function RequestStatus() {
               <LocalLink to="/devices/renew">{t("devices.lookup.renewLink")}</LocalLink>
             </p>
           ) : null}
+          {found.status === "pending" || found.status === "approved" ? <WithdrawButton kind="device-request" reference={found.reference} secret={actionData?.phone ?? ""} /> : null}
         </section>
       ) : (
         <p className="lead">{t("devices.lookup.intro")}</p>

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useT } from "~/i18n/use-t";
 import { LocalLink } from "~/components/LocalLink";
+import { WithdrawLink } from "~/components/withdrawal/Withdraw";
 import type { PageHandle } from "~/components/page-handle";
 import { routeLocale } from "~/http/route-locale";
 import { normaliseReference } from "~/modules/shared/reference";
@@ -33,6 +34,9 @@ export default function FeedbackSent() {
       </div>
       <p>{t("feedback.sentNext")}</p>
       <ul>
+        <li>
+          <WithdrawLink kind="feedback" reference={reference} />
+        </li>
         <li>
           <LocalLink to="/feedback">{t("feedback.sentAgain")}</LocalLink>
         </li>

@@ -8,6 +8,7 @@ import { RadioGroupField, TextAreaField, TextField } from "~/components/Fields";
 import { fieldId, formState } from "~/components/form-state";
 import { Honeypot } from "~/components/Honeypot";
 import { LocalLink } from "~/components/LocalLink";
+import { WithdrawLink } from "~/components/withdrawal/Withdraw";
 import type { PageHandle } from "~/components/page-handle";
 import { domainErrorInit, domainErrorMessage } from "~/http/domain-errors.server";
 import { readFormData } from "~/http/form-data.server";
@@ -209,6 +210,9 @@ export default function CardStepPage() {
         </ul>
         <p>
           <LocalLink to="/library/status">{t("centre.library.statusLink")}</LocalLink>
+        </p>
+        <p>
+          <WithdrawLink kind="library-card" reference={d.reference} />
         </p>
         <p>
           <LocalLink to="/library">{t("centre.card.done.backLink")}</LocalLink>

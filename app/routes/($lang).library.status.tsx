@@ -5,6 +5,7 @@ import { centreErrors } from "~/components/centre/centre-errors";
 import { centreLinks } from "~/components/centre/styles";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { ReferenceLookupFields } from "~/components/ReferenceLookupFields";
+import { WithdrawButton } from "~/components/withdrawal/Withdraw";
 import { fieldId, formState } from "~/components/form-state";
 import { LocalLink } from "~/components/LocalLink";
 import type { PageHandle } from "~/components/page-handle";
@@ -39,15 +40,15 @@ export async function loader({ params }: LoaderFunctionArgs) {
 export async function action({ params, request, context }: ActionFunctionArgs) {
   const locale = routeLocale(params);
   const submission = parseWithZod(await readFormData(request), { schema: lookupSchema });
-  if (submission.status !== "success") return data({ hasErrors: true, lastResult: submission.reply(), found: null, message: null }, { status: 400 });
+  if (submission.status !== "success") return data({ hasErrors: true, lastResult: submission.reply(), found: null, phone: "", message: null }, { status: 400 });
   const outcome = await guardedLookup(context, "libraryCard", submission.value.reference, () => findCardForApplicant(getDb(), submission.value), NotFound);
   if (outcome.status === "refused") {
-    return data({ hasErrors: true, lastResult: submission.reply(), found: null, message: lookupRefusalText(outcome, locale) }, lookupRefusalInit(outcome));
+    return data({ hasErrors: true, lastResult: submission.reply(), found: null, phone: "", message: lookupRefusalText(outcome, locale) }, lookupRefusalInit(outcome));
   }
   if (outcome.status === "notFound") {
-    return data({ hasErrors: true, lastResult: submission.reply({ formErrors: ["notFound_card"] }), found: null, message: null }, { status: 404 });
+    return data({ hasErrors: true, lastResult: submission.reply({ formErrors: ["notFound_card"] }), found: null, phone: "", message: null }, { status: 404 });
   }
-  return { hasErrors: false, lastResult: submission.reply({ resetForm: true }), found: outcome.value, message: null };
+  return { hasErrors: false, lastResult: submission.reply({ resetForm: true }), found: outcome.value, phone: submission.value.phone, message: null };
 }
 
 export default function CardStatusPage() {
@@ -73,6 +74,7 @@ export default function CardStatusPage() {
           <p>{t(`centre.cardStatus.explain.${found.status}`, { phone: centrePhone })}</p>
           {found.reason ? <p>{t("centre.cardStatus.reason", { reason: found.reason })}</p> : null}
           <p>{t("centre.cardStatus.applied", { date: formatDate(found.createdAt, locale) })}</p>
+          {found.status === "pending" ? <WithdrawButton kind="library-card" reference={found.reference} secret={actionData?.phone ?? ""} /> : null}
         </section>
       ) : null}
       <p>{t("centre.cardStatus.intro")}</p>

@@ -167,10 +167,16 @@ async function signUp(page: Page, javascript: boolean, phone: string) {
   await page.getByRole("heading", { level: 2, name: `报名 ${reference}` }).waitFor();
   expect(await page.locator("main").textContent()).toContain("已确认");
   await axe("signup found");
-  await tabTo(page, page.getByRole("button", { name: "取消这个报名" }));
+  // Withdraw it: the confirmation step says what goes and what happens next, then it is withdrawn.
+  await tabTo(page, page.getByRole("button", { name: "撤回这项报名" }));
   await press(page, javascript);
-  await page.getByText("报名已取消。").waitFor();
-  expect(await page.locator("main").textContent()).toContain("已取消");
+  await heading(page, `确定撤回 ${reference} 吗？`);
+  expect(await page.locator("main").textContent()).toContain("您的名额会转给候补名单上的第一位");
+  await axe("signup withdraw confirm");
+  await tabTo(page, page.getByRole("button", { name: "确定撤回" }));
+  await press(page, javascript);
+  await heading(page, `${reference} 已撤回`);
+  await axe("signup withdrawn");
 }
 
 describe("library card application", () => {

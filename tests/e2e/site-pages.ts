@@ -33,6 +33,12 @@ export const sitePages: Array<{ path: string; name: string; status?: number }> =
   { path: "/assistant", name: "assistant" },
   { path: "/library", name: "library for visually impaired readers" },
   { path: "/library/status", name: "library card status" },
+  { path: "/withdraw/device-request?reference=JY-2345-6789", name: "withdraw a device request" },
+  { path: "/withdraw/library-card", name: "withdraw a library card application" },
+  { path: "/withdraw/activity-signup", name: "withdraw an activity sign-up" },
+  { path: "/withdraw/waiting-list", name: "leave a cinema waiting list" },
+  { path: "/withdraw/feedback", name: "withdraw a feedback message" },
+  { path: "/withdraw/something-else", name: "unknown withdrawal", status: 404 },
   { path: "/activities", name: "activities" },
   { path: "/activities?type=training", name: "activities filtered" },
   // The seed's example activities are staff-only (issue 19); centre.test.ts visits a published one.

@@ -7,7 +7,8 @@ import { retryTransaction } from "~/modules/shared/transaction-retry.server";
 import { claimDraft } from "~/modules/shared/draft-claim.server";
 import { toCsv } from "~/modules/shared/csv";
 import { makeReference, normaliseReference } from "~/modules/shared/reference";
-import { recordAudit, withAudit, type Actor } from "../staff/audit.server";
+import { recordAudit, selfServiceActor, withAudit, type Actor } from "../staff/audit.server";
+import { withdrawalAudit, withdrawOutcome, type WithdrawalState, type WithdrawOutcome } from "~/modules/shared/withdrawal";
 import { centrePhone, normalisePhone, type AccessibilityFeature, type ActivityType, type AssociationId, type SignupStatus } from "./centre-constants";
 import { ActivityFull, AlreadySignedUp, Busy, NotFound, SignupClosed, WrongState } from "./errors";
 import type { CentreActivityTable, CentreSignupDraftTable } from "./tables";
@@ -18,7 +19,7 @@ import { activityChangeFor, queueActivityChange } from "./activity-messages.serv
  * `centre_activity_places` keyed (activity_id, place_no), place_no in 1..capacity, claimed through the booking
  * engine's retry transaction (app/modules/shared/transaction-retry.server.ts, ADR 0003): the activity's row is locked first, the
  * free places are read, one is inserted; a lost race on the key retries with a fresh view. When every place is
- * taken the person joins the waiting list (up to `waitlist_size`), else ActivityFull. A cancelled place goes to the
+ * taken the person joins the waiting list (up to `waitlist_size`), else ActivityFull. A withdrawn place goes to the
  * first person waiting, in the same transaction.
  */
 type Db = Kysely<Database>;
@@ -244,32 +245,52 @@ export async function findSignup(db: Db, key: { reference: string; phone: string
 }
 
 /**
- * Cancels a sign-up. A confirmed place passes, in the same transaction, to the first person waiting (who then
- * holds the place row); staff see who was moved up and call them.
+ * Whether the person may still withdraw their sign-up: until the activity begins. A sign-up keeps its existing
+ * `cancelled` status for a withdrawal.
  */
-export async function cancelSignup(db: Db, key: { reference: string; phone: string }, now = new Date()): Promise<{ promoted: string | null }> {
+export function signupWithdrawalState(status: string, activityStartsAt: string, now = new Date()): WithdrawalState {
+  if (status === "cancelled") return { state: "withdrawn" };
+  if (activityStartsAt <= now.toISOString()) return { state: "tooLate", reason: "started" };
+  return { state: "open" };
+}
+
+/**
+ * The person withdraws their sign-up (reference + phone, or NotFound), with the audit entry in the same
+ * transaction. A confirmed place passes, in that transaction too, to the first person waiting (who then holds the
+ * place row); staff see who was moved up and call them. A second withdrawal changes nothing.
+ */
+export async function withdrawSignup(db: Db, key: { reference: string; phone: string }, now = new Date()): Promise<WithdrawOutcome & { promoted: string | null }> {
   const first = await signupRow(db, key.reference, key.phone);
-  if (first.status === "cancelled") throw new WrongState("cancelled");
   return retryTransaction(db, claimOptions(first.activity_id), async (trx) => {
     const row = await signupRow(trx, key.reference, key.phone);
-    if (row.status === "cancelled") throw new WrongState("cancelled");
+    const activity = await trx.selectFrom("centre_activities").select("starts_at").where("id", "=", row.activity_id).executeTakeFirstOrThrow();
+    const result = withdrawOutcome(signupWithdrawalState(row.status, activity.starts_at, now));
+    if (result.outcome !== "withdrawn") return { ...result, promoted: null };
     await trx.updateTable("centre_signups").set({ status: "cancelled", cancelled_at: now.toISOString() }).where("reference", "=", row.reference).execute();
-    const place = await trx.selectFrom("centre_activity_places").select("place_no").where("signup_reference", "=", row.reference).executeTakeFirst();
-    if (!place) return { promoted: null };
-    await trx.deleteFrom("centre_activity_places").where("signup_reference", "=", row.reference).execute();
-    const next = await trx
-      .selectFrom("centre_signups")
-      .select("reference")
-      .where("activity_id", "=", row.activity_id)
-      .where("status", "=", "waiting")
-      .orderBy("created_at")
-      .orderBy("reference")
-      .executeTakeFirst();
-    if (!next) return { promoted: null };
-    await trx.insertInto("centre_activity_places").values({ activity_id: row.activity_id, place_no: Number(place.place_no), signup_reference: next.reference }).execute();
-    await trx.updateTable("centre_signups").set({ status: "confirmed" }).where("reference", "=", next.reference).execute();
-    return { promoted: next.reference };
+    const promoted = await passPlaceOn(trx, row.activity_id, row.reference);
+    const audit = withdrawalAudit("activity.signup.withdraw", "activity_signup", row.reference)(result);
+    if (audit) await recordAudit(trx, selfServiceActor, { ...audit, detail: promoted ? `${audit.detail}; place passed to ${promoted}` : audit.detail }, now);
+    return { ...result, promoted };
   });
+}
+
+/** A freed place goes to the first person waiting, who then holds the place row; their reference, or null. */
+async function passPlaceOn(trx: Trx, activityId: string, reference: string): Promise<string | null> {
+  const place = await trx.selectFrom("centre_activity_places").select("place_no").where("signup_reference", "=", reference).executeTakeFirst();
+  if (!place) return null;
+  await trx.deleteFrom("centre_activity_places").where("signup_reference", "=", reference).execute();
+  const next = await trx
+    .selectFrom("centre_signups")
+    .select("reference")
+    .where("activity_id", "=", activityId)
+    .where("status", "=", "waiting")
+    .orderBy("created_at")
+    .orderBy("reference")
+    .executeTakeFirst();
+  if (!next) return null;
+  await trx.insertInto("centre_activity_places").values({ activity_id: activityId, place_no: Number(place.place_no), signup_reference: next.reference }).execute();
+  await trx.updateTable("centre_signups").set({ status: "confirmed" }).where("reference", "=", next.reference).execute();
+  return next.reference;
 }
 
 /* ---------- Sign-up drafts (one question per page) ---------- */

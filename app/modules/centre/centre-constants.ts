@@ -11,7 +11,8 @@ export type CardFormat = (typeof cardFormats)[number];
 export const collectOptions = ["pickup", "delivery"] as const;
 export type CollectOption = (typeof collectOptions)[number];
 
-export const cardStatuses = ["pending", "issued", "refused"] as const;
+/** `withdrawn`: the applicant withdrew it themselves (reference + phone) before it was decided. */
+export const cardStatuses = ["pending", "issued", "refused", "withdrawn"] as const;
 export type CardStatus = (typeof cardStatuses)[number];
 
 export const disabilityCategories = ["vision", "hearing", "speech", "physical", "intellectual", "mental", "multiple"] as const;

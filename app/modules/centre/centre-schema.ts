@@ -32,7 +32,6 @@ export const needsSchema = z.object({ needs: z.array(feature).or(feature.transfo
 export const lookupSchema = z.object({
   reference: plainText({ max: 32, min: 1, tooLong: "invalidReference" }),
   phone,
-  intent: z.enum(["lookup", "cancel"]).optional().default("lookup"),
 });
 
 export const cardDecisionSchema = z

@@ -7,7 +7,6 @@ import {
   ActivityFull,
   AlreadySignedUp,
   activityCalendar,
-  cancelSignup,
   cardCounts,
   computeFigures,
   createActivity,
@@ -37,6 +36,7 @@ import {
   submitCardDraft,
   updateActivity,
   WrongState,
+  withdrawSignup,
   type ActivityInput,
 } from "./index.server";
 
@@ -128,7 +128,7 @@ describe("library card applications", () => {
 });
 
 describe("activities", () => {
-  it("confirms up to capacity, then waiting list, then ActivityFull; cancel moves the first waiting person up", async () => {
+  it("confirms up to capacity, then waiting list, then ActivityFull; a withdrawal moves the first waiting person up", async () => {
     const id = await createActivity(conn.db, actor, activityInput(), now);
     const results = [];
     for (let i = 0; i < 4; i++) results.push(await signUp(conn.db, id, { name: `参加者${i}`, phone: `1380000010${i}`, needs: [], locale: "zh-CN" }, now));
@@ -136,10 +136,10 @@ describe("activities", () => {
     expect(results[3].position).toBe(1);
     await expect(signUp(conn.db, id, { name: "迟到", phone: "13800000199", needs: [], locale: "zh-CN" }, now)).rejects.toBeInstanceOf(ActivityFull);
     await expect(signUp(conn.db, id, { name: "重复", phone: "13800000100", needs: [], locale: "zh-CN" }, now)).rejects.toBeInstanceOf(AlreadySignedUp);
-    const { promoted } = await cancelSignup(conn.db, { reference: results[0].reference, phone: "13800000100" }, now);
+    const { promoted } = await withdrawSignup(conn.db, { reference: results[0].reference, phone: "13800000100" }, now);
     expect(promoted).toBe(results[3].reference);
     expect((await findSignup(conn.db, { reference: results[3].reference, phone: "13800000103" })).status).toBe("confirmed");
-    await expect(cancelSignup(conn.db, { reference: results[0].reference, phone: "13800000100" }, now)).rejects.toBeInstanceOf(WrongState);
+    expect(await withdrawSignup(conn.db, { reference: results[0].reference, phone: "13800000100" }, now)).toEqual({ outcome: "alreadyWithdrawn", promoted: null });
     await expect(findSignup(conn.db, { reference: results[1].reference, phone: "13800000000" })).rejects.toBeInstanceOf(NotFound);
     const a = await getActivity(conn.db, id);
     expect([a.confirmed, a.waiting, a.placesLeft]).toEqual([3, 0, 0]);
@@ -151,7 +151,7 @@ describe("activities", () => {
     const place = await signUp(conn.db, id, { name: "有名额", phone: "13800000301", needs: [], locale: "zh-CN" }, now);
     const waiting = await signUp(conn.db, id, { name: "候补", phone: "13800000302", needs: [], locale: "en" }, now);
     const gone = await signUp(conn.db, id, { name: "已取消", phone: "13800000303", needs: [], locale: "zh-CN" }, now);
-    await cancelSignup(conn.db, { reference: gone.reference, phone: "13800000303" }, now);
+    await withdrawSignup(conn.db, { reference: gone.reference, phone: "13800000303" }, now);
     const messages = async () =>
       conn.db
         .selectFrom("outbox_messages")

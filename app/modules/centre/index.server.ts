@@ -2,8 +2,8 @@
  * The regional centre module's public face (issue 9): 视障图书馆 借阅证, activities and training, open figures.
  *
  * Library:     card drafts (createCardDraft, getCardDraft, saveCardDraft, firstMissingCardStep, submitCardDraft),
- *              findCardForApplicant; staff listCards, cardCounts, getCardForStaff (audited), decideCard
- * Activities:  listUpcomingActivities, getActivity, signupWindow, signUp, findSignup, cancelSignup, sign-up drafts,
+ *              findCardForApplicant, withdrawCard (audited); staff listCards, cardCounts, getCardForStaff (audited), decideCard
+ * Activities:  listUpcomingActivities, getActivity, signupWindow, signUp, findSignup, withdrawSignup (audited), sign-up drafts,
  *              activityCalendar; staff listActivitiesForStaff, createActivity, updateActivity, listSignups (audited),
  *              recordAttendance, signupsCsv
  * Figures:     computeFigures, figuresCsv

@@ -3,7 +3,8 @@ import type { Kysely } from "kysely";
 import type { Database } from "../db/schema";
 import { maskPhone } from "../privacy/mask";
 import { makeReference, normaliseReference } from "~/modules/shared/reference";
-import { withAudit, type Actor } from "../staff/audit.server";
+import { selfServiceActor, withAudit, type Actor } from "../staff/audit.server";
+import { withdrawalAudit, withdrawOutcome, type WithdrawalState, type WithdrawOutcome } from "~/modules/shared/withdrawal";
 import { isUniqueViolation } from "~/modules/shared/transaction-retry.server";
 import { claimDraft } from "~/modules/shared/draft-claim.server";
 import type { CardFormat, CardStatus, CardStep, CollectOption, DisabilityCategory } from "./centre-constants";
@@ -197,7 +198,7 @@ export async function listCards(db: Db, filter: { status?: CardStatus } = {}): P
 
 export async function cardCounts(db: Db): Promise<Record<CardStatus | "total", number>> {
   const rows = await db.selectFrom("centre_library_cards").select(["status", (eb) => eb.fn.countAll<number>().as("n")]).groupBy("status").execute();
-  const counts = { pending: 0, issued: 0, refused: 0, total: 0 };
+  const counts = { pending: 0, issued: 0, refused: 0, withdrawn: 0, total: 0 };
   for (const r of rows) {
     if (r.status in counts) counts[r.status as CardStatus] = Number(r.n);
     counts.total += Number(r.n);
@@ -253,4 +254,35 @@ export async function decideCard(db: Db, actor: Actor, reference: string, input:
     return status;
   };
   return withAudit(db, actor, decide, { action: `library.card.${status}`, targetType: "library_card", targetId: ref, detail: input.reason || undefined }, now);
+}
+
+/** Whether the applicant may still withdraw: only while it is being looked at; an issued card is theirs already. */
+export function cardWithdrawalState(status: string): WithdrawalState {
+  if (status === "pending") return { state: "open" };
+  if (status === "withdrawn") return { state: "withdrawn" };
+  return { state: "tooLate", reason: status };
+}
+
+/**
+ * The applicant withdraws their application (reference + phone, or NotFound): staff stop working on it; the record
+ * stays, marked withdrawn, with the audit entry in the same transaction. A second withdrawal changes nothing.
+ */
+export async function withdrawCard(db: Db, key: { reference: string; phone: string }, now = new Date()): Promise<WithdrawOutcome> {
+  const reference = normaliseReference(key.reference);
+  const work = async (trx: Db) => {
+    const row = await trx.selectFrom("centre_library_cards").select(["status", "phone"]).where("reference", "=", reference).executeTakeFirst();
+    if (!row || row.phone !== normalisePhone(key.phone)) throw new NotFound("card");
+    const result = withdrawOutcome(cardWithdrawalState(row.status));
+    if (result.outcome !== "withdrawn") return result;
+    const updated = await trx
+      .updateTable("centre_library_cards")
+      .set({ status: "withdrawn", updated_at: now.toISOString() })
+      .where("reference", "=", reference)
+      .where("status", "=", "pending")
+      .executeTakeFirst();
+    // A member of staff decided it in the meantime: that decision stands.
+    if (Number(updated.numUpdatedRows) !== 1) throw new WrongState("changed");
+    return result;
+  };
+  return withAudit(db, selfServiceActor, work, withdrawalAudit("library.card.withdraw", "library_card", reference), now);
 }

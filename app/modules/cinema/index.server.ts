@@ -3,7 +3,7 @@
  *
  * Public booking:  listUpcomingScreenings, getScreening, seatMap, offerSeats, holdSeats, getHold, extendHold,
  *                  releaseHold, confirmHold, confirmDraft, bookSeats, findBooking, cancelBooking, joinWaitingList,
- *                  findWaitingEntry, booking drafts (createDraft, getDraft, saveDraft), bookingCalendar
+ *                  findWaitingEntry, findWaitingEntryFor, withdrawWaitingEntry (audited), booking drafts (createDraft, getDraft, saveDraft), bookingCalendar
  * Staff:           createScreening, updateScreening, cancelScreening, listBookings, exportBookings, revealBookingPhone,
  *                  checkIn, bookingsCsv, listWaitingList, setWaitingStatus (each change and full view audited
  *                  in its own transaction: they take the staff Actor)
@@ -41,7 +41,17 @@ export {
 } from "./bookings.server";
 export { validateContact, validateParty } from "./validation";
 export { assertHoldWithinLimits, holdLimits } from "./hold-limits.server";
-export { findWaitingEntry, joinWaitingList, listWaitingList, setWaitingStatus, type WaitingEntry, type WaitingStatus } from "./waiting-list.server";
+export {
+  findWaitingEntry,
+  findWaitingEntryFor,
+  joinWaitingList,
+  listWaitingList,
+  setWaitingStatus,
+  waitingWithdrawalState,
+  withdrawWaitingEntry,
+  type WaitingEntry,
+  type WaitingStatus,
+} from "./waiting-list.server";
 export { createDraft, getDraft, saveDraft, type Draft, type DraftPatch } from "./drafts.server";
 export {
   bookingsCsv,

@@ -2,11 +2,13 @@ import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../db/schema";
 import { maskPhone } from "../privacy/mask";
 import { makeReference, normaliseReference } from "~/modules/shared/reference";
-import { maxTickets, minTickets } from "./cinema-constants";
+import { maxTickets, minTickets, normalisePhone } from "./cinema-constants";
 import { BookingClosed, InvalidInput, NotFound } from "./errors";
 import { loadScreening } from "./screenings.server";
 import { validateContact, type Contact } from "./validation";
-import { withAudit, type Actor } from "../staff/audit.server";
+import { selfServiceActor, withAudit, type Actor } from "../staff/audit.server";
+import { sameSecret } from "~/modules/security/same-secret.server";
+import { withdrawalAudit, withdrawOutcome, type WithdrawalState, type WithdrawOutcome } from "~/modules/shared/withdrawal";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -157,4 +159,51 @@ export async function setWaitingStatus(db: Db, actor: Actor, id: string, status:
     { action: "cinema.waiting.status", targetType: "cinema_waiting", targetId: id, detail: status },
     now,
   );
+}
+
+/* ---------- The person withdraws their entry ---------- */
+
+/** Whether the person may still leave the list: while waiting or offered, until the screening starts. */
+export function waitingWithdrawalState(status: string, screeningStartsAt: string, now = new Date()): WithdrawalState {
+  if (status === "withdrawn") return { state: "withdrawn" };
+  if (status === "booked") return { state: "tooLate", reason: "booked" };
+  if (screeningStartsAt <= now.toISOString()) return { state: "tooLate", reason: "started" };
+  return { state: "open" };
+}
+
+async function entryRowFor(db: Db, key: { reference: string; phone: string }) {
+  const row = await db.selectFrom("cinema_waiting_list").selectAll().where("id", "=", normaliseReference(key.reference ?? "")).executeTakeFirst();
+  if (!row || !sameSecret(normalisePhone(key.phone ?? ""), row.phone)) throw new NotFound("waitingEntry");
+  return row;
+}
+
+/** Reference + phone → the entry and its screening; a wrong phone is answered exactly like an unknown reference. */
+export async function findWaitingEntryFor(db: Db, key: { reference: string; phone: string }): Promise<WaitingEntry & { screening: { title: { zh: string; en: string }; startsAt: string } }> {
+  const row = await entryRowFor(db, key);
+  const screening = await loadScreening(db, row.screening_id);
+  return { ...(await findWaitingEntry(db, row.screening_id, row.id)), screening: { title: screening.title, startsAt: screening.startsAt } };
+}
+
+/**
+ * The person leaves the waiting list (reference + phone, or NotFound): the entry is marked withdrawn and is never
+ * offered seats again, with the audit entry in the same transaction. A second withdrawal changes nothing.
+ */
+export async function withdrawWaitingEntry(db: Kysely<Database>, key: { reference: string; phone: string }, now: Date = new Date()): Promise<WithdrawOutcome> {
+  const id = normaliseReference(key.reference ?? "");
+  const work = async (trx: Transaction<Database>) => {
+    const row = await entryRowFor(trx, key);
+    const screening = await loadScreening(trx, row.screening_id);
+    const result = withdrawOutcome(waitingWithdrawalState(row.status, screening.startsAt, now));
+    if (result.outcome !== "withdrawn") return result;
+    const updated = await trx
+      .updateTable("cinema_waiting_list")
+      .set({ status: "withdrawn" })
+      .where("id", "=", row.id)
+      .where("status", "in", ["waiting", "offered"])
+      .executeTakeFirst();
+    // Staff recorded a booking for it in the meantime.
+    if (Number(updated.numUpdatedRows) !== 1) return withdrawOutcome(waitingWithdrawalState("booked", screening.startsAt, now));
+    return result;
+  };
+  return withAudit(db, selfServiceActor, work, withdrawalAudit("cinema.waiting.withdraw", "cinema_waiting", id), now);
 }

@@ -5,9 +5,13 @@ import { makeReference } from "~/modules/shared/reference";
 import { defaultLocale, isLocale, type Locale } from "~/i18n/config";
 import { enqueueMessage } from "../messages/enqueue.server";
 import { latestStatusByTarget } from "../messages/outbox.server";
-import type { FeedbackStatus } from "./feedback-constants";
+import type { FeedbackStatus, FeedbackTopic } from "./feedback-constants";
 import { normaliseContact, type FeedbackInput } from "./feedback-schema";
-import { withAudit, type Actor } from "../staff/audit.server";
+import { selfServiceActor, withAudit, type Actor } from "../staff/audit.server";
+import { withdrawalAudit, withdrawOutcome, type WithdrawalState, type WithdrawOutcome } from "~/modules/shared/withdrawal";
+import { normaliseReference } from "~/modules/shared/reference";
+import { sameSecret } from "~/modules/security/same-secret.server";
+import { FeedbackNotFound } from "./errors";
 
 
 /** Stores a message and returns its reference (意见 → "YJ"). Retries on the rare reference collision. */
@@ -127,4 +131,49 @@ export async function updateFeedback(
     return { updated: true, replyQueued: true };
   };
   return withAudit(db, actor, change, (r) => (r.updated ? { action: "feedback.update", targetType: "feedback", targetId: reference, detail: changes.status } : null), now);
+}
+
+/* ---------- The person withdraws their message ---------- */
+
+/** Whether the person may still withdraw: until staff close it. */
+export function feedbackWithdrawalState(status: string): WithdrawalState {
+  if (status === "withdrawn") return { state: "withdrawn" };
+  if (status === "closed") return { state: "tooLate", reason: "closed" };
+  return { state: "open" };
+}
+
+/** The same contact as given: a mobile number by its digits, an e-mail address in any case. */
+const sameContact = (given: string, stored: string) => sameSecret(normaliseContact(given).toLowerCase(), stored.toLowerCase());
+
+/**
+ * Reference + the contact the person left → the message; FeedbackNotFound for an unknown reference, another contact
+ * or a message sent without one (nothing proves it is theirs: they call instead).
+ */
+export async function findFeedbackForSender(db: Kysely<Database>, key: { reference: string; contact: string }) {
+  const row = await findFeedback(db, normaliseReference(key.reference ?? ""));
+  if (!row || !row.contact || !sameContact(key.contact ?? "", row.contact)) throw new FeedbackNotFound();
+  return { reference: row.reference, topic: row.topic as FeedbackTopic, status: row.status as FeedbackStatus, createdAt: row.created_at, contactMasked: maskContact(row.contact) };
+}
+
+/**
+ * The person withdraws their message (reference + contact): staff no longer work on it or reply; it stays in the
+ * inbox marked withdrawn, with the audit entry in the same transaction. A second withdrawal changes nothing.
+ */
+export async function withdrawFeedback(db: Kysely<Database>, key: { reference: string; contact: string }, now = new Date()): Promise<WithdrawOutcome> {
+  const reference = normaliseReference(key.reference ?? "");
+  const work = async (trx: Kysely<Database>) => {
+    const found = await findFeedbackForSender(trx, key);
+    const result = withdrawOutcome(feedbackWithdrawalState(found.status));
+    if (result.outcome !== "withdrawn") return result;
+    const updated = await trx
+      .updateTable("feedback")
+      .set({ status: "withdrawn", updated_at: now.toISOString() })
+      .where("reference", "=", reference)
+      .where("status", "in", ["new", "in_progress"])
+      .executeTakeFirst();
+    // Staff closed it in the meantime.
+    if (Number(updated.numUpdatedRows) !== 1) return withdrawOutcome(feedbackWithdrawalState("closed"));
+    return result;
+  };
+  return withAudit(db, selfServiceActor, work, withdrawalAudit("feedback.withdraw", "feedback", reference), now);
 }

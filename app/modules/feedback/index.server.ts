@@ -5,6 +5,10 @@ export {
   listFeedback,
   countNewFeedback,
   updateFeedback,
+  findFeedbackForSender,
+  feedbackWithdrawalState,
+  withdrawFeedback,
 } from "./feedback.server";
 export { feedbackSchema, type FeedbackInput } from "./feedback-schema";
-export { feedbackStatuses, feedbackTopics, type FeedbackStatus, type FeedbackTopic } from "./feedback-constants";
+export { FeedbackNotFound } from "./errors";
+export { feedbackStatuses, feedbackTopics, staffFeedbackStatuses, type FeedbackStatus, type FeedbackTopic } from "./feedback-constants";

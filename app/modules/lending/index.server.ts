@@ -3,7 +3,8 @@
  *
  * Catalogue:   listDeviceTypes, getDeviceType (public unless asked withExamplePoints), listLocations, listPublicLocations
  * Public:      request drafts (createDraft, getDraft, saveDraft, firstMissingStep, submitDraft), createRequest (API),
- *              findRequestForApplicant, findLoanForBorrower and renewLoan (续借, audited with the borrower as actor)
+ *              findRequestForApplicant, withdrawRequest (the applicant's own, audited), requestWithdrawalState,
+ *              findLoanForBorrower and renewLoan (续借, audited with the borrower as actor)
  * Staff:       listRequests, openRequest, decideRequest (approve / reject / cancel), checkOut, returnLoan, listLoans,
  *              getLoan, loanMessages (a loan's reminders), loanCounts, intake, changeUnit (repair, sanitise, ready, writeOff, transfer), listUnits, getUnit,
  *              lendableUnits, stockSheet, compareCounts, recordStocktake, listLedger, exportLedger, exportLoans.
@@ -22,7 +23,9 @@ export {
   getRequest,
   listRequests,
   openRequest,
+  requestWithdrawalState,
   validateApplicant,
+  withdrawRequest,
   type ApplicantView,
   type Decision,
   type EarlierRecord,

@@ -43,7 +43,8 @@ export const inCustodyStatuses = ["available", "reserved", "repair", "sanitising
 export const unitConditions = ["good", "fair", "damaged"] as const;
 export type UnitCondition = (typeof unitConditions)[number];
 
-export const requestStatuses = ["pending", "approved", "rejected", "fulfilled", "cancelled"] as const;
+/** `withdrawn`: the applicant withdrew it themselves (reference + phone); `cancelled` is staff's, with a reason. */
+export const requestStatuses = ["pending", "approved", "rejected", "fulfilled", "cancelled", "withdrawn"] as const;
 export type RequestStatus = (typeof requestStatuses)[number];
 
 /** Every kind of movement in the append-only ledger (台账). */

@@ -6,7 +6,8 @@ import { protectCertificate } from "./certificate.server";
 import { deviceTypeRow, getLocation, type Localized } from "./catalogue.server";
 import { InvalidInput, NotFound, WrongState } from "./errors";
 import { inTransaction, type Actor, type Db, type Trx } from "./ledger.server";
-import { recordAudit, withAudit } from "../staff/audit.server";
+import { recordAudit, selfServiceActor, withAudit } from "../staff/audit.server";
+import { withdrawalAudit, withdrawOutcome, type WithdrawalState, type WithdrawOutcome } from "~/modules/shared/withdrawal";
 import { lendingRequests } from "~/modules/observability/metrics.server";
 import {
   applicantCategories,
@@ -405,6 +406,55 @@ export async function decideRequestIn(trx: Trx, actor: Actor, reference: string,
   }
   await setStatus(trx, row, ["pending", "approved"], decision.decision === "reject" ? "rejected" : "cancelled", actor, reason, now);
   await releaseReservation(trx, row.reference, now);
+}
+
+/* ---------- The applicant withdraws their request ---------- */
+
+/**
+ * Whether the applicant may still withdraw: while it waits for review or to be collected. Once handed out it is too
+ * late (a loan: bring it back; a fitting: it is theirs); a decided request is closed already.
+ */
+export function requestWithdrawalState(status: string, mode: string): WithdrawalState {
+  if (status === "pending" || status === "approved") return { state: "open" };
+  if (status === "withdrawn") return { state: "withdrawn" };
+  if (status === "fulfilled") return { state: "tooLate", reason: mode === "fitting" ? "fitted" : "lentOut" };
+  return { state: "tooLate", reason: status };
+}
+
+/**
+ * The applicant withdraws their request (reference + phone, or NotFound): it leaves the staff queue and a unit kept
+ * for it goes back on the shelf, with the audit entry in the same transaction. A second withdrawal changes nothing.
+ */
+export async function withdrawRequest(db: Db, key: { reference: string; phone: string }, now: Date = new Date()): Promise<WithdrawOutcome> {
+  const reference = normaliseReference(key.reference ?? "");
+  return inTransaction(db, (trx) =>
+    withAudit(
+      trx,
+      selfServiceActor,
+      async (tx) => {
+        const row = await tx
+          .selectFrom("lending_requests as r")
+          .innerJoin("lending_device_types as t", "t.id", "r.type_id")
+          .select(["r.reference", "r.status", "r.phone", "t.mode"])
+          .where("r.reference", "=", reference)
+          .executeTakeFirst();
+        if (!row || !sameSecret(normalisePhone(key.phone ?? ""), row.phone)) throw new NotFound("request");
+        const result = withdrawOutcome(requestWithdrawalState(row.status, row.mode));
+        if (result.outcome !== "withdrawn") return result;
+        const updated = await tx
+          .updateTable("lending_requests")
+          .set({ status: "withdrawn", updated_at: now.toISOString() })
+          .where("reference", "=", reference)
+          .where("status", "in", ["pending", "approved"])
+          .executeTakeFirst();
+        if (Number(updated.numUpdatedRows) !== 1) throw new WrongState("request", "changed");
+        await releaseReservation(tx as Trx, reference, now);
+        return result;
+      },
+      withdrawalAudit("devices.request.withdraw", "loan_request", reference),
+      now,
+    ),
+  );
 }
 
 export { requestRow, releaseReservation };

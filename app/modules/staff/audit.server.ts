@@ -8,6 +8,12 @@ export interface Actor {
   username: string;
 }
 
+/**
+ * The audit log's actor for what a member of the public does to their own record, proven by reference + phone
+ * (self-service withdrawal); no staff username can look like it.
+ */
+export const selfServiceActor: Actor = { id: null, username: "(self-service)" };
+
 export interface AuditEntry {
   action: string;
   targetType?: string;
