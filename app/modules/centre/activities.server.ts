@@ -11,6 +11,7 @@ import { recordAudit, withAudit, type Actor } from "../staff/audit.server";
 import { centrePhone, normalisePhone, type AccessibilityFeature, type ActivityType, type AssociationId, type SignupStatus } from "./centre-constants";
 import { ActivityFull, AlreadySignedUp, Busy, NotFound, SignupClosed, WrongState } from "./errors";
 import type { CentreActivityTable, CentreSignupDraftTable } from "./tables";
+import { tellPlaceGiven } from "./place-given.server";
 
 /**
  * Activities and training of the regional centre. Capacity is never exceeded: a confirmed sign-up holds one row of
@@ -244,7 +245,7 @@ export async function findSignup(db: Db, key: { reference: string; phone: string
 
 /**
  * Cancels a sign-up. A confirmed place passes, in the same transaction, to the first person waiting (who then
- * holds the place row); staff see who was moved up and call them.
+ * holds the place row) and is texted that the place is theirs (place-given.server.ts); staff see who was moved up.
  */
 export async function cancelSignup(db: Db, key: { reference: string; phone: string }, now = new Date()): Promise<{ promoted: string | null }> {
   const first = await signupRow(db, key.reference, key.phone);
@@ -267,6 +268,7 @@ export async function cancelSignup(db: Db, key: { reference: string; phone: stri
     if (!next) return { promoted: null };
     await trx.insertInto("centre_activity_places").values({ activity_id: row.activity_id, place_no: Number(place.place_no), signup_reference: next.reference }).execute();
     await trx.updateTable("centre_signups").set({ status: "confirmed" }).where("reference", "=", next.reference).execute();
+    await tellPlaceGiven(trx, next.reference, now);
     return { promoted: next.reference };
   });
 }

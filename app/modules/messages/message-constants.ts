@@ -9,5 +9,5 @@ export const messageStatuses = ["queued", "sending", "sent", "failed"] as const;
 export type MessageStatus = (typeof messageStatuses)[number];
 
 /** Templates: each has `subject` and `body` under `messages.templates.<name>` in both locale files. */
-export const messageTemplates = ["feedbackReply"] as const;
+export const messageTemplates = ["feedbackReply", "waitingOffer", "activityPlaceGiven"] as const;
 export type MessageTemplate = (typeof messageTemplates)[number];

@@ -38,6 +38,10 @@ export function renderMessage(
   const origin = publicOrigin(options.env);
   const values = { ...safe, phone: federationPhone, interpolation: { escapeValue: false } };
   const parts = [t(`messages.templates.${template}.${channel}` as never, values) as string];
-  if (origin) parts.push(t("messages.manageLink" as never, { link: origin + localePath(options.managePath, locale), interpolation: { escapeValue: false } }) as string);
+  if (origin) {
+    // A template may word its own link line (`manageLink` beside its text); else the common one.
+    const link = { link: origin + localePath(options.managePath, locale), interpolation: { escapeValue: false } };
+    parts.push(t(`messages.templates.${template}.manageLink` as never, { ...link, defaultValue: t("messages.manageLink" as never, link) }) as string);
+  }
   return { subject: t(`messages.templates.${template}.subject` as never, values) as string, body: parts.join("\n") };
 }

@@ -8,6 +8,7 @@ import * as centre from "./0006-centre";
 import * as abuseGuards from "./0007-abuse-guards";
 import * as appendOnly from "./0008-append-only";
 import * as outbox from "./0009-outbox";
+import * as waitingOffers from "./0012-waiting-offers";
 
 /** Every migration, in order. Names are permanent: add new ones at the end, never rename. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   "0007-abuse-guards": abuseGuards,
   "0008-append-only": appendOnly,
   "0009-outbox": outbox,
+  "0012-waiting-offers": waitingOffers,
 };
