@@ -247,6 +247,17 @@ describe("waiting-list offers", () => {
     expect(new Set(claims.map((c) => c.seat_id)).size).toBe(claims.length);
   });
 
+  it("staff marking an offered entry booked (a yes on the phone) books its held seats for them", async () => {
+    const { screening, entries, offer } = await offerOpen();
+    await setWaitingStatus(conn.db, staff, entries[0].id, "booked", later(40));
+    const view = await findOffer(conn.db, offer, later(41));
+    expect(view.status).toBe("booked");
+    const booking = await conn.db.selectFrom("cinema_bookings").selectAll().where("reference", "=", view.booking!.reference).executeTakeFirstOrThrow();
+    expect(booking).toMatchObject({ name: "候补1", status: "confirmed", screening_id: screening.id });
+    expect(booking.seat_ids.split(",").sort()).toEqual([...offer.seatIds].sort());
+    expect((await findWaitingEntry(conn.db, screening.id, entries[1].id)).status).toBe("waiting");
+  });
+
   it("staff changing an offered entry passes its seats on; cancelling the screening withdraws open offers", async () => {
     const { screening, entries, offer } = await offerOpen();
     await setWaitingStatus(conn.db, staff, entries[0].id, "withdrawn", later(40));

@@ -211,6 +211,38 @@ function refuse(row: CinemaWaitingOfferTable, now: Date): never {
   throw new OfferClosed("expired");
 }
 
+/** An open offer's held seats become the entry's booking; call inside the screening's lock. */
+async function bookOfferIn(trx: Trx, offer: CinemaWaitingOfferTable, now: Date): Promise<CinemaBookingTable> {
+  const entry = await trx.selectFrom("cinema_waiting_list").selectAll().where("id", "=", offer.entry_id).executeTakeFirstOrThrow();
+  const booking = await confirmHoldIn(trx, { holdId: offer.hold_id, contact: { name: entry.name, phone: entry.phone }, needs: [], locale: entry.locale }, now);
+  const won = await trx
+    .updateTable("cinema_waiting_offers")
+    .set({ status: "booked", answered_at: now.toISOString(), booking_reference: booking.reference })
+    .where("token", "=", offer.token)
+    .where("status", "=", "open")
+    .where("expires_at", ">", now.toISOString())
+    .executeTakeFirst();
+  // Another answer committed first (the lock makes this rare): the transaction rolls back, booking and all.
+  if (Number(won.numUpdatedRows) !== 1) refuse(await trx.selectFrom("cinema_waiting_offers").selectAll().where("token", "=", offer.token).executeTakeFirstOrThrow(), now);
+  await trx.updateTable("cinema_waiting_list").set({ status: "booked" }).where("id", "=", offer.entry_id).execute();
+  return booking;
+}
+
+/**
+ * Staff marked an entry booked (the person said yes on the phone): its open offer, if still in time, is booked for
+ * them, exactly as the link would. Call inside the screening's lock. Returns the booking reference, or null.
+ */
+export async function bookOpenOfferOf(trx: Trx, entryId: string, now: Date): Promise<string | null> {
+  const open = await trx
+    .selectFrom("cinema_waiting_offers")
+    .selectAll()
+    .where("entry_id", "=", entryId)
+    .where("status", "=", "open")
+    .where("expires_at", ">", now.toISOString())
+    .executeTakeFirst();
+  return open ? (await bookOfferIn(trx, open, now)).reference : null;
+}
+
 /**
  * "Book these seats": the held seats become an ordinary booking (reference, confirmation page), for the entry's
  * name and phone, in the language they joined in. Accepting again answers with the same booking; after the offer
@@ -229,18 +261,7 @@ export async function acceptOffer(db: Db, key: OfferKey, now: Date = new Date())
         return trx.selectFrom("cinema_bookings").selectAll().where("reference", "=", offer.booking_reference).executeTakeFirstOrThrow();
       }
       if (offer.status !== "open" || offer.expires_at <= now.toISOString()) refuse(offer, now);
-      const entry = await trx.selectFrom("cinema_waiting_list").selectAll().where("id", "=", offer.entry_id).executeTakeFirstOrThrow();
-      const booking = await confirmHoldIn(trx, { holdId: offer.hold_id, contact: { name: entry.name, phone: entry.phone }, needs: [], locale: entry.locale }, now);
-      const won = await trx
-        .updateTable("cinema_waiting_offers")
-        .set({ status: "booked", answered_at: now.toISOString(), booking_reference: booking.reference })
-        .where("token", "=", offer.token)
-        .where("status", "=", "open")
-        .where("expires_at", ">", now.toISOString())
-        .executeTakeFirst();
-      // Another answer committed first (the lock makes this rare): this transaction rolls back, booking and all.
-      if (Number(won.numUpdatedRows) !== 1) refuse(await offerRow(trx, key), now);
-      await trx.updateTable("cinema_waiting_list").set({ status: "booked" }).where("id", "=", offer.entry_id).execute();
+      const booking = await bookOfferIn(trx, offer, now);
       made = true;
       return booking;
     },

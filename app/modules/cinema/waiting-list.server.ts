@@ -8,7 +8,7 @@ import { loadScreening } from "./screenings.server";
 import { validateContact, type Contact } from "./validation";
 import { withAudit, type Actor } from "../staff/audit.server";
 import { lockScreening } from "./claims.server";
-import { offerFreedSeats, withdrawOpenOffer } from "./offers.server";
+import { bookOpenOfferOf, offerFreedSeats, withdrawOpenOffer } from "./offers.server";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -121,8 +121,9 @@ export async function listWaitingList(db: Db, screeningId: string): Promise<Wait
 }
 
 /**
- * Staff: record what came of an entry (booked by phone, withdrawn, back to waiting). An open offer of the entry is
- * withdrawn and its seats go to the next person, in the same transaction, under the screening's claim lock.
+ * Staff: record what came of an entry (booked by phone, withdrawn, back to waiting), in the same transaction under
+ * the screening's claim lock: "booked" books the entry's open offer for them (its held seats, an ordinary booking);
+ * any other change withdraws an open offer and its seats go to the next person; "waiting" may get an offer at once.
  */
 export async function setWaitingStatus(db: Kysely<Database>, actor: Actor, id: string, status: WaitingStatus, now: Date = new Date()): Promise<void> {
   await withAudit(
@@ -133,6 +134,7 @@ export async function setWaitingStatus(db: Kysely<Database>, actor: Actor, id: s
       if (!entry) throw new NotFound("waitingEntry");
       await lockScreening(trx, entry.screening_id);
       await trx.updateTable("cinema_waiting_list").set({ status }).where("id", "=", id).execute();
+      if (status === "booked" && (await bookOpenOfferOf(trx, id, now))) return;
       if (status !== "offered") await withdrawOpenOffer(trx, id, now);
       if (status === "waiting") await offerFreedSeats(trx, entry.screening_id, now);
     },
