@@ -12,7 +12,7 @@ import { personalNumbers } from "~/modules/privacy/mask";
 const personalPaths: RegExp[] = [
   /^\/admin(\/|$)/,
   /^\/(login|logout)(\/|$)/,
-  /^\/cinema\/booking(\/|$)/,
+  /^\/cinema\/(booking|offer)(\/|$)/,
   /^\/cinema\/[^/]+\/(book|waiting-list)(\/|$)/,
   /^\/devices\/(request|renew)(\/|$)/,
   /^\/devices\/[^/]+\/apply(\/|$)/,

@@ -18,6 +18,7 @@ const cases: Array<[DomainError, number]> = [
   [new cinema.SeatsTaken(["r1s1"]), 409],
   [new cinema.NotAllowed("checkedIn"), 409],
   [new cinema.HoldLimit("phone", 8), 409],
+  [new cinema.OfferClosed("expired"), 409],
   [new cinema.Busy(), 503],
   [new lending.NotFound("request"), 404],
   [new lending.InvalidInput({ phone: "invalidPhone" }), 422],

@@ -40,6 +40,7 @@ on(cinema.ExtensionLimit, (t) => t("cinema.hold.noMoreExtensions"));
 on(cinema.SeatsTaken, (t) => t("cinema.api.seatsTaken"));
 on(cinema.NotAllowed, (t) => t("cinema.api.checkedIn"));
 on(cinema.HoldLimit, (t, e) => t(`abuse.holds.${e.who}`, { n: e.limit, phone: cinema.cinemaPhone }));
+on(cinema.OfferClosed, (t, e) => t(`cinema.api.offerClosed.${e.reason}`));
 on(cinema.Busy, busy);
 
 on(lending.NotFound, (t, e) => t(`devices.api.notFound.${e.what}`));

@@ -13,7 +13,7 @@ import { routeLocale } from "~/http/route-locale";
 import { localePath } from "~/i18n/config";
 import { formatDateTime } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
-import { listWaitingList, revealWaitingPhone, setWaitingStatus, waitingStatusSchema, type WaitingStatus } from "~/modules/cinema/index.server";
+import { listOfferChain, listWaitingList, revealWaitingPhone, seatList, setWaitingStatus, waitingStatusSchema, type WaitingStatus } from "~/modules/cinema/index.server";
 import { getDb } from "~/modules/db/index.server";
 import { plainText } from "~/modules/privacy/text-fields";
 import { normaliseReference } from "~/modules/shared/reference";
@@ -21,7 +21,7 @@ import { actorOf, requireStaff } from "~/modules/staff/index.server";
 
 export const links = cinemaLinks;
 
-const statuses: WaitingStatus[] = ["waiting", "offered", "booked", "withdrawn"];
+const statuses: WaitingStatus[] = ["waiting", "offered", "booked", "declined", "expired", "withdrawn"];
 
 type Data = { screening?: { id: string; title: { zh: string; en: string } } } | undefined;
 export const handle: AdminHandle = {
@@ -39,11 +39,13 @@ export const handle: AdminHandle = {
 };
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
-  routeLocale(params);
+  const locale = routeLocale(params);
   await requireStaff(request, "cinema");
   const screening = await loadStaffScreening(params);
   const entries = await listWaitingList(getDb(), screening.id);
-  return { screening: staffScreeningData(screening), entries, updated: new URL(request.url).searchParams.get("updated") ?? "" };
+  // The chain of offers (who was offered which seats when, and what came of it), seats in words.
+  const offers = (await listOfferChain(getDb(), screening.id)).map(({ seats, ...offer }) => ({ ...offer, seatWords: seatList(seats, locale) }));
+  return { screening: staffScreeningData(screening), entries, offers, updated: new URL(request.url).searchParams.get("updated") ?? "" };
 }
 
 const revealSchema = z.object({ intent: z.literal("reveal"), id: plainText({ max: 20, min: 1 }) });
@@ -75,11 +77,12 @@ export async function action({ params, request }: ActionFunctionArgs) {
 export default function WaitingList() {
   const { t, locale } = useT();
   const { href } = useLocale();
-  const { screening: s, entries, updated } = useLoaderData<typeof loader>();
+  const { screening: s, entries, offers, updated } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const title = staffTitle(s, locale);
   const formAction = href(`/admin/cinema/${s.id}/waiting-list`);
   const updatedEntry = entries.find((e) => e.id === updated);
+  const next = entries.find((e) => e.status === "waiting");
   return (
     <div className="page">
       <ErrorSummary errors={result?.hasErrors ? [{ text: t(`cinema.admin.errors.${result.error ?? "badRequest"}`) }] : []} />
@@ -162,6 +165,55 @@ export default function WaitingList() {
           </tbody>
         </table>
       </div>
+      <section aria-labelledby="offers-heading">
+        <h2 id="offers-heading">{t("cinema.admin.offers.title")}</h2>
+        <p>{t("cinema.admin.offers.intro")}</p>
+        <p>{next ? t("cinema.admin.offers.next", { id: next.id, name: next.name, n: next.tickets }) : t("cinema.admin.offers.nextNone")}</p>
+        <div className="table-wrap">
+          <table>
+            <caption>{t("cinema.admin.offers.caption", { n: offers.length })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("cinema.admin.offers.colEntry")}</th>
+                <th scope="col">{t("cinema.admin.offers.colName")}</th>
+                <th scope="col">{t("cinema.admin.offers.colSeats")}</th>
+                <th scope="col">{t("cinema.admin.offers.colOffered")}</th>
+                <th scope="col">{t("cinema.admin.offers.colUntil")}</th>
+                <th scope="col">{t("cinema.admin.offers.colOutcome")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {offers.length === 0 ? (
+                <tr>
+                  <td colSpan={6}>{t("cinema.admin.offers.none")}</td>
+                </tr>
+              ) : null}
+              {offers.map((o) => (
+                <tr key={`${o.entryId}-${o.offeredAt}`}>
+                  <th scope="row">{o.entryId}</th>
+                  <td>{o.name}</td>
+                  <td>{o.seatWords}</td>
+                  <td>
+                    <time dateTime={o.offeredAt}>{formatDateTime(o.offeredAt, locale)}</time>
+                  </td>
+                  <td>
+                    <time dateTime={o.expiresAt}>{formatDateTime(o.expiresAt, locale)}</time>
+                  </td>
+                  <td>
+                    {o.status === "booked" && o.bookingReference ? t("cinema.admin.offers.bookedAs", { reference: o.bookingReference }) : t(`cinema.admin.offers.status.${o.status}`)}
+                    {o.answeredAt ? (
+                      <>
+                        {" "}
+                        <time dateTime={o.answeredAt}>{formatDateTime(o.answeredAt, locale)}</time>
+                      </>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
       <p>
         <LocalLink to={`/admin/cinema/${s.id}`}>{t("cinema.admin.backToBookings")}</LocalLink>
       </p>

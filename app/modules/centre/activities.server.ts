@@ -13,6 +13,7 @@ import { centrePhone, normalisePhone, type AccessibilityFeature, type ActivityTy
 import { ActivityFull, AlreadySignedUp, Busy, NotFound, SignupClosed, WrongState } from "./errors";
 import type { CentreActivityTable, CentreSignupDraftTable } from "./tables";
 import { activityChangeFor, queueActivityChange } from "./activity-messages.server";
+import { tellPlaceGiven } from "./place-given.server";
 
 /**
  * Activities and training of the regional centre. Capacity is never exceeded: a confirmed sign-up holds one row of
@@ -257,7 +258,8 @@ export function signupWithdrawalState(status: string, activityStartsAt: string, 
 /**
  * The person withdraws their sign-up (reference + phone, or NotFound), with the audit entry in the same
  * transaction. A confirmed place passes, in that transaction too, to the first person waiting (who then holds the
- * place row); staff see who was moved up and call them. A second withdrawal changes nothing.
+ * place row) and is texted that the place is theirs (place-given.server.ts); staff see who was moved up. A second
+ * withdrawal changes nothing.
  */
 export async function withdrawSignup(db: Db, key: { reference: string; phone: string }, now = new Date()): Promise<WithdrawOutcome & { promoted: string | null }> {
   const first = await signupRow(db, key.reference, key.phone);
@@ -267,15 +269,15 @@ export async function withdrawSignup(db: Db, key: { reference: string; phone: st
     const result = withdrawOutcome(signupWithdrawalState(row.status, activity.starts_at, now));
     if (result.outcome !== "withdrawn") return { ...result, promoted: null };
     await trx.updateTable("centre_signups").set({ status: "cancelled", cancelled_at: now.toISOString() }).where("reference", "=", row.reference).execute();
-    const promoted = await passPlaceOn(trx, row.activity_id, row.reference);
+    const promoted = await passPlaceOn(trx, row.activity_id, row.reference, now);
     const audit = withdrawalAudit("activity.signup.withdraw", "activity_signup", row.reference)(result);
     if (audit) await recordAudit(trx, selfServiceActor, { ...audit, detail: promoted ? `${audit.detail}; place passed to ${promoted}` : audit.detail }, now);
     return { ...result, promoted };
   });
 }
 
-/** A freed place goes to the first person waiting, who then holds the place row; their reference, or null. */
-async function passPlaceOn(trx: Trx, activityId: string, reference: string): Promise<string | null> {
+/** A freed place goes to the first person waiting, who then holds the place row and is told; their reference, or null. */
+async function passPlaceOn(trx: Trx, activityId: string, reference: string, now: Date): Promise<string | null> {
   const place = await trx.selectFrom("centre_activity_places").select("place_no").where("signup_reference", "=", reference).executeTakeFirst();
   if (!place) return null;
   await trx.deleteFrom("centre_activity_places").where("signup_reference", "=", reference).execute();
@@ -290,6 +292,7 @@ async function passPlaceOn(trx: Trx, activityId: string, reference: string): Pro
   if (!next) return null;
   await trx.insertInto("centre_activity_places").values({ activity_id: activityId, place_no: Number(place.place_no), signup_reference: next.reference }).execute();
   await trx.updateTable("centre_signups").set({ status: "confirmed" }).where("reference", "=", next.reference).execute();
+  await tellPlaceGiven(trx, next.reference, now);
   return next.reference;
 }
 

@@ -10,7 +10,7 @@ import { randomId } from "./ids.server";
 import { validateContact, validateParty, type Contact, type Party } from "./validation";
 import { allocateSeats, countAvailable, sortSeats, type AllocationKind } from "./seat-allocation";
 import { assertBookable, loadHallSeats, loadScreening, takenSeatIds, type Seat } from "./screenings.server";
-import { offerFreedSeats } from "./waiting-list.server";
+import { offerFreedSeats } from "./offers.server";
 import { assertHoldWithinLimits, releaseHoldsOverShare } from "./hold-limits.server";
 import { findIdempotentResult, recordIdempotentResult, type IdempotencyClaim } from "../security/idempotency.server";
 import { seatsByIds, toBookingView, type BookingStatus, type BookingView } from "./booking-views.server";
@@ -221,7 +221,8 @@ export async function confirmHold(db: Db, input: HoldConfirmation, now: Date = n
   return toBookingView(db, row);
 }
 
-async function confirmHoldIn(trx: Trx, input: HoldConfirmation, now: Date, reference?: string): Promise<CinemaBookingTable> {
+/** confirmHold inside a transaction (also how an accepted waiting-list offer becomes a booking: offers.server.ts). */
+export async function confirmHoldIn(trx: Trx, input: HoldConfirmation, now: Date, reference?: string): Promise<CinemaBookingTable> {
   const hold = await getHold(trx, input.holdId, now);
   const screening = await loadScreening(trx, hold.screeningId);
   assertBookable(screening, now);
@@ -332,27 +333,33 @@ export async function findBooking(db: Db, key: BookingKey): Promise<BookingView>
 }
 
 /**
- * Cancels a booking: its seats are freed at once and offered to the waiting list in order (the first entries
- * whose party fits are marked "offered"; staff call them). Cancelling twice is harmless.
+ * Cancels a booking: its seats are freed at once and, in the same transaction and under the screening's claim lock,
+ * offered to the waiting list in order (offers.server.ts: held for the first parties that fit, each sent a link).
+ * Cancelling twice is harmless.
  */
 export async function cancelBooking(
   db: Db,
   key: BookingKey,
   now: Date = new Date(),
 ): Promise<{ booking: BookingView; offeredTo: string[] }> {
-  const result = await db.transaction().execute(async (trx) => {
-    const row = await findRow(trx, key);
-    if (row.status === "cancelled") return { row, offeredTo: [] as string[], cancelledNow: false };
-    if (row.status === "checked_in") throw new NotAllowed("checkedIn");
-    await trx.updateTable("cinema_bookings").set({ status: "cancelled", cancelled_at: now.toISOString() }).where("reference", "=", row.reference).execute();
-    const freed = await trx.deleteFrom("cinema_booking_seats").where("booking_reference", "=", row.reference).executeTakeFirst();
-    const screening = await loadScreening(trx, row.screening_id);
-    const offeredTo =
-      screening.status === "scheduled" && screening.startsAt > now.toISOString()
-        ? await offerFreedSeats(trx, row.screening_id, Number(freed.numDeletedRows), now)
-        : [];
-    return { row: { ...row, status: "cancelled", cancelled_at: now.toISOString() }, offeredTo, cancelledNow: true };
-  });
+  const first = await findRow(db, key);
+  const result = await withClaimRetry(
+    db,
+    first.screening_id,
+    now,
+    async (trx) => {
+      const row = await findRow(trx, key);
+      if (row.status === "cancelled") return { row, offeredTo: [] as string[], cancelledNow: false };
+      if (row.status === "checked_in") throw new NotAllowed("checkedIn");
+      await trx.updateTable("cinema_bookings").set({ status: "cancelled", cancelled_at: now.toISOString() }).where("reference", "=", row.reference).execute();
+      await trx.deleteFrom("cinema_booking_seats").where("booking_reference", "=", row.reference).execute();
+      const offeredTo = await offerFreedSeats(trx, row.screening_id, now);
+      return { row: { ...row, status: "cancelled", cancelled_at: now.toISOString() }, offeredTo, cancelledNow: true };
+    },
+    () => {
+      throw new Busy();
+    },
+  );
   if (result.cancelledNow) cinemaBookings.inc({ event: "cancelled", source: result.row.source });
   return { booking: await toBookingView(db, result.row), offeredTo: result.offeredTo };
 }

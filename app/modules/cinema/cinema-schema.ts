@@ -128,5 +128,5 @@ export const screeningFormSchema = (options: { requireHall: boolean; now?: Date 
 /** Staff: the outcome of a waiting-list offer. */
 export const waitingStatusSchema = z.object({
   id: plainText({ max: 20, min: 1 }),
-  status: z.enum(["waiting", "offered", "booked", "withdrawn"]),
+  status: z.enum(["waiting", "offered", "booked", "declined", "expired", "withdrawn"]),
 });

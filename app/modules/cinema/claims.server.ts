@@ -19,6 +19,15 @@ import { Busy, SoldOut } from "./errors";
  */
 export { isBusy, isUniqueViolation } from "~/modules/shared/transaction-retry.server";
 
+/** Step 1's "lock this screening", for a transaction that is not a claim but must not race one (offers.server.ts). */
+export async function lockScreening(trx: Transaction<Database>, screeningId: string): Promise<void> {
+  await trx
+    .updateTable("cinema_screenings")
+    .set((eb) => ({ updated_at: eb.ref("updated_at") }))
+    .where("id", "=", screeningId)
+    .execute();
+}
+
 /** Runs `work` in a transaction, retrying when a concurrent claim won the race; see above (and app/modules/shared/transaction-retry.server.ts). */
 export async function withClaimRetry<T>(
   db: Kysely<Database>,
@@ -33,11 +42,7 @@ export async function withClaimRetry<T>(
     db,
     {
       lock: async (trx) => {
-        await trx
-          .updateTable("cinema_screenings")
-          .set((eb) => ({ updated_at: eb.ref("updated_at") }))
-          .where("id", "=", screeningId)
-          .execute();
+        await lockScreening(trx, screeningId);
         await trx
           .deleteFrom("cinema_booking_seats")
           .where("screening_id", "=", screeningId)

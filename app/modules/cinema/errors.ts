@@ -8,7 +8,7 @@ export class CinemaError extends DomainError {}
 
 /** A screening, booking, hold, draft or waiting-list entry that does not exist (or a reference with the wrong phone). */
 export class NotFound extends CinemaError {
-  constructor(readonly what: "screening" | "booking" | "hold" | "draft" | "waitingEntry") {
+  constructor(readonly what: "screening" | "booking" | "hold" | "draft" | "waitingEntry" | "offer") {
     super("not_found", `${what} not found`);
   }
 }
@@ -79,5 +79,12 @@ export class HoldLimit extends CinemaError {
     readonly limit: number,
   ) {
     super("hold_limit", `hold limit reached (${who}, ${limit} seats)`);
+  }
+}
+
+/** A waiting-list offer that can no longer be answered this way: it ran out, was declined, withdrawn or booked. */
+export class OfferClosed extends CinemaError {
+  constructor(readonly reason: "expired" | "declined" | "withdrawn" | "booked") {
+    super("offer_closed", `offer closed: ${reason}`);
   }
 }

@@ -3,10 +3,12 @@
  *
  * Public booking:  listUpcomingScreenings, getScreening, seatMap, offerSeats, holdSeats, getHold, extendHold,
  *                  releaseHold, confirmHold, confirmDraft, bookSeats, findBooking, cancelBooking, joinWaitingList,
- *                  findWaitingEntry, findWaitingEntryFor, withdrawWaitingEntry (audited), booking drafts (createDraft, getDraft, saveDraft), bookingCalendar
+ *                  findWaitingEntry, findWaitingEntryFor, withdrawWaitingEntry (audited), waiting-list offers (findOffer, acceptOffer, declineOffer),
+ *                  booking drafts (createDraft, getDraft, saveDraft), bookingCalendar
  * Staff:           createScreening, updateScreening, cancelScreening, listBookings, exportBookings, revealBookingPhone,
- *                  checkIn, bookingsCsv, listWaitingList, setWaitingStatus (each change and full view audited
+ *                  checkIn, bookingsCsv, listWaitingList, listOfferChain, setWaitingStatus (each change and full view audited
  *                  in its own transaction: they take the staff Actor)
+ * Background:      expireWaitingOffers (the offer sweep, run by the message worker loop)
  * Errors:          CinemaError and its kinds (SoldOut, NotFound, BookingClosed, InvalidInput, HoldExpired, …)
  */
 export {
@@ -52,6 +54,19 @@ export {
   type WaitingEntry,
   type WaitingStatus,
 } from "./waiting-list.server";
+export {
+  acceptOffer,
+  declineOffer,
+  expireWaitingOffers,
+  findOffer,
+  listOfferChain,
+  offerHoldHours,
+  offerPath,
+  type OfferKey,
+  type OfferLink,
+  type OfferStatus,
+  type OfferView,
+} from "./offers.server";
 export { createDraft, getDraft, saveDraft, type Draft, type DraftPatch } from "./drafts.server";
 export {
   bookingsCsv,

@@ -137,6 +137,8 @@ export async function cancelScreening(db: Db, actor: Actor, id: string, now: Dat
       .orderBy("created_at")
       .execute();
     await trx.updateTable("cinema_waiting_list").set({ status: "withdrawn" }).where("screening_id", "=", id).where("status", "in", ["waiting", "offered"]).execute();
+    // Open offers end with the screening (their held seats went with every claim above).
+    await trx.updateTable("cinema_waiting_offers").set({ status: "withdrawn", answered_at: now.toISOString() }).where("screening_id", "=", id).where("status", "=", "open").execute();
     const callList = [...active, ...waiting].map((r) => ({ reference: r.reference, name: r.name, phone: r.phone, tickets: Number(r.tickets) }));
     const target = { targetType: "cinema_screening", targetId: id, detail: `${callList.length}` };
     await recordAudit(trx, actor, { action: "cinema.screening.cancel", ...target }, now);

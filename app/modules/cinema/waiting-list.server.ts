@@ -9,10 +9,13 @@ import { validateContact, type Contact } from "./validation";
 import { selfServiceActor, withAudit, type Actor } from "../staff/audit.server";
 import { sameSecret } from "~/modules/security/same-secret.server";
 import { withdrawalAudit, withdrawOutcome, type WithdrawalState, type WithdrawOutcome } from "~/modules/shared/withdrawal";
+import { lockScreening } from "./claims.server";
+import { bookOpenOfferOf, offerFreedSeats, withdrawOpenOffer } from "./offers.server";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-export type WaitingStatus = "waiting" | "offered" | "booked" | "withdrawn";
+/** "offered": seats are held for them now (offers.server.ts); "declined" / "expired": they said no, or let the offer run out. */
+export type WaitingStatus = "waiting" | "offered" | "booked" | "declined" | "expired" | "withdrawn";
 
 export interface WaitingEntry {
   /** The reference the person keeps: "HB-7K3Q-M9TD" (候补). */
@@ -120,41 +123,22 @@ export async function listWaitingList(db: Db, screeningId: string): Promise<Wait
 }
 
 /**
- * Seats were freed: offer them to the people waiting, in order. Each entry still "waiting" whose party fits in
- * the seats not yet offered is marked "offered" (no SMS: staff see the list and call). Returns the entry ids.
+ * Staff: record what came of an entry (booked by phone, withdrawn, back to waiting), in the same transaction under
+ * the screening's claim lock: "booked" books the entry's open offer for them (its held seats, an ordinary booking);
+ * any other change withdraws an open offer and its seats go to the next person; "waiting" may get an offer at once.
  */
-export async function offerFreedSeats(db: Db, screeningId: string, freedSeats: number, now: Date): Promise<string[]> {
-  if (freedSeats <= 0) return [];
-  const waiting = await db
-    .selectFrom("cinema_waiting_list")
-    .select(["id", "tickets"])
-    .where("screening_id", "=", screeningId)
-    .where("status", "=", "waiting")
-    .orderBy("created_at")
-    .orderBy("id")
-    .execute();
-  let left = freedSeats;
-  const offered: string[] = [];
-  for (const entry of waiting) {
-    if (left <= 0) break;
-    if (Number(entry.tickets) > left) continue;
-    left -= Number(entry.tickets);
-    offered.push(entry.id);
-  }
-  if (offered.length) {
-    await db.updateTable("cinema_waiting_list").set({ status: "offered", offered_at: now.toISOString() }).where("id", "in", offered).execute();
-  }
-  return offered;
-}
-
-/** Staff: record the outcome of an offer (they booked, or the person declined). */
-export async function setWaitingStatus(db: Db, actor: Actor, id: string, status: WaitingStatus, now: Date = new Date()): Promise<void> {
+export async function setWaitingStatus(db: Kysely<Database>, actor: Actor, id: string, status: WaitingStatus, now: Date = new Date()): Promise<void> {
   await withAudit(
     db,
     actor,
     async (trx) => {
-      const result = await trx.updateTable("cinema_waiting_list").set({ status }).where("id", "=", id).executeTakeFirst();
-      if (Number(result.numUpdatedRows) === 0) throw new NotFound("waitingEntry");
+      const entry = await trx.selectFrom("cinema_waiting_list").select(["screening_id", "status"]).where("id", "=", id).executeTakeFirst();
+      if (!entry) throw new NotFound("waitingEntry");
+      await lockScreening(trx, entry.screening_id);
+      await trx.updateTable("cinema_waiting_list").set({ status }).where("id", "=", id).execute();
+      if (status === "booked" && (await bookOpenOfferOf(trx, id, now))) return;
+      if (status !== "offered") await withdrawOpenOffer(trx, id, now);
+      if (status === "waiting") await offerFreedSeats(trx, entry.screening_id, now);
     },
     { action: "cinema.waiting.status", targetType: "cinema_waiting", targetId: id, detail: status },
     now,
@@ -191,6 +175,10 @@ export async function findWaitingEntryFor(db: Db, key: { reference: string; phon
 export async function withdrawWaitingEntry(db: Kysely<Database>, key: { reference: string; phone: string }, now: Date = new Date()): Promise<WithdrawOutcome> {
   const id = normaliseReference(key.reference ?? "");
   const work = async (trx: Transaction<Database>) => {
+    const found = await entryRowFor(trx, key);
+    // Under the screening's claim lock, like every seat claim and offer outcome: seats held for this entry's open
+    // offer pass on to the next person in this transaction.
+    await lockScreening(trx, found.screening_id);
     const row = await entryRowFor(trx, key);
     const screening = await loadScreening(trx, row.screening_id);
     const result = withdrawOutcome(waitingWithdrawalState(row.status, screening.startsAt, now));
@@ -203,6 +191,7 @@ export async function withdrawWaitingEntry(db: Kysely<Database>, key: { referenc
       .executeTakeFirst();
     // Staff recorded a booking for it in the meantime.
     if (Number(updated.numUpdatedRows) !== 1) return withdrawOutcome(waitingWithdrawalState("booked", screening.startsAt, now));
+    if (row.status === "offered") await withdrawOpenOffer(trx, row.id, now);
     return result;
   };
   return withAudit(db, selfServiceActor, work, withdrawalAudit("cinema.waiting.withdraw", "cinema_waiting", id), now);

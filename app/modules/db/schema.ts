@@ -38,6 +38,7 @@ export interface Database {
   cinema_holds: CinemaHoldTable;
   cinema_booking_seats: CinemaBookingSeatTable;
   cinema_waiting_list: CinemaWaitingListTable;
+  cinema_waiting_offers: CinemaWaitingOfferTable;
   cinema_booking_drafts: CinemaBookingDraftTable;
   chat_questions: ChatQuestionTable;
   lending_locations: LendingLocationTable;
@@ -168,11 +169,27 @@ export interface CinemaWaitingListTable {
   name: string;
   phone: string;
   tickets: number;
-  /** waiting | offered | booked | withdrawn */
+  /** waiting | offered | booked | declined | expired | withdrawn */
   status: string;
   locale: string;
   created_at: string;
   offered_at: string | null;
+}
+
+/** One offer of seats to a waiting-list entry (migration 0012-waiting-offers). */
+export interface CinemaWaitingOfferTable {
+  token: string;
+  entry_id: string;
+  screening_id: string;
+  hold_id: string;
+  /** Comma-separated seat ids, as in cinema_bookings.seat_ids. */
+  seat_ids: string;
+  /** open | booked | declined | expired | withdrawn */
+  status: string;
+  offered_at: string;
+  expires_at: string;
+  answered_at: string | null;
+  booking_reference: string | null;
 }
 
 export interface CinemaBookingDraftTable {

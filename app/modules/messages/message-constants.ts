@@ -13,5 +13,14 @@ export const messageStatuses = ["queued", "sending", "sent", "cancelled", "faile
 export type MessageStatus = (typeof messageStatuses)[number];
 
 /** Templates: each has `subject` and `body` under `messages.templates.<name>` in both locale files. */
-export const messageTemplates = ["feedbackReply", "bookingConfirmed", "activityChanged", "activityCancelled", "loanDueSoon", "loanOverdue"] as const;
+export const messageTemplates = [
+  "feedbackReply",
+  "bookingConfirmed",
+  "activityChanged",
+  "activityCancelled",
+  "loanDueSoon",
+  "loanOverdue",
+  "waitingOffer",
+  "activityPlaceGiven",
+] as const;
 export type MessageTemplate = (typeof messageTemplates)[number];

@@ -46,7 +46,13 @@ export function deliverySettingsFromEnv(env: Env = process.env): { intervalMs: n
  */
 export function startMessageWorker(
   getConnection: () => Pick<Connection, "db" | "kind">,
-  options: { channels?: Channels; env?: Env; intervalMs?: number } & Partial<Omit<DeliveryOptions, "channels" | "workerId">> = {},
+  options: {
+    channels?: Channels;
+    env?: Env;
+    intervalMs?: number;
+    /** Periodic work run at the start of each round (the waiting-list offer sweep), so what it queues goes out in that round. */
+    beforeRound?: (now: Date) => Promise<unknown>;
+  } & Partial<Omit<DeliveryOptions, "channels" | "workerId">> = {},
 ): MessageWorker {
   const env = options.env ?? process.env;
   const settings = deliverySettingsFromEnv(env);
@@ -58,6 +64,9 @@ export function startMessageWorker(
   let stopped = false;
 
   const round = async () => {
+    if (options.beforeRound) {
+      await options.beforeRound(options.now?.() ?? new Date()).catch((error) => console.error(`background sweep failed: ${maskForLog(error)}`));
+    }
     for (;;) {
       const result = await deliverDueMessages(getConnection(), {
         workerId,

@@ -76,9 +76,11 @@ const rules: Rule[] = [
   },
   {
     name: "cinema waiting list",
-    tables: ["cinema_waiting_list"],
+    // With its offers (migration 0012): they tie an entry to its booking.
+    tables: ["cinema_waiting_list", "cinema_waiting_offers"],
     run: async (db, cutoff) => {
       const past = db.selectFrom("cinema_screenings").select("id").where("starts_at", "<", cutoff);
+      await db.deleteFrom("cinema_waiting_offers").where("screening_id", "in", past).execute();
       return count(await db.deleteFrom("cinema_waiting_list").where("screening_id", "in", past).execute());
     },
   },

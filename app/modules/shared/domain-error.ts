@@ -19,6 +19,7 @@ export const domainErrorStatus = {
   seats_taken: 409,
   not_allowed: 409,
   hold_limit: 409,
+  offer_closed: 409,
   // The state does not allow it (lending).
   unit_unavailable: 409,
   insufficient_stock: 409,

@@ -3,7 +3,7 @@ import { auditEntries, expectAuditedTogether } from "../../../tests/support/audi
 import { createTestDb } from "../../../tests/support/test-db";
 import { createActivity, createCardDraft, decideCard, findSignup, getActivity, getCardDraft, saveCardDraft, signUp, submitCardDraft } from "../centre/index.server";
 import { joinWaitingList, listUpcomingScreenings, listWaitingList, seedCinema, setWaitingStatus } from "../cinema/index.server";
-import { offerFreedSeats } from "../cinema/waiting-list.server";
+import { offerFreedSeats } from "../cinema/offers.server";
 import type { Connection } from "../db/index.server";
 import { feedbackSchema, listFeedback, submitFeedback, updateFeedback } from "../feedback/index.server";
 import { checkOut, createRequest, decideRequest, listRequests, seedLending } from "../lending/index.server";
@@ -236,10 +236,16 @@ describe("what a withdrawal does next", () => {
   it("a withdrawn waiting-list entry is no longer offered seats; the next one is", async () => {
     const withdrawn = await cases["waiting-list"].make();
     await withdraw(conn.db, "waiting-list", withdrawn, now);
-    const offered = await offerFreedSeats(conn.db, screeningId, 50, now);
+    const offered = await conn.db.transaction().execute((trx) => offerFreedSeats(trx, screeningId, now, {}));
     expect(offered).not.toContain(withdrawn.reference);
     expect(offered.length).toBeGreaterThan(0);
     expect((await listWaitingList(conn.db, screeningId)).find((e) => e.id === withdrawn.reference)).toMatchObject({ status: "withdrawn", position: null });
+
+    // Withdrawn while seats are held for it: its offer closes, and the seats are not left held for nobody.
+    const offeredKey = { reference: offered[0]!, secret: (await conn.db.selectFrom("cinema_waiting_list").select("phone").where("id", "=", offered[0]!).executeTakeFirstOrThrow()).phone };
+    await withdraw(conn.db, "waiting-list", offeredKey, now);
+    const offer = await conn.db.selectFrom("cinema_waiting_offers").select("status").where("entry_id", "=", offered[0]!).executeTakeFirstOrThrow();
+    expect(offer.status).toBe("withdrawn");
   });
 
   it("a message sent without a contact cannot be withdrawn online; a withdrawn one shows in the inbox as withdrawn", async () => {

@@ -9,6 +9,7 @@ import * as abuseGuards from "./0007-abuse-guards";
 import * as appendOnly from "./0008-append-only";
 import * as outbox from "./0009-outbox";
 import * as loanReminders from "./0010-loan-reminders";
+import * as waitingOffers from "./0012-waiting-offers";
 
 /** Every migration, in order. Names are permanent: add new ones at the end, never rename. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   "0008-append-only": appendOnly,
   "0009-outbox": outbox,
   "0010-loan-reminders": loanReminders,
+  "0012-waiting-offers": waitingOffers,
 };

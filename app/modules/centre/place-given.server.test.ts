@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { createTestDb } from "../../../tests/support/test-db";
+import type { Connection } from "../db/index.server";
+import { messagesAbout } from "../messages/index.server";
+import { withdrawSignup, createActivity, signUp } from "./index.server";
+
+const now = new Date("2026-11-26T02:00:00Z");
+const actor = { id: null, username: "centre-staff" };
+
+let conn: Connection;
+beforeAll(async () => {
+  conn = await createTestDb();
+});
+afterAll(async () => conn.db.destroy());
+
+describe("a freed activity place", () => {
+  it("goes to the first person waiting, who is texted in their language that the place is theirs", async () => {
+    vi.stubEnv("PUBLIC_ORIGIN", "https://access.example.cn");
+    const id = await createActivity(
+      conn.db,
+      actor,
+      {
+        type: "training",
+        associationId: null,
+        title: { zh: "读屏软件培训", en: "Screen reader course" },
+        summary: { zh: "小班培训", en: "Small group" },
+        place: { zh: "区域中心", en: "Regional centre" },
+        startsAt: "2026-12-10T06:30:00.000Z",
+        durationMinutes: 120,
+        capacity: 1,
+        waitlistSize: 2,
+        accessibility: [],
+        signupOpensAt: "2026-11-20T00:00:00.000Z",
+        signupClosesAt: "2026-12-09T10:00:00.000Z",
+        status: "published",
+      },
+      now,
+    );
+    const first = await signUp(conn.db, id, { name: "参加者", phone: "13800000200", needs: [], locale: "zh-CN" }, now);
+    const waiting = await signUp(conn.db, id, { name: "Waiting", phone: "13800000201", needs: [], locale: "en" }, now);
+    const after = await signUp(conn.db, id, { name: "后来", phone: "13800000202", needs: [], locale: "zh-CN" }, new Date(now.getTime() + 60_000));
+    expect([first.status, waiting.status, after.status]).toEqual(["confirmed", "waiting", "waiting"]);
+    expect(await messagesAbout(conn.db, { type: "activity_signup", id: waiting.reference })).toEqual([]);
+
+    const { promoted } = await withdrawSignup(conn.db, { reference: first.reference, phone: "13800000200" }, now);
+    expect(promoted).toBe(waiting.reference);
+    const [message] = await messagesAbout(conn.db, { type: "activity_signup", id: waiting.reference });
+    expect(message).toMatchObject({ channel: "sms", status: "queued", reference: waiting.reference });
+    expect(message.body).toContain("Screen reader course");
+    expect(message.body).toContain("Regional centre");
+    expect(message.body).toContain(waiting.reference);
+    expect(message.body).toContain("https://access.example.cn/en/activities/signup");
+    expect(message.body).not.toContain("13800000201");
+    // Only the person moved up is told.
+    expect(await messagesAbout(conn.db, { type: "activity_signup", id: after.reference })).toEqual([]);
+    vi.unstubAllEnvs();
+  });
+});
