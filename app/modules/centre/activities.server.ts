@@ -12,8 +12,7 @@ import { withdrawalAudit, withdrawOutcome, type WithdrawalState, type WithdrawOu
 import { centrePhone, normalisePhone, type AccessibilityFeature, type ActivityType, type AssociationId, type SignupStatus } from "./centre-constants";
 import { ActivityFull, AlreadySignedUp, Busy, NotFound, SignupClosed, WrongState } from "./errors";
 import type { CentreActivityTable, CentreSignupDraftTable } from "./tables";
-import { activityChangeFor, queueActivityChange } from "./activity-messages.server";
-import { tellPlaceGiven } from "./place-given.server";
+import { activityChangeFor, queueActivityChange, tellPlaceGiven } from "./activity-messages.server";
 
 /**
  * Activities and training of the regional centre. Capacity is never exceeded: a confirmed sign-up holds one row of
@@ -258,7 +257,7 @@ export function signupWithdrawalState(status: string, activityStartsAt: string, 
 /**
  * The person withdraws their sign-up (reference + phone, or NotFound), with the audit entry in the same
  * transaction. A confirmed place passes, in that transaction too, to the first person waiting (who then holds the
- * place row) and is texted that the place is theirs (place-given.server.ts); staff see who was moved up. A second
+ * place row) and is texted that the place is theirs (activity-messages.server.ts); staff see who was moved up. A second
  * withdrawal changes nothing.
  */
 export async function withdrawSignup(db: Db, key: { reference: string; phone: string }, now = new Date()): Promise<WithdrawOutcome & { promoted: string | null }> {

@@ -17,10 +17,41 @@ export function activityChangeFor(before: Row, after: Row): "changed" | "cancell
   return moved || elsewhere ? "changed" : null;
 }
 
+type Person = { reference: string; phone: string; locale: string };
+
+/** One text about an activity to one person signed up, in the language they signed up in, to the mobile they gave. */
+async function queueSignupMessage(
+  trx: Transaction<Database>,
+  person: Person,
+  template: "activityChanged" | "activityCancelled" | "activityPlaceGiven",
+  activity: Pick<Row, "title_zh" | "title_en" | "place_zh" | "place_en" | "starts_at">,
+  now: Date,
+): Promise<void> {
+  const locale = isLocale(person.locale) ? person.locale : defaultLocale;
+  const en = locale === "en";
+  await enqueueMessage(
+    trx,
+    {
+      recipient: person.phone,
+      locale,
+      template,
+      params: {
+        reference: person.reference,
+        activity: en ? activity.title_en : activity.title_zh,
+        when: formatDateTime(activity.starts_at, locale),
+        place: en ? activity.place_en : activity.place_zh,
+      },
+      target: { type: "activity_signup", id: person.reference },
+      managePath: "/activities/signup",
+    },
+    now,
+  );
+}
+
 /**
  * Tells everyone with a place or on the waiting list that the activity has moved (the new time and place) or is
- * cancelled: one message each, queued in the edit's own transaction, in the language they signed up in, to the
- * mobile they gave (never written into the text). Returns how many were queued.
+ * cancelled: one message each, queued in the edit's own transaction (the phone is never written into the text).
+ * Returns how many were queued.
  */
 export async function queueActivityChange(
   trx: Transaction<Database>,
@@ -36,26 +67,23 @@ export async function queueActivityChange(
     .where("status", "in", ["confirmed", "waiting"])
     .orderBy("created_at")
     .execute();
-  for (const person of people) {
-    const locale = isLocale(person.locale) ? person.locale : defaultLocale;
-    const en = locale === "en";
-    await enqueueMessage(
-      trx,
-      {
-        recipient: person.phone,
-        locale,
-        template: change === "cancelled" ? "activityCancelled" : "activityChanged",
-        params: {
-          reference: person.reference,
-          activity: en ? after.title_en : after.title_zh,
-          when: formatDateTime(after.starts_at, locale),
-          place: en ? after.place_en : after.place_zh,
-        },
-        target: { type: "activity_signup", id: person.reference },
-        managePath: "/activities/signup",
-      },
-      now,
-    );
-  }
+  for (const person of people) await queueSignupMessage(trx, person, change === "cancelled" ? "activityCancelled" : "activityChanged", after, now);
   return people.length;
+}
+
+/**
+ * A freed activity place passed to the first person waiting (activities.server.ts): they are told by text, in the
+ * same transaction: the activity, when, where, the reference, and that they need do nothing unless they cannot
+ * come. (Activities keep moving the next person up at once rather than offering the place with a deadline, as the
+ * cinema does: people asked for the place when they signed up, and a free session is not lost because a text was
+ * read late.)
+ */
+export async function tellPlaceGiven(trx: Transaction<Database>, reference: string, now: Date): Promise<void> {
+  const row = await trx
+    .selectFrom("centre_signups as s")
+    .innerJoin("centre_activities as a", "a.id", "s.activity_id")
+    .select(["s.reference", "s.phone", "s.locale", "a.title_zh", "a.title_en", "a.place_zh", "a.place_en", "a.starts_at"])
+    .where("s.reference", "=", reference)
+    .executeTakeFirstOrThrow();
+  await queueSignupMessage(trx, row, "activityPlaceGiven", row, now);
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEntries, expectAuditedTogether, expectRefusedWithoutAudit } from "../../../tests/support/audit-outage";
+import { activityInput as sharedActivityInput } from "../../../tests/support/activity-input";
 import { createTestDb, createTwoConnections, testDatabaseUrl } from "../../../tests/support/test-db";
 import { migrateToLatest, openDatabase, type Connection } from "../db/index.server";
 import { idCheckCharacter } from "../lending/certificate";
@@ -51,24 +52,7 @@ afterAll(async () => conn?.db.destroy());
 const first17 = "44180219900315123";
 const certificate = `${first17}${idCheckCharacter(first17)}11`;
 
-function activityInput(patch: Partial<ActivityInput> = {}): ActivityInput {
-  return {
-    type: "training",
-    associationId: null,
-    title: { zh: "读屏软件培训", en: "Screen reader course" },
-    summary: { zh: "小班培训", en: "Small group" },
-    place: { zh: "区域中心", en: "Regional centre" },
-    startsAt: "2026-12-10T06:30:00.000Z",
-    durationMinutes: 120,
-    capacity: 3,
-    waitlistSize: 1,
-    accessibility: ["stepFree"],
-    signupOpensAt: "2026-11-20T00:00:00.000Z",
-    signupClosesAt: "2026-12-09T10:00:00.000Z",
-    status: "published",
-    ...patch,
-  };
-}
+const activityInput = (patch: Partial<ActivityInput> = {}) => sharedActivityInput({ accessibility: ["stepFree"], ...patch });
 
 async function applyForCard(phone: string, patch: Parameters<typeof saveCardDraft>[2] = {}) {
   const draft = await createCardDraft(conn.db, "zh-CN", now);

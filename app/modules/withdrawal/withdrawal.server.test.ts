@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEntries, expectAuditedTogether } from "../../../tests/support/audit-outage";
+import { activityInput } from "../../../tests/support/activity-input";
 import { createTestDb } from "../../../tests/support/test-db";
 import { createActivity, createCardDraft, decideCard, findSignup, getActivity, getCardDraft, saveCardDraft, signUp, submitCardDraft } from "../centre/index.server";
 import { joinWaitingList, listUpcomingScreenings, listWaitingList, seedCinema, setWaitingStatus } from "../cinema/index.server";
@@ -40,21 +41,7 @@ beforeAll(async () => {
   activityId = await createActivity(
     conn.db,
     staff,
-    {
-      type: "training",
-      associationId: null,
-      title: { zh: "读屏软件培训", en: "Screen reader course" },
-      summary: { zh: "小班培训", en: "Small group" },
-      place: { zh: "区域中心", en: "Regional centre" },
-      startsAt: "2026-12-10T06:30:00.000Z",
-      durationMinutes: 120,
-      capacity: 50,
-      waitlistSize: 10,
-      accessibility: [],
-      signupOpensAt: "2026-11-20T00:00:00.000Z",
-      signupClosesAt: "2026-12-09T10:00:00.000Z",
-      status: "published",
-    },
+    activityInput({ capacity: 50, waitlistSize: 10 }),
     now,
   );
   screeningId = (await listUpcomingScreenings(conn.db, {}, now))[0].id;

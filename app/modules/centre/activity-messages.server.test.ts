@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { activityInput } from "../../../tests/support/activity-input";
 import { createTestDb } from "../../../tests/support/test-db";
 import type { Connection } from "../db/index.server";
 import { messagesAbout } from "../messages/index.server";
@@ -19,21 +20,7 @@ describe("a freed activity place", () => {
     const id = await createActivity(
       conn.db,
       actor,
-      {
-        type: "training",
-        associationId: null,
-        title: { zh: "读屏软件培训", en: "Screen reader course" },
-        summary: { zh: "小班培训", en: "Small group" },
-        place: { zh: "区域中心", en: "Regional centre" },
-        startsAt: "2026-12-10T06:30:00.000Z",
-        durationMinutes: 120,
-        capacity: 1,
-        waitlistSize: 2,
-        accessibility: [],
-        signupOpensAt: "2026-11-20T00:00:00.000Z",
-        signupClosesAt: "2026-12-09T10:00:00.000Z",
-        status: "published",
-      },
+      activityInput({ capacity: 1, waitlistSize: 2 }),
       now,
     );
     const first = await signUp(conn.db, id, { name: "参加者", phone: "13800000200", needs: [], locale: "zh-CN" }, now);
