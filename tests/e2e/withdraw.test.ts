@@ -37,13 +37,8 @@ async function deviceRequest(phone: string): Promise<string> {
   return ((await created.json()) as { reference: string }).reference;
 }
 
-async function withdrawDeviceRequest(page: Page, javascript: boolean, phone: string) {
-  const axe = async (label: string) => {
-    if (javascript) await expectNoAxeViolations(page, label);
-  };
-  const reference = await deviceRequest(phone);
-
-  // The status page shows the request and, while it waits, the way to withdraw it.
+/** The request's status page, with the keyboard: reference + phone, then the answer. */
+async function lookUpRequest(page: Page, javascript: boolean, reference: string, phone: string) {
   await page.goto("/devices/request");
   if (javascript) await waitForHydration(page);
   await tabTo(page, page.getByRole("textbox", { name: "申请编号" }));
@@ -53,6 +48,16 @@ async function withdrawDeviceRequest(page: Page, javascript: boolean, phone: str
   await tabTo(page, page.getByRole("button", { name: "查询" }), 5);
   await submit(page, javascript);
   await page.getByRole("heading", { level: 2, name: `申请 ${reference}` }).waitFor();
+}
+
+async function withdrawDeviceRequest(page: Page, javascript: boolean, phone: string) {
+  const axe = async (label: string) => {
+    if (javascript) await expectNoAxeViolations(page, label);
+  };
+  const reference = await deviceRequest(phone);
+
+  // The status page shows the request and, while it waits, the way to withdraw it.
+  await lookUpRequest(page, javascript, reference, phone);
   await tabTo(page, page.getByRole("button", { name: "撤回这项申请" }));
   await submit(page, javascript);
 
@@ -69,15 +74,7 @@ async function withdrawDeviceRequest(page: Page, javascript: boolean, phone: str
   await axe("withdrawn");
 
   // Looked up again: withdrawn, with no button to withdraw it again.
-  await page.goto("/devices/request");
-  if (javascript) await waitForHydration(page);
-  await tabTo(page, page.getByRole("textbox", { name: "申请编号" }));
-  await page.keyboard.type(reference);
-  await tabTo(page, page.getByRole("textbox", { name: "手机号码" }), 5);
-  await page.keyboard.type(phone);
-  await tabTo(page, page.getByRole("button", { name: "查询" }), 5);
-  await submit(page, javascript);
-  await page.getByRole("heading", { level: 2, name: `申请 ${reference}` }).waitFor();
+  await lookUpRequest(page, javascript, reference, phone);
   expect(await main.textContent()).toContain("已由申请人撤回");
   expect(await page.getByRole("button", { name: "撤回这项申请" }).count()).toBe(0);
 
