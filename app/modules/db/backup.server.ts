@@ -19,6 +19,7 @@ export const backupTables = [
   "cinema_holds",
   "cinema_booking_seats",
   "cinema_waiting_list",
+  "cinema_waiting_offers",
   "cinema_booking_drafts",
   "staff_users",
   "staff_sessions",

@@ -82,8 +82,8 @@ export const tablesWithoutPersonalData: Record<string, NoPersonalData> = {
     columns: ["id", "asset_tag", "type_id", "location_id", "status", "condition", "reserved_for", "acquired_at", "updated_at"],
   },
   lending_loans: {
-    reason: "which unit went out on which request and when, and which staff member handed it over; the person is on the request",
-    columns: ["id", "unit_id", "request_reference", "type_id", "location_id", "mode", "out_at", "due_date", "condition_out", "condition_in", "returned_at", "out_by", "in_by"],
+    reason: "which unit went out on which request and when, and which staff member handed it over; the person is on the request; `renewals` is how many times the borrower renewed",
+    columns: ["id", "unit_id", "request_reference", "type_id", "location_id", "mode", "out_at", "due_date", "condition_out", "condition_in", "returned_at", "out_by", "in_by", "renewals"],
   },
   lending_ledger: {
     reason: "append-only (migration 0008): movements of devices with staff usernames and request references, never an applicant's name or number",
