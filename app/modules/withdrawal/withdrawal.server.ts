@@ -5,8 +5,8 @@ import { findWaitingEntryFor, NotFound as CinemaNotFound, waitingWithdrawalState
 import { FeedbackNotFound, feedbackWithdrawalState, findFeedbackForSender, withdrawFeedback } from "../feedback/index.server";
 import { findRequestForApplicant, NotFound as LendingNotFound, requestWithdrawalState, withdrawRequest } from "../lending/index.server";
 import type { LookupKind } from "../security/lookup-guard.server";
-import { DomainError } from "../shared/domain-error";
-import type { WithdrawalState, WithdrawOutcome } from "../shared/withdrawal";
+import { DomainError } from "~/modules/shared/domain-error";
+import type { WithdrawalState, WithdrawOutcome } from "~/modules/shared/withdrawal";
 import type { WithdrawalKind } from "./withdrawal-constants";
 
 /**
