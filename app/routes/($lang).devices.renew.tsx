@@ -10,7 +10,7 @@ import { formState } from "~/components/form-state";
 import { LocalLink } from "~/components/LocalLink";
 import type { PageHandle } from "~/components/page-handle";
 import { useLocale } from "~/components/use-locale";
-import { domainErrorMessage } from "~/http/domain-errors.server";
+import { domainErrorInit, domainErrorMessage } from "~/http/domain-errors.server";
 import { readFormData } from "~/http/form-data.server";
 import { guardedLookup, lookupRefusalInit, lookupRefusalText } from "~/http/lookup.server";
 import { routeLocale } from "~/http/route-locale";
@@ -82,7 +82,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   const renewed = renew && !refusal && loan !== null;
   // The confirmation form carries reference + phone back (a POST body, never a URL); none right after a renewal.
   const found = { ...answer, loan, noLoan: loan === null, renewed, key: loan && !loan.refusal && !renewed ? { reference: loan.reference, phone: key.phone } : null };
-  if (refusal) return data({ ...found, hasErrors: true, lastResult: submission.reply(), message: domainErrorMessage(getFixedT(locale), refusal) }, { status: 409 });
+  if (refusal) return data({ ...found, hasErrors: true, lastResult: submission.reply(), message: domainErrorMessage(getFixedT(locale), refusal) }, domainErrorInit(refusal));
   return { ...found, hasErrors: false, lastResult: submission.reply({ resetForm: true }) };
 }
 
