@@ -95,6 +95,9 @@ export default defineConfig({
           poolOptions: { forks: { singleFork: true } },
           testTimeout: 60_000,
           hookTimeout: 180_000,
+          // expect.poll waits for what the page shows (a list filtered, a choice applied) up to 10 s, not vitest's
+          // default 1 s: under a full run's load a React Aria popover once took longer than that to fill.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],

@@ -62,13 +62,20 @@ async function fullScreening(waiting: number): Promise<{ screeningId: string; ti
   }
   const booking = await bookSeats(conn.db, { screeningId: screening.id, party: { tickets: 2 }, contact: { name: "退票人", phone: "13900001111" }, locale: "zh-CN" });
   const entries: string[] = [];
+  // Each joins a millisecond after the one before: two joins in the same millisecond are simultaneous, and the list
+  // orders them by reference (stable, but not the order this loop ran in), which once gave the offer to the second.
+  const joinedFrom = Date.now();
   for (let i = 0; i < waiting; i++) {
-    const entry = await joinWaitingList(conn.db, {
-      screeningId: screening.id,
-      contact: { name: i === 1 ? "Li Na" : `候补观众${i + 1}`, phone: `1360000200${i}` },
-      tickets: 2,
-      locale: i === 1 ? "en" : "zh-CN",
-    });
+    const entry = await joinWaitingList(
+      conn.db,
+      {
+        screeningId: screening.id,
+        contact: { name: i === 1 ? "Li Na" : `候补观众${i + 1}`, phone: `1360000200${i}` },
+        tickets: 2,
+        locale: i === 1 ? "en" : "zh-CN",
+      },
+      new Date(joinedFrom + i),
+    );
     entries.push(entry.id);
   }
   return { screeningId: screening.id, title: screening.title, booking, entries };

@@ -277,17 +277,22 @@ describe("the searchable device picker on the staff intake form", () => {
     await tabTo(page, picker);
     await page.keyboard.type("轮椅");
     const options = page.getByRole("listbox").getByRole("option");
-    await expect.poll(async () => (await options.allTextContents()).length).toBeGreaterThan(0);
+    await expect.poll(async () => {
+      const shown = await options.allTextContents();
+      return shown.length > 0 && shown.every((n) => n.includes("轮椅"));
+    }).toBe(true);
     const names = await options.allTextContents();
-    expect(names.every((n) => n.includes("轮椅"))).toBe(true);
     // While the list is open React Aria hides the rest of the page from screen readers (aria-hidden), so the virtual
     // cursor stays in the combobox and its list; Tab still leaves and closes it. axe flags the focusable links under
     // that aria-hidden; nothing else may fail (docs/decisions/0011-react-aria-components.md).
     expect((await axeViolations(page)).filter((v) => v.id !== "aria-hidden-focus")).toEqual([]);
     await expect.poll(() => page.locator("header").getAttribute("aria-hidden")).toBe("true");
+    // ↓ makes the first option the active one (what a screen reader announces); Enter then chooses it, and the
+    // input shows its name once React Aria has applied the choice.
     await page.keyboard.press("ArrowDown");
+    await expect.poll(() => picker.getAttribute("aria-activedescendant")).toBeTruthy();
     await page.keyboard.press("Enter");
-    expect(await picker.inputValue()).toBe(names[0]);
+    await expect.poll(() => picker.inputValue()).toBe(names[0]);
     await expect.poll(() => page.getByRole("listbox").count()).toBe(0);
 
     // A word that matches nothing says so.
