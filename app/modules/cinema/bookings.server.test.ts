@@ -210,6 +210,9 @@ describe("cinema bookings", () => {
     expect((await getScreening(conn.db, screening.id, later(5))).ordinarySeatsAvailable).toBe(0);
     // Cancelling again changes nothing.
     expect((await cancelBooking(conn.db, { reference: booking.reference, phone: "13900001111" }, later(6))).offeredTo).toEqual([]);
+    // The person's own cancellation is in the audit log once, as self-service, with who was offered the seats.
+    const audit = await conn.db.selectFrom("audit_log").select(["username", "action", "detail"]).where("target_id", "=", booking.reference).execute();
+    expect(audit).toEqual([{ username: "(self-service)", action: "cinema.booking.cancel", detail: `seats offered to ${second.id}` }]);
   });
 
   it("gives the staff pages what they need: the door list, check-in, CSV with masked phones, a call list", async () => {

@@ -17,6 +17,7 @@ import { seatsByIds, toBookingView, type BookingStatus, type BookingView } from 
 import { cinemaBookings } from "~/modules/observability/metrics.server";
 import { queueBookingConfirmation } from "./booking-message.server";
 import { sameSecret } from "~/modules/security/same-secret.server";
+import { recordAudit, selfServiceActor } from "../staff/audit.server";
 
 type Db = Kysely<Database>;
 type Trx = Transaction<Database>;
@@ -335,7 +336,7 @@ export async function findBooking(db: Db, key: BookingKey): Promise<BookingView>
 /**
  * Cancels a booking: its seats are freed at once and, in the same transaction and under the screening's claim lock,
  * offered to the waiting list in order (offers.server.ts: held for the first parties that fit, each sent a link).
- * Cancelling twice is harmless.
+ * The person cancels their own booking, so it is audited as self-service. Cancelling twice is harmless (and audited once).
  */
 export async function cancelBooking(
   db: Db,
@@ -354,6 +355,14 @@ export async function cancelBooking(
       await trx.updateTable("cinema_bookings").set({ status: "cancelled", cancelled_at: now.toISOString() }).where("reference", "=", row.reference).execute();
       await trx.deleteFrom("cinema_booking_seats").where("booking_reference", "=", row.reference).execute();
       const offeredTo = await offerFreedSeats(trx, row.screening_id, now);
+      // The person cancelled their own booking (its page's key, or the API with reference + phone): audited like
+      // every self-service withdrawal, in the same transaction.
+      await recordAudit(
+        trx,
+        selfServiceActor,
+        { action: "cinema.booking.cancel", targetType: "cinema_booking", targetId: row.reference, detail: offeredTo.length ? `seats offered to ${offeredTo.join(", ")}` : undefined },
+        now,
+      );
       return { row: { ...row, status: "cancelled", cancelled_at: now.toISOString() }, offeredTo, cancelledNow: true };
     },
     () => {

@@ -99,8 +99,12 @@ describe("waiting-list offers", () => {
     expect(message.body).toContain(`《${screening.title.zh}》`);
     expect(message.body).toMatch(/第\d+排\d+号/);
     expect(message.body).toContain("保留到");
-    expect(message.body).toContain(`https://access.example.cn/cinema/offer/${entries[0].id}/${offer.token}`);
+    // Staff read the text without the link's key; the text sent carries it.
+    expect(message.body).toContain(`https://access.example.cn/cinema/offer/${entries[0].id}/••••`);
+    expect(message.body).not.toContain(offer.token);
     expect(message.body).not.toContain(entries[0].phone);
+    const sent = await conn.db.selectFrom("outbox_messages").select("body").where("id", "=", message.id).executeTakeFirstOrThrow();
+    expect(sent.body).toContain(`https://access.example.cn/cinema/offer/${entries[0].id}/${offer.token}`);
 
     const view = await findOffer(conn.db, offer, later(11));
     expect(view).toMatchObject({ status: "open", tickets: 2, name: "候补1", booking: null });

@@ -3,6 +3,7 @@ import type { Database } from "../db/schema";
 import { maskContact } from "../privacy/mask";
 import { recordAudit, type Actor } from "../staff/audit.server";
 import type { OutboxMessage } from "./claim.server";
+import { hideLinkKeys } from "./link-keys";
 import type { MessageStatus, MessageTemplate } from "./message-constants";
 
 const staffColumns = [
@@ -24,7 +25,10 @@ const staffColumns = [
   "sent_at",
 ] as const;
 
-/** A message as staff see it: the recipient masked, the text as it was sent (rendered with numbers masked). */
+/**
+ * A message as staff see it: the recipient masked, the text as it was sent (rendered with numbers masked), except
+ * the key in a link to the person's own page (link-keys.ts).
+ */
 function forStaff(row: Pick<OutboxMessage, (typeof staffColumns)[number]>) {
   return {
     id: row.id,
@@ -32,8 +36,8 @@ function forStaff(row: Pick<OutboxMessage, (typeof staffColumns)[number]>) {
     recipient: maskContact(row.recipient),
     locale: row.locale,
     template: row.template,
-    subject: row.subject,
-    body: row.body,
+    subject: hideLinkKeys(row.subject),
+    body: hideLinkKeys(row.body),
     reference: row.reference,
     target: { type: row.target_type, id: row.target_id },
     status: row.status,
