@@ -13,15 +13,14 @@ import { routeLocale } from "~/http/route-locale";
 import { localePath } from "~/i18n/config";
 import { formatDateTime } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
-import { listOfferChain, listWaitingList, revealWaitingPhone, seatList, setWaitingStatus, waitingStatusSchema, type WaitingStatus } from "~/modules/cinema/index.server";
+import { listOfferChain, listWaitingList, NotAllowed, revealWaitingPhone, seatList, setWaitingStatus, waitingStatusSchema } from "~/modules/cinema/index.server";
+import { staffStatusChoices } from "~/modules/cinema/waiting-status";
 import { getDb } from "~/modules/db/index.server";
 import { plainText } from "~/modules/privacy/text-fields";
 import { normaliseReference } from "~/modules/shared/reference";
 import { actorOf, requireStaff } from "~/modules/staff/index.server";
 
 export const links = cinemaLinks;
-
-const statuses: WaitingStatus[] = ["waiting", "offered", "booked", "declined", "expired", "withdrawn"];
 
 type Data = { screening?: { id: string; title: { zh: string; en: string } } } | undefined;
 export const handle: AdminHandle = {
@@ -70,7 +69,12 @@ export async function action({ params, request }: ActionFunctionArgs) {
   if (!change.success) return data({ hasErrors: true, error: "badRequest" as const, revealed: null }, { status: 400 });
   const id = normaliseReference(change.data.id);
   if (!own(id)) return data({ hasErrors: true, error: "notFound" as const, revealed: null }, { status: 404 });
-  await setWaitingStatus(getDb(), actorOf(session), id, change.data.status);
+  try {
+    await setWaitingStatus(getDb(), actorOf(session), id, change.data.status);
+  } catch (error) {
+    if (error instanceof NotAllowed) return data({ hasErrors: true, error: "systemStatus" as const, revealed: null }, { status: 409 });
+    throw error;
+  }
   return redirect(localePath(`/admin/cinema/${screening.id}/waiting-list?updated=${encodeURIComponent(id)}`, locale));
 }
 
@@ -148,7 +152,7 @@ export default function WaitingList() {
                       {t("cinema.admin.statusOf", { id: e.id })}
                     </label>
                     <select id={`status-${e.id}`} name="status" defaultValue={e.status}>
-                      {statuses.map((status) => (
+                      {staffStatusChoices(e.status).map((status) => (
                         <option key={status} value={status}>
                           {t(`cinema.admin.waitingStatus.${status}`)}
                         </option>

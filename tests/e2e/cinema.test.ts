@@ -379,9 +379,13 @@ describe("staff at the door", () => {
     const waitingRow = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: waitingId }) });
     expect(await waitingRow.textContent()).toContain("137****2222");
     await expectNoAxeViolations(page, "waiting list");
-    await waitingRow.getByRole("combobox", { name: `${waitingId} 的状态` }).selectOption({ label: "已通知有座位" });
+    // Staff record what the person said (here: on the phone, that they no longer want seats); "offered a seat" is
+    // not among the choices, since only an offer (seats held, a link sent) makes an entry that.
+    const statusOf = waitingRow.getByRole("combobox", { name: `${waitingId} 的状态` });
+    expect(await statusOf.getByRole("option").allTextContents()).toEqual(["等候中", "已订到座位", "已放弃", "已撤销"]);
+    await statusOf.selectOption({ label: "已放弃" });
     await waitingRow.getByRole("button", { name: `保存状态 ${waitingId}` }).click();
-    await page.getByRole("status").filter({ hasText: `${waitingId} 的状态已改为“已通知有座位”。` }).waitFor();
+    await page.getByRole("status").filter({ hasText: `${waitingId} 的状态已改为“已放弃”。` }).waitFor();
 
     await signInContext(context, "admin");
     await page.goto("/admin/audit");

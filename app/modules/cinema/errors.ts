@@ -60,7 +60,8 @@ export class SeatsTaken extends CinemaError {
 
 /** The booking cannot change any more (checked in). */
 export class NotAllowed extends CinemaError {
-  constructor(readonly reason: "checkedIn") {
+  /** checkedIn: a checked-in booking cannot be cancelled; systemStatus: only an offer itself makes an entry "offered" or "expired". */
+  constructor(readonly reason: "checkedIn" | "systemStatus") {
     super("not_allowed", `not allowed: ${reason}`);
   }
 }

@@ -90,8 +90,12 @@ describe("cinema staff actions and their audit entries commit together", () => {
     const waiting = await joinWaitingList(conn.db, { screeningId: second.id, contact: { name: "王五", phone: "13700002222" }, tickets: 1, locale: "zh-CN" }, now);
     expect(await expectAuditedTogether(conn.db, { actions: ["cinema.waiting.phone"], run: () => revealWaitingPhone(conn.db, staff, waiting.id, now) })).toBe("13700002222");
     const status = async () => (await conn.db.selectFrom("cinema_waiting_list").select("status").where("id", "=", waiting.id).executeTakeFirstOrThrow()).status;
-    await expectAuditedTogether(conn.db, { actions: ["cinema.waiting.status"], run: () => setWaitingStatus(conn.db, staff, waiting.id, "offered", now), observe: status });
-    expect(await status()).toBe("offered");
+    await expectAuditedTogether(conn.db, { actions: ["cinema.waiting.status"], run: () => setWaitingStatus(conn.db, staff, waiting.id, "declined", now), observe: status });
+    expect(await status()).toBe("declined");
+    // "Offered" means seats held and a link sent: only an offer sets it, never a staff member by hand.
+    await expectRefusedWithoutAudit(conn.db, "cinema.waiting.status", () => setWaitingStatus(conn.db, staff, waiting.id, "offered", now), NotAllowed);
+    await expectRefusedWithoutAudit(conn.db, "cinema.waiting.status", () => setWaitingStatus(conn.db, staff, waiting.id, "expired", now), NotAllowed);
+    expect(await status()).toBe("declined");
     await expectRefusedWithoutAudit(conn.db, "cinema.waiting.status", () => setWaitingStatus(conn.db, staff, "HB-AAAA-AAAA", "booked", now), NotFound);
   });
 

@@ -3,9 +3,10 @@ import type { Database } from "../db/schema";
 import { maskPhone } from "../privacy/mask";
 import { makeReference, normaliseReference } from "~/modules/shared/reference";
 import { maxTickets, minTickets, normalisePhone } from "./cinema-constants";
-import { BookingClosed, InvalidInput, NotFound } from "./errors";
+import { BookingClosed, InvalidInput, NotAllowed, NotFound } from "./errors";
 import { loadScreening } from "./screenings.server";
 import { validateContact, type Contact } from "./validation";
+import { systemSetStatuses, type WaitingStatus } from "./waiting-status";
 import { selfServiceActor, withAudit, type Actor } from "../staff/audit.server";
 import { sameSecret } from "~/modules/security/same-secret.server";
 import { withdrawalAudit, withdrawOutcome, type WithdrawalState, type WithdrawOutcome } from "~/modules/shared/withdrawal";
@@ -14,8 +15,7 @@ import { bookOpenOfferOf, offerFreedSeats, withdrawOpenOffer } from "./offers.se
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-/** "offered": seats are held for them now (offers.server.ts); "declined" / "expired": they said no, or let the offer run out. */
-export type WaitingStatus = "waiting" | "offered" | "booked" | "declined" | "expired" | "withdrawn";
+export type { WaitingStatus } from "./waiting-status";
 
 export interface WaitingEntry {
   /** The reference the person keeps: "HB-7K3Q-M9TD" (候补). */
@@ -134,6 +134,8 @@ export async function setWaitingStatus(db: Kysely<Database>, actor: Actor, id: s
     async (trx) => {
       const entry = await trx.selectFrom("cinema_waiting_list").select(["screening_id", "status"]).where("id", "=", id).executeTakeFirst();
       if (!entry) throw new NotFound("waitingEntry");
+      // "offered" means seats are held and a link was sent, "expired" that the link ran out: only an offer does that.
+      if (systemSetStatuses.includes(status) && entry.status !== status) throw new NotAllowed("systemStatus");
       await lockScreening(trx, entry.screening_id);
       await trx.updateTable("cinema_waiting_list").set({ status }).where("id", "=", id).execute();
       if (status === "booked" && (await bookOpenOfferOf(trx, id, now))) return;
