@@ -7,7 +7,7 @@ import { schemeForTerms, schemeRuleSummary, type Scheme } from "./eligibility";
 import type { AnswerPassage, AnswerView, NextStep } from "./answer-view";
 import { unsaidTerms } from "./grounding.server";
 import { itemText, listHolding } from "./passage-structure";
-import { aspectHeadings, everyoneElse } from "./dialog-phrases";
+import { aspectHeadings, aspectStatements, everyoneElse } from "./dialog-phrases";
 import { eligibilityText } from "./eligibility-text";
 import { extractFacts } from "./stated-facts";
 import type { AnswerStatus, PersonalDataKind } from "./guards";
@@ -156,10 +156,17 @@ export const titleBonus = 0.1;
  */
 export const aspectHeadingBonus = 0.15;
 
-/** Whether a section's own heading says one of the aspects asked (dialog-phrases.ts `aspectHeadings`). */
+/**
+ * Whether a section answers one of the aspects asked (dialog-phrases.ts): its own heading says the aspect
+ * (`aspectHeadings`), and where an aspect is a kind of fact (an age) it states one (`aspectStatements`); or, for
+ * such an aspect, it states one whatever its heading ("谁可以申请" says "0至6岁": it answers "多大的孩子可以").
+ */
 function headedFor(chunk: AssistantChunk, aspects: string[]): boolean {
   const own = chunk.headingPath.at(-1) ?? "";
-  return aspects.some((a) => (aspectHeadings[a] ?? []).some((w) => own.includes(w)));
+  return aspects.some((a) => {
+    const states = aspectStatements[a];
+    return states ? states.test(chunk.text) : (aspectHeadings[a] ?? []).some((w) => own.includes(w));
+  });
 }
 
 export function rerank(hits: RetrievedChunk[], terms: TermWeight[], aspects: string[] = []): RetrievedChunk[] {

@@ -60,6 +60,7 @@ export const aspectPhrases: Record<string, Phrase[]> = {
   calculation: ["怎么算", "如何算", "怎么计算", "如何计算", "计算", "算法", "公式", "how is it calculated", "calculate", "calculation", "formula"],
   booking: ["预约", "订票", "订座", "订位", "抢票", "怎么订", "book", "booking", "reserve", "reservation"],
   together: ["一起领", "一起拿", "一起申请", "同时领", "同时拿", "同时申请", "同时享受", "都能领", "都可以领", "at the same time", "both at once", "together"],
+  conditions: ["什么条件", "啥条件", "哪些条件", "条件", "资格", "符合什么", "requirements", "requirement", "eligibility", "criteria"],
   content: ["包括", "包含", "内容", "哪些帮助", "什么帮助", "能得到", "提供什么", /\bwhat does it (?:include|cover)\b/, "what help", "include", "cover"],
 };
 
@@ -70,6 +71,7 @@ export const aspectPhrases: Record<string, Phrase[]> = {
  */
 export const aspectHeadings: Record<string, string[]> = {
   materials: ["材料", "需要带什么"],
+  conditions: ["谁可以", "条件", "对象", "哪些人"],
   where: ["去哪里", "哪里办", "在哪里", "哪里看"],
   time: ["要多久", "开放时间", "什么时候"],
   content: ["包括", "能得到哪些", "能看什么", "有哪些服务", "有什么"],
@@ -83,11 +85,20 @@ export const aspectHeadings: Record<string, string[]> = {
 };
 
 /**
+ * What a section headed for an aspect must also say to answer it: "孩子到了上学年龄" is headed for an age but
+ * states none (it points to the school guide), so "多大的孩子可以？" is answered by the section that says "0至6岁".
+ */
+export const aspectStatements: Record<string, RegExp> = {
+  age: /\d+\s*(?:岁|周岁)|[零一二三四五六七八九十]+(?:岁|周岁)|\b\d+\s*years?\b/,
+};
+
+/**
  * The corpus's own words for each aspect: added to a follow-up that borrows its topic, whose few words
  * ("要多久才能批下来？", "where do I apply?") rarely match a section heading by themselves.
  */
 export const aspectWords: Record<string, string> = {
   materials: "需要带什么材料",
+  conditions: "谁可以申请 条件",
   where: "去哪里办 窗口",
   how: "办理流程 申请",
   time: "要多久 时间",

@@ -320,6 +320,10 @@ export function resolveQuestion(question: string, history: PriorTurn[] = [], opt
     // The eligibility question an answer may answer: the last turn's, or the one before ("为什么？" in between).
     const asking = usable.slice(0, 2).find((t) => t.eligibility) ?? last;
     const answer = !hasTopic && !own.aspects.length && !own.eligibility ? bareAnswer(own.text, asking.asked ?? []) : null;
+    // The earlier turn only said who the person is ("我是聋人", then "怎么联系残联"): the person carries over, but
+    // what its answer happened to cite is no topic to go on in.
+    const personOnly =
+      last.topic.length > 0 && !last.schemes.length && !last.aspect.trim() && !last.eligibility && last.topic.every((w) => extractFacts(w).category !== undefined);
     if (answer) ownFacts = { ...ownFacts, ...answer };
     if ((!hasTopic || pointsBack) && (own.aspects.length || own.eligibility || (short && own.question && !own.ellipsis))) {
       // "要带什么材料？", "在哪里办", "how long does it take?": the earlier topic, this aspect.
@@ -329,8 +333,9 @@ export function resolveQuestion(question: string, history: PriorTurn[] = [], opt
       schemes = own.schemes.length ? own.schemes : earlierSchemes.length ? earlierSchemes : ownSchemes;
       // "为什么？" / "真的吗？" after an eligibility answer asks it again (the answer says why).
       eligibility = own.eligibility || (last.eligibility && !own.aspects.length);
-      // The guides of the benefits it was about, then the documents its answer cited first.
-      preferDocs = [...new Set([...earlierSchemes.map((s) => schemeGuide[s]), ...last.docIds.slice(0, 2)])];
+      // The guides of the benefits it was about, then the documents its answer cited first (not after a turn
+      // that only said who the person is: see personOnly).
+      preferDocs = [...new Set([...earlierSchemes.map((s) => schemeGuide[s]), ...(personOnly ? [] : last.docIds.slice(0, 2))])];
       query = [...earlierTopic, within].join(" ");
       composeText = within;
     } else if (!hasTopic && (answer || statesAnyFact(ownFacts)) && asking.eligibility) {
@@ -366,6 +371,7 @@ export function resolveQuestion(question: string, history: PriorTurn[] = [], opt
       hasTopic &&
       (short || own.ellipsis) &&
       !own.schemes.length &&
+      !personOnly &&
       options.inDocuments?.(own.topic, last.docIds.slice(0, 2))
     ) {
       // "有轮椅位吗？" after the cinema, "要押金吗？" after borrowing a device: a short question in the
