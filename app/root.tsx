@@ -24,6 +24,7 @@ import { SiteFooter } from "~/components/SiteFooter";
 import { SiteHeader } from "~/components/SiteHeader";
 import { SkipLink } from "~/components/SkipLink";
 import { useHasFormErrors } from "~/components/use-form-errors-state";
+import { useHydrationMark } from "~/components/use-hydration-mark";
 import { htmlLang, localeFromPathname, localePath, locales, stripLocale } from "~/i18n/config";
 import { pageMessages } from "~/i18n/messages.server";
 import { createTranslator } from "~/i18n/translator";
@@ -134,6 +135,7 @@ function Document({ children }: { children: ReactNode }) {
   // An error page (a 404, a refusal) is never indexed; neither is what search-indexing.server.ts rules out.
   const error = useRouteError();
   const indexable = Boolean(data?.indexable) && !error;
+  useHydrationMark();
 
   return (
     <html lang={htmlLang(locale)} dir="ltr" {...preferenceAttributes(preferences)}>

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, type MouseEvent } from "react";
 import { useFetchers, useNavigation } from "@remix-run/react";
 import { useT } from "~/i18n/use-t";
 
@@ -28,6 +28,23 @@ function useSending(): { submitting: boolean; busy: boolean } {
  * does not scroll once Remix has restored the page's scroll position, and a sighted keyboard or magnifier
  * user must see where focus went (WCAG 2.4.3, 2.4.7, 3.3.1, 4.1.3).
  */
+/**
+ * With JavaScript a link of the summary moves focus to its field itself, as GOV.UK's error summary does, and
+ * brings the field into view with its label at once. The browser's own jump to `#id` scrolls smoothly (the page's
+ * `scroll-behavior`), and a React Aria combobox closes its list when the page scrolls: what a person typed in
+ * the first half second after following the link opened the list, the scroll closed it, and the text was gone.
+ * Without JavaScript the link is an ordinary jump to the field.
+ */
+function focusField(event: MouseEvent<HTMLAnchorElement>, id: string) {
+  const field = document.getElementById(id);
+  if (!field) return;
+  event.preventDefault();
+  // (A group's id: its first control.)
+  const control = field.matches("input, select, textarea, button, [tabindex]") ? field : (field.querySelector<HTMLElement>("input, select, textarea, button") ?? field);
+  control.focus({ preventScroll: true });
+  (control.closest(".field, fieldset") ?? control).scrollIntoView({ block: "start", behavior: "instant" });
+}
+
 export function ErrorSummary({ errors }: { errors: SummaryError[] }) {
   const { t } = useT();
   const ref = useRef<HTMLDivElement>(null);
@@ -55,7 +72,15 @@ export function ErrorSummary({ errors }: { errors: SummaryError[] }) {
       <h2 id="error-summary-title">{t("errors.summaryHeading")}</h2>
       <ul>
         {errors.map((error) => (
-          <li key={`${error.id ?? "form"}-${error.text}`}>{error.id ? <a href={`#${error.id}`}>{error.text}</a> : error.text}</li>
+          <li key={`${error.id ?? "form"}-${error.text}`}>
+            {error.id ? (
+              <a href={`#${error.id}`} onClick={(event) => focusField(event, error.id!)}>
+                {error.text}
+              </a>
+            ) : (
+              error.text
+            )}
+          </li>
         ))}
       </ul>
     </div>

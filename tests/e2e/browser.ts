@@ -119,8 +119,9 @@ export async function focusedDescription(page: Page): Promise<{ tag: string; tex
 }
 
 /** Waits until the client has hydrated (Remix sets up its router on window). */
+/** Waits until React has hydrated the page (app/components/use-hydration-mark.ts): its widgets then take input. */
 export async function waitForHydration(page: Page) {
-  await page.waitForFunction(() => "__remixRouter" in window && document.readyState === "complete");
+  await page.waitForFunction(() => document.documentElement.hasAttribute("data-hydrated") && document.readyState === "complete");
 }
 
 /**
