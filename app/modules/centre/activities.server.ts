@@ -208,6 +208,8 @@ export interface SignupView {
   activity: Activity;
   phoneMasked: string;
   createdAt: string;
+  /** While a place is offered to them (status "offered"): until when it is held. */
+  offerExpiresAt: string | null;
 }
 
 async function signupRow(db: Db | Trx, reference: string, phone: string) {
@@ -221,7 +223,8 @@ export async function findSignup(db: Db, key: { reference: string; phone: string
   const row = await signupRow(db, key.reference, key.phone);
   const activity = await getActivity(db, row.activity_id, { includeDrafts: true });
   const position = row.status === "waiting" ? await waitingPosition(db, row.activity_id, row.reference, row.created_at) : null;
-  return { reference: row.reference, status: row.status as SignupStatus, position, activity, phoneMasked: maskPhone(row.phone), createdAt: row.created_at };
+  const offer = row.status === "offered" ? await db.selectFrom("centre_activity_offers").select("expires_at").where("signup_reference", "=", row.reference).where("status", "=", "open").executeTakeFirst() : undefined;
+  return { reference: row.reference, status: row.status as SignupStatus, position, activity, phoneMasked: maskPhone(row.phone), createdAt: row.created_at, offerExpiresAt: offer?.expires_at ?? null };
 }
 
 /**

@@ -98,6 +98,9 @@ describe("activity-place offers", () => {
     const { id, waiting, offer } = await offerOpen();
     expect(await statusOf(waiting[0])).toBe("offered");
     expect(await statusOf(waiting[1])).toBe("waiting");
+    // The sign-up lookup says until when the place is held.
+    expect((await findSignup(conn.db, waiting[0])).offerExpiresAt).toBe(offer.expiresAt);
+    expect((await findSignup(conn.db, waiting[1])).offerExpiresAt).toBeNull();
     // Held: nobody else can have it; the activity shows no free place.
     const a = await getActivity(conn.db, id);
     expect([a.confirmed, a.offered, a.waiting, a.placesLeft]).toEqual([0, 1, 1, 0]);
