@@ -68,6 +68,19 @@ describe("activity-place offers in the browser", () => {
     expect(text.body).not.toContain(entries[0].phone);
     expect(text.path).toMatch(new RegExp(`^/activities/offer/${entries[0].reference}/[A-Za-z0-9_-]{22}$`));
 
+    // Looking the sign-up up says the place is held for them, and until when.
+    const lookup = await visitor({ javaScriptEnabled: false });
+    await lookup.goto("/activities/signup");
+    await tabTo(lookup, lookup.getByRole("textbox", { name: "编号" }));
+    await lookup.keyboard.type(entries[0].reference);
+    await tabTo(lookup, lookup.getByRole("textbox", { name: "手机号码" }), 5);
+    await lookup.keyboard.type(entries[0].phone);
+    await tabTo(lookup, lookup.getByRole("button", { name: "查询" }), 5);
+    await waitForNewPage(lookup, () => lookup.keyboard.press("Enter"));
+    await lookup.getByRole("heading", { level: 2, name: `报名 ${entries[0].reference}` }).waitFor();
+    expect(await lookup.locator("main").textContent()).toContain("已保留名额，等待答复");
+    expect(await lookup.locator("main").textContent()).toContain("已为您保留名额，保留到");
+
     const page = await visitor({ javaScriptEnabled: false });
     const response = await page.goto(text.path);
     expect(response?.headers()["cache-control"]).toContain("no-store");
