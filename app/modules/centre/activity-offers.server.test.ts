@@ -145,6 +145,10 @@ describe("activity-place offers", () => {
     expect(Number(place.place_no)).toBe(offer.placeNo);
     await expect(declineActivityOffer(conn.db, offer, later(22))).rejects.toMatchObject({ reason: "accepted" });
     await expectPlacesSound(id, 1);
+    // Taken, then withdrawn like any confirmed place: it is offered to the next person, and the old link says so.
+    expect(await withdrawSignup(conn.db, waiting[0], later(23))).toEqual({ outcome: "withdrawn", offeredTo: [waiting[1].reference] });
+    expect((await findActivityOffer(conn.db, offer, later(24))).status).toBe("withdrawn");
+    await expectPlacesSound(id, 1);
   });
 
   it("declining offers the place to the next person at once; declining again is harmless; accepting after it is refused", async () => {

@@ -148,8 +148,10 @@ const statusAt = (row: CentreActivityOfferTable, now: Date): ActivityOfferStatus
 /** What the offer page shows (the activity itself: getActivity with `activityId`). */
 export async function findActivityOffer(db: Db, key: ActivityOfferKey, now: Date = new Date()): Promise<ActivityOfferView> {
   const row = await offerRow(db, key);
-  const signup = await db.selectFrom("centre_signups").select("name").where("reference", "=", row.signup_reference).executeTakeFirstOrThrow();
-  return { reference: row.signup_reference, status: statusAt(row, now), activityId: row.activity_id, name: signup.name, offeredAt: row.offered_at, expiresAt: row.expires_at };
+  const signup = await db.selectFrom("centre_signups").select(["name", "status"]).where("reference", "=", row.signup_reference).executeTakeFirstOrThrow();
+  // Taken, then the sign-up withdrawn: the link no longer says the place is theirs.
+  const status = row.status === "accepted" && signup.status === "cancelled" ? "withdrawn" : statusAt(row, now);
+  return { reference: row.signup_reference, status, activityId: row.activity_id, name: signup.name, offeredAt: row.offered_at, expiresAt: row.expires_at };
 }
 
 function refuse(row: CentreActivityOfferTable, now: Date): never {
