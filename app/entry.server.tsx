@@ -16,7 +16,7 @@ import { getFixedT } from "~/i18n/i18n.server";
 import { TranslationProvider } from "~/i18n/use-t";
 import { getConnection, getDb } from "~/modules/db/index.server";
 import { startMessageWorker, type MessageWorker } from "~/modules/messages/index.server";
-import { expireWaitingOffers } from "~/modules/cinema/index.server";
+import { sweepOffers } from "~/modules/background/index.server";
 import { logger, routeConsoleToLogger } from "~/modules/observability/logger.server";
 import { collectServerMetrics } from "~/modules/observability/metrics.server";
 import { schedulePurge } from "~/modules/privacy/retention.server";
@@ -95,8 +95,9 @@ let messageWorker: MessageWorker | null = null;
  */
 export function startBackgroundJobs() {
   schedulePurge(getDb);
-  // Each delivery round first moves run-out waiting-list offers on to the next person (their texts go in that round).
-  messageWorker ??= startMessageWorker(getConnection, { beforeRound: (now) => expireWaitingOffers(getDb(), now) });
+  // Each delivery round first moves run-out waiting-list offers (cinema seats, activity places) on to the next person
+  // (their texts go in that round).
+  messageWorker ??= startMessageWorker(getConnection, { beforeRound: (now) => sweepOffers(getDb(), now) });
 }
 
 /** Graceful shutdown (scripts/serve.mjs): the database is closed once the last request has been answered. */

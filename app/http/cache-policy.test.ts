@@ -12,6 +12,7 @@ describe("which answers are never stored", () => {
       "/cinema/booking/QY-ABC/token/ticket",
       "/cinema/booking/QY-ABC/token/calendar.ics",
       "/cinema/offer/HB-ABC/token",
+      "/activities/offer/HD-ABC/token",
       "/cinema/s1/book/d1/contact",
       "/cinema/s1/book/d1/contact.data",
       "/cinema/s1/waiting-list",

@@ -17,7 +17,7 @@ const personalPaths: RegExp[] = [
   /^\/devices\/(request|renew)(\/|$)/,
   /^\/devices\/[^/]+\/apply(\/|$)/,
   /^\/library\/(apply|status)(\/|$)/,
-  /^\/activities\/signup(\/|$)/,
+  /^\/activities\/(signup|offer)(\/|$)/,
   /^\/activities\/[^/]+\/signup(\/|$)/,
   /^\/assistant(\/|$)/,
   /^\/feedback\/sent(\/|$)/,

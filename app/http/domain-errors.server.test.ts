@@ -33,6 +33,7 @@ const cases: Array<[DomainError, number]> = [
   [new centre.SignupClosed("closed"), 409],
   [new centre.AlreadySignedUp("HD-7K3Q-M9TD"), 409],
   [new centre.WrongState("cancelled"), 409],
+  [new centre.OfferClosed("expired"), 409],
   [new centre.Busy(), 503],
 ];
 

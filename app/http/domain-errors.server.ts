@@ -61,6 +61,7 @@ on(centre.ActivityFull, (t) => t("centre.errors.full"));
 on(centre.SignupClosed, (t, e) => t(`centre.errors.closed_${e.reason}`));
 on(centre.AlreadySignedUp, (t, e) => t("centre.errors.alreadySignedUp", { reference: e.reference }));
 on(centre.WrongState, (t, e) => t(`centre.errors.wrongState_${e.status}` as never, { defaultValue: t("centre.errors.wrongState") }));
+on(centre.OfferClosed, (t, e) => t(`centre.offer.closed.${e.reason}`));
 on(centre.Busy, busy);
 
 /** Which module's field sentences an InvalidInput speaks with. */

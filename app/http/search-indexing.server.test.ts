@@ -21,6 +21,7 @@ describe("which pages a search engine may index", () => {
       "/cinema/booking/DY-7K3Q-M9TD/token/confirmation",
       "/cinema/booking/DY-7K3Q-M9TD/token/calendar.ics",
       "/cinema/offer/HB-7K3Q-M9TD/token",
+      "/activities/offer/HD-7K3Q-M9TD/token",
       "/cinema/s1/book/d1/check",
       "/cinema/s1/waiting-list/joined",
       "/devices/request",

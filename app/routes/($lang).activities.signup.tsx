@@ -13,7 +13,7 @@ import { useLocale } from "~/components/use-locale";
 import { readFormData } from "~/http/form-data.server";
 import { guardedLookup, lookupRefusalInit, lookupRefusalText } from "~/http/lookup.server";
 import { routeLocale } from "~/http/route-locale";
-import { formatDate, formatTime } from "~/i18n/format";
+import { formatDate, formatDateTime, formatTime } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 import { findSignup, lookupSchema, NotFound } from "~/modules/centre/index.server";
 import { getDb } from "~/modules/db/index.server";
@@ -76,6 +76,7 @@ export default function SignupLookupPage() {
             {t("centre.signupLookup.statusLabel")}
             <strong>{found.status === "waiting" ? t("centre.signupStatus.waitingAt", { position: found.position ?? 1 }) : t(`centre.signupStatus.${found.status}`)}</strong>
           </p>
+          {found.status === "offered" && found.offerExpiresAt ? <p>{t("centre.signupLookup.offerHeld", { until: formatDateTime(found.offerExpiresAt, locale) })}</p> : null}
           {found.status !== "cancelled" ? (
             <>
               <p>

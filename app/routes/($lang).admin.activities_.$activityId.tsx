@@ -3,13 +3,14 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, useLoaderData } from "@remix-run/react";
 import type { AdminHandle } from "~/components/admin-handle";
 import { LocalLink } from "~/components/LocalLink";
+import { OfferChainTable } from "~/components/OfferChainTable";
 import { useLocale } from "~/components/use-locale";
 import { readFormData } from "~/http/form-data.server";
 import { routeLocale } from "~/http/route-locale";
 import { localePath } from "~/i18n/config";
 import { formatDateTime } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
-import { attendanceSchema, getActivity, listSignups, NotFound, recordAttendance } from "~/modules/centre/index.server";
+import { attendanceSchema, getActivity, listActivityOfferChain, listSignups, NotFound, recordAttendance } from "~/modules/centre/index.server";
 import { getDb } from "~/modules/db/index.server";
 import { actorOf, requireStaff } from "~/modules/staff/index.server";
 
@@ -36,8 +37,9 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const session = await requireStaff(request, "content");
   const activity = await load(String(params.activityId ?? ""));
   const signups = await listSignups(getDb(), actorOf(session), activity.id);
+  const offers = await listActivityOfferChain(getDb(), activity.id);
   const saved = new URL(request.url).searchParams.get("attended");
-  return { activity, signups, saved };
+  return { activity, signups, offers, saved };
 }
 
 export async function action({ params, request }: ActionFunctionArgs) {
@@ -53,7 +55,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
 export default function ActivitySignups() {
   const { t, locale } = useT();
   const { href } = useLocale();
-  const { activity, signups, saved } = useLoaderData<typeof loader>();
+  const { activity, signups, offers, saved } = useLoaderData<typeof loader>();
   const title = locale === "en" ? activity.title.en : activity.title.zh;
   return (
     <div className="page">
@@ -116,6 +118,23 @@ export default function ActivitySignups() {
       ) : (
         <p>{t("centre.admin.signups.none")}</p>
       )}
+      <section aria-labelledby="offers-heading">
+        <h2 id="offers-heading">{t("centre.admin.offers.title")}</h2>
+        <p>{t("centre.admin.offers.intro")}</p>
+        <OfferChainTable
+          caption={t("centre.admin.offers.caption", { n: offers.length })}
+          none={t("centre.admin.offers.none")}
+          columns={[
+            t("centre.admin.offers.colReference"),
+            t("centre.admin.offers.colName"),
+            t("centre.admin.offers.colPhone"),
+            t("centre.admin.offers.colOffered"),
+            t("centre.admin.offers.colUntil"),
+            t("centre.admin.offers.colOutcome"),
+          ]}
+          rows={offers.map((o) => ({ ...o, detail: o.phoneMasked, outcome: t(`centre.admin.offers.status.${o.status}`) }))}
+        />
+      </section>
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { StaffScreeningSummary, staffTitle } from "~/components/cinema/StaffScre
 import { cinemaLinks } from "~/components/cinema/styles";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { LocalLink } from "~/components/LocalLink";
+import { OfferChainTable } from "~/components/OfferChainTable";
 import { useLocale } from "~/components/use-locale";
 import { loadStaffScreening, staffScreeningData } from "~/http/cinema-admin.server";
 import { readFormData } from "~/http/form-data.server";
@@ -173,50 +174,27 @@ export default function WaitingList() {
         <h2 id="offers-heading">{t("cinema.admin.offers.title")}</h2>
         <p>{t("cinema.admin.offers.intro")}</p>
         <p>{next ? t("cinema.admin.offers.next", { id: next.id, name: next.name, n: next.tickets }) : t("cinema.admin.offers.nextNone")}</p>
-        <div className="table-wrap">
-          <table>
-            <caption>{t("cinema.admin.offers.caption", { n: offers.length })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("cinema.admin.offers.colEntry")}</th>
-                <th scope="col">{t("cinema.admin.offers.colName")}</th>
-                <th scope="col">{t("cinema.admin.offers.colSeats")}</th>
-                <th scope="col">{t("cinema.admin.offers.colOffered")}</th>
-                <th scope="col">{t("cinema.admin.offers.colUntil")}</th>
-                <th scope="col">{t("cinema.admin.offers.colOutcome")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {offers.length === 0 ? (
-                <tr>
-                  <td colSpan={6}>{t("cinema.admin.offers.none")}</td>
-                </tr>
-              ) : null}
-              {offers.map((o) => (
-                <tr key={`${o.entryId}-${o.offeredAt}`}>
-                  <th scope="row">{o.entryId}</th>
-                  <td>{o.name}</td>
-                  <td>{o.seatWords}</td>
-                  <td>
-                    <time dateTime={o.offeredAt}>{formatDateTime(o.offeredAt, locale)}</time>
-                  </td>
-                  <td>
-                    <time dateTime={o.expiresAt}>{formatDateTime(o.expiresAt, locale)}</time>
-                  </td>
-                  <td>
-                    {o.status === "booked" && o.bookingReference ? t("cinema.admin.offers.bookedAs", { reference: o.bookingReference }) : t(`cinema.admin.offers.status.${o.status}`)}
-                    {o.answeredAt ? (
-                      <>
-                        {" "}
-                        <time dateTime={o.answeredAt}>{formatDateTime(o.answeredAt, locale)}</time>
-                      </>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <OfferChainTable
+          caption={t("cinema.admin.offers.caption", { n: offers.length })}
+          none={t("cinema.admin.offers.none")}
+          columns={[
+            t("cinema.admin.offers.colEntry"),
+            t("cinema.admin.offers.colName"),
+            t("cinema.admin.offers.colSeats"),
+            t("cinema.admin.offers.colOffered"),
+            t("cinema.admin.offers.colUntil"),
+            t("cinema.admin.offers.colOutcome"),
+          ]}
+          rows={offers.map((o) => ({
+            reference: o.entryId,
+            name: o.name,
+            detail: o.seatWords,
+            offeredAt: o.offeredAt,
+            expiresAt: o.expiresAt,
+            answeredAt: o.answeredAt,
+            outcome: o.status === "booked" && o.bookingReference ? t("cinema.admin.offers.bookedAs", { reference: o.bookingReference }) : t(`cinema.admin.offers.status.${o.status}`),
+          }))}
+        />
       </section>
       <p>
         <LocalLink to={`/admin/cinema/${s.id}`}>{t("cinema.admin.backToBookings")}</LocalLink>

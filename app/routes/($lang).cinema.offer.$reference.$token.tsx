@@ -1,20 +1,17 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { bookingPath } from "~/components/cinema/paths";
 import { cinemaLinks } from "~/components/cinema/styles";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { LocalLink } from "~/components/LocalLink";
 import type { PageHandle } from "~/components/page-handle";
-import { domainErrorInit, domainErrorMessage } from "~/http/domain-errors.server";
 import { notFound } from "~/http/cinema-flow.server";
-import { readFormData } from "~/http/form-data.server";
+import { answerOffer } from "~/http/offer-answer.server";
 import { routeLocale } from "~/http/route-locale";
 import { localePath } from "~/i18n/config";
 import { formatDateTime } from "~/i18n/format";
-import { getFixedT } from "~/i18n/i18n.server";
 import { useT } from "~/i18n/use-t";
-import { acceptOffer, CinemaError, declineOffer, describeSeats, findOffer, NotFound, type OfferKey } from "~/modules/cinema/index.server";
+import { acceptOffer, declineOffer, describeSeats, findOffer, NotFound, type OfferKey } from "~/modules/cinema/index.server";
 import { cinemaPhone } from "~/modules/cinema/cinema-constants";
 import { getDb } from "~/modules/db/index.server";
 
@@ -68,25 +65,18 @@ export async function loader({ params }: LoaderFunctionArgs) {
   };
 }
 
-const answerSchema = z.object({ intent: z.enum(["book", "decline"]) });
-
 export async function action({ params, request }: ActionFunctionArgs) {
   const locale = routeLocale(params);
   const key = keyOf(params);
-  const answer = answerSchema.safeParse(Object.fromEntries(await readFormData(request)));
   await load(key);
-  if (!answer.success) return data({ message: getFixedT(locale)("errors.badRequest") }, { status: 400 });
-  try {
-    if (answer.data.intent === "book") {
+  return answerOffer(request, locale, ["book", "decline"], async (intent) => {
+    if (intent === "book") {
       const booking = await acceptOffer(getDb(), key);
-      return redirect(localePath(bookingPath(booking.reference, booking.accessToken, "confirmation"), locale));
+      return bookingPath(booking.reference, booking.accessToken, "confirmation");
     }
     await declineOffer(getDb(), key);
-  } catch (error) {
-    if (!(error instanceof CinemaError)) throw error;
-    return data({ message: domainErrorMessage(getFixedT(locale), error) }, domainErrorInit(error));
-  }
-  return redirect(localePath(`/cinema/offer/${encodeURIComponent(key.reference)}/${encodeURIComponent(key.token)}`, locale));
+    return `/cinema/offer/${encodeURIComponent(key.reference)}/${encodeURIComponent(key.token)}`;
+  });
 }
 
 export default function Offer() {

@@ -171,7 +171,7 @@ async function signUp(page: Page, javascript: boolean, phone: string) {
   await tabTo(page, page.getByRole("button", { name: "撤回这项报名" }));
   await press(page, javascript);
   await heading(page, `确定撤回 ${reference} 吗？`);
-  expect(await page.locator("main").textContent()).toContain("您的名额会转给候补名单上的第一位");
+  expect(await page.locator("main").textContent()).toContain("您的名额会先为候补名单上的第一位保留");
   await axe("signup withdraw confirm");
   await tabTo(page, page.getByRole("button", { name: "确定撤回" }));
   await press(page, javascript);

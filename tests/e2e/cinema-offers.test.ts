@@ -1,14 +1,9 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { bookSeats, getScreening, joinWaitingList, type BookingView } from "~/modules/cinema/index.server";
-import { openDatabase, type Connection } from "~/modules/db/index.server";
 import { checkedFetch as fetch } from "../support/openapi-check";
-import { startPortal, type PortalServer } from "../support/portal-server";
-import { consoleErrors, expectNoAxeViolations, launchBrowser, newContext, tabTo, waitForHydration, waitForNewPage } from "./browser";
-import { createStaffUser, staffPassword } from "./global-setup";
+import { consoleErrors, expectNoAxeViolations, tabTo, waitForHydration, waitForNewPage } from "./browser";
+import { staffPassword } from "./global-setup";
+import { offerPortal } from "./offer-portal";
 
 /**
  * (axe runs in pages with JavaScript: it is a script.)
@@ -16,58 +11,28 @@ import { createStaffUser, staffPassword } from "./global-setup";
  * link's page they book the seats or turn them down, with the keyboard alone, with and without JavaScript. A portal
  * of its own, with PUBLIC_ORIGIN so the texts carry the link; messages are read from the outbox table.
  */
-let browser: Browser;
-let portal: PortalServer;
-let dir: string;
-let conn: Connection;
-const origin = "https://access.example.cn";
-
-beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "qy-offers-"));
-  const databaseUrl = `file:${path.join(dir, "portal.sqlite")}`;
-  [portal, browser] = await Promise.all([
-    startPortal({ DATABASE_URL: databaseUrl, RATE_LIMIT_PER_MINUTE: "0", PUBLIC_ORIGIN: origin, SMS_QUIET_HOURS: "off", MESSAGE_INTERVAL_MS: "200" }),
-    launchBrowser(),
-  ]);
-  conn = openDatabase(databaseUrl);
-  const root = path.resolve(__dirname, "../..");
-  await createStaffUser(root, { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "production", PORTAL_LOCAL_RUN: "1" }, "offers-cinema", "cinema");
-});
-
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await conn?.db.destroy();
-  await browser?.close();
-  await portal?.stop();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
-
-const contexts: BrowserContext[] = [];
-async function visitor(options: { javaScriptEnabled?: boolean; locale?: string } = {}): Promise<Page> {
-  const context = await newContext(browser, { baseURL: portal.url, ...options });
-  contexts.push(context);
-  return context.newPage();
-}
+const offers = offerPortal("offers", { username: "offers-cinema", role: "cinema" });
+const visitor = offers.visitor;
 
 let screeningIndex = 0;
 /** A full screening with `waiting` people on its list (parties of two; the second joined in English) and the booking whose cancellation frees two seats. */
 async function fullScreening(waiting: number): Promise<{ screeningId: string; title: string; booking: BookingView; entries: string[] }> {
-  const { screenings } = (await (await fetch(`${portal.url}/api/v1/screenings`)).json()) as { screenings: Array<{ id: string; title: string }> };
+  const { screenings } = (await (await fetch(`${offers.portal.url}/api/v1/screenings`)).json()) as { screenings: Array<{ id: string; title: string }> };
   const screening = screenings[screeningIndex++];
-  let left = (await getScreening(conn.db, screening.id)).ordinarySeatsAvailable;
+  let left = (await getScreening(offers.conn.db, screening.id)).ordinarySeatsAvailable;
   while (left > 2) {
     const tickets = Math.min(4, left - 2);
-    await bookSeats(conn.db, { screeningId: screening.id, party: { tickets }, contact: { name: "预先订座", phone: "13700000000" }, locale: "zh-CN" });
+    await bookSeats(offers.conn.db, { screeningId: screening.id, party: { tickets }, contact: { name: "预先订座", phone: "13700000000" }, locale: "zh-CN" });
     left -= tickets;
   }
-  const booking = await bookSeats(conn.db, { screeningId: screening.id, party: { tickets: 2 }, contact: { name: "退票人", phone: "13900001111" }, locale: "zh-CN" });
+  const booking = await bookSeats(offers.conn.db, { screeningId: screening.id, party: { tickets: 2 }, contact: { name: "退票人", phone: "13900001111" }, locale: "zh-CN" });
   const entries: string[] = [];
   // Each joins a millisecond after the one before: two joins in the same millisecond are simultaneous, and the list
   // orders them by reference (stable, but not the order this loop ran in), which once gave the offer to the second.
   const joinedFrom = Date.now();
   for (let i = 0; i < waiting; i++) {
     const entry = await joinWaitingList(
-      conn.db,
+      offers.conn.db,
       {
         screeningId: screening.id,
         contact: { name: i === 1 ? "Li Na" : `候补观众${i + 1}`, phone: `1360000200${i}` },
@@ -90,12 +55,7 @@ async function cancelOnThePage(booking: BookingView) {
 }
 
 /** The text queued for a waiting-list entry (the outbox), and the offer link in it as a path on this portal. */
-async function offerText(entryId: string): Promise<{ body: string; path: string }> {
-  const row = await conn.db.selectFrom("outbox_messages").select("body").where("target_type", "=", "cinema_waiting").where("target_id", "=", entryId).executeTakeFirstOrThrow();
-  const link = row.body.match(new RegExp(`${origin}(/\\S+)`));
-  expect(link, row.body).not.toBeNull();
-  return { body: row.body, path: link![1] };
-}
+const offerText = (entryId: string) => offers.offerText({ type: "cinema_waiting", id: entryId, template: "waitingOffer" });
 
 describe("waiting-list offers in the browser", () => {
   it("the first person waiting gets a text with a link and books the held seats, keyboard only, without JavaScript", async () => {
@@ -117,7 +77,7 @@ describe("waiting-list offers in the browser", () => {
     await page.getByRole("heading", { level: 1, name: "预订成功" }).waitFor();
     const said = await page.getByRole("paragraph").filter({ hasText: "您的预订号是" }).textContent();
     const reference = said!.match(/DY-[A-Z0-9]{4}-[A-Z0-9]{4}/)![0];
-    const made = await conn.db.selectFrom("cinema_bookings").select(["name", "tickets", "status"]).where("reference", "=", reference).executeTakeFirstOrThrow();
+    const made = await offers.conn.db.selectFrom("cinema_bookings").select(["name", "tickets", "status"]).where("reference", "=", reference).executeTakeFirstOrThrow();
     expect(made).toMatchObject({ name: "候补观众1", tickets: 2, status: "confirmed" });
 
     // The link again: the booking's own page, not a second booking.
@@ -160,8 +120,7 @@ describe("waiting-list offers in the browser", () => {
     expect(await page.getByRole("button", { name: "订这些座位" }).count()).toBe(0);
 
     // Staff see who was offered when and what came of it.
-    const staff = await newContext(browser, { baseURL: portal.url });
-    contexts.push(staff);
+    const staff = await offers.context();
     const login = await staff.request.post("/login", { form: { username: "offers-cinema", password: staffPassword }, maxRedirects: 0 });
     expect(login.status()).toBe(302);
     const desk = await staff.newPage();
@@ -182,13 +141,13 @@ describe("waiting-list offers in the browser", () => {
     await page.goto(text.path);
     await page.getByRole("heading", { level: 1, name: "为您保留的座位" }).waitFor();
     // The time runs out while the page is open.
-    await conn.db.updateTable("cinema_waiting_offers").set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where("entry_id", "=", entries[0]).execute();
+    await offers.conn.db.updateTable("cinema_waiting_offers").set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where("entry_id", "=", entries[0]).execute();
     await tabTo(page, page.getByRole("button", { name: "订这些座位" }));
     await waitForNewPage(page, () => page.keyboard.press("Enter"));
     const summary = page.getByRole("group", { name: "提交前请修改以下问题" });
     expect(await summary.textContent()).toContain("保留时间已过，座位已留给下一位候补的观众，不能再订。");
     await page.getByRole("heading", { level: 1, name: "保留时间已过" }).waitFor();
     expect(await page.getByRole("button", { name: "订这些座位" }).count()).toBe(0);
-    expect(await conn.db.selectFrom("cinema_bookings").select("reference").where("name", "=", "候补观众1").where("screening_id", "=", booking.screeningId).execute()).toEqual([]);
+    expect(await offers.conn.db.selectFrom("cinema_bookings").select("reference").where("name", "=", "候补观众1").where("screening_id", "=", booking.screeningId).execute()).toEqual([]);
   });
 });

@@ -65,7 +65,8 @@ describe("every message the portal sends", () => {
     await decideRequest(conn.db, staff, request.reference, { decision: "approve" }, now);
     await checkOut(conn.db, staff, { requestReference: request.reference, unitId: type.id, condition: "good", dueDate: "2026-12-20" }, now, env);
 
-    // An activity: a place passed on (activityPlaceGiven), a new time (activityChanged), then cancelled (activityCancelled).
+    // An activity: a freed place offered to the person waiting (activityOffer), a new time (activityChanged), then cancelled
+    // (activityCancelled).
     const input = activityInput({ capacity: 1, waitlistSize: 2 });
     const activity = await createActivity(conn.db, staff, input, now);
     const first = await signUp(conn.db, activity, { name: "甲", phone: "13500000001", needs: [], locale: "zh-CN" }, now);

@@ -10,17 +10,19 @@ import { makeReference, normaliseReference } from "~/modules/shared/reference";
 import { recordAudit, selfServiceActor, withAudit, type Actor } from "../staff/audit.server";
 import { withdrawalAudit, withdrawOutcome, type WithdrawalState, type WithdrawOutcome } from "~/modules/shared/withdrawal";
 import { centrePhone, normalisePhone, type AccessibilityFeature, type ActivityType, type AssociationId, type SignupStatus } from "./centre-constants";
-import { ActivityFull, AlreadySignedUp, Busy, NotFound, SignupClosed, WrongState } from "./errors";
+import { ActivityFull, AlreadySignedUp, NotFound, SignupClosed, WrongState } from "./errors";
 import type { CentreActivityTable, CentreSignupDraftTable } from "./tables";
-import { activityChangeFor, queueActivityChange, tellPlaceGiven } from "./activity-messages.server";
+import { activityChangeFor, queueActivityChange } from "./activity-messages.server";
+import { claimOptions, freePlace } from "./activity-lock.server";
+import { closeOpenOffer, closeOpenOffersOf, offerFreedPlaces } from "./activity-offers.server";
 
 /**
  * Activities and training of the regional centre. Capacity is never exceeded: a confirmed sign-up holds one row of
  * `centre_activity_places` keyed (activity_id, place_no), place_no in 1..capacity, claimed through the booking
  * engine's retry transaction (app/modules/shared/transaction-retry.server.ts, ADR 0003): the activity's row is locked first, the
  * free places are read, one is inserted; a lost race on the key retries with a fresh view. When every place is
- * taken the person joins the waiting list (up to `waitlist_size`), else ActivityFull. A withdrawn place goes to the
- * first person waiting, in the same transaction.
+ * taken the person joins the waiting list (up to `waitlist_size`), else ActivityFull. A freed place is offered to the
+ * first person waiting, in the same transaction (activity-offers.server.ts).
  */
 type Db = Kysely<Database>;
 type Trx = Transaction<Database>;
@@ -47,6 +49,8 @@ export interface Activity {
   status: "published" | "draft" | "cancelled";
   example: boolean;
   confirmed: number;
+  /** Places held for people waiting who have been offered them and not yet answered. */
+  offered: number;
   waiting: number;
   placesLeft: number;
 }
@@ -54,24 +58,24 @@ export interface Activity {
 const splitList = <T extends string>(v: string | null) => (v ? (v.split(",").filter(Boolean) as T[]) : []);
 
 async function countsFor(db: Db | Trx, ids: string[]) {
-  const map = new Map<string, { confirmed: number; waiting: number }>();
+  const map = new Map<string, { confirmed: number; offered: number; waiting: number }>();
   if (!ids.length) return map;
   const rows = await db
     .selectFrom("centre_signups")
     .select(["activity_id", "status", (eb) => eb.fn.countAll<number>().as("n")])
     .where("activity_id", "in", ids)
-    .where("status", "in", ["confirmed", "waiting"])
+    .where("status", "in", ["confirmed", "offered", "waiting"])
     .groupBy(["activity_id", "status"])
     .execute();
   for (const r of rows) {
-    const c = map.get(r.activity_id) ?? { confirmed: 0, waiting: 0 };
-    c[r.status as "confirmed" | "waiting"] = Number(r.n);
+    const c = map.get(r.activity_id) ?? { confirmed: 0, offered: 0, waiting: 0 };
+    c[r.status as "confirmed" | "offered" | "waiting"] = Number(r.n);
     map.set(r.activity_id, c);
   }
   return map;
 }
 
-function toActivity(r: CentreActivityTable, c = { confirmed: 0, waiting: 0 }): Activity {
+function toActivity(r: CentreActivityTable, c = { confirmed: 0, offered: 0, waiting: 0 }): Activity {
   return {
     id: r.id,
     type: r.type as ActivityType,
@@ -89,8 +93,10 @@ function toActivity(r: CentreActivityTable, c = { confirmed: 0, waiting: 0 }): A
     status: r.status as Activity["status"],
     example: Number(r.example) === 1,
     confirmed: c.confirmed,
+    offered: c.offered,
     waiting: c.waiting,
-    placesLeft: Math.max(0, Number(r.capacity) - c.confirmed),
+    // A place offered to someone waiting is held for them: it is not free.
+    placesLeft: Math.max(0, Number(r.capacity) - c.confirmed - c.offered),
   };
 }
 
@@ -138,35 +144,9 @@ export interface SignupInput {
 
 export interface SignupResult {
   reference: string;
-  status: Exclude<SignupStatus, "cancelled">;
+  status: Extract<SignupStatus, "confirmed" | "waiting">;
   /** Place in the waiting queue (1 = next), when waiting. */
   position: number | null;
-}
-
-/** Locks the activity's row first (the engine's portable "lock this activity"). */
-const lockActivity = (activityId: string) => async (trx: Trx) => {
-  await trx
-    .updateTable("centre_activities")
-    .set((eb) => ({ updated_at: eb.ref("updated_at") }))
-    .where("id", "=", activityId)
-    .execute();
-};
-
-const claimOptions = (activityId: string) => ({
-  lock: lockActivity(activityId),
-  onGiveUp: (): never => {
-    throw new ActivityFull();
-  },
-  onBusy: (): never => {
-    throw new Busy();
-  },
-});
-
-async function freePlace(trx: Trx, activityId: string, capacity: number): Promise<number | null> {
-  const taken = await trx.selectFrom("centre_activity_places").select("place_no").where("activity_id", "=", activityId).execute();
-  const used = new Set(taken.map((t) => Number(t.place_no)));
-  for (let n = 1; n <= capacity; n++) if (!used.has(n)) return n;
-  return null;
 }
 
 async function waitingPosition(db: Db | Trx, activityId: string, reference: string, createdAt: string): Promise<number> {
@@ -197,7 +177,7 @@ async function signUpIn(trx: Trx, activityId: string, reference: string, input: 
     .select("reference")
     .where("activity_id", "=", activityId)
     .where("phone", "=", phone)
-    .where("status", "in", ["confirmed", "waiting"])
+    .where("status", "in", ["confirmed", "offered", "waiting"])
     .executeTakeFirst();
   if (existing) throw new AlreadySignedUp(existing.reference);
   const place = await freePlace(trx, activityId, Number(row.capacity));
@@ -228,6 +208,8 @@ export interface SignupView {
   activity: Activity;
   phoneMasked: string;
   createdAt: string;
+  /** While a place is offered to them (status "offered"): until when it is held. */
+  offerExpiresAt: string | null;
 }
 
 async function signupRow(db: Db | Trx, reference: string, phone: string) {
@@ -241,7 +223,8 @@ export async function findSignup(db: Db, key: { reference: string; phone: string
   const row = await signupRow(db, key.reference, key.phone);
   const activity = await getActivity(db, row.activity_id, { includeDrafts: true });
   const position = row.status === "waiting" ? await waitingPosition(db, row.activity_id, row.reference, row.created_at) : null;
-  return { reference: row.reference, status: row.status as SignupStatus, position, activity, phoneMasked: maskPhone(row.phone), createdAt: row.created_at };
+  const offer = row.status === "offered" ? await db.selectFrom("centre_activity_offers").select("expires_at").where("signup_reference", "=", row.reference).where("status", "=", "open").executeTakeFirst() : undefined;
+  return { reference: row.reference, status: row.status as SignupStatus, position, activity, phoneMasked: maskPhone(row.phone), createdAt: row.created_at, offerExpiresAt: offer?.expires_at ?? null };
 }
 
 /**
@@ -256,43 +239,25 @@ export function signupWithdrawalState(status: string, activityStartsAt: string, 
 
 /**
  * The person withdraws their sign-up (reference + phone, or NotFound), with the audit entry in the same
- * transaction. A confirmed place passes, in that transaction too, to the first person waiting (who then holds the
- * place row) and is texted that the place is theirs (activity-messages.server.ts); staff see who was moved up. A second
- * withdrawal changes nothing.
+ * transaction. The place it held (a confirmed place, or one offered and not yet answered: that offer is closed) is
+ * offered, in that transaction too, to the first person waiting (activity-offers.server.ts), who is texted a link to
+ * accept or decline it; staff see the chain. A second withdrawal changes nothing.
  */
-export async function withdrawSignup(db: Db, key: { reference: string; phone: string }, now = new Date()): Promise<WithdrawOutcome & { promoted: string | null }> {
+export async function withdrawSignup(db: Db, key: { reference: string; phone: string }, now = new Date()): Promise<WithdrawOutcome & { offeredTo: string[] }> {
   const first = await signupRow(db, key.reference, key.phone);
   return retryTransaction(db, claimOptions(first.activity_id), async (trx) => {
     const row = await signupRow(trx, key.reference, key.phone);
     const activity = await trx.selectFrom("centre_activities").select("starts_at").where("id", "=", row.activity_id).executeTakeFirstOrThrow();
     const result = withdrawOutcome(signupWithdrawalState(row.status, activity.starts_at, now));
-    if (result.outcome !== "withdrawn") return { ...result, promoted: null };
+    if (result.outcome !== "withdrawn") return { ...result, offeredTo: [] };
     await trx.updateTable("centre_signups").set({ status: "cancelled", cancelled_at: now.toISOString() }).where("reference", "=", row.reference).execute();
-    const promoted = await passPlaceOn(trx, row.activity_id, row.reference, now);
+    await closeOpenOffer(trx, row.reference, now);
+    await trx.deleteFrom("centre_activity_places").where("signup_reference", "=", row.reference).execute();
+    const offeredTo = await offerFreedPlaces(trx, row.activity_id, now);
     const audit = withdrawalAudit("activity.signup.withdraw", "activity_signup", row.reference)(result);
-    if (audit) await recordAudit(trx, selfServiceActor, { ...audit, detail: promoted ? `${audit.detail}; place passed to ${promoted}` : audit.detail }, now);
-    return { ...result, promoted };
+    if (audit) await recordAudit(trx, selfServiceActor, { ...audit, detail: offeredTo.length ? `${audit.detail}; place offered to ${offeredTo.join(", ")}` : audit.detail }, now);
+    return { ...result, offeredTo };
   });
-}
-
-/** A freed place goes to the first person waiting, who then holds the place row and is told; their reference, or null. */
-async function passPlaceOn(trx: Trx, activityId: string, reference: string, now: Date): Promise<string | null> {
-  const place = await trx.selectFrom("centre_activity_places").select("place_no").where("signup_reference", "=", reference).executeTakeFirst();
-  if (!place) return null;
-  await trx.deleteFrom("centre_activity_places").where("signup_reference", "=", reference).execute();
-  const next = await trx
-    .selectFrom("centre_signups")
-    .select("reference")
-    .where("activity_id", "=", activityId)
-    .where("status", "=", "waiting")
-    .orderBy("created_at")
-    .orderBy("reference")
-    .executeTakeFirst();
-  if (!next) return null;
-  await trx.insertInto("centre_activity_places").values({ activity_id: activityId, place_no: Number(place.place_no), signup_reference: next.reference }).execute();
-  await trx.updateTable("centre_signups").set({ status: "confirmed" }).where("reference", "=", next.reference).execute();
-  await tellPlaceGiven(trx, next.reference, now);
-  return next.reference;
 }
 
 /* ---------- Sign-up drafts (one question per page) ---------- */
@@ -369,7 +334,8 @@ async function signupResultOf(db: Db, reference: string): Promise<SignupResult> 
   const row = await db.selectFrom("centre_signups").selectAll().where("reference", "=", reference).executeTakeFirst();
   if (!row) throw new NotFound("signup");
   const position = row.status === "waiting" ? await waitingPosition(db, row.activity_id, row.reference, row.created_at) : null;
-  return { reference: row.reference, status: row.status === "waiting" ? "waiting" : "confirmed", position };
+  // A sign-up offered a place has not taken it yet: it still reads as waiting.
+  return { reference: row.reference, status: row.status === "waiting" || row.status === "offered" ? "waiting" : "confirmed", position };
 }
 
 /* ---------- Calendar ---------- */
@@ -448,7 +414,8 @@ export async function createActivity(db: Db, actor: Actor, input: ActivityInput,
 
 /**
  * Edits an activity, audited in the same transaction; a new time or place, or a cancellation, is sent to everyone
- * signed up (activity-messages.server.ts). Capacity cannot drop below the places already confirmed (they are people). */
+ * signed up (activity-messages.server.ts). Capacity cannot drop below the places already confirmed or offered (they
+ * are people); places it frees are offered to the people waiting. */
 export async function updateActivity(db: Db, actor: Actor, id: string, input: ActivityInput, now = new Date()): Promise<void> {
   await retryTransaction(db, claimOptions(id), async (trx) => {
     const row = await trx.selectFrom("centre_activities").selectAll().where("id", "=", id).executeTakeFirst();
@@ -464,7 +431,11 @@ export async function updateActivity(db: Db, actor: Actor, id: string, input: Ac
     await recordAudit(trx, actor, { action: "activity.update", targetType: "activity", targetId: id, detail: input.title.zh }, now);
     // The people signed up hear of a new time or place, or of the cancellation, with the edit itself.
     const change = activityChangeFor(row, { ...row, ...changed });
+    // Cancelled: open offers are withdrawn (their people are back on the waiting list and hear of the cancellation).
+    if (input.status !== "published") await closeOpenOffersOf(trx, id, now);
     if (change) await queueActivityChange(trx, id, change, { ...row, ...changed }, now);
+    // More places (a higher capacity, or published again): the first people waiting are offered them.
+    await offerFreedPlaces(trx, id, now);
   });
 }
 

@@ -15,7 +15,7 @@ beforeAll(async () => {
 afterAll(async () => conn.db.destroy());
 
 describe("a freed activity place", () => {
-  it("goes to the first person waiting, who is texted in their language that the place is theirs", async () => {
+  it("is offered to the first person waiting, who is texted in their language with the deadline and a link", async () => {
     vi.stubEnv("PUBLIC_ORIGIN", "https://access.example.cn");
     const id = await createActivity(
       conn.db,
@@ -29,16 +29,17 @@ describe("a freed activity place", () => {
     expect([first.status, waiting.status, after.status]).toEqual(["confirmed", "waiting", "waiting"]);
     expect(await messagesAbout(conn.db, { type: "activity_signup", id: waiting.reference })).toEqual([]);
 
-    const { promoted } = await withdrawSignup(conn.db, { reference: first.reference, phone: "13800000200" }, now);
-    expect(promoted).toBe(waiting.reference);
+    const { offeredTo } = await withdrawSignup(conn.db, { reference: first.reference, phone: "13800000200" }, now);
+    expect(offeredTo).toEqual([waiting.reference]);
     const [message] = await messagesAbout(conn.db, { type: "activity_signup", id: waiting.reference });
     expect(message).toMatchObject({ channel: "sms", status: "queued", reference: waiting.reference });
     expect(message.body).toContain("Screen reader course");
     expect(message.body).toContain("Regional centre");
+    expect(message.body).toContain("held for you until");
     expect(message.body).toContain(waiting.reference);
-    expect(message.body).toContain("https://access.example.cn/en/activities/signup");
+    expect(message.body).toMatch(new RegExp(`https://access\\.example\\.cn/en/activities/offer/${waiting.reference}/[A-Za-z0-9_-]{22}`));
     expect(message.body).not.toContain("13800000201");
-    // Only the person moved up is told.
+    // Only the person offered the place is told.
     expect(await messagesAbout(conn.db, { type: "activity_signup", id: after.reference })).toEqual([]);
     vi.unstubAllEnvs();
   });

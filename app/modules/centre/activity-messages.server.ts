@@ -23,9 +23,11 @@ type Person = { reference: string; phone: string; locale: string };
 async function queueSignupMessage(
   trx: Transaction<Database>,
   person: Person,
-  template: "activityChanged" | "activityCancelled" | "activityPlaceGiven",
+  template: "activityChanged" | "activityCancelled" | "activityOffer",
   activity: Pick<Row, "title_zh" | "title_en" | "place_zh" | "place_en" | "starts_at">,
   now: Date,
+  offer?: { until: string; path: string },
+  env?: Record<string, string | undefined>,
 ): Promise<void> {
   const locale = isLocale(person.locale) ? person.locale : defaultLocale;
   const en = locale === "en";
@@ -40,11 +42,13 @@ async function queueSignupMessage(
         activity: en ? activity.title_en : activity.title_zh,
         when: formatDateTime(activity.starts_at, locale),
         place: en ? activity.place_en : activity.place_zh,
+        ...(offer ? { until: formatDateTime(offer.until, locale) } : {}),
       },
       target: { type: "activity_signup", id: person.reference },
-      managePath: "/activities/signup",
+      managePath: offer?.path ?? "/activities/signup",
     },
     now,
+    env,
   );
 }
 
@@ -64,7 +68,7 @@ export async function queueActivityChange(
     .selectFrom("centre_signups")
     .select(["reference", "phone", "locale"])
     .where("activity_id", "=", activityId)
-    .where("status", "in", ["confirmed", "waiting"])
+    .where("status", "in", ["confirmed", "offered", "waiting"])
     .orderBy("created_at")
     .execute();
   for (const person of people) await queueSignupMessage(trx, person, change === "cancelled" ? "activityCancelled" : "activityChanged", after, now);
@@ -72,18 +76,16 @@ export async function queueActivityChange(
 }
 
 /**
- * A freed activity place passed to the first person waiting (activities.server.ts): they are told by text, in the
- * same transaction: the activity, when, where, the reference, and that they need do nothing unless they cannot
- * come. (Activities keep moving the next person up at once rather than offering the place with a deadline, as the
- * cinema does: people asked for the place when they signed up, and a free session is not lost because a text was
- * read late.)
+ * A freed activity place is offered to the first person waiting (activity-offers.server.ts): they are texted in the
+ * same transaction the activity, when, where, until when the place is held, their reference and the link to accept
+ * or decline it (`path`, /activities/offer/<reference>/<token>). The phone is never written into the text.
  */
-export async function tellPlaceGiven(trx: Transaction<Database>, reference: string, now: Date): Promise<void> {
+export async function tellPlaceOffered(trx: Transaction<Database>, reference: string, offer: { until: string; path: string }, now: Date, env?: Record<string, string | undefined>): Promise<void> {
   const row = await trx
     .selectFrom("centre_signups as s")
     .innerJoin("centre_activities as a", "a.id", "s.activity_id")
     .select(["s.reference", "s.phone", "s.locale", "a.title_zh", "a.title_en", "a.place_zh", "a.place_en", "a.starts_at"])
     .where("s.reference", "=", reference)
     .executeTakeFirstOrThrow();
-  await queueSignupMessage(trx, row, "activityPlaceGiven", row, now);
+  await queueSignupMessage(trx, row, "activityOffer", row, now, offer, env);
 }

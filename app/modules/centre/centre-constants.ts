@@ -29,7 +29,8 @@ export type ActivityType = (typeof activityTypes)[number];
 export const accessibilityFeatures = ["signLanguage", "audioDescription", "stepFree", "largePrint"] as const;
 export type AccessibilityFeature = (typeof accessibilityFeatures)[number];
 
-export const signupStatuses = ["confirmed", "waiting", "cancelled"] as const;
+/** `offered`: a freed place is held for a sign-up that was waiting, until they answer the offer (or it runs out). */
+export const signupStatuses = ["confirmed", "offered", "waiting", "cancelled"] as const;
 export type SignupStatus = (typeof signupStatuses)[number];
 
 export const signupSteps = ["contact", "needs", "check"] as const;

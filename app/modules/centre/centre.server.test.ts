@@ -112,7 +112,7 @@ describe("library card applications", () => {
 });
 
 describe("activities", () => {
-  it("confirms up to capacity, then waiting list, then ActivityFull; a withdrawal moves the first waiting person up", async () => {
+  it("confirms up to capacity, then waiting list, then ActivityFull; a withdrawal offers the place to the first waiting person", async () => {
     const id = await createActivity(conn.db, actor, activityInput(), now);
     const results = [];
     for (let i = 0; i < 4; i++) results.push(await signUp(conn.db, id, { name: `参加者${i}`, phone: `1380000010${i}`, needs: [], locale: "zh-CN" }, now));
@@ -120,13 +120,14 @@ describe("activities", () => {
     expect(results[3].position).toBe(1);
     await expect(signUp(conn.db, id, { name: "迟到", phone: "13800000199", needs: [], locale: "zh-CN" }, now)).rejects.toBeInstanceOf(ActivityFull);
     await expect(signUp(conn.db, id, { name: "重复", phone: "13800000100", needs: [], locale: "zh-CN" }, now)).rejects.toBeInstanceOf(AlreadySignedUp);
-    const { promoted } = await withdrawSignup(conn.db, { reference: results[0].reference, phone: "13800000100" }, now);
-    expect(promoted).toBe(results[3].reference);
-    expect((await findSignup(conn.db, { reference: results[3].reference, phone: "13800000103" })).status).toBe("confirmed");
-    expect(await withdrawSignup(conn.db, { reference: results[0].reference, phone: "13800000100" }, now)).toEqual({ outcome: "alreadyWithdrawn", promoted: null });
+    const { offeredTo } = await withdrawSignup(conn.db, { reference: results[0].reference, phone: "13800000100" }, now);
+    expect(offeredTo).toEqual([results[3].reference]);
+    // Offered, not yet confirmed: the place is held for them (activity-offers.server.test.ts covers the answers).
+    expect((await findSignup(conn.db, { reference: results[3].reference, phone: "13800000103" })).status).toBe("offered");
+    expect(await withdrawSignup(conn.db, { reference: results[0].reference, phone: "13800000100" }, now)).toEqual({ outcome: "alreadyWithdrawn", offeredTo: [] });
     await expect(findSignup(conn.db, { reference: results[1].reference, phone: "13800000000" })).rejects.toBeInstanceOf(NotFound);
     const a = await getActivity(conn.db, id);
-    expect([a.confirmed, a.waiting, a.placesLeft]).toEqual([3, 0, 0]);
+    expect([a.confirmed, a.offered, a.waiting, a.placesLeft]).toEqual([2, 1, 0, 0]);
     await expect(updateActivity(conn.db, actor, id, activityInput({ capacity: 2 }), now)).rejects.toBeInstanceOf(WrongState);
   });
 

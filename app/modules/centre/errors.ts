@@ -5,7 +5,7 @@ export class CentreError extends DomainError {}
 
 /** An application, activity, sign-up or draft that does not exist (or a reference with the wrong phone). */
 export class NotFound extends CentreError {
-  constructor(readonly what: "card" | "activity" | "signup" | "draft") {
+  constructor(readonly what: "card" | "activity" | "signup" | "draft" | "offer") {
     super("not_found", `${what} not found`);
   }
 }
@@ -42,6 +42,13 @@ export class AlreadySignedUp extends CentreError {
 export class WrongState extends CentreError {
   constructor(readonly status: string) {
     super("wrong_state", `wrong state: ${status}`);
+  }
+}
+
+/** A place offer that can no longer be answered that way (activity-offers.server.ts). */
+export class OfferClosed extends CentreError {
+  constructor(readonly reason: "expired" | "declined" | "withdrawn" | "accepted") {
+    super("offer_closed", `offer closed: ${reason}`);
   }
 }
 

@@ -4,6 +4,7 @@
  * Library:     card drafts (createCardDraft, getCardDraft, saveCardDraft, firstMissingCardStep, submitCardDraft),
  *              findCardForApplicant, withdrawCard (audited); staff listCards, cardCounts, getCardForStaff (audited), decideCard
  * Activities:  listUpcomingActivities, getActivity, signupWindow, signUp, findSignup, withdrawSignup (audited), sign-up drafts,
+ *              place offers (findActivityOffer, acceptActivityOffer, declineActivityOffer, expireActivityOffers, listActivityOfferChain),
  *              activityCalendar; staff listActivitiesForStaff, createActivity, updateActivity, listSignups (audited),
  *              recordAttendance, signupsCsv
  * Figures:     computeFigures, figuresCsv
@@ -16,3 +17,15 @@ export * from "./centre-constants";
 export * from "./centre-schema";
 export { seedCentre, exampleActivities, chinaTimeAhead } from "./seed.server";
 export { protectCertificate } from "../lending/certificate.server";
+export {
+  acceptActivityOffer,
+  activityOfferPath,
+  declineActivityOffer,
+  expireActivityOffers,
+  findActivityOffer,
+  listActivityOfferChain,
+  type ActivityOfferKey,
+  type ActivityOfferLink,
+  type ActivityOfferStatus,
+  type ActivityOfferView,
+} from "./activity-offers.server";

@@ -77,6 +77,19 @@ export interface CentreActivityPlaceTable {
   signup_reference: string;
 }
 
+/** One offer of a freed activity place to a sign-up waiting (migration 0013-activity-offers). */
+export interface CentreActivityOfferTable {
+  token: string;
+  signup_reference: string;
+  activity_id: string;
+  place_no: number;
+  /** open | accepted | declined | expired | withdrawn */
+  status: string;
+  offered_at: string;
+  expires_at: string;
+  answered_at: string | null;
+}
+
 export interface CentreSignupDraftTable {
   id: string;
   activity_id: string;

@@ -3,9 +3,9 @@ import type { CinemaBookingTable, CinemaWaitingOfferTable, Database } from "../d
 import { formatDateTime } from "~/i18n/format";
 import { defaultLocale, isLocale } from "~/i18n/config";
 import { enqueueMessage } from "../messages/enqueue.server";
-import { quietHoursEnd, quietHoursFromEnv } from "../messages/quiet-hours";
+import { offerExpiry, type OfferLinkKey } from "~/modules/shared/offer-hold";
 import { maskForLog } from "../privacy/log.server";
-import { sameSecret } from "~/modules/security/same-secret.server";
+import { rowWithToken } from "~/modules/security/same-secret.server";
 import { normaliseReference } from "~/modules/shared/reference";
 import { cinemaBookings } from "~/modules/observability/metrics.server";
 import { toBookingView, type BookingView } from "./booking-views.server";
@@ -38,13 +38,7 @@ type Env = Record<string, string | undefined>;
 
 export type OfferStatus = "open" | "booked" | "declined" | "expired" | "withdrawn";
 
-export const defaultOfferHoldHours = 24;
-
-/** OFFER_HOLD_HOURS: how long an offer holds its seats (a positive number of hours; anything else is the default). */
-export function offerHoldHours(env: Env = process.env): number {
-  const value = Number(env.OFFER_HOLD_HOURS?.trim() || NaN);
-  return Number.isFinite(value) && value > 0 ? value : defaultOfferHoldHours;
-}
+export { defaultOfferHoldHours, offerHoldHours } from "~/modules/shared/offer-hold";
 
 /** The page where the person answers an offer (locale-neutral; safe to build anywhere). */
 export function offerPath(entryId: string, token: string): string {
@@ -52,12 +46,7 @@ export function offerPath(entryId: string, token: string): string {
 }
 
 /** When an offer made at `now` runs out: the hold time from when its text can be sent, never past the booking cut-off. */
-function offerExpiry(screening: Screening, now: Date, env: Env): string {
-  const quiet = quietHoursFromEnv(env);
-  const from = quiet ? quietHoursEnd(now, quiet) ?? now : now;
-  const end = new Date(from.getTime() + offerHoldHours(env) * 3600_000).toISOString();
-  return end < screening.bookingClosesAt ? end : screening.bookingClosesAt;
-}
+const screeningOfferExpiry = (screening: Screening, now: Date, env: Env) => offerExpiry(now, screening.bookingClosesAt, env);
 
 /**
  * Seats are free: each entry still "waiting", in order, whose party fits in what is free is offered seats (held
@@ -89,7 +78,7 @@ export async function offerFreedSeats(trx: Trx, screeningId: string, now: Date, 
     for (const seat of seats) taken.add(seat.id);
     const token = randomId();
     const holdId = randomId();
-    const expiresAt = offerExpiry(screening, now, env);
+    const expiresAt = screeningOfferExpiry(screening, now, env);
     await trx
       .insertInto("cinema_holds")
       .values({ id: holdId, screening_id: screeningId, tickets: Number(entry.tickets), expires_at: screening.bookingClosesAt, extended_count: 0, created_at: now.toISOString(), client: null })
@@ -147,17 +136,14 @@ export async function withdrawOpenOffer(trx: Trx, entryId: string, now: Date, en
   return true;
 }
 
-export interface OfferKey {
-  /** The waiting-list entry's reference (HB-…). */
-  reference: string;
-  token: string;
-}
+/** The waiting-list entry's reference (HB-…) and the offer's token. */
+export type OfferKey = OfferLinkKey;
 
 /** The offer named by a link; a wrong token is answered exactly like an unknown reference. */
 async function offerRow(db: Db | Trx, key: OfferKey): Promise<CinemaWaitingOfferTable> {
   const entryId = normaliseReference(key.reference ?? "");
   const rows = entryId ? await db.selectFrom("cinema_waiting_offers").selectAll().where("entry_id", "=", entryId).execute() : [];
-  const row = rows.find((r) => sameSecret(String(key.token ?? ""), r.token));
+  const row = rowWithToken(rows, key.token);
   if (!row) throw new NotFound("offer");
   return row;
 }

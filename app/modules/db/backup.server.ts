@@ -37,6 +37,7 @@ export const backupTables = [
   "centre_activities",
   "centre_signups",
   "centre_activity_places",
+  "centre_activity_offers",
   "centre_signup_drafts",
   "lookup_guards",
   "idempotency_keys",

@@ -10,6 +10,7 @@ import type {
   LendingUnitTable,
 } from "../lending/tables";
 import type {
+  CentreActivityOfferTable,
   CentreActivityPlaceTable,
   CentreActivityTable,
   CentreCardDraftTable,
@@ -53,6 +54,7 @@ export interface Database {
   centre_activities: CentreActivityTable;
   centre_signups: CentreSignupTable;
   centre_activity_places: CentreActivityPlaceTable;
+  centre_activity_offers: CentreActivityOfferTable;
   centre_signup_drafts: CentreSignupDraftTable;
   lookup_guards: LookupGuardTable;
   idempotency_keys: IdempotencyKeyTable;

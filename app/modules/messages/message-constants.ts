@@ -21,6 +21,6 @@ export const messageTemplates = [
   "loanDueSoon",
   "loanOverdue",
   "waitingOffer",
-  "activityPlaceGiven",
+  "activityOffer",
 ] as const;
 export type MessageTemplate = (typeof messageTemplates)[number];

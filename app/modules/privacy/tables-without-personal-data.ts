@@ -135,4 +135,8 @@ export const tablesWithoutPersonalData: Record<string, NoPersonalData> = {
     reason: "which place of an activity is held by which sign-up; the person is on the sign-up (stripped by its rule)",
     columns: ["activity_id", "place_no", "signup_reference"],
   },
+  centre_activity_offers: {
+    reason: "which freed place was offered to which sign-up, when and with what outcome (migration 0013); the person is on the sign-up (stripped by its rule)",
+    columns: ["token", "signup_reference", "activity_id", "place_no", "status", "offered_at", "expires_at", "answered_at"],
+  },
 };

@@ -9,3 +9,9 @@ export function sameSecret(given: string, stored: string): boolean {
   const y = Buffer.from(stored);
   return x.length === y.length && timingSafeEqual(x, y);
 }
+
+/** The row whose `token` is the one a link carried (sameSecret), or undefined: an offer or booking link's lookup. */
+export function rowWithToken<T extends { token: string }>(rows: readonly T[], given: unknown): T | undefined {
+  const token = String(given ?? "");
+  return rows.find((r) => sameSecret(token, r.token));
+}

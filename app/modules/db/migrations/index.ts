@@ -10,6 +10,7 @@ import * as appendOnly from "./0008-append-only";
 import * as outbox from "./0009-outbox";
 import * as loanReminders from "./0010-loan-reminders";
 import * as waitingOffers from "./0012-waiting-offers";
+import * as activityOffers from "./0013-activity-offers";
 
 /** Every migration, in order. Names are permanent: add new ones at the end, never rename. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   "0009-outbox": outbox,
   "0010-loan-reminders": loanReminders,
   "0012-waiting-offers": waitingOffers,
+  "0013-activity-offers": activityOffers,
 };
