@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { activityInput } from "../../../tests/support/activity-input";
 import { createTwoConnections } from "../../../tests/support/test-db";
+import { sentText } from "../../../tests/support/sent-text";
 import { sweepOffers } from "../background/index.server";
 import type { Connection } from "../db/index.server";
 import { LogChannel, messagesAbout, startMessageWorker } from "../messages/index.server";
@@ -113,7 +114,8 @@ describe("activity-place offers", () => {
     expect(message).toMatchObject({ channel: "sms", status: "queued", reference: waiting[0].reference, recipient: expect.stringContaining("****") });
     expect(message.body).toContain("读屏软件培训");
     expect(message.body).toContain("保留到");
-    expect(message.body).toContain(`https://access.example.cn/activities/offer/${waiting[0].reference}/${offer.token}`);
+    expect(message.body).not.toContain(offer.token);
+    expect(await sentText(conn.db, message.id)).toContain(`https://access.example.cn/activities/offer/${waiting[0].reference}/${offer.token}`);
     expect(message.body).not.toContain(waiting[0].phone);
 
     expect(await findActivityOffer(conn.db, offer, later(11))).toMatchObject({ status: "open", name: "候补1", activityId: id, expiresAt: offer.expiresAt });
@@ -164,7 +166,7 @@ describe("activity-place offers", () => {
     // The second person signed up in English.
     expect(text.body).toContain("Screen reader course");
     expect(text.body).toContain("held for you until");
-    expect(text.body).toContain(`https://access.example.cn/en/activities/offer/${waiting[1].reference}/${next.token}`);
+    expect(await sentText(conn.db, text.id)).toContain(`https://access.example.cn/en/activities/offer/${waiting[1].reference}/${next.token}`);
     const refused = await acceptActivityOffer(conn.db, offer, later(32)).catch((e) => e);
     expect(refused).toBeInstanceOf(OfferClosed);
     expect(refused.reason).toBe("declined");

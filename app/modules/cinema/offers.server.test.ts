@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTwoConnections } from "../../../tests/support/test-db";
+import { sentText } from "../../../tests/support/sent-text";
 import type { Connection } from "../db/index.server";
 import { LogChannel, messagesAbout, startMessageWorker } from "../messages/index.server";
 import {
@@ -103,8 +104,7 @@ describe("waiting-list offers", () => {
     expect(message.body).toContain(`https://access.example.cn/cinema/offer/${entries[0].id}/••••`);
     expect(message.body).not.toContain(offer.token);
     expect(message.body).not.toContain(entries[0].phone);
-    const sent = await conn.db.selectFrom("outbox_messages").select("body").where("id", "=", message.id).executeTakeFirstOrThrow();
-    expect(sent.body).toContain(`https://access.example.cn/cinema/offer/${entries[0].id}/${offer.token}`);
+    expect(await sentText(conn.db, message.id)).toContain(`https://access.example.cn/cinema/offer/${entries[0].id}/${offer.token}`);
 
     const view = await findOffer(conn.db, offer, later(11));
     expect(view).toMatchObject({ status: "open", tickets: 2, name: "候补1", booking: null });
