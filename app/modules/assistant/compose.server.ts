@@ -10,6 +10,8 @@ import { itemText, listHolding } from "./passage-structure";
 import { aspectHeadings, aspectStatements, everyoneElse } from "./dialog-phrases";
 import { eligibilityText } from "./eligibility-text";
 import { extractFacts } from "./stated-facts";
+import { getPhrases } from "./phrases.server";
+import { questionClauses } from "./understand.server";
 import type { AnswerStatus, PersonalDataKind } from "./guards";
 import type { Retrieval, RetrievedChunk } from "./retrieve.server";
 import type { AssistantChunk, AssistantIndex } from "./vector-index.server";
@@ -120,6 +122,13 @@ const factWeight: Record<string, number> = { "\u0000where": 1.5, "\u0000date": 1
  * and "要多久" is often rightly answered by "审核需要的时间，以当地规定为准", not by another section's 5个工作日.)
  */
 const statedKinds = new Set(["\u0000formula"]);
+
+/** The clauses of a question that ask (understand.server.ts), or all of it when it tells no story. */
+function askingPart(question: string): string {
+  const clauses = questionClauses(question, getPhrases());
+  const asking = clauses.filter((c) => c.asking).map((c) => c.clause);
+  return asking.length ? asking.join("，") : question;
+}
 
 /** Adds a pseudo-term for the kind of fact the question asks for, weighted like its strongest word (or more). */
 export function withFactTerms(question: string, terms: TermWeight[]): TermWeight[] {
@@ -575,8 +584,9 @@ export function personalDataNotice(t: TFunction, personalData: PersonalDataKind[
 export function composeAnswer({ retrieval, index, locale, t, personalData, idf }: ComposeInput): AnswerView {
   // The question as understood (folded, typos repaired): 殘疾人證有哪些 asks for a list like 残疾人证有哪些.
   const asked = retrieval.understanding.text;
-  // The kind of fact asked for: a follow-up's own ("要不要钱"), not the earlier question's ("有效期" → a duration).
-  const terms = withFactTerms(retrieval.asks ?? asked, questionTerms(retrieval, idf));
+  // The kind of fact asked for: a follow-up's own ("要不要钱"), not the earlier question's ("有效期" → a duration);
+  // and the clauses that ask, not the story ("家里拿不出钱请律师……有没有律师帮他" asks for no price).
+  const terms = withFactTerms(retrieval.asks ?? askingPart(asked), questionTerms(retrieval, idf));
   // The same question of other people ("那聋人呢？" after 盲人): a section headed for everyone else ("其他残疾人有优惠吗")
   // first, one headed for the earlier people ("盲人坐公交车免费吗") last.
   const heading = (hit: RetrievedChunk) => hit.chunk.headingPath.join(" ");

@@ -82,6 +82,8 @@ export function toPattern(phrase: string): string {
 export interface Phrases {
   narrative: PhraseMatcher;
   questionWords: PhraseMatcher;
+  /** At the start of a clause (after its filler): what the person wants. */
+  wishes: RegExp | null;
   offTopic: PhraseMatcher;
   domain: PhraseMatcher;
 }
@@ -93,6 +95,9 @@ export function phrasesFrom(book: Phrasebook, whole: string[] = []): Phrases {
   return {
     narrative: new PhraseMatcher(book.narrative, { whole }),
     questionWords: new PhraseMatcher(book.questionWords, { englishAtStart: true }),
+    wishes: book.wishes.length
+      ? new RegExp(`^\\s*(?:${[...book.wishes].sort((a, b) => b.length - a.length).map(toPattern).join("|")})`, "iu")
+      : null,
     offTopic: new PhraseMatcher(Object.values(book.offTopic).flat()),
     domain: new PhraseMatcher(book.domain),
   };

@@ -108,6 +108,15 @@ describe("key terms", () => {
     expect(t["眼睛"]?.asked ?? false).toBe(false);
   });
 
+  it("reads what the person wants, said just before the clause that asks, as part of the question", () => {
+    const t = terms("我是盲人，平时用手机读屏，想找个按摩的工作，残联能介绍吗");
+    expect(t["按摩"].asked).toBe(true);
+    expect(t["工作"].asked).toBe(true);
+    expect(t["读屏"].asked).toBe(false);
+    // A wish further back is still the story.
+    expect(terms("想让孩子上学，去年搬了家，残联在哪里")["孩子"]?.asked ?? false).toBe(false);
+  });
+
   it("weighs nouns above verbs, and pronouns, numerals and adverbs least", () => {
     const t = terms("残疾人奥运会下一届在哪里举办");
     expect(t["奥运会"].weight).toBe(1);

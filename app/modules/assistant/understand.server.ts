@@ -93,6 +93,10 @@ export function questionClauses(text: string, phrases: Phrases): Array<{ clause:
     const last = counts.reduce((at, n, i) => (n > 0 ? i : at), -1);
     asking = clauses.map((_, i) => i === last);
   }
+  // A clause saying what the person wants, just before the one that asks, is part of the question: "想找个按摩的
+  // 工作，残联能介绍吗" asks about the job ("我想……" with its subject, 我, as filler: wishes match at the start).
+  const wish = phrases.wishes;
+  if (wish) asking = asking.map((a, i) => a || (asking[i + 1] === true && counts[i] > 0 && wish.test(own[i])));
   return clauses.map((clause, i) => ({ clause, own: own[i], asking: asking[i] }));
 }
 
@@ -221,5 +225,6 @@ export function understandQuestion(masked: string, lexical: LexicalIndex, option
   let query = phrases.narrative.remove(text).replace(/\s+/g, " ").trim();
   // A question that is nothing but narrative ("谢谢你") is searched as typed: the gate will judge it.
   if (!/[\p{L}\p{N}]/u.test(query)) query = text.trim();
+
   return { masked, text, repairs, narrative, query, keyTerms: keyTermsOf(text, phrases) };
 }

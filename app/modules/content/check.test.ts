@@ -83,6 +83,7 @@ describe("knowledge check", () => {
     ["a malformed glossary", { "glossary.yaml": "terms:\n  - variants: [x]\n" }, "glossary", "canonical"],
     ["a phrase listed twice in the phrasebook", { "phrasebook.yaml": "narrative: [听说]\ndomain: [听说]\n" }, "phrasebook", "听说"],
     ["a malformed phrasebook", { "phrasebook.yaml": "narrative: 听说\n" }, "phrasebook", "narrative"],
+    ["a wish listed twice in the phrasebook", { "phrasebook.yaml": "wishes: [想, 想]\n" }, "phrasebook", "wishes"],
     ["questions for a section that does not exist", { "guides/a-guide.md": front({ questions: questionsFor("s-9") }) + goodBody }, "questions", "s-9"],
     ["questions that are not a list", { "guides/a-guide.md": front({ questions: "{s-1: {zh: 问题}}" }) + goodBody }, "schema", "questions"],
     ["a question that copies the heading", { "guides/a-guide.md": front({ questions: "{s-1: {zh: [谁可以申请？]}}" }) + goodBody }, "question-copy", "谁可以申请"],

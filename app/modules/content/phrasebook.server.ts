@@ -21,6 +21,11 @@ export const phrasebookSchema = z
     narrative: z.array(phrase).default([]),
     /** Words that mark the clause that asks (吗, 怎么, 哪, what …); the other clauses tell the story. */
     questionWords: z.array(phrase).default([]),
+    /**
+     * Words that start a clause saying what the person wants (想, 希望, 打算 …): such a clause just before the one
+     * that asks is part of the question ("想找个按摩的工作，残联能介绍吗" asks about the job, not the story).
+     */
+    wishes: z.array(phrase).default([]),
     /** Topics the assistant does not cover, each with the words that name it (matched as substrings). */
     offTopic: z.record(z.array(phrase).min(1)).default({}),
     /** Words that make a question the assistant's business, whatever else it mentions (substrings). */
@@ -35,7 +40,7 @@ export interface PhrasebookLoad {
   errors: CorpusError[];
 }
 
-const empty: Phrasebook = { narrative: [], questionWords: [], offTopic: {}, domain: [] };
+const empty: Phrasebook = { narrative: [], questionWords: [], wishes: [], offTopic: {}, domain: [] };
 
 /**
  * knowledge/phrasebook.yaml, validated (schema; a phrase listed twice, or in two of narrative, the off-topic
@@ -72,6 +77,11 @@ export function loadPhrasebook(dir: string = defaultKnowledgeDir()): PhrasebookL
   for (const word of parsed.data.questionWords) {
     if (markers.has(word.toLowerCase())) errors.push(issue(`"${word}" is listed twice in questionWords`));
     markers.add(word.toLowerCase());
+  }
+  const wishes = new Set<string>();
+  for (const word of parsed.data.wishes) {
+    if (wishes.has(word.toLowerCase())) errors.push(issue(`"${word}" is listed twice in wishes`));
+    wishes.add(word.toLowerCase());
   }
   return { phrasebook: parsed.data, errors };
 }
