@@ -35,6 +35,12 @@ describe("answers a person can read", () => {
     expect(reply.view.lead).not.toMatch(/^这/);
   });
 
+  it("leads with the sentence a 也就是说 explains, not with the explanation alone", async () => {
+    const reply = await ask("我是一级盲人，没工作也没有固定收入，想打官司请律师，申请法律援助要不要查家里的经济情况");
+    expect(reply.view.lead).not.toMatch(/^也就是说/);
+    expect(reply.view.lead).toContain("不需要再核查经济困难状况");
+  });
+
   it("opens the guide at the section that answered, and offers its first step only to a question about applying", async () => {
     const lost = await ask("残疾证丢了怎么办");
     const guide = lost.view.nextSteps.find((s) => s.kind === "guide");

@@ -264,8 +264,9 @@ export function quoteFrom(text: string, terms: TermWeight[], max = maxQuoteLengt
   }
   const quote = sentences.slice(from, to + 1).join(" ");
   let lead = isIntro(best) && sentences[bestIndex + 1] && !isCrossReference(best) ? `${best}${sentences[bestIndex + 1]}` : best;
-  // "这叫口述影像" points back: the sentence before it says what "这" is.
-  if (/^(这|它|其|该|此)/.test(lead) && bestIndex > 0 && !isIntro(sentences[bestIndex - 1])) lead = `${sentences[bestIndex - 1]}${lead}`;
+  // "这叫口述影像" points back: the sentence before it says what "这" is; "也就是说，……" explains the sentence
+  // before it, which is the answer.
+  if (/^(这|它|其|该|此|也就是说|换句话说|所以|因此|因而)/.test(lead) && bestIndex > 0 && !isIntro(sentences[bestIndex - 1])) lead = `${sentences[bestIndex - 1]}${lead}`;
   // "要带哪些材料，以工作人员告知为准" qualifies the sentence before it in its paragraph ("一般带上残疾人证或身份证件"),
   // whatever words that one shares with the question: both lead.
   const previous = sentences[bestIndex - 1];
