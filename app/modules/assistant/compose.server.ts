@@ -105,8 +105,8 @@ const factPatterns: Array<{ question: RegExp; sentence: RegExp; term: string }> 
   },
   // "去哪里报名 / 找谁换证": the sentence that names the office (残联, 窗口, 乡镇（街道）…), not one that only says why.
   {
-    question: /去哪|到哪|在哪(里|儿)?(办|申请|报名|换|交|领)|哪里(办|申请|报名|换|交|领)|找谁|向谁|问谁|找哪|哪个部门|哪个单位|where\s+(do|can|should)\s+i|who\s+(do|should)\s+i\s+(ask|contact|apply)/i,
-    sentence: /残联|窗口|乡镇|街道|村（居）委会|居委会|村委会|政务服务|服务中心|医院|指定(的)?机构|办事处|office|federation|service\s+(centre|center|hall)/i,
+    question: /去哪|到哪|在哪(里|儿)?(办|申请|报名|换|交|领)|在哪(里|儿)?[？?。！!\s]*$|在什么地方|哪个地方|地址|哪里(办|申请|报名|换|交|领)|找谁|向谁|问谁|找哪|哪个部门|哪个单位|where\s+(do|can|should)\s+i|where\s+is|who\s+(do|should)\s+i\s+(ask|contact|apply)/i,
+    sentence: /残联|窗口|乡镇|街道|村（居）委会|居委会|村委会|政务服务|服务中心|医院|指定(的)?机构|办事处|设在|位于|地址|office|federation|service\s+(centre|center|hall)|\blocated\b/i,
     term: "\u0000where",
   },
 ];

@@ -90,7 +90,8 @@ function weigh(understanding: Pick<Understanding, "keyTerms">, expanded: Expande
       : [];
     // (English words are left at their weight: the corpus is Chinese, and its English summaries are short.)
     const han = /\p{Script=Han}/u.test(t.term);
-    const form = (han && !glossary.length && questionWords.test(t.term)) || /^\d+$/.test(t.term);
+    // (A glossary word that only means another question word, 什么地方 → 哪里, is a form too.)
+    const form = (han && questionWords.test(t.term) && glossary.every((e) => questionWords.test(e.canonical))) || /^\d+$/.test(t.term);
     const unsaid = !glossary.length && han && !form && !corpusSays(index, t.term);
     const abbreviation = unsaid ? abbreviationOf(t.term) : null;
     const abbreviated = abbreviation !== null && corpusMatches(index, abbreviation);
