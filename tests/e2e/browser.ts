@@ -95,12 +95,12 @@ export async function tabTo(page: Page, target: Locator, maxTabs = 60): Promise<
     if (await target.evaluate((el) => el === document.activeElement)) {
       // …and on screen: a sighted keyboard or magnifier user sees where focus is (issue 19, every step of every flow).
       // The browser scrolls it into view, smoothly where motion is allowed: poll until the scroll has brought it
-      // (from Playwright's side, which works with the page's JavaScript off too).
+      // (from Playwright's side, which works with the page's JavaScript off too), up to 10 s: a loaded machine starves the animation.
       const visible = () => target.evaluate((el) => {
         const r = el.getBoundingClientRect();
         return r.bottom > 0 && r.top < window.innerHeight;
       });
-      const deadline = Date.now() + 3_000;
+      const deadline = Date.now() + 10_000;
       let onScreen = await visible();
       while (!onScreen && Date.now() < deadline) onScreen = await visible();
       if (!onScreen) throw new Error(`focused but off screen: ${target}`);
