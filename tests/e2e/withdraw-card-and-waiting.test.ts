@@ -163,7 +163,11 @@ describe.each([true, false])("withdrawing a library-card application (JavaScript
     expect(await row.textContent()).toContain("已由申请人撤回");
     await desk.goto(`/admin/library/${card.reference}`);
     await heading(desk, new RegExp(card.reference));
-    expect(await desk.locator("main").textContent()).toContain("已由申请人撤回");
+    const detail = (await desk.locator("main").textContent()) ?? "";
+    expect(detail).toContain("已由申请人撤回");
+    // Said as the applicant's withdrawal and when, not as a staff decision by no one at no time ("已处理：…（，）").
+    expect(detail).toMatch(/申请人已于 \d{4}年\d{1,2}月\d{1,2}日.* 自己撤回这份申请，无需办理。/);
+    expect(detail).not.toContain("已处理");
     expect(await desk.getByRole("radio", { name: "办理借阅证" }).count()).toBe(0);
     await staff.close();
 
