@@ -111,6 +111,8 @@ export default function AdminCard() {
             {t("centre.admin.card.save")}
           </button>
         </Form>
+      ) : card.status === "withdrawn" ? (
+        <p>{t("centre.admin.card.withdrawn", { at: card.withdrawnAt ? formatDateTime(card.withdrawnAt, locale) : "" })}</p>
       ) : (
         <p>{t("centre.admin.card.decided", { status: t(`centre.cardStatus.status.${card.status}`), by: card.decidedBy ?? "", at: card.decidedAt ? formatDateTime(card.decidedAt, locale) : "" })}</p>
       )}

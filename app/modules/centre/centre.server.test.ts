@@ -37,6 +37,7 @@ import {
   submitCardDraft,
   updateActivity,
   WrongState,
+  withdrawCard,
   withdrawSignup,
   type ActivityInput,
 } from "./index.server";
@@ -231,6 +232,15 @@ describe("staff actions and their audit entries commit together", () => {
     await expectAuditedTogether(conn.db, { actions: ["library.card.issued"], run: () => decideCard(conn.db, staff, reference, { decision: "issue" }, now), observe: status });
     expect(await status()).toBe("issued");
     await expectRefusedWithoutAudit(conn.db, "library.card.refused", () => decideCard(conn.db, staff, reference, { decision: "refuse", reason: "x" }, now), WrongState);
+  });
+
+  it("a withdrawn application tells staff when the applicant withdrew it (no one decided it)", async () => {
+    const reference = await applyForCard("13912340007");
+    expect((await getCardForStaff(conn.db, staff, reference, now)).withdrawnAt).toBeNull();
+    const later = new Date(now.getTime() + 3_600_000);
+    expect(await withdrawCard(conn.db, { reference, phone: "13912340007" }, later)).toEqual({ outcome: "withdrawn" });
+    const detail = await getCardForStaff(conn.db, staff, reference, new Date(later.getTime() + 60_000));
+    expect(detail).toMatchObject({ status: "withdrawn", withdrawnAt: later.toISOString(), decidedBy: null, decidedAt: null });
   });
 });
 

@@ -210,6 +210,8 @@ export interface StaffCardDetail extends StaffCardSummary {
   phone: string;
   address: string | null;
   decidedBy: string | null;
+  /** When the applicant withdrew it (no one decided it then: decidedBy and decidedAt stay empty). */
+  withdrawnAt: string | null;
 }
 
 /** The full application for staff; every showing is audited (it shows the full phone and address). */
@@ -229,6 +231,8 @@ export async function getCardForStaff(db: Db, actor: Actor, reference: string, n
     certificateMasked: row.certificate_masked,
     address: row.address,
     decidedBy: row.decided_by,
+    // A withdrawn application is never changed again (decideCard and withdrawCard need it pending), so its last change is the withdrawal.
+    withdrawnAt: row.status === "withdrawn" ? row.updated_at : null,
   };
 }
 
