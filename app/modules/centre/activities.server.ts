@@ -15,6 +15,7 @@ import type { CentreActivityTable, CentreSignupDraftTable } from "./tables";
 import { activityChangeFor, queueActivityChange } from "./activity-messages.server";
 import { claimOptions, freePlace } from "./activity-lock.server";
 import { closeOpenOffer, closeOpenOffersOf, offerFreedPlaces } from "./activity-offers.server";
+import { sameSecret } from "~/modules/security/same-secret.server";
 
 /**
  * Activities and training of the regional centre. Capacity is never exceeded: a confirmed sign-up holds one row of
@@ -214,7 +215,7 @@ export interface SignupView {
 
 async function signupRow(db: Db | Trx, reference: string, phone: string) {
   const row = await db.selectFrom("centre_signups").selectAll().where("reference", "=", normaliseReference(reference)).executeTakeFirst();
-  if (!row || row.phone !== normalisePhone(phone)) throw new NotFound("signup");
+  if (!row || !sameSecret(normalisePhone(phone), row.phone)) throw new NotFound("signup");
   return row;
 }
 

@@ -11,6 +11,7 @@ import type { CardFormat, CardStatus, CardStep, CollectOption, DisabilityCategor
 import { normalisePhone } from "./centre-constants";
 import { NotFound, WrongState } from "./errors";
 import type { CentreCardDraftTable, CentreLibraryCardTable } from "./tables";
+import { sameSecret } from "~/modules/security/same-secret.server";
 
 /**
  * 视障图书馆 借阅证 (borrowing card) applications. A draft on the server under a random id in the URL holds the answers
@@ -178,7 +179,7 @@ const toView = (r: CentreLibraryCardTable): CardView => ({
 /** Reference + phone → the application; a wrong phone is answered exactly like an unknown reference. */
 export async function findCardForApplicant(db: Db, input: { reference: string; phone: string }): Promise<CardView> {
   const row = await db.selectFrom("centre_library_cards").selectAll().where("reference", "=", normaliseReference(input.reference)).executeTakeFirst();
-  if (!row || row.phone !== normalisePhone(input.phone)) throw new NotFound("card");
+  if (!row || !sameSecret(normalisePhone(input.phone), row.phone)) throw new NotFound("card");
   return toView(row);
 }
 
@@ -275,7 +276,7 @@ export async function withdrawCard(db: Db, key: { reference: string; phone: stri
   const reference = normaliseReference(key.reference);
   const work = async (trx: Db) => {
     const row = await trx.selectFrom("centre_library_cards").select(["status", "phone"]).where("reference", "=", reference).executeTakeFirst();
-    if (!row || row.phone !== normalisePhone(key.phone)) throw new NotFound("card");
+    if (!row || !sameSecret(normalisePhone(key.phone), row.phone)) throw new NotFound("card");
     const result = withdrawOutcome(cardWithdrawalState(row.status));
     if (result.outcome !== "withdrawn") return result;
     const updated = await trx
