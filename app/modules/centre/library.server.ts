@@ -285,8 +285,12 @@ export async function withdrawCard(db: Db, key: { reference: string; phone: stri
       .where("reference", "=", reference)
       .where("status", "=", "pending")
       .executeTakeFirst();
-    // A member of staff decided it in the meantime: that decision stands.
-    if (Number(updated.numUpdatedRows) !== 1) throw new WrongState("changed");
+    // A member of staff decided it in the meantime: that decision stands, and the person is told it is too late
+    // (or already withdrawn), as if they had asked a moment later.
+    if (Number(updated.numUpdatedRows) !== 1) {
+      const current = await trx.selectFrom("centre_library_cards").select("status").where("reference", "=", reference).executeTakeFirstOrThrow();
+      return withdrawOutcome(cardWithdrawalState(current.status));
+    }
     return result;
   };
   return withAudit(db, selfServiceActor, work, withdrawalAudit("library.card.withdraw", "library_card", reference), now);
