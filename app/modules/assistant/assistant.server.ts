@@ -8,6 +8,7 @@ import { getLexicalIndex } from "~/modules/search/index.server";
 import {
   answerText,
   asksForAmount,
+  asksForPrice,
   composeAnswer,
   composeNoAnswer,
   statesAmount,
@@ -150,7 +151,8 @@ async function answerFromCorpus(
   const view = { ...composed, nextSteps: fitNextSteps(composed.nextSteps, resolved) };
 
   // Never an amount the corpus does not state: a question for a sum gets the passages that say who sets it.
-  if (asksForAmount(retrieval.understanding.text) && !view.passages.some((p) => statesAmount(index.chunks[p.key].text))) {
+  const price = asksForPrice(retrieval.understanding.text);
+  if (asksForAmount(retrieval.understanding.text) && !view.passages.some((p) => statesAmount(index.chunks[p.key].text, price))) {
     const pointers: AnswerPassage[] = view.passages.slice(0, 2).map((p, i) => ({ ...p, n: i + 1 }));
     return { view: composeNoAnswer("no_content", t, personalData, pointers, "amount"), retrieval, llm: null };
   }

@@ -161,6 +161,23 @@ describe("the first sentence answers what is asked", () => {
     expect(reply.view.lead).toMatch(/in Chinese\): .*\p{Script=Han}/u);
   });
 
+  it("answers where a place is first when the question asks more after it (在哪里，怎么过去，有没有人接)", async () => {
+    const reply = await ask("盲人电影院在哪里，怎么过去，有没有人接");
+    expect(reply.view.lead).toContain("粤北区域中心");
+  });
+
+  it("leads a bare contact line with itself, not run into the next line (邮政地址：…1号 without 电子邮箱)", async () => {
+    const reply = await ask("残联地址在哪");
+    expect(reply.view.lead).toContain("凤鸣路1号");
+    expect(reply.view.lead).not.toContain("电子邮箱");
+  });
+
+  it.each(["残疾证怎么办理", "怎么办残疾证"])("answers %s with the steps of a first application, not a renewal or a move", async (question) => {
+    const reply = await ask(question);
+    expect(`${reply.view.lead}${reply.view.points.join("")}`).toMatch(/提出申请/);
+    expect(reply.view.lead).not.toMatch(/迁移|换领/);
+  });
+
   it("reads booking words as the corpus's 预约", async () => {
     const reply = await ask("无障碍电影要怎么订座");
     expect(reply.grounded).toBe(true);
@@ -174,6 +191,19 @@ describe("questions for a sum the corpus does not state", () => {
     expect(reply.grounded).toBe(false);
     expect(reply.view.lead).toContain("没有写明具体金额");
     expect(reply.answer).toContain("0763-3362221");
+  });
+
+  it("says so for a subsidy's monthly sum even when the question only names the subsidy (护理补贴一个月多少钱)", async () => {
+    const reply = await ask("护理补贴一个月多少钱");
+    expect(reply.grounded).toBe(false);
+    expect(reply.view.lead).toContain("没有写明具体金额");
+    expect(reply.citations.length).toBeGreaterThan(0);
+  });
+
+  it("answers what a service costs with the passage that says it is free (残疾证办下来要多少钱)", async () => {
+    const reply = await ask("残疾证办下来要多少钱");
+    expect(reply.grounded).toBe(true);
+    expect(reply.answer).toContain("不收费");
   });
 
   it("still answers how many chapters a law has", async () => {

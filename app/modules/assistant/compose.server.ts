@@ -105,7 +105,7 @@ const factPatterns: Array<{ question: RegExp; sentence: RegExp; term: string }> 
   },
   // "去哪里报名 / 找谁换证": the sentence that names the office (残联, 窗口, 乡镇（街道）…), not one that only says why.
   {
-    question: /去哪|到哪|在哪(里|儿)?(办|申请|报名|换|交|领)|在哪(里|儿)?[？?。！!\s]*$|在什么地方|哪个地方|地址|哪里(办|申请|报名|换|交|领)|找谁|向谁|问谁|找哪|哪个部门|哪个单位|where\s+(do|can|should)\s+i|where\s+is|who\s+(do|should)\s+i\s+(ask|contact|apply)/i,
+    question: /去哪|到哪|在哪(里|儿)?(办|申请|报名|换|交|领)|在哪(里|儿)?(?=[，,；;？?。！!\s]|$)|在什么地方|哪个地方|地址|哪里(办|申请|报名|换|交|领)|找谁|向谁|问谁|找哪|哪个部门|哪个单位|where\s+(do|can|should)\s+i|where\s+is|who\s+(do|should)\s+i\s+(ask|contact|apply)/i,
     sentence: /残联|窗口|乡镇|街道|村（居）委会|居委会|村委会|政务服务|服务中心|医院|指定(的)?机构|办事处|设在|位于|地址|office|federation|service\s+(centre|center|hall)|\blocated\b/i,
     term: "\u0000where",
   },
@@ -172,7 +172,9 @@ export const aspectHeadingBonus = 0.15;
  */
 function headedFor(chunk: AssistantChunk, aspects: string[]): boolean {
   const own = chunk.headingPath.at(-1) ?? "";
-  return aspects.some((a) => {
+  // "how" is also read from a bare 申请 or 办理: beside a more particular aspect ("申请…要带什么材料") it is no aspect.
+  const particular = aspects.length > 1 ? aspects.filter((a) => a !== "how") : aspects;
+  return particular.some((a) => {
     const states = aspectStatements[a];
     return states ? states.test(chunk.text) : (aspectHeadings[a] ?? []).some((w) => own.includes(w));
   });
@@ -307,9 +309,10 @@ export function quoteFrom(text: string, terms: TermWeight[], max = maxQuoteLengt
     restOfLine();
     best = lead;
   }
-  // A short lead takes the sentence that explains it ("口述影像，是给盲人的帮助。" + what it does).
+  // A short lead takes the sentence that explains it ("口述影像，是给盲人的帮助。" + what it does); a line with no
+  // closing punctuation ("邮政地址：清远市…1号") is an item of a list written without one, and stands alone.
   const next = sentences[last + 1];
-  if (lead === best && length(lead) < shortLead && next && !isIntro(next) && !isCrossReference(next) && length(lead) + length(next) <= maxLeadLength) {
+  if (lead === best && length(lead) < shortLead && /[。！？!?]$/.test(lead) && next && !isIntro(next) && !isCrossReference(next) && length(lead) + length(next) <= maxLeadLength) {
     lead = `${lead}${next}`;
     last++;
     restOfLine();
@@ -778,8 +781,17 @@ export function asksForAmount(question: string): boolean {
 }
 
 const money = /\d[\d,.]*\s*(元|块|yuan)|¥\s*\d/i;
+const free = /不收费|免费|不要钱|不用交钱|free of charge|\bfree\b/i;
 
-/** Whether a text states a sum of money. */
-export function statesAmount(text: string): boolean {
-  return money.test(text);
+/**
+ * Does the question ask what a service costs the person ("残疾证办下来要多少钱"), rather than what a benefit pays
+ * ("护理补贴一个月多少钱")? Then a passage saying it is free answers it.
+ */
+export function asksForPrice(question: string): boolean {
+  return /(要|收|花|交|付)[^，。？?]{0,2}(多少钱|多少费用|钱)|收费|收钱|费用|cost|fee|charge/i.test(question) && !/补贴|补助|救助|津贴|领|发放|allowance|subsid/i.test(question);
+}
+
+/** Whether a text states a sum of money (or, for a price, that there is none to pay). */
+export function statesAmount(text: string, price = false): boolean {
+  return money.test(text) || (price && free.test(text));
 }

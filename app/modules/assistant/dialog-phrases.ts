@@ -45,7 +45,9 @@ export const eligibilityIntent: Phrase[] = [
 export const aspectPhrases: Record<string, Phrase[]> = {
   materials: ["材料", "带什么", "带哪些", "带啥", "要啥", "准备什么", "准备啥", "证件", "资料", "手续", "documents", "paperwork", "bring", "papers"],
   where: ["哪里", "哪儿", "在哪", "去哪", "什么地方", "地址", "窗口", "哪个部门", "什么部门", "哪个单位", "找谁", "找哪里", "where", "address", "office"],
-  how: ["怎么申请", "如何申请", "怎么办理", "怎么办", "如何办理", "怎么弄", "流程", "步骤", "程序", "办理", "申请", "how do", "how to", "how can", "process", "steps", "apply"],
+  // 怎么办 after a thing one applies for ("残疾证怎么办") asks how to apply; after a situation ("不能出门怎么办",
+  // "证丢了怎么办") it asks what to do, which the situation's own words find.
+  how: ["怎么申请", "如何申请", "怎么办理", /(证|补贴|补助|救助|手续|评定|鉴定|改造|借用|适配)怎么办/u, /怎么办(残疾人?证|借阅证|证)/u, "如何办理", "怎么弄", "流程", "步骤", "程序", "办理", "申请", "how do", "how to", "how can", "process", "steps", "apply"],
   time: [
     "多久", "多长时间", "几天", "什么时候", "何时", "时间", "到账", "上班", "开门", "几点", "星期六", "星期天", "星期日", "周六", "周日", "周末",
     "节假日", "how long", "how many days", "how many weeks", "how many months", "how soon", "within", "deadline", "when", "opening hours", "open",
@@ -79,6 +81,8 @@ export const aspectHeadings: Record<string, string[]> = {
   online: ["网上"],
   together: ["同时领"],
   booking: ["预约"],
+  // (A guide's procedure, and its first case when it has several: the certificate's 新办 before 换领 and 迁移.)
+  how: ["办理流程", "怎样申请", "怎么申请", "申请流程", "怎样办理", "新办"],
   cost: ["收费", "收不收费", "费用"],
   contact: ["咨询电话", "联系方式", "怎样联系"],
   age: ["年龄", "入学年龄"],

@@ -37,6 +37,17 @@ describe("a question in its conversation", () => {
     expect(resolveQuestion(question, [certificate]).aspects).toContain("cost");
   });
 
+  it("reads 怎么办 after a thing one applies for as how to apply, and after a situation as what to do", () => {
+    expect(resolveQuestion("残疾证怎么办", []).aspects).toContain("how");
+    expect(resolveQuestion("怎么办残疾证", []).aspects).toContain("how");
+    expect(resolveQuestion("不能出门怎么办", []).aspects).not.toContain("how");
+  });
+
+  it("does not pin a follow-up to what answered a turn that only said who the person is (我是二级视力残疾)", () => {
+    const person = turn({ question: "我是二级视力残疾", docIds: ["vision-services-guide"], topic: ["二级", "视力残疾"], facts: { category: "visual", grades: ["2"] } });
+    expect(resolveQuestion("可以免费坐公交吗", [person]).preferDocs).not.toContain("vision-services-guide");
+  });
+
   it("reads \"what help does it give\" as a question about what it includes, not who can get it", () => {
     expect(resolveQuestion("What help does the living allowance give?").eligibility).toBe(false);
     expect(resolveQuestion("What help can I get?").eligibility).toBe(true);

@@ -320,10 +320,10 @@ export function resolveQuestion(question: string, history: PriorTurn[] = [], opt
     // The eligibility question an answer may answer: the last turn's, or the one before ("为什么？" in between).
     const asking = usable.slice(0, 2).find((t) => t.eligibility) ?? last;
     const answer = !hasTopic && !own.aspects.length && !own.eligibility ? bareAnswer(own.text, asking.asked ?? []) : null;
-    // The earlier turn only said who the person is ("我是聋人", then "怎么联系残联"): the person carries over, but
+    // The earlier turn only said who the person is ("我是聋人", "我是二级视力残疾", then "怎么联系残联"): the person carries over, but
     // what its answer happened to cite is no topic to go on in.
     const personOnly =
-      last.topic.length > 0 && !last.schemes.length && !last.aspect.trim() && !last.eligibility && last.topic.every((w) => extractFacts(w).category !== undefined);
+      last.topic.length > 0 && !last.schemes.length && !last.aspect.trim() && !last.eligibility && last.topic.every((w) => statesAnyFact(extractFacts(w)));
     if (answer) ownFacts = { ...ownFacts, ...answer };
     if ((!hasTopic || pointsBack) && (own.aspects.length || own.eligibility || (short && own.question && !own.ellipsis))) {
       // "要带什么材料？", "在哪里办", "how long does it take?": the earlier topic, this aspect.

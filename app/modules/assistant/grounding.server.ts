@@ -90,8 +90,10 @@ function weigh(understanding: Pick<Understanding, "keyTerms">, expanded: Expande
       : [];
     // (English words are left at their weight: the corpus is Chinese, and its English summaries are short.)
     const han = /\p{Script=Han}/u.test(t.term);
-    // (A glossary word that only means another question word, 什么地方 → 哪里, is a form too.)
-    const form = (han && questionWords.test(t.term) && glossary.every((e) => questionWords.test(e.canonical))) || /^\d+$/.test(t.term);
+    // (A glossary word that only means another question word, 什么地方 → 哪里, is a form too; so is one only a part of
+    // which the glossary maps, 多少钱 with 钱 → 费用: the whole still asks how much.)
+    const form =
+      (han && questionWords.test(t.term) && glossary.every((e) => questionWords.test(e.canonical) || e.variant !== t.term)) || /^\d+$/.test(t.term);
     const unsaid = !glossary.length && han && !form && !corpusSays(index, t.term);
     const abbreviation = unsaid ? abbreviationOf(t.term) : null;
     const abbreviated = abbreviation !== null && corpusMatches(index, abbreviation);

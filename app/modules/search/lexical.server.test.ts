@@ -97,6 +97,18 @@ describe("search reads residents' spellings", () => {
   });
 });
 
+describe("term weights", () => {
+  it("a lighter word ranks the sections that only it matches lower (the story's words against the clause that asks)", () => {
+    const index = buildLexicalIndex(getCorpus());
+    const q = "户口 跨省通办";
+    const rankOf = (boost?: (term: string) => number) =>
+      index.searchChunks(q, { limit: 50, termBoost: boost }).findIndex((h) => index.chunks[h.key].anchor === "s-4-8" && index.chunks[h.key].docId === "disability-certificate-guide");
+    const scoreOf = (boost?: (term: string) => number) => index.searchChunks(q, { limit: 50, termBoost: boost })[0].score;
+    expect(scoreOf((t) => (t === "户口" ? 0.5 : 1))).toBeLessThan(scoreOf());
+    expect(rankOf((t) => (t === "户口" ? 0.5 : 1))).toBeLessThanOrEqual(rankOf());
+  });
+});
+
 describe("questions people ask", () => {
   it("are a field of their own: a match on a question lifts its section", () => {
     const corpus = getCorpus();

@@ -247,9 +247,10 @@ export class LexicalIndex {
    * Chunk-level BM25 (for the assistant's hybrid retrieval): the best `limit` chunks (default 20, at most
    * 200) with their score and the query terms each matched. `chunks[hit.key]` is the chunk.
    */
-  searchChunks(query: string, options: { limit?: number; type?: DocType } = {}): ChunkHit[] {
+  searchChunks(query: string, options: { limit?: number; type?: DocType; termBoost?: (term: string) => number } = {}): ChunkHit[] {
     const limit = Math.min(200, Math.max(1, Math.floor(options.limit ?? 20)));
-    const bm25Query = this.queryOf(expandQuery(query.slice(0, 500)));
+    const termBoost = options.termBoost;
+    const bm25Query = this.queryOf(expandQuery(query.slice(0, 500))).map((q) => (termBoost ? { ...q, boost: q.boost * termBoost(q.term) } : q));
     if (!bm25Query.length) return [];
     return this.bm25
       .search(bm25Query, { limit, accept: this.typeFilter(options.type) })
