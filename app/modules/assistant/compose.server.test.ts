@@ -178,6 +178,11 @@ describe("the first sentence answers what is asked", () => {
     expect(reply.view.lead).not.toMatch(/迁移|换领/);
   });
 
+  it("answers an age question with the sentence that states an age (0至6岁), not one about widening the range", async () => {
+    const reply = await ask("康复救助多大的孩子可以申请");
+    expect(`${reply.view.lead}${reply.view.points.join("")}`).toContain("0至6岁");
+  });
+
   it("reads booking words as the corpus's 预约", async () => {
     const reply = await ask("无障碍电影要怎么订座");
     expect(reply.grounded).toBe(true);

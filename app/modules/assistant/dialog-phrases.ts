@@ -44,7 +44,11 @@ export const eligibilityIntent: Phrase[] = [
 /** What a question asks about a topic. The key is stored with the turn; the phrases find it. */
 export const aspectPhrases: Record<string, Phrase[]> = {
   materials: ["材料", "带什么", "带哪些", "带啥", "要啥", "准备什么", "准备啥", "证件", "资料", "手续", "documents", "paperwork", "bring", "papers"],
-  where: ["哪里", "哪儿", "在哪", "去哪", "什么地方", "地址", "窗口", "哪个部门", "什么部门", "哪个单位", "找谁", "找哪里", "where", "address", "office"],
+  where: [
+    "哪里", "哪儿", "在哪", "去哪", "什么地方", "地址", "窗口", "哪个部门", "什么部门", "哪个单位", "找谁", "找哪里", "where", "address", "office",
+    // "能在广州申请吗", "可以在这边办吗": whether it can be done there is a question of where.
+    /(能|可以|可不可以|能不能)在[^，。？?\s]{1,6}(申请|办|领)/u,
+  ],
   // 怎么办 after a thing one applies for ("残疾证怎么办") asks how to apply; after a situation ("不能出门怎么办",
   // "证丢了怎么办") it asks what to do, which the situation's own words find.
   how: ["怎么申请", "如何申请", "怎么办理", /(证|补贴|补助|救助|手续|评定|鉴定|改造|借用|适配)怎么办/u, /怎么办(残疾人?证|借阅证|证)/u, "如何办理", "怎么弄", "流程", "步骤", "程序", "办理", "申请", "how do", "how to", "how can", "process", "steps", "apply"],

@@ -43,6 +43,14 @@ describe("a question in its conversation", () => {
     expect(resolveQuestion("不能出门怎么办", []).aspects).not.toContain("how");
   });
 
+  it("reads a follow-up that names only a place as the earlier topic asked there (我妈在广州住，能在广州申请吗)", () => {
+    const nursing = turn({ question: "护理补贴怎么申请", docIds: ["nursing-allowance-guide"], schemes: ["nursingAllowance"], topic: ["重度残疾人护理补贴"], aspect: "怎么申请" });
+    const resolved = resolveQuestion("我妈在广州住，能在广州申请吗", [nursing]);
+    expect(resolved.borrowed).toBe("topic");
+    expect(resolved.topic).toContain("重度残疾人护理补贴");
+    expect(resolved.aspects).toContain("where");
+  });
+
   it("does not pin a follow-up to what answered a turn that only said who the person is (我是二级视力残疾)", () => {
     const person = turn({ question: "我是二级视力残疾", docIds: ["vision-services-guide"], topic: ["二级", "视力残疾"], facts: { category: "visual", grades: ["2"] } });
     expect(resolveQuestion("可以免费坐公交吗", [person]).preferDocs).not.toContain("vision-services-guide");

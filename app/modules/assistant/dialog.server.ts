@@ -205,10 +205,13 @@ function read(masked: string, known: (word: string) => boolean): OwnReading {
       (e) => !neutralTopics.has(e.canonical) && !isGeneric(e.variant) && !schemeWord(e.variant) && !Object.keys(extractFacts(e.variant)).length,
     )
     .map((e) => e.canonical);
+  // A place ("我妈在广州住，能在广州申请吗") is where the person is, not what is asked about: a follow-up naming only
+  // a place asks the earlier topic there.
+  const places = new Set(tagWords(text).filter((w) => /^ns/.test(w.tag)).map((w) => w.word));
   return {
     text,
     content: topicWords(blank(text, notTopic), known),
-    topic: topicWords(blank(rest, notTopic), known),
+    topic: topicWords(blank(rest, notTopic), known).filter((w) => !places.has(w)),
     domain: [...new Set(domain)],
     // (The story's words are not subjects: "车祸" in "我老公车祸腿没了，能领哪些补贴" is how it happened.)
     strangers: [...getPhrases().offTopic.find(text), ...strangerNouns(getPhrases().narrative.remove(blank(rest, notTopic)), known)],
