@@ -27,6 +27,8 @@ describe("the grounding gate judges the key terms", () => {
     "轮椅品牌哪个好，推荐一下",
     "残疾人可以买彩票吗",
     "聋人可以开车吗",
+    // Who the person is (盲人) is not what is asked about (微信).
+    "盲人怎么用微信",
   ])("stops an off-topic question that shares a word with the corpus: %s", async (q) => {
     const g = await score(q);
     expect(g.score).toBeLessThan(minimumConfidence);

@@ -1,6 +1,7 @@
 import { tokenize, tokenizeWords } from "~/modules/search/index.server";
 import type { ExpandedQuery } from "~/modules/search/index.server";
 import { getPhrases } from "./phrases.server";
+import { extractFacts } from "./stated-facts";
 import { chunkMatches, chunkSays, corpusMatches, corpusSays, termIdf } from "./term-stats.server";
 import { partOfSpeechWeight, type Understanding } from "./understand.server";
 import type { AssistantIndex } from "./vector-index.server";
@@ -46,6 +47,12 @@ export const unknownPredicateWeight = 1.5;
  * words it tells nothing either way; the words of the clause that asks still weigh fully, unknown ones double.
  */
 export const untoldStoryWeight = 0.3;
+/**
+ * Weight of a word for who the person is (盲人, 聋人: a disability category) in the clause that asks, when that clause
+ * also asks about something else: "盲人怎么用微信" asks about 微信, and a passage about blind people's bus fares says
+ * nothing about it. (0.5 on the tuning questions: unchanged scores, and this kind of question is refused.)
+ */
+export const personWeight = 0.5;
 /** Credit for a term only part of which is found (坐轮椅 → 轮椅). */
 export const partCredit = 0.5;
 /**
@@ -80,6 +87,8 @@ function weigh(understanding: Pick<Understanding, "keyTerms">, expanded: Expande
   const common = (word: string) => termIdf(index, word) < termIdf(index, "申请");
   const rarest = termIdf(index, "\u0000");
   const { questionWords } = getPhrases();
+  const isPerson = (term: string) => extractFacts(term).category !== undefined;
+  const asksMore = understanding.keyTerms.some((o) => o.asked && o.weight >= 0.5 && !isPerson(o.term) && !questionWords.test(o.term));
   return understanding.keyTerms.map((t) => {
     if (t.offTopic) return { term: t.term, weight: unknownTopicWeight * rarest, whole: [t.term], parts: [], abbreviation: null };
     const glossary = expanded.expansions.filter((e) => e.variant === t.term || e.variant.includes(t.term) || t.term.includes(e.variant));
@@ -100,8 +109,9 @@ function weigh(understanding: Pick<Understanding, "keyTerms">, expanded: Expande
     const unknown = t.asked && t.weight >= 1 && unsaid && !abbreviated;
     const unknownVerb = t.asked && t.weight >= verbWeight && t.weight < 1 && unsaid && !abbreviated;
     const untold = !t.asked && unsaid && !abbreviated;
+    const person = asksMore && t.asked && isPerson(t.term) ? personWeight : 1;
     const weight =
-      t.weight * termIdf(index, t.term) * (unknown ? unknownTopicWeight : unknownVerb ? unknownPredicateWeight : 1) * (form ? questionFormWeight : 1) * (untold ? untoldStoryWeight : 1);
+      person * t.weight * termIdf(index, t.term) * (unknown ? unknownTopicWeight : unknownVerb ? unknownPredicateWeight : 1) * (form ? questionFormWeight : 1) * (untold ? untoldStoryWeight : 1);
     return { term: t.term, weight, whole, parts, abbreviation: abbreviated ? abbreviation : null };
   });
 }
