@@ -1,5 +1,6 @@
 import { htmlLang, localePath, type Locale } from "~/i18n/config";
 import { escapeXml } from "~/modules/shared/xml";
+import { policyFeedPath } from "./feed";
 import { compareDocuments, getCorpus, type Corpus, type PolicyDocument } from "./corpus.server";
 import { chinaToday } from "./schema";
 
@@ -10,9 +11,7 @@ import { chinaToday } from "./schema";
  * of issue, else the review date. Its id is the page's canonical address, so a later change updates the entry.
  */
 
-/** The feed's path (locale-neutral); `/en` in front for English. */
-export const policyFeedPath = "/feeds/policies.xml";
-export const atomContentType = "application/atom+xml; charset=utf-8";
+export { atomContentType, policyFeedPath } from "./feed";
 /** Entries in the feed at most (the newest). */
 export const policyFeedMax = 50;
 
