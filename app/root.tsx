@@ -88,7 +88,7 @@ function PageTranslations({ children }: { children: ReactNode }) {
   );
 }
 
-/** Title, description and breadcrumbs come from the deepest route that describes itself (see page-handle.ts). */
+/** Title, description, breadcrumbs and feed come from the deepest route that describes itself (see page-handle.ts). */
 function usePageMeta(): { title: string; description: string; crumbs: Crumb[]; feed: { path: string; title: string } | null } {
   const { t } = useT();
   const matches = useMatches();
