@@ -29,6 +29,7 @@ import { htmlLang, localeFromPathname, localePath, locales, stripLocale } from "
 import { pageMessages } from "~/i18n/messages.server";
 import { createTranslator } from "~/i18n/translator";
 import { TranslationProvider } from "~/i18n/use-t";
+import { atomType } from "~/modules/content/feed";
 import { defaultPreferences, preferenceAttributes } from "~/modules/preferences/preferences";
 import { readPreferences } from "~/modules/preferences/preferences.server";
 import { governmentIdentifiers } from "~/modules/site/government-identifiers";
@@ -87,8 +88,8 @@ function PageTranslations({ children }: { children: ReactNode }) {
   );
 }
 
-/** Title, description and breadcrumbs come from the deepest route that describes itself (see page-handle.ts). */
-function usePageMeta(): { title: string; description: string; crumbs: Crumb[] } {
+/** Title, description, breadcrumbs and feed come from the deepest route that describes itself (see page-handle.ts). */
+function usePageMeta(): { title: string; description: string; crumbs: Crumb[]; feed: { path: string; title: string } | null } {
   const { t } = useT();
   const matches = useMatches();
   const error = useRouteError();
@@ -96,9 +97,9 @@ function usePageMeta(): { title: string; description: string; crumbs: Crumb[] } 
   const hasFormErrors = useHasFormErrors();
   const locale = localeFromPathname(pathname);
 
-  if (error) return { title: t("site.title", { page: errorTitle(t, errorKind(error)) }), description: "", crumbs: [] };
+  if (error) return { title: t("site.title", { page: errorTitle(t, errorKind(error)) }), description: "", crumbs: [], feed: null };
   const match = [...matches].reverse().find((m) => isPageHandle(m.handle));
-  if (!match || !isPageHandle(match.handle)) return { title: t("site.name"), description: "", crumbs: [] };
+  if (!match || !isPageHandle(match.handle)) return { title: t("site.name"), description: "", crumbs: [], feed: null };
   const args = { t, data: match.data, locale };
   // Page 2 of a list is not page 1: its title says which page it is (lists' loaders return page and pageCount).
   const pageTitle = match.handle.title(args);
@@ -112,6 +113,7 @@ function usePageMeta(): { title: string; description: string; crumbs: Crumb[] } 
     title: (hasFormErrors ? t("site.errorTitlePrefix") : "") + title,
     description: match.handle.description?.(args) ?? "",
     crumbs: match.handle.crumbs?.(args) ?? [],
+    feed: match.handle.feed?.(args) ?? null,
   };
 }
 
@@ -129,7 +131,7 @@ function Document({ children }: { children: ReactNode }) {
   const data = useRootData();
   const preferences = data?.preferences ?? defaultPreferences;
   const nonce = useNonce();
-  const { title, description, crumbs } = usePageMeta();
+  const { title, description, crumbs, feed } = usePageMeta();
   const neutral = stripLocale(pathname);
   const origin = data?.origin ?? "";
   // An error page (a 404, a refusal) is never indexed; neither is what search-indexing.server.ts rules out.
@@ -149,6 +151,7 @@ function Document({ children }: { children: ReactNode }) {
           <link key={l} rel="alternate" hrefLang={htmlLang(l)} href={origin + localePath(neutral, l) + search} />
         ))}
         <link rel="alternate" hrefLang="x-default" href={origin + neutral + search} />
+        {feed ? <link rel="alternate" type={atomType} title={feed.title} href={origin + localePath(feed.path, locale)} /> : null}
         <Meta />
         <Links />
       </head>

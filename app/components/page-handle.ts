@@ -29,6 +29,11 @@ export interface PageHandle {
    */
   description?: (args: HandleArgs) => string;
   crumbs?: (args: HandleArgs) => Crumb[];
+  /**
+   * A feed of this page's news, announced in the head for feed readers (`<link rel="alternate"
+   * type="application/atom+xml">`): its locale-neutral path and its title in the page's language.
+   */
+  feed?: (args: HandleArgs) => { path: string; title: string };
 }
 
 export function isPageHandle(handle: unknown): handle is PageHandle {

@@ -48,10 +48,10 @@ describe("which answers are never stored", () => {
   });
 
   it("cache only public content pages: never a personal page, a form, a lookup, single-fetch data or the API", () => {
-    for (const path of ["/", "/en", "/policies", "/en/policies/x", "/guides", "/cinema", "/cinema/s1", "/devices", "/devices/wheelchair", "/activities", "/activities/a1", "/associations", "/contact", "/accessibility", "/figures", "/library"]) {
+    for (const path of ["/", "/en", "/policies", "/en/policies/x", "/guides", "/cinema", "/cinema/s1", "/devices", "/devices/wheelchair", "/activities", "/activities/a1", "/associations", "/contact", "/accessibility", "/figures", "/library", "/feeds/policies.xml", "/en/feeds/policies.xml"]) {
       expect(isPublicPage(path), path).toBe(true);
     }
-    for (const path of ["/search", "/en/search", "/cinema/booking", "/en/cinema/booking", "/devices/request", "/activities/signup", "/library/status", "/library/apply", "/assistant", "/admin", "/login", "/feedback", "/settings", "/cinema/s1/waiting-list", "/cinema/s1.data", "/_root.data", "/api/v1/screenings", "/policies/x/y", "/policies/"]) {
+    for (const path of ["/search", "/en/search", "/cinema/booking", "/en/cinema/booking", "/devices/request", "/activities/signup", "/library/status", "/library/apply", "/assistant", "/admin", "/login", "/feedback", "/settings", "/cinema/s1/waiting-list", "/cinema/s1.data", "/_root.data", "/api/v1/screenings", "/policies/x/y", "/policies/", "/feeds", "/feeds/other.xml", "/feeds/policies.xml.data"]) {
       expect(isPublicPage(path), path).toBe(false);
     }
   });

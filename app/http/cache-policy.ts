@@ -42,6 +42,8 @@ const publicPagePaths: RegExp[] = [
   /^\/$/,
   /^\/(policies|guides|cinema|devices|activities|associations|contact|accessibility|figures|library)$/,
   /^\/(policies|cinema|devices|activities)\/[^/]+$/,
+  // The Atom feed of notices and changed documents: built from the corpus, the same for everyone.
+  /^\/feeds\/policies\.xml$/,
 ];
 
 /** The caching headers of a public content page: stored, but asked again every time (a change shows at once). */

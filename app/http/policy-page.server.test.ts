@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import en from "~/i18n/locales/en.json";
 import zhCN from "~/i18n/locales/zh-CN.json";
-import { getCorpus } from "~/modules/content/index.server";
-import { pageHtml } from "./policy-page.server";
+import { getCorpus, getDocument } from "~/modules/content/index.server";
+import { pageHtml, policyPageData } from "./policy-page.server";
 
 describe("a policy page's body", () => {
   // A document that links to other pages of the portal, so its links show the page's language.
@@ -18,5 +18,14 @@ describe("a policy page's body", () => {
         expect(html).toContain(locale === "en" ? en.policies.copyLink : zhCN.policies.copyLink);
       }
     }
+  });
+});
+
+describe("a policy page's 'what changed'", () => {
+  it("is the last substantive change with its note in the page's language, or null when none is recorded", () => {
+    const law = getDocument("disability-protection-law")!;
+    expect(policyPageData(law, "zh-CN").doc.change).toEqual({ date: "2018-10-26", note: law.changeNote });
+    expect(policyPageData(law, "en").doc.change).toEqual({ date: "2018-10-26", note: law.changeNoteEn });
+    expect(policyPageData(getDocument("living-allowance-guide")!, "zh-CN").doc.change).toBeNull();
   });
 });

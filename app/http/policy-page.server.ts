@@ -51,6 +51,8 @@ export function policyPageData(doc: PolicyDocument, locale: Locale) {
       source: doc.source ?? null,
       sourceSite,
       reviewed: doc.reviewed,
+      // The last substantive change, its note in the page's language (null: none recorded since first published).
+      change: doc.changed ? { date: doc.changed, note: (locale === "en" ? doc.changeNoteEn : doc.changeNote) ?? "" } : null,
       summary: doc.summary,
       summaryEn: doc.summaryEn,
       easyRead: doc.easyRead ?? [],

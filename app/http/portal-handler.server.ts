@@ -129,7 +129,10 @@ function sendPage(req: ExpressRequest, res: ExpressResponse, page: CachedPage, c
   res.status(page.status).end(req.method === "HEAD" ? undefined : body);
 }
 
-/** Whether Remix's answer to a public page may be kept: a plain 200 page that wrote nothing and set no cookie. */
+/** What the page cache keeps: HTML pages, and the Atom feed. */
+const storableType = /^(text\/html|application\/atom\+xml)\b/;
+
+/** Whether Remix's answer to a public page may be kept: a plain 200 page (or feed) that wrote nothing and set no cookie. */
 function storable(response: Response, log: QueryLog): boolean {
   const cacheControl = response.headers.get("cache-control") ?? "";
   return (
@@ -137,7 +140,7 @@ function storable(response: Response, log: QueryLog): boolean {
     log.writes === 0 &&
     !response.headers.has("set-cookie") &&
     !/no-store|private/i.test(cacheControl) &&
-    (response.headers.get("content-type") ?? "").startsWith("text/html")
+    storableType.test(response.headers.get("content-type") ?? "")
   );
 }
 

@@ -5,12 +5,15 @@ import { useT } from "~/i18n/use-t";
 import { LocalLink } from "~/components/LocalLink";
 import type { PageHandle } from "~/components/page-handle";
 import { routeLocale } from "~/http/route-locale";
+import { policyFeedPath } from "~/modules/content/feed";
 import { latestNotices } from "~/modules/content/index.server";
 import { metaDescription } from "~/modules/site/meta-description";
 
 export const handle: PageHandle = {
   title: ({ t }) => t("home.title"),
   description: ({ t, locale }) => metaDescription(t("home.intro"), locale),
+  // The latest notices are on the home page: feed readers find their feed here too.
+  feed: ({ t }) => ({ path: policyFeedPath, title: t("site.feedTitle") }),
 };
 
 export async function loader({ params }: LoaderFunctionArgs) {

@@ -92,6 +92,7 @@ export default function PolicyDocumentPage() {
           </p>
         ) : null}
         <p className="meta">{t("policies.reviewed", { date: formatDate(doc.reviewed, locale) })}</p>
+        <p className="meta">{doc.change ? t("policies.lastChange", { date: formatDate(doc.change.date, locale), note: doc.change.note }) : t("policies.firstPublished")}</p>
       </div>
 
       <section aria-labelledby="summary-heading">

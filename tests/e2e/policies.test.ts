@@ -23,6 +23,8 @@ describe("policy library", () => {
         // Each page says it is a summary and, for laws and notices, links the official source.
         expect(html).toContain(prefix ? "not the official text" : "不是官方原文");
         if (doc.source) expect(html).toContain(`href="${doc.source}"`);
+        // … and says what changed last, or that nothing is recorded since it was first published.
+        expect(html).toContain(prefix ? "Last changed: " : "最近更新：");
       }
     }
   });
@@ -31,6 +33,8 @@ describe("policy library", () => {
     const context = await newContext(browser);
     const page = await context.newPage();
     await page.goto("/policies/disability-protection-law#art-50");
+    // Next to the review date: the law's last amendment and what it was.
+    expect(await page.getByText("最近更新：2018年10月26日：全国人大常委会在一次修改15部法律的决定中修改了本法。", { exact: true }).count()).toBe(1);
     const heading = page.locator("#art-50");
     expect(await heading.textContent()).toMatch(/^第五十条/);
     // Scrolling is smooth unless reduced motion is asked for: wait until the article is in view.
@@ -52,6 +56,8 @@ describe("policy library", () => {
     expect(await page.getByRole("heading", { name: /第 \d+ 步/ }).count()).toBe(0);
     expect(await page.getByRole("heading", { name: "易读版" }).count()).toBe(1);
     expect(await page.getByRole("link", { name: /查看官方原文/ }).count()).toBe(1);
+    // No change is known for this guide: the page says so, and never makes one up.
+    expect(await page.getByText("最近更新：暂无，首次发布", { exact: true }).count()).toBe(1);
     await context.close();
   });
 

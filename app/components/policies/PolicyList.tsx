@@ -3,6 +3,7 @@ import { useLocale } from "~/components/use-locale";
 import { LocalLink } from "~/components/LocalLink";
 import { Pagination } from "~/components/Pagination";
 import { useT } from "~/i18n/use-t";
+import { atomType } from "~/modules/content/feed";
 import { audienceIds, docTypes, topicIds, type AudienceId, type DocType, type TopicId } from "~/modules/content/taxonomy";
 
 export interface PolicyListItem {
@@ -27,13 +28,15 @@ interface Props {
   total: number;
   page: number;
   pageCount: number;
+  /** The Atom feed of this list's news (locale-neutral path), linked under the intro. */
+  feedPath?: string;
 }
 
 /**
  * A filterable, paginated list of documents. Filters are a GET form (works without JavaScript); the result
  * count is the first thing under the filters and, being in a status region, is announced when it changes.
  */
-export function PolicyList({ path, heading, intro, filters, fixedType, items, total, page, pageCount }: Props) {
+export function PolicyList({ path, heading, intro, filters, fixedType, items, total, page, pageCount, feedPath }: Props) {
   const { t, locale } = useT();
   const { href } = useLocale();
   const en = locale === "en";
@@ -56,6 +59,15 @@ export function PolicyList({ path, heading, intro, filters, fixedType, items, to
     <div className="page">
       <h1>{heading}</h1>
       <p className="lead">{intro}</p>
+      {feedPath ? (
+        <p className="no-print">
+          {/* A plain link: the feed is a file for a feed reader, not a page of the app. */}
+          <a href={href(feedPath)} type={atomType}>
+            {t("policies.feedLink")}
+          </a>{" "}
+          {t("policies.feedHint")}
+        </p>
+      ) : null}
       <Form method="get" action={href(path)} className="policy-filters" aria-labelledby="filters-heading">
         <h2 id="filters-heading" className="visually-hidden">
           {t("policies.filtersHeading")}

@@ -22,6 +22,7 @@ export {
   type PolicySection,
 } from "./corpus.server";
 export { checkKnowledge, formatCheckReport, guideQuestionsPerSection, type CheckIssue, type CheckReport, type CheckRule } from "./check";
+export { atomContentType, feedDate, feedDocuments, policyFeedMax, policyFeedPath, policyFeedXml, type PolicyFeedOptions } from "./feed.server";
 export { escapeHtml, renderMarkdown, renderPlainText } from "./markdown.server";
 export {
   documentMetaSchema,

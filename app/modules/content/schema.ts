@@ -7,6 +7,9 @@ export type { AudienceId, DocStatus, DocType, TopicId } from "./taxonomy";
 /** Limits on the front-matter summaries (characters). */
 export const summaryMax = 200;
 export const summaryEnMax = 400;
+/** Limits on the change notes ("what changed", shown on the page and in the feed): one short sentence. */
+export const changeNoteMax = 120;
+export const changeNoteEnMax = 240;
 
 const idPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
@@ -21,6 +24,11 @@ const dateString = z.preprocess(
 );
 
 const nonEmpty = z.string().trim().min(1, "must not be empty");
+
+/** Today's date in China (`YYYY-MM-DD`): the portal serves Qingyuan, and front-matter dates are China dates. */
+export function chinaToday(now: Date = new Date()): string {
+  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
 
 export const documentIdSchema = z.string().regex(idPattern, "must be kebab-case (a-z, 0-9, -)");
 
@@ -71,6 +79,10 @@ export const documentMetaSchema = z
     steps: z.array(z.object({ title: nonEmpty, text: nonEmpty }).strict()).optional(),
     related: z.array(documentIdSchema).optional(),
     questions: documentQuestionsSchema.optional(),
+    /** The last substantive change of the document (an amendment, a revision), with a short note on it. */
+    changed: dateString.optional(),
+    changeNote: nonEmpty.max(changeNoteMax, `must be at most ${changeNoteMax} characters`).optional(),
+    changeNoteEn: nonEmpty.max(changeNoteEnMax, `must be at most ${changeNoteEnMax} characters`).optional(),
   })
   .strict()
   .superRefine((meta, ctx) => {
@@ -80,6 +92,21 @@ export const documentMetaSchema = z
     // (`effective` may precede `issued`: some rules apply retroactively, e.g. 财政部公告2023年第8号.)
     if (meta.related?.includes(meta.id)) {
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["related"], message: "lists the document itself" });
+    }
+    if (meta.changed !== undefined) {
+      for (const note of ["changeNote", "changeNoteEn"] as const) {
+        if (meta[note] === undefined) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [note], message: "is required with `changed` (what changed, in both languages)" });
+      }
+      // (Compared only when it is a date: a malformed one has its own message.)
+      const date = isoDate.test(meta.changed) ? meta.changed : null;
+      if (date && meta.issued && isoDate.test(meta.issued) && date < meta.issued) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["changed"], message: `must not be before \`issued\` (${meta.issued})` });
+      }
+      if (date && date > chinaToday()) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["changed"], message: "must not be in the future" });
+    } else {
+      for (const note of ["changeNote", "changeNoteEn"] as const) {
+        if (meta[note] !== undefined) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["changed"], message: `is required with \`${note}\` (the date of the change)` });
+      }
     }
   });
 

@@ -5,6 +5,7 @@ import { listUpcomingScreenings } from "~/modules/cinema/index.server";
 import { getCorpus, type Corpus } from "~/modules/content/index.server";
 import type { Database } from "~/modules/db/index.server";
 import { listDeviceTypes } from "~/modules/lending/index.server";
+import { escapeXml } from "~/modules/shared/xml";
 
 /**
  * sitemap.xml (issue 18, item 5): every public page, locale-neutral, each given in both languages with its
@@ -54,19 +55,16 @@ export async function sitemapPages(db: Kysely<Database>, corpus: Corpus = getCor
   ];
 }
 
-const xmlEscape = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c]!);
-
 /** The sitemap protocol's document, with xhtml:link alternates (zh-CN, en, x-default) on every URL. */
 export function sitemapXml(pages: SitemapPage[], origin: string): string {
-  const href = (path: string) => xmlEscape(origin + path);
+  const href = (path: string) => escapeXml(origin + path);
   const urls = pages.flatMap(({ path, lastmod }) => {
     const alternates = [
       ...locales.map((l) => `    <xhtml:link rel="alternate" hreflang="${htmlLang(l)}" href="${href(localePath(path, l))}"/>`),
       `    <xhtml:link rel="alternate" hreflang="x-default" href="${href(path)}"/>`,
     ];
     return locales.map((l) =>
-      ["  <url>", `    <loc>${href(localePath(path, l))}</loc>`, ...(lastmod ? [`    <lastmod>${xmlEscape(lastmod)}</lastmod>`] : []), ...alternates, "  </url>"].join("\n"),
+      ["  <url>", `    <loc>${href(localePath(path, l))}</loc>`, ...(lastmod ? [`    <lastmod>${escapeXml(lastmod)}</lastmod>`] : []), ...alternates, "  </url>"].join("\n"),
     );
   });
   return [
