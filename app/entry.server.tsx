@@ -10,6 +10,7 @@ import { isbot } from "isbot";
 // whole before buffering it and writes only the bytes written. Node has web streams, as it has TextEncoder.
 import { renderToReadableStream } from "react-dom/server.browser";
 import { NonceProvider } from "~/components/nonce";
+import { hasFormErrors, ServerFormErrors } from "~/components/use-form-errors-state";
 import { PageOutput } from "~/http/page-output.server";
 import { localeFromPathname } from "~/i18n/config";
 import { getFixedT } from "~/i18n/i18n.server";
@@ -48,7 +49,10 @@ export default async function handleRequest(
   const stream = await renderToReadableStream(
     <NonceProvider value={nonce}>
       <TranslationProvider t={getFixedT(locale)} locale={locale}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        {/* <head> is written before the page that shows the errors: the title's "错误：" comes from the action's answer. */}
+        <ServerFormErrors value={hasFormErrors(remixContext.staticHandlerContext.actionData)}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        </ServerFormErrors>
       </TranslationProvider>
     </NonceProvider>,
     {

@@ -23,7 +23,7 @@ import { RouteAnnouncer } from "~/components/RouteAnnouncer";
 import { SiteFooter } from "~/components/SiteFooter";
 import { SiteHeader } from "~/components/SiteHeader";
 import { SkipLink } from "~/components/SkipLink";
-import { useHasFormErrors } from "~/components/use-form-errors-state";
+import { FormErrorsProvider, useHasFormErrors } from "~/components/use-form-errors-state";
 import { useHydrationMark } from "~/components/use-hydration-mark";
 import { htmlLang, localeFromPathname, localePath, locales, stripLocale } from "~/i18n/config";
 import { pageMessages } from "~/i18n/messages.server";
@@ -120,7 +120,9 @@ function usePageMeta(): { title: string; description: string; crumbs: Crumb[]; f
 export function Layout({ children }: { children: ReactNode }) {
   return (
     <PageTranslations>
-      <Document>{children}</Document>
+      <FormErrorsProvider>
+        <Document>{children}</Document>
+      </FormErrorsProvider>
     </PageTranslations>
   );
 }

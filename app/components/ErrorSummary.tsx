@@ -1,6 +1,7 @@
 import { useEffect, useRef, type MouseEvent } from "react";
 import { useFetchers, useNavigation } from "@remix-run/react";
 import { useT } from "~/i18n/use-t";
+import { useReportFormErrors } from "./use-form-errors-state";
 
 export interface SummaryError {
   /** The id of the control to jump to; form-level messages have none. */
@@ -50,6 +51,8 @@ export function ErrorSummary({ errors }: { errors: SummaryError[] }) {
   const ref = useRef<HTMLDivElement>(null);
   const signature = errors.map((e) => e.id + e.text).join("|");
   const { submitting, busy } = useSending();
+  // The title says "错误：" while a summary shows errors, from a navigation or a fetcher alike (root.tsx).
+  useReportFormErrors(errors.length > 0);
   // Set during the render that sees a send under way; the effect after the send clears it.
   const sent = useRef(false);
   if (submitting) sent.current = true;

@@ -8,8 +8,8 @@ import { fieldId, type FormState } from "./form-state";
  */
 export function errorText(t: TFunction, field: string, code: string): string {
   const [name, arg] = code.split(":");
-  const fieldName = field ? t(`fields.${field}` as never, { defaultValue: field }) : "";
-  return t(`errors.${name}` as never, { field: fieldName, max: arg, defaultValue: t("errors.badRequest") });
+  const fieldName = field ? t(`fields.${field}`, { defaultValue: field }) : "";
+  return t(`errors.${name}`, { field: fieldName, max: arg, defaultValue: t("errors.badRequest") });
 }
 
 /** Localized messages per field, and the error summary list in field order (form-level messages first). */

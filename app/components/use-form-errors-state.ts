@@ -1,17 +1,79 @@
-import { useContext } from "react";
-import { UNSAFE_DataRouterStateContext, UNSAFE_FetchersContext } from "react-router-dom";
+import { createContext, createElement, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from "react";
+import { useT } from "~/i18n/use-t";
 
 /**
- * Whether the last form post on this page came back with errors. The root needs it for the
- * "错误：" title prefix, and Remix's `meta` never sees action data; the router state does.
- * Actions signal errors by returning an object with `hasErrors: true`, to a navigation or to a fetcher.
+ * Whether the page shows form errors, for the "错误：" / "Error: " title prefix (root.tsx), with public APIs only.
+ *
+ * Remix gives no public hook that reads another route's action data (`meta` never sees it, `useActionData` is
+ * the calling route's own, `useMatches` carries loader data, and with fetcherPersist `useFetchers` lists only
+ * fetchers still under way), and the title is rendered in <head>, before the page that knows. So the page tells:
+ *
+ * - In the browser, whatever shows errors reports them: ErrorSummary does whenever it has any, so a navigation
+ *   and a fetcher (the assistant's form) count alike; a page that shows its errors another way calls
+ *   `useReportFormErrors` itself. The root provides the store (`FormErrorsProvider`) and reads it.
+ * - On the server, effects do not run and <head> is written first, so entry.server passes what the request's
+ *   action answered (`hasFormErrors` over the action data of the public EntryContext; actions mark an error
+ *   result `hasErrors: true`) through `ServerFormErrors`.
+ * - Hydration starts from what the server wrote (the server's title says it), so the head hydrates without a
+ *   mismatch; the reports from the page's effects then take over (useSyncExternalStore's server snapshot).
  */
+class FormErrorsStore {
+  private shown = 0;
+  private readonly listeners = new Set<() => void>();
+  subscribe = (listener: () => void) => {
+    this.listeners.add(listener);
+    return () => void this.listeners.delete(listener);
+  };
+  hasErrors = () => this.shown > 0;
+  /** One more thing on the page shows errors, until the returned function is called. */
+  show = () => {
+    this.shown += 1;
+    this.emit();
+    return () => {
+      this.shown -= 1;
+      this.emit();
+    };
+  };
+  private emit() {
+    for (const listener of this.listeners) listener();
+  }
+}
+
+const StoreContext = createContext<FormErrorsStore | null>(null);
+/** Only entry.server gives a value; in the browser there is none (null). */
+const ServerContext = createContext<boolean | null>(null);
+
+/** Given by entry.server: whether the action this request ran came back with errors. */
+export function ServerFormErrors({ value, children }: { value: boolean; children: ReactNode }) {
+  return createElement(ServerContext.Provider, { value }, children);
+}
+
+/** Whether any route's action data (as in the server's EntryContext) is marked `hasErrors: true`. */
+export function hasFormErrors(actionData: Record<string, unknown> | null | undefined): boolean {
+  return Object.values(actionData ?? {}).some((value) => typeof value === "object" && value !== null && (value as { hasErrors?: unknown }).hasErrors === true);
+}
+
+/** Around the document (root.tsx), so the title and the page share one store. */
+export function FormErrorsProvider({ children }: { children: ReactNode }) {
+  const [store] = useState(() => new FormErrorsStore());
+  return createElement(StoreContext.Provider, { value: store }, children);
+}
+
+const noStore = { subscribe: () => () => {}, hasErrors: () => false };
+
+/** Whether the page shows form errors (see above). */
 export function useHasFormErrors(): boolean {
-  const state = useContext(UNSAFE_DataRouterStateContext);
-  // Forms that post without navigating (fetchers, like the assistant's) count too; with fetcherPersist their
-  // finished results live in this map (the root re-renders when the router state changes as they finish).
-  const fetcherResults = useContext(UNSAFE_FetchersContext);
-  const hasErrors = (value: unknown) => typeof value === "object" && value !== null && (value as { hasErrors?: unknown }).hasErrors === true;
-  const fetcherData = [...(state?.fetchers?.values() ?? [])].map((f) => f.data).concat([...(fetcherResults?.values() ?? [])]);
-  return Object.values(state?.actionData ?? {}).some(hasErrors) || fetcherData.some(hasErrors);
+  const store = useContext(StoreContext) ?? noStore;
+  const onServer = useContext(ServerContext);
+  const { t } = useT();
+  const prefix = t("site.errorTitlePrefix");
+  // The "server snapshot" is used on the server and while hydrating; in the browser it is the server's title.
+  const serverSnapshot = () => onServer ?? (typeof document !== "undefined" && document.title.startsWith(prefix));
+  return useSyncExternalStore(store.subscribe, store.hasErrors, serverSnapshot);
+}
+
+/** Called by whatever shows form errors (ErrorSummary; a page that shows them otherwise), while it shows them. */
+export function useReportFormErrors(shown: boolean): void {
+  const store = useContext(StoreContext);
+  useEffect(() => (shown && store ? store.show() : undefined), [shown, store]);
 }

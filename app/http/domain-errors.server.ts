@@ -46,10 +46,10 @@ on(cinema.Busy, busy);
 on(lending.NotFound, (t, e) => t(`devices.api.notFound.${e.what}`));
 on(lending.InvalidInput, invalidInput(deviceErrorText));
 on(lending.UnitUnavailable, (t, e) =>
-  t("devices.api.unitUnavailable", { tag: e.assetTag, status: t(`devices.unitStatus.${e.status}` as never, { defaultValue: e.status }) }),
+  t("devices.api.unitUnavailable", { tag: e.assetTag, status: t(`devices.unitStatus.${e.status}`, { defaultValue: e.status }) }),
 );
 on(lending.InsufficientStock, (t) => t("devices.api.insufficientStock"));
-on(lending.WrongState, (t, e) => t("devices.api.wrongState", { status: t(`devices.requestStatus.${e.status}` as never, { defaultValue: e.status }) }));
+on(lending.WrongState, (t, e) => t("devices.api.wrongState", { status: t(`devices.requestStatus.${e.status}`, { defaultValue: e.status }) }));
 on(lending.RenewalRefused, (t, e) =>
   t(`devices.api.renewalRefused.${e.reason}`, { max: lending.maxRenewals(), grace: lending.renewalGraceDays, phone: t("footer.phone") }),
 );
@@ -60,7 +60,7 @@ on(centre.InvalidInput, invalidInput(centreErrorText));
 on(centre.ActivityFull, (t) => t("centre.errors.full"));
 on(centre.SignupClosed, (t, e) => t(`centre.errors.closed_${e.reason}`));
 on(centre.AlreadySignedUp, (t, e) => t("centre.errors.alreadySignedUp", { reference: e.reference }));
-on(centre.WrongState, (t, e) => t(`centre.errors.wrongState_${e.status}` as never, { defaultValue: t("centre.errors.wrongState") }));
+on(centre.WrongState, (t, e) => t(`centre.errors.wrongState_${e.status}`, { defaultValue: t("centre.errors.wrongState") }));
 on(centre.OfferClosed, (t, e) => t(`centre.offer.closed.${e.reason}`));
 on(centre.Busy, busy);
 
@@ -94,6 +94,7 @@ export function domainErrorAnswer(t: TFunction, error: DomainError): DomainError
   return {
     code: error.code,
     status: init.status,
+    // (The map holds each kind's own message function; `get` cannot say which kind it returned.)
     message: message ? message(t, error as never) : t("errors.badRequest"),
     ...(fields ? { fields } : {}),
     headers: init.headers,

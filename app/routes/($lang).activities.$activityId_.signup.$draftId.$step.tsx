@@ -151,6 +151,7 @@ export default function SignupStepPage() {
   const en = locale === "en";
   const title = en ? d.activity.title.en : d.activity.title.zh;
   const formId = `signup-${d.step}`;
+  // (Conform's reply as the loader data's JSON type, which TypeScript cannot equate with SubmissionResult.)
   const state = formState(actionData && "lastResult" in actionData ? (actionData.lastResult as never) : undefined);
   const { fieldErrors, summary } = centreErrors(t, state, formId, fieldsOf[d.step]);
   const errors = actionData?.message ? [{ text: actionData.message }, ...summary] : summary;

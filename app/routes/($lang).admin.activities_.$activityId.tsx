@@ -1,10 +1,11 @@
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import type { AdminHandle } from "~/components/admin-handle";
 import { LocalLink } from "~/components/LocalLink";
 import { OfferChainTable } from "~/components/OfferChainTable";
 import { useLocale } from "~/components/use-locale";
+import { useReportFormErrors } from "~/components/use-form-errors-state";
 import { readFormData } from "~/http/form-data.server";
 import { routeLocale } from "~/http/route-locale";
 import { localePath } from "~/i18n/config";
@@ -56,6 +57,8 @@ export default function ActivitySignups() {
   const { t, locale } = useT();
   const { href } = useLocale();
   const { activity, signups, offers, saved } = useLoaderData<typeof loader>();
+  // A post the form cannot send (a reference not listed): only the title says so, as before.
+  useReportFormErrors(Boolean(useActionData<typeof action>()?.hasErrors));
   const title = locale === "en" ? activity.title.en : activity.title.zh;
   return (
     <div className="page">

@@ -18,6 +18,7 @@ import { accessibilityFeatures, activityTypes, associations } from "~/modules/ce
 import { activityFormSchema, CentreError, createActivity, getActivity, NotFound, updateActivity, type ActivityInput } from "~/modules/centre/index.server";
 import { getDb } from "~/modules/db/index.server";
 import { actorOf, requireStaff } from "~/modules/staff/index.server";
+import { keyUnder } from "~/i18n/keys";
 
 export const handle: AdminHandle = {
   staffRole: "content",
@@ -75,15 +76,16 @@ export default function ActivityForm() {
   const { t } = useT();
   const { isNew, values } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  // (Conform's reply as the action data's JSON type, which TypeScript cannot equate with SubmissionResult.)
   const state = formState(actionData?.lastResult as never);
   const { fieldErrors, summary } = centreErrors(t, state, formId, order);
   const errors = actionData?.message ? [{ text: actionData.message }, ...summary] : summary;
   const v = (name: string) => (actionData?.lastResult ? state.value(name) : String((values as Record<string, unknown> | null)?.[name] ?? ""));
   const text = (name: string, extra: Record<string, unknown> = {}) => (
-    <TextField id={fieldId(formId, name)} name={name} label={t(`centre.fields.${name}` as never)} errors={fieldErrors[name]} defaultValue={v(name)} {...extra} />
+    <TextField id={fieldId(formId, name)} name={name} label={t(keyUnder("centre.fields", name))} errors={fieldErrors[name]} defaultValue={v(name)} {...extra} />
   );
   const dateTime = (name: "startsAt" | "signupOpensAt" | "signupClosesAt") => (
-    <DateTimeField id={fieldId(formId, name)} name={name} label={t(`centre.fields.${name}`)} hint={t("centre.admin.activityForm.timeHint")} errors={fieldErrors[name]} defaultValue={v(name)} />
+    <DateTimeField id={fieldId(formId, name)} name={name} label={t(keyUnder("centre.fields", name))} hint={t("centre.admin.activityForm.timeHint")} errors={fieldErrors[name]} defaultValue={v(name)} />
   );
   return (
     <div className="page page--narrow">

@@ -17,7 +17,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const id = String(params.activityId ?? "");
   try {
     const body = await signupsCsv(getDb(), actorOf(session), id, {
-      header: ["colReference", "colName", "colPhone", "colStatus", "colNeeds", "colAttended"].map((k) => String(t(`centre.admin.signups.${k}` as never))).concat(t("centre.admin.library.colReceived")),
+      header: (["colReference", "colName", "colPhone", "colStatus", "colNeeds", "colAttended"] as const).map((k) => String(t(`centre.admin.signups.${k}`))).concat(t("centre.admin.library.colReceived")),
       status: (s) => t(`centre.signupStatus.${s}`),
       need: (n) => t(`centre.features.${n}`),
       yes: t("centre.admin.signups.yes"),

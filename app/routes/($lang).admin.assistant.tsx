@@ -73,7 +73,7 @@ export default function AssistantQuestions() {
               {items.map((item) => (
                 <tr key={item.id}>
                   <th scope="row">{item.question}</th>
-                  <td>{t(`assistant.admin.statuses.${item.status}` as never, { defaultValue: item.status })}</td>
+                  <td>{t(`assistant.admin.statuses.${item.status}`, { defaultValue: item.status })}</td>
                   <td>{t(item.locale === "en" ? "admin.localeNames.en" : "admin.localeNames.zh-CN")}</td>
                   <td>
                     <time dateTime={item.createdAt}>{formatDateTime(item.createdAt, locale)}</time>

@@ -24,8 +24,8 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const day = new Date().toISOString().slice(0, 10);
   if (kind === "ledger") {
     const rows = await exportLedger(getDb(), actorOf(session));
-    const header = ["seq", "at", "kind", "device", "asset_tag", "location", "other_location", "quantity", "status_after", "condition", "reason", "who", "approver", "request"].map((c) =>
-      t(`devices.admin.csv.${c}` as never),
+    const header = (["seq", "at", "kind", "device", "asset_tag", "location", "other_location", "quantity", "status_after", "condition", "reason", "who", "approver", "request"] as const).map((c) =>
+      t(`devices.admin.csv.${c}`),
     );
     return csvResponse(
       `ledger-${day}.csv`,
@@ -51,8 +51,8 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     );
   }
   const loans = await exportLoans(getDb(), actorOf(session));
-  const header = ["request", "asset_tag", "device", "mode", "name", "phone", "location", "out_at", "due_date", "returned_at", "condition_out", "condition_in", "days_overdue", "out_by", "in_by"].map((c) =>
-    t(`devices.admin.csv.${c}` as never),
+  const header = (["request", "asset_tag", "device", "mode", "name", "phone", "location", "out_at", "due_date", "returned_at", "condition_out", "condition_in", "days_overdue", "out_by", "in_by"] as const).map((c) =>
+    t(`devices.admin.csv.${c}`),
   );
   return csvResponse(
     `loans-${day}.csv`,

@@ -125,7 +125,7 @@ export default function ReturnLoan() {
                 <tbody>
                   {reminders.map((m) => (
                     <tr key={m.id}>
-                      <th scope="row">{t(`devices.admin.reminders.kind.${m.template}` as never, { defaultValue: m.template })}</th>
+                      <th scope="row">{t(`devices.admin.reminders.kind.${m.template}`, { defaultValue: m.template })}</th>
                       <td>
                         <time dateTime={m.nextAttemptAt}>{formatDateTime(m.nextAttemptAt, locale)}</time>
                       </td>

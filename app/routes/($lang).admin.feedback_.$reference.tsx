@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { AdminHandle } from "~/components/admin-handle";
 import { RadioGroupField } from "~/components/Fields";
 import { useLocale } from "~/components/use-locale";
+import { useReportFormErrors } from "~/components/use-form-errors-state";
 import { readFormData } from "~/http/form-data.server";
 import { routeLocale } from "~/http/route-locale";
 import { formatDateTime } from "~/i18n/format";
@@ -54,6 +55,8 @@ export default function FeedbackDetail() {
   const { href } = useLocale();
   const { item, messages } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  // A post the form cannot send (a status not offered): only the title says so, as before.
+  useReportFormErrors(Boolean(result?.hasErrors));
   return (
     <div className="page page--narrow">
       <h1>{t("admin.feedbackDetail", { reference: item.reference })}</h1>

@@ -62,6 +62,7 @@ export default function AdminCard() {
   const { t, locale } = useT();
   const { card, saved } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  // (Conform's reply as the action data's JSON type, which TypeScript cannot equate with SubmissionResult.)
   const state = formState(actionData?.lastResult as never);
   const { fieldErrors, summary } = centreErrors(t, state, formId, ["decision", "reason"]);
   const errors = actionData?.message ? [{ text: actionData.message }, ...summary] : summary;

@@ -8,6 +8,7 @@ import { routeLocale } from "~/http/route-locale";
 import { useT } from "~/i18n/use-t";
 import { hasRole, type StaffRole } from "~/modules/staff/roles";
 import { requireStaff } from "~/modules/staff/index.server";
+import type { MessageKey } from "~/i18n/keys";
 
 export const handle: AdminHandle = { staffRole: "any", title: ({ t }) => t("admin.title") };
 
@@ -18,7 +19,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 }
 
 /** Admin areas, each shown only to the roles that may use it. */
-const areas: Array<{ to: string; key: "dashboard" | "feedback" | "assistant" | "cinema" | "devices" | "users" | "audit"; role: StaffRole | "any"; labelKey?: string }> = [
+const areas: Array<{ to: string; key: "dashboard" | "feedback" | "assistant" | "cinema" | "devices" | "users" | "audit"; role: StaffRole | "any"; labelKey?: MessageKey }> = [
   { to: "/admin", key: "dashboard", role: "any" },
   { to: "/admin/feedback", key: "feedback", role: "content" },
   { to: "/admin/assistant", key: "assistant", role: "content" },
@@ -47,7 +48,7 @@ export default function AdminLayout() {
                 .map((a) => (
                   <li key={a.to}>
                     <LocalNavLink to={a.to} end={a.to === "/admin"}>
-                      {a.labelKey ? t(a.labelKey as never) : t(`admin.${a.key}`)}
+                      {a.labelKey ? t(a.labelKey) : t(`admin.${a.key}`)}
                     </LocalNavLink>
                   </li>
                 ))}

@@ -3,6 +3,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import type { AdminHandle } from "~/components/admin-handle";
 import { useLocale } from "~/components/use-locale";
+import { useReportFormErrors } from "~/components/use-form-errors-state";
 import { readFormData } from "~/http/form-data.server";
 import { routeLocale } from "~/http/route-locale";
 import { useT } from "~/i18n/use-t";
@@ -49,6 +50,8 @@ export default function Users() {
   const { href } = useLocale();
   const { users, me } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  // Its errors are in the notice, not an error summary: the title says so too.
+  useReportFormErrors(Boolean(result?.hasErrors));
   const message =
     result?.message === "updated" ? t("admin.updated") : result?.message === "cannotSelf" ? t("admin.cannotSelf") : result ? t("errors.badRequest") : null;
   return (

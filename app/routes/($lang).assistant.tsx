@@ -111,7 +111,7 @@ export default function Assistant() {
   // Error codes ("required", "tooLong:500", "rateLimited") in this form's own words.
   const message = (code: string) => {
     const [name, max] = code.split(":");
-    return t(`errors.${name}` as never, { field: t("assistant.page.questionField"), max, defaultValue: t("errors.badRequest") });
+    return t(`errors.${name}`, { field: t("assistant.page.questionField"), max, defaultValue: t("errors.badRequest") });
   };
   const questionErrors = state.errors("question").map(message);
   const summary = [

@@ -31,6 +31,7 @@ import {
 } from "~/modules/assistant/eligibility";
 import { stepSchemas } from "~/modules/assistant/eligibility-schema";
 import assistantStyles from "~/styles/assistant.css?url";
+import { keyUnder } from "~/i18n/keys";
 
 /**
  * The guided eligibility check, one question a page: /assistant/eligibility/<step> for each question, then
@@ -46,7 +47,7 @@ const isStep = (value: string): value is EligibilityStep => (eligibilitySteps as
 export const handle: PageHandle = {
   title: ({ t, data }) => {
     const page = (data as { page?: Page } | undefined)?.page;
-    const name = page ? t(`assistant.eligibility.pages.${page}` as never) : t("assistant.eligibility.title");
+    const name = page ? t(`assistant.eligibility.pages.${page}`) : t("assistant.eligibility.title");
     return `${name} - ${t("assistant.eligibility.title")}`;
   },
   crumbs: ({ t }) => [
@@ -122,7 +123,7 @@ export default function EligibilityPage() {
 /** "请选择是否持有残疾人证": the shared error sentences with this form's own field names. */
 function fieldError(t: ReturnType<typeof useT>["t"], field: string, code: string): string {
   const [name, max] = code.split(":");
-  return t(`errors.${name}` as never, { field: t(`assistant.eligibility.fields.${field}` as never), max, defaultValue: t("errors.badRequest") });
+  return t(`errors.${name}`, { field: t(keyUnder("assistant.eligibility.fields", field)), max, defaultValue: t("errors.badRequest") });
 }
 
 function Question({ step, answers }: { step: EligibilityStep; answers: Partial<EligibilityAnswers> }) {
@@ -148,12 +149,12 @@ function Question({ step, answers }: { step: EligibilityStep; answers: Partial<E
         </LocalLink>
       </p>
       <p>{t("assistant.eligibility.stepOf", { n: index + 1, of: eligibilitySteps.length })}</p>
-      <h1>{t(`assistant.eligibility.pages.${step}` as never)}</h1>
+      <h1>{t(`assistant.eligibility.pages.${step}`)}</h1>
       <Form method="post" action={href(`/assistant/eligibility/${step}`)} id={formId} noValidate>
         {returnTo ? <input type="hidden" name="returnTo" value="check" /> : null}
         {fields.map((field) => {
-          const legend = t(`assistant.eligibility.questions.${field}` as never);
-          const hint = t(`assistant.eligibility.hints.${field}` as never, { defaultValue: "" });
+          const legend = t(`assistant.eligibility.questions.${field}`);
+          const hint = t(`assistant.eligibility.hints.${field}`, { defaultValue: "" });
           const radio = (
             <RadioGroupField
               key={field}
@@ -161,7 +162,7 @@ function Question({ step, answers }: { step: EligibilityStep; answers: Partial<E
               name={field}
               legend={legend}
               hint={hint || undefined}
-              options={options[field].map((value) => ({ value, label: t(`assistant.eligibility.options.${field}.${value}` as never) }))}
+              options={options[field].map((value) => ({ value, label: t(keyUnder("assistant.eligibility.options", `${field}.${value}`)) }))}
               errors={state.errors(field).map((code) => fieldError(t, field, code))}
               defaultValue={state.value(field) || answers[field] || ""}
             />
@@ -182,8 +183,8 @@ function CheckAnswers({ answers }: { answers: Partial<EligibilityAnswers> }) {
     stepFields[step].map((field) => ({
       step,
       field,
-      label: t(`assistant.eligibility.questions.${field}` as never),
-      value: answers[field] ? t(`assistant.eligibility.options.${field}.${answers[field]}` as never) : "",
+      label: t(`assistant.eligibility.questions.${field}`),
+      value: answers[field] ? t(keyUnder("assistant.eligibility.options", `${field}.${answers[field]}`)) : "",
     })),
   );
   return (
@@ -223,24 +224,24 @@ function Result({ results }: { results: ResultData }) {
       <p className="lead">{t("assistant.eligibility.resultIntro")}</p>
       {results.map((r) => (
         <section key={r.scheme} className={`eligibility-result eligibility-result--${r.outcome}`} aria-labelledby={`result-${r.scheme}`}>
-          <h2 id={`result-${r.scheme}`}>{t(`assistant.eligibility.schemes.${r.scheme}` as never)}</h2>
-          <p className="eligibility-result__outcome">{t(`assistant.eligibility.outcomes.${r.outcome}` as never)}</p>
+          <h2 id={`result-${r.scheme}`}>{t(`assistant.eligibility.schemes.${r.scheme}`)}</h2>
+          <p className="eligibility-result__outcome">{t(`assistant.eligibility.outcomes.${r.outcome}`)}</p>
           <h3>{t("assistant.eligibility.why")}</h3>
           <ul>
             {r.reasons.map((reason) => (
-              <li key={reason}>{t(`assistant.eligibility.reasons.${reason.replace(".", "_")}` as never)}</li>
+              <li key={reason}>{t(keyUnder("assistant.eligibility.reasons", reason.replace(".", "_")))}</li>
             ))}
           </ul>
           <h3>{t("assistant.eligibility.bringHeading")}</h3>
           <ul>
             {r.bring.map((b) => (
-              <li key={b}>{t(`assistant.eligibility.bring.${b}` as never)}</li>
+              <li key={b}>{t(keyUnder("assistant.eligibility.bring", b))}</li>
             ))}
           </ul>
           <h3>{t("assistant.eligibility.whereHeading")}</h3>
-          <p>{t(`assistant.eligibility.applyAt.${r.applyAt}` as never)}</p>
+          <p>{t(`assistant.eligibility.applyAt.${r.applyAt}`)}</p>
           <h3>{t("assistant.eligibility.decidesHeading")}</h3>
-          <p>{t(`assistant.eligibility.decides.${r.decides}` as never)}</p>
+          <p>{t(`assistant.eligibility.decides.${r.decides}`)}</p>
           <h3>{t("assistant.eligibility.sourcesHeading")}</h3>
           <ul>
             {r.links.map((l) => (

@@ -17,6 +17,7 @@ import { holdWarningSeconds } from "~/modules/cinema/cinema-constants";
 import { CinemaError, confirmDraft, describeSeats, HoldExpired, maxHoldExtensions } from "~/modules/cinema/index.server";
 import { getDb } from "~/modules/db/index.server";
 import { hitRateLimit } from "~/modules/security/rate-limit.server";
+import { keyUnder } from "~/i18n/keys";
 
 export const links = cinemaLinks;
 export const handle: PageHandle = {
@@ -78,11 +79,11 @@ export default function CheckAnswers() {
   const title = locale === "en" ? d.screening.title.en : `《${d.screening.title.zh}》`;
   const rows: { key: string; label: string; value: string; change?: string; changeWhat?: string }[] = [
     { key: "film", label: t("cinema.check.film"), value: `${title} ${formatDateTime(d.screening.startsAt, locale)}` },
-    { key: "people", label: t("cinema.check.people"), value: t(`cinema.people.options.${d.tickets}` as never), change: step("people") },
+    { key: "people", label: t("cinema.check.people"), value: t(keyUnder("cinema.people.options", d.tickets)), change: step("people") },
     {
       key: "needs",
       label: t("cinema.check.needs"),
-      value: d.needs.length ? d.needs.map((n) => t(`cinema.needs.options.${n}` as never)).join(t("cinema.listSeparator")) : t("cinema.check.noNeeds"),
+      value: d.needs.length ? d.needs.map((n) => t(`cinema.needs.options.${n}`)).join(t("cinema.listSeparator")) : t("cinema.check.noNeeds"),
       change: step("needs"),
     },
     { key: "seats", label: t("cinema.check.seats"), value: d.seats, change: step("seats") },

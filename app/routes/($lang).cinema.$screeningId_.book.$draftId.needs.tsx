@@ -69,7 +69,7 @@ export default function NeedsStep() {
           name="needs"
           legend={<h1 className="legend-heading">{t("cinema.needs.question", { n: tickets })}</h1>}
           hint={t("cinema.needs.hint")}
-          options={cinemaNeeds.map((n) => ({ value: n, label: t(`cinema.needs.options.${n}` as never), hint: t(`cinema.needs.hints.${n}` as never) }))}
+          options={cinemaNeeds.map((n) => ({ value: n, label: t(`cinema.needs.options.${n}`), hint: t(`cinema.needs.hints.${n}`) }))}
           errors={fieldErrors.needs}
           checked={needs}
         />

@@ -63,7 +63,7 @@ export default function PeopleStep() {
           name="tickets"
           legend={<h1 className="legend-heading">{t("cinema.people.question")}</h1>}
           hint={t("cinema.people.hint")}
-          options={ticketChoices.map((n) => ({ value: String(n), label: t(`cinema.people.options.${n}` as never) }))}
+          options={ticketChoices.map((n) => ({ value: String(n), label: t(`cinema.people.options.${n}`) }))}
           errors={fieldErrors.tickets}
           defaultValue={value}
         />

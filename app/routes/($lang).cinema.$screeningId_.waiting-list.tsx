@@ -98,7 +98,7 @@ export default function WaitingList() {
           id={fieldId(formId, "tickets")}
           name="tickets"
           legend={t("cinema.people.question")}
-          options={ticketChoices.map((n) => ({ value: String(n), label: t(`cinema.people.options.${n}` as never) }))}
+          options={ticketChoices.map((n) => ({ value: String(n), label: t(`cinema.people.options.${n}`) }))}
           errors={fieldErrors.tickets}
           defaultValue={state.value("tickets")}
         />

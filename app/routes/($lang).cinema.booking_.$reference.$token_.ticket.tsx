@@ -9,6 +9,7 @@ import { loadBookingPage } from "~/http/cinema-flow.server";
 import { formatDateTime } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 import { cinemaPhone } from "~/modules/cinema/cinema-constants";
+import { keyUnder } from "~/i18n/keys";
 
 export const links = cinemaLinks;
 export const handle: PageHandle = {
@@ -44,7 +45,7 @@ export default function Ticket() {
           <dt>{t("cinema.check.seats")}</dt>
           <dd>{summary.seatWords}</dd>
           <dt>{t("cinema.check.people")}</dt>
-          <dd>{t(`cinema.people.options.${summary.tickets}` as never)}</dd>
+          <dd>{t(keyUnder("cinema.people.options", summary.tickets))}</dd>
           <dt>{t("cinema.check.name")}</dt>
           <dd>{summary.name}</dd>
           <dt>{t("cinema.booking.status")}</dt>

@@ -189,6 +189,7 @@ export default function RequestStepPage() {
   const en = locale === "en";
   const deviceName = en ? d.device.name.en : d.device.name.zh;
   const formId = `request-${d.step}`;
+  // (Conform's reply as the loader data's JSON type, which TypeScript cannot equate with SubmissionResult.)
   const state = formState(actionData && "lastResult" in actionData ? (actionData.lastResult as never) : undefined);
   const { fieldErrors, summary } = deviceErrors(t, state, formId, fieldsOf[d.step]);
   const errors = actionData?.message ? [{ text: actionData.message }, ...summary] : summary;

@@ -12,6 +12,7 @@ import { reportBaseline } from "~/modules/centre/centre-constants";
 import { computeFigures } from "~/modules/centre/index.server";
 import { getDb } from "~/modules/db/index.server";
 import { metaDescription } from "~/modules/site/meta-description";
+import { keyUnder } from "~/i18n/keys";
 
 export const links = centreLinks;
 export const handle: PageHandle = {
@@ -42,7 +43,7 @@ export default function FiguresPage() {
         </a>
       </p>
       {tables.map((table) => {
-        const rows = table.rows.map((r) => ({ label: t(`centre.figures.rows.${r.key}` as never), value: r.value }));
+        const rows = table.rows.map((r) => ({ label: t(keyUnder("centre.figures.rows", r.key)), value: r.value }));
         const summary = rows.map((r) => `${r.label} ${number(r.value)}`).join(t("centre.listSeparator"));
         return (
           <section key={table.id} aria-labelledby={`fig-${table.id}`}>

@@ -5,6 +5,7 @@ import { figureTables, type FigureTable } from "~/modules/centre/centre-constant
 import { computeFigures, figuresCsv } from "~/modules/centre/index.server";
 import { getDb } from "~/modules/db/index.server";
 import { csvResponse } from "~/modules/shared/csv";
+import { keyUnder } from "~/i18n/keys";
 
 /** /figures/<table>.csv (or all.csv): the same numbers as the page's tables, computed now. */
 export async function loader({ params }: LoaderFunctionArgs) {
@@ -21,7 +22,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
     {
       header: [t("centre.figures.csvHeader.table"), t("centre.figures.csvHeader.measure"), t("centre.figures.csvHeader.value"), t("centre.figures.csvHeader.at")],
       table: (tb) => t(`centre.figures.tables.${tb}`),
-      row: (key) => t(`centre.figures.rows.${key}` as never),
+      row: (key) => t(keyUnder("centre.figures.rows", key)),
     },
     now,
   );

@@ -177,6 +177,7 @@ export default function CardStepPage() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const formId = `card-${d.step}`;
+  // (Conform's reply as the loader data's JSON type, which TypeScript cannot equate with SubmissionResult.)
   const state = formState(actionData && "lastResult" in actionData ? (actionData.lastResult as never) : undefined);
   const { fieldErrors, summary } = centreErrors(t, state, formId, fieldsOf[d.step]);
   const errors = actionData?.message ? [{ text: actionData.message }, ...summary] : summary;

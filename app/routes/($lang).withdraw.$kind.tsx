@@ -167,7 +167,7 @@ function Answered({ kind, answer, headingRef, phone }: { kind: WithdrawalKind; a
       <section>
         <h1 {...headingProps}>{t("withdraw.tooLateHeading", { reference })}</h1>
         <p className="lead">{what}</p>
-        <p>{t(`withdraw.tooLate.${state.reason}` as never, { phone, defaultValue: t("withdraw.questions", { phone }) })}</p>
+        <p>{t(`withdraw.tooLate.${state.reason}`, { phone, defaultValue: t("withdraw.questions", { phone }) })}</p>
       </section>
     );
   }

@@ -5,9 +5,9 @@ import { fieldId, type FormState } from "../form-state";
 /** Error codes as sentences: centre.errors.* first, the site's errors.* otherwise; field names from centre.fields.*. */
 export function centreErrorText(t: TFunction, field: string, code: string): string {
   const [name, arg] = code.split(":");
-  const fieldName = field ? t(`centre.fields.${field}` as never, { defaultValue: field }) : "";
-  const fallback = t(`errors.${name}` as never, { field: fieldName, max: arg, defaultValue: t("errors.badRequest") });
-  return t(`centre.errors.${name}` as never, { field: fieldName, max: arg, defaultValue: fallback });
+  const fieldName = field ? t(`centre.fields.${field}`, { defaultValue: field }) : "";
+  const fallback = t(`errors.${name}`, { field: fieldName, max: arg, defaultValue: t("errors.badRequest") });
+  return t(`centre.errors.${name}`, { field: fieldName, max: arg, defaultValue: fallback });
 }
 
 export function centreErrors(t: TFunction, state: FormState, formId: string, order: readonly string[]) {

@@ -1,5 +1,6 @@
 import { formatDateTime } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
+import { keyUnder } from "~/i18n/keys";
 
 export interface BookingSummaryData {
   reference: string;
@@ -32,11 +33,11 @@ export function BookingSummary({ booking, className = "details-list" }: { bookin
       <dt>{t("cinema.screening.where")}</dt>
       <dd>{en ? `${s.hallName.en}, ${s.venue.en}` : s.hallName.zh}</dd>
       <dt>{t("cinema.check.people")}</dt>
-      <dd>{t(`cinema.people.options.${booking.tickets}` as never)}</dd>
+      <dd>{t(keyUnder("cinema.people.options", booking.tickets))}</dd>
       <dt>{t("cinema.check.seats")}</dt>
       <dd>{booking.seatWords}</dd>
       <dt>{t("cinema.check.needs")}</dt>
-      <dd>{booking.needs.length ? booking.needs.map((n) => t(`cinema.needs.options.${n}` as never)).join(t("cinema.listSeparator")) : t("cinema.check.noNeeds")}</dd>
+      <dd>{booking.needs.length ? booking.needs.map((n) => t(keyUnder("cinema.needs.options", n))).join(t("cinema.listSeparator")) : t("cinema.check.noNeeds")}</dd>
       <dt>{t("cinema.check.name")}</dt>
       <dd>{booking.name}</dd>
       <dt>{t("cinema.check.phone")}</dt>

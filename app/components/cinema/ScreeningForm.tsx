@@ -3,6 +3,7 @@ import { DateTimeField } from "~/components/DateTimeField";
 import { TextAreaField, TextField } from "~/components/Fields";
 import { fieldId } from "~/components/form-state";
 import { useT } from "~/i18n/use-t";
+import { keyUnder } from "~/i18n/keys";
 
 export const screeningFormId = "screening";
 export const screeningFieldOrder = [
@@ -45,8 +46,8 @@ export function ScreeningForm({
     <TextField
       id={id(name)}
       name={name}
-      label={t(`cinema.fields.${name}` as never)}
-      hint={t(`cinema.admin.hints.${name}` as never, { defaultValue: "" }) || undefined}
+      label={t(keyUnder("cinema.fields", name))}
+      hint={t(`cinema.admin.hints.${name}`, { defaultValue: "" }) || undefined}
       errors={errors(name)}
       defaultValue={values[name]}
       {...extra}
@@ -118,8 +119,8 @@ export function ScreeningForm({
             key={name}
             id={id(name)}
             name={name}
-            label={t(`cinema.fields.${name}`)}
-            hint={t(`cinema.admin.hints.${name}` as never, { defaultValue: "" }) || undefined}
+            label={t(keyUnder("cinema.fields", name))}
+            hint={t(`cinema.admin.hints.${name}`, { defaultValue: "" }) || undefined}
             errors={errors(name)}
             defaultValue={values[name]}
           />

@@ -1,3 +1,5 @@
+import { keyUnder } from "~/i18n/keys";
+
 /** An ISO instant as the value of a datetime-local control in China time ("2026-12-05T14:30"). Browser-safe. */
 export function chinaLocalInput(iso: string | null | undefined): string {
   if (!iso) return "";
@@ -7,4 +9,4 @@ export function chinaLocalInput(iso: string | null | undefined): string {
 }
 
 /** Short labels for a party's needs on the staff pages (the door list must be scannable). */
-export const needLabelKey = (need: string) => `cinema.admin.needs.${need}` as never;
+export const needLabelKey = (need: string) => keyUnder("cinema.admin.needs", need);

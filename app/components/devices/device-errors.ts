@@ -8,9 +8,9 @@ import { fieldId, type FormState } from "../form-state";
  */
 export function deviceErrorText(t: TFunction, field: string, code: string): string {
   const [name, arg] = code.split(":");
-  const fieldName = field ? t(`devices.fields.${field}` as never, { defaultValue: field }) : "";
-  const fallback = t(`errors.${name}` as never, { field: fieldName, max: arg, defaultValue: t("errors.badRequest") });
-  return t(`devices.errors.${name}` as never, { field: fieldName, max: arg, defaultValue: fallback });
+  const fieldName = field ? t(`devices.fields.${field}`, { defaultValue: field }) : "";
+  const fallback = t(`errors.${name}`, { field: fieldName, max: arg, defaultValue: t("errors.badRequest") });
+  return t(`devices.errors.${name}`, { field: fieldName, max: arg, defaultValue: fallback });
 }
 
 export function deviceErrors(t: TFunction, state: FormState, formId: string, order: readonly string[]) {

@@ -25,9 +25,9 @@ export function withdrawalWhat(t: TFunction, locale: Locale, view: Withdrawable)
     subject,
     date: formatDate(view.createdAt, locale),
     time: view.startsAt ? formatDateTime(view.startsAt, locale) : "",
-    status: view.status ? t(`centre.signupStatus.${view.status}` as never, { defaultValue: view.status }) : "",
+    status: view.status ? t(`centre.signupStatus.${view.status}`, { defaultValue: view.status }) : "",
     count: view.tickets ?? 0,
-    topic: view.topic ? t(`feedback.topics.${view.topic}` as never, { defaultValue: view.topic }) : "",
+    topic: view.topic ? t(`feedback.topics.${view.topic}`, { defaultValue: view.topic }) : "",
   });
 }
 
@@ -35,9 +35,9 @@ export function withdrawalWhat(t: TFunction, locale: Locale, view: Withdrawable)
 export function withdrawalErrors(t: TFunction, state: FormState, formId: string, order: readonly string[]) {
   const text = (field: string, code: string) => {
     const [name, arg] = code.split(":");
-    const fieldName = field ? t(`withdraw.fields.${field}` as never, { defaultValue: field }) : "";
-    const fallback = t(`errors.${name}` as never, { field: fieldName, max: arg, defaultValue: t("errors.badRequest") });
-    return t(`withdraw.errors.${name}` as never, { field: fieldName, max: arg, defaultValue: fallback });
+    const fieldName = field ? t(`withdraw.fields.${field}`, { defaultValue: field }) : "";
+    const fallback = t(`errors.${name}`, { field: fieldName, max: arg, defaultValue: t("errors.badRequest") });
+    return t(`withdraw.errors.${name}`, { field: fieldName, max: arg, defaultValue: fallback });
   };
   const fieldErrors: Record<string, string[]> = Object.fromEntries(order.map((name) => [name, state.errors(name).map((code) => text(name, code))]));
   const summary: SummaryError[] = [

@@ -15,6 +15,7 @@ import { questionClauses } from "./understand.server";
 import type { AnswerStatus, PersonalDataKind } from "./guards";
 import type { Retrieval, RetrievedChunk } from "./retrieve.server";
 import type { AssistantChunk, AssistantIndex } from "./vector-index.server";
+import { keyUnder } from "~/i18n/keys";
 
 /**
  * The extractive answer (no language model): a one-sentence lead from the best passage, two to four short
@@ -582,7 +583,7 @@ export interface ComposeInput {
 
 export function personalDataNotice(t: TFunction, personalData: PersonalDataKind[]): string[] {
   if (!personalData.length) return [];
-  const kinds = personalData.map((k) => t(`assistant.personalData.kinds.${k}` as never)).join(t("assistant.personalData.separator"));
+  const kinds = personalData.map((k) => t(`assistant.personalData.kinds.${k}`)).join(t("assistant.personalData.separator"));
   return [t("assistant.personalData.notice", { kinds })];
 }
 
@@ -713,7 +714,7 @@ export function composeAnswer({ retrieval, index, locale, t, personalData, idf }
     summaries,
     body: "",
     passages,
-    rule: scheme ? { scheme, text: t(`assistant.rules.${schemeRuleSummary[scheme].summaryKey}` as never) } : null,
+    rule: scheme ? { scheme, text: t(keyUnder("assistant.rules", schemeRuleSummary[scheme].summaryKey)) } : null,
     nextSteps,
     easyRead,
   };
@@ -733,7 +734,7 @@ export function composeNoAnswer(
     ? t(`assistant.noAnswer.${reason}`)
     : status === "no_content" && unsaid.length
       ? t("assistant.noAnswer.no_contentAbout", { terms: unsaid.map((w) => t("assistant.noAnswer.quoted", { word: w })).join(t("assistant.personalData.separator")) })
-      : t(`assistant.noAnswer.${status}` as never);
+      : t(`assistant.noAnswer.${status}`);
   return {
     status,
     grounded: false,

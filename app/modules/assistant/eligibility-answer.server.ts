@@ -8,6 +8,7 @@ import { prefillAnswers, verdictsFor, type AnswerField, type SchemeVerdict } fro
 import type { PersonalDataKind } from "./guards";
 import { factFields, type StatedFacts } from "./stated-facts";
 import type { AssistantIndex } from "./vector-index.server";
+import { keyUnder } from "~/i18n/keys";
 
 /**
  * The answer to "can I get it" when the question says who is asking: the rules decide (eligibility.ts, run on
@@ -38,7 +39,7 @@ const ruleWords: Record<Scheme, TermWeight[]> = {
 const maxPassages = 4;
 
 function reasonText(t: TFunction, id: string): string {
-  return t(`assistant.eligibility.reasons.${id.replace(".", "_")}` as never);
+  return t(keyUnder("assistant.eligibility.reasons", id.replace(".", "_")));
 }
 
 /** The facts in words, in the order the answer names them ("肢体残疾、二级、低保家庭"). */
@@ -48,7 +49,7 @@ export function factLabels(facts: StatedFacts, t: TFunction): string[] {
     const value = facts[field];
     if (value === undefined) continue;
     const key = field === "grades" ? (value as string[]).join("") : String(value);
-    out.push(t(`assistant.eligibility.chat.facts.${field}.${key}` as never, { defaultValue: "" }));
+    out.push(t(`assistant.eligibility.chat.facts.${field}.${key}`, { defaultValue: "" }));
   }
   return out.filter(Boolean);
 }
@@ -104,22 +105,22 @@ function itemOf(v: SchemeVerdict, t: TFunction, sources: number[]): EligibilityI
     v.verdict === "depends"
       ? [
           t("assistant.eligibility.chat.dependsOn", {
-            fields: v.unknown.map((f) => t(`assistant.eligibility.fields.${f}` as never)).join(t("assistant.eligibility.chat.and")),
+            fields: v.unknown.map((f) => t(`assistant.eligibility.fields.${f}`)).join(t("assistant.eligibility.chat.and")),
           }),
         ]
       : v.reasons.map((id) => reasonText(t, id));
   why.push(...v.notes.map((id) => reasonText(t, id)));
   const ifs = v.byValue.map((b) =>
     t("assistant.eligibility.chat.ifLine", {
-      answer: t(`assistant.eligibility.chat.if.${b.field}.${b.value}` as never),
-      verdict: t(`assistant.eligibility.chat.verdicts.${b.verdict}` as never),
+      answer: t(keyUnder("assistant.eligibility.chat.if", `${b.field}.${b.value}`)),
+      verdict: t(`assistant.eligibility.chat.verdicts.${b.verdict}`),
     }),
   );
   return {
     scheme: v.scheme,
-    name: t(`assistant.eligibility.schemes.${v.scheme}` as never),
+    name: t(`assistant.eligibility.schemes.${v.scheme}`),
     verdict: v.verdict,
-    verdictText: t(`assistant.eligibility.chat.verdicts.${v.verdict}` as never),
+    verdictText: t(`assistant.eligibility.chat.verdicts.${v.verdict}`),
     why,
     ifs,
     sources,
@@ -188,9 +189,9 @@ export function composeEligibilityAnswer({ facts, asked, index, t, personalData,
 
   const labels = factLabels(facts, t);
   const phrases = verdicts.map((v) =>
-    t(`assistant.eligibility.chat.leadVerdict.${v.verdict}` as never, {
-      scheme: t(`assistant.eligibility.chat.inText.${v.scheme}` as never),
-      fields: v.unknown.map((f) => t(`assistant.eligibility.fields.${f}` as never)).join(t("assistant.eligibility.chat.and")),
+    t(`assistant.eligibility.chat.leadVerdict.${v.verdict}`, {
+      scheme: t(`assistant.eligibility.chat.inText.${v.scheme}`),
+      fields: v.unknown.map((f) => t(`assistant.eligibility.fields.${f}`)).join(t("assistant.eligibility.chat.and")),
     }),
   );
   const lead = t("assistant.eligibility.chat.lead", {
@@ -201,7 +202,7 @@ export function composeEligibilityAnswer({ facts, asked, index, t, personalData,
   const block: EligibilityBlock = {
     facts: labels,
     items,
-    unknown: unknownFields.map((field) => ({ field, question: t(`assistant.eligibility.questions.${field}` as never) })),
+    unknown: unknownFields.map((field) => ({ field, question: t(`assistant.eligibility.questions.${field}`) })),
     prefill: prefillAnswers(facts),
     assumption: facts.certificate === undefined && verdicts.some((v) => v.assumesCertificate) ? t("assistant.eligibility.chat.assumesCertificate") : null,
   };
@@ -244,5 +245,5 @@ export function composeEligibilityAnswer({ facts, asked, index, t, personalData,
 function ruleToSay(verdicts: SchemeVerdict[], t: TFunction): AnswerView["rule"] {
   if (verdicts.length !== 1 || verdicts[0].verdict === "likely") return null;
   const scheme = verdicts[0].scheme;
-  return { scheme, text: t(`assistant.rules.${schemeRuleSummary[scheme].summaryKey}` as never) };
+  return { scheme, text: t(keyUnder("assistant.rules", schemeRuleSummary[scheme].summaryKey)) };
 }

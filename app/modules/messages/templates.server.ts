@@ -37,11 +37,11 @@ export function renderMessage(
   }
   const origin = publicOrigin(options.env);
   const values = { ...safe, phone: federationPhone, interpolation: { escapeValue: false } };
-  const parts = [t(`messages.templates.${template}.${channel}` as never, values) as string];
+  const parts = [t(`messages.templates.${template}.${channel}`, values) as string];
   if (origin) {
     // A template may say what the link is for ("查看或取消预订"); the general wording otherwise.
     const link = { link: origin + localePath(options.managePath, locale), interpolation: { escapeValue: false } };
-    parts.push(t(`messages.templates.${template}.manageLink` as never, { ...link, defaultValue: t("messages.manageLink" as never, link) }) as string);
+    parts.push(t(`messages.templates.${template}.manageLink`, { ...link, defaultValue: t("messages.manageLink", link) }) as string);
   }
-  return { subject: t(`messages.templates.${template}.subject` as never, values) as string, body: parts.join("\n") };
+  return { subject: t(`messages.templates.${template}.subject`, values) as string, body: parts.join("\n") };
 }

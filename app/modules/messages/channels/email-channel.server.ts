@@ -21,7 +21,7 @@ export class EmailChannel implements DeliveryChannel {
       connectionTimeout: smtpTimeoutMs,
       greetingTimeout: smtpTimeoutMs,
       socketTimeout: smtpTimeoutMs,
-    } as never);
+    } as never); // (nodemailer takes these connection timeouts beside a URL; its types do not say so.)
   }
 
   async send(message: OutgoingMessage): Promise<void> {
