@@ -29,6 +29,8 @@ describe("the grounding gate judges the key terms", () => {
     "聋人可以开车吗",
     // Who the person is (盲人) is not what is asked about (微信).
     "盲人怎么用微信",
+    // The passages lend wheelchairs; none repairs one.
+    "轮椅坏了哪里可以修",
   ])("stops an off-topic question that shares a word with the corpus: %s", async (q) => {
     const g = await score(q);
     expect(g.score).toBeLessThan(minimumConfidence);

@@ -84,6 +84,8 @@ export interface Phrases {
   questionWords: PhraseMatcher;
   /** At the start of a clause (after its filler): what the person wants. */
   wishes: RegExp | null;
+  /** Single characters that say what is asked to be done (phrasebook `actions`). */
+  actions: Set<string>;
   offTopic: PhraseMatcher;
   domain: PhraseMatcher;
 }
@@ -98,6 +100,7 @@ export function phrasesFrom(book: Phrasebook, whole: string[] = []): Phrases {
     wishes: book.wishes.length
       ? new RegExp(`^\\s*(?:${[...book.wishes].sort((a, b) => b.length - a.length).map(toPattern).join("|")})`, "iu")
       : null,
+    actions: new Set(book.actions),
     offTopic: new PhraseMatcher(Object.values(book.offTopic).flat()),
     domain: new PhraseMatcher(book.domain),
   };

@@ -124,6 +124,13 @@ describe("key terms", () => {
     expect(t["哪里"].weight).toBeLessThan(t["举办"].weight);
   });
 
+  it("keeps a single character that says what is to be done (修, phrasebook actions) at a verb's weight", () => {
+    const t = terms("轮椅坏了哪里可以修");
+    expect(t["修"]?.asked).toBe(true);
+    expect(t["修"]?.weight).toBe(t["坏"]?.weight);
+    expect(t["修"]?.weight).toBeGreaterThan(0.5);
+  });
+
   it("makes an off-topic phrase in the clause that asks a key term of its own", () => {
     expect(terms("盲人按摩店哪家便宜")["哪家便宜"]?.offTopic).toBe(true);
     expect(terms("残疾人可以买彩票吗")["彩票"]?.offTopic).toBe(true);

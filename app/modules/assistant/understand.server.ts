@@ -64,15 +64,18 @@ export const storyWeight = 0.15;
 /** Where a clause ends: punctuation, a line break, and a space between Chinese words (how people type on a phone). */
 const clauseEnd = /(?<=[，。！？；,!?;\n]|\.\s)|(?<=\p{Script=Han})\s+(?=\p{Script=Han})/u;
 
-function clauseTerms(clause: string, weight: number, asked: boolean): KeyTerm[] {
+function clauseTerms(clause: string, weight: number, asked: boolean, actions: Set<string> = new Set()): KeyTerm[] {
   const out: KeyTerm[] = [];
   for (const { word, tag } of tagWords(clause)) {
     if (!/[\p{L}\p{N}]/u.test(word)) continue;
     const tokens = tokenizeWords(word);
-    // A single character jieba calls a noun is a topic too (药, 腿), though the index does not keep it.
-    const single = !tokens.length && [...word].length === 1 && /^n/.test(tag) && /\p{Script=Han}/u.test(word);
+    // A single character jieba calls a noun is a topic too (药, 腿), though the index does not keep it; so is one
+    // that says what is to be done (修, 捐: phrasebook `actions`).
+    const single = !tokens.length && [...word].length === 1 && (/^n/.test(tag) || actions.has(word)) && /\p{Script=Han}/u.test(word);
     const terms = single ? [word] : tokens;
-    for (const term of terms) out.push({ term, weight: partOfSpeechWeight(tag) * weight * (single ? singleWeight : 1), asked });
+    // (An action weighs as the verb it is: it is what is asked, not a clue to the topic.)
+    const discount = single && !actions.has(word) ? singleWeight : 1;
+    for (const term of terms) out.push({ term, weight: partOfSpeechWeight(tag) * weight * discount, asked });
   }
   return out;
 }
@@ -108,7 +111,7 @@ export function keyTermsOf(text: string, phrases: Phrases): KeyTerm[] {
   const parts = questionClauses(text, phrases);
   const clauses = parts.map((p) => p.clause);
   const asking = parts.map((p) => p.asking);
-  const out = parts.flatMap(({ own, asking }) => clauseTerms(own, asking ? 1 : storyWeight, asking));
+  const out = parts.flatMap(({ own, asking }) => clauseTerms(own, asking ? 1 : storyWeight, asking, phrases.actions));
   for (const [i, clause] of clauses.entries()) {
     if (!asking[i]) continue;
     for (const phrase of phrases.offTopic.find(clause)) out.push({ term: phrase.toLowerCase(), weight: 1, asked: true, offTopic: true });

@@ -26,6 +26,11 @@ export const phrasebookSchema = z
      * that asks is part of the question ("想找个按摩的工作，残联能介绍吗" asks about the job, not the story).
      */
     wishes: z.array(phrase).default([]),
+    /**
+     * Single characters that say what a question asks to be done (修, 捐, 坏): key terms though the index keeps
+     * no single character, so "轮椅坏了哪里可以修" is not answered by a passage about lending wheelchairs.
+     */
+    actions: z.array(z.string().regex(/^\p{Script=Han}$/u, "one Chinese character")).default([]),
     /** Topics the assistant does not cover, each with the words that name it (matched as substrings). */
     offTopic: z.record(z.array(phrase).min(1)).default({}),
     /** Words that make a question the assistant's business, whatever else it mentions (substrings). */
@@ -40,7 +45,7 @@ export interface PhrasebookLoad {
   errors: CorpusError[];
 }
 
-const empty: Phrasebook = { narrative: [], questionWords: [], wishes: [], offTopic: {}, domain: [] };
+const empty: Phrasebook = { narrative: [], questionWords: [], wishes: [], actions: [], offTopic: {}, domain: [] };
 
 /**
  * knowledge/phrasebook.yaml, validated (schema; a phrase listed twice, or in two of narrative, the off-topic
@@ -82,6 +87,11 @@ export function loadPhrasebook(dir: string = defaultKnowledgeDir()): PhrasebookL
   for (const word of parsed.data.wishes) {
     if (wishes.has(word.toLowerCase())) errors.push(issue(`"${word}" is listed twice in wishes`));
     wishes.add(word.toLowerCase());
+  }
+  const actions = new Set<string>();
+  for (const word of parsed.data.actions) {
+    if (actions.has(word)) errors.push(issue(`"${word}" is listed twice in actions`));
+    actions.add(word);
   }
   return { phrasebook: parsed.data, errors };
 }
