@@ -73,6 +73,19 @@ describe("policy assistant", () => {
     await context.close();
   });
 
+  it("a question that asks two things of one service is answered on both, each with the section it comes from", async () => {
+    const context = await newContext(browser, { javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto("/assistant");
+    await waitForNewPage(page, () => ask(page, "护理补贴在哪里申请，要带什么材料"));
+    const turn = page.getByRole("log", { name: "问答记录" }).getByRole("article").first();
+    // What to bring, as a list, and where to go, with a link to the guide's section that says so.
+    expect(await turn.getByRole("listitem").filter({ hasText: "身份证" }).count()).toBeGreaterThan(0);
+    expect(await turn.textContent()).toContain("乡镇人民政府（街道办事处）窗口");
+    expect(await turn.getByRole("link", { name: /重度残疾人护理补贴申请指南 · 三、去哪里办/ }).count()).toBeGreaterThan(0);
+    await context.close();
+  });
+
   it("on /en, every Chinese title, quote and step in the answers is marked lang=zh-CN (WCAG 3.1.2)", async () => {
     const context = await newContext(browser, { locale: "en-GB" });
     const page = await context.newPage();

@@ -63,6 +63,33 @@ export function ChatAnswer({ turn, rateAction }: { turn: ChatTurnData; rateActio
           ))}
         </ul>
       ) : null}
+      {view.also?.map((part) => {
+        const passage = view.passages.find((p) => p.n === part.source);
+        return (
+          <div key={part.source} className="chat-turn__also">
+            <p>
+              <LangText text={part.lead} />
+            </p>
+            {part.points.length ? (
+              <ul className="chat-turn__points">
+                {part.points.map((p) => (
+                  <li key={p}>
+                    <LangText text={p} />
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+            {passage ? (
+              <p className="chat-eligibility__sources">
+                {t("assistant.dialog.sourcesLabel")}{" "}
+                <LocalLink to={passage.url} lang="zh-CN">
+                  {passage.title}
+                </LocalLink>
+              </p>
+            ) : null}
+          </div>
+        );
+      })}
       {view.body ? (
         <p>
           <LangText text={view.body} />

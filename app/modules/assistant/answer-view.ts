@@ -40,6 +40,12 @@ export interface AnswerView {
   caveat?: string;
   /** The items of a list the answer rests on ("视力残疾", "听力残疾" …), from the best passage. */
   points: string[];
+  /**
+   * A question that asks two things of one service ("去哪办，要带啥"): after the lead and its list, what the
+   * service's section for each other thing says (its first sentence or list), with the passage it comes from.
+   * Absent from answers stored before it existed.
+   */
+  also?: Array<{ lead: string; points: string[]; source: number }>;
   /** English locale: the English summaries of the cited documents (the corpus's own English text). */
   summaries: Array<{ title: string; text: string; url: string }>;
   /** Generated text (LLM mode) shown after the lead; "" in extractive mode. */

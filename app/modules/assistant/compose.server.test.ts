@@ -183,6 +183,21 @@ describe("the first sentence answers what is asked", () => {
     expect(`${reply.view.lead}${reply.view.points.join("")}`).toContain("0至6岁");
   });
 
+  it("answers both things a question asks of one service: the lead's list, then the other section's start", async () => {
+    const reply = await ask("护理补贴在哪里申请，要带什么材料");
+    expect(reply.view.points.join("")).toContain("身份证");
+    expect(reply.view.also?.[0]?.lead).toContain("户籍所在地的乡镇人民政府（街道办事处）窗口");
+    const source = reply.view.passages.find((p) => p.n === reply.view.also?.[0]?.source);
+    expect(source?.title).toContain("去哪里办");
+    expect(reply.answer).toContain("户籍所在地的乡镇人民政府");
+  });
+
+  it("answers a service's aspects from the service's own guide, not one whose list mentions it (残疾证去哪办 要带啥)", async () => {
+    const reply = await ask("残疾证去哪办啊 要带啥东西");
+    expect(reply.view.passages[0].title).toContain("残疾人证办事指南");
+    expect(reply.view.points.join("")).toContain("户口本");
+  });
+
   it("reads booking words as the corpus's 预约", async () => {
     const reply = await ask("无障碍电影要怎么订座");
     expect(reply.grounded).toBe(true);

@@ -6,7 +6,7 @@ import { expandQuery, tokenize } from "~/modules/search/index.server";
 import { schemeForTerms, schemeRuleSummary, type Scheme } from "./eligibility";
 import type { AnswerPassage, AnswerView, NextStep } from "./answer-view";
 import { unsaidTerms } from "./grounding.server";
-import { itemText, listHolding } from "./passage-structure";
+import { blocksOf, itemText, listHolding } from "./passage-structure";
 import { aspectHeadings, aspectStatements, everyoneElse } from "./dialog-phrases";
 import { eligibilityText } from "./eligibility-text";
 import { extractFacts } from "./stated-facts";
@@ -183,7 +183,18 @@ function headedFor(chunk: AssistantChunk, aspects: string[]): boolean {
   });
 }
 
-export function rerank(hits: RetrievedChunk[], terms: TermWeight[], aspects: string[] = []): RetrievedChunk[] {
+/**
+ * The document whose sections answer the aspects asked: the best one whose title names a service the question
+ * names (glossary terms: "残疾证去哪办 要带啥" → 残疾人证 → the certificate guide, not the allowance guide whose
+ * materials list the certificate); else the best.
+ */
+function aspectDocument(scored: Array<{ hit: RetrievedChunk; value: number }>, services: string[]): string {
+  const best = (list: typeof scored) => list.reduce((a, b) => (b.value > a.value ? b : a));
+  const naming = scored.filter((x) => services.some((term) => normalize(x.hit.chunk.docTitle).includes(term)));
+  return best(naming.length ? naming : scored).hit.chunk.docId;
+}
+
+export function rerank(hits: RetrievedChunk[], terms: TermWeight[], aspects: string[] = [], services: string[] = []): RetrievedChunk[] {
   const own = terms.filter((t) => !t.term.startsWith("\u0000"));
   const max = own.reduce((s, t) => s + t.weight, 0) || 1;
   const scored = hits.map((hit, i) => {
@@ -198,7 +209,7 @@ export function rerank(hits: RetrievedChunk[], terms: TermWeight[], aspects: str
   // Within the document that answers best, the section headed for what is asked comes first (a "去哪里办"
   // of another document does not: the document is chosen by the topic, the section by the aspect).
   if (aspects.length && scored.length) {
-    const topDoc = scored.reduce((a, b) => (b.value > a.value ? b : a)).hit.chunk.docId;
+    const topDoc = aspectDocument(scored, services);
     for (const x of scored) if (x.hit.chunk.docId === topDoc && headedFor(x.hit.chunk, aspects)) x.value += aspectHeadingBonus;
   }
   return scored.sort((a, b) => b.value - a.value).map((x) => x.hit);
@@ -615,7 +626,9 @@ export function composeAnswer({ retrieval, index, locale, t, personalData, idf }
     return theirs ? [theirs, ...list.filter((h) => h !== theirs)] : list;
   };
   const aspects = retrieval.aspects ?? [];
-  const hits = ownPeopleFirst(othersLast(rerank(retrieval.hits, terms, aspects)));
+  // The services the question names (glossary terms of three characters or more: 残疾人证, 重度残疾人护理补贴).
+  const services = [...new Set(retrieval.expanded.expansions.map((e) => normalize(e.canonical)).filter((c) => [...c].length >= 3 && /\p{Script=Han}/u.test(c)))];
+  const hits = ownPeopleFirst(othersLast(rerank(retrieval.hits, terms, aspects, services)));
   const scheme = eligibilityScheme(retrieval);
   const ruleChunks = scheme
     ? schemeRuleSummary[scheme].sources.map((s) => index.chunkAt(s.docId, s.anchor)).filter((c): c is AssistantChunk => Boolean(c))
@@ -635,7 +648,7 @@ export function composeAnswer({ retrieval, index, locale, t, personalData, idf }
     : [];
   // (They rank beside the document's best hit: it is their document that was found.)
   const found = (chunk: AssistantChunk) => ({ ...hits[0], chunk, lexicalRank: null, vectorRank: null });
-  const candidates = ownPeopleFirst(othersLast(rerank([...hits.slice(0, 1), ...aspectSections.map(found), ...hits.slice(1), ...overviews.map(found)], terms, aspects)));
+  const candidates = ownPeopleFirst(othersLast(rerank([...hits.slice(0, 1), ...aspectSections.map(found), ...hits.slice(1), ...overviews.map(found)], terms, aspects, services)));
   const passages = choosePassages(candidates, terms, ruleChunks, 4, label);
   // At least two passages when the retrieval has them, even if only one sentence matched a term.
   if (passages.length < 2) {
@@ -654,7 +667,10 @@ export function composeAnswer({ retrieval, index, locale, t, personalData, idf }
   const borrowedTopic = retrieval.question !== retrieval.understanding.masked;
   // (The lead is the sentence of that passage that says what is asked, not the one that repeats its topic.)
   const bestQuote = best ? passageQuote(best, borrowedTopic ? withinDocument(best, terms, retrieval.question) : terms) : null;
-  const fromList = best && bestQuote ? leadAndList(bestQuote.source, bestQuote.best, best.headingPath.at(-1) ?? best.docTitle) : null;
+  // A section headed for the one thing asked ("要带啥东西" → 需要带什么材料) answers it from its start: its first list
+  // or sentence, not the sentence that happens to repeat the question's words.
+  const listed = best && bestQuote ? headedList(best, bestQuote.source, aspects) : null;
+  const fromList = best && bestQuote ? (listed ?? leadAndList(bestQuote.source, bestQuote.best, best.headingPath.at(-1) ?? best.docTitle)) : null;
   let lead = fromList?.lead ?? "";
   const points: string[] = [...(fromList?.points ?? [])];
   // The first sentence answers the question: when it asks for a formula that the best passage's lead does not
@@ -673,6 +689,8 @@ export function composeAnswer({ retrieval, index, locale, t, personalData, idf }
       passages.forEach((p, i) => (p.n = i + 1));
     }
   }
+  // A question that asks two things of one service: the service's section for each other one, after the lead.
+  const also = locale === "en" || !best ? [] : otherAspects(best, aspects, passages, index, terms, label);
   if (!points.length && listQuestion.test(asked)) {
     for (const p of passages.slice(0, 2)) {
       const items = listItems(index.chunks[p.key].article);
@@ -711,6 +729,7 @@ export function composeAnswer({ retrieval, index, locale, t, personalData, idf }
     lead,
     ...(caveat ? { caveat } : {}),
     points,
+    ...(also.length ? { also } : {}),
     summaries,
     body: "",
     passages,
@@ -718,6 +737,60 @@ export function composeAnswer({ retrieval, index, locale, t, personalData, idf }
     nextSteps,
     easyRead,
   };
+}
+
+/**
+ * The list a section headed for an aspect asked opens with (需要带什么材料 → its items), when it has one and the
+ * aspect is one its heading names (not a kind of fact like an age, which any section may state).
+ */
+function headedList(chunk: AssistantChunk, source: string, aspects: string[]): { lead: string; points: string[] } | null {
+  const own = chunk.headingPath.at(-1) ?? "";
+  const named = aspects.filter((a) => a !== "how" && !aspectStatements[a] && (aspectHeadings[a] ?? []).some((w) => own.includes(w)));
+  if (!named.length) return null;
+  const first = blocksOf(source)[0];
+  if (first?.kind !== "list") return null;
+  return leadAndList(source, first.items[0], own);
+}
+
+/** At most this many other things asked get their own part of the answer. */
+const maxAlso = 2;
+
+/**
+ * For a question that asks several things of one service ("残疾证去哪办啊 要带啥东西": where, and what to bring),
+ * the parts of the answer after the lead: for each aspect asked (dialog-phrases.ts) that the lead's section is not
+ * headed for, the section of the same document that is, its first sentence (and its list), cited as a passage
+ * (added to `passages` when it is not one yet). "how" counts only alone (it is read from a bare 申请).
+ */
+function otherAspects(
+  best: AssistantChunk,
+  aspects: string[],
+  passages: AnswerPassage[],
+  index: AssistantIndex,
+  terms: TermWeight[],
+  label: CitationLabel,
+): NonNullable<AnswerView["also"]> {
+  const particular = aspects.filter((a) => a !== "how");
+  if (!particular.length) return [];
+  const out: NonNullable<AnswerView["also"]> = [];
+  for (const aspect of particular) {
+    if (out.length >= maxAlso) break;
+    if (headedFor(best, [aspect])) continue;
+    const section = index.chunksOf(best.docId).find((c) => c.anchor !== null && c.key !== best.key && headedFor(c, [aspect]));
+    if (!section || out.some((o) => passages[o.source - 1]?.key === section.key)) continue;
+    const { quote, best: matched, source, fromNote } = passageQuote(section, terms);
+    if (!quote || !matched) continue;
+    // (From the section's start, as a person reading it would: "线下：…窗口。" before "网上办：…".)
+    const first = blocksOf(source)[0];
+    const sentence = first?.kind === "list" ? first.items[0] : (splitSentences(first?.lines[0] ?? "")[0] ?? matched);
+    let passage = passages.find((p) => p.key === section.key);
+    if (!passage) {
+      passage = { n: passages.length + 1, key: section.key, title: label(section, fromNote), url: section.url, quote };
+      passages.push(passage);
+    }
+    const part = leadAndList(source, sentence, section.headingPath.at(-1) ?? section.docTitle);
+    out.push({ lead: part.lead, points: part.points, source: passage.n });
+  }
+  return out;
 }
 
 /** The answer when there is none: say so, say why in a word, and point to a person. */
@@ -758,6 +831,7 @@ export function composeNoAnswer(
 export function answerText(view: AnswerView, t: TFunction): string {
   const parts: string[] = [...view.notices, view.lead, ...(view.caveat ? [view.caveat] : [])];
   if (view.points.length) parts.push(view.points.map((p) => `- ${p}`).join("\n"));
+  for (const part of view.also ?? []) parts.push([part.lead, ...part.points.map((p) => `- ${p}`)].join("\n"));
   if (view.eligibility) parts.push(eligibilityText(view.eligibility, t));
   if (view.body) parts.push(view.body);
   if (view.summaries.length) {

@@ -47,7 +47,7 @@ export const aspectPhrases: Record<string, Phrase[]> = {
   where: [
     "哪里", "哪儿", "在哪", "去哪", "什么地方", "地址", "窗口", "哪个部门", "什么部门", "哪个单位", "找谁", "找哪里", "where", "address", "office",
     // "能在广州申请吗", "可以在这边办吗": whether it can be done there is a question of where.
-    /(能|可以|可不可以|能不能)在[^，。？?\s]{1,6}(申请|办|领)/u,
+    /(能|可以|可不可以|能不能)就?在[^，。？?\s]{1,6}(申请|办|领|换|补)/u,
   ],
   // 怎么办 after a thing one applies for ("残疾证怎么办") asks how to apply; after a situation ("不能出门怎么办",
   // "证丢了怎么办") it asks what to do, which the situation's own words find.

@@ -187,6 +187,12 @@ function strangerNouns(text: string, known: (word: string) => boolean): string[]
 /** A story clause that says what the person wants or is told to get ("想配助听器", "医生建议戴助听器"): its subject is asked about too. */
 const wants = /想|要|打算|准备|希望|申请|建议|最好|需要|\b(?:want|need|would like|apply)/i;
 
+/** The clauses of a question that ask (understand.server.ts), or all of it. */
+function askingText(text: string): string {
+  const asking = questionClauses(text, getPhrases()).filter((c) => c.asking).map((c) => c.clause);
+  return asking.length ? asking.join("，") : text;
+}
+
 function read(masked: string, known: (word: string) => boolean): OwnReading {
   const text = normalizeForFacts(masked).replace(/\s+/g, " ").trim();
   const rest = withoutFacts(masked);
@@ -216,7 +222,8 @@ function read(masked: string, known: (word: string) => boolean): OwnReading {
     // (The story's words are not subjects: "车祸" in "我老公车祸腿没了，能领哪些补贴" is how it happened.)
     strangers: [...getPhrases().offTopic.find(text), ...strangerNouns(getPhrases().narrative.remove(blank(rest, notTopic)), known)],
     certificate: expansions.some((e) => e.canonical === "残疾人证"),
-    aspects: aspectsOf(text),
+    // What is asked about the topic, from the clauses that ask ("回一趟老家要请好几天假" tells, it asks no time).
+    aspects: aspectsOf(askingText(text)),
     schemes,
     benefit: any(text, benefitWords),
     eligibility: asksEligibility(text),

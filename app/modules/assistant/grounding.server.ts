@@ -107,8 +107,9 @@ function weigh(understanding: Pick<Understanding, "keyTerms">, expanded: Expande
     const abbreviation = unsaid ? abbreviationOf(t.term) : null;
     const abbreviated = abbreviation !== null && corpusMatches(index, abbreviation);
     const unknown = t.asked && t.weight >= 1 && unsaid && !abbreviated;
-    const unknownVerb = t.asked && t.weight >= verbWeight && t.weight < 1 && unsaid && !abbreviated;
-    const untold = !t.asked && unsaid && !abbreviated;
+    const unknownVerb = t.asked && !t.place && t.weight >= verbWeight && t.weight < 1 && unsaid && !abbreviated;
+    // (A place the corpus does not name, 宁波, is where the person is: it weighs as a story's word, wherever it is.)
+    const untold = (!t.asked || t.place === true) && unsaid && !abbreviated;
     const person = asksMore && t.asked && isPerson(t.term) ? personWeight : 1;
     const weight =
       person * t.weight * termIdf(index, t.term) * (unknown ? unknownTopicWeight : unknownVerb ? unknownPredicateWeight : 1) * (form ? questionFormWeight : 1) * (untold ? untoldStoryWeight : 1);

@@ -82,6 +82,8 @@ export function toPattern(phrase: string): string {
 export interface Phrases {
   narrative: PhraseMatcher;
   questionWords: PhraseMatcher;
+  /** Phrases with a question word inside that ask nothing (好几天): blanked before looking for a question word. */
+  notQuestions: PhraseMatcher;
   /** At the start of a clause (after its filler): what the person wants. */
   wishes: RegExp | null;
   /** Single characters that say what is asked to be done (phrasebook `actions`). */
@@ -97,6 +99,7 @@ export function phrasesFrom(book: Phrasebook, whole: string[] = []): Phrases {
   return {
     narrative: new PhraseMatcher(book.narrative, { whole }),
     questionWords: new PhraseMatcher(book.questionWords, { englishAtStart: true }),
+    notQuestions: new PhraseMatcher(book.notQuestions),
     wishes: book.wishes.length
       ? new RegExp(`^\\s*(?:${[...book.wishes].sort((a, b) => b.length - a.length).map(toPattern).join("|")})`, "iu")
       : null,

@@ -43,6 +43,8 @@ export interface KeyTerm {
   weight: number;
   /** In the clause that asks (not the story). */
   asked: boolean;
+  /** A place name (jieba's ns: 宁波, 广州): where the person is, a circumstance rather than a topic. */
+  place?: boolean;
   /** A phrase of a topic the assistant does not cover (phrasebook `offTopic`) in the clause that asks. */
   offTopic?: boolean;
 }
@@ -75,7 +77,8 @@ function clauseTerms(clause: string, weight: number, asked: boolean, actions: Se
     const terms = single ? [word] : tokens;
     // (An action weighs as the verb it is: it is what is asked, not a clue to the topic.)
     const discount = single && !actions.has(word) ? singleWeight : 1;
-    for (const term of terms) out.push({ term, weight: partOfSpeechWeight(tag) * weight * discount, asked });
+    const place = /^ns/.test(tag) ? { place: true } : {};
+    for (const term of terms) out.push({ term, weight: partOfSpeechWeight(tag) * weight * discount, asked, ...place });
   }
   return out;
 }
@@ -88,7 +91,7 @@ export function questionClauses(text: string, phrases: Phrases): Array<{ clause:
   const clauses = text.split(clauseEnd).map((c) => c.trim()).filter(Boolean);
   const own = clauses.map((c) => phrases.narrative.remove(c));
   const counts = own.map((c) => clauseTerms(c, 1, true).length);
-  let asking = clauses.map((c) => phrases.questionWords.test(c));
+  let asking = clauses.map((c) => phrases.questionWords.test(phrases.notQuestions.remove(c)));
   if (!asking.some(Boolean)) asking = clauses.map((_, i) => i === clauses.length - 1);
   // A clause that asks with no word of its own ("……是真的吗", "怎么办？") asks about the clause before it.
   asking = asking.map((a, i) => a && counts[i] > 0);

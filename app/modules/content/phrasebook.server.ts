@@ -22,6 +22,11 @@ export const phrasebookSchema = z
     /** Words that mark the clause that asks (吗, 怎么, 哪, what …); the other clauses tell the story. */
     questionWords: z.array(phrase).default([]),
     /**
+     * Phrases with a question word inside that ask nothing (好几天, 十几年, 几乎, 什么都): a clause that has only
+     * these tells the story.
+     */
+    notQuestions: z.array(phrase).default([]),
+    /**
      * Words that start a clause saying what the person wants (想, 希望, 打算 …): such a clause just before the one
      * that asks is part of the question ("想找个按摩的工作，残联能介绍吗" asks about the job, not the story).
      */
@@ -45,7 +50,7 @@ export interface PhrasebookLoad {
   errors: CorpusError[];
 }
 
-const empty: Phrasebook = { narrative: [], questionWords: [], wishes: [], actions: [], offTopic: {}, domain: [] };
+const empty: Phrasebook = { narrative: [], questionWords: [], notQuestions: [], wishes: [], actions: [], offTopic: {}, domain: [] };
 
 /**
  * knowledge/phrasebook.yaml, validated (schema; a phrase listed twice, or in two of narrative, the off-topic
