@@ -54,15 +54,7 @@ export function ChatAnswer({ turn, rateAction }: { turn: ChatTurnData; rateActio
         </p>
       ) : null}
       {view.eligibility ? <EligibilityVerdicts block={view.eligibility} passages={view.passages} headingId={`${headingId}-verdicts`} /> : null}
-      {view.points.length ? (
-        <ul className="chat-turn__points">
-          {view.points.map((p) => (
-            <li key={p}>
-              <LangText text={p} />
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <Points points={view.points} />
       {view.also?.map((part) => {
         const passage = view.passages.find((p) => p.n === part.source);
         return (
@@ -70,15 +62,7 @@ export function ChatAnswer({ turn, rateAction }: { turn: ChatTurnData; rateActio
             <p>
               <LangText text={part.lead} />
             </p>
-            {part.points.length ? (
-              <ul className="chat-turn__points">
-                {part.points.map((p) => (
-                  <li key={p}>
-                    <LangText text={p} />
-                  </li>
-                ))}
-              </ul>
-            ) : null}
+            <Points points={part.points} />
             {passage ? (
               <p className="chat-eligibility__sources">
                 {t("assistant.dialog.sourcesLabel")}{" "}
@@ -224,5 +208,19 @@ function RateAnswer({ id, helpful, action }: { id: string; helpful: boolean | nu
         </button>
       </fieldset>
     </fetcher.Form>
+  );
+}
+
+/** The items of a list an answer rests on, or nothing. */
+function Points({ points }: { points: string[] }) {
+  if (!points.length) return null;
+  return (
+    <ul className="chat-turn__points">
+      {points.map((p) => (
+        <li key={p}>
+          <LangText text={p} />
+        </li>
+      ))}
+    </ul>
   );
 }
