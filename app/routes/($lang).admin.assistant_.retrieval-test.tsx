@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { redirect, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { ChatAnswer } from "~/components/assistant/ChatAnswer";
 import type { AdminHandle } from "~/components/admin-handle";
@@ -9,7 +9,7 @@ import { LocalLink } from "~/components/LocalLink";
 import { useLocale } from "~/components/use-locale";
 import { routeLocale } from "~/http/route-locale";
 import { useT } from "~/i18n/use-t";
-import { hitTestQuerySchema, maskedQuestion, runHitTest, type HitTestError, type HitTestReport } from "~/modules/assistant/hit-test.server";
+import { hitTestQuerySchema, maskedQuery, maskedQuestion, runHitTest, type HitTestError, type HitTestReport } from "~/modules/assistant/hit-test.server";
 import { maxQuestionLength } from "~/modules/assistant/index.server";
 import { requireStaff } from "~/modules/staff/index.server";
 import assistantStyles from "~/styles/assistant.css?url";
@@ -37,10 +37,15 @@ const formId = "hit-test";
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const pageLocale = routeLocale(params);
   await requireStaff(request, "content");
-  const parsed = hitTestQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const url = new URL(request.url);
+  const parsed = hitTestQuerySchema.parse(Object.fromEntries(url.searchParams));
   const locale = parsed.lang ?? pageLocale;
-  // What the form shows again: masked, as everything else on the page.
-  const form = { q: maskedQuestion(parsed.q), prev: maskedQuestion(parsed.prev), lang: locale };
+  // A personal number typed into the question leaves the address at once (the page's links, the browser's history):
+  // the same test again with the masked question, which the assistant reads the same way.
+  const masked = maskedQuery(parsed);
+  if (masked) return redirect(`${url.pathname}?${new URLSearchParams({ ...masked, lang: locale, hidden: "1" })}`);
+  // What the form shows again: the cleaned question; a too long one is not echoed (as on the assistant's page).
+  const form = { q: maskedQuestion(parsed.q), prev: maskedQuestion(parsed.prev), lang: locale, hidden: parsed.hidden === "1" };
   if (parsed.q === undefined) return { form, errors: [] as HitTestError[], report: null, maxLength: maxQuestionLength };
   const outcome = await runHitTest({ question: parsed.q, previous: parsed.prev ?? null, locale });
   return outcome.ok
@@ -61,7 +66,8 @@ export default function RetrievalTest() {
       <ErrorSummary errors={errors.map((e) => ({ id: fieldIdOf(e.field), text: message(e) }))} />
       <h1>{t("assistant.hitTest.title")}</h1>
       <p>{t("assistant.hitTest.intro")}</p>
-      <Form method="get" action={href("/admin/assistant/retrieval-test")} id={formId} noValidate>
+      {/* Keyed by what it shows: after a client-side navigation (the masking redirect) the fields show the new values. */}
+      <Form method="get" action={href("/admin/assistant/retrieval-test")} id={formId} noValidate key={`${form.lang}\n${form.q}\n${form.prev}`}>
         <TextAreaField
           id={fieldIdOf("q")}
           name="q"
@@ -94,7 +100,7 @@ export default function RetrievalTest() {
           {t("assistant.hitTest.submit")}
         </button>
       </Form>
-      {report ? <Report report={report} /> : null}
+      {report ? <Report report={report} hidden={form.hidden} /> : null}
       <p>
         <LocalLink to="/admin/assistant">{t("assistant.hitTest.backToList")}</LocalLink>
       </p>
@@ -104,7 +110,7 @@ export default function RetrievalTest() {
 
 const score = (n: number, digits: number) => n.toFixed(digits);
 
-function Report({ report }: { report: HitTestReport }) {
+function Report({ report, hidden }: { report: HitTestReport; hidden: boolean }) {
   const { t } = useT();
   const status = t(`assistant.admin.statuses.${report.status}` as never);
   const confidence = report.grounding ? score(report.grounding.confidence, 2) : "";
@@ -125,6 +131,7 @@ function Report({ report }: { report: HitTestReport }) {
       <p className={report.answered ? "notice" : "notice notice--warning"}>
         <strong>{report.answered ? t("assistant.hitTest.verdictAnswered") : t("assistant.hitTest.verdictRefused", { status })}</strong> {decided}
       </p>
+      {hidden ? <p>{t("assistant.hitTest.numbersHidden")}</p> : null}
       {report.previous ? (
         <p>
           {t("assistant.hitTest.previousAsked")} <LangText text={report.previous} />

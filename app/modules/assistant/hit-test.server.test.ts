@@ -1,5 +1,5 @@
 import { assistantAnswers } from "~/modules/observability/metrics.server";
-import { maskedQuestion, runHitTest, type HitTestReport } from "./hit-test.server";
+import { maskedQuery, maskedQuestion, runHitTest, type HitTestReport } from "./hit-test.server";
 import { minimumConfidence } from "./retrieve.server";
 import { ensureAssistantIndex, type AssistantIndex } from "./vector-index.server";
 
@@ -87,6 +87,13 @@ describe("the retrieval test's report", () => {
     expect(r.personalData).toEqual(["mobile"]);
     expect(JSON.stringify(r)).not.toContain("13707634455");
     expect(maskedQuestion("电话 13707634455")).toBe("电话 137****4455");
+    // The page redirects to the masked query when either question has a number, and only then.
+    expect(maskedQuery({ q: "盲人坐公交车要钱吗", prev: "我手机13707634455" })).toEqual({ q: "盲人坐公交车要钱吗", prev: "我手机137****4455" });
+    expect(maskedQuery({ q: "盲人坐公交车要钱吗" })).toBeNull();
+    // …and the masked question is read the same way.
+    const again = await report(r.question);
+    expect(again.sections.map((s) => s.key)).toEqual(r.sections.map((s) => s.key));
+    expect(again.status).toBe("answered");
   });
 
   it("counts nothing in the metrics of public answers, and stores nothing (it has no database)", async () => {

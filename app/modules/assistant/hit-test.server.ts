@@ -19,6 +19,8 @@ export const hitTestQuerySchema = z.object({
   lang: z.enum(["zh-CN", "en"]).optional().catch(undefined),
   // raw: as q
   prev: z.string().optional(),
+  /** "1": the question had personal numbers, masked by a redirect (maskedQuery). */
+  hidden: z.literal("1").optional().catch(undefined),
 });
 
 export type HitTestField = "q" | "prev";
@@ -193,9 +195,21 @@ export async function runHitTest(input: { question: string; locale: Locale; prev
   }
 }
 
-/** The masked form of a question (for prefilling the form with what the page may show). */
+/** The masked form of a question (what a page may show of it). */
 export function maskedQuestion(text: string | undefined): string {
   if (!text) return "";
   const guard = guardQuestion(text);
   return guard.ok ? guard.masked : "";
+}
+
+/**
+ * The query's questions masked, when either carries a personal number (the page redirects there, so no full number
+ * stays in its address, links or history); null when there is none to hide.
+ */
+export function maskedQuery(query: { q?: string; prev?: string }): { q: string; prev: string } | null {
+  const found = [query.q, query.prev].some((text) => {
+    const guard = text ? guardQuestion(text) : null;
+    return Boolean(guard?.ok && guard.personalData.length);
+  });
+  return found ? { q: maskedQuestion(query.q), prev: maskedQuestion(query.prev) } : null;
 }
