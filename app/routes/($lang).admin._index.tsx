@@ -7,6 +7,7 @@ import { useT } from "~/i18n/use-t";
 import { getDb } from "~/modules/db/index.server";
 import { staffTodos } from "~/modules/staff/dashboard.server";
 import { requireStaff } from "~/modules/staff/index.server";
+import { hasRole } from "~/modules/staff/roles";
 
 export const handle: AdminHandle = {
   staffRole: "any",
@@ -17,12 +18,12 @@ export const handle: AdminHandle = {
 export async function loader({ params, request }: LoaderFunctionArgs) {
   routeLocale(params);
   const { user } = await requireStaff(request, "any");
-  return { todo: await staffTodos(getDb(), user.roles) };
+  return { todo: await staffTodos(getDb(), user.roles), retrievalTest: hasRole(user.roles, "content") };
 }
 
 export default function Dashboard() {
   const { t } = useT();
-  const { todo } = useLoaderData<typeof loader>();
+  const { todo, retrievalTest } = useLoaderData<typeof loader>();
   return (
     <div className="page">
       <h1>{t("admin.dashboard")}</h1>
@@ -35,6 +36,16 @@ export default function Dashboard() {
           </li>
         ))}
       </ul>
+      {retrievalTest ? (
+        <>
+          <h2>{t("admin.toolsHeading")}</h2>
+          <ul>
+            <li>
+              <LocalLink to="/admin/assistant/retrieval-test">{t("assistant.hitTest.dashboardLink")}</LocalLink>
+            </li>
+          </ul>
+        </>
+      ) : null}
     </div>
   );
 }

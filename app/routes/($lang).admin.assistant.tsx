@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import type { AdminHandle } from "~/components/admin-handle";
+import { LocalLink } from "~/components/LocalLink";
 import { Pagination } from "~/components/Pagination";
 import { useLocale } from "~/components/use-locale";
 import { routeLocale } from "~/http/route-locale";
@@ -32,6 +33,10 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   return { ...result, filter, drafts: result.items.map(draftCaseLine).join("\n"), exportLimit };
 }
 
+/** The retrieval test of one question, in the language it was asked in. */
+const hitTestPath = (question: string, locale: string) =>
+  `/admin/assistant/retrieval-test?${new URLSearchParams({ q: question, lang: locale === "en" ? "en" : "zh-CN" })}`;
+
 export default function AssistantQuestions() {
   const { t, locale } = useT();
   const { href } = useLocale();
@@ -40,6 +45,9 @@ export default function AssistantQuestions() {
     <div className="page">
       <h1>{t("assistant.admin.title")}</h1>
       <p>{t("assistant.admin.intro")}</p>
+      <p>
+        <LocalLink to="/admin/assistant/retrieval-test">{t("assistant.hitTest.listLink")}</LocalLink>
+      </p>
       <Form method="get" action={href("/admin/assistant")} className="filter-form">
         <label htmlFor="assistant-filter">{t("assistant.admin.filterLabel")}</label>
         <select id="assistant-filter" name="filter" defaultValue={filter}>
@@ -67,6 +75,7 @@ export default function AssistantQuestions() {
                 <th scope="col">{t("assistant.admin.colStatus")}</th>
                 <th scope="col">{t("assistant.admin.colLocale")}</th>
                 <th scope="col">{t("assistant.admin.colAsked")}</th>
+                <th scope="col">{t("assistant.hitTest.colTest")}</th>
               </tr>
             </thead>
             <tbody>
@@ -77,6 +86,16 @@ export default function AssistantQuestions() {
                   <td>{t(item.locale === "en" ? "admin.localeNames.en" : "admin.localeNames.zh-CN")}</td>
                   <td>
                     <time dateTime={item.createdAt}>{formatDateTime(item.createdAt, locale)}</time>
+                  </td>
+                  <td>
+                    {/* The question prefilled in the retrieval test: does the assistant answer it now? */}
+                    <LocalLink to={hitTestPath(item.question, item.locale)}>
+                      {t("assistant.hitTest.testLink")}
+                      <span className="visually-hidden">
+                        {t("assistant.hitTest.separator")}
+                        {item.question}
+                      </span>
+                    </LocalLink>
                   </td>
                 </tr>
               ))}

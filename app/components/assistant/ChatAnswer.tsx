@@ -20,18 +20,21 @@ export const answerHeadingId = (id: string) => `answer-${id}`;
 
 /**
  * One question and its answer: a heading naming the question, the lead, the quoted sources with their
- * citation links, the next steps, and the "有帮助 / 没帮助" form. Plain HTML forms: works without JavaScript.
+ * citation links, the next steps, and the "有帮助 / 没帮助" form (when given where to post it). Plain HTML forms: works without JavaScript.
  */
-export function ChatAnswer({ turn, rateAction }: { turn: ChatTurnData; rateAction: string }) {
+export function ChatAnswer({ turn, rateAction, level = 2 }: { turn: ChatTurnData; rateAction?: string; level?: 2 | 3 }) {
   const { t } = useT();
   const { href } = useLocale();
   const { view } = turn;
   const headingId = answerHeadingId(turn.id);
+  // Its heading's level (2 on the assistant's page; 3 inside the staff retrieval test's results) and its parts' below it.
+  const Heading = level === 2 ? "h2" : "h3";
+  const Sub = level === 2 ? "h3" : "h4";
   return (
     <article className={`chat-turn${view.grounded ? "" : " chat-turn--none"}`} aria-labelledby={headingId}>
-      <h2 id={headingId} tabIndex={-1} className="chat-turn__heading">
+      <Heading id={headingId} tabIndex={-1} className="chat-turn__heading">
         <LangText text={t("assistant.page.answerHeading", { question: turn.question })} />
-      </h2>
+      </Heading>
       <p className="chat-turn__question">
         <span className="chat-turn__label">{t("assistant.page.youAsked")}</span> <LangText text={turn.question} />
       </p>
@@ -87,7 +90,7 @@ export function ChatAnswer({ turn, rateAction }: { turn: ChatTurnData; rateActio
       {view.easyRead ? <EasyRead easyRead={view.easyRead} /> : null}
       {view.summaries.length ? (
         <>
-          <h3>{t("assistant.page.summariesHeading")}</h3>
+          <Sub>{t("assistant.page.summariesHeading")}</Sub>
           <ul>
             {view.summaries.map((s) => (
               <li key={s.url}>
@@ -102,7 +105,7 @@ export function ChatAnswer({ turn, rateAction }: { turn: ChatTurnData; rateActio
       ) : null}
       {view.passages.length ? (
         <>
-          <h3>{view.grounded ? t("assistant.page.sourcesHeading") : t("assistant.page.relatedHeading")}</h3>
+          <Sub>{view.grounded ? t("assistant.page.sourcesHeading") : t("assistant.page.relatedHeading")}</Sub>
           <ol className="chat-turn__sources">
             {view.passages.map((p) => (
               <li key={p.key}>
@@ -115,7 +118,7 @@ export function ChatAnswer({ turn, rateAction }: { turn: ChatTurnData; rateActio
           </ol>
         </>
       ) : null}
-      <h3>{t("assistant.page.nextHeading")}</h3>
+      <Sub>{t("assistant.page.nextHeading")}</Sub>
       <ul className="chat-turn__next">
         {view.nextSteps.map((s) => (
           <li key={s.kind + s.text}>
@@ -131,7 +134,8 @@ export function ChatAnswer({ turn, rateAction }: { turn: ChatTurnData; rateActio
           </li>
         ))}
       </ul>
-      <RateAnswer id={turn.id} helpful={turn.helpful} action={href(rateAction)} />
+      {/* No rating where the answer is only a test (the staff retrieval test). */}
+      {rateAction ? <RateAnswer id={turn.id} helpful={turn.helpful} action={href(rateAction)} /> : null}
     </article>
   );
 }

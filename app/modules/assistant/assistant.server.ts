@@ -28,7 +28,7 @@ import {
   ruleSections,
 } from "./dialog-answer.server";
 import { resolveQuestion, type ResolvedQuestion } from "./dialog.server";
-import { guardQuestion, maxQuestionLength, type AnswerStatus, type PersonalDataKind } from "./guards";
+import { guardQuestion, matchingGuardRule, maxQuestionLength, type AnswerStatus, type PersonalDataKind } from "./guards";
 import { chatModelFromEnv, generateAnswer, type LlmOutcome } from "./llm.server";
 import { minimumConfidence, retrieve, type Retrieval, type RetrievalMode } from "./retrieve.server";
 import { termIdf } from "./term-stats.server";
@@ -91,7 +91,20 @@ export interface ChatTrace {
   grounding: { found: string[]; missing: string[] } | null;
   llm: LlmOutcome["ok"] | null;
   ms: number;
+  /** Which step decided the reply (the staff retrieval test says it in words). */
+  decidedBy: Decision;
+  /** The guard rule that refused the question (guard-rules.ts `name`), when one did. */
+  guardRule: string | null;
+  /** The whole retrieval, as the answer used it (null when the question never reached it). */
+  retrieval: Retrieval | null;
 }
+
+/**
+ * What decided a reply: the guards before any search, the eligibility rules, nothing found, the grounding gate
+ * below `minimumConfidence`, an amount no passage states, the passages found (an answer); or a failure.
+ */
+export const decisions = ["guard", "rules", "no_hits", "below_confidence", "amount", "retrieval", "error"] as const;
+export type Decision = (typeof decisions)[number];
 
 export interface AskOptions {
   /** Where to store the question; null/undefined = do not store (evaluation, benchmarks). */
@@ -107,6 +120,8 @@ export interface AskOptions {
   retrievalMode?: RetrievalMode;
   /** Earlier turns of the same conversation, oldest first (each an earlier reply's `turn`). */
   history?: PriorTurn[];
+  /** false: the reply is not counted in the metrics of public answers (the staff retrieval test). Default true. */
+  countMetrics?: boolean;
 }
 
 /** The masked question as retrieval searches it (understand.server.ts: folded, typos repaired, narrative left out). */
@@ -131,7 +146,7 @@ async function answerFromCorpus(
   options: AskOptions,
   resolved: ResolvedQuestion,
   index: AssistantIndex,
-): Promise<{ view: AnswerView; retrieval: Retrieval; llm: LlmOutcome["ok"] | null }> {
+): Promise<{ view: AnswerView; retrieval: Retrieval; llm: LlmOutcome["ok"] | null; decidedBy: Decision }> {
   const t = getFixedT(locale);
   const retrieval = certificateDocsLast(preferEarlierDocs(index, await retrieve(index, resolved.query, { limit: 12, retrievalMode: options.retrievalMode }), resolved), resolved);
   // A follow-up is composed from what it asks itself ("要带什么材料？ 需要带什么材料"), its topic being given.
@@ -141,10 +156,11 @@ async function answerFromCorpus(
   if (resolved.aspects.length) retrieval.aspects = resolved.aspects;
   // The rules, not the retrieval, answer "can I get it" for a person the question describes.
   const ruled = dialogAnswer(resolved, { masked, index, t, personalData });
-  if (ruled) return { view: ruled, retrieval, llm: null };
+  if (ruled) return { view: ruled, retrieval, llm: null, decidedBy: "rules" };
   if (!retrieval.hits.length || retrieval.confidence < minimumConfidence) {
     const unsaid = unsaidTerms(retrieval.understanding, retrieval.expanded, index, retrieval.grounding.keys);
-    return { view: composeNoAnswer("no_content", t, personalData, [], null, unsaid), retrieval, llm: null };
+    const decidedBy = retrieval.hits.length ? "below_confidence" : "no_hits";
+    return { view: composeNoAnswer("no_content", t, personalData, [], null, unsaid), retrieval, llm: null, decidedBy };
   }
   const idf = (term: string) => termIdf(index, term);
   const composed = composeAnswer({ retrieval, index, locale, t, personalData, idf });
@@ -154,22 +170,23 @@ async function answerFromCorpus(
   const price = asksForPrice(retrieval.understanding.text);
   if (asksForAmount(retrieval.understanding.text) && !view.passages.some((p) => statesAmount(index.chunks[p.key].text, price))) {
     const pointers: AnswerPassage[] = view.passages.slice(0, 2).map((p, i) => ({ ...p, n: i + 1 }));
-    return { view: composeNoAnswer("no_content", t, personalData, pointers, "amount"), retrieval, llm: null };
+    return { view: composeNoAnswer("no_content", t, personalData, pointers, "amount"), retrieval, llm: null, decidedBy: "amount" };
   }
 
   const model = options.chatModel === undefined ? await modelFromEnv() : options.chatModel;
-  if (!model) return { view, retrieval, llm: null };
+  if (!model) return { view, retrieval, llm: null, decidedBy: "retrieval" };
   const sources = view.passages.map((p) => ({ n: p.n, title: p.title, text: index.chunks[p.key].text }));
   const outcome = await generateAnswer(model, masked, sources, locale, options.llmTimeoutMs);
   if (!outcome.ok) {
     console.warn(`assistant: generated answer refused (${outcome.reason}); extractive answer used`);
-    return { view, retrieval, llm: false };
+    return { view, retrieval, llm: false, decidedBy: "retrieval" };
   }
   const used = new Set(outcome.answer.used);
   return {
     view: { ...view, mode: "llm", body: outcome.answer.text, passages: view.passages.filter((p) => used.has(p.n)) },
     retrieval,
     llm: true,
+    decidedBy: "retrieval",
   };
 }
 
@@ -177,8 +194,11 @@ async function answerFromCorpus(
 export async function askAssistant(input: { question: string; locale: Locale }, options: AskOptions = {}): Promise<ChatReply> {
   const started = performance.now();
   const guard = guardQuestion(input.question);
+  const count = (status: string) => {
+    if (options.countMetrics !== false) assistantAnswers.inc({ status });
+  };
   if (!guard.ok) {
-    assistantAnswers.inc({ status: guard.status });
+    count(guard.status);
     throw new InvalidQuestion(guard.status, guard.length);
   }
   const { locale } = input;
@@ -204,15 +224,17 @@ export async function askAssistant(input: { question: string; locale: Locale }, 
   let view: AnswerView;
   let retrieval: Retrieval | null = null;
   let llm: boolean | null = null;
+  let decidedBy: Decision = "guard";
   if (guard.refusal) {
     view = composeNoAnswer(guard.refusal, t, guard.personalData);
   } else {
     try {
       if (!index) throw new Error("no index");
-      ({ view, retrieval, llm } = await answerFromCorpus(question, locale, guard.personalData, options, resolved, index));
+      ({ view, retrieval, llm, decidedBy } = await answerFromCorpus(question, locale, guard.personalData, options, resolved, index));
     } catch (error) {
       console.error("assistant: answering failed", error);
       view = composeNoAnswer("error", t, guard.personalData);
+      decidedBy = "error";
     }
   }
 
@@ -220,7 +242,7 @@ export async function askAssistant(input: { question: string; locale: Locale }, 
   if (view.status === "answered" && resolved.borrowed && resolved.borrowed !== "aspect" && resolved.topic.length) {
     view = { ...view, followUp: resolved.topic };
   }
-  assistantAnswers.inc({ status: view.status });
+  count(view.status);
   const citations = citationsOf(view);
   const turn = priorTurnOf(guard.masked, view, resolved);
   let id: string | null = null;
@@ -263,6 +285,9 @@ export async function askAssistant(input: { question: string; locale: Locale }, 
       grounding: retrieval ? { found: retrieval.grounding.found, missing: retrieval.grounding.missing } : null,
       llm,
       ms: performance.now() - started,
+      decidedBy,
+      guardRule: guard.refusal ? (matchingGuardRule(guard.masked)?.name ?? null) : null,
+      retrieval,
     },
   };
 }

@@ -647,7 +647,7 @@ export function composeAnswer({ retrieval, index, locale, t, personalData, idf }
     ? index.chunksOf(topDoc).filter((c) => headedFor(c, aspects) && !hits.some((h) => h.chunk.key === c.key))
     : [];
   // (They rank beside the document's best hit: it is their document that was found.)
-  const found = (chunk: AssistantChunk) => ({ ...hits[0], chunk, lexicalRank: null, vectorRank: null });
+  const found = (chunk: AssistantChunk) => ({ ...hits[0], chunk, lexicalRank: null, vectorRank: null, lexicalScore: null });
   const candidates = ownPeopleFirst(othersLast(rerank([...hits.slice(0, 1), ...aspectSections.map(found), ...hits.slice(1), ...overviews.map(found)], terms, aspects, services)));
   const passages = choosePassages(candidates, terms, ruleChunks, 4, label);
   // At least two passages when the retrieval has them, even if only one sentence matched a term.

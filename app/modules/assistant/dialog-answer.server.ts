@@ -128,7 +128,7 @@ export function preferEarlierDocs(index: AssistantIndex, retrieval: Retrieval, r
     .sort((a, b) => rank(index.chunks[a.h.key].docId) - rank(index.chunks[b.h.key].docId) || a.i - b.i)
     .filter(({ h }, i, all) => all.findIndex((x) => index.chunks[x.h.key].docId === index.chunks[h.key].docId) + 2 > i)
     .slice(0, withinSections)
-    .map(({ h }, i) => ({ chunk: index.chunks[h.key], score: h.score, lexicalRank: i + 1, vectorRank: null, cosine: 0, terms: h.terms }));
+    .map(({ h }, i) => ({ chunk: index.chunks[h.key], score: h.score, lexicalRank: i + 1, vectorRank: null, lexicalScore: h.score, cosine: 0, terms: h.terms }));
   if (!inside.length) return retrieval;
   const keys = new Set(inside.map((h) => h.chunk.key));
   // The topic is the earlier answer's; what needs covering is what the follow-up asks of it, in words the

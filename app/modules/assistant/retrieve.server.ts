@@ -20,6 +20,8 @@ export interface RetrievedChunk {
   /** 1-based ranks in each list, null when the chunk was not in it. */
   lexicalRank: number | null;
   vectorRank: number | null;
+  /** The chunk's BM25 score, null when BM25 did not rank it. */
+  lexicalScore: number | null;
   /** Cosine similarity of the chunk to the question (0 when unknown). */
   cosine: number;
   /** Query terms the chunk matched (BM25). */
@@ -207,6 +209,7 @@ export async function retrieve(index: AssistantIndex, question: string, options:
       score,
       lexicalRank: li < 0 ? null : li + 1,
       vectorRank: vi < 0 ? null : vi + 1,
+      lexicalScore: li < 0 ? null : lexical[li].score,
       cosine: cosine ?? 0,
       terms: termsOf.get(key) ?? expanded.terms.filter((t) => chunkHasToken(index, key, t)),
     };
