@@ -41,13 +41,33 @@ export function openDatabase(url: string = process.env.DATABASE_URL || defaultDa
   const filename = sqliteFilename(url);
   if (filename !== ":memory:") fs.mkdirSync(path.dirname(filename), { recursive: true });
   const sqlite = new SQLite(filename);
-  sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("busy_timeout = 5000");
+  useWal(sqlite);
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("synchronous = NORMAL");
   const maxPages = maxPageCount(sqlite.pragma("page_size", { simple: true }) as number);
   if (maxPages) sqlite.pragma(`max_page_count = ${maxPages}`);
   return { db: new Kysely<Database>({ dialect: new PortalSqliteDialect({ database: sqlite }), plugins: [new StripNulPlugin(), new QueryLogPlugin()] }), kind: "sqlite", url };
+}
+
+/**
+ * WAL mode, which the file keeps once set. Switching needs the file to itself: when another process opens it at
+ * the same moment (two instances or workers started together) the switch can answer SQLITE_BUSY at once, without
+ * waiting for the busy timeout, so it is tried again for up to ten seconds.
+ */
+function useWal(sqlite: SQLite.Database, deadlineMs = 10_000): void {
+  const started = Date.now();
+  for (;;) {
+    try {
+      if (String(sqlite.pragma("journal_mode", { simple: true })).toLowerCase() === "wal") return;
+      sqlite.pragma("journal_mode = WAL");
+      return;
+    } catch (error) {
+      const busy = (error as { code?: string }).code === "SQLITE_BUSY";
+      if (!busy || Date.now() - started > deadlineMs) throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
+    }
+  }
 }
 
 /**
