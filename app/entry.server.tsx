@@ -49,8 +49,9 @@ export default async function handleRequest(
   const stream = await renderToReadableStream(
     <NonceProvider value={nonce}>
       <TranslationProvider t={getFixedT(locale)} locale={locale}>
-        {/* <head> is written before the page that shows the errors: the title's "错误：" comes from the action's answer. */}
-        <ServerFormErrors value={hasFormErrors(remixContext.staticHandlerContext.actionData)}>
+        {/* <head> is written before the page that shows the errors: the title's "错误：" comes from the action's answer
+            (or a GET form's loader, such as the retrieval test). */}
+        <ServerFormErrors value={hasFormErrors(remixContext.staticHandlerContext.actionData) || hasFormErrors(remixContext.staticHandlerContext.loaderData)}>
           <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
         </ServerFormErrors>
       </TranslationProvider>

@@ -13,7 +13,7 @@ import { useT } from "~/i18n/use-t";
  *   `useReportFormErrors` itself. The root provides the store (`FormErrorsProvider`) and reads it.
  * - On the server, effects do not run and <head> is written first, so entry.server passes what the request's
  *   action answered (`hasFormErrors` over the action data of the public EntryContext; actions mark an error
- *   result `hasErrors: true`) through `ServerFormErrors`.
+ *   result `hasErrors: true`; so does the loader of a GET form, over the loader data) through `ServerFormErrors`.
  * - Hydration starts from what the server wrote (the server's title says it), so the head hydrates without a
  *   mismatch; the reports from the page's effects then take over (useSyncExternalStore's server snapshot).
  */
@@ -48,7 +48,7 @@ export function ServerFormErrors({ value, children }: { value: boolean; children
   return createElement(ServerContext.Provider, { value }, children);
 }
 
-/** Whether any route's action data (as in the server's EntryContext) is marked `hasErrors: true`. */
+/** Whether any route's action (or loader) data, as in the server's EntryContext, is marked `hasErrors: true`. */
 export function hasFormErrors(actionData: Record<string, unknown> | null | undefined): boolean {
   return Object.values(actionData ?? {}).some((value) => typeof value === "object" && value !== null && (value as { hasErrors?: unknown }).hasErrors === true);
 }

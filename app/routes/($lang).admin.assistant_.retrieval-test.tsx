@@ -24,7 +24,8 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: assistantS
 
 export const handle: AdminHandle = {
   staffRole: "content",
-  title: ({ t, data }) => ((data as { errors?: unknown[] } | undefined)?.errors?.length ? t("site.errorTitlePrefix") : "") + t("assistant.hitTest.title"),
+  // "错误：" comes from the root, as on every page (the loader's hasErrors, see use-form-errors-state).
+  title: ({ t }) => t("assistant.hitTest.title"),
   crumbs: ({ t }) => [
     { label: t("admin.dashboard"), to: "/admin" },
     { label: t("assistant.admin.title"), to: "/admin/assistant" },
@@ -50,7 +51,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const outcome = await runHitTest({ question: parsed.q, previous: parsed.prev ?? null, locale });
   return outcome.ok
     ? { form, errors: [] as HitTestError[], report: outcome.report, maxLength: maxQuestionLength }
-    : { form, errors: outcome.errors, report: null, maxLength: maxQuestionLength };
+    : { form, errors: outcome.errors, report: null, maxLength: maxQuestionLength, hasErrors: true };
 }
 
 export default function RetrievalTest() {
