@@ -67,8 +67,21 @@ describe("answers", () => {
     expect(when.citations.map((c) => c.url)).toContain("/policies/living-allowance-guide#s-5");
     const both = await ask("我爸精神残疾一级，要人一直照顾，家里是低保户，两项补贴能一起拿吗");
     expect(both.view.points.join("")).toContain("可以同时领取");
+    // Checking what someone said ("只能领一种……二选一，是不是这样的"): the answer says both can be had.
+    const either = await ask("我女儿一级肢体残疾，吃喝拉撒全靠人管，家里是低保。村干部讲只能领一种，要么生活补贴要么护理补贴，二选一，是不是这样的");
+    expect(either.view.eligibility?.items.map((i) => i.verdict)).toEqual(["likely", "likely"]);
+    expect(either.view.points.join("")).toContain("可以同时领取");
     // Not asked, not said.
     expect((await ask("我是二级肢体残疾，低保家庭，能领什么补贴？")).view.points).toEqual([]);
+  });
+
+  it("reads a family member who 走了 as a death and a 告他们 as going to court", async () => {
+    const death = await ask("我老公上个月走了，他的残疾证要怎么处理，还要去残联吗");
+    expect(death.answer.split("\n")[0]).toContain("注销");
+    expect(death.citations[0].url).toBe("/policies/disability-certificate-guide#s-4-7");
+    const reassess = await ask("医院鉴定只给了个四级，我们心里不服，还有没有机会再评一次，要找谁");
+    expect(reassess.grounded).toBe(true);
+    expect(reassess.answer.split("\n")[0]).toContain("重新评定");
   });
 
   it("never gives an amount the corpus does not state", async () => {

@@ -857,7 +857,7 @@ export function asksForAmount(question: string): boolean {
   return amount.test(question) && !how.test(question);
 }
 
-const money = /\d[\d,.]*\s*(元|块|yuan)|¥\s*\d/i;
+const money = /\d[\d,.]*\s*[万千百]?\s*(元|块|yuan)|¥\s*\d/i;
 const free = /不收费|免费|不要钱|不用交钱|free of charge|\bfree\b/i;
 
 /**

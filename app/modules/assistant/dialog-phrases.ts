@@ -65,7 +65,7 @@ export const aspectPhrases: Record<string, Phrase[]> = {
   amount: ["多少钱", "多少", "几块", "标准", "how much", "amount"],
   calculation: ["怎么算", "如何算", "怎么计算", "如何计算", "计算", "算法", "公式", "how is it calculated", "calculate", "calculation", "formula"],
   booking: ["预约", "订票", "订座", "订位", "抢票", "怎么订", "book", "booking", "reserve", "reservation"],
-  together: ["一起领", "一起拿", "一起申请", "同时领", "同时拿", "同时申请", "同时享受", "都能领", "都可以领", "at the same time", "both at once", "together"],
+  together: ["一起领", "一起拿", "一起申请", "同时领", "同时拿", "同时申请", "同时享受", "都能领", "都可以领", "两个都", "两项都", "都能拿", "只能领一", "只能拿一", "只能选一", "二选一", "either one", "only one of", "at the same time", "both at once", "together"],
   conditions: ["什么条件", "啥条件", "哪些条件", "条件", "资格", "符合什么", "requirements", "requirement", "eligibility", "criteria"],
   content: ["包括", "包含", "内容", "哪些帮助", "什么帮助", "能得到", "提供什么", /\bwhat does it (?:include|cover)\b/, "what help", "include", "cover"],
 };
