@@ -84,6 +84,14 @@ describe("answers", () => {
     expect(reassess.answer.split("\n")[0]).toContain("重新评定");
   });
 
+  it("cites no other service's passage only because it says how to apply (法律援助怎么申请 ≠ the nursing allowance's 到乡镇申请)", async () => {
+    const reply = await ask("法律援助怎么申请");
+    expect(reply.citations[0].url).toMatch(/^\/policies\/legal-aid-law-disability#/);
+    expect(reply.citations.map((c) => c.url).filter((u) => /allowance/.test(u))).toEqual([]);
+    const again = await ask("我的残疾证注销了半年，现在发现情况搞错了，能马上重新申请吗");
+    expect(again.answer.split("\n")[0]).toContain("一年内不能重新申请");
+  });
+
   it("never gives an amount the corpus does not state", async () => {
     const reply = await ask("2026年广东省困难残疾人生活补贴每月多少元？");
     expect(reply.grounded).toBe(false);

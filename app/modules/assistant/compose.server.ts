@@ -83,7 +83,7 @@ export function questionTerms(retrieval: Retrieval, idf: (term: string) => numbe
 /** Pseudo-terms for what kind of fact a question asks for: a date, a number, a duration. */
 const factPatterns: Array<{ question: RegExp; sentence: RegExp; term: string }> = [
   { question: /哪一年|哪年|什么时候|何时|几时|哪天|哪一天|几月|几号|\bwhen\b|\bwhat\s+year\b/i, sentence: /\d{4}年|\d{1,2}月\d{1,2}日|\b(19|20)\d{2}\b/, term: "\u0000date" },
-  { question: /多久|多长时间|有效期|how\s+long/i, sentence: /\d+\s*(年|个月|天|日|个工作日)|[一二三四五六七八九十]+(年|个月|天)/, term: "\u0000duration" },
+  { question: /多久|几耐|多长时间|有效期|how\s+long/i, sentence: /\d+\s*(年|个月|天|日|个工作日)|[一二三四五六七八九十]+(年|个月|天)/, term: "\u0000duration" },
   { question: /多少|几个|几人|比例|how\s+many|how\s+much/i, sentence: /\d/, term: "\u0000number" },
   // "几岁以内 / 多大的孩子": the sentence that states an age (0至6岁), not one that says the range may be widened.
   { question: /几岁|多大|年龄|岁以[内下]|how\s+old|what\s+age|age\s+limit/i, sentence: /\d+\s*(?:岁|周岁)|[零一二三四五六七八九十]+(?:岁|周岁)|\b\d+\s*years?\s+old\b|\bunder\s+\d+\b/i, term: "\u0000age" },
@@ -414,6 +414,9 @@ export function passageQuote(chunk: AssistantChunk, terms: TermWeight[]): { quot
   return { ...article, source: chunk.article, fromNote: false };
 }
 
+/** A word is one of the question's strong ones at this share of its strongest word's weight (tuned: 0.6, 0.8 the same). */
+const strongShare = 0.6;
+
 /**
  * Choose 2–4 passages: the best one first, then — among the next candidates — the one that says most of what the
  * question asks and the passages so far do not ("有没有字幕，要怎么预约": subtitles, then booking); at most two
@@ -433,11 +436,17 @@ export function choosePassages(
   const covered = new Set<string>();
   const own = terms.filter((t) => !t.term.startsWith("\u0000"));
   const facts = terms.filter((t) => t.term.startsWith("\u0000"));
-  const gain = (quote: string) => {
+  let firstDoc: string | undefined;
+  const strongest = own.reduce((m, t) => Math.max(m, t.weight), 0);
+  const strong = own.filter((t) => t.weight >= strongest * strongShare);
+  const gain = (quote: string, chunk?: AssistantChunk) => {
     const text = normalize(quote);
     const words = own.reduce((sum, t) => (!covered.has(t.term) && text.includes(t.term) ? sum + t.weight : sum), 0);
-    // The kind of fact asked for (a date, a number, what to do) counts once, like a word.
-    const kinds = facts.reduce((sum, f) => (!covered.has(f.term) && scoreSentence(quote, [f]) > 0 ? sum + f.weight : sum), 0);
+    // The kind of fact asked for (a date, a number, what to do) counts once, like a word, in a passage that says
+    // one of the question's strong words: "到乡镇（街道）申请" in the nursing-allowance guide is no answer to
+    // "法律援助怎么申请".
+    const onTopic = strong.some((t) => text.includes(t.term)) || (chunk !== undefined && chunk.docId === firstDoc);
+    const kinds = onTopic ? facts.reduce((sum, f) => (!covered.has(f.term) && scoreSentence(quote, [f]) > 0 ? sum + f.weight : sum), 0) : 0;
     return words + kinds;
   };
   const take = (chunk: AssistantChunk, quote: string, fromNote: boolean) => {
@@ -445,6 +454,7 @@ export function choosePassages(
     perDoc.set(chunk.docId, (perDoc.get(chunk.docId) ?? 0) + 1);
     for (const t of own) if (normalize(quote).includes(t.term)) covered.add(t.term);
     for (const f of facts) if (scoreSentence(quote, [f]) > 0) covered.add(f.term);
+    firstDoc ??= chunk.docId;
     picked.push({ n: picked.length + 1, key: chunk.key, title: label(chunk, fromNote), url: chunk.url, quote });
   };
   const usable = (chunk: AssistantChunk) => !picked.some((p) => p.key === chunk.key) && (perDoc.get(chunk.docId) ?? 0) < 2;
@@ -457,7 +467,7 @@ export function choosePassages(
     const open = pool.filter((c) => usable(c.chunk) && !seenQuotes.has(c.quote));
     if (!open.length) break;
     const head = open.slice(0, window);
-    const best = picked.length ? head.reduce((a, b) => (gain(b.quote) > gain(a.quote) ? b : a), head[0]) : head[0];
+    const best = picked.length ? head.reduce((a, b) => (gain(b.quote, b.chunk) > gain(a.quote, a.chunk) ? b : a), head[0]) : head[0];
     take(best.chunk, best.quote, best.fromNote);
   }
   for (const chunk of extra) {

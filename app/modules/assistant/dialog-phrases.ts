@@ -51,9 +51,9 @@ export const aspectPhrases: Record<string, Phrase[]> = {
   ],
   // 怎么办 after a thing one applies for ("残疾证怎么办") asks how to apply; after a situation ("不能出门怎么办",
   // "证丢了怎么办") it asks what to do, which the situation's own words find.
-  how: ["怎么申请", "如何申请", "怎么办理", /(证|补贴|补助|救助|手续|评定|鉴定|改造|借用|适配)怎么办/u, /怎么办(残疾人?证|借阅证|证)/u, "如何办理", "怎么弄", "流程", "步骤", "程序", "办理", "申请", "how do", "how to", "how can", "process", "steps", "apply"],
+  how: ["怎么申请", "如何申请", "怎么办理", /(证|补贴|补助|救助|手续|评定|鉴定|改造|借用|适配)怎么办/u, /怎么办(残疾人?证|借阅证|证)/u, "如何办理", "怎么弄", "流程", "步骤", "程序", "办理", /(?<!重新|再次|再)申请/u, "how do", "how to", "how can", "process", "steps", "apply"],
   time: [
-    "多久", "多长时间", "几天", "什么时候", "何时", "时间", "到账", "上班", "开门", "几点", "星期六", "星期天", "星期日", "周六", "周日", "周末",
+    "多久", "几耐", "多长时间", "几天", "什么时候", "何时", "时间", "到账", "上班", "开门", "几点", "星期六", "星期天", "星期日", "周六", "周日", "周末",
     "节假日", "how long", "how many days", "how many weeks", "how many months", "how soon", "within", "deadline", "when", "opening hours", "open",
   ],
   proxy: ["代办", "代理", "委托", "代为", "本人去", "亲自去", "家属去", "家人去", "someone else", "on behalf", "for him", "for her"],
