@@ -3,7 +3,7 @@ import { createTestDb } from "../../../tests/support/test-db";
 import type { Connection } from "../db/connection.server";
 import { seedDatabase } from "../db/seed.server";
 import { submitFeedback } from "../feedback/feedback.server";
-import { staffTodos } from "./dashboard.server";
+import { staffTodos } from "./todos.server";
 
 describe("staff dashboard", () => {
   let conn: Connection;
