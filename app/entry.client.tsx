@@ -9,7 +9,7 @@ import { TranslationProvider } from "~/i18n/use-t";
 // translates with translator.ts instead of shipping i18next (docs/decisions/0002-browser-translator.md).
 // This outer provider only serves the case where the root loader itself failed.
 const locale = localeFromPathname(window.location.pathname);
-const fallback = createTranslator({}, (key) => console.error(`Missing translation: ${key}`));
+const fallback = createTranslator({}, locale, (key) => console.error(`Missing translation: ${key}`));
 
 /**
  * With single fetch, RemixBrowser's first render suspends until it has decoded the page's state from the stream

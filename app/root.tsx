@@ -79,7 +79,7 @@ function PageTranslations({ children }: { children: ReactNode }) {
   const { pathname } = useLocation();
   const locale = localeFromPathname(pathname);
   const messages = useRootData()?.messages;
-  const t = useMemo(() => (messages ? createTranslator(messages, reportMissing) : null), [messages]);
+  const t = useMemo(() => (messages ? createTranslator(messages, locale, reportMissing) : null), [messages, locale]);
   if (!t) return <>{children}</>;
   return (
     <TranslationProvider t={t} locale={locale}>

@@ -1,8 +1,8 @@
 // Migrates the database named by DATABASE_URL to the newest schema, seeds it and applies the retention period
-// (idempotent), under the start-up lock: instances starting together take turns (app/modules/db/prepare.server.ts).
+// (idempotent), under the start-up lock: instances starting together take turns (app/modules/operations/prepare.server.ts).
 // Reads the secrets first, generating them on the very first start (app/modules/security/secrets.server.ts).
 import { getConnection } from "~/modules/db/index.server";
-import { prepareDatabase } from "~/modules/db/prepare.server";
+import { prepareDatabase } from "~/modules/operations/prepare.server";
 import { certificateHashReport, certificateKeyWarnings, currentCertificateKeys, keyId } from "~/modules/lending/certificate.server";
 import { retentionMonths } from "~/modules/privacy/retention.server";
 import { certificateKeys, sessionSecretSource } from "~/modules/security/secrets.server";

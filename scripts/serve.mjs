@@ -26,7 +26,9 @@ export function contentSecurityPolicy(nonce) {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}'`,
-    // React Aria and the browser's own form UI set style attributes; styles cannot run code.
+    // Style attributes in the server's HTML: the bar charts' widths (components/centre/BarChart.tsx), the eligibility
+    // check's `display: contents` rows, and React Aria's (DateTimeField's visually hidden input, the searchable
+    // select's popover position). A style attribute cannot run code.
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
     "font-src 'self'",

@@ -4,6 +4,7 @@ import { useT } from "~/i18n/use-t";
 import { LocalLink } from "./LocalLink";
 import type { Refusal } from "./refusal";
 import { refusalText } from "./refusal-text";
+import { federationPhone } from "~/modules/site/contact-details";
 
 export type ErrorKind = "notFound" | "forbidden" | "server" | Refusal["kind"];
 
@@ -59,7 +60,7 @@ export function ErrorPage({ kind, refusal }: { kind: ErrorKind; refusal?: Refusa
   return (
     <div className="page">
       <h1>{t("errors.serverHeading")}</h1>
-      <p>{t("errors.serverText", { phone: t("footer.phone") })}</p>
+      <p>{t("errors.serverText", { phone: federationPhone })}</p>
       <p>
         <LocalLink to="/">{t("errors.goHome")}</LocalLink>
       </p>

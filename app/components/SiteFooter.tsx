@@ -2,11 +2,12 @@ import { useT } from "~/i18n/use-t";
 import { hasGovernmentIdentifiers, type GovernmentIdentifiers } from "~/modules/site/government-identifiers";
 import { LocalLink } from "./LocalLink";
 import { useLocale } from "./use-locale";
+import { federationAddress, federationEmail, federationPhone, federationPhoneHref } from "~/modules/site/contact-details";
 
 export function SiteFooter({ identifiers }: { identifiers?: GovernmentIdentifiers }) {
   const { t } = useT();
   const { locale } = useLocale();
-  const phone = t("footer.phone");
+  const phone = federationPhone;
   return (
     <footer className="site-footer">
       <div className="site-footer__columns">
@@ -15,23 +16,23 @@ export function SiteFooter({ identifiers }: { identifiers?: GovernmentIdentifier
           <dl className="contact-list">
             <dt>{t("footer.addressLabel")}</dt>
             <dd>
-              {t("footer.address")}
+              {federationAddress[locale]}
               {/* For a taxi driver or a letter: the address as written in Chinese, marked so a screen reader reads it in Chinese. */}
               {locale === "zh-CN" ? null : (
                 <>
                   {" ("}
-                  <span lang="zh-CN">{t("footer.addressInChinese")}</span>
+                  <span lang="zh-CN">{federationAddress["zh-CN"]}</span>
                   {")"}
                 </>
               )}
             </dd>
             <dt>{t("footer.phoneLabel")}</dt>
             <dd>
-              <a href={`tel:${phone.replace(/\D/g, "")}`}>{phone}</a>
+              <a href={federationPhoneHref}>{phone}</a>
             </dd>
             <dt>{t("footer.emailLabel")}</dt>
             <dd>
-              <a href={`mailto:${t("footer.email")}`}>{t("footer.email")}</a>
+              <a href={`mailto:${federationEmail}`}>{federationEmail}</a>
             </dd>
           </dl>
         </section>

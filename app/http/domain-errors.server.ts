@@ -9,6 +9,7 @@ import * as cinema from "~/modules/cinema/index.server";
 import * as lending from "~/modules/lending/index.server";
 import { DomainError, domainErrorStatus, domainRetryAfterSeconds, type DomainErrorCode, type DomainErrorStatus } from "~/modules/shared/domain-error";
 import { apiError } from "./api.server";
+import { federationPhone } from "~/modules/site/contact-details";
 
 /**
  * Every domain error at the HTTP edge, in one place, for the HTML pages (the error summary's message and the page's
@@ -51,7 +52,7 @@ on(lending.UnitUnavailable, (t, e) =>
 on(lending.InsufficientStock, (t) => t("devices.api.insufficientStock"));
 on(lending.WrongState, (t, e) => t("devices.api.wrongState", { status: t(`devices.requestStatus.${e.status}`, { defaultValue: e.status }) }));
 on(lending.RenewalRefused, (t, e) =>
-  t(`devices.api.renewalRefused.${e.reason}`, { max: lending.maxRenewals(), grace: lending.renewalGraceDays, phone: t("footer.phone") }),
+  t(`devices.api.renewalRefused.${e.reason}`, { max: lending.maxRenewals(), grace: lending.renewalGraceDays, phone: federationPhone }),
 );
 on(lending.Busy, busy);
 

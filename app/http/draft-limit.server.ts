@@ -3,6 +3,7 @@ import type { Locale } from "~/i18n/config";
 import { getFixedT } from "~/i18n/i18n.server";
 import { getDb } from "~/modules/db/index.server";
 import { hitDraftLimit } from "~/modules/security/draft-limit.server";
+import { federationPhone } from "~/modules/site/contact-details";
 
 /**
  * "Start booking / applying" posts are limited per client (app/modules/security/draft-limit.server.ts): null when
@@ -13,7 +14,7 @@ export async function refuseTooManyDrafts(context: AppLoadContext, locale: Local
   if (limit.allowed) return null;
   const t = getFixedT(locale);
   return data(
-    { hasErrors: true, message: t("abuse.drafts.tooMany", { phone: t("footer.phone") }) },
+    { hasErrors: true, message: t("abuse.drafts.tooMany", { phone: federationPhone }) },
     { status: 429, headers: { "Retry-After": String(limit.retryAfterSeconds) } },
   );
 }

@@ -4,6 +4,7 @@ import { formatDateTime } from "~/i18n/format";
 import { getFixedT } from "~/i18n/i18n.server";
 import { getDb } from "~/modules/db/index.server";
 import { guardLookup, type LookupKind, type LookupOutcome, type LookupRefusal } from "~/modules/security/lookup-guard.server";
+import { federationPhone } from "~/modules/site/contact-details";
 
 /**
  * A lookup the guard refused (app/modules/security/lookup-guard.server.ts) at the HTTP edge, in one place: the
@@ -20,13 +21,11 @@ export function guardedLookup<T>(
   return guardLookup(getDb(), { kind, reference, client: context.clientIp ?? "local" }, find, (error) => error instanceof notFound);
 }
 
-const federationPhone = (locale: Locale) => getFixedT(locale)("footer.phone");
-
 export function lookupRefusalText(refusal: LookupRefusal, locale: Locale): string {
   const t = getFixedT(locale);
   return refusal.reason === "locked"
-    ? t("abuse.lookup.locked", { time: formatDateTime(refusal.until, locale), phone: federationPhone(locale) })
-    : t("abuse.lookup.rateLimited", { phone: federationPhone(locale) });
+    ? t("abuse.lookup.locked", { time: formatDateTime(refusal.until, locale), phone: federationPhone })
+    : t("abuse.lookup.rateLimited", { phone: federationPhone });
 }
 
 export const lookupRefusalInit = (refusal: LookupRefusal): ResponseInit => ({

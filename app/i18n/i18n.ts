@@ -1,6 +1,7 @@
 import i18next, { type i18n, type TFunction } from "i18next";
 import type zhCN from "./locales/zh-CN.json";
 import type { Locale } from "./config";
+import { contactVariables } from "~/modules/site/contact-details";
 
 export type Messages = typeof zhCN;
 
@@ -25,7 +26,8 @@ export function createI18n(locale: Locale, messages: unknown): i18n {
     load: "currentOnly",
     resources: { [locale]: { translation: messages as Record<string, unknown> } },
     initImmediate: false,
-    interpolation: { escapeValue: false },
+    // The Federation's phone, e-mail and address: any message may name them without its caller passing them.
+    interpolation: { escapeValue: false, defaultVariables: contactVariables(locale) },
   });
   return instance;
 }

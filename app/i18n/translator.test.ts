@@ -12,7 +12,7 @@ function keys(node: unknown, prefix = ""): string[] {
 describe("browser translator", () => {
   it.each(locales)("gives exactly what i18next gives on the server, for every %s message", (locale) => {
     const server = getFixedT(locale) as unknown as (key: string, options?: object) => unknown;
-    const browser = createTranslator(messagesByLocale[locale]) as unknown as (key: string, options?: object) => unknown;
+    const browser = createTranslator(messagesByLocale[locale], locale) as unknown as (key: string, options?: object) => unknown;
     const vars = { page: "页面", phone: "0763-3362221", title: "标题", field: "字段", max: 10, date: "2026年11月26日", service: "服务" };
     for (const key of keys(messagesByLocale[locale])) {
       const options = { ...vars, returnObjects: true };
@@ -23,7 +23,7 @@ describe("browser translator", () => {
   });
 
   it("falls back like i18next for unknown keys", () => {
-    const browser = createTranslator(messagesByLocale.en) as unknown as (key: string, options?: object) => unknown;
+    const browser = createTranslator(messagesByLocale.en, "en") as unknown as (key: string, options?: object) => unknown;
     const server = getFixedT("en") as unknown as (key: string, options?: object) => unknown;
     expect(browser("no.such.key")).toBe(server("no.such.key"));
     expect(browser("no.such.key", { defaultValue: "x {{n}}", n: 1 })).toBe(server("no.such.key", { defaultValue: "x {{n}}", n: 1 }));

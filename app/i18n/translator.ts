@@ -1,4 +1,6 @@
 import type { TFunction } from "i18next";
+import { contactVariables } from "~/modules/site/contact-details";
+import type { Locale } from "./config";
 
 /**
  * The browser's translator: the subset of i18next's `t` this portal uses (nested keys, `{{name}}`
@@ -33,8 +35,14 @@ function translateValue(value: unknown, options: Options): unknown {
   return value;
 }
 
-export function createTranslator(messages: unknown, onMissing?: (key: string) => void): TFunction {
-  const t = (key: string, options: Options = {}) => {
+/**
+ * `locale` gives the default variables i18next has too (the Federation's contact details, contactVariables);
+ * what a caller passes wins over them, as in i18next.
+ */
+export function createTranslator(messages: unknown, locale: Locale, onMissing?: (key: string) => void): TFunction {
+  const defaults = contactVariables(locale);
+  const t = (key: string, given: Options = {}) => {
+    const options: Options = { ...defaults, ...given };
     const value = lookup(messages, key);
     if (typeof value === "string") return interpolate(value, options);
     if (value !== undefined && options.returnObjects) return translateValue(value, options);

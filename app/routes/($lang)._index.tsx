@@ -8,6 +8,7 @@ import { routeLocale } from "~/http/route-locale";
 import { policyFeedPath } from "~/modules/content/feed";
 import { latestNotices } from "~/modules/content/index.server";
 import { metaDescription } from "~/modules/site/meta-description";
+import { federationPhone, federationPhoneHref } from "~/modules/site/contact-details";
 
 export const handle: PageHandle = {
   title: ({ t }) => t("home.title"),
@@ -40,7 +41,7 @@ const centreServices = [
 export default function Home() {
   const { t, locale } = useT();
   const { notices } = useLoaderData<typeof loader>();
-  const phone = t("footer.phone");
+  const phone = federationPhone;
   return (
     <div className="page">
       <h1>{t("home.heading")}</h1>
@@ -101,7 +102,7 @@ export default function Home() {
         <h2 id="hotline-heading">{t("home.hotlineHeading")}</h2>
         <p>{t("home.hotlineText")}</p>
         <p className="button-row">
-          <a className="button" href={`tel:${phone.replace(/\D/g, "")}`}>
+          <a className="button" href={federationPhoneHref}>
             {t("home.hotlineCall", { phone })}
           </a>
           <LocalLink className="button button--secondary" to="/feedback">

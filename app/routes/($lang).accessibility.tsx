@@ -7,6 +7,7 @@ import { routeLocale } from "~/http/route-locale";
 import { criteria, gbtRequirement, type Criterion } from "~/modules/accessibility/conformance";
 import { holdMinutes, holdWarningSeconds, maxHoldExtensions } from "~/modules/cinema/cinema-constants";
 import { metaDescription } from "~/modules/site/meta-description";
+import { federationPhone } from "~/modules/site/contact-details";
 
 /** The day this statement was last checked against the site; change it when the statement is reviewed. */
 const reviewedOn = "2026-11-26";
@@ -53,7 +54,7 @@ export default function AccessibilityStatement() {
       <h2>{t("accessibility.reportHeading")}</h2>
       <p>{t("accessibility.reportText")}</p>
       <p>
-        <LocalLink to="/feedback">{t("accessibility.reportLink")}</LocalLink> {t("accessibility.reportPhone", { phone: t("footer.phone") })}
+        <LocalLink to="/feedback">{t("accessibility.reportLink")}</LocalLink> {t("accessibility.reportPhone", { phone: federationPhone })}
       </p>
       <p className="meta">{t("accessibility.reviewed", { date: formatDate(reviewedOn, locale) })}</p>
     </div>

@@ -5,7 +5,7 @@ import { LocalLink } from "~/components/LocalLink";
 import { routeLocale } from "~/http/route-locale";
 import { useT } from "~/i18n/use-t";
 import { getDb } from "~/modules/db/index.server";
-import { staffTodos } from "~/modules/staff/dashboard.server";
+import { staffTodos } from "~/modules/dashboard/todos.server";
 import { requireStaff } from "~/modules/staff/index.server";
 import { hasRole } from "~/modules/staff/roles";
 

@@ -9,6 +9,7 @@ import { ErrorSummary } from "~/components/ErrorSummary";
 import { LocalLink } from "~/components/LocalLink";
 import { useLocale } from "~/components/use-locale";
 import { loadStaffScreening, staffScreeningData } from "~/http/cinema-admin.server";
+import { domainErrorInit } from "~/http/domain-errors.server";
 import { readFormData } from "~/http/form-data.server";
 import { routeLocale } from "~/http/route-locale";
 import { localePath } from "~/i18n/config";
@@ -88,8 +89,8 @@ export async function action({ params, request }: ActionFunctionArgs) {
     }
     await checkIn(getDb(), actorOf(session), reference);
   } catch (error) {
-    if (error instanceof NotFound) return data({ hasErrors: true, error: "notFound" as const, revealed: null }, { status: 404 });
-    if (error instanceof NotAllowed) return data({ hasErrors: true, error: "cannotCheckIn" as const, revealed: null }, { status: 409 });
+    if (error instanceof NotFound) return data({ hasErrors: true, error: "notFound" as const, revealed: null }, domainErrorInit(error));
+    if (error instanceof NotAllowed) return data({ hasErrors: true, error: "cannotCheckIn" as const, revealed: null }, domainErrorInit(error));
     throw error;
   }
   const back = new URLSearchParams();

@@ -9,6 +9,7 @@ import { LocalLink } from "~/components/LocalLink";
 import { OfferChainTable } from "~/components/OfferChainTable";
 import { useLocale } from "~/components/use-locale";
 import { loadStaffScreening, staffScreeningData } from "~/http/cinema-admin.server";
+import { domainErrorInit } from "~/http/domain-errors.server";
 import { readFormData } from "~/http/form-data.server";
 import { routeLocale } from "~/http/route-locale";
 import { localePath } from "~/i18n/config";
@@ -73,7 +74,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
   try {
     await setWaitingStatus(getDb(), actorOf(session), id, change.data.status);
   } catch (error) {
-    if (error instanceof NotAllowed) return data({ hasErrors: true, error: "systemStatus" as const, revealed: null }, { status: 409 });
+    if (error instanceof NotAllowed) return data({ hasErrors: true, error: "systemStatus" as const, revealed: null }, domainErrorInit(error));
     throw error;
   }
   return redirect(localePath(`/admin/cinema/${screening.id}/waiting-list?updated=${encodeURIComponent(id)}`, locale));

@@ -16,6 +16,7 @@ import { localePath } from "~/i18n/config";
 import { useT } from "~/i18n/use-t";
 import { findBooking, lookupSchema, NotFound } from "~/modules/cinema/index.server";
 import { getDb } from "~/modules/db/index.server";
+import { federationPhone } from "~/modules/site/contact-details";
 
 export const links = cinemaLinks;
 export const handle: PageHandle = {
@@ -76,7 +77,7 @@ export default function LookupBooking() {
           {t("cinema.lookup.submit")}
         </button>
       </Form>
-      <p>{t("cinema.flow.callUs", { phone: t("footer.phone") })}</p>
+      <p>{t("cinema.flow.callUs", { phone: federationPhone })}</p>
     </div>
   );
 }

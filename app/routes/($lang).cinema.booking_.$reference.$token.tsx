@@ -9,6 +9,7 @@ import { useLocale } from "~/components/use-locale";
 import { bookingSummaryData } from "~/http/cinema-booking-data.server";
 import { loadBookingPage } from "~/http/cinema-flow.server";
 import { useT } from "~/i18n/use-t";
+import { federationPhone } from "~/modules/site/contact-details";
 
 export const links = cinemaLinks;
 export const handle: PageHandle = {
@@ -58,7 +59,7 @@ export default function BookingPage() {
           </LocalLink>
         </p>
       ) : null}
-      <p>{t("cinema.flow.callUs", { phone: t("footer.phone") })}</p>
+      <p>{t("cinema.flow.callUs", { phone: federationPhone })}</p>
       <p>
         <LocalLink to="/cinema">{t("cinema.flow.backToSchedule")}</LocalLink>
       </p>

@@ -4,6 +4,7 @@ import { LocalLink } from "~/components/LocalLink";
 import type { PageHandle } from "~/components/page-handle";
 import { routeLocale } from "~/http/route-locale";
 import { metaDescription } from "~/modules/site/meta-description";
+import { federationAddress, federationEmail, federationPhone, federationPhoneHref } from "~/modules/site/contact-details";
 
 export const handle: PageHandle = {
   title: ({ t }) => t("contact.title"),
@@ -17,9 +18,9 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export default function Contact() {
-  const { t } = useT();
-  const phone = t("footer.phone");
-  const email = t("footer.email");
+  const { t, locale } = useT();
+  const phone = federationPhone;
+  const email = federationEmail;
   const directions = t("contact.directions", { returnObjects: true }) as string[];
   return (
     <div className="page">
@@ -27,12 +28,12 @@ export default function Contact() {
       <p className="lead">{t("contact.intro")}</p>
       <h2>{t("contact.phoneHeading")}</h2>
       <p>
-        <a className="big-link" href={`tel:${phone.replace(/\D/g, "")}`}>
+        <a className="big-link" href={federationPhoneHref}>
           {phone}
         </a>
       </p>
       <h2>{t("contact.addressHeading")}</h2>
-      <address>{t("footer.address")}</address>
+      <address>{federationAddress[locale]}</address>
       <h2>{t("contact.emailHeading")}</h2>
       <p>
         <a href={`mailto:${email}`}>{email}</a>

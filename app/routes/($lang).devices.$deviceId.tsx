@@ -13,6 +13,7 @@ import { getDb } from "~/modules/db/index.server";
 import { requestStepPath } from "~/modules/lending/lending-constants";
 import { createDraft, getDeviceType, NotFound, type DeviceDetail } from "~/modules/lending/index.server";
 import { metaDescription } from "~/modules/site/meta-description";
+import { federationPhone } from "~/modules/site/contact-details";
 
 export const links = devicesLinks;
 
@@ -103,7 +104,7 @@ export default function DevicePage() {
         <li>{t("devices.device.termOwnService")}</li>
         {loan ? <li>{t("devices.device.termReturn")}</li> : <li>{t("devices.device.termFitting")}</li>}
         <li>{t("devices.device.termDuplicate")}</li>
-        <li>{t("devices.device.termHelp", { phone: t("footer.phone") })}</li>
+        <li>{t("devices.device.termHelp", { phone: federationPhone })}</li>
       </ul>
       <p>
         <LocalLink to="/devices">{t("devices.device.backToCatalogue")}</LocalLink>

@@ -36,6 +36,7 @@ import {
   submitDraft,
 } from "~/modules/lending/index.server";
 import { hitRateLimit } from "~/modules/security/rate-limit.server";
+import { federationPhone } from "~/modules/site/contact-details";
 
 /**
  * The request flow, one question per page: contact → disability → certificate → purpose → pickup → check → done.
@@ -221,7 +222,7 @@ export default function RequestStepPage() {
         <ul>
           <li>{t("devices.steps.done.next1")}</li>
           <li>{t("devices.steps.done.next2")}</li>
-          <li>{t("devices.steps.done.next3", { phone: t("footer.phone") })}</li>
+          <li>{t("devices.steps.done.next3", { phone: federationPhone })}</li>
         </ul>
         <p>
           <LocalLink to="/devices/request">{t("devices.steps.done.statusLink")}</LocalLink>

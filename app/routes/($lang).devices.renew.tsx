@@ -20,6 +20,7 @@ import { useT } from "~/i18n/use-t";
 import { getDb } from "~/modules/db/index.server";
 import { renewalGraceDays } from "~/modules/lending/lending-constants";
 import { findLoanForBorrower, maxRenewals, NotFound, RenewalRefused, renewalSchema, renewLoan, type BorrowerLoan } from "~/modules/lending/index.server";
+import { federationPhone } from "~/modules/site/contact-details";
 
 export const links = devicesLinks;
 export const handle: PageHandle = {
@@ -97,7 +98,7 @@ export default function RenewLoan() {
   const renewed = Boolean(actionData?.renewed);
   const en = locale === "en";
   const resultHeading = useRef<HTMLHeadingElement>(null);
-  const phone = t("footer.phone");
+  const phone = federationPhone;
   // The answer takes focus (as the error summary does), so it is read out after the post.
   useEffect(() => {
     if ((loan || actionData?.noLoan) && !actionData?.hasErrors) resultHeading.current?.focus();

@@ -18,6 +18,7 @@ import { formatDate, formatDateTime } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 import { getDb } from "~/modules/db/index.server";
 import { findRequestForApplicant, lookupSchema, NotFound } from "~/modules/lending/index.server";
+import { federationPhone } from "~/modules/site/contact-details";
 
 export const links = devicesLinks;
 export const handle: PageHandle = {
@@ -126,7 +127,7 @@ export default function RequestStatus() {
           {t("devices.lookup.submit")}
         </button>
       </Form>
-      <p>{t("devices.lookup.callUs", { phone: t("footer.phone") })}</p>
+      <p>{t("devices.lookup.callUs", { phone: federationPhone })}</p>
       <p>
         <LocalLink to="/devices">{t("devices.device.backToCatalogue")}</LocalLink>
       </p>

@@ -9,6 +9,7 @@ import { formatDate } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 import { getDocument } from "~/modules/content/index.server";
 import { metaDescription } from "~/modules/site/meta-description";
+import { federationPhone } from "~/modules/site/contact-details";
 
 type Data = ReturnType<typeof policyPageData>;
 
@@ -39,7 +40,7 @@ export default function PolicyDocumentPage() {
   const { t, locale } = useT();
   const { doc, toc, html, related } = useLoaderData<typeof loader>();
   const en = locale === "en";
-  const phone = t("footer.phone");
+  const phone = federationPhone;
   return (
     <article className="page policy">
       <h1>

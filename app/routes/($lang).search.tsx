@@ -8,6 +8,7 @@ import { routeLocale } from "~/http/route-locale";
 import { useT } from "~/i18n/use-t";
 import { search } from "~/modules/search/index.server";
 import { parsePage } from "~/http/query-numbers";
+import { federationPhone } from "~/modules/site/contact-details";
 
 const pageSize = 10;
 const maxQueryLength = 100;
@@ -96,7 +97,7 @@ export default function Search() {
           {expansions.length > 0 ? <p className="meta">{t("search.expanded", { terms: expansions.join("、") })}</p> : null}
           {total === 0 ? (
             <p>
-              {t("search.noneHelp", { phone: t("footer.phone") })} <LocalLink to="/assistant">{t("policies.askLink")}</LocalLink>
+              {t("search.noneHelp", { phone: federationPhone })} <LocalLink to="/assistant">{t("policies.askLink")}</LocalLink>
             </p>
           ) : (
             <>

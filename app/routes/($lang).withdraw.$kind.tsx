@@ -20,6 +20,7 @@ import { DomainError } from "~/modules/shared/domain-error";
 import type { WithdrawOutcome } from "~/modules/shared/withdrawal";
 import { findForWithdrawal, NothingToWithdraw, withdraw, withdrawalLookupKind, withdrawalSchema, type WithdrawalView } from "~/modules/withdrawal/index.server";
 import { isWithdrawalKind, secretField, withdrawalHome, withdrawalPath, type WithdrawalKind } from "~/modules/withdrawal/withdrawal-constants";
+import { federationPhone } from "~/modules/site/contact-details";
 
 const kindOf = (data: unknown): WithdrawalKind => (data as { kind?: WithdrawalKind } | undefined)?.kind ?? "device-request";
 
@@ -93,7 +94,7 @@ export default function WithdrawPage() {
   useEffect(() => {
     if (answer) heading.current?.focus();
   }, [answer, stage]);
-  const phone = t("footer.phone");
+  const phone = federationPhone;
   return (
     <div className="page page--narrow">
       <ErrorSummary errors={actionData?.message ? [{ text: actionData.message }, ...summary] : summary} />

@@ -1,6 +1,6 @@
 import { methodNotAllowed } from "~/http/api.server";
 import { getConnection } from "~/modules/db/index.server";
-import { checkReadiness } from "~/modules/observability/readiness.server";
+import { checkReadiness } from "~/modules/operations/readiness.server";
 
 /**
  * GET /api/v1/ready (docs/contracts.md): readiness. 200 `{ status: "ready", … }` when the database answers a query

@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getDb } from "~/modules/db/index.server";
 import { publicOrigin } from "~/modules/site/public-origin";
-import { sitemapPages, sitemapXml } from "~/modules/site/sitemap.server";
+import { sitemapPages, sitemapXml } from "~/modules/sitemap/sitemap.server";
 
 /**
- * /sitemap.xml: every public page in both languages (modules/site/sitemap.server.ts). Not page-cached, so without a
+ * /sitemap.xml: every public page in both languages (modules/sitemap/sitemap.server.ts). Not page-cached, so without a
  * configured PUBLIC_ORIGIN it names the origin the request came to (the trusted proxy's host and scheme under
  * TRUST_PROXY, as the edge builds the request's URL).
  */

@@ -20,7 +20,7 @@ import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import { createScreening, getScreening, seedHallId } from "~/modules/cinema/index.server";
 import { migrateToLatest, openDatabase } from "~/modules/db/index.server";
-import { seedDatabase } from "~/modules/db/seed.server";
+import { seedDatabase } from "~/modules/operations/seed.server";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const connections = Number(process.env.BENCH_CONNECTIONS) || 10;

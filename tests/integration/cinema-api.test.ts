@@ -49,7 +49,7 @@ const staff = { id: null, username: "cinema-staff" };
 beforeAll(async () => {
   db = await import("~/modules/db/index.server");
   cinema = await import("~/modules/cinema/index.server");
-  const { seedDatabase } = await import("~/modules/db/seed.server");
+  const { seedDatabase } = await import("~/modules/operations/seed.server");
   await db.migrateToLatest(db.getDb());
   await seedDatabase(db.getDb());
   screeningsRoute = await import("~/routes/api.v1.screenings");

@@ -33,7 +33,7 @@ async function call(fn: (args: never) => Promise<unknown>, url: string, params: 
 
 beforeAll(async () => {
   db = await import("~/modules/db/index.server");
-  const { seedDatabase } = await import("~/modules/db/seed.server");
+  const { seedDatabase } = await import("~/modules/operations/seed.server");
   await db.migrateToLatest(db.getDb());
   await seedDatabase(db.getDb());
 });

@@ -46,7 +46,7 @@ const row = <T>(query: Promise<T | undefined>) => query.then((r) => r as T);
 
 beforeAll(async () => {
   db = await import("~/modules/db/index.server");
-  const { seedDatabase } = await import("~/modules/db/seed.server");
+  const { seedDatabase } = await import("~/modules/operations/seed.server");
   await db.migrateToLatest(db.getDb());
   await seedDatabase(db.getDb());
   const { createStaffUser, startSession } = await import("~/modules/staff/index.server");

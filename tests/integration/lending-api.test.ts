@@ -44,7 +44,7 @@ const person = { deviceId: "manual-wheelchair", name: "张三", phone: "13800138
 
 beforeAll(async () => {
   db = await import("~/modules/db/index.server");
-  const { seedDatabase } = await import("~/modules/db/seed.server");
+  const { seedDatabase } = await import("~/modules/operations/seed.server");
   await db.migrateToLatest(db.getDb());
   await seedDatabase(db.getDb());
   ({ makeCertificate } = await import("~/modules/lending/index.server"));

@@ -8,7 +8,7 @@ import { bookSeats } from "~/modules/cinema/bookings.server";
 import { listUpcomingScreenings } from "~/modules/cinema/screenings.server";
 import { migrateToLatest, openDatabase, type Connection } from "~/modules/db/index.server";
 import { sqliteFilename } from "~/modules/db/connection.server";
-import { seedDatabase } from "~/modules/db/seed.server";
+import { seedDatabase } from "~/modules/operations/seed.server";
 import { submitFeedback } from "~/modules/feedback/feedback.server";
 import { formatDrillReport, runRestoreDrill } from "~/modules/operations/restore-drill.server";
 import { testDatabaseUrl } from "../support/test-db";

@@ -12,7 +12,7 @@ import type { Locale } from "~/i18n/config";
  * once as the server sends them (the page without JavaScript) and once as React renders them in a browser (jsdom).
  */
 export function translated(ui: ReactElement, locale: Locale = "zh-CN"): ReactElement {
-  const t = createTranslator(locale === "en" ? en : zhCN, (key) => {
+  const t = createTranslator(locale === "en" ? en : zhCN, locale, (key) => {
     throw new Error(`missing translation: ${key}`);
   });
   return (

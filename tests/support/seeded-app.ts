@@ -10,7 +10,7 @@ export async function useSeededDatabase(env: Record<string, string> = {}) {
   process.env.RATE_LIMIT_PER_MINUTE = "0";
   Object.assign(process.env, env);
   const db = await import("~/modules/db/index.server");
-  const { seedDatabase } = await import("~/modules/db/seed.server");
+  const { seedDatabase } = await import("~/modules/operations/seed.server");
   await db.migrateToLatest(db.getDb());
   await seedDatabase(db.getDb());
   return db;

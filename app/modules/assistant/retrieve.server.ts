@@ -1,4 +1,4 @@
-import { expandQuery, tokenizeWords, type ExpandedQuery } from "~/modules/search/index.server";
+import { chunkWeights, expandQuery, tokenizeWords, type ExpandedQuery } from "~/modules/search/index.server";
 import { fuseRanks, rrfK, typeBoosts } from "./fusion";
 import { groundingOf, type Grounding } from "./grounding.server";
 import { chunkHasToken, termIdf } from "./term-stats.server";
@@ -99,9 +99,6 @@ function dot(a: number[], b: number[]): number {
   for (let i = 0; i < a.length; i++) s += a[i] * b[i];
   return s;
 }
-
-/** Weight of a document's 1st, 2nd, 3rd … best chunk in its score (as the search page ranks documents). */
-const chunkWeights = [1, 0.35, 0.15, 0.05];
 
 /** Documents ranked by their best chunks' BM25 scores: docId → rank (1-based), the best 20. */
 function documentRanks(index: AssistantIndex, hits: Array<{ key: number; score: number }>): Map<string, number> {

@@ -5,7 +5,7 @@ import { Document } from "@langchain/core/documents";
 import type { Embeddings } from "@langchain/core/embeddings";
 import { defaultKnowledgeDir, getCorpus, type Corpus, type PolicyDocument } from "~/modules/content/corpus.server";
 import type { DocType } from "~/modules/content/taxonomy";
-import { buildLexicalIndex, type LexicalIndex } from "~/modules/search/index.server";
+import { buildLexicalIndex, overviewText, type LexicalIndex } from "~/modules/search/index.server";
 import {
   LocalLsaEmbeddings,
   LsaModel,
@@ -79,10 +79,6 @@ export interface AssistantIndex {
 }
 
 const embeddingDimensions = 160;
-
-function overviewText(doc: PolicyDocument): string {
-  return [doc.summary, ...(doc.easyRead ?? []), ...(doc.steps ?? []).map((s) => `${s.title}：${s.text}`)].filter(Boolean).join("\n");
-}
 
 /** The chunks of a corpus, aligned with the lexical index's chunk list. */
 export function assistantChunks(lexical: LexicalIndex): AssistantChunk[] {

@@ -16,7 +16,7 @@ export * from "./errors";
 export * from "./centre-constants";
 export * from "./centre-schema";
 export { seedCentre, exampleActivities, chinaTimeAhead } from "./seed.server";
-export { protectCertificate } from "../lending/certificate.server";
+export { protectCertificate } from "~/modules/lending/index.server";
 export {
   acceptActivityOffer,
   activityOfferPath,

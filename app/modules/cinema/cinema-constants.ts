@@ -20,7 +20,7 @@ export const maxHoldExtensions = 10;
 /** The page warns (polite live region) this long before a hold ends. */
 export const holdWarningSeconds = 120;
 
-/** The Federation's number for questions about the cinema (footer.phone). */
+/** The Federation's number for questions about the cinema (site/contact-details.ts). */
 export const cinemaPhone = federationPhone;
 
 /** Mainland mobile numbers, once read as typed (full-width digits, spaces, dashes, +86: normalisePhone). */

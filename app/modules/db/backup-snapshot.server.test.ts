@@ -5,7 +5,7 @@ import { bookSeats } from "../cinema/bookings.server";
 import { listUpcomingScreenings } from "../cinema/screenings.server";
 import { createBackup, restoreBackup } from "./backup.server";
 import { migrateToLatest, openDatabase, type Connection } from "./index.server";
-import { seedDatabase } from "./seed.server";
+import { seedDatabase } from "~/modules/operations/seed.server";
 
 /**
  * `npm run db:backup` runs while the portal serves (the daily timer, docs/operations.md). A booking another process

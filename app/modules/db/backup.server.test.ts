@@ -5,7 +5,7 @@ import { recordAudit } from "../staff/audit.server";
 import { createStaffUser } from "../staff/users.server";
 import { backupTables, BackupError, createBackup, existingTables, restoreBackup } from "./backup.server";
 import type { Connection } from "./connection.server";
-import { seedDatabase } from "./seed.server";
+import { seedDatabase } from "~/modules/operations/seed.server";
 
 describe("database backup and restore", () => {
   let conn: Connection;

@@ -52,7 +52,7 @@ export { loanMessages, loanReminderDays, scheduleLoanReminders } from "./reminde
 export { changeUnit, getUnit, intake, lendableUnits, listUnits, unitActions, type IntakeInput, type UnitAction, type UnitFilter, type UnitView } from "./units.server";
 export { compareCounts, recordStocktake, stockSheet, type Difference, type StockRow, type StocktakeResult } from "./stocktake.server";
 export { allLedger, appendMovements, inTransaction, ledgerStock, ledgerStockAt, listLedger, type Actor, type LedgerEntry, type LedgerFilter, type Movement } from "./ledger.server";
-export { certificateHash, protectCertificate } from "./certificate.server";
+export { certificateHash, certificateHashReport, certificateKeyWarnings, protectCertificate } from "./certificate.server";
 export { certificateProblem, maskCertificate, normaliseCertificate } from "./certificate";
 export { exportLedger, exportLoans } from "./exports.server";
 export { seedLending, makeCertificate } from "./seed.server";

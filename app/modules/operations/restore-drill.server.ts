@@ -6,9 +6,9 @@ import { sql, type Kysely } from "kysely";
 import pg from "pg";
 import { createBackup, restoreBackup, backupTables, type Backup } from "~/modules/db/backup.server";
 import { openDatabase, withStartupLock, type Connection, type Database } from "~/modules/db/index.server";
-import { findBooking } from "~/modules/cinema/bookings.server";
+import { findBooking } from "~/modules/cinema/index.server";
 import { maskForLog } from "~/modules/privacy/log.server";
-import { certificateHashReport, certificateKeyWarnings } from "~/modules/lending/certificate.server";
+import { certificateHashReport, certificateKeyWarnings } from "~/modules/lending/index.server";
 
 /**
  * The restore drill (docs/operations.md, "The restore drill"): back up the live database as `npm run db:backup`

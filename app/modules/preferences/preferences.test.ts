@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parsePreferences, preferenceAttributes } from "./preferences";
+import { applySettingsForm } from "./apply-settings";
+import { defaultPreferences, parsePreferences, preferenceAttributes } from "./preferences";
 
 describe("display preferences", () => {
   it("keeps valid choices and replaces anything else by the default", () => {
@@ -19,9 +20,6 @@ describe("display preferences", () => {
     });
   });
 });
-
-import { applySettingsForm } from "./apply-settings";
-import { defaultPreferences } from "./preferences";
 
 describe("settings form", () => {
   const form = (entries: Record<string, string>) => {

@@ -1,3 +1,5 @@
+import { federationPhone } from "~/modules/site/contact-details";
+
 /**
  * Telephone numbers the Federation publishes, which the corpus and the assistant quote: they are not personal
  * data and are never masked, however they are typed. Digits only, in the domestic form (with the area code's 0).
@@ -6,7 +8,7 @@
  */
 export const publicPhoneNumbers: readonly string[] = [
   // 清远市残疾人联合会: knowledge/faq/contact-federation.md, the site's footer and its error messages
-  "07633362221",
+  federationPhone.replace(/\D/g, ""),
 ];
 
 const listed = new Set(publicPhoneNumbers);

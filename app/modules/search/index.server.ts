@@ -7,6 +7,8 @@ export {
   resetLexicalIndex,
   highlight,
   chunksOf,
+  chunkWeights,
+  overviewText,
   LexicalIndex,
   type Chunk,
   type ChunkHit,

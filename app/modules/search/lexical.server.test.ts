@@ -1,6 +1,6 @@
 import { getCorpus } from "~/modules/content/corpus.server";
 import { indexStatus } from "./index-status.server";
-import { buildLexicalIndex, highlight, search, searchHitClass } from "./lexical.server";
+import { buildLexicalIndex, chunksOf, highlight, overviewText, search, searchHitClass } from "./lexical.server";
 
 describe("search", () => {
   it("returns documents with their URL, summary and snippets linked to sections", () => {
@@ -46,6 +46,20 @@ describe("search", () => {
 });
 
 const hit = (words: string) => `<span class="${searchHitClass}">${words}</span>`;
+
+describe("a document's overview", () => {
+  it("is one text for the search index and the assistant: the index's adds the words a document is searched by", () => {
+    const doc = getCorpus().documents.find((d) => d.issuer && d.summaryEn && d.steps?.length)!;
+    const passage = overviewText(doc);
+    const searched = overviewText(doc, { forSearch: true });
+    expect(passage.startsWith(doc.summary)).toBe(true);
+    expect(passage).toContain(`${doc.steps![0].title}：${doc.steps![0].text}`);
+    expect(passage).not.toContain(doc.summaryEn!);
+    expect(passage).not.toContain(doc.issuer);
+    for (const part of [doc.summary, doc.summaryEn!, doc.issuer, doc.steps![0].text]) expect(searched).toContain(part);
+    expect(chunksOf(doc, 0)[0].text).toBe(searched);
+  });
+});
 
 describe("highlight", () => {
   it("escapes the text and marks each term", () => {

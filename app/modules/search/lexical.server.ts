@@ -103,8 +103,11 @@ export const fieldBoosts = { title: 3, headingPath: 2, text: 1, docNumber: 3, qu
 export const expansionBoost = 0.6;
 /** Sub-words of a longer query word (不见 in 看不见) add recall, not weight. */
 export const subTermBoost = 0.3;
-/** Weight of a document's 1st, 2nd, 3rd … best chunk in its score. */
-const chunkWeights = [1, 0.35, 0.15, 0.05];
+/**
+ * Weight of a document's 1st, 2nd, 3rd … best chunk in its score: the search page's ranking of documents, and the
+ * assistant's BM25 document ranks (assistant/retrieve.server.ts), alike.
+ */
+export const chunkWeights: readonly number[] = [1, 0.35, 0.15, 0.05];
 
 export interface LexicalIndexInfo {
   documents: number;
@@ -114,15 +117,19 @@ export interface LexicalIndexInfo {
   buildMs: number;
 }
 
-function overviewText(doc: PolicyDocument): string {
+/**
+ * A document's overview, the text of its first chunk (anchor null): the summary, the easy-read lines and the steps.
+ * The search index's overview also holds the words people search a document by that are no passage to quote or
+ * embed (`forSearch`: the English title and summary, the issuer, the preamble); the assistant's overview chunk
+ * (assistant/vector-index.server.ts) is the passage alone.
+ */
+export function overviewText(doc: PolicyDocument, { forSearch = false } = {}): string {
   return [
     doc.summary,
-    doc.titleEn,
-    doc.summaryEn,
+    ...(forSearch ? [doc.titleEn, doc.summaryEn] : []),
     ...(doc.easyRead ?? []),
     ...(doc.steps ?? []).map((s) => `${s.title}：${s.text}`),
-    doc.issuer,
-    doc.preamble,
+    ...(forSearch ? [doc.issuer, doc.preamble] : []),
   ]
     .filter(Boolean)
     .join("\n");
@@ -144,7 +151,7 @@ export function chunksOf(doc: PolicyDocument, start: number): Chunk[] {
       citation: "",
       title: doc.title,
       headingPath: "",
-      text: overviewText(doc),
+      text: overviewText(doc, { forSearch: true }),
       docNumber: doc.docNumber ?? "",
       questions: questionText(doc.questions),
     },

@@ -1,8 +1,8 @@
 import type { Kysely } from "kysely";
-import type { Database } from "./schema";
-import { seedCinema } from "../cinema/seed.server";
-import { seedLending } from "../lending/seed.server";
-import { seedCentre } from "../centre/seed.server";
+import { seedCentre } from "~/modules/centre/index.server";
+import { seedCinema } from "~/modules/cinema/index.server";
+import type { Database } from "~/modules/db/index.server";
+import { seedLending } from "~/modules/lending/index.server";
 
 /**
  * Seeds what a fresh portal needs to be useful. Each area's seed checks before it inserts, so running this

@@ -1,8 +1,6 @@
-import { purgeExpiredPersonalData } from "../privacy/retention.server";
-import type { Connection } from "./connection.server";
-import { migrateToLatest } from "./migrate.server";
+import { migrateToLatest, withStartupLock, type Connection, type LockOptions } from "~/modules/db/index.server";
+import { purgeExpiredPersonalData } from "~/modules/privacy/retention.server";
 import { seedDatabase } from "./seed.server";
-import { withStartupLock, type LockOptions } from "./startup-lock.server";
 
 export interface Preparation {
   /** Migrations this run applied (none when another instance got there first). */

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb } from "../../../tests/support/test-db";
 import type { Connection } from "../db/connection.server";
-import { seedDatabase } from "../db/seed.server";
+import { seedDatabase } from "../operations/seed.server";
 import { submitFeedback } from "../feedback/feedback.server";
-import { staffTodos } from "./dashboard.server";
+import { staffTodos } from "./todos.server";
 
 describe("staff dashboard", () => {
   let conn: Connection;

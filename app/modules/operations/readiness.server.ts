@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import { getAssistantIndex } from "~/modules/assistant/vector-index.server";
 import type { Connection } from "~/modules/db/connection.server";
-import { indexStatus, type IndexStatus } from "~/modules/search/index-status.server";
+import { indexStatus, type IndexStatus } from "~/modules/search/index.server";
 
 /**
  * What /api/v1/ready says (docs/contracts.md): whether this instance can answer its pages and questions, so a

@@ -1,9 +1,9 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { testDatabaseUrl } from "../../../tests/support/test-db";
-import { openDatabase, type Connection } from "./connection.server";
-import { migrations } from "./migrations";
+import { openDatabase, type Connection } from "~/modules/db/connection.server";
+import { migrations } from "~/modules/db/migrations";
+import { withStartupLock } from "~/modules/db/startup-lock.server";
 import { prepareDatabase } from "./prepare.server";
-import { withStartupLock } from "./startup-lock.server";
 
 /**
  * Instances starting together on one empty database (issue 12, item 9). Each preparation has its own connection

@@ -1,11 +1,15 @@
 import type { Kysely } from "kysely";
-import { listUnanswered } from "../assistant/assistant.server";
-import { listScreeningsForStaff } from "../cinema/staff.server";
-import type { Database } from "../db/schema";
-import { countNewFeedback } from "../feedback/feedback.server";
-import { listRequests } from "../lending/requests.server";
-import { loanCounts } from "../lending/loans.server";
-import { hasRole, type StaffRole } from "./roles";
+import { listUnanswered } from "~/modules/assistant/index.server";
+import { listScreeningsForStaff } from "~/modules/cinema/index.server";
+import type { Database } from "~/modules/db/schema";
+import { countNewFeedback } from "~/modules/feedback/index.server";
+import { listRequests, loanCounts } from "~/modules/lending/index.server";
+import { hasRole, type StaffRole } from "~/modules/staff/roles";
+
+/**
+ * The staff dashboard's to-do list. It reads every service area, so it stands above them, not in the staff module
+ * (users, sessions, roles, the audit log), which the service modules themselves import.
+ */
 
 export type TodoKey = "feedback" | "unanswered" | "requests" | "overdue" | "dueSoon" | "screenings";
 export interface Todo {
