@@ -92,6 +92,11 @@ describe("answers", () => {
     expect(again.answer.split("\n")[0]).toContain("一年内不能重新申请");
   });
 
+  it("leads with the sentence that says what is asked even when it ends by pointing elsewhere (……，见X)", async () => {
+    const reply = await ask("想买轮椅，有没有地方可以先试坐一下");
+    expect(reply.answer.split("\n")[0]).toContain("粤北区域中心");
+  });
+
   it("never gives an amount the corpus does not state", async () => {
     const reply = await ask("2026年广东省困难残疾人生活补贴每月多少元？");
     expect(reply.grounded).toBe(false);
