@@ -3,6 +3,7 @@ import type { Database } from "./schema";
 import { seedCinema } from "../cinema/seed.server";
 import { seedLending } from "../lending/seed.server";
 import { seedCentre } from "../centre/seed.server";
+import { seedContent } from "../content/seed.server";
 
 /**
  * Seeds what a fresh portal needs to be useful. Each area's seed checks before it inserts, so running this
@@ -13,6 +14,7 @@ const seeds: Seed[] = [
   { name: "cinema", run: (db) => seedCinema(db) },
   { name: "lending", run: (db) => seedLending(db) },
   { name: "centre", run: (db) => seedCentre(db) },
+  { name: "content", run: (db) => seedContent(db) },
 ];
 
 export async function seedDatabase(db: Kysely<Database>): Promise<string> {
