@@ -13,6 +13,7 @@ import {
 } from "~/modules/content/documents.server";
 import type { DocumentMeta } from "~/modules/content/schema";
 import type { Connection } from "~/modules/db/index.server";
+import { testNoticeMeta } from "../fixtures/test-notice";
 import { createTestDb } from "../support/test-db";
 
 /**
@@ -102,22 +103,7 @@ describe("documents in the database", () => {
   });
 
   it("a document made in the console (no file yet) is exported as a valid file that imports back to the same fields", async () => {
-    const meta: DocumentMeta = {
-      id: "roundtrip-test-notice",
-      title: "测试通知",
-      titleEn: "A test notice",
-      type: "notice",
-      issuer: "清远市残疾人联合会",
-      issued: "2026-12-01",
-      status: "current",
-      source: "https://www.gdqy.gov.cn/",
-      reviewed: "2026-12-01",
-      topics: ["services"],
-      audience: ["everyone"],
-      summary: "测试用的通知。",
-      summaryEn: "A notice for the test.",
-      related: ["contact-federation"],
-    };
+    const meta = testNoticeMeta("roundtrip-test-notice", { related: ["contact-federation"] });
     const body = "## 一、内容\n\n通知的内容。\n";
     expect((await saveDocument(conn.db, { meta, body }, { userId: null })).ok).toBe(true);
     const out = tempDir();

@@ -75,6 +75,8 @@ export interface CorpusError {
 
 export interface Corpus {
   dir: string;
+  /** "database": built from the published rows (documents.server.ts); otherwise read from the files in `dir`. */
+  origin?: "database";
   documents: PolicyDocument[];
   errors: CorpusError[];
 }
@@ -338,9 +340,15 @@ export function loadGlossary(dir: string = defaultKnowledgeDir()): GlossaryLoad 
 // The app's corpus (loaded once per process) and the queries the pages need
 
 let cached: Corpus | undefined;
+let active: Corpus | undefined;
+let generation = 0;
 
-/** The corpus under <cwd>/knowledge, loaded on first use and kept for the life of the process. */
+/**
+ * The app's corpus: the one swapped in by setCorpus (the server's, from the database: live.server.ts), else the
+ * corpus under <cwd>/knowledge, loaded on first use and kept for the life of the process (scripts, tests).
+ */
 export function getCorpus(): Corpus {
+  if (active) return active;
   if (!cached) {
     cached = loadCorpus();
     if (cached.errors.length) {
@@ -353,9 +361,22 @@ export function getCorpus(): Corpus {
   return cached;
 }
 
+/** Serve this corpus from now on (a request already running keeps the one it started with). */
+export function setCorpus(corpus: Corpus): void {
+  active = corpus;
+  generation++;
+}
+
+/** Raised by every setCorpus and resetCorpusCache: what the cache of rendered pages checks a corpus-built page against. */
+export function corpusGeneration(): number {
+  return generation;
+}
+
 /** Forget the cached corpus (tests, or after an editor changed files). */
 export function resetCorpusCache(): void {
   cached = undefined;
+  active = undefined;
+  generation++;
   byIdCache = new WeakMap();
 }
 

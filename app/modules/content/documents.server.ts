@@ -158,10 +158,11 @@ export async function countStoredDocuments(db: Db): Promise<number> {
  */
 export async function loadDatabaseCorpus(db: Db, dir: string = defaultKnowledgeDir()): Promise<Corpus> {
   const docs = await listStoredDocuments(db, { publishedOnly: true });
-  return corpusFromSources(
+  const corpus = corpusFromSources(
     dir,
     docs.map((d) => ({ path: d.path, text: storedText(d) })),
   );
+  return { ...corpus, origin: "database" };
 }
 
 // ---------------------------------------------------------------------------------------------------------

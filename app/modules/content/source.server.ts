@@ -1,4 +1,4 @@
-import { Document, isMap, isScalar, isSeq, parseDocument, YAMLMap, type Pair } from "yaml";
+import { Document, isMap, isScalar, isSeq, parse, parseDocument, YAMLMap, type Pair } from "yaml";
 import { documentMetaSchema, type DocumentMeta } from "./schema";
 
 /**
@@ -26,6 +26,17 @@ function layoutMeta(doc: Document): Partial<DocumentMeta> | null {
   return parsed.success ? parsed.data : null;
 }
 
+function unchangedLayout(meta: DocumentMeta, layout: string): boolean {
+  let data: unknown;
+  try {
+    data = parse(layout);
+  } catch {
+    return false;
+  }
+  const parsed = documentMetaSchema.innerType().safeParse(data);
+  return parsed.success && same(parsed.data, meta) && Object.keys(data as object).length === Object.keys(parsed.data).length;
+}
+
 function freshNode(doc: Document, key: string, value: unknown) {
   const node = doc.createNode(value);
   if (inlineLists.has(key) && isSeq(node)) node.flow = true;
@@ -36,6 +47,8 @@ function freshNode(doc: Document, key: string, value: unknown) {
 export function frontMatterText(meta: DocumentMeta, layout?: string | null): string {
   const present = metaKeys.filter((k) => meta[k] !== undefined);
   let doc: Document | null = null;
+  // The common case, cheaply: the fields are the layout's (a document as imported). Its text is the block itself.
+  if (layout != null && unchangedLayout(meta, layout)) return layout;
   if (layout != null) {
     const parsed = parseDocument(layout);
     if (!parsed.errors.length && isMap(parsed.contents)) doc = parsed;
