@@ -25,8 +25,9 @@ try {
     `index ${m.hash}: ${m.documents} documents, ${m.chunks} chunks, ${m.dimensions}-dimension ${m.embeddings} embeddings — ${verb} ` +
       `(${path.relative(process.cwd(), dir)}, ${Math.round(performance.now() - started)} ms in all)`,
   );
+  // A running portal's re-index (app/modules/content/live.server.ts) keeps the others: a worker may be loading one.
   const parent = path.dirname(dir);
-  for (const entry of fs.readdirSync(parent)) {
+  for (const entry of process.argv.includes("--keep-others") ? [] : fs.readdirSync(parent)) {
     const full = path.join(parent, entry);
     if (full !== dir) fs.rmSync(full, { recursive: true, force: true });
   }

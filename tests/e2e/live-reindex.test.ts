@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { saveDocument, getStoredDocument } from "~/modules/content/documents.server";
 import { openDatabase, type Connection } from "~/modules/db/index.server";
 import { chessNotice } from "../fixtures/test-notice";
-import { documentSeen, untilSeenEverywhere, type DocumentSeen } from "../support/live-corpus";
+import { documentSeen, freshDocNumber, removeNewIndexesLater, untilSeenEverywhere, type DocumentSeen } from "../support/live-corpus";
 import { startPortal, type PortalServer } from "../support/portal-server";
 
 /**
@@ -14,7 +14,10 @@ import { startPortal, type PortalServer } from "../support/portal-server";
  * seconds, with no restart, in every worker; unpublished, it is gone from all three again.
  */
 const id = "live-chess-contest-notice";
-const { meta, body, question, words } = chessNotice(id);
+const { meta: notice, body, question, words } = chessNotice(id);
+// Its own index each run: the test sees one built while the portal serves, not one an earlier run saved.
+const meta = { ...notice, docNumber: freshDocNumber() };
+const removeIndexes = removeNewIndexesLater();
 
 describe("live re-indexing", () => {
   let portal: PortalServer;
@@ -29,6 +32,7 @@ describe("live re-indexing", () => {
   afterAll(async () => {
     await conn?.db.destroy();
     await portal?.stop();
+    removeIndexes();
   });
 
   const seen = () => documentSeen(portal.url, id, words, question);

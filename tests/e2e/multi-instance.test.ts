@@ -1,12 +1,12 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { saveDocument } from "~/modules/content/documents.server";
 import { openDatabase, type Connection } from "~/modules/db/index.server";
 import { enqueueMessage } from "~/modules/messages/enqueue.server";
 import { chessNotice } from "../fixtures/test-notice";
-import { documentSeen, untilSeenEverywhere, type DocumentSeen } from "../support/live-corpus";
+import { documentSeen, freshDocNumber, removeNewIndexesLater, untilSeenEverywhere, type DocumentSeen } from "../support/live-corpus";
 import { startLocalSmsGateway, type LocalSmsGateway } from "../support/local-sms";
 import { postgresBinDir, startPostgres, type RunningPostgres } from "../support/postgres";
 import { startPortalsTogether, type PortalServer } from "../support/portal-server";
@@ -74,7 +74,10 @@ describe.runIf(postgresBinDir() !== null)("two instances sharing one PostgreSQL"
 
   it("a document saved in the shared database is served, found and cited by both instances within seconds; unpublished, by neither", async () => {
     const id = "multi-instance-chess-notice";
-    const { meta, body, question, words } = chessNotice(id);
+    const { meta: notice, body, question, words } = chessNotice(id);
+    const meta = { ...notice, docNumber: freshDocNumber() };
+    const removeIndexes = removeNewIndexesLater();
+    onTestFinished(removeIndexes);
     const both = async () => Promise.all([a, b].map((s) => documentSeen(s.url, id, words, question)));
     const everywhere = (seen: DocumentSeen) => untilSeenEverywhere(both, [seen, seen], 30_000, () => a.output().slice(-1500) + b.output().slice(-1500));
     expect(await both()).toEqual([{ page: 404, search: false, cited: false }, { page: 404, search: false, cited: false }]);

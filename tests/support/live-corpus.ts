@@ -1,3 +1,6 @@
+import fs from "node:fs";
+import path from "node:path";
+
 /** What a portal answers now about one document: its page's status, whether the search lists it, whether the assistant cites it. */
 export interface DocumentSeen {
   page: number;
@@ -32,3 +35,20 @@ export async function untilSeenEverywhere<T>(check: () => Promise<T>, expected: 
     if (streak < 6 && Date.now() > deadline) throw new Error(`not seen within ${timeoutMs} ms: ${JSON.stringify(last)}\n${context()}`);
   }
 }
+
+/**
+ * The assistant's saved indexes (data/index/<hash>) that appear from now on, to be removed at the end: a test that
+ * re-indexes a corpus of its own leaves no 12 MB directory per run behind. Returns the clean-up.
+ */
+export function removeNewIndexesLater(root = process.cwd()): () => void {
+  const dir = path.join(root, "data", "index");
+  const before = new Set(fs.existsSync(dir) ? fs.readdirSync(dir) : []);
+  return () => {
+    for (const entry of fs.existsSync(dir) ? fs.readdirSync(dir) : []) {
+      if (!before.has(entry)) fs.rmSync(path.join(dir, entry), { recursive: true, force: true });
+    }
+  };
+}
+
+/** A document number no earlier run used: a test's document then names an index of its own, built, not loaded. */
+export const freshDocNumber = () => `清残联〔2026〕${Date.now() % 1_000_000}号`;

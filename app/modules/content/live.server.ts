@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -12,10 +13,9 @@ import { corpusVersion, loadDatabaseCorpus } from "./documents.server";
  * Live re-indexing (issue 16, item 4): every server process serves the corpus of the database's published documents
  * and follows its changes without a restart. The corpus version (content_corpus, raised in the transaction of every
  * change: documents.server.ts) is polled every few seconds — one small query; when it moved, the process reads the
- * published documents, builds the new search and assistant indexes beside the ones it serves (readers keep using
- * those meanwhile), then swaps corpus and both indexes in at once. Each worker and each instance polls for itself,
- * so all of them follow; an index another process already saved for the same corpus (data/index/<hash>) is loaded
- * instead of built.
+ * published documents, has their assistant index built and saved by a child process (one per machine: a lock file),
+ * loads it beside the indexes it serves (readers keep using those meanwhile), then swaps corpus and both indexes in at
+ * once. Each worker and each instance polls for itself, so all of them follow (docs/decisions/0012).
  */
 
 export interface CorpusSyncLog {
@@ -38,45 +38,66 @@ export function corpusPollMs(env: Record<string, string | undefined> = process.e
 }
 
 /** A build lock older than this is a build that died: it is taken over. */
-const staleLockMs = 60_000;
+const staleLockMs = 120_000;
 
 /**
- * One process per machine builds a corpus's index: the first to take `data/index/<hash>.lock` builds and saves it,
- * the others (workers, instances on the same disk) wait for its manifest and load it — loading costs a fraction of
- * building, and the cores stay free for the readers.
+ * Builds the index of the database's current corpus in a separate process (`npm run index`'s script, which saves it
+ * to data/index/<hash>), so the build's seconds of CPU never hold up this process's readers. True when it succeeded.
  */
-async function waitForOthersBuild(root: string, corpus: Corpus): Promise<void> {
+export function buildIndexOutOfProcess(root: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const child = spawn(path.join(root, "node_modules/.bin/tsx"), ["scripts/build-index.ts", "--keep-others"], {
+      cwd: root,
+      env: process.env,
+      stdio: "ignore",
+    });
+    child.once("error", () => resolve(false));
+    child.once("exit", (code) => resolve(code === 0));
+  });
+}
+
+/**
+ * Makes sure the corpus's index is saved, building it at most once per machine: the first process to take
+ * `data/index/<hash>.lock` has it built out of process (`build`), the others (workers, instances on the same disk)
+ * wait for its manifest. False when no saved index came of it (the build failed, or built a newer corpus).
+ */
+async function savedIndex(root: string, corpus: Corpus, build: (root: string) => Promise<boolean>): Promise<boolean> {
   const dir = indexDirFor(root, corpusIndexHash(corpus));
   const manifest = path.join(dir, "manifest.json");
   const lock = `${dir}.lock`;
-  if (fs.existsSync(manifest)) return;
+  if (fs.existsSync(manifest)) return true;
   fs.mkdirSync(path.dirname(dir), { recursive: true });
   for (;;) {
     try {
       fs.closeSync(fs.openSync(lock, "wx"));
-      return; // ours to build: ensureAssistantIndex builds and saves it, then the lock is removed
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      // Another process is building it.
+      while (fs.existsSync(lock) && !fs.existsSync(manifest)) {
+        const age = Date.now() - (fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+        if (age > staleLockMs) fs.rmSync(lock, { force: true });
+        else await sleep(100);
+      }
+      if (fs.existsSync(manifest)) return true;
+      continue;
     }
-    // Another process is building it.
-    while (fs.existsSync(lock) && !fs.existsSync(manifest)) {
-      const age = Date.now() - (fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? 0);
-      if (age > staleLockMs) fs.rmSync(lock, { force: true });
-      else await sleep(100);
+    try {
+      await build(root);
+    } finally {
+      fs.rmSync(lock, { force: true });
     }
-    if (fs.existsSync(manifest)) return;
+    return fs.existsSync(manifest);
   }
 }
 
-/** Builds a corpus's search and assistant indexes (beside whatever is served) and swaps all three in together. */
-async function buildAndSwap(corpus: Corpus, root: string): Promise<void> {
-  await waitForOthersBuild(root, corpus);
-  let index;
-  try {
-    index = (await ensureAssistantIndex(root, corpus)).index;
-  } finally {
-    fs.rmSync(`${indexDirFor(root, corpusIndexHash(corpus))}.lock`, { force: true });
-  }
+/**
+ * Builds a corpus's search and assistant indexes beside whatever is served (out of process, then loaded; in this
+ * process only when that failed) and swaps all three in together.
+ */
+async function buildAndSwap(corpus: Corpus, root: string, build: (root: string) => Promise<boolean>): Promise<void> {
+  await savedIndex(root, corpus, build);
+  // Loaded from disk when saved (the lexical index and the model are rebuilt from the corpus: ~1 s); built here otherwise.
+  const { index } = await ensureAssistantIndex(root, corpus);
   // The assistant's lexical index is the search module's index of the same corpus: one build serves both.
   setLexicalIndex(index.lexical);
   setAssistantIndex(index);
@@ -89,7 +110,7 @@ async function buildAndSwap(corpus: Corpus, root: string): Promise<void> {
  */
 export async function startCorpusSync(
   getConnection: () => Connection,
-  options: { intervalMs?: number; root?: string; log?: CorpusSyncLog } = {},
+  options: { intervalMs?: number; root?: string; log?: CorpusSyncLog; build?: (root: string) => Promise<boolean> } = {},
 ): Promise<CorpusSync> {
   const root = options.root ?? process.cwd();
   const log = options.log;
@@ -112,7 +133,7 @@ export async function startCorpusSync(
       const started = performance.now();
       const corpus = await loadDatabaseCorpus(db);
       if (corpus.errors.length) log?.error({ errors: corpus.errors.slice(0, 5) }, `corpus version ${version}: ${corpus.errors.length} document(s) left out`);
-      await buildAndSwap(corpus, root);
+      await buildAndSwap(corpus, root, options.build ?? buildIndexOutOfProcess);
       served = version;
       log?.info({ version, documents: corpus.documents.length, ms: Math.round(performance.now() - started) }, "corpus re-indexed");
     }
