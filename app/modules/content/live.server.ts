@@ -118,9 +118,13 @@ export async function startCorpusSync(
   let running: Promise<void> | null = null;
   let stopped = false;
 
+  const build = options.build ?? buildIndexOutOfProcess;
   const initial = await corpusVersion(getConnection().db);
   if (initial > 0) {
     const corpus = await loadDatabaseCorpus(getConnection().db);
+    // `npm start` built the files' index; when the database's documents differ from the files (changed through the
+    // module since), their index is built once here, out of process, rather than by every worker on first use.
+    await savedIndex(root, corpus, build);
     setCorpus(corpus);
     served = initial;
   }
@@ -133,7 +137,7 @@ export async function startCorpusSync(
       const started = performance.now();
       const corpus = await loadDatabaseCorpus(db);
       if (corpus.errors.length) log?.error({ errors: corpus.errors.slice(0, 5) }, `corpus version ${version}: ${corpus.errors.length} document(s) left out`);
-      await buildAndSwap(corpus, root, options.build ?? buildIndexOutOfProcess);
+      await buildAndSwap(corpus, root, build);
       served = version;
       log?.info({ version, documents: corpus.documents.length, ms: Math.round(performance.now() - started) }, "corpus re-indexed");
     }
