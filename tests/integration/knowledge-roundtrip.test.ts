@@ -146,5 +146,12 @@ describe("documents in the database", () => {
     const corpus = await loadDatabaseCorpus(conn.db, seed);
     expect(corpus.documents.some((d) => d.id === "blind-bus-faq")).toBe(false);
     expect(corpus.documents.some((d) => d.id === "roundtrip-test-notice")).toBe(true);
+
+    // The export removes the file of a document no longer published, never one the database does not know.
+    const out = copyKnowledge();
+    fs.writeFileSync(path.join(out, "faq/work-in-progress.md"), "---\nid: work-in-progress\n---\n");
+    const exported = await exportKnowledge(conn.db, out);
+    expect(exported.removed).toEqual(["faq/blind-bus-faq.md"]);
+    expect(fs.existsSync(path.join(out, "faq/work-in-progress.md"))).toBe(true);
   });
 });

@@ -409,8 +409,9 @@ export interface ExportReport {
 
 /**
  * Writes the published documents to `dir` (default knowledge/) as the files they were imported from — unchanged
- * fields byte for byte — and removes document files no published document has, so `git diff` shows exactly what
- * editors changed. The glossary and phrasebook are not touched.
+ * fields byte for byte — and removes the files of documents no longer published (or moved: a new type is a new
+ * folder), so `git diff` shows exactly what editors changed. Files the database never held, the glossary and the
+ * phrasebook are not touched.
  */
 export async function exportKnowledge(db: Db, dir: string = defaultKnowledgeDir()): Promise<ExportReport> {
   const report: ExportReport = { written: [], unchanged: [], removed: [] };
@@ -427,8 +428,11 @@ export async function exportKnowledge(db: Db, dir: string = defaultKnowledgeDir(
     fs.writeFileSync(file, text);
     report.written.push(doc.path);
   }
+  // Only files the database knows (a document's path in any version): a file it never imported — one that failed
+  // the checks, or is being written — is not the export's to remove.
+  const known = new Set((await db.selectFrom("content_document_versions").select("path").distinct().execute()).map((r) => r.path));
   for (const rel of documentFiles(dir)) {
-    if (paths.has(rel)) continue;
+    if (paths.has(rel) || !known.has(rel)) continue;
     fs.rmSync(path.join(dir, ...rel.split("/")));
     report.removed.push(rel);
   }
