@@ -15,6 +15,7 @@ import { PageOutput } from "~/http/page-output.server";
 import { localeFromPathname } from "~/i18n/config";
 import { getFixedT } from "~/i18n/i18n.server";
 import { TranslationProvider } from "~/i18n/use-t";
+import { startCorpusSync, type CorpusSync } from "~/modules/content/live.server";
 import { getConnection, getDb } from "~/modules/db/index.server";
 import { startMessageWorker, type MessageWorker } from "~/modules/messages/index.server";
 import { sweepOffers } from "~/modules/background/index.server";
@@ -105,8 +106,26 @@ export function startBackgroundJobs() {
   messageWorker ??= startMessageWorker(getConnection, { beforeRound: (now) => sweepOffers(getDb(), now) });
 }
 
+let corpusSync: CorpusSync | null = null;
+
+/**
+ * Run by every server process before it listens (scripts/serve.mjs, each worker): the corpus of the database's
+ * published documents is served, and followed while the process runs (app/modules/content/live.server.ts: a new
+ * corpus version is indexed beside the current one and swapped in). A database that cannot be read leaves the files'
+ * corpus in use, with an error in the log.
+ */
+export async function startContent() {
+  if (corpusSync) return;
+  try {
+    corpusSync = await startCorpusSync(getConnection, { log: logger });
+  } catch (error) {
+    logger.error({ err: (error as Error).message }, "documents could not be read from the database; serving knowledge/");
+  }
+}
+
 /** Graceful shutdown (scripts/serve.mjs): the database is closed once the last request has been answered. */
 export async function closeDatabase() {
+  corpusSync?.stop();
   await messageWorker?.stop();
   await getDb().destroy();
 }

@@ -13,7 +13,7 @@ import { metricsAddress, serveMetrics } from "./metrics-server.mjs";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const build = await import(pathToFileURL(path.join(root, "build/server/index.js")).href);
 // The HTTP edge (app/http/portal-handler.server.ts): origin checks, body limits, caching of personal pages.
-const { createPortalHandler, shouldContinue, startBackgroundJobs, closeDatabase, observeRequests, logger, metricsText, metricsContentType } = build.entry.module;
+const { createPortalHandler, shouldContinue, startBackgroundJobs, startContent, closeDatabase, observeRequests, logger, metricsText, metricsContentType } = build.entry.module;
 // A crash is a log line too (masked, JSON), not Node's plain stack on stderr; the process still ends, with code 1.
 process.on("uncaughtException", (error) => {
   logger.fatal(error);
@@ -21,6 +21,8 @@ process.on("uncaughtException", (error) => {
 });
 // Under several workers (scripts/workers.mjs) only the first runs the background jobs.
 if (process.env.PORTAL_BACKGROUND_JOBS !== "0") startBackgroundJobs?.();
+// Every process serves the database's documents, and follows their changes (app/modules/content/live.server.ts).
+await startContent?.();
 
 export function contentSecurityPolicy(nonce) {
   return [

@@ -25,7 +25,11 @@ export interface CachedPage {
   etag: string;
   gzipEtag: string;
   nonce: string;
-  /** null: built from the corpus alone, valid whatever the database holds. */
+  /**
+   * What the copy was built from, checked by the edge before it is used (portal-handler.server.ts): the corpus
+   * generation alone for a page built from the corpus (valid whatever the database holds), with the database's data
+   * version for one that read the database; null: valid while younger than the TTL.
+   */
   dataVersion: string | null;
   storedAt: number;
 }

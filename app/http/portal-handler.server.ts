@@ -2,6 +2,7 @@ import type { IncomingMessage } from "node:http";
 import { writeReadableStreamToWritable, type AppLoadContext, type ServerBuild } from "@remix-run/node";
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from "express";
 import { bodyLimitFor, declaredLength, limitedBody } from "./body-limit.server";
+import { corpusGeneration } from "~/modules/content/corpus.server";
 import { dataVersion, getConnection, queryLog, type QueryLog } from "~/modules/db/index.server";
 import { pageCache as pageCacheMetric } from "~/modules/observability/metrics.server";
 import { readPreferences } from "~/modules/preferences/preferences.server";
@@ -162,8 +163,11 @@ export function createPortalHandler({ build, mode, getLoadContext, contentSecuri
       pageCacheMetric.inc({ result: "hit" });
       sendPage(req, res, page, csp);
     };
-    if (cached?.dataVersion === null) return hit(cached);
-    const version = await dataVersion(getConnection());
+    // Every copy is stamped with the corpus it was built from (a new one is swapped in when documents change:
+    // content/live.server.ts), and one that read the database with the data version too.
+    const corpus = `corpus ${corpusGeneration()}`;
+    if (cached?.dataVersion === corpus) return hit(cached);
+    const version = `${corpus} ${await dataVersion(getConnection())}`;
     if (cached?.dataVersion === version) return hit(cached);
     if (req.method !== "GET") return send(req, res, url, await handle(request, context));
     pageCacheMetric.inc({ result: "miss" });
@@ -186,7 +190,7 @@ export function createPortalHandler({ build, mode, getLoadContext, contentSecuri
     }
     const { html, nonce } = sealNonce(rendered, placeholder);
     const headers = [...response.headers.entries()].filter(([name]) => replayedHeader(name));
-    const page = cachedPage({ status: response.status, headers, body: Buffer.from(html), nonce, dataVersion: log.queries ? version : null }, pages.now());
+    const page = cachedPage({ status: response.status, headers, body: Buffer.from(html), nonce, dataVersion: log.queries ? version : corpus }, pages.now());
     pages.set(key, page);
     sendPage(req, res, page, csp);
   }

@@ -1,9 +1,12 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
+import { saveDocument } from "~/modules/content/documents.server";
 import { openDatabase, type Connection } from "~/modules/db/index.server";
 import { enqueueMessage } from "~/modules/messages/enqueue.server";
+import { chessNotice } from "../fixtures/test-notice";
+import { documentSeen, freshDocNumber, removeNewIndexesLater, untilSeenEverywhere, type DocumentSeen } from "../support/live-corpus";
 import { startLocalSmsGateway, type LocalSmsGateway } from "../support/local-sms";
 import { postgresBinDir, startPostgres, type RunningPostgres } from "../support/postgres";
 import { startPortalsTogether, type PortalServer } from "../support/portal-server";
@@ -26,7 +29,7 @@ describe.runIf(postgresBinDir() !== null)("two instances sharing one PostgreSQL"
     [pg, sms] = await Promise.all([startPostgres(), startLocalSmsGateway()]);
     const url = pg.adminUrl;
     // Both deliver the outbox to one local SMS gateway, every 100 ms, with no quiet hours.
-    const env = { DATABASE_URL: url, RATE_LIMIT_PER_MINUTE: "0", SKIP_BUILD: "1", SMS_URL: sms.url, SMS_QUIET_HOURS: "off", MESSAGE_INTERVAL_MS: "100" };
+    const env = { DATABASE_URL: url, RATE_LIMIT_PER_MINUTE: "0", SKIP_BUILD: "1", SMS_URL: sms.url, SMS_QUIET_HOURS: "off", MESSAGE_INTERVAL_MS: "100", CORPUS_POLL_MS: "300" };
     // Both start at once on the empty cluster: one migrates and seeds under the start-up lock, the other waits.
     [a, b] = await startPortalsTogether(2, env);
     conn = openDatabase(url);
@@ -67,6 +70,21 @@ describe.runIf(postgresBinDir() !== null)("two instances sharing one PostgreSQL"
     expect(answerB).toEqual(answerA);
     // Each reply starts its own conversation.
     expect(idB).not.toBe(idA);
+  });
+
+  it("a document saved in the shared database is served, found and cited by both instances within seconds; unpublished, by neither", async () => {
+    const id = "multi-instance-chess-notice";
+    const { meta: notice, body, question, words } = chessNotice(id);
+    const meta = { ...notice, docNumber: freshDocNumber() };
+    const removeIndexes = removeNewIndexesLater();
+    onTestFinished(removeIndexes);
+    const both = async () => Promise.all([a, b].map((s) => documentSeen(s.url, id, words, question)));
+    const everywhere = (seen: DocumentSeen) => untilSeenEverywhere(both, [seen, seen], 30_000, () => a.output().slice(-1500) + b.output().slice(-1500));
+    expect(await both()).toEqual([{ page: 404, search: false, cited: false }, { page: 404, search: false, cited: false }]);
+    expect((await saveDocument(conn.db, { meta, body }, { userId: null })).ok).toBe(true);
+    await everywhere({ page: 200, search: true, cited: true });
+    expect((await saveDocument(conn.db, { meta, body, published: false }, { userId: null })).ok).toBe(true);
+    await everywhere({ page: 404, search: false, cited: false });
   });
 
   it("a staff session started on one instance is valid on the other", async () => {

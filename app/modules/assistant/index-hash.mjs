@@ -38,17 +38,44 @@ export function embeddingsId(env = process.env) {
  * @returns {string}
  */
 export function corpusHash(knowledgeDir, embeddings = embeddingsId()) {
+  const files = walk(knowledgeDir).map((file) => ({
+    rel: path.relative(knowledgeDir, file).split(path.sep).join("/"),
+    digest: createHash("sha256").update(fs.readFileSync(file)).digest("hex"),
+  }));
+  return hashCorpusEntries(files, embeddings);
+}
+
+/**
+ * The same hash over given entries: a corpus's files by relative path and the sha-256 (hex) of their bytes. A corpus
+ * from the database (app/modules/content/documents.server.ts) hashes its documents' texts with the glossary files, so
+ * it names the same index as the files it was imported from while it holds what they hold.
+ * @param {Array<{ rel: string, digest: string }>} entries
+ * @param {string} [embeddings]
+ * @returns {string}
+ */
+export function hashCorpusEntries(entries, embeddings = embeddingsId()) {
   const hash = createHash("sha256");
   hash.update(`${INDEX_CODE_VERSION}\n${embeddings}\n`);
-  const files = walk(knowledgeDir)
-    .map((file) => ({ file, rel: path.relative(knowledgeDir, file).split(path.sep).join("/") }))
-    .sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
-  for (const { file, rel } of files) {
+  for (const { rel, digest } of [...entries].sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0))) {
     hash.update(`${rel}\n`);
-    hash.update(createHash("sha256").update(fs.readFileSync(file)).digest("hex"));
+    hash.update(digest);
     hash.update("\n");
   }
   return hash.digest("hex").slice(0, 16);
+}
+
+/**
+ * The corpus files that are not documents (glossary.yaml, phrasebook.yaml) under the knowledge directory, as entries.
+ * @param {string} knowledgeDir
+ * @returns {Array<{ rel: string, digest: string }>}
+ */
+export function glossaryEntries(knowledgeDir) {
+  return walk(knowledgeDir)
+    .filter((file) => /\.ya?ml$/i.test(file))
+    .map((file) => ({
+      rel: path.relative(knowledgeDir, file).split(path.sep).join("/"),
+      digest: createHash("sha256").update(fs.readFileSync(file)).digest("hex"),
+    }));
 }
 
 /** Where the index of a corpus hash is saved (`data/index/<hash>/` under the repository). */

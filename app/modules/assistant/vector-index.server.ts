@@ -13,7 +13,7 @@ import {
   remoteEmbeddings,
   type LsaModelJson,
 } from "./embeddings.server";
-import { corpusHash, embeddingsId, INDEX_CODE_VERSION, indexDirFor } from "./index-hash.mjs";
+import { corpusHash, embeddingsId, glossaryEntries, hashCorpusEntries, INDEX_CODE_VERSION, indexDirFor } from "./index-hash.mjs";
 import { articleAndNote } from "./passage-structure";
 
 /**
@@ -148,6 +148,16 @@ function finish(
   };
 }
 
+/**
+ * The hash that names a corpus's saved index: of its files for a corpus read from knowledge/, of its documents' texts
+ * and the glossary files for one read from the database (the same hash while the database holds what the files do).
+ */
+export function corpusIndexHash(corpus: Corpus, setting: string = embeddingsId()): string {
+  const dir = corpus.dir || defaultKnowledgeDir();
+  if (corpus.origin !== "database") return corpusHash(dir, setting);
+  return hashCorpusEntries([...corpus.documents.map((d) => ({ rel: d.path, digest: d.hash })), ...glossaryEntries(dir)], setting);
+}
+
 export interface BuildOptions {
   /** EMBEDDINGS setting (default: the environment). */
   embeddings?: string;
@@ -172,7 +182,7 @@ export async function buildAssistantIndex(corpus: Corpus = getCorpus(), options:
   );
   const buildMs = performance.now() - started;
   const manifest: IndexManifest = {
-    hash: options.hash ?? corpusHash(corpus.dir || defaultKnowledgeDir(), setting),
+    hash: options.hash ?? corpusIndexHash(corpus, setting),
     codeVersion: INDEX_CODE_VERSION,
     embeddings: setting,
     builtAt: new Date().toISOString(),
@@ -226,7 +236,7 @@ export interface EnsureResult {
  */
 export async function ensureAssistantIndex(root: string = process.cwd(), corpus: Corpus = getCorpus()): Promise<EnsureResult> {
   const setting = embeddingsId();
-  const hash = corpusHash(corpus.dir || defaultKnowledgeDir(), setting);
+  const hash = corpusIndexHash(corpus, setting);
   const dir = indexDirFor(root, hash);
   try {
     const loaded = await loadAssistantIndex(dir, corpus);

@@ -75,6 +75,8 @@ export interface CorpusError {
 
 export interface Corpus {
   dir: string;
+  /** "database": built from the published rows (documents.server.ts); otherwise read from the files in `dir`. */
+  origin?: "database";
   documents: PolicyDocument[];
   errors: CorpusError[];
 }
@@ -118,7 +120,7 @@ export function splitFrontMatter(source: string): FrontMatterSplit {
   return { data, body: text.slice(m[0].length) };
 }
 
-function formatZodPath(p: (string | number)[]): string {
+export function formatZodPath(p: (string | number)[]): string {
   return p.length ? p.map((x) => (typeof x === "number" ? `[${x}]` : x)).join(".").replace(/\.\[/g, "[") : "(front matter)";
 }
 
@@ -130,18 +132,33 @@ function toPlainText(preamble: string, sections: Section[]): string {
 /** Loads and validates one file. Returns the document, or the errors that keep it out of the corpus. */
 export function loadDocumentFile(dir: string, file: string): { document?: PolicyDocument; errors: CorpusError[] } {
   const rel = path.relative(dir, file).split(path.sep).join("/");
-  const format = documentExtensions[path.extname(file).toLowerCase()];
-  const fileId = path.basename(file, path.extname(file));
-  const errors: CorpusError[] = [];
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(file);
   } catch (error) {
     return { errors: [{ path: rel, rule: "read", message: (error as Error).message }] };
   }
+  return parseDocumentSource(rel, bytes.toString("utf8"), bytes);
+}
+
+/**
+ * Validates and parses one document from its text, as it is (or would be) in the file `rel` under the knowledge
+ * directory: front matter (documentMetaSchema), id = file name, folder = type, question anchors. The one path by
+ * which a document enters a corpus, from a file or from the database (documents.server.ts writes its rows as this
+ * text first). `bytes` (the file's, when read from one) only feeds the hash; by default the text's UTF-8.
+ */
+export function parseDocumentSource(
+  rel: string,
+  source: string,
+  bytes: Buffer = Buffer.from(source, "utf8"),
+): { document?: PolicyDocument; meta?: DocumentMeta; errors: CorpusError[] } {
+  const extension = path.posix.extname(rel).toLowerCase();
+  const format = documentExtensions[extension] ?? "markdown";
+  const fileId = path.posix.basename(rel, path.posix.extname(rel));
+  const errors: CorpusError[] = [];
   let split: FrontMatterSplit;
   try {
-    split = splitFrontMatter(bytes.toString("utf8"));
+    split = splitFrontMatter(source);
   } catch (error) {
     return { errors: [{ path: rel, rule: "front-matter", message: (error as Error).message }] };
   }
@@ -163,7 +180,9 @@ export function loadDocumentFile(dir: string, file: string): { document?: Policy
   }
   const folder = rel.split("/")[0];
   const folderType = rel.includes("/") ? folderTypes.get(folder) : undefined;
-  if (!folderType) {
+  if (!(extension in documentExtensions)) {
+    errors.push({ path: rel, id: meta.id, rule: "location", message: `documents are ${Object.keys(documentExtensions).join(", ")} files` });
+  } else if (!folderType) {
     errors.push({
       path: rel,
       id: meta.id,
@@ -210,18 +229,37 @@ export function loadDocumentFile(dir: string, file: string): { document?: Policy
     path: rel,
     hash: createHash("sha256").update(bytes).digest("hex"),
   };
-  return { document, errors };
+  return { document, meta, errors };
 }
 
-/** Loads every document under `dir` (default <cwd>/knowledge). Invalid files are left out and reported. */
-export function loadCorpus(dir: string = defaultKnowledgeDir()): Corpus {
+/** Whether a file under the knowledge directory is a document (by its extension; README.md is not). */
+export function isDocumentFile(rel: string): boolean {
+  const base = path.posix.basename(rel).toLowerCase();
+  return path.posix.extname(base) in documentExtensions && base !== "readme.md";
+}
+
+/** The document files under `dir`, as paths relative to it (forward slashes), in the order a corpus lists them. */
+export function documentFiles(dir: string): string[] {
+  return walk(dir)
+    .map((file) => path.relative(dir, file).split(path.sep).join("/"))
+    .filter(isDocumentFile);
+}
+
+/** One document's text and where it is (or would be) under the knowledge directory. */
+export interface DocumentSource {
+  path: string;
+  text: string;
+  /** The file's bytes when read from one (the hash is theirs); else the text's UTF-8. */
+  bytes?: Buffer;
+}
+
+/** A corpus from documents' texts: each validated as parseDocumentSource does; a second use of an id is an error. */
+export function corpusFromSources(dir: string, sources: Iterable<DocumentSource | { path: string; errors: CorpusError[] }>): Corpus {
   const documents: PolicyDocument[] = [];
   const errors: CorpusError[] = [];
   const seen = new Map<string, string>();
-  for (const file of walk(dir)) {
-    const base = path.basename(file).toLowerCase();
-    if (!(path.extname(base) in documentExtensions) || base === "readme.md") continue;
-    const result = loadDocumentFile(dir, file);
+  for (const source of sources) {
+    const result = "errors" in source ? { errors: source.errors, document: undefined } : parseDocumentSource(source.path, source.text, source.bytes);
     errors.push(...result.errors);
     const doc = result.document;
     if (!doc) continue;
@@ -234,6 +272,25 @@ export function loadCorpus(dir: string = defaultKnowledgeDir()): Corpus {
     documents.push(doc);
   }
   return { dir, documents, errors };
+}
+
+/** Loads every document under `dir` (default <cwd>/knowledge). Invalid files are left out and reported. */
+export function loadCorpus(dir: string = defaultKnowledgeDir()): Corpus {
+  return corpusFromSources(dir, readDocumentSources(dir));
+}
+
+/** The texts of the document files under `dir` (a file that cannot be read is its error). */
+export function* readDocumentSources(dir: string): Generator<DocumentSource | { path: string; errors: CorpusError[] }> {
+  for (const rel of documentFiles(dir)) {
+    let bytes: Buffer;
+    try {
+      bytes = fs.readFileSync(path.join(dir, rel));
+    } catch (error) {
+      yield { path: rel, errors: [{ path: rel, rule: "read", message: (error as Error).message }] };
+      continue;
+    }
+    yield { path: rel, text: bytes.toString("utf8"), bytes };
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -283,9 +340,15 @@ export function loadGlossary(dir: string = defaultKnowledgeDir()): GlossaryLoad 
 // The app's corpus (loaded once per process) and the queries the pages need
 
 let cached: Corpus | undefined;
+let active: Corpus | undefined;
+let generation = 0;
 
-/** The corpus under <cwd>/knowledge, loaded on first use and kept for the life of the process. */
+/**
+ * The app's corpus: the one swapped in by setCorpus (the server's, from the database: live.server.ts), else the
+ * corpus under <cwd>/knowledge, loaded on first use and kept for the life of the process (scripts, tests).
+ */
 export function getCorpus(): Corpus {
+  if (active) return active;
   if (!cached) {
     cached = loadCorpus();
     if (cached.errors.length) {
@@ -298,9 +361,22 @@ export function getCorpus(): Corpus {
   return cached;
 }
 
+/** Serve this corpus from now on (a request already running keeps the one it started with). */
+export function setCorpus(corpus: Corpus): void {
+  active = corpus;
+  generation++;
+}
+
+/** Raised by every setCorpus and resetCorpusCache: what the cache of rendered pages checks a corpus-built page against. */
+export function corpusGeneration(): number {
+  return generation;
+}
+
 /** Forget the cached corpus (tests, or after an editor changed files). */
 export function resetCorpusCache(): void {
   cached = undefined;
+  active = undefined;
+  generation++;
   byIdCache = new WeakMap();
 }
 

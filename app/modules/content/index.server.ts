@@ -44,3 +44,4 @@ export {
   type SectionKind,
 } from "./structure";
 export * from "./taxonomy";
+export { seedContent } from "./seed.server";

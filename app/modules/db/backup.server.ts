@@ -43,6 +43,10 @@ export const backupTables = [
   "idempotency_keys",
   // Queued messages are kept with their events: a restored portal still sends them (a leased one after its lease).
   "outbox_messages",
+  // The policy corpus (0014): a restored portal serves the documents as they were, with their history.
+  "content_documents",
+  "content_document_versions",
+  "content_corpus",
 ] as const;
 
 export interface Backup {

@@ -20,6 +20,7 @@ import type {
 } from "../centre/tables";
 import type { IdempotencyKeyTable, LookupGuardTable } from "../security/tables";
 import type { OutboxMessageTable } from "../messages/tables";
+import type { ContentCorpusTable, ContentDocumentTable, ContentDocumentVersionTable } from "../content/tables";
 
 /**
  * The database as Kysely sees it. Columns use portable types only (text, integer, bigint) so that the same
@@ -31,6 +32,9 @@ export interface Database {
   audit_log: AuditLogTable;
   feedback: FeedbackTable;
   outbox_messages: OutboxMessageTable;
+  content_documents: ContentDocumentTable;
+  content_document_versions: ContentDocumentVersionTable;
+  content_corpus: ContentCorpusTable;
   rate_limits: RateLimitTable;
   cinema_halls: CinemaHallTable;
   cinema_seats: CinemaSeatTable;

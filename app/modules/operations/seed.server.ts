@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import { seedCentre } from "~/modules/centre/index.server";
 import { seedCinema } from "~/modules/cinema/index.server";
+import { seedContent } from "~/modules/content/index.server";
 import type { Database } from "~/modules/db/index.server";
 import { seedLending } from "~/modules/lending/index.server";
 
@@ -13,6 +14,7 @@ const seeds: Seed[] = [
   { name: "cinema", run: (db) => seedCinema(db) },
   { name: "lending", run: (db) => seedLending(db) },
   { name: "centre", run: (db) => seedCentre(db) },
+  { name: "content", run: (db) => seedContent(db) },
 ];
 
 export async function seedDatabase(db: Kysely<Database>): Promise<string> {

@@ -139,4 +139,18 @@ export const tablesWithoutPersonalData: Record<string, NoPersonalData> = {
     reason: "which freed place was offered to which sign-up, when and with what outcome (migration 0013); the person is on the sign-up (stripped by its rule)",
     columns: ["token", "signup_reference", "activity_id", "place_no", "status", "offered_at", "expires_at", "answered_at"],
   },
+  content_documents: {
+    reason:
+      "the published policy corpus (migration 0014): regulations, guides, notices and FAQs written for the public, with the staff account that last changed each (an id, never a member of the public)",
+    columns: [
+      "id", "path", "type", "title", "title_en", "issuer", "doc_number", "issued", "effective", "status", "source", "reviewed", "topics", "audience",
+      "summary", "summary_en", "easy_read", "steps", "related", "questions", "changed", "change_note", "change_note_en", "body", "layout", "published",
+      "revision", "updated_at", "updated_by",
+    ],
+  },
+  content_document_versions: {
+    reason: "every version of the policy documents (migration 0014): the same public texts, with the staff account that made each version",
+    columns: ["document_id", "revision", "path", "meta", "body", "layout", "published", "created_at", "created_by", "origin", "note"],
+  },
+  content_corpus: { reason: "the corpus version and the hash of the seed files (migration 0014)", columns: ["id", "version", "seed_hash", "changed_at"] },
 };

@@ -444,6 +444,11 @@ export function lexicalIndexInfo(): LexicalIndexInfo | null {
   return index?.info ?? null;
 }
 
+/** Use this index for the app from now on (a new corpus, built beside the current one: content/live.server.ts). */
+export function setLexicalIndex(next: LexicalIndex): void {
+  index = next;
+}
+
 /** Forget the app's index (tests; after the corpus was reloaded). */
 export function resetLexicalIndex(): void {
   index = undefined;

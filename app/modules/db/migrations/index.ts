@@ -11,6 +11,7 @@ import * as outbox from "./0009-outbox";
 import * as loanReminders from "./0010-loan-reminders";
 import * as waitingOffers from "./0012-waiting-offers";
 import * as activityOffers from "./0013-activity-offers";
+import * as contentDocuments from "./0014-content-documents";
 
 /** Every migration, in order. Names are permanent: add new ones at the end, never rename. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   "0010-loan-reminders": loanReminders,
   "0012-waiting-offers": waitingOffers,
   "0013-activity-offers": activityOffers,
+  "0014-content-documents": contentDocuments,
 };

@@ -1,0 +1,59 @@
+/* The policy corpus in the database (migration 0014-content-documents; documents.server.ts). */
+
+export interface ContentDocumentTable {
+  id: string;
+  path: string;
+  type: string;
+  title: string;
+  title_en: string;
+  issuer: string;
+  doc_number: string | null;
+  issued: string | null;
+  effective: string | null;
+  status: string;
+  source: string | null;
+  reviewed: string;
+  /** JSON */
+  topics: string;
+  /** JSON */
+  audience: string;
+  summary: string;
+  summary_en: string;
+  /** JSON or null */
+  easy_read: string | null;
+  steps: string | null;
+  related: string | null;
+  questions: string | null;
+  changed: string | null;
+  change_note: string | null;
+  change_note_en: string | null;
+  body: string;
+  layout: string | null;
+  published: number;
+  revision: number;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+export interface ContentDocumentVersionTable {
+  document_id: string;
+  revision: number;
+  path: string;
+  /** The validated front matter, JSON. */
+  meta: string;
+  body: string;
+  layout: string | null;
+  published: number;
+  created_at: string;
+  created_by: string | null;
+  /** seed | staff */
+  origin: string;
+  note: string | null;
+}
+
+export interface ContentCorpusTable {
+  id: number;
+  version: number;
+  seed_hash: string | null;
+  changed_at: string;
+}
