@@ -97,6 +97,12 @@ describe("answers", () => {
     expect(reply.answer.split("\n")[0]).toContain("粤北区域中心");
   });
 
+  it("sends 'what films are on' to the booking page's steps, not to a count of past screenings", async () => {
+    const reply = await ask("盲人电影院下个月放什么电影");
+    expect(reply.citations[0].url).toBe("/policies/accessible-cinema-guide#s-5");
+    expect(reply.answer).toContain("选择场次，查看影片介绍");
+  });
+
   it("never gives an amount the corpus does not state", async () => {
     const reply = await ask("2026年广东省困难残疾人生活补贴每月多少元？");
     expect(reply.grounded).toBe(false);
