@@ -98,6 +98,8 @@ export const aspectHeadings: Record<string, string[]> = {
  */
 export const aspectStatements: Record<string, RegExp> = {
   age: /\d+\s*(?:岁|周岁)|[零一二三四五六七八九十]+(?:岁|周岁)|\b\d+\s*years?\b/,
+  // "要本人去吗": the section that says someone else may go, or that staff come to the home.
+  proxy: /代办|委托[^，。；]{0,6}(申请|办理|代)|代为(申请|办理|领取)|上门(评定|办证|服务)/,
 };
 
 /**
