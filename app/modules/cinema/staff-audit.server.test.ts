@@ -82,6 +82,11 @@ describe("cinema staff actions and their audit entries commit together", () => {
     const cancelled = await bookSeats(conn.db, { screeningId: first.id, party: { tickets: 1 }, contact: { name: "李四", phone: "13900001111" }, locale: "zh-CN" }, now);
     await cancelBooking(conn.db, { reference: cancelled.reference, phone: "13900001111" }, now);
     await expectRefusedWithoutAudit(conn.db, "cinema.booking.checkin", () => checkIn(conn.db, staff, cancelled.reference, now), NotAllowed);
+    expect((await conn.db.selectFrom("cinema_bookings").select("status").where("reference", "=", cancelled.reference).executeTakeFirstOrThrow()).status).toBe("cancelled");
+    await expectRefusedWithoutAudit(conn.db, "cinema.booking.checkin", () => checkIn(conn.db, staff, "DY-AAAA-AAAA", now), NotFound);
+    // Checking in again is harmless, and audited again as the door saw it.
+    await checkIn(conn.db, staff, booking.reference, now);
+    expect(await auditEntries(conn.db, "cinema.booking.checkin", booking.reference)).toHaveLength(2);
     await expectRefusedWithoutAudit(conn.db, "cinema.booking.phone", () => revealBookingPhone(conn.db, staff, "DY-AAAA-AAAA", now), NotFound);
   });
 
