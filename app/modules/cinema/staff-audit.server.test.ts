@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditEntries, expectAuditedTogether, expectRefusedWithoutAudit } from "../../../tests/support/audit-outage";
+import { auditEntries, expectAuditedTogether, expectNoEntryWhenChangeFails, expectRefusedWithoutAudit } from "../../../tests/support/audit-outage";
 import { createTestDb } from "../../../tests/support/test-db";
 import type { Connection } from "../db/index.server";
 import {
@@ -111,6 +111,10 @@ describe("cinema staff actions and their audit entries commit together", () => {
       screening: (await screeningRow(conn, third.id))?.status,
       booking: (await conn.db.selectFrom("cinema_bookings").select("status").where("reference", "=", booking.reference).executeTakeFirstOrThrow()).status,
     });
+    // Bookings that cannot be cancelled leave the screening on, and no entry.
+    const before = await state();
+    await expectNoEntryWhenChangeFails(conn.db, { action: "cinema.screening.cancel", table: "cinema_bookings", operation: "update", run: () => cancelScreening(conn.db, staff, third.id, now) });
+    expect(await state()).toEqual(before);
     const callList = await expectAuditedTogether(conn.db, {
       actions: ["cinema.screening.cancel", "cinema.screening.callList"],
       run: () => cancelScreening(conn.db, staff, third.id, now),
