@@ -4,7 +4,7 @@
 import readline from "node:readline";
 import { getConnection, migrateToLatest, withStartupLock } from "~/modules/db/index.server";
 import { isStaffRole, staffRoles, type StaffRole } from "~/modules/staff/roles";
-import { createStaffUser, minimumPasswordLength, StaffInputError, withAudit } from "~/modules/staff/index.server";
+import { cliActor, createStaffUser, minimumPasswordLength, StaffInputError } from "~/modules/staff/index.server";
 
 function usage(): never {
   console.error(`usage: npm run admin -- create-user <name> --role <${staffRoles.join("|")}> [--role …] [--display-name <name>]`);
@@ -63,13 +63,8 @@ async function main() {
   const { db } = conn;
   await withStartupLock(conn, () => migrateToLatest(db));
   try {
-    // The account and its audit row commit together.
-    const user = await withAudit(
-      db,
-      { id: null, username: "cli" },
-      (trx) => createStaffUser(trx, { username: name, password, roles, displayName }),
-      (created) => ({ action: "user.create", targetType: "staff_user", targetId: created.username, detail: roles.join(",") }),
-    );
+    // The account and its audit row commit together (the module writes both).
+    const user = await createStaffUser(db, cliActor, { username: name, password, roles, displayName });
     console.log(`created ${user.username} (${user.roles.join(", ")})`);
   } catch (error) {
     if (error instanceof StaffInputError) {

@@ -12,7 +12,7 @@ import { localePath } from "~/i18n/config";
 import { useT } from "~/i18n/use-t";
 import { getDb } from "~/modules/db/index.server";
 import { plainText } from "~/modules/privacy/text-fields";
-import { attemptLogin, currentStaff, startSession } from "~/modules/staff/index.server";
+import { attemptLogin, currentStaff } from "~/modules/staff/index.server";
 
 export const handle: PageHandle = {
   title: ({ t }) => t("login.title"),
@@ -42,7 +42,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const missing = Object.values(submission.error ?? {}).some((codes) => codes?.includes("required"));
     return data({ hasErrors: true, problem: missing ? ("missing" as const) : ("invalid" as const), minutes: 0, username }, { status: 400 });
   }
-  const result = await attemptLogin(getDb(), { ...submission.value, client: context.clientIp ?? "local" });
+  const result = await attemptLogin(getDb(), request, { ...submission.value, client: context.clientIp ?? "local" });
   if (result.status === "throttled") {
     return data(
       { hasErrors: true, problem: "throttled" as const, minutes: Math.ceil(result.retryAfterSeconds / 60), username },
@@ -50,10 +50,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     );
   }
   if (result.status === "invalid") return data({ hasErrors: true, problem: "invalid" as const, minutes: 0, username }, { status: 401 });
-  const cookie = await startSession(getDb(), request, result.user.id);
   const fallback = localePath("/admin", locale);
   const target = safeRedirectPath(submission.value.redirectTo ?? null, fallback);
-  return redirect(/^\/(en\/)?admin(\/|$)/.test(target) ? target : fallback, { headers: { "Set-Cookie": cookie } });
+  return redirect(/^\/(en\/)?admin(\/|$)/.test(target) ? target : fallback, { headers: { "Set-Cookie": result.cookie } });
 }
 
 export default function Login() {

@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { openDatabase, type Connection } from "~/modules/db/index.server";
+import { cliActor } from "~/modules/staff/audit.server";
 import { createStaffUser, listStaffUsers } from "~/modules/staff/users.server";
 import { baseURL, consoleErrors, expectNoAxeViolations, launchBrowser, newContext, waitForHydration } from "./browser";
 import { builtRoutes, fillPattern, type BuiltRoute } from "./built-routes";
@@ -38,7 +39,7 @@ describe("cross-site request forgery", () => {
   const rolesOf = async (id: string) => (await listStaffUsers(conn.db)).find((u) => u.id === id)?.roles;
 
   beforeAll(async () => {
-    targetId = (await createStaffUser(conn.db, { username: "e2e-csrf-target", password: "csrf target password 1", roles: ["content"] })).id;
+    targetId = (await createStaffUser(conn.db, cliActor, { username: "e2e-csrf-target", password: "csrf target password 1", roles: ["content"] })).id;
     const portal = baseURL();
     const fields = `<input name="intent" value="roles"><input name="userId" value="${targetId}"><input name="roles" value="admin">`;
     const body = `intent=roles&userId=${targetId}&roles=admin`;

@@ -49,8 +49,8 @@ beforeAll(async () => {
   const { seedDatabase } = await import("~/modules/operations/seed.server");
   await db.migrateToLatest(db.getDb());
   await seedDatabase(db.getDb());
-  const { createStaffUser, startSession } = await import("~/modules/staff/index.server");
-  const user = await createStaffUser(db.getDb(), { username: "hygiene", password: "a long enough password", roles: ["admin"], displayName: "\u202E陈\u200B丽\u0000 " });
+  const { cliActor, createStaffUser, startSession } = await import("~/modules/staff/index.server");
+  const user = await createStaffUser(db.getDb(), cliActor, { username: "hygiene", password: "a long enough password", roles: ["admin"], displayName: "\u202E陈\u200B丽\u0000 " });
   expect(user.displayName).toBe("陈丽");
   staffCookie = (await startSession(db.getDb(), new Request("http://localhost/login"), user.id)).split(";")[0];
 });

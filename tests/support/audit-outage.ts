@@ -8,23 +8,49 @@ export const auditOutage = /audit log unavailable/;
 const isPostgres = (db: Kysely<Database>) => db.getExecutor().adapter instanceof PostgresAdapter;
 
 /**
- * Makes every write to the audit log fail, as a full disk or a broken log would, until the returned function is
- * called: a trigger in the database itself, so the code under test runs exactly as in production.
+ * Makes every `operation` on `table` fail with "<table> unavailable", as a full disk or a broken table would, until
+ * the returned function is called: a trigger in the database itself, so the code under test runs exactly as in
+ * production.
  */
-export async function refuseAuditWrites(db: Kysely<Database>): Promise<() => Promise<void>> {
+export async function refuseWrites(db: Kysely<Database>, table: keyof Database, operation: "insert" | "update" = "insert"): Promise<() => Promise<void>> {
+  const name = sql.raw(`test_refuse_${table}_${operation}`);
+  const target = sql.table(table);
+  const when = sql.raw(operation);
+  const message = sql.lit(`${table.replace(/_/g, " ")} unavailable`);
   if (isPostgres(db)) {
-    await sql`create or replace function test_refuse_audit() returns trigger language plpgsql as $$
-      begin raise exception 'audit log unavailable'; end $$`.execute(db);
-    await sql`create trigger test_refuse_audit before insert on audit_log for each row execute function test_refuse_audit()`.execute(db);
+    await sql`create or replace function ${name}() returns trigger language plpgsql as $$
+      begin raise exception ${message}; end $$`.execute(db);
+    await sql`create trigger ${name} before ${when} on ${target} for each row execute function ${name}()`.execute(db);
     return async () => {
-      await sql`drop trigger if exists test_refuse_audit on audit_log`.execute(db);
-      await sql`drop function if exists test_refuse_audit()`.execute(db);
+      await sql`drop trigger if exists ${name} on ${target}`.execute(db);
+      await sql`drop function if exists ${name}()`.execute(db);
     };
   }
-  await sql`create trigger test_refuse_audit before insert on audit_log begin select raise(abort, 'audit log unavailable'); end`.execute(db);
+  await sql`create trigger ${name} before ${when} on ${target} begin select raise(abort, ${message}); end`.execute(db);
   return async () => {
-    await sql`drop trigger if exists test_refuse_audit`.execute(db);
+    await sql`drop trigger if exists ${name}`.execute(db);
   };
+}
+
+/** Makes every write to the audit log fail ("audit log unavailable") until the returned function is called. */
+export const refuseAuditWrites = (db: Kysely<Database>) => refuseWrites(db, "audit_log");
+
+/**
+ * The other half of the promise: when the change itself fails in the database (its table refuses the write), the
+ * action fails and writes no audit entry.
+ */
+export async function expectNoEntryWhenChangeFails(
+  db: Kysely<Database>,
+  { action, table, operation, run }: { action: string; table: keyof Database; operation?: "insert" | "update"; run: () => Promise<unknown> },
+): Promise<void> {
+  const before = (await auditEntries(db, action)).length;
+  const restore = await refuseWrites(db, table, operation);
+  try {
+    await expect(run()).rejects.toThrow(/unavailable/);
+  } finally {
+    await restore();
+  }
+  expect((await auditEntries(db, action)).length).toBe(before);
 }
 
 /** The audit entries of one action (and target), oldest first. */

@@ -471,7 +471,7 @@ export async function recordAttendance(db: Db, actor: Actor, activityId: string,
   });
 }
 
-/** CSV of the sign-ups (staff): masked phones unless `fullPhones`; audited. */
+/** CSV of the sign-ups (staff), phones masked; the export is audited in the transaction that reads them. */
 export async function signupsCsv(db: Db, actor: Actor, activityId: string, labels: { header: string[]; status: (s: SignupStatus) => string; need: (n: AccessibilityFeature) => string; yes: string; no: string }, now = new Date()): Promise<string> {
   const activity = await getActivity(db, activityId, { includeDrafts: true });
   const rows = await withAudit(db, actor, (trx) => signupRows(trx, activity.id), { action: "activity.signups.export", targetType: "activity", targetId: activity.id }, now);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditEntries, expectAuditedTogether, expectRefusedWithoutAudit } from "../../../tests/support/audit-outage";
+import { auditEntries, expectAuditedTogether, expectNoEntryWhenChangeFails, expectRefusedWithoutAudit } from "../../../tests/support/audit-outage";
 import { activityInput as sharedActivityInput } from "../../../tests/support/activity-input";
 import { createTestDb, createTwoConnections, testDatabaseUrl } from "../../../tests/support/test-db";
 import { migrateToLatest, openDatabase, type Connection } from "../db/index.server";
@@ -212,6 +212,7 @@ describe("staff actions and their audit entries commit together", () => {
 
   it("an activity, its sign-up list (full phones), CSV and attendance, each only with its entry", async () => {
     const id = await expectAuditedTogether(conn.db, { actions: ["activity.create"], run: () => createActivity(conn.db, staff, activityInput({ title: { zh: "盲文班", en: "Braille" } }), now), observe: activityIds });
+    await expectNoEntryWhenChangeFails(conn.db, { action: "activity.update", table: "centre_activities", operation: "update", run: () => updateActivity(conn.db, staff, id, activityInput({ title: { zh: "盲文班", en: "Braille" }, capacity: 5 }), now) });
     await expectAuditedTogether(conn.db, { actions: ["activity.update"], run: () => updateActivity(conn.db, staff, id, activityInput({ title: { zh: "盲文班", en: "Braille" }, capacity: 5 }), now), observe: () => activity(id) });
     expect((await activity(id))?.capacity).toBe(5);
     expect((await auditEntries(conn.db, "activity.update", id))[0]).toMatchObject({ username: "content-staff", detail: "盲文班" });
@@ -229,6 +230,7 @@ describe("staff actions and their audit entries commit together", () => {
     const reference = await applyForCard("13912340006");
     expect((await expectAuditedTogether(conn.db, { actions: ["library.card.view"], run: () => getCardForStaff(conn.db, staff, reference, now) })).phone).toBe("13912340006");
     const status = async () => (await conn.db.selectFrom("centre_library_cards").select("status").where("reference", "=", reference).executeTakeFirstOrThrow()).status;
+    await expectNoEntryWhenChangeFails(conn.db, { action: "library.card.issued", table: "centre_library_cards", operation: "update", run: () => decideCard(conn.db, staff, reference, { decision: "issue" }, now) });
     await expectAuditedTogether(conn.db, { actions: ["library.card.issued"], run: () => decideCard(conn.db, staff, reference, { decision: "issue" }, now), observe: status });
     expect(await status()).toBe("issued");
     await expectRefusedWithoutAudit(conn.db, "library.card.refused", () => decideCard(conn.db, staff, reference, { decision: "refuse", reason: "x" }, now), WrongState);

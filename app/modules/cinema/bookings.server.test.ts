@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectAuditedTogether, expectNoEntryWhenChangeFails } from "../../../tests/support/audit-outage";
 import { createTestDb, testDatabaseUrl } from "../../../tests/support/test-db";
 import { migrateToLatest, openDatabase, type Connection } from "../db/index.server";
 import {
@@ -200,7 +201,14 @@ describe("cinema bookings", () => {
     expect((await findBooking(conn.db, { reference: booking.reference, token: booking.accessToken })).reference).toBe(booking.reference);
     await expect(findBooking(conn.db, { reference: booking.reference, token: "x".repeat(22) })).rejects.toBeInstanceOf(NotFound);
 
-    const { booking: cancelled, offeredTo } = await cancelBooking(conn.db, { reference: booking.reference, phone: "13900001111" }, later(5));
+    // The cancellation, the offer of its seats and its entry commit together, or none of them does.
+    const cancel = () => cancelBooking(conn.db, { reference: booking.reference, phone: "13900001111" }, later(5));
+    const state = async () => ({
+      booking: (await findBooking(conn.db, { reference: booking.reference, token: booking.accessToken })).status,
+      waiting: (await findWaitingEntry(conn.db, screening.id, second.id)).status,
+    });
+    await expectNoEntryWhenChangeFails(conn.db, { action: "cinema.booking.cancel", table: "cinema_waiting_list", operation: "update", run: cancel });
+    const { booking: cancelled, offeredTo } = await expectAuditedTogether(conn.db, { actions: ["cinema.booking.cancel"], run: cancel, observe: state });
     expect(cancelled.status).toBe("cancelled");
     // The first in line needs three seats; only two were freed, so the second (a party of two) is offered them.
     expect(offeredTo).toEqual([second.id]);

@@ -352,7 +352,15 @@ export async function cancelBooking(
       const row = await findRow(trx, key);
       if (row.status === "cancelled") return { row, offeredTo: [] as string[], cancelledNow: false };
       if (row.status === "checked_in") throw new NotAllowed("checkedIn");
-      await trx.updateTable("cinema_bookings").set({ status: "cancelled", cancelled_at: now.toISOString() }).where("reference", "=", row.reference).execute();
+      // Conditional on the state read: a check-in at the door commits between that read and this write (it does not
+      // lock the screening), and then the party is in and the booking is not cancelled.
+      const changed = await trx
+        .updateTable("cinema_bookings")
+        .set({ status: "cancelled", cancelled_at: now.toISOString() })
+        .where("reference", "=", row.reference)
+        .where("status", "=", row.status)
+        .executeTakeFirst();
+      if (Number(changed.numUpdatedRows) !== 1) throw new NotAllowed("checkedIn");
       await trx.deleteFrom("cinema_booking_seats").where("booking_reference", "=", row.reference).execute();
       const offeredTo = await offerFreedSeats(trx, row.screening_id, now);
       // The person cancelled their own booking (its page's key, or the API with reference + phone): audited like

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditEntries, expectAuditedTogether, expectRefusedWithoutAudit } from "../../../tests/support/audit-outage";
+import { auditEntries, expectAuditedTogether, expectNoEntryWhenChangeFails, expectRefusedWithoutAudit } from "../../../tests/support/audit-outage";
 import { createTestDb } from "../../../tests/support/test-db";
 import type { Connection } from "../db/index.server";
 import {
@@ -82,6 +82,11 @@ describe("cinema staff actions and their audit entries commit together", () => {
     const cancelled = await bookSeats(conn.db, { screeningId: first.id, party: { tickets: 1 }, contact: { name: "李四", phone: "13900001111" }, locale: "zh-CN" }, now);
     await cancelBooking(conn.db, { reference: cancelled.reference, phone: "13900001111" }, now);
     await expectRefusedWithoutAudit(conn.db, "cinema.booking.checkin", () => checkIn(conn.db, staff, cancelled.reference, now), NotAllowed);
+    expect((await conn.db.selectFrom("cinema_bookings").select("status").where("reference", "=", cancelled.reference).executeTakeFirstOrThrow()).status).toBe("cancelled");
+    await expectRefusedWithoutAudit(conn.db, "cinema.booking.checkin", () => checkIn(conn.db, staff, "DY-AAAA-AAAA", now), NotFound);
+    // Checking in again is harmless, and audited again as the door saw it.
+    await checkIn(conn.db, staff, booking.reference, now);
+    expect(await auditEntries(conn.db, "cinema.booking.checkin", booking.reference)).toHaveLength(2);
     await expectRefusedWithoutAudit(conn.db, "cinema.booking.phone", () => revealBookingPhone(conn.db, staff, "DY-AAAA-AAAA", now), NotFound);
   });
 
@@ -106,6 +111,10 @@ describe("cinema staff actions and their audit entries commit together", () => {
       screening: (await screeningRow(conn, third.id))?.status,
       booking: (await conn.db.selectFrom("cinema_bookings").select("status").where("reference", "=", booking.reference).executeTakeFirstOrThrow()).status,
     });
+    // Bookings that cannot be cancelled leave the screening on, and no entry.
+    const before = await state();
+    await expectNoEntryWhenChangeFails(conn.db, { action: "cinema.screening.cancel", table: "cinema_bookings", operation: "update", run: () => cancelScreening(conn.db, staff, third.id, now) });
+    expect(await state()).toEqual(before);
     const callList = await expectAuditedTogether(conn.db, {
       actions: ["cinema.screening.cancel", "cinema.screening.callList"],
       run: () => cancelScreening(conn.db, staff, third.id, now),

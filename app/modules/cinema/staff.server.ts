@@ -201,19 +201,16 @@ export async function revealBookingPhone(db: Db, actor: Actor, reference: string
  */
 export async function checkIn(db: Db, actor: Actor, reference: string, now: Date = new Date()): Promise<void> {
   const ref = normaliseReference(reference);
-  const row = await db.selectFrom("cinema_bookings").select(["status", "screening_id"]).where("reference", "=", ref).executeTakeFirst();
-  if (!row) throw new NotFound("booking");
-  if (row.status !== "confirmed" && row.status !== "checked_in") throw new NotAllowed("checkedIn");
-  await withAudit(
-    db,
-    actor,
-    async (trx) => {
-      if (row.status === "checked_in") return;
-      await trx.updateTable("cinema_bookings").set({ status: "checked_in", checked_in_at: now.toISOString() }).where("reference", "=", ref).execute();
-    },
-    { action: "cinema.booking.checkin", targetType: "cinema_booking", targetId: ref, detail: row.screening_id },
-    now,
-  );
+  // The state is read in the change's transaction, after the conditional write: a booking the person cancels at
+  // the same moment is either checked in first (and then cannot be cancelled) or refused here, never both.
+  const work = async (trx: Db) => {
+    await trx.updateTable("cinema_bookings").set({ status: "checked_in", checked_in_at: now.toISOString() }).where("reference", "=", ref).where("status", "=", "confirmed").execute();
+    const row = await trx.selectFrom("cinema_bookings").select(["status", "screening_id"]).where("reference", "=", ref).executeTakeFirst();
+    if (!row) throw new NotFound("booking");
+    if (row.status !== "checked_in") throw new NotAllowed("checkedIn");
+    return row.screening_id;
+  };
+  await withAudit(db, actor, work, (screeningId) => ({ action: "cinema.booking.checkin", targetType: "cinema_booking", targetId: ref, detail: screeningId }), now);
 }
 
 function csvCell(value: string | number): string {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb } from "../../../tests/support/test-db";
 import { submitFeedback } from "../feedback/feedback.server";
-import { recordAudit } from "../staff/audit.server";
+import { cliActor } from "../staff/audit.server";
 import { createStaffUser } from "../staff/users.server";
 import { backupTables, BackupError, createBackup, existingTables, restoreBackup } from "./backup.server";
 import type { Connection } from "./connection.server";
@@ -25,8 +25,8 @@ describe("database backup and restore", () => {
   it("round-trips: what the backup held is exactly what a new database holds after a restore", async () => {
     await seedDatabase(conn.db);
     await submitFeedback(conn.db, { topic: "other", message: "备份测试" }, "zh-CN");
-    const admin = await createStaffUser(conn.db, { username: "backup-admin", password: "long enough password", roles: ["admin"] });
-    await recordAudit(conn.db, { id: admin.id, username: admin.username }, { action: "user.create", targetType: "staff_user", targetId: admin.username });
+    // The account and its audit entry ("user.create").
+    await createStaffUser(conn.db, cliActor, { username: "backup-admin", password: "long enough password", roles: ["admin"] });
     const backup = JSON.parse(JSON.stringify(await createBackup(conn.db)));
     const before = await createBackup(conn.db);
     expect(before.tables.lending_ledger.length).toBeGreaterThan(0);

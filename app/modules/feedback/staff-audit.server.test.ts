@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditEntries, expectAuditedTogether } from "../../../tests/support/audit-outage";
+import { auditEntries, expectAuditedTogether, expectNoEntryWhenChangeFails } from "../../../tests/support/audit-outage";
 import { createTestDb } from "../../../tests/support/test-db";
 import type { Connection } from "../db/index.server";
 import { feedbackSchema } from "./feedback-schema";
@@ -30,6 +30,9 @@ describe("feedback staff actions and their audit entries commit together", () =>
   });
 
   it("a status and reply are saved only with an entry; no entry for a message that is not there", async () => {
+    // A reply that cannot be queued undoes the new status, and writes no entry.
+    await expectNoEntryWhenChangeFails(conn.db, { action: "feedback.update", table: "outbox_messages", run: () => updateFeedback(conn.db, staff, reference, { status: "closed", reply: "已转交" }, now) });
+    expect((await findFeedback(conn.db, reference))?.status).not.toBe("closed");
     const saved = await expectAuditedTogether(conn.db, {
       actions: ["feedback.update"],
       run: () => updateFeedback(conn.db, staff, reference, { status: "closed", reply: "已转交" }, now),

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { expectAuditedTogether, expectNoEntryWhenChangeFails } from "../../../tests/support/audit-outage";
 import { createTestDb, createTwoConnections } from "../../../tests/support/test-db";
 import type { Connection } from "../db/index.server";
 import { deliverDueMessages, LogChannel } from "../messages/index.server";
@@ -120,10 +121,15 @@ describe("loan reminders and renewals", () => {
     await expect(findLoanForBorrower(conn.db, { reference, phone: "13900000000" }, now, env)).rejects.toBeInstanceOf(NotFound);
     const view = await findLoanForBorrower(conn.db, { reference: reference.toLowerCase(), phone: "139 1234 5678" }, now, env);
     expect(view).toMatchObject({ reference, dueDate: "2026-12-20", renewals: 0, maxRenewals: 2, refusal: null, renewedDueDate: "2027-03-20", device: { zh: "取物器" } });
-    const renewed = await renewLoan(conn.db, { reference, phone, dueDate: "2026-12-20" }, now, env);
+    const renew = () => renewLoan(conn.db, { reference, phone, dueDate: "2026-12-20" }, now, env);
+    const loan = () => conn.db.selectFrom("lending_loans").select(["due_date", "renewals"]).where("id", "=", loanId).executeTakeFirstOrThrow();
+    // The renewal, its reminders and its entry commit together: a reminder that cannot be queued undoes the new due
+    // date and writes no entry; without a working audit log nothing changes either.
+    await expectNoEntryWhenChangeFails(conn.db, { action: "devices.renew", table: "outbox_messages", run: renew });
+    expect(await loan()).toEqual({ due_date: "2026-12-20", renewals: 0 });
+    const renewed = await expectAuditedTogether(conn.db, { actions: ["devices.renew"], run: renew, observe: loan });
     expect(renewed).toMatchObject({ dueDate: "2027-03-20", renewals: 1, refusal: null, renewedDueDate: "2027-06-18" });
-    const loan = await conn.db.selectFrom("lending_loans").select(["due_date", "renewals"]).where("id", "=", loanId).executeTakeFirstOrThrow();
-    expect(loan).toEqual({ due_date: "2027-03-20", renewals: 1 });
+    expect(await loan()).toEqual({ due_date: "2027-03-20", renewals: 1 });
     expect((await reminders(conn.db, loanId)).map((r) => [r.template, r.status, r.next_attempt_at])).toEqual([
       ["loanDueSoon", "cancelled", "2026-12-17T02:00:00.000Z"],
       ["loanOverdue", "cancelled", "2026-12-21T02:00:00.000Z"],

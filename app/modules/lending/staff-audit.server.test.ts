@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditEntries, expectAuditedTogether, expectRefusedWithoutAudit } from "../../../tests/support/audit-outage";
+import { auditEntries, expectAuditedTogether, expectNoEntryWhenChangeFails, expectRefusedWithoutAudit } from "../../../tests/support/audit-outage";
 import { createTestDb } from "../../../tests/support/test-db";
 import type { Connection } from "../db/index.server";
 import {
@@ -55,6 +55,9 @@ describe("lending staff actions and their audit entries commit together", () => 
     expect((await auditEntries(conn.db, "devices.intake", "reacher"))[0]).toMatchObject({ username: "wang", user_id: "u-wang", detail: tags.join(", ") });
 
     const unit = await availableUnit("reacher");
+    // A movement the ledger cannot take leaves the unit as it was, and no entry.
+    await expectNoEntryWhenChangeFails(conn.db, { action: "devices.unit.repair", table: "lending_ledger", run: () => changeUnit(conn.db, staff, unit.id, { action: "repair", reason: "夹口松动" }, now) });
+    expect((await unitState(unit.id)).status).toBe("available");
     await expectAuditedTogether(conn.db, { actions: ["devices.unit.repair"], run: () => changeUnit(conn.db, staff, unit.id, { action: "repair", reason: "夹口松动" }, now), observe: () => unitState(unit.id) });
     expect((await unitState(unit.id)).status).toBe("repair");
     expect((await auditEntries(conn.db, "devices.unit.repair", unit.asset_tag))[0].detail).toBe("夹口松动");

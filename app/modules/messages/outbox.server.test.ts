@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { expectAuditedTogether, expectNoEntryWhenChangeFails } from "../../../tests/support/audit-outage";
 import { createTestDb } from "../../../tests/support/test-db";
 import type { Connection } from "../db/index.server";
 import { claimDueMessages, markSent } from "./claim.server";
@@ -134,8 +135,13 @@ describe("message outbox", () => {
 
     const [failed] = (await listMessages(conn.db, { status: "failed" })).items;
     const actor = { id: null, username: "e2e-admin" };
-    expect(await retryMessage(conn.db, failed.id, actor, now)).toBe(true);
-    expect(await retryMessage(conn.db, failed.id, actor, now)).toBe(false);
+    // The retry and its entry commit together: not without a working audit log, and no entry when the outbox
+    // refuses the change.
+    const send = () => retryMessage(conn.db, failed.id, actor, now);
+    await expectNoEntryWhenChangeFails(conn.db, { action: "message.retry", table: "outbox_messages", operation: "update", run: send });
+    const statuses = async () => (await listMessages(conn.db)).items.map((m) => m.status);
+    expect(await expectAuditedTogether(conn.db, { actions: ["message.retry"], run: send, observe: statuses })).toBe(true);
+    expect(await send()).toBe(false);
     channel.failing = null;
     expect((await deliverDueMessages(conn, { workerId: "w", channels, retry, quietHours: noQuiet, now: () => now })).sent).toBe(1);
     expect(await retryMessage(conn.db, failed.id, actor, now)).toBe(false);

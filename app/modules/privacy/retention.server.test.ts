@@ -251,7 +251,8 @@ describe("retention of every other kind of personal record", () => {
 
   it("removes staff sessions 30 days after they expired, and rate-limit counters after a day", async () => {
     const { createStaffUser } = await import("../staff/users.server");
-    const user = await createStaffUser(conn.db, { username: "retention-staff", password: "a long enough password", roles: ["cinema"] });
+    const { cliActor } = await import("../staff/audit.server");
+    const user = await createStaffUser(conn.db, cliActor, { username: "retention-staff", password: "a long enough password", roles: ["cinema"] });
     const session = (id: string, expires: string) => ({ id, user_id: user.id, created_at: old, last_seen_at: old, expires_at: expires, revoked: 0 });
     await conn.db.insertInto("staff_sessions").values([session("s-old", weeksAgo), session("s-live", new Date(now.getTime() + 3600_000).toISOString())]).execute();
     const counter = (key: string, at: number) => ({ key, window_start: at, count: 3 });
@@ -264,10 +265,10 @@ describe("retention of every other kind of personal record", () => {
 
   it("strips staff accounts deactivated and untouched for the whole period of their display name and password; others stay", async () => {
     const { createStaffUser } = await import("../staff/users.server");
-    const { recordAudit } = await import("../staff/audit.server");
+    const { cliActor, recordAudit } = await import("../staff/audit.server");
     const make = async (username: string, active: number) => {
-      const user = await createStaffUser(conn.db, { username, displayName: "陈丽", password: "a long enough password", roles: ["content"] });
-      await conn.db.updateTable("staff_users").set({ active, created_at: old }).where("id", "=", user.id).execute();
+      const user = await createStaffUser(conn.db, cliActor, { username, displayName: "陈丽", password: "a long enough password", roles: ["content"] }, new Date(old));
+      await conn.db.updateTable("staff_users").set({ active }).where("id", "=", user.id).execute();
       return user;
     };
     const gone = await make("left-long-ago", 0);

@@ -14,6 +14,9 @@ export interface Actor {
  */
 export const selfServiceActor: Actor = { id: null, username: "(self-service)" };
 
+/** The audit log's actor for the operator's command line (`npm run admin`), which has no staff session. */
+export const cliActor: Actor = { id: null, username: "cli" };
+
 export interface AuditEntry {
   action: string;
   targetType?: string;

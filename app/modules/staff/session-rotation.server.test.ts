@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDb } from "../../../tests/support/test-db";
 import type { Connection } from "../db/index.server";
+import { cliActor } from "./audit.server";
 import { createStaffUser } from "./users.server";
 
 /**
@@ -14,7 +15,7 @@ const saved = { SESSION_SECRET: process.env.SESSION_SECRET, SESSION_SECRET_PREVI
 
 beforeAll(async () => {
   conn = await createTestDb();
-  userId = (await createStaffUser(conn.db, { username: "rotation", password: "a long enough password", roles: ["admin"] })).id;
+  userId = (await createStaffUser(conn.db, cliActor, { username: "rotation", password: "a long enough password", roles: ["admin"] })).id;
 });
 afterAll(async () => conn.db.destroy());
 afterEach(() => {

@@ -20,7 +20,10 @@ export interface StaffSession {
   sessionId: string;
 }
 
-/** Starts a session and returns the Set-Cookie header for it (Secure when `request` came over HTTPS). */
+/**
+ * Starts a session and returns the Set-Cookie header for it (Secure when `request` came over HTTPS). A sign-in
+ * makes it through `attemptLogin`, in one transaction with its "login" audit entry; tests make sessions directly.
+ */
 export async function startSession(db: Kysely<Database>, request: Request, userId: string, now = new Date()): Promise<string> {
   const token = randomBytes(32).toString("base64url");
   await db

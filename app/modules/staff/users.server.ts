@@ -4,7 +4,7 @@ import type { Database } from "../db/schema";
 import { cleanName } from "../privacy/clean-text";
 import { hashPassword, minimumPasswordLength } from "./passwords.server";
 import { parseRoles, type StaffRole } from "./roles";
-import { recordAudit, type Actor } from "./audit.server";
+import { recordAudit, withAudit, type Actor } from "./audit.server";
 
 export interface StaffUser {
   id: string;
@@ -27,27 +27,34 @@ export function toStaffUser(row: Pick<UserRow, "id" | "username" | "display_name
   return { id: row.id, username: row.username, displayName: row.display_name, roles: parseRoles(row.roles), active: row.active === 1 };
 }
 
+/** Makes an account; it and its "user.create" entry commit together (the operator's CLI passes `cliActor`). */
 export async function createStaffUser(
   db: Kysely<Database>,
+  actor: Actor,
   input: { username: string; displayName?: string; password: string; roles: StaffRole[] },
+  now = new Date(),
 ): Promise<StaffUser> {
   const username = input.username.trim().toLowerCase();
   if (!usernamePattern.test(username)) throw new StaffInputError("usernameInvalid");
   if (input.password.length < minimumPasswordLength) throw new StaffInputError("passwordTooShort");
   if (input.roles.length === 0) throw new StaffInputError("noRole");
-  const existing = await db.selectFrom("staff_users").select("id").where("username", "=", username).executeTakeFirst();
-  if (existing) throw new StaffInputError("usernameTaken");
   const row = {
     id: randomUUID(),
     username,
     display_name: cleanName(input.displayName ?? "") || username,
+    // Hashed before the transaction: argon2 takes a while and holds no lock.
     password_hash: await hashPassword(input.password),
     roles: [...new Set(input.roles)].join(","),
     active: 1,
-    created_at: new Date().toISOString(),
+    created_at: now.toISOString(),
   };
-  await db.insertInto("staff_users").values(row).execute();
-  return toStaffUser(row);
+  const insert = async (trx: Kysely<Database>) => {
+    const existing = await trx.selectFrom("staff_users").select("id").where("username", "=", username).executeTakeFirst();
+    if (existing) throw new StaffInputError("usernameTaken");
+    await trx.insertInto("staff_users").values(row).execute();
+    return toStaffUser(row);
+  };
+  return withAudit(db, actor, insert, (user) => ({ action: "user.create", targetType: "staff_user", targetId: user.id, detail: `${user.username}: ${user.roles.join(",")}` }), now);
 }
 
 export async function findStaffByUsername(db: Kysely<Database>, username: string) {
