@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { useLoaderData, useSearchParams } from "@remix-run/react";
 import type { AdminHandle } from "~/components/admin-handle";
 import { LocalLink } from "~/components/LocalLink";
 import { routeLocale } from "~/http/route-locale";
@@ -24,9 +24,15 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 export default function ContentDocuments() {
   const { t, locale } = useT();
   const { documents } = useLoaderData<typeof loader>();
+  const published = useSearchParams()[0].get("published");
   return (
     <div className="page">
       <h1>{t("admin.editor.title")}</h1>
+      {published ? (
+        <div className="notice notice--success" role="status">
+          <p>{t("admin.editor.publishedNotice", { id: published })}</p>
+        </div>
+      ) : null}
       <p>{t("admin.editor.intro")}</p>
       <p>
         <LocalLink to="/admin/content/new" className="button">
@@ -60,7 +66,7 @@ export default function ContentDocuments() {
                 </td>
                 <td>{d.updatedBy ?? t("admin.editor.bySeed")}</td>
                 <td>
-                  {d.state === "draft" ? (
+                  {d.state !== "published" ? (
                     <>
                       <LocalLink to={`/admin/content/${d.id}`}>{t("admin.editor.editLink", { title: d.title })}</LocalLink>{" "}
                       <LocalLink to={`/admin/content/${d.id}/preview`}>{t("admin.editor.previewLink", { title: d.title })}</LocalLink>

@@ -1,18 +1,25 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { consoleErrors, expectNoAxeViolations, launchBrowser, newContext, tabTo, waitForHydration, waitForNewPage } from "./browser";
+import { removeNewIndexesLater, untilSeenEverywhere } from "../support/live-corpus";
+import { baseURL, consoleErrors, expectNoAxeViolations, launchBrowser, newContext, tabTo, waitForHydration, waitForNewPage } from "./browser";
 import { signInContext } from "./staff";
 
 /** The editor's drafts in the staff console (issue 16, items 2–3): /admin/content, a new notice, its preview. */
 let browser: Browser;
+let removeIndexes: () => void;
 beforeAll(async () => {
   browser = await launchBrowser();
+  // A published notice has the server build an index of the new corpus: not left behind.
+  removeIndexes = removeNewIndexesLater();
 });
-afterAll(async () => browser?.close());
+afterAll(async () => {
+  await browser?.close();
+  removeIndexes?.();
+});
 
-async function editor(javaScriptEnabled: boolean): Promise<{ context: BrowserContext; page: Page }> {
+async function editor(javaScriptEnabled: boolean, who: "content" | "admin" = "content"): Promise<{ context: BrowserContext; page: Page }> {
   const context = await newContext(browser, { javaScriptEnabled });
-  await signInContext(context, "content");
+  await signInContext(context, who);
   return { context, page: await context.newPage() };
 }
 
@@ -112,6 +119,57 @@ describe("drafts in the staff console", () => {
     await page.getByRole("heading", { level: 1, name: "修改草稿：键盘保存的通知" }).waitFor();
     await waitForHydration(page);
     await expectNoAxeViolations(page, "edit");
+    expect(consoleErrors(page)).toEqual([]);
+    await context.close();
+  });
+
+  it("one editor asks for review, the author cannot approve it, a second staff member does: it is on /policies and in the search (no JavaScript)", async () => {
+    const author = await editor(false);
+    const id = `e2e-published-${Date.now()}`;
+    const title = `关于举办清远市聋人围棋比赛的通知${Date.now() % 100000}`;
+    await author.page.goto("/admin/content/new");
+    await fillNotice(author.page, id, title);
+    await waitForNewPage(author.page, () => author.page.getByRole("button", { name: "保存为草稿" }).click());
+    await waitForNewPage(author.page, () => author.page.getByRole("button", { name: "请人审核" }).click());
+    expect(await author.page.getByRole("note", { name: "预览/未发布" }).textContent()).toContain("已请人审核");
+    // The author is offered no approval, and one forged by hand is refused (two-person rule).
+    expect(await author.page.getByRole("button", { name: "审核通过并发布" }).count()).toBe(0);
+    const forged = await author.context.request.post(`/admin/content/${id}/preview`, { form: { intent: "approve", revision: "1" }, maxRedirects: 0 });
+    expect(forged.status()).toBe(403);
+    await author.page.goto("/admin/content");
+    expect(await author.page.getByRole("row").filter({ hasText: title }).getByRole("cell").nth(1).textContent()).toBe("待审核");
+    expect((await author.context.request.get(`/policies/${id}`)).status()).toBe(404);
+
+    const reviewer = await editor(false, "admin");
+    await reviewer.page.goto("/admin/content");
+    await waitForNewPage(reviewer.page, () => reviewer.page.getByRole("link", { name: `预览“${title}”` }).click());
+    await waitForNewPage(reviewer.page, () => reviewer.page.getByRole("button", { name: "审核通过并发布" }).click());
+    await reviewer.page.getByRole("status").filter({ hasText: "已发布" }).waitFor();
+
+    // Live within seconds, without a restart (the corpus version: content/live.server.ts).
+    const listed = async () => (await (await fetch(`${baseURL()}/policies?type=notice&topic=culture&audience=hearing`)).text()).includes(`/policies/${id}`);
+    const found = async () => (await (await fetch(`${baseURL()}/search?q=${encodeURIComponent("聋人围棋比赛")}`)).text()).includes(`/policies/${id}`);
+    await untilSeenEverywhere(async () => [await listed(), await found()], [true, true]);
+    const page = reviewer.page;
+    await page.goto("/policies?type=notice&topic=culture&audience=hearing");
+    await page.getByRole("link", { name: title }).waitFor();
+    await page.goto(`/search?q=${encodeURIComponent("聋人围棋比赛")}`);
+    await page.getByRole("link", { name: title }).first().waitFor();
+    await author.context.close();
+    await reviewer.context.close();
+  });
+
+  it("the review buttons work by keyboard alone and the preview passes axe while waiting", async () => {
+    const { context, page } = await editor(true);
+    const id = `e2e-review-keys-${Date.now()}`;
+    await page.goto("/admin/content/new");
+    await fillNotice(page, id, "键盘请人审核的通知");
+    await waitForNewPage(page, () => page.getByRole("button", { name: "保存为草稿" }).click());
+    await waitForHydration(page);
+    await tabTo(page, page.getByRole("button", { name: "请人审核" }), 80);
+    await page.keyboard.press("Enter");
+    await page.getByText("已请人审核").waitFor();
+    await expectNoAxeViolations(page, "preview waiting for review");
     expect(consoleErrors(page)).toEqual([]);
     await context.close();
   });

@@ -4,12 +4,23 @@ import { createStaffUser, type Actor } from "~/modules/staff/index.server";
 import { chessNotice } from "../../../tests/fixtures/test-notice";
 import { createTestDb } from "../../../tests/support/test-db";
 import { loadDatabaseCorpus, saveDocument } from "./documents.server";
-import { formValuesOf, getEditableDocument, listEditorialDocuments, previewDocument, saveDraft, type DraftFormValues } from "./editorial.server";
+import {
+  approveAndPublish,
+  formValuesOf,
+  getEditableDocument,
+  getPendingReview,
+  listEditorialDocuments,
+  previewDocument,
+  requestReview,
+  saveDraft,
+  type DraftFormValues,
+} from "./editorial.server";
 
 /** The console's drafts (issue 16, items 2–3): saved through the one schema, never public, audited, stale saves refused. */
 describe("drafts in the staff console", () => {
   let conn: Connection;
   let editor: Actor;
+  let reviewer: Actor;
   const { meta, body } = chessNotice("editorial-chess");
   const form: DraftFormValues = {
     id: meta.id,
@@ -33,6 +44,8 @@ describe("drafts in the staff console", () => {
     conn = await createTestDb();
     const user = await createStaffUser(conn.db, { username: "editor1", displayName: "编辑甲", password: "a long enough password", roles: ["content"] });
     editor = { id: user.id, username: user.username };
+    const second = await createStaffUser(conn.db, { username: "editor2", displayName: "编辑乙", password: "a long enough password", roles: ["content"] });
+    reviewer = { id: second.id, username: second.username };
   });
   afterAll(async () => {
     await conn.db.destroy();
@@ -96,5 +109,47 @@ describe("drafts in the staff console", () => {
     const draft = (await getEditableDocument(conn.db, "editorial-steps"))!;
     expect(await saveDraft(conn.db, editor, { id: "editorial-steps", values: formValuesOf(draft.doc), expectedRevision: 1 })).toMatchObject({ ok: true, revision: 2 });
     expect((await getEditableDocument(conn.db, "editorial-steps"))!.doc.meta.steps).toEqual(steps);
+  });
+
+  it("review and publication: the author cannot approve their own draft; a second editor's approval publishes it, audited", async () => {
+    const id = meta.id;
+    const { doc } = (await getEditableDocument(conn.db, id))!;
+    expect(await requestReview(conn.db, editor, id, doc.revision - 1)).toEqual({ ok: false, reason: "conflict" });
+    expect(await requestReview(conn.db, editor, id, doc.revision)).toEqual({ ok: true, id, revision: doc.revision });
+    expect(await requestReview(conn.db, editor, id, doc.revision)).toEqual({ ok: false, reason: "pending" });
+    expect((await listEditorialDocuments(conn.db)).find((d) => d.id === id)?.state).toBe("review");
+    // Two-person rule: neither the one who asked nor the author of the revision approves it.
+    expect(await approveAndPublish(conn.db, editor, id, doc.revision)).toEqual({ ok: false, reason: "ownDraft" });
+    expect((await loadDatabaseCorpus(conn.db)).documents.map((d) => d.id)).not.toContain(id);
+    // A stale approval (of a revision that is no longer the one asked about) publishes nothing.
+    expect(await approveAndPublish(conn.db, reviewer, id, doc.revision - 1)).toEqual({ ok: false, reason: "conflict" });
+
+    const published = await approveAndPublish(conn.db, reviewer, id, doc.revision);
+    expect(published).toEqual({ ok: true, id, revision: doc.revision + 1 });
+    expect((await loadDatabaseCorpus(conn.db)).documents.map((d) => d.id)).toContain(id);
+    expect(await getPendingReview(conn.db, id)).toBeUndefined();
+    const item = (await listEditorialDocuments(conn.db)).find((d) => d.id === id);
+    expect(item).toMatchObject({ state: "published", updatedBy: "编辑乙" });
+    const actions = await conn.db.selectFrom("audit_log").select(["action", "user_id"]).where("target_id", "=", id).orderBy("at").orderBy("action").execute();
+    expect(actions.filter((a) => a.action !== "content.draft.save")).toEqual([
+      { action: "content.review.request", user_id: editor.id },
+      { action: "content.publish", user_id: reviewer.id },
+      { action: "content.review.approve", user_id: reviewer.id },
+    ]);
+  });
+
+  it("saving a draft under review withdraws the request: the new text must be asked about again", async () => {
+    const id = "editorial-steps";
+    let { doc } = (await getEditableDocument(conn.db, id))!;
+    expect((await requestReview(conn.db, editor, id, doc.revision)).ok).toBe(true);
+    // The reviewer edits it: now the reviewer is an author of the revision and cannot approve it either.
+    expect((await saveDraft(conn.db, reviewer, { id, values: formValuesOf(doc), expectedRevision: doc.revision })).ok).toBe(true);
+    expect(await getPendingReview(conn.db, id)).toBeUndefined();
+    doc = (await getEditableDocument(conn.db, id))!.doc;
+    expect(await approveAndPublish(conn.db, editor, id, doc.revision)).toEqual({ ok: false, reason: "notPending" });
+    expect((await requestReview(conn.db, editor, id, doc.revision)).ok).toBe(true);
+    expect(await approveAndPublish(conn.db, reviewer, id, doc.revision)).toEqual({ ok: false, reason: "ownDraft" });
+    expect(await approveAndPublish(conn.db, editor, id, doc.revision)).toEqual({ ok: false, reason: "ownDraft" });
+    expect((await loadDatabaseCorpus(conn.db)).documents.map((d) => d.id)).not.toContain(id);
   });
 });

@@ -1,6 +1,7 @@
-import type { Kysely } from "kysely";
+import { randomUUID } from "node:crypto";
+import type { Kysely, Transaction } from "kysely";
 import type { Database } from "~/modules/db/schema";
-import { withAudit, type Actor } from "~/modules/staff/index.server";
+import { recordAudit, withAudit, type Actor } from "~/modules/staff/index.server";
 import { parseDocumentSource, type CorpusError, type PolicyDocument } from "./corpus.server";
 import { getStoredDocument, listStoredDocuments, saveDocument, storedText, type StoredDocument } from "./documents.server";
 import { draftFormFields, type DraftFormField, type DraftFormValues } from "./draft-fields";
@@ -16,7 +17,7 @@ export { draftFormFields, type DraftFormField, type DraftFormValues };
  * never holds it, so neither the pages, the search nor the assistant can show it.
  */
 
-export type EditorialState = "published" | "draft";
+export type EditorialState = "published" | "draft" | "review";
 
 export interface EditorialListItem {
   id: string;
@@ -34,6 +35,7 @@ export interface EditorialListItem {
 export async function listEditorialDocuments(db: Kysely<Database>): Promise<EditorialListItem[]> {
   const docs = await listStoredDocuments(db);
   const ids = [...new Set(docs.map((d) => d.updatedBy).filter((id): id is string => id !== null))];
+  const pending = new Set((await db.selectFrom("content_reviews").select("document_id").where("decided_at", "is", null).execute()).map((r) => r.document_id));
   const names = new Map(
     ids.length ? (await db.selectFrom("staff_users").select(["id", "display_name"]).where("id", "in", ids).execute()).map((u) => [u.id, u.display_name]) : [],
   );
@@ -43,7 +45,7 @@ export async function listEditorialDocuments(db: Kysely<Database>): Promise<Edit
       title: d.meta.title,
       titleEn: d.meta.titleEn,
       type: d.meta.type,
-      state: (d.published ? "published" : "draft") as EditorialState,
+      state: (d.published ? "published" : pending.has(d.meta.id) ? "review" : "draft") as EditorialState,
       revision: d.revision,
       updatedAt: d.updatedAt,
       updatedBy: d.updatedBy === null ? null : (names.get(d.updatedBy) ?? d.updatedBy),
@@ -182,7 +184,16 @@ export async function saveDraft(db: Kysely<Database>, actor: Actor, input: SaveD
         { userId: actor.id },
         now,
       );
-      if (result.ok) return { ok: true, id: result.id, revision: result.revision };
+      if (result.ok) {
+        // The revision under review is no longer the draft: its request is withdrawn (ask again for the new one).
+        await trx
+          .updateTable("content_reviews")
+          .set({ decided_at: now.toISOString(), decided_by: actor.id, decision: "withdrawn" })
+          .where("document_id", "=", result.id)
+          .where("decided_at", "is", null)
+          .execute();
+        return { ok: true, id: result.id, revision: result.revision };
+      }
       if (result.reason === "conflict") return { ok: false, reason: "conflict", currentRevision: result.currentRevision };
       return invalid(result.errors);
     },
@@ -208,4 +219,89 @@ export async function previewDocument(db: Kysely<Database>, id: string): Promise
   if (!stored) return undefined;
   const { document } = parseDocumentSource(stored.path, storedText(stored));
   return document ? { document, stored } : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Review and publication (two-person rule)
+
+export interface PendingReview {
+  revision: number;
+  requestedBy: string;
+  requestedAt: string;
+}
+
+async function pendingReview(db: Kysely<Database> | Transaction<Database>, id: string): Promise<PendingReview | undefined> {
+  const row = await db
+    .selectFrom("content_reviews")
+    .select(["revision", "requested_by", "requested_at"])
+    .where("document_id", "=", id)
+    .where("decided_at", "is", null)
+    .executeTakeFirst();
+  return row ? { revision: row.revision, requestedBy: row.requested_by, requestedAt: row.requested_at } : undefined;
+}
+
+/** The review a document waits for, if any. */
+export function getPendingReview(db: Kysely<Database>, id: string): Promise<PendingReview | undefined> {
+  return pendingReview(db, id);
+}
+
+/** Who may approve a draft: a second person — neither the one who asked for the review nor the author of the revision. */
+export function mayApprove(actorId: string | null, review: PendingReview, author: string | null): boolean {
+  return actorId !== null && actorId !== review.requestedBy && actorId !== author;
+}
+
+export type ReviewResult =
+  | { ok: true; id: string; revision: number }
+  | { ok: false; reason: "notFound" | "published" | "conflict" | "pending" | "notPending" | "ownDraft" };
+
+/** Asks for the draft's current revision (the one the editor saw) to be reviewed; audited in the same transaction. */
+export async function requestReview(db: Kysely<Database>, actor: Actor, id: string, revision: number, now: Date = new Date()): Promise<ReviewResult> {
+  return withAudit(
+    db,
+    actor,
+    async (trx): Promise<ReviewResult> => {
+      const doc = await getStoredDocument(trx, id);
+      if (!doc) return { ok: false, reason: "notFound" };
+      if (doc.published) return { ok: false, reason: "published" };
+      if (doc.revision !== revision) return { ok: false, reason: "conflict" };
+      if (await pendingReview(trx, id)) return { ok: false, reason: "pending" };
+      await trx
+        .insertInto("content_reviews")
+        .values({ id: randomUUID(), document_id: id, revision, requested_by: actor.id ?? "", requested_at: now.toISOString(), decided_by: null, decided_at: null, decision: null })
+        .execute();
+      return { ok: true, id, revision };
+    },
+    (r) => (r.ok ? { action: "content.review.request", targetType: "content_document", targetId: r.id, detail: `revision ${r.revision}` } : null),
+    now,
+  );
+}
+
+/**
+ * A second staff member approves the revision under review and publishes it: the document is saved as published (a
+ * new version, by the approver), the corpus version moves (every process swaps it in within seconds: live.server.ts),
+ * the request is closed; the approval and the publication each have their audit entry, all in one transaction. The
+ * one who asked, or who wrote the revision, cannot approve it (two-person rule); a revision changed since it was
+ * asked about is not published.
+ */
+export async function approveAndPublish(db: Kysely<Database>, actor: Actor, id: string, revision: number, now: Date = new Date()): Promise<ReviewResult> {
+  return db.transaction().execute(async (trx): Promise<ReviewResult> => {
+    const doc = await getStoredDocument(trx, id);
+    if (!doc) return { ok: false, reason: "notFound" };
+    if (doc.published) return { ok: false, reason: "published" };
+    const review = await pendingReview(trx, id);
+    if (!review) return { ok: false, reason: "notPending" };
+    if (review.revision !== revision || doc.revision !== revision) return { ok: false, reason: "conflict" };
+    if (!mayApprove(actor.id, review, doc.updatedBy)) return { ok: false, reason: "ownDraft" };
+    const saved = await saveDocument(trx, { meta: doc.meta, body: doc.body, published: true, expectedRevision: revision, note: "approved and published" }, { userId: actor.id }, now);
+    if (!saved.ok) return { ok: false, reason: "conflict" };
+    await trx
+      .updateTable("content_reviews")
+      .set({ decided_by: actor.id, decided_at: now.toISOString(), decision: "published" })
+      .where("document_id", "=", id)
+      .where("decided_at", "is", null)
+      .execute();
+    await recordAudit(trx, actor, { action: "content.review.approve", targetType: "content_document", targetId: id, detail: `revision ${revision}` }, now);
+    await recordAudit(trx, actor, { action: "content.publish", targetType: "content_document", targetId: id, detail: `revision ${saved.revision}` }, now);
+    return { ok: true, id, revision: saved.revision };
+  });
 }
