@@ -2,6 +2,7 @@ import type { Locale } from "~/i18n/config";
 import { localePath } from "~/i18n/config";
 import { getFixedT } from "~/i18n/i18n.server";
 import { escapeHtml, relatedDocuments, type PolicyDocument } from "~/modules/content/index.server";
+import type { PolicyPageData } from "~/modules/content/page-data";
 
 /**
  * The body HTML as a page shows it: internal links in the page's language, and after every section heading
@@ -30,7 +31,7 @@ function localizedHtml(doc: PolicyDocument, locale: Locale): string {
 }
 
 /** What the document page needs, without the raw body. */
-export function policyPageData(doc: PolicyDocument, locale: Locale) {
+export function policyPageData(doc: PolicyDocument, locale: Locale): PolicyPageData {
   let sourceSite = "";
   try {
     sourceSite = doc.source ? new URL(doc.source).hostname : "";
@@ -51,7 +52,6 @@ export function policyPageData(doc: PolicyDocument, locale: Locale) {
       source: doc.source ?? null,
       sourceSite,
       reviewed: doc.reviewed,
-      // The last substantive change, its note in the page's language (null: none recorded since first published).
       change: doc.changed ? { date: doc.changed, note: (locale === "en" ? doc.changeNoteEn : doc.changeNote) ?? "" } : null,
       summary: doc.summary,
       summaryEn: doc.summaryEn,

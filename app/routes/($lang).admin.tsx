@@ -23,6 +23,7 @@ const areas: Array<{ to: string; key: "dashboard" | "feedback" | "assistant" | "
   { to: "/admin", key: "dashboard", role: "any" },
   { to: "/admin/feedback", key: "feedback", role: "content" },
   { to: "/admin/assistant", key: "assistant", role: "content" },
+  { to: "/admin/content", key: "dashboard", labelKey: "admin.editor.nav", role: "content" },
   { to: "/admin/cinema", key: "cinema", role: "cinema" },
   { to: "/admin/devices", key: "devices", role: "lending" },
   { to: "/admin/library", key: "dashboard", labelKey: "centre.admin.navLibrary", role: "content" },

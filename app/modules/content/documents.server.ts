@@ -262,7 +262,7 @@ export type SaveDocumentResult =
  * type (the extension of an existing document is kept).
  */
 export async function saveDocument(
-  db: Kysely<Database>,
+  db: Db,
   input: SaveDocumentInput,
   by: { userId: string | null },
   now: Date = new Date(),
@@ -277,7 +277,7 @@ export async function saveDocument(
     };
   }
   const meta = parsed.data;
-  return db.transaction().execute(async (trx) => {
+  const run = async (trx: Db): Promise<SaveDocumentResult> => {
     const existing = await getStoredDocument(trx, meta.id);
     if (existing && input.expectedRevision !== undefined && existing.revision !== input.expectedRevision) {
       return { ok: false as const, reason: "conflict" as const, currentRevision: existing.revision };
@@ -298,7 +298,9 @@ export async function saveDocument(
       existing?.revision ?? null,
     );
     return { ok: true as const, id: meta.id, revision, corpusVersion: await bumpCorpusVersion(trx, stamp) };
-  });
+  };
+  // Inside a caller's transaction (the console's save and its audit entry) it joins that transaction.
+  return db.isTransaction ? run(db) : db.transaction().execute(run);
 }
 
 // ---------------------------------------------------------------------------------------------------------

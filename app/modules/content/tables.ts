@@ -57,3 +57,16 @@ export interface ContentCorpusTable {
   seed_hash: string | null;
   changed_at: string;
 }
+
+/** A request to review one revision of a draft (migration 0015). */
+export interface ContentReviewTable {
+  id: string;
+  document_id: string;
+  revision: number;
+  requested_by: string;
+  requested_at: string;
+  decided_by: string | null;
+  decided_at: string | null;
+  /** null while pending; published | withdrawn */
+  decision: string | null;
+}

@@ -47,6 +47,8 @@ export const backupTables = [
   "content_documents",
   "content_document_versions",
   "content_corpus",
+  // Review requests of drafts (0015).
+  "content_reviews",
 ] as const;
 
 export interface Backup {

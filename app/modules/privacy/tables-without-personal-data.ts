@@ -153,4 +153,8 @@ export const tablesWithoutPersonalData: Record<string, NoPersonalData> = {
     columns: ["document_id", "revision", "path", "meta", "body", "layout", "published", "created_at", "created_by", "origin", "note"],
   },
   content_corpus: { reason: "the corpus version and the hash of the seed files (migration 0014)", columns: ["id", "version", "seed_hash", "changed_at"] },
+  content_reviews: {
+    reason: "review requests of draft policy documents (migration 0015): which staff account asked and which decided (ids, never a member of the public)",
+    columns: ["id", "document_id", "revision", "requested_by", "requested_at", "decided_by", "decided_at", "decision"],
+  },
 };

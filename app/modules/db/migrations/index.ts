@@ -12,6 +12,7 @@ import * as loanReminders from "./0010-loan-reminders";
 import * as waitingOffers from "./0012-waiting-offers";
 import * as activityOffers from "./0013-activity-offers";
 import * as contentDocuments from "./0014-content-documents";
+import * as contentReviews from "./0015-content-reviews";
 
 /** Every migration, in order. Names are permanent: add new ones at the end, never rename. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   "0012-waiting-offers": waitingOffers,
   "0013-activity-offers": activityOffers,
   "0014-content-documents": contentDocuments,
+  "0015-content-reviews": contentReviews,
 };

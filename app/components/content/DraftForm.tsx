@@ -1,0 +1,149 @@
+import { Form } from "@remix-run/react";
+import type { TFunction } from "i18next";
+import { CheckboxGroupField, RadioGroupField, TextAreaField, TextField } from "~/components/Fields";
+import type { SummaryError } from "~/components/ErrorSummary";
+import { fieldId } from "~/components/form-state";
+import type { MessageName } from "~/i18n/keys";
+import { useT } from "~/i18n/use-t";
+import { draftFormFields, type DraftFormField, type DraftFormValues } from "~/modules/content/draft-fields";
+import { audienceIds, docStatuses, topicIds } from "~/modules/content/taxonomy";
+
+export const draftFormId = "draft";
+
+export const draftFieldOrder = draftFormFields;
+export type DraftField = DraftFormField;
+export type DraftValues = DraftFormValues;
+
+/** The schema's messages (one schema for files and the console, its messages in English) as the page's sentences. */
+const known: Array<[RegExp, MessageName<"admin.editor.errors">]> = [
+  [/^must not be empty$|^is required for a /, "required"],
+  [/^must be a date|^not a real date$/, "date"],
+  [/^must be a URL$|^must be an https:\/\/ URL$/, "https"],
+  [/^needs at least one /, "choose"],
+  [/^must be kebab-case/, "idPattern"],
+  [/^must be at most (\d+) characters$/, "tooLong"],
+  [/^taken$/, "taken"],
+];
+
+export function draftErrorText(t: TFunction, field: DraftField, message: string): string {
+  const label = t(`admin.editor.fields.${field}`);
+  for (const [pattern, key] of known) {
+    const match = pattern.exec(message);
+    if (match) return t(`admin.editor.errors.${key}`, { field: label, max: match[1] });
+  }
+  return t("admin.editor.errors.other", { field: label, message });
+}
+
+/** The field messages and the error summary (form-level messages first, then each field's, linked to it). */
+export function draftErrors(
+  t: TFunction,
+  fieldErrors: Partial<Record<DraftField, string[]>>,
+  formErrors: string[],
+): { fieldErrors: Record<string, string[]>; summary: SummaryError[] } {
+  const byField = Object.fromEntries(draftFieldOrder.map((f) => [f, (fieldErrors[f] ?? []).map((m) => draftErrorText(t, f, m))]));
+  return {
+    fieldErrors: byField,
+    summary: [...formErrors.map((text) => ({ text })), ...draftFieldOrder.flatMap((f) => byField[f]!.map((text) => ({ id: fieldId(draftFormId, f), text })))],
+  };
+}
+
+const str = (v: string | string[] | undefined) => (Array.isArray(v) ? (v[0] ?? "") : (v ?? ""));
+const list = (v: string | string[] | undefined) => (Array.isArray(v) ? v : v ? [v] : []);
+
+/**
+ * The draft form (a notice's front matter and its body): native controls, no JavaScript needed. The revision it was
+ * made from travels in a hidden field, so a save over someone else's newer one is refused (saveDraft).
+ */
+export function DraftForm({
+  action,
+  values,
+  fieldErrors,
+  revision,
+  isNew,
+}: {
+  action: string;
+  values: DraftValues;
+  fieldErrors: Record<string, string[]>;
+  revision?: number;
+  isNew: boolean;
+}) {
+  const { t } = useT();
+  const id = (name: DraftField) => fieldId(draftFormId, name);
+  const text = (name: DraftField, extra: { type?: string; hint?: boolean; lang?: string } = {}) => (
+    <TextField
+      id={id(name)}
+      name={name}
+      label={t(`admin.editor.fields.${name}`)}
+      hint={extra.hint ? t(`admin.editor.hints.${name as "docNumber"}`) : undefined}
+      errors={fieldErrors[name]}
+      defaultValue={str(values[name])}
+      type={extra.type ?? "text"}
+      lang={extra.lang}
+    />
+  );
+  const area = (name: DraftField, rows: number, hint = false) => (
+    <TextAreaField
+      id={id(name)}
+      name={name}
+      label={t(`admin.editor.fields.${name}`)}
+      hint={hint ? t(`admin.editor.hints.${name as "docNumber"}`) : undefined}
+      errors={fieldErrors[name]}
+      defaultValue={str(values[name])}
+      rows={rows}
+    />
+  );
+  return (
+    <Form method="post" action={action} id={draftFormId} noValidate>
+      {revision !== undefined ? <input type="hidden" name="revision" value={revision} /> : null}
+      {isNew ? (
+        text("id", { hint: true })
+      ) : (
+        <p>
+          {t("admin.editor.fields.id")}: <code>{str(values.id)}</code>
+        </p>
+      )}
+      {text("title")}
+      {text("titleEn", { lang: "en" })}
+      {text("issuer")}
+      {text("docNumber", { hint: true })}
+      {text("issued", { type: "date" })}
+      {text("effective", { type: "date" })}
+      <RadioGroupField
+        id={id("status")}
+        name="status"
+        legend={t("admin.editor.fields.status")}
+        errors={fieldErrors.status}
+        defaultValue={str(values.status) || "current"}
+        options={docStatuses.map((s) => ({ value: s, label: t(`policies.status.${s}`) }))}
+      />
+      {text("source", { type: "url", hint: true })}
+      {text("reviewed", { type: "date", hint: true })}
+      {(
+        [
+          ["topics", topicIds.map((v) => ({ value: v, label: t(`policies.topics.${v}`) }))],
+          ["audience", audienceIds.map((v) => ({ value: v, label: t(`policies.audiences.${v}`) }))],
+        ] as const
+      ).map(([name, options]) => (
+        <CheckboxGroupField
+          key={name}
+          id={id(name)}
+          name={name}
+          legend={t(`admin.editor.fields.${name}`)}
+          errors={fieldErrors[name]}
+          checked={list(values[name])}
+          options={[...options]}
+        />
+      ))}
+      {area("summary", 3, true)}
+      {area("summaryEn", 3)}
+      {area("easyRead", 4, true)}
+      {area("related", 2, true)}
+      {area("body", 20, true)}
+      <div className="button-row">
+        <button type="submit" className="button">
+          {t("admin.editor.saveDraft")}
+        </button>
+      </div>
+    </Form>
+  );
+}

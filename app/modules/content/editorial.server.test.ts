@@ -1,0 +1,155 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Connection } from "~/modules/db/index.server";
+import { createStaffUser, type Actor } from "~/modules/staff/index.server";
+import { chessNotice } from "../../../tests/fixtures/test-notice";
+import { createTestDb } from "../../../tests/support/test-db";
+import { loadDatabaseCorpus, saveDocument } from "./documents.server";
+import {
+  approveAndPublish,
+  formValuesOf,
+  getEditableDocument,
+  getPendingReview,
+  listEditorialDocuments,
+  previewDocument,
+  requestReview,
+  saveDraft,
+  type DraftFormValues,
+} from "./editorial.server";
+
+/** The console's drafts (issue 16, items 2–3): saved through the one schema, never public, audited, stale saves refused. */
+describe("drafts in the staff console", () => {
+  let conn: Connection;
+  let editor: Actor;
+  let reviewer: Actor;
+  const { meta, body } = chessNotice("editorial-chess");
+  const form: DraftFormValues = {
+    id: meta.id,
+    title: meta.title,
+    titleEn: meta.titleEn,
+    issuer: meta.issuer,
+    issued: meta.issued,
+    status: "current",
+    source: meta.source,
+    reviewed: meta.reviewed,
+    topics: [...meta.topics],
+    audience: [...meta.audience],
+    summary: meta.summary,
+    summaryEn: meta.summaryEn,
+    easyRead: "12月20日比赛。\n12月15日前报名，打电话。",
+    docNumber: "",
+    body: body.replace(/\n/g, "\r\n"),
+  };
+
+  beforeAll(async () => {
+    conn = await createTestDb();
+    const user = await createStaffUser(conn.db, { username: "editor1", displayName: "编辑甲", password: "a long enough password", roles: ["content"] });
+    editor = { id: user.id, username: user.username };
+    const second = await createStaffUser(conn.db, { username: "editor2", displayName: "编辑乙", password: "a long enough password", roles: ["content"] });
+    reviewer = { id: second.id, username: second.username };
+  });
+  afterAll(async () => {
+    await conn.db.destroy();
+  });
+
+  it("a new notice is saved as a draft: listed, previewable, but not in the public corpus", async () => {
+    const saved = await saveDraft(conn.db, editor, { values: form, create: { type: "notice" } });
+    expect(saved).toEqual({ ok: true, id: meta.id, revision: 1 });
+    const [item] = await listEditorialDocuments(conn.db);
+    expect(item).toMatchObject({ id: meta.id, state: "draft", revision: 1, updatedBy: "编辑甲", type: "notice" });
+    expect((await loadDatabaseCorpus(conn.db)).documents.map((d) => d.id)).not.toContain(meta.id);
+    const preview = await previewDocument(conn.db, meta.id);
+    expect(preview?.document.easyRead).toEqual(["12月20日比赛。", "12月15日前报名，打电话。"]);
+    expect(preview?.document.body).not.toContain("\r");
+    expect(preview?.document.sections.map((s) => s.heading)).toEqual(["一、比赛时间和地点", "二、怎样报名"]);
+    // The optional field left empty is not written.
+    expect(preview?.stored.meta.docNumber).toBeUndefined();
+  });
+
+  it("every save writes its audit entry", async () => {
+    const entries = await conn.db.selectFrom("audit_log").selectAll().where("target_id", "=", meta.id).execute();
+    expect(entries.map((e) => [e.action, e.user_id, e.detail])).toEqual([["content.draft.save", editor.id, "revision 1"]]);
+  });
+
+  it("a new document cannot take an id in use", async () => {
+    expect(await saveDraft(conn.db, editor, { values: form, create: { type: "notice" } })).toEqual({ ok: false, reason: "taken" });
+  });
+
+  it("a save from a stale revision is refused and writes nothing", async () => {
+    const current = (await getEditableDocument(conn.db, meta.id))!;
+    const values = { ...current.values, title: "关于举办盲人象棋比赛的通知（修订）" };
+    expect(await saveDraft(conn.db, editor, { id: meta.id, values, expectedRevision: 1 })).toEqual({ ok: true, id: meta.id, revision: 2 });
+    // A second editor still has revision 1 open.
+    expect(await saveDraft(conn.db, editor, { id: meta.id, values: { ...values, title: "另一个标题" }, expectedRevision: 1 })).toEqual({
+      ok: false,
+      reason: "conflict",
+      currentRevision: 2,
+    });
+    const after = (await getEditableDocument(conn.db, meta.id))!;
+    expect(after.doc.meta.title).toBe("关于举办盲人象棋比赛的通知（修订）");
+    expect(await conn.db.selectFrom("audit_log").select("id").where("target_id", "=", meta.id).execute()).toHaveLength(2);
+  });
+
+  it("schema errors come back per field, and nothing is written", async () => {
+    const current = (await getEditableDocument(conn.db, meta.id))!;
+    const result = await saveDraft(conn.db, editor, { id: meta.id, values: { ...current.values, source: "", topics: [], reviewed: "2026-13-01" }, expectedRevision: 2 });
+    expect(result.ok).toBe(false);
+    if (result.ok || result.reason !== "invalid") throw new Error("expected invalid");
+    expect(Object.keys(result.fieldErrors).sort()).toEqual(["reviewed", "source", "topics"]);
+    expect((await getEditableDocument(conn.db, meta.id))!.doc.revision).toBe(2);
+  });
+
+  it("fields the form does not show are kept; a published document is not edited as a draft", async () => {
+    const other = chessNotice("editorial-published");
+    const steps = [{ title: "报名", text: "打电话报名。" }];
+    await saveDocument(conn.db, { meta: { ...other.meta, steps }, body: other.body, published: true }, { userId: null });
+    const doc = (await getEditableDocument(conn.db, other.meta.id))!;
+    expect(await saveDraft(conn.db, editor, { id: other.meta.id, values: doc.values, expectedRevision: doc.doc.revision })).toEqual({ ok: false, reason: "published" });
+    // (Through the module, a draft keeps the fields the form leaves alone.)
+    await saveDocument(conn.db, { meta: { ...other.meta, id: "editorial-steps", steps }, body: other.body, published: false }, { userId: null });
+    const draft = (await getEditableDocument(conn.db, "editorial-steps"))!;
+    expect(await saveDraft(conn.db, editor, { id: "editorial-steps", values: formValuesOf(draft.doc), expectedRevision: 1 })).toMatchObject({ ok: true, revision: 2 });
+    expect((await getEditableDocument(conn.db, "editorial-steps"))!.doc.meta.steps).toEqual(steps);
+  });
+
+  it("review and publication: the author cannot approve their own draft; a second editor's approval publishes it, audited", async () => {
+    const id = meta.id;
+    const { doc } = (await getEditableDocument(conn.db, id))!;
+    expect(await requestReview(conn.db, editor, id, doc.revision - 1)).toEqual({ ok: false, reason: "conflict" });
+    expect(await requestReview(conn.db, editor, id, doc.revision)).toEqual({ ok: true, id, revision: doc.revision });
+    expect(await requestReview(conn.db, editor, id, doc.revision)).toEqual({ ok: false, reason: "pending" });
+    expect((await listEditorialDocuments(conn.db)).find((d) => d.id === id)?.state).toBe("review");
+    // Two-person rule: neither the one who asked nor the author of the revision approves it.
+    expect(await approveAndPublish(conn.db, editor, id, doc.revision)).toEqual({ ok: false, reason: "ownDraft" });
+    expect((await loadDatabaseCorpus(conn.db)).documents.map((d) => d.id)).not.toContain(id);
+    // A stale approval (of a revision that is no longer the one asked about) publishes nothing.
+    expect(await approveAndPublish(conn.db, reviewer, id, doc.revision - 1)).toEqual({ ok: false, reason: "conflict" });
+
+    const published = await approveAndPublish(conn.db, reviewer, id, doc.revision);
+    expect(published).toEqual({ ok: true, id, revision: doc.revision + 1 });
+    expect((await loadDatabaseCorpus(conn.db)).documents.map((d) => d.id)).toContain(id);
+    expect(await getPendingReview(conn.db, id)).toBeUndefined();
+    const item = (await listEditorialDocuments(conn.db)).find((d) => d.id === id);
+    expect(item).toMatchObject({ state: "published", updatedBy: "编辑乙" });
+    const actions = await conn.db.selectFrom("audit_log").select(["action", "user_id"]).where("target_id", "=", id).orderBy("at").orderBy("action").execute();
+    expect(actions.filter((a) => a.action !== "content.draft.save")).toEqual([
+      { action: "content.review.request", user_id: editor.id },
+      { action: "content.publish", user_id: reviewer.id },
+      { action: "content.review.approve", user_id: reviewer.id },
+    ]);
+  });
+
+  it("saving a draft under review withdraws the request: the new text must be asked about again", async () => {
+    const id = "editorial-steps";
+    let { doc } = (await getEditableDocument(conn.db, id))!;
+    expect((await requestReview(conn.db, editor, id, doc.revision)).ok).toBe(true);
+    // The reviewer edits it: now the reviewer is an author of the revision and cannot approve it either.
+    expect((await saveDraft(conn.db, reviewer, { id, values: formValuesOf(doc), expectedRevision: doc.revision })).ok).toBe(true);
+    expect(await getPendingReview(conn.db, id)).toBeUndefined();
+    doc = (await getEditableDocument(conn.db, id))!.doc;
+    expect(await approveAndPublish(conn.db, editor, id, doc.revision)).toEqual({ ok: false, reason: "notPending" });
+    expect((await requestReview(conn.db, editor, id, doc.revision)).ok).toBe(true);
+    expect(await approveAndPublish(conn.db, reviewer, id, doc.revision)).toEqual({ ok: false, reason: "ownDraft" });
+    expect(await approveAndPublish(conn.db, editor, id, doc.revision)).toEqual({ ok: false, reason: "ownDraft" });
+    expect((await loadDatabaseCorpus(conn.db)).documents.map((d) => d.id)).not.toContain(id);
+  });
+});

@@ -1,0 +1,31 @@
+import type { DocStatus, DocType } from "./taxonomy";
+
+/**
+ * What a policy document's page renders (http/policy-page.server.ts makes it; components/policies/PolicyDocument
+ * renders it, for the public page and the console's preview alike). Zod-free and server-free, so pages can import it.
+ */
+export interface PolicyPageData {
+  doc: {
+    id: string;
+    title: string;
+    titleEn: string;
+    type: DocType;
+    issuer: string;
+    docNumber: string | null;
+    issued: string | null;
+    effective: string | null;
+    status: DocStatus;
+    source: string | null;
+    sourceSite: string;
+    reviewed: string;
+    /** The last substantive change, its note in the page's language (null: none recorded since first published). */
+    change: { date: string; note: string } | null;
+    summary: string;
+    summaryEn: string;
+    easyRead: string[];
+    steps: Array<{ title: string; text: string }>;
+  };
+  toc: Array<{ anchor: string; heading: string; level: number }>;
+  html: string;
+  related: Array<{ id: string; title: string; titleEn: string }>;
+}

@@ -1,0 +1,176 @@
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { removeNewIndexesLater, untilSeenEverywhere } from "../support/live-corpus";
+import { baseURL, consoleErrors, expectNoAxeViolations, launchBrowser, newContext, tabTo, waitForHydration, waitForNewPage } from "./browser";
+import { signInContext } from "./staff";
+
+/** The editor's drafts in the staff console (issue 16, items 2–3): /admin/content, a new notice, its preview. */
+let browser: Browser;
+let removeIndexes: () => void;
+beforeAll(async () => {
+  browser = await launchBrowser();
+  // A published notice has the server build an index of the new corpus: not left behind.
+  removeIndexes = removeNewIndexesLater();
+});
+afterAll(async () => {
+  await browser?.close();
+  removeIndexes?.();
+});
+
+async function editor(javaScriptEnabled: boolean, who: "content" | "admin" = "content"): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await newContext(browser, { javaScriptEnabled });
+  await signInContext(context, who);
+  return { context, page: await context.newPage() };
+}
+
+/** Fills a notice's fields (labels as the editor reads them). */
+async function fillNotice(page: Page, id: string, title: string) {
+  await page.getByLabel("文件编号（网址用）").fill(id);
+  await page.getByLabel("标题（中文）").fill(title);
+  await page.getByLabel("标题（英文）").fill("Notice of the 2026 Qingyuan go contest for deaf people");
+  await page.getByLabel("官方原文网址").fill("https://www.gdqy.gov.cn/");
+  await page.getByRole("group", { name: "主题（至少选一个）" }).getByLabel("文化").check();
+  await page.getByRole("group", { name: "适用人群（至少选一个）" }).getByLabel("听力残疾").check();
+  await page.getByLabel("摘要（中文）").fill("市残联12月27日举办聋人围棋比赛，12月20日前报名。");
+  await page.getByLabel("摘要（英文）").fill("The Federation holds a go contest for deaf people on 27 December; sign up by 20 December.");
+  await page.getByLabel("易读版（可选）").fill("12月27日下围棋比赛。\n12月20日前报名。");
+  await page.getByLabel("正文").fill("## 一、比赛时间\n\n聋人围棋比赛于2026年12月27日举行。\n\n## 二、怎样报名\n\n12月20日前发短信报名。\n");
+}
+
+describe("drafts in the staff console", () => {
+  it("a content editor makes a notice without JavaScript: errors in the summary, then a draft that only the preview shows", async () => {
+    const { context, page } = await editor(false);
+    const id = `e2e-go-contest-${Date.now()}`;
+    const title = "关于举办2026年清远市聋人围棋比赛的通知";
+    await page.goto("/admin/content");
+    await page.getByRole("heading", { level: 1, name: "内容管理" }).waitFor();
+    await waitForNewPage(page, () => page.getByRole("link", { name: "新建通知公告" }).click());
+    await page.getByRole("heading", { level: 1, name: "新建通知公告" }).waitFor();
+
+    // Sent with the title missing and no topic: the error summary links each message to its field; nothing typed is lost.
+    await page.getByLabel("文件编号（网址用）").fill(id);
+    await page.getByLabel("正文").fill("## 一、比赛时间\n\n待定。\n");
+    await waitForNewPage(page, () => page.getByRole("button", { name: "保存为草稿" }).click());
+    expect(await page.title()).toMatch(/^错误：/);
+    const summary = page.getByRole("group", { name: "提交前请修改以下问题" });
+    expect(await summary.getByRole("link", { name: "请填写标题（中文）" }).getAttribute("href")).toBe("#draft-title");
+    expect(await summary.getByRole("link", { name: "请选择主题（至少选一个）" }).getAttribute("href")).toBe("#draft-topics");
+    expect(await page.getByLabel("文件编号（网址用）").inputValue()).toBe(id);
+    expect(await page.getByLabel("正文").inputValue()).toBe("## 一、比赛时间\n\n待定。\n");
+
+    await fillNotice(page, id, title);
+    await waitForNewPage(page, () => page.getByRole("button", { name: "保存为草稿" }).click());
+    // The preview: the public page's rendering, marked as not published.
+    expect(page.url()).toContain(`/admin/content/${id}/preview`);
+    expect(await page.getByRole("note", { name: "预览/未发布" }).textContent()).toContain("公众看不到");
+    expect(await page.getByRole("heading", { level: 1 }).allTextContents()).toEqual([title]);
+    await page.getByRole("heading", { level: 2, name: "易读版" }).waitFor();
+    await page.getByRole("heading", { name: "二、怎样报名" }).waitFor();
+
+    // Never public.
+    expect((await context.request.get(`/policies/${id}`)).status()).toBe(404);
+    const row = page.getByRole("row").filter({ hasText: title });
+    await page.goto("/admin/content");
+    expect(await row.getByRole("cell").nth(1).textContent()).toBe("草稿");
+    await context.close();
+  });
+
+  it("a stale save is refused with a clear message, keeping what the second editor typed", async () => {
+    const { context, page } = await editor(false);
+    const id = `e2e-stale-${Date.now()}`;
+    await page.goto("/admin/content/new");
+    await fillNotice(page, id, "先保存的通知");
+    await waitForNewPage(page, () => page.getByRole("button", { name: "保存为草稿" }).click());
+    // Two editors open the same draft.
+    const other = await context.newPage();
+    await page.goto(`/admin/content/${id}`);
+    await other.goto(`/admin/content/${id}`);
+    await page.getByLabel("标题（中文）").fill("第一个人改的标题");
+    await waitForNewPage(page, () => page.getByRole("button", { name: "保存为草稿" }).click());
+    await other.getByLabel("标题（中文）").fill("第二个人改的标题");
+    await waitForNewPage(other, () => other.getByRole("button", { name: "保存为草稿" }).click());
+    expect(await other.getByRole("group", { name: "提交前请修改以下问题" }).textContent()).toContain("别人已经保存了第2版");
+    expect(await other.getByLabel("标题（中文）").inputValue()).toBe("第二个人改的标题");
+    await page.goto(`/admin/content/${id}/preview`);
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("第一个人改的标题");
+    await context.close();
+  });
+
+  it("the pages work by keyboard alone and pass axe", async () => {
+    const { context, page } = await editor(true);
+    await page.goto("/admin/content");
+    await waitForHydration(page);
+    await expectNoAxeViolations(page, "/admin/content");
+    await tabTo(page, page.getByRole("link", { name: "新建通知公告" }));
+    await waitForNewPage(page, () => page.keyboard.press("Enter"));
+    await page.getByRole("heading", { level: 1, name: "新建通知公告" }).waitFor();
+    await waitForHydration(page);
+    await expectNoAxeViolations(page, "/admin/content/new");
+    const id = `e2e-keyboard-${Date.now()}`;
+    await fillNotice(page, id, "键盘保存的通知");
+    await page.getByLabel("正文").focus();
+    await tabTo(page, page.getByRole("button", { name: "保存为草稿" }), 5);
+    await page.keyboard.press("Enter");
+    await page.waitForURL(new RegExp(`/admin/content/${id}/preview`));
+    await page.getByRole("note", { name: "预览/未发布" }).waitFor();
+    await expectNoAxeViolations(page, "preview");
+    await tabTo(page, page.getByRole("link", { name: "继续修改“键盘保存的通知”" }), 80);
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { level: 1, name: "修改草稿：键盘保存的通知" }).waitFor();
+    await waitForHydration(page);
+    await expectNoAxeViolations(page, "edit");
+    expect(consoleErrors(page)).toEqual([]);
+    await context.close();
+  });
+
+  it("one editor asks for review, the author cannot approve it, a second staff member does: it is on /policies and in the search (no JavaScript)", async () => {
+    const author = await editor(false);
+    const id = `e2e-published-${Date.now()}`;
+    const title = `关于举办清远市聋人围棋比赛的通知${Date.now() % 100000}`;
+    await author.page.goto("/admin/content/new");
+    await fillNotice(author.page, id, title);
+    await waitForNewPage(author.page, () => author.page.getByRole("button", { name: "保存为草稿" }).click());
+    await waitForNewPage(author.page, () => author.page.getByRole("button", { name: "请人审核" }).click());
+    expect(await author.page.getByRole("note", { name: "预览/未发布" }).textContent()).toContain("已请人审核");
+    // The author is offered no approval, and one forged by hand is refused (two-person rule).
+    expect(await author.page.getByRole("button", { name: "审核通过并发布" }).count()).toBe(0);
+    const forged = await author.context.request.post(`/admin/content/${id}/preview`, { form: { intent: "approve", revision: "1" }, maxRedirects: 0 });
+    expect(forged.status()).toBe(403);
+    await author.page.goto("/admin/content");
+    expect(await author.page.getByRole("row").filter({ hasText: title }).getByRole("cell").nth(1).textContent()).toBe("待审核");
+    expect((await author.context.request.get(`/policies/${id}`)).status()).toBe(404);
+
+    const reviewer = await editor(false, "admin");
+    await reviewer.page.goto("/admin/content");
+    await waitForNewPage(reviewer.page, () => reviewer.page.getByRole("link", { name: `预览“${title}”` }).click());
+    await waitForNewPage(reviewer.page, () => reviewer.page.getByRole("button", { name: "审核通过并发布" }).click());
+    await reviewer.page.getByRole("status").filter({ hasText: "已发布" }).waitFor();
+
+    // Live within seconds, without a restart (the corpus version: content/live.server.ts).
+    const listed = async () => (await (await fetch(`${baseURL()}/policies?type=notice&topic=culture&audience=hearing`)).text()).includes(`/policies/${id}`);
+    const found = async () => (await (await fetch(`${baseURL()}/search?q=${encodeURIComponent("聋人围棋比赛")}`)).text()).includes(`/policies/${id}`);
+    await untilSeenEverywhere(async () => [await listed(), await found()], [true, true]);
+    const page = reviewer.page;
+    await page.goto("/policies?type=notice&topic=culture&audience=hearing");
+    await page.getByRole("link", { name: title }).waitFor();
+    await page.goto(`/search?q=${encodeURIComponent("聋人围棋比赛")}`);
+    await page.getByRole("link", { name: title }).first().waitFor();
+    await author.context.close();
+    await reviewer.context.close();
+  });
+
+  it("the review buttons work by keyboard alone and the preview passes axe while waiting", async () => {
+    const { context, page } = await editor(true);
+    const id = `e2e-review-keys-${Date.now()}`;
+    await page.goto("/admin/content/new");
+    await fillNotice(page, id, "键盘请人审核的通知");
+    await waitForNewPage(page, () => page.getByRole("button", { name: "保存为草稿" }).click());
+    await waitForHydration(page);
+    await tabTo(page, page.getByRole("button", { name: "请人审核" }), 80);
+    await page.keyboard.press("Enter");
+    await page.getByText("已请人审核").waitFor();
+    await expectNoAxeViolations(page, "preview waiting for review");
+    expect(consoleErrors(page)).toEqual([]);
+    await context.close();
+  });
+});
