@@ -1,5 +1,7 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { getStoredDocument, saveDocument } from "~/modules/content/documents.server";
+import { openDatabase } from "~/modules/db/index.server";
 import { removeNewIndexesLater, untilSeenEverywhere } from "../support/live-corpus";
 import { baseURL, consoleErrors, expectNoAxeViolations, launchBrowser, newContext, tabTo, waitForHydration, waitForNewPage } from "./browser";
 import { signInContext } from "./staff";
@@ -16,6 +18,19 @@ afterAll(async () => {
   await browser?.close();
   removeIndexes?.();
 });
+
+/** Unpublishes a document in the shared server's database, through the module (as the staff console would). */
+async function unpublish(id: string) {
+  const conn = openDatabase(inject("databaseUrl"));
+  try {
+    const doc = await getStoredDocument(conn.db, id);
+    if (!doc) throw new Error(`no document ${id}`);
+    const saved = await saveDocument(conn.db, { meta: doc.meta, body: doc.body, published: false }, { userId: null });
+    expect(saved.ok).toBe(true);
+  } finally {
+    await conn.db.destroy();
+  }
+}
 
 async function editor(javaScriptEnabled: boolean, who: "content" | "admin" = "content"): Promise<{ context: BrowserContext; page: Page }> {
   const context = await newContext(browser, { javaScriptEnabled });
@@ -157,6 +172,9 @@ describe("drafts in the staff console", () => {
     await page.getByRole("link", { name: title }).first().waitFor();
     await author.context.close();
     await reviewer.context.close();
+    // The shared server serves the other test files next: the notice is unpublished again, and gone before they run.
+    await unpublish(id);
+    await untilSeenEverywhere(async () => [(await fetch(`${baseURL()}/policies/${id}`)).status, await listed(), await found()], [404, false, false]);
   });
 
   it("the review buttons work by keyboard alone and the preview passes axe while waiting", async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Connection } from "~/modules/db/index.server";
-import { createStaffUser, type Actor } from "~/modules/staff/index.server";
+import { cliActor, createStaffUser, type Actor } from "~/modules/staff/index.server";
 import { chessNotice } from "../../../tests/fixtures/test-notice";
 import { createTestDb } from "../../../tests/support/test-db";
 import { loadDatabaseCorpus, saveDocument } from "./documents.server";
@@ -42,9 +42,9 @@ describe("drafts in the staff console", () => {
 
   beforeAll(async () => {
     conn = await createTestDb();
-    const user = await createStaffUser(conn.db, { username: "editor1", displayName: "编辑甲", password: "a long enough password", roles: ["content"] });
+    const user = await createStaffUser(conn.db, cliActor, { username: "editor1", displayName: "编辑甲", password: "a long enough password", roles: ["content"] });
     editor = { id: user.id, username: user.username };
-    const second = await createStaffUser(conn.db, { username: "editor2", displayName: "编辑乙", password: "a long enough password", roles: ["content"] });
+    const second = await createStaffUser(conn.db, cliActor, { username: "editor2", displayName: "编辑乙", password: "a long enough password", roles: ["content"] });
     reviewer = { id: second.id, username: second.username };
   });
   afterAll(async () => {
