@@ -27,6 +27,7 @@ describe("homophone typo repair against the corpus's words", () => {
     "今天股市怎么样", // 股市 is a word (the corpus's 故事 is not meant)
     "四级视力残疾能领护理补贴吗",
     "无障碍环境建设法什么时候开始施行",
+    "清远这边开过什么培训班", // 什么 was typed whole: 过什 is not 过身 (died)
   ])("leaves real words alone: %s", (text) => {
     expect(repair(text)).toEqual({ text, repairs: [] });
   });

@@ -80,8 +80,11 @@ export class TypoRepairer {
     }
   }
 
-  /** The corpus word a run of whole segments was probably meant to be, or null. */
-  private targetFor(parts: string[]): string | null {
+  /**
+   * The corpus word a run of whole segments was probably meant to be, or null. `kept[i]`: the run's i-th character
+   * is part of a function word the text spelled out (什 of 什么): it may stay in a repaired word, never change.
+   */
+  private targetFor(parts: string[], kept: boolean[] = []): string | null {
     const run = parts.join("");
     const chars = [...run];
     if (this.known.has(run) || this.lexicon.isDictionaryWord(run)) return null;
@@ -95,6 +98,8 @@ export class TypoRepairer {
       if (target.length !== chars.length) continue;
       const changed = chars.map((c, i) => (c === target[i] ? -1 : i)).filter((i) => i >= 0);
       if (changed.length === 0 || changed.length > (chars.length === 4 ? 2 : 1)) continue;
+      // 开过什么 is not 开过身么: 什么 was typed whole, so 什 is no typo for 身.
+      if (changed.some((i) => kept[i])) continue;
       const changesFunction = changed.some((i) => isFunction(chars[i]));
       if (changesFunction) {
         // 是配 → 适配 and 康复就助 → 康复救助, but not 是残联 → 市残联: a function word standing before or after
@@ -116,7 +121,11 @@ export class TypoRepairer {
     const repairs: TypoRepair[] = [];
     const out = text.replace(hanRun, (run) => {
       // Function words are split into characters: 怎么办里 is 怎么 + 办理.
-      const segments = this.lexicon.segment(run).flatMap((p) => ([...p].length > 1 && this.lexicon.isFunctionWord(p) ? [...p] : [p]));
+      const words = this.lexicon.segment(run);
+      const spelled = (p: string) => [...p].length > 1 && this.lexicon.isFunctionWord(p);
+      const segments = words.flatMap((p) => (spelled(p) ? [...p] : [p]));
+      // Which segments are characters of a function word the text spelled out whole (什 and 么 of 什么).
+      const ofFunctionWord = words.flatMap((p) => (spelled(p) ? [...p].map(() => true) : [false]));
       const length = (s: string) => [...s].length;
       let result = "";
       let i = 0;
@@ -127,7 +136,8 @@ export class TypoRepairer {
           const parts = segments.slice(i, j);
           const piece = parts.join("");
           if (length(piece) > 4 || !parts.some((p) => length(p) === 1)) continue;
-          const target = this.targetFor(parts);
+          const kept = parts.flatMap((p, k) => [...p].map(() => ofFunctionWord[i + k]));
+          const target = this.targetFor(parts, kept);
           if (target) {
             repairs.push({ from: piece, to: target });
             result += target;
