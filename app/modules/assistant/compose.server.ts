@@ -615,6 +615,9 @@ export function personalDataNotice(t: TFunction, personalData: PersonalDataKind[
 }
 
 /** The answer when the corpus covers the question. */
+/** Weight, in the re-ranking, of a word that only the story of a question says (not the clause that asks). */
+export const storyRerankWeight = 0.5;
+
 export function composeAnswer({ retrieval, index, locale, t, personalData, idf }: ComposeInput): AnswerView {
   // The question as understood (folded, typos repaired): 殘疾人證有哪些 asks for a list like 残疾人证有哪些.
   const asked = retrieval.understanding.text;
@@ -644,7 +647,12 @@ export function composeAnswer({ retrieval, index, locale, t, personalData, idf }
   const aspects = retrieval.aspects ?? [];
   // The services the question names (glossary terms of three characters or more: 残疾人证, 重度残疾人护理补贴).
   const services = [...new Set(retrieval.expanded.expansions.map((e) => normalize(e.canonical)).filter((c) => [...c].length >= 3 && /\p{Script=Han}/u.test(c)))];
-  const hits = ownPeopleFirst(othersLast(rerank(retrieval.hits, terms, aspects, services)));
+  // Re-ranking weighs the story's words less (物业 in "跟物业讲了好几次都没人管。能去哪里反映？" finds the section
+  // where 物业 cooperates with home modification, not what is asked): a word only the story says counts `storyRerankWeight`.
+  const askedWords = new Set(retrieval.understanding.keyTerms.filter((k) => k.asked).map((k) => k.term));
+  const storyWords = new Set(retrieval.understanding.keyTerms.filter((k) => !k.asked && !askedWords.has(k.term)).map((k) => k.term));
+  const rankTerms = storyWords.size ? terms.map((x) => (storyWords.has(x.term) ? { ...x, weight: x.weight * storyRerankWeight } : x)) : terms;
+  const hits = ownPeopleFirst(othersLast(rerank(retrieval.hits, rankTerms, aspects, services)));
   const scheme = eligibilityScheme(retrieval);
   const ruleChunks = scheme
     ? schemeRuleSummary[scheme].sources.map((s) => index.chunkAt(s.docId, s.anchor)).filter((c): c is AssistantChunk => Boolean(c))
@@ -664,7 +672,7 @@ export function composeAnswer({ retrieval, index, locale, t, personalData, idf }
     : [];
   // (They rank beside the document's best hit: it is their document that was found.)
   const found = (chunk: AssistantChunk) => ({ ...hits[0], chunk, lexicalRank: null, vectorRank: null, lexicalScore: null });
-  const candidates = ownPeopleFirst(othersLast(rerank([...hits.slice(0, 1), ...aspectSections.map(found), ...hits.slice(1), ...overviews.map(found)], terms, aspects, services)));
+  const candidates = ownPeopleFirst(othersLast(rerank([...hits.slice(0, 1), ...aspectSections.map(found), ...hits.slice(1), ...overviews.map(found)], rankTerms, aspects, services)));
   const passages = choosePassages(candidates, terms, ruleChunks, 4, label);
   // At least two passages when the retrieval has them, even if only one sentence matched a term.
   if (passages.length < 2) {

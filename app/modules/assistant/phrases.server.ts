@@ -1,5 +1,6 @@
 import { loadGlossary } from "~/modules/content/corpus.server";
 import { loadPhrasebook, type Phrasebook } from "~/modules/content/phrasebook.server";
+import { foldText } from "~/modules/search/normalize.server";
 
 /**
  * The phrasebook (knowledge/phrasebook.yaml) as matchers: Chinese phrases match anywhere, English ones as whole
@@ -25,7 +26,8 @@ export class PhraseMatcher {
     options: { englishAtStart?: boolean; whole?: string[] } = {},
   ) {
     this.whole = options.whole?.length ? new PhraseMatcher(options.whole) : null;
-    const parts = [...new Set(phrases.map((p) => p.trim().toLowerCase()).filter(Boolean))]
+    // Folded as the question is (点样 → 怎样): the phrasebook may list a phrase in Cantonese or traditional characters.
+    const parts = [...new Set(phrases.map((p) => foldText(p.trim())).filter(Boolean))]
       .sort((a, b) => b.length - a.length)
       .map((p) => (options.englishAtStart && /^[a-z]/.test(p) ? `^\\s*${toPattern(p)}` : toPattern(p)));
     this.pattern = parts.length ? new RegExp(parts.join("|"), "giu") : null;

@@ -91,10 +91,15 @@ export function questionClauses(text: string, phrases: Phrases): Array<{ clause:
   const clauses = text.split(clauseEnd).map((c) => c.trim()).filter(Boolean);
   const own = clauses.map((c) => phrases.narrative.remove(c));
   const counts = own.map((c) => clauseTerms(c, 1, true).length);
-  let asking = clauses.map((c) => phrases.questionWords.test(phrases.notQuestions.remove(c)));
+  const markers = clauses.map((c) => phrases.questionWords.find(phrases.notQuestions.remove(c)));
+  // In a text that marks its questions (？), a clause that does not end with one and whose only question word is 几
+  // tells the story: "楼下几间铺头……，我已经撞过几次。想投诉，应该点做？" counts shops and times, it asks nothing.
+  const marked = clauses.some((c) => /[？?]$/.test(c));
+  let asking = markers.map((m, i) => m.length > 0 && !(marked && !/[？?]$/.test(clauses[i]) && m.every((w) => w === "几")));
   if (!asking.some(Boolean)) asking = clauses.map((_, i) => i === clauses.length - 1);
-  // A clause that asks with no word of its own ("……是真的吗", "怎么办？") asks about the clause before it.
-  asking = asking.map((a, i) => a && counts[i] > 0);
+  // A clause that asks with no word of its own ("……是真的吗", "应该怎么做？") asks about the clause before it.
+  const bare = asking.map((a, i) => a && counts[i] === 0);
+  asking = asking.map((a, i) => (a && counts[i] > 0) || (counts[i] > 0 && bare[i + 1] === true));
   if (!asking.some(Boolean)) {
     const last = counts.reduce((at, n, i) => (n > 0 ? i : at), -1);
     asking = clauses.map((_, i) => i === last);

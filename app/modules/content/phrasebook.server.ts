@@ -40,6 +40,11 @@ export const phrasebookSchema = z
     offTopic: z.record(z.array(phrase).min(1)).default({}),
     /** Words that make a question the assistant's business, whatever else it mentions (substrings). */
     domain: z.array(phrase).default([]),
+    /**
+     * Cantonese words and forms → Mandarin (点样 → 怎样, 睇唔到 → 看不到 through 睇 → 看 and 唔 → 不): every text the
+     * index compares is rewritten with them (search/normalize.server.ts), longest first.
+     */
+    cantonese: z.record(z.string().regex(/^\p{Script=Han}+$/u, "Chinese characters only"), z.string().regex(/^\p{Script=Han}*$/u, "Chinese characters only")).default({}),
   })
   .strict();
 
@@ -50,7 +55,7 @@ export interface PhrasebookLoad {
   errors: CorpusError[];
 }
 
-const empty: Phrasebook = { narrative: [], questionWords: [], notQuestions: [], wishes: [], actions: [], offTopic: {}, domain: [] };
+const empty: Phrasebook = { narrative: [], questionWords: [], notQuestions: [], wishes: [], actions: [], offTopic: {}, domain: [], cantonese: {} };
 
 /**
  * knowledge/phrasebook.yaml, validated (schema; a phrase listed twice, or in two of narrative, the off-topic

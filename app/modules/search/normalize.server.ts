@@ -1,4 +1,5 @@
 import * as OpenCC from "opencc-js/t2cn";
+import { loadPhrasebook } from "~/modules/content/phrasebook.server";
 
 /**
  * The characters of a text as the index compares them: compatibility forms folded (NFKC: full-width letters,
@@ -14,7 +15,28 @@ export function toSimplified(text: string): string {
   return traditionalToSimplified(text);
 }
 
-/** NFKC, then traditional → simplified, then lower case. Keeps the text's length in code points only roughly. */
+let cantonese: { pattern: RegExp | null; mandarin: Map<string, string> } | undefined;
+
+/** The phrasebook's Cantonese → Mandarin table (knowledge/phrasebook.yaml `cantonese`) as one pattern, longest first. */
+function cantoneseTable(): { pattern: RegExp | null; mandarin: Map<string, string> } {
+  if (!cantonese) {
+    const mandarin = new Map(Object.entries(loadPhrasebook().phrasebook.cantonese));
+    const keys = [...mandarin.keys()].sort((a, b) => b.length - a.length);
+    cantonese = { pattern: keys.length ? new RegExp(keys.join("|"), "gu") : null, mandarin };
+  }
+  return cantonese;
+}
+
+/** 佢睇唔到嘢，点样申请 → 他看不到东西，怎样申请 (the phrasebook's table; Mandarin is returned unchanged). */
+export function toMandarin(text: string): string {
+  const { pattern, mandarin } = cantoneseTable();
+  return pattern ? text.replace(pattern, (word) => mandarin.get(word) ?? word) : text;
+}
+
+/**
+ * NFKC, then traditional → simplified, then lower case, then Cantonese → Mandarin. Keeps the text's length in code
+ * points only roughly.
+ */
 export function foldText(text: string): string {
-  return toSimplified(text.normalize("NFKC")).toLowerCase();
+  return toMandarin(toSimplified(text.normalize("NFKC")).toLowerCase());
 }
