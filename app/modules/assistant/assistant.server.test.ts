@@ -103,6 +103,18 @@ describe("answers", () => {
     expect(reply.answer).toContain("选择场次，查看影片介绍");
   });
 
+  it("answers a day that follows a yearly rule (每年9月的最后一个星期日), asked in traditional characters", async () => {
+    const reply = await ask("國際聾人節是哪一天？");
+    expect(reply.answer.split("\n")[0]).toContain("9月的最后一个星期日");
+  });
+
+  it("answers a long Cantonese story about a blocked tactile path: where to complain, and the fine", async () => {
+    const reply = await ask("我日日拄住盲杖行盲道返屋企，但系楼下几间铺头成日将电单车摆喺盲道度，我撞过几次。想投诉，应该点做？会唔会罚佢哋？");
+    expect(reply.grounded).toBe(true);
+    expect(reply.answer).toMatch(/投诉|举报/);
+    expect(reply.answer).toContain("罚款");
+  });
+
   it("never gives an amount the corpus does not state", async () => {
     const reply = await ask("2026年广东省困难残疾人生活补贴每月多少元？");
     expect(reply.grounded).toBe(false);
@@ -124,6 +136,15 @@ describe("no answer", () => {
     expect(reply.citations).toEqual([]);
     expect(reply.answer).toContain("0763-3362221");
     expect(reply.view.nextSteps.map((s) => s.href)).toContain("/feedback");
+  });
+
+  it.each([
+    "张海迪今年多大了，她是哪里人", // a person the corpus never names: 多大 asks
+    "手语的“谢谢”怎么打？教我一下", // a quoted word is what is asked, not courtesy
+  ])("refuses what the corpus does not cover though it shares a word with it: %s", async (q) => {
+    const reply = await ask(q);
+    expect(reply.grounded).toBe(false);
+    expect(reply.status).toBe("no_content");
   });
 
   it("says the corpus does not cover a question with nothing relevant", async () => {

@@ -83,6 +83,8 @@ export function questionTerms(retrieval: Retrieval, idf: (term: string) => numbe
 /** Pseudo-terms for what kind of fact a question asks for: a date, a number, a duration. */
 const factPatterns: Array<{ question: RegExp; sentence: RegExp; term: string }> = [
   { question: /哪一年|哪年|什么时候|何时|几时|哪天|哪一天|几月|几号|\bwhen\b|\bwhat\s+year\b/i, sentence: /\d{4}年|\d{1,2}月\d{1,2}日|\b(19|20)\d{2}\b/, term: "\u0000date" },
+  // …or states the rule a date follows each year (每年9月的最后一个星期日): weaker than a date written out.
+  { question: /哪一年|哪年|什么时候|何时|几时|哪天|哪一天|几月|几号|\bwhen\b/i, sentence: /\d{1,2}月的?(?:第[一二三四五]个|最后一个)(?:星期|周)[一二三四五六日天]/, term: "\u0000dateRule" },
   { question: /多久|几耐|多长时间|有效期|how\s+long/i, sentence: /\d+\s*(年|个月|天|日|个工作日)|[一二三四五六七八九十]+(年|个月|天)/, term: "\u0000duration" },
   { question: /多少|几个|几人|比例|how\s+many|how\s+much/i, sentence: /\d/, term: "\u0000number" },
   // "几岁以内 / 多大的孩子": the sentence that states an age (0至6岁), not one that says the range may be widened.
@@ -118,7 +120,7 @@ const factPatterns: Array<{ question: RegExp; sentence: RegExp; term: string }> 
  * Weight of a fact the question asks for against its strongest word: a question for a number, a date, a duration
  * or a formula is answered by the sentence that states one, more than by the one that repeats its words.
  */
-const factWeight: Record<string, number> = { "\u0000age": 1.5, "\u0000where": 1.5, "\u0000date": 1.5, "\u0000duration": 1.5, "\u0000number": 1.5, "\u0000formula": 1.5 };
+const factWeight: Record<string, number> = { "\u0000dateRule": 0.75, "\u0000age": 1.5, "\u0000where": 1.5, "\u0000date": 1.5, "\u0000duration": 1.5, "\u0000number": 1.5, "\u0000formula": 1.5 };
 
 /**
  * Kinds of fact whose sentence pattern is specific enough to pick the lead by: a formula. (A bare digit is not,

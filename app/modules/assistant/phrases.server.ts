@@ -16,16 +16,21 @@ export class PhraseMatcher {
   /** Words a match may not cut through (see the constructor's `whole`). */
   private readonly whole: PhraseMatcher | null;
 
+  /** Whether a match inside quotation marks is no match (see the constructor's `notQuoted`). */
+  private readonly notQuoted: boolean;
+
   /**
    * `englishAtStart`: English phrases match only at the start of the text (a clause that asks: "Can we …").
    * `whole`: words a match may not cut through: the narrative filler 不清楚 is no filler inside 看不清楚, a
    * glossary word for 视力残疾 (a match that starts or ends inside one of them is no match).
+   * `notQuoted`: a phrase inside quotation marks is what the person asks about, not filler ("手语的“谢谢”怎么打").
    */
   constructor(
     readonly phrases: string[],
-    options: { englishAtStart?: boolean; whole?: string[] } = {},
+    options: { englishAtStart?: boolean; whole?: string[]; notQuoted?: boolean } = {},
   ) {
     this.whole = options.whole?.length ? new PhraseMatcher(options.whole) : null;
+    this.notQuoted = options.notQuoted ?? false;
     // Folded as the question is (点样 → 怎样): the phrasebook may list a phrase in Cantonese or traditional characters.
     const parts = [...new Set(phrases.map((p) => foldText(p.trim())).filter(Boolean))]
       .sort((a, b) => b.length - a.length)
@@ -58,7 +63,11 @@ export class PhraseMatcher {
   /** Where the phrases occur, leaving out a match that cuts through one of the `whole` words. */
   private matches(text: string): RegExpMatchArray[] {
     if (!this.pattern) return [];
-    const found = [...text.matchAll(this.pattern)];
+    let found = [...text.matchAll(this.pattern)];
+    if (this.notQuoted) {
+      const quotes = [...text.matchAll(quoted)].map((q) => [q.index ?? 0, (q.index ?? 0) + q[0].length]);
+      found = found.filter((m) => !quotes.some(([start, end]) => (m.index ?? 0) > start && (m.index ?? 0) < end));
+    }
     if (!this.whole) return found;
     const words = this.whole.spans(text);
     const inside = (at: number) => words.some(([start, end]) => at > start && at < end);
@@ -70,6 +79,9 @@ export class PhraseMatcher {
     return this.matches(text).map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length]);
   }
 }
+
+/** Text in quotation marks: “…”, "…", 「…」, ‘…’. */
+const quoted = /“[^”]*”|"[^"]*"|「[^」]*」|‘[^’]*’/g;
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
@@ -99,7 +111,7 @@ let cached: Phrases | undefined;
 /** `whole`: words the narrative filler may not cut through (the glossary's Chinese words). */
 export function phrasesFrom(book: Phrasebook, whole: string[] = []): Phrases {
   return {
-    narrative: new PhraseMatcher(book.narrative, { whole }),
+    narrative: new PhraseMatcher(book.narrative, { whole, notQuoted: true }),
     questionWords: new PhraseMatcher(book.questionWords, { englishAtStart: true }),
     notQuestions: new PhraseMatcher(book.notQuestions),
     wishes: book.wishes.length
