@@ -91,6 +91,11 @@ describe("the first sentence answers what is asked", () => {
     return askAssistant({ question, locale }, { index, chatModel: null, history: [first.turn] });
   };
 
+  it("answers 要本人去吗 with the sentence that says who may apply for the person (由监护人代为申请)", async () => {
+    const reply = await askAfter("残疾证去哪里办", "要本人去吗？我爸是智力残疾，自己说不明白");
+    expect(reply.view.lead).toContain("监护人代为申请");
+  });
+
   it("leads a question for a formula with the passage that states it, cited first", async () => {
     const reply = await ask("用人单位的残保金按什么公式计算");
     expect(reply.view.lead).toContain("平均工资");

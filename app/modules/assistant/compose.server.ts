@@ -7,7 +7,7 @@ import { schemeForTerms, schemeRuleSummary, type Scheme } from "./eligibility";
 import type { AnswerPassage, AnswerView, NextStep } from "./answer-view";
 import { unsaidTerms } from "./grounding.server";
 import { blocksOf, itemText, listHolding } from "./passage-structure";
-import { aspectHeadings, aspectStatements, everyoneElse } from "./dialog-phrases";
+import { aspectHeadings, aspectPhrases, aspectStatements, everyoneElse } from "./dialog-phrases";
 import { eligibilityText } from "./eligibility-text";
 import { extractFacts } from "./stated-facts";
 import { getPhrases } from "./phrases.server";
@@ -102,6 +102,12 @@ const factPatterns: Array<{ question: RegExp; sentence: RegExp; term: string }> 
     sentence: /(到|向|在)[^，。；]{0,24}(窗口|残联|乡镇|街道|平台|政务服务)[^，。；]{0,12}(申请|提出|办理)|提出(书面)?申请/,
     term: "\u0000procedure",
   },
+  // "要本人去吗": the sentence that says someone else may apply for the person (由监护人代为申请), or staff come home.
+  {
+    question: new RegExp(aspectPhrases.proxy.filter((p): p is string => typeof p === "string").map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "i"),
+    sentence: aspectStatements.proxy,
+    term: "\u0000proxy",
+  },
   // "What can I do / whom do I ask": the sentences that say what to do and where to turn.
   {
     question: /怎么办|怎么做|咋办|咋整|找谁|谁管|向谁|哪个部门|去哪里|打给谁|打电话给谁|问谁|找哪里|找哪个|边个管|搵边个|what\s+(should|can)\s+i\s+do|who\s+(do|should|can)\s+i|where\s+(do|can)\s+i|how\s+do\s+i\s+(report|complain)/i,
@@ -120,7 +126,7 @@ const factPatterns: Array<{ question: RegExp; sentence: RegExp; term: string }> 
  * Weight of a fact the question asks for against its strongest word: a question for a number, a date, a duration
  * or a formula is answered by the sentence that states one, more than by the one that repeats its words.
  */
-const factWeight: Record<string, number> = { "\u0000dateRule": 0.75, "\u0000age": 1.5, "\u0000where": 1.5, "\u0000date": 1.5, "\u0000duration": 1.5, "\u0000number": 1.5, "\u0000formula": 1.5 };
+const factWeight: Record<string, number> = { "\u0000proxy": 1.5, "\u0000dateRule": 0.75, "\u0000age": 1.5, "\u0000where": 1.5, "\u0000date": 1.5, "\u0000duration": 1.5, "\u0000number": 1.5, "\u0000formula": 1.5 };
 
 /**
  * Kinds of fact whose sentence pattern is specific enough to pick the lead by: a formula. (A bare digit is not,

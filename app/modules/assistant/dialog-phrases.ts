@@ -56,7 +56,7 @@ export const aspectPhrases: Record<string, Phrase[]> = {
     "多久", "几耐", "多长时间", "几天", "什么时候", "何时", "时间", "到账", "上班", "开门", "几点", "星期六", "星期天", "星期日", "周六", "周日", "周末",
     "节假日", "how long", "how many days", "how many weeks", "how many months", "how soon", "within", "deadline", "when", "opening hours", "open",
   ],
-  proxy: ["代办", "代理", "委托", "代为", "本人去", "亲自去", "家属去", "家人去", "someone else", "on behalf", "for him", "for her"],
+  proxy: ["代办", "代理", "委托", "代为", "本人去", "亲自去", "家属去", "家人去", "someone else", "on behalf", "for him", "for her", "apply for me", "in person", "instead of me"],
   age: ["几岁", "多大", "年龄", "岁以内", "岁以下", "how old", "what age", "age limit"],
   cost: ["收费", "收不收", "要钱", "要不要钱", "交钱", "花钱", "掏钱", "付钱", "出钱", "使唔使钱", "费用", "免费", "cost", "fee", "free", "pay", "charge"],
   online: ["网上", "线上", "手机上", "小程序", "online", "internet"],
