@@ -19,14 +19,13 @@ import {
   approveGlossaryMapping,
   getProposedMapping,
   glossaryFormSchema,
-  glossaryWordMax,
   listGlossaryEntries,
   mayApproveMapping,
   proposeGlossaryMapping,
   removeGlossaryMapping,
   servedGlossary,
-  type GlossaryError,
 } from "~/modules/content/glossary.server";
+import { glossaryWordMax, type GlossaryError } from "~/modules/content/glossary-form";
 import { getDb } from "~/modules/db/index.server";
 import { actorOf, requireStaff } from "~/modules/staff/index.server";
 
@@ -137,7 +136,7 @@ export default function Glossary() {
   );
   /** Approve or remove one mapping (a post, back to this page with the same question). */
   const decide = (id: string, intent: "approve" | "remove", name: string) => (
-    <Form method="post" action={href("/admin/assistant/glossary")}>
+    <Form method="post" action={self}>
       {keep}
       <input type="hidden" name="id" value={id} />
       <button type="submit" name="intent" value={intent} className={intent === "approve" ? "button" : "button button--secondary"}>
@@ -146,6 +145,8 @@ export default function Glossary() {
       </button>
     </Form>
   );
+  // Posts go to the page with its question, so a refused one comes back with it (and its hidden fields).
+  const self = href(`/admin/assistant/glossary${question ? `?${new URLSearchParams({ q: question, lang: locale })}` : ""}`);
   const keep = (
     <>
       {question ? <input type="hidden" name="q" value={question} /> : null}
@@ -182,7 +183,7 @@ export default function Glossary() {
       <section aria-labelledby="glossary-add">
         <h2 id="glossary-add">{t("assistant.glossary.addHeading")}</h2>
         <p>{t("assistant.glossary.addIntro")}</p>
-        <Form method="post" action={href(`/admin/assistant/glossary`)} id={formId} noValidate key={`${values.variant}\n${values.canonical}`}>
+        <Form method="post" action={self} id={formId} noValidate key={question}>
           {keep}
           {wordField("variant")}
           {wordField("canonical", "glossary-terms")}

@@ -6,6 +6,7 @@ import { recordAudit, withAudit, type Actor } from "~/modules/staff/index.server
 import { getCorpus, loadGlossary, type Corpus } from "./corpus.server";
 import { bumpCorpusVersion, corpusVersion } from "./documents.server";
 import { glossaryKey, mergeGlossary, type Mapping } from "./glossary-terms.server";
+import { glossaryWordMax, type GlossaryError, type GlossaryErrorCode, type GlossaryField } from "./glossary-form";
 import type { GlossaryTerm } from "./schema";
 
 export { mergeGlossary, type Mapping };
@@ -18,18 +19,7 @@ export { mergeGlossary, type Mapping };
  * seconds (live.server.ts). A mapping may be removed (`content.glossary.remove`; it stays, marked removed).
  */
 
-/** A word or term: at most this many characters. */
-export const glossaryWordMax = 30;
-
-export type GlossaryField = "variant" | "canonical";
-export type GlossaryErrorCode = "required" | "tooLong" | "same" | "duplicate" | "notInCorpus";
-export interface GlossaryError {
-  field: GlossaryField;
-  code: GlossaryErrorCode;
-  /** duplicate: the term the word already stands for; tooLong: the limit. */
-  term?: string;
-  max?: number;
-}
+export { glossaryWordMax, type GlossaryError, type GlossaryErrorCode, type GlossaryField };
 
 /** The posted form (raw strings: measured and checked by proposeGlossaryMapping). */
 export const glossaryFormSchema = z.object({
