@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import type { AdminHandle } from "~/components/admin-handle";
+import { AnswerNowNote } from "~/components/assistant/AnswerNowNote";
 import { LocalLink } from "~/components/LocalLink";
 import { Pagination } from "~/components/Pagination";
 import { useLocale } from "~/components/use-locale";
@@ -8,6 +9,7 @@ import { routeLocale } from "~/http/route-locale";
 import { formatDateTime } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 import { unansweredFilters, type UnansweredFilter } from "~/modules/assistant/assistant-constants";
+import { answerNow } from "~/modules/assistant/question-loop.server";
 import { draftCaseLine, exportLimit, unansweredPage } from "~/modules/assistant/unanswered.server";
 import { getDb } from "~/modules/db/index.server";
 import { requireStaff } from "~/modules/staff/index.server";
@@ -30,17 +32,24 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const filterParam = search.get("filter");
   const filter = (unansweredFilters as readonly string[]).includes(filterParam ?? "") ? (filterParam as UnansweredFilter) : "no_answer";
   const result = await unansweredPage(getDb(), { filter, page: parsePage(search) });
-  return { ...result, filter, drafts: result.items.map(draftCaseLine).join("\n"), exportLimit };
+  // What the assistant answers to each question today (the retrieval test's machinery: nothing stored or counted).
+  const now = [];
+  for (const item of result.items) now.push(await answerNow(item.question, item.locale === "en" ? "en" : "zh-CN"));
+  return { ...result, now, filter, drafts: result.items.map(draftCaseLine).join("\n"), exportLimit };
 }
 
 /** The retrieval test of one question, in the language it was asked in. */
 const hitTestPath = (question: string, locale: string) =>
   `/admin/assistant/retrieval-test?${new URLSearchParams({ q: question, lang: locale === "en" ? "en" : "zh-CN" })}`;
 
+/** The console's actions on a question, prefilled with it: a glossary mapping, a new FAQ document. */
+const glossaryPath = (question: string, locale: string) => `/admin/assistant/glossary?${new URLSearchParams({ q: question, lang: locale === "en" ? "en" : "zh-CN" })}`;
+const newFaqPath = (question: string, locale: string) => `/admin/content/new?${new URLSearchParams({ type: "faq", question, lang: locale === "en" ? "en" : "zh-CN" })}`;
+
 export default function AssistantQuestions() {
   const { t, locale } = useT();
   const { href } = useLocale();
-  const { items, page, pageCount, total, filter, drafts, exportLimit: max } = useLoaderData<typeof loader>();
+  const { items, now, page, pageCount, total, filter, drafts, exportLimit: max } = useLoaderData<typeof loader>();
   return (
     <div className="page">
       <h1>{t("assistant.admin.title")}</h1>
@@ -75,11 +84,12 @@ export default function AssistantQuestions() {
                 <th scope="col">{t("assistant.admin.colStatus")}</th>
                 <th scope="col">{t("assistant.admin.colLocale")}</th>
                 <th scope="col">{t("assistant.admin.colAsked")}</th>
+                <th scope="col">{t("assistant.loop.colNow")}</th>
                 <th scope="col">{t("assistant.hitTest.colTest")}</th>
               </tr>
             </thead>
             <tbody>
-              {items.map((item) => (
+              {items.map((item, i) => (
                 <tr key={item.id}>
                   <th scope="row">{item.question}</th>
                   <td>{t(`assistant.admin.statuses.${item.status}`, { defaultValue: item.status })}</td>
@@ -88,14 +98,27 @@ export default function AssistantQuestions() {
                     <time dateTime={item.createdAt}>{formatDateTime(item.createdAt, locale)}</time>
                   </td>
                   <td>
-                    {/* The question prefilled in the retrieval test: does the assistant answer it now? */}
-                    <LocalLink to={hitTestPath(item.question, item.locale)}>
-                      {t("assistant.hitTest.testLink")}
-                      <span className="visually-hidden">
-                        {t("assistant.hitTest.separator")}
-                        {item.question}
-                      </span>
-                    </LocalLink>
+                    <AnswerNowNote answer={now[i] ?? null} label={t("assistant.loop.nowLabel")} />
+                  </td>
+                  <td>
+                    <ul className="action-list">
+                      {[
+                        // The question prefilled in the retrieval test, a glossary mapping, a new FAQ document.
+                        { to: hitTestPath(item.question, item.locale), label: t("assistant.hitTest.testLink") },
+                        { to: glossaryPath(item.question, item.locale), label: t("assistant.loop.addMapping") },
+                        { to: newFaqPath(item.question, item.locale), label: t("assistant.loop.newFaq") },
+                      ].map((action) => (
+                        <li key={action.to}>
+                          <LocalLink to={action.to}>
+                            {action.label}
+                            <span className="visually-hidden">
+                              {t("assistant.hitTest.separator")}
+                              {item.question}
+                            </span>
+                          </LocalLink>
+                        </li>
+                      ))}
+                    </ul>
                   </td>
                 </tr>
               ))}

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { Form } from "@remix-run/react";
 import type { TFunction } from "i18next";
 import { CheckboxGroupField, RadioGroupField, TextAreaField, TextField } from "~/components/Fields";
@@ -60,12 +61,15 @@ export function DraftForm({
   fieldErrors,
   revision,
   isNew,
+  extra,
 }: {
   action: string;
   values: DraftValues;
   fieldErrors: Record<string, string[]>;
   revision?: number;
   isNew: boolean;
+  /** Fields of one kind of document, after the id (a new FAQ: its first question people ask). */
+  extra?: ReactNode;
 }) {
   const { t } = useT();
   const id = (name: DraftField) => fieldId(draftFormId, name);
@@ -102,6 +106,7 @@ export function DraftForm({
           {t("admin.editor.fields.id")}: <code>{str(values.id)}</code>
         </p>
       )}
+      {extra}
       {text("title")}
       {text("titleEn", { lang: "en" })}
       {text("issuer")}

@@ -1,6 +1,5 @@
 import { pinyin } from "pinyin-pro";
-import { loadGlossary } from "~/modules/content/corpus.server";
-import { tagWords, tokenizeWords, type LexicalIndex } from "~/modules/search/index.server";
+import { glossaryTerms, tagWords, tokenizeWords, type LexicalIndex } from "~/modules/search/index.server";
 import { foldText } from "~/modules/search/normalize.server";
 import type { TypoRepair } from "~/modules/search/typo-repair.server";
 import { getPhrases, type Phrases } from "./phrases.server";
@@ -136,12 +135,16 @@ export interface UnderstandOptions {
   phrases?: Phrases;
 }
 
-let termSounds: Map<string, string[]> | undefined;
+/** Per glossary (the segmenter's: files and console entries), built once. */
+const soundsByGlossary = new WeakMap<object, Map<string, string[]>>();
 /** The glossary's Chinese terms of three or four characters, by their toneless pinyin. */
 function glossarySounds(): Map<string, string[]> {
+  const terms = glossaryTerms();
+  let termSounds = soundsByGlossary.get(terms);
   if (!termSounds) {
     termSounds = new Map();
-    for (const term of loadGlossary().terms) {
+    soundsByGlossary.set(terms, termSounds);
+    for (const term of terms) {
       for (const word of [term.canonical, ...term.variants]) {
         if (!/^\p{Script=Han}{3,4}$/u.test(word)) continue;
         const key = pinyin(word, { toneType: "none", type: "array", v: true }).join(" ");

@@ -5,7 +5,7 @@ import { Document } from "@langchain/core/documents";
 import type { Embeddings } from "@langchain/core/embeddings";
 import { defaultKnowledgeDir, getCorpus, type Corpus, type PolicyDocument } from "~/modules/content/corpus.server";
 import type { DocType } from "~/modules/content/taxonomy";
-import { buildLexicalIndex, overviewText, type LexicalIndex } from "~/modules/search/index.server";
+import { buildLexicalIndex, overviewText, segmenterOf, withSegmenter, type LexicalIndex } from "~/modules/search/index.server";
 import {
   LocalLsaEmbeddings,
   LsaModel,
@@ -155,7 +155,9 @@ function finish(
 export function corpusIndexHash(corpus: Corpus, setting: string = embeddingsId()): string {
   const dir = corpus.dir || defaultKnowledgeDir();
   if (corpus.origin !== "database") return corpusHash(dir, setting);
-  return hashCorpusEntries([...corpus.documents.map((d) => ({ rel: d.path, digest: d.hash })), ...glossaryEntries(dir)], setting);
+  // The console's glossary mappings (when there are any) name a new index: they change how the corpus is segmented.
+  const consoleGlossary = corpus.glossary?.digest ? [{ rel: "glossary (console)", digest: corpus.glossary.digest }] : [];
+  return hashCorpusEntries([...corpus.documents.map((d) => ({ rel: d.path, digest: d.hash })), ...glossaryEntries(dir), ...consoleGlossary], setting);
 }
 
 export interface BuildOptions {
@@ -167,8 +169,12 @@ export interface BuildOptions {
   model?: LsaModel;
 }
 
-/** Builds the index in memory (no disk). */
-export async function buildAssistantIndex(corpus: Corpus = getCorpus(), options: BuildOptions = {}): Promise<AssistantIndex> {
+/** Builds the index in memory (no disk), segmented with the corpus's glossary. */
+export function buildAssistantIndex(corpus: Corpus = getCorpus(), options: BuildOptions = {}): Promise<AssistantIndex> {
+  return withSegmenter(segmenterOf(corpus.glossary), () => buildIndex(corpus, options));
+}
+
+async function buildIndex(corpus: Corpus, options: BuildOptions): Promise<AssistantIndex> {
   const setting = options.embeddings ?? embeddingsId();
   const started = performance.now();
   const lexical = buildLexicalIndex(corpus);
@@ -210,8 +216,12 @@ export async function saveAssistantIndex(index: AssistantIndex, dir: string): Pr
   }
 }
 
-/** Loads a saved index for this corpus, or null when it is missing or does not fit the corpus. */
-export async function loadAssistantIndex(dir: string, corpus: Corpus = getCorpus()): Promise<AssistantIndex | null> {
+/** Loads a saved index for this corpus (its lexical part segmented with the corpus's glossary), or null when it is missing or does not fit the corpus. */
+export function loadAssistantIndex(dir: string, corpus: Corpus = getCorpus()): Promise<AssistantIndex | null> {
+  return withSegmenter(segmenterOf(corpus.glossary), () => loadIndex(dir, corpus));
+}
+
+async function loadIndex(dir: string, corpus: Corpus): Promise<AssistantIndex | null> {
   const manifestFile = path.join(dir, "manifest.json");
   if (!fs.existsSync(manifestFile)) return null;
   const manifest = JSON.parse(fs.readFileSync(manifestFile, "utf8")) as IndexManifest;

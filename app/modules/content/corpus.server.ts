@@ -79,6 +79,12 @@ export interface Corpus {
   origin?: "database";
   documents: PolicyDocument[];
   errors: CorpusError[];
+  /**
+   * The glossary this corpus is searched with when it is not glossary.yaml alone: the console's approved mappings
+   * laid over the files' (a database corpus: glossary.server.ts), with a digest of the console's part (in the index
+   * hash; "" when there is none). Undefined: the files' glossary.
+   */
+  glossary?: { terms: GlossaryTerm[]; digest: string };
 }
 
 const documentExtensions: Record<string, BodyFormat> = { ".md": "markdown", ".markdown": "markdown", ".txt": "text" };

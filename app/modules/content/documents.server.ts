@@ -13,6 +13,7 @@ import {
   type Corpus,
   type CorpusError,
 } from "./corpus.server";
+import { corpusGlossary } from "./glossary-terms.server";
 import { documentMetaSchema, type DocumentMeta } from "./schema";
 import { documentText, frontMatterBlock } from "./source.server";
 import type { ContentDocumentTable } from "./tables";
@@ -162,7 +163,8 @@ export async function loadDatabaseCorpus(db: Db, dir: string = defaultKnowledgeD
     dir,
     docs.map((d) => ({ path: d.path, text: storedText(d) })),
   );
-  return { ...corpus, origin: "database" };
+  // Searched with the console's approved glossary mappings laid over glossary.yaml (migration 0017).
+  return { ...corpus, origin: "database", glossary: await corpusGlossary(db, dir) };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -174,7 +176,7 @@ export async function corpusVersion(db: Db): Promise<number> {
   return Number(row?.version ?? 0);
 }
 
-async function bumpCorpusVersion(trx: Db, now: string, seedHash?: string): Promise<number> {
+export async function bumpCorpusVersion(trx: Db, now: string, seedHash?: string): Promise<number> {
   const row = await trx.selectFrom("content_corpus").select(["version", "seed_hash"]).where("id", "=", 1).executeTakeFirst();
   const version = Number(row?.version ?? 0) + 1;
   if (row) {

@@ -5,7 +5,7 @@ import { recordAudit, withAudit, type Actor } from "~/modules/staff/index.server
 import { parseDocumentSource, type CorpusError, type PolicyDocument } from "./corpus.server";
 import { getStoredDocument, listStoredDocuments, saveDocument, storedText, type StoredDocument } from "./documents.server";
 import { draftFormFields, type DraftFormField, type DraftFormValues } from "./draft-fields";
-import type { DocumentMeta } from "./schema";
+import { documentQuestionsKey, type DocumentMeta } from "./schema";
 import type { DocType } from "./taxonomy";
 
 export { draftFormFields, type DraftFormField, type DraftFormValues };
@@ -146,8 +146,11 @@ function bodyText(value: string | string[] | undefined): string {
 
 export interface SaveDraftInput {
   values: DraftFormValues;
-  /** A new document of this type (the console makes notices); undefined: the document `id` as it is. */
-  create?: { type: DocType };
+  /**
+   * A new document of this type (the console makes notices and FAQs); undefined: the document `id` as it is. A
+   * `question` (a new FAQ made from an unanswered question) is its first "question people ask" (`questions: _doc:`).
+   */
+  create?: { type: DocType; question?: { text: string; locale: "zh-CN" | "en" } };
   id?: string;
   /** The revision the editor's form was made from (a new document: none). */
   expectedRevision?: number;
@@ -172,10 +175,16 @@ export async function saveDraft(db: Kysely<Database>, actor: Actor, input: SaveD
         return { ok: false, reason: "conflict", currentRevision: existing.revision };
       }
       const type = input.create?.type ?? existing!.meta.type;
+      const meta = draftMeta(input.values, type, existing?.meta);
+      const question = input.create?.question?.text.trim();
+      if (question) {
+        const en = input.create?.question?.locale === "en";
+        meta.questions = { [documentQuestionsKey]: { zh: en ? [] : [question], en: en ? [question] : [] } };
+      }
       const result = await saveDocument(
         trx,
         {
-          meta: draftMeta(input.values, type, existing?.meta),
+          meta,
           body: bodyText(input.values.body),
           published: false,
           expectedRevision: existing ? existing.revision : undefined,

@@ -5,6 +5,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { indexDirFor } from "~/modules/assistant/index-hash.mjs";
 import { corpusIndexHash, ensureAssistantIndex, setAssistantIndex } from "~/modules/assistant/vector-index.server";
 import type { Connection } from "~/modules/db/connection.server";
+import { segmenterOf, useSegmenter } from "~/modules/search/index.server";
 import { setLexicalIndex } from "~/modules/search/lexical.server";
 import { setCorpus, type Corpus } from "./corpus.server";
 import { corpusVersion, loadDatabaseCorpus } from "./documents.server";
@@ -98,10 +99,13 @@ async function buildAndSwap(corpus: Corpus, root: string, build: (root: string) 
   await savedIndex(root, corpus, build);
   // Loaded from disk when saved (the lexical index and the model are rebuilt from the corpus: ~1 s); built here otherwise.
   const { index } = await ensureAssistantIndex(root, corpus);
-  // The assistant's lexical index is the search module's index of the same corpus: one build serves both.
+  const segmenter = segmenterOf(corpus.glossary);
+  // The assistant's lexical index is the search module's index of the same corpus: one build serves both. The
+  // segmenter of its glossary (the console's mappings) is swapped in with them.
   setLexicalIndex(index.lexical);
   setAssistantIndex(index);
   setCorpus(corpus);
+  useSegmenter(segmenter);
 }
 
 /**
@@ -126,6 +130,7 @@ export async function startCorpusSync(
     // module since), their index is built once here, out of process, rather than by every worker on first use.
     await savedIndex(root, corpus, build);
     setCorpus(corpus);
+    useSegmenter(segmenterOf(corpus.glossary));
     served = initial;
   }
 

@@ -70,3 +70,20 @@ export interface ContentReviewTable {
   /** null while pending; published | withdrawn */
   decision: string | null;
 }
+
+/** A glossary mapping made in the staff console (migration 0017). */
+export interface ContentGlossaryEntryTable {
+  id: string;
+  /** The word people type ("残废证"). */
+  variant: string;
+  /** The corpus term it is read as ("残疾人证"). */
+  canonical: string;
+  /** proposed | approved | removed */
+  status: string;
+  proposed_by: string;
+  proposed_at: string;
+  approved_by: string | null;
+  approved_at: string | null;
+  removed_by: string | null;
+  removed_at: string | null;
+}

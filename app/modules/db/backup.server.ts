@@ -49,6 +49,8 @@ export const backupTables = [
   "content_corpus",
   // Review requests of drafts (0015).
   "content_reviews",
+  // Glossary mappings made in the console (0017): a restored portal reads questions the same way.
+  "content_glossary_entries",
 ] as const;
 
 export interface Backup {

@@ -20,7 +20,7 @@ import type {
 } from "../centre/tables";
 import type { IdempotencyKeyTable, LookupGuardTable } from "../security/tables";
 import type { OutboxMessageTable } from "../messages/tables";
-import type { ContentCorpusTable, ContentDocumentTable, ContentDocumentVersionTable, ContentReviewTable } from "../content/tables";
+import type { ContentCorpusTable, ContentDocumentTable, ContentDocumentVersionTable, ContentGlossaryEntryTable, ContentReviewTable } from "../content/tables";
 
 /**
  * The database as Kysely sees it. Columns use portable types only (text, integer, bigint) so that the same
@@ -36,6 +36,7 @@ export interface Database {
   content_document_versions: ContentDocumentVersionTable;
   content_corpus: ContentCorpusTable;
   content_reviews: ContentReviewTable;
+  content_glossary_entries: ContentGlossaryEntryTable;
   rate_limits: RateLimitTable;
   cinema_halls: CinemaHallTable;
   cinema_seats: CinemaSeatTable;

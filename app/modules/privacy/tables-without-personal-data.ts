@@ -157,4 +157,9 @@ export const tablesWithoutPersonalData: Record<string, NoPersonalData> = {
     reason: "review requests of draft policy documents (migration 0015): which staff account asked and which decided (ids, never a member of the public)",
     columns: ["id", "document_id", "revision", "requested_by", "requested_at", "decided_by", "decided_at", "decision"],
   },
+  content_glossary_entries: {
+    reason:
+      "glossary mappings made in the staff console (migration 0017): a word and the corpus term it stands for (never the question it came from), and the staff accounts that proposed, approved or removed it (ids, never a member of the public)",
+    columns: ["id", "variant", "canonical", "status", "proposed_by", "proposed_at", "approved_by", "approved_at", "removed_by", "removed_at"],
+  },
 };

@@ -24,7 +24,13 @@ export {
   tagWords,
   expandQuery,
   configureSegmenter,
+  createSegmenter,
+  glossaryTerms,
+  segmenterOf,
+  useSegmenter,
+  withSegmenter,
   warmSegmenter,
+  type Segmenter,
   type ExpandedQuery,
   type QueryExpansion,
 } from "./segment.server";

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { Jieba } from "@node-rs/jieba";
 import { dict } from "@node-rs/jieba/dict.js";
 import { defaultKnowledgeDir, loadGlossary } from "~/modules/content/corpus.server";
@@ -35,9 +36,21 @@ const enStopWords = new Set(
 /** Single Chinese characters that carry meaning on their own in this domain. */
 const meaningfulChars = new Set([..."盲聋哑瘸残证税岁级章条"]);
 
-let jieba: Jieba | undefined;
-let glossary: GlossaryTerm[] = [];
-let meaningfulSingles = new Set(meaningfulChars);
+/**
+ * The segmenter of one glossary: jieba with the glossary's words, the single characters that carry meaning, and the
+ * glossary's matcher for query expansion. The process serves one (`useSegmenter`, swapped in with the corpus it was
+ * built for: content/live.server.ts); a caller may run code under another for a while (`withSegmenter`: an index built
+ * beside with a pending glossary change), without the requests served meanwhile seeing it.
+ */
+export interface Segmenter {
+  readonly glossary: GlossaryTerm[];
+  readonly jieba: Jieba;
+  readonly meaningfulSingles: Set<string>;
+  matcher?: Entry[];
+}
+
+let current: Segmenter | undefined;
+const scoped = new AsyncLocalStorage<Segmenter>();
 
 /** Jieba user-dictionary frequency for glossary words: high enough to keep them whole. */
 const glossaryWordFrequency = 50_000;
@@ -46,13 +59,12 @@ function isHanWord(word: string): boolean {
   return han.test(word) && !/\s/.test(word);
 }
 
-/** Loads the glossary (knowledge/glossary.yaml unless given) into the shared segmenter. Idempotent per terms. */
-export function configureSegmenter(terms?: GlossaryTerm[]): void {
-  glossary = terms ?? loadGlossary(defaultKnowledgeDir()).terms;
-  jieba = Jieba.withDict(dict);
+/** A segmenter for these glossary terms (≈¼ s: jieba's dictionary is loaded again). */
+export function createSegmenter(terms: GlossaryTerm[]): Segmenter {
+  const jieba = Jieba.withDict(dict);
   const words = new Set<string>();
-  meaningfulSingles = new Set(meaningfulChars);
-  for (const term of glossary) {
+  const meaningfulSingles = new Set(meaningfulChars);
+  for (const term of terms) {
     for (const word of [term.canonical, ...term.variants]) {
       const w = normalize(word);
       if (!isHanWord(w)) continue;
@@ -63,12 +75,50 @@ export function configureSegmenter(terms?: GlossaryTerm[]): void {
   if (words.size) {
     jieba.loadDict(Buffer.from([...words].map((w) => `${w} ${glossaryWordFrequency} n`).join("\n") + "\n"));
   }
-  matcher = undefined;
+  return { glossary: terms, jieba, meaningfulSingles };
+}
+
+/** Loads the glossary (knowledge/glossary.yaml unless given) into the shared segmenter. */
+export function configureSegmenter(terms?: GlossaryTerm[]): void {
+  current = createSegmenter(terms ?? loadGlossary(defaultKnowledgeDir()).terms);
+}
+
+/** Serves this segmenter from now on (the process's; a `withSegmenter` scope still sees its own). */
+export function useSegmenter(segmenter: Segmenter): void {
+  current = segmenter;
+}
+
+/** Runs `fn` (and everything it awaits) with this segmenter instead of the process's. */
+export function withSegmenter<T>(segmenter: Segmenter, fn: () => T): T {
+  return scoped.run(segmenter, fn);
+}
+
+const byDigest = new Map<string, Segmenter>();
+/**
+ * The segmenter of a corpus's glossary (`Corpus.glossary`; undefined: the process's), made once per digest — a swap
+ * and the index built for it share one.
+ */
+export function segmenterOf(glossary: { terms: GlossaryTerm[]; digest: string } | undefined): Segmenter {
+  if (!glossary) return active();
+  let made = byDigest.get(glossary.digest);
+  if (!made) {
+    made = createSegmenter(glossary.terms);
+    // The served one and the next: two are enough.
+    if (byDigest.size >= 2) byDigest.delete(byDigest.keys().next().value as string);
+    byDigest.set(glossary.digest, made);
+  }
+  return made;
+}
+
+function active(): Segmenter {
+  const inScope = scoped.getStore();
+  if (inScope) return inScope;
+  if (!current) configureSegmenter();
+  return current as Segmenter;
 }
 
 function segmenter(): Jieba {
-  if (!jieba) configureSegmenter();
-  return jieba as Jieba;
+  return active().jieba;
 }
 
 /** Loads jieba's dictionary and the glossary now (≈¼ s) rather than on the first query. */
@@ -78,8 +128,7 @@ export function warmSegmenter(): void {
 
 /** The glossary the segmenter uses. */
 export function glossaryTerms(): GlossaryTerm[] {
-  segmenter();
-  return glossary;
+  return active().glossary;
 }
 
 /** NFKC (full-width → half-width), traditional → simplified and lower case (see normalize.server.ts). */
@@ -126,7 +175,7 @@ function processToken(token: string): string | null {
   if (!t || !hasWordChar.test(t)) return null;
   if (han.test(t)) {
     if (zhStopWords.has(t)) return null;
-    if ([...t].length === 1 && !meaningfulSingles.has(t)) return null;
+    if ([...t].length === 1 && !active().meaningfulSingles.has(t)) return null;
     return t;
   }
   if (/^[a-z][a-z'’-]*$/.test(t)) {
@@ -199,10 +248,9 @@ interface Entry {
   ascii: boolean;
 }
 
-let matcher: Entry[] | undefined;
-
 function entries(): Entry[] {
-  if (!matcher) {
+  const state = active();
+  if (!state.matcher) {
     const list: Entry[] = [];
     for (const term of glossaryTerms()) {
       for (const word of [term.canonical, ...term.variants]) {
@@ -210,9 +258,9 @@ function entries(): Entry[] {
         if (w) list.push({ word: w, canonical: term.canonical, ascii: !han.test(w) });
       }
     }
-    matcher = list.sort((a, b) => b.word.length - a.word.length);
+    state.matcher = list.sort((a, b) => b.word.length - a.word.length);
   }
-  return matcher;
+  return state.matcher;
 }
 
 const asciiWordChar = /[a-z0-9]/;
