@@ -91,6 +91,12 @@ describe("the first sentence answers what is asked", () => {
     return askAssistant({ question, locale }, { index, chatModel: null, history: [first.turn] });
   };
 
+  it("answers 借阅证要带什么 from the section headed for the materials, though it never says 借阅证", async () => {
+    const reply = await ask("借阅证要带什么");
+    expect(reply.view.lead).toContain("残疾人证或身份证件");
+    expect(reply.citations[0].url).toBe("/policies/visually-impaired-library-guide#s-2");
+  });
+
   it("answers 要本人去吗 with the sentence that says who may apply for the person (由监护人代为申请)", async () => {
     const reply = await askAfter("残疾证去哪里办", "要本人去吗？我爸是智力残疾，自己说不明白");
     expect(reply.view.lead).toContain("监护人代为申请");

@@ -443,6 +443,8 @@ export function choosePassages(
   extra: AssistantChunk[] = [],
   max = 4,
   label: CitationLabel = plainLabel,
+  /** A passage that answers what is asked though it repeats none of its words (the section headed for it). */
+  answers: (chunk: AssistantChunk) => boolean = () => false,
 ): AnswerPassage[] {
   const picked: AnswerPassage[] = [];
   const perDoc = new Map<string, number>();
@@ -474,7 +476,7 @@ export function choosePassages(
   const usable = (chunk: AssistantChunk) => !picked.some((p) => p.key === chunk.key) && (perDoc.get(chunk.docId) ?? 0) < 2;
   const pool = hits
     .map((hit) => ({ chunk: hit.chunk, ...passageQuote(hit.chunk, terms) }))
-    .filter((c) => c.quote && c.score > 0);
+    .filter((c) => c.quote && (c.score > 0 || answers(c.chunk)));
   /** How far down the ranking a passage that adds something may come from. */
   const window = 6;
   while (picked.length < max) {
@@ -681,7 +683,10 @@ export function composeAnswer({ retrieval, index, locale, t, personalData, idf }
   // (They rank beside the document's best hit: it is their document that was found.)
   const found = (chunk: AssistantChunk) => ({ ...hits[0], chunk, lexicalRank: null, vectorRank: null, lexicalScore: null });
   const candidates = ownPeopleFirst(othersLast(rerank([...hits.slice(0, 1), ...aspectSections.map(found), ...hits.slice(1), ...overviews.map(found)], rankTerms, aspects, services)));
-  const passages = choosePassages(candidates, terms, ruleChunks, 4, label);
+  // (The best document's section headed for the aspect asked answers it even in none of the question's words:
+  // "借阅证要带什么" → the library guide's 需要带什么材料, which says 残疾人证或身份证件 and never 借阅证.)
+  const answersAspect = (chunk: AssistantChunk) => aspects.length > 0 && chunk.docId === topDoc && headedFor(chunk, aspects);
+  const passages = choosePassages(candidates, terms, ruleChunks, 4, label, answersAspect);
   // At least two passages when the retrieval has them, even if only one sentence matched a term.
   if (passages.length < 2) {
     for (const hit of hits) {

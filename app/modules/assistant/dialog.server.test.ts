@@ -41,6 +41,8 @@ describe("a question in its conversation", () => {
     expect(resolveQuestion("残疾证怎么办", []).aspects).toContain("how");
     expect(resolveQuestion("怎么办残疾证", []).aspects).toContain("how");
     expect(resolveQuestion("不能出门怎么办", []).aspects).not.toContain("how");
+    // A clause that is only a question frame says what else is asked: "……怎么办，要带啥" asks for the materials too.
+    expect(resolveQuestion("视障图书馆的借阅证怎么办，要带啥", []).aspects).toEqual(expect.arrayContaining(["how", "materials"]));
   });
 
   it("reads a follow-up that names only a place as the earlier topic asked there (我妈在广州住，能在广州申请吗)", () => {

@@ -189,7 +189,8 @@ const wants = /想|要|打算|准备|希望|申请|建议|最好|需要|\b(?:wan
 
 /** The clauses of a question that ask (understand.server.ts), or all of it. */
 function askingText(text: string): string {
-  const asking = questionClauses(text, getPhrases()).filter((c) => c.asking).map((c) => c.clause);
+  // (With the clauses that only frame a question, "要带啥？": they say what is asked about the topic.)
+  const asking = questionClauses(text, getPhrases()).filter((c) => c.asking || c.frame).map((c) => c.clause);
   return asking.length ? asking.join("，") : text;
 }
 

@@ -86,7 +86,7 @@ function clauseTerms(clause: string, weight: number, asked: boolean, actions: Se
  * A question's clauses, each without its narrative filler, and whether it is one that asks (with a question word
  * and a word of its own) or one that tells the story. With no such clause, the last one with words asks.
  */
-export function questionClauses(text: string, phrases: Phrases): Array<{ clause: string; own: string; asking: boolean }> {
+export function questionClauses(text: string, phrases: Phrases): Array<{ clause: string; own: string; asking: boolean; frame?: boolean }> {
   const clauses = text.split(clauseEnd).map((c) => c.trim()).filter(Boolean);
   const own = clauses.map((c) => phrases.narrative.remove(c));
   const counts = own.map((c) => clauseTerms(c, 1, true).length);
@@ -107,7 +107,8 @@ export function questionClauses(text: string, phrases: Phrases): Array<{ clause:
   // 工作，残联能介绍吗" asks about the job ("我想……" with its subject, 我, as filler: wishes match at the start).
   const wish = phrases.wishes;
   if (wish) asking = asking.map((a, i) => a || (asking[i + 1] === true && counts[i] > 0 && wish.test(own[i])));
-  return clauses.map((clause, i) => ({ clause, own: own[i], asking: asking[i] }));
+  // (`frame`: a clause that asks with no word of its own, "要带啥？": what it asks about the topic, said elsewhere.)
+  return clauses.map((clause, i) => ({ clause, own: own[i], asking: asking[i], ...(bare[i] ? { frame: true } : {}) }));
 }
 
 /**
