@@ -19,7 +19,7 @@ type Data = Awaited<ReturnType<typeof loader>>;
 
 export const handle: AdminHandle = {
   staffRole: "content",
-  title: ({ t, data }) => t("admin.editor.editTitle", { title: (data as Data | undefined)?.title ?? "" }),
+  title: ({ t, data }) => t((data as Data | undefined)?.published ? "admin.editor.editPublishedTitle" : "admin.editor.editTitle", { title: (data as Data | undefined)?.title ?? "" }),
   crumbs: ({ t, data }) => [
     { label: t("admin.dashboard"), to: "/admin" },
     { label: t("admin.editor.title"), to: "/admin/content" },
@@ -32,7 +32,8 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   await requireStaff(request, "content");
   const editable = await getEditableDocument(getDb(), params.id ?? "");
   if (!editable) throw new Response("Not Found", { status: 404 });
-  return { id: editable.doc.meta.id, title: editable.doc.meta.title, published: editable.doc.published, revision: editable.doc.revision, values: editable.values };
+  // A published document is edited as a draft beside its live text: `published` says the public sees another version.
+  return { id: editable.doc.meta.id, title: editable.doc.meta.title, published: editable.live.published, revision: editable.doc.revision, values: editable.values };
 }
 
 export async function action({ params, request }: ActionFunctionArgs) {
@@ -53,27 +54,24 @@ export default function EditDraft() {
   return (
     <div className="page page--narrow">
       <ErrorSummary errors={summary} />
-      <h1>{t("admin.editor.editTitle", { title: loaded.title })}</h1>
+      <h1>{t(loaded.published ? "admin.editor.editPublishedTitle" : "admin.editor.editTitle", { title: loaded.title })}</h1>
       {loaded.published ? (
         <p>
-          {t("admin.editor.publishedNotEditable")} <LocalLink to={`/policies/${loaded.id}`}>{t("admin.editor.viewLink", { title: loaded.title })}</LocalLink>
+          {t("admin.editor.editPublishedIntro")} <LocalLink to={`/policies/${loaded.id}`}>{t("admin.editor.viewLink", { title: loaded.title })}</LocalLink>
         </p>
-      ) : (
-        <>
-          <p>
-            {t("admin.editor.formIntro")} {t("admin.editor.revision", { revision: loaded.revision })}{" "}
-            <LocalLink to={`/admin/content/${loaded.id}/preview`}>{t("admin.editor.previewLink", { title: loaded.title })}</LocalLink>
-          </p>
-          {/* After a conflict the form carries the revision saved meanwhile: saving again replaces it, knowingly (it stays in the versions). */}
-          <DraftForm
-            action={href(`/admin/content/${loaded.id}`)}
-            values={reply?.values ?? loaded.values}
-            fieldErrors={fieldErrors}
-            revision={reply?.currentRevision ?? loaded.revision}
-            isNew={false}
-          />
-        </>
-      )}
+      ) : null}
+      <p>
+        {t("admin.editor.formIntro")} {t("admin.editor.revision", { revision: loaded.revision })}{" "}
+        <LocalLink to={`/admin/content/${loaded.id}/preview`}>{t("admin.editor.previewLink", { title: loaded.title })}</LocalLink>
+      </p>
+      {/* After a conflict the form carries the revision saved meanwhile: saving again replaces it, knowingly (it stays in the versions). */}
+      <DraftForm
+        action={href(`/admin/content/${loaded.id}`)}
+        values={reply?.values ?? loaded.values}
+        fieldErrors={fieldErrors}
+        revision={reply?.currentRevision ?? loaded.revision}
+        isNew={false}
+      />
     </div>
   );
 }

@@ -35,7 +35,9 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const review = preview.stored.published ? undefined : await getPendingReview(db, preview.stored.meta.id);
   return {
     page: policyPageData(preview.document, locale),
+    // published: the live text, no draft beside it; edited: a draft of a published document (the public sees the live one).
     published: preview.stored.published,
+    edited: !preview.stored.published && preview.live.published,
     revision: preview.stored.revision,
     // none: a draft to ask about; waiting: asked, this user cannot approve it (asked or wrote it); approvable.
     review: !review || review.revision !== preview.stored.revision ? "none" : mayApprove(user.id, review, preview.stored.updatedBy) ? "approvable" : "waiting",
@@ -62,7 +64,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
 export default function PreviewDraft() {
   const { t } = useT();
   const { href } = useLocale();
-  const { page, published, revision, review } = useLoaderData<typeof loader>();
+  const { page, published, edited, revision, review } = useLoaderData<typeof loader>();
   const refused = useActionData<typeof action>();
   const [params] = useSearchParams();
   const formAction = href(`/admin/content/${page.doc.id}/preview`);
@@ -76,7 +78,7 @@ export default function PreviewDraft() {
             {params.get("saved") ? <p role="status">{t("admin.editor.savedRevision", { revision })}</p> : null}
             {params.get("requested") ? <p role="status">{t("admin.editor.requested")}</p> : null}
             <p>
-              <strong>{t("admin.editor.previewLabel")}</strong> {published ? t("admin.editor.previewPublished") : t("admin.editor.previewDraft")}
+              <strong>{t("admin.editor.previewLabel")}</strong> {published ? t("admin.editor.previewPublished") : edited ? t("admin.editor.previewEdited") : t("admin.editor.previewDraft")}
             </p>
             {published ? null : (
               <>

@@ -1,7 +1,9 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { getStoredDocument, saveDocument } from "~/modules/content/documents.server";
+import type { DocumentMeta } from "~/modules/content/schema";
 import { openDatabase } from "~/modules/db/index.server";
+import { testNoticeMeta } from "../fixtures/test-notice";
 import { removeNewIndexesLater, untilSeenEverywhere } from "../support/live-corpus";
 import { baseURL, consoleErrors, expectNoAxeViolations, launchBrowser, newContext, tabTo, waitForHydration, waitForNewPage } from "./browser";
 import { signInContext } from "./staff";
@@ -19,18 +21,19 @@ afterAll(async () => {
   removeIndexes?.();
 });
 
-/** Unpublishes a document in the shared server's database, through the module (as the staff console would). */
-async function unpublish(id: string) {
+/** Saves a document in the shared server's database through the module: published (a fixture), or unpublished again. */
+async function publishDirectly(id: string, published: boolean, fixture?: { meta: DocumentMeta; body: string }) {
   const conn = openDatabase(inject("databaseUrl"));
   try {
-    const doc = await getStoredDocument(conn.db, id);
+    const doc = fixture ?? (await getStoredDocument(conn.db, id));
     if (!doc) throw new Error(`no document ${id}`);
-    const saved = await saveDocument(conn.db, { meta: doc.meta, body: doc.body, published: false }, { userId: null });
+    const saved = await saveDocument(conn.db, { meta: doc.meta, body: doc.body, published }, { userId: null });
     expect(saved.ok).toBe(true);
   } finally {
     await conn.db.destroy();
   }
 }
+const unpublish = (id: string) => publishDirectly(id, false);
 
 async function editor(javaScriptEnabled: boolean, who: "content" | "admin" = "content"): Promise<{ context: BrowserContext; page: Page }> {
   const context = await newContext(browser, { javaScriptEnabled });
@@ -190,5 +193,59 @@ describe("drafts in the staff console", () => {
     await expectNoAxeViolations(page, "preview waiting for review");
     expect(consoleErrors(page)).toEqual([]);
     await context.close();
+  });
+
+  it("an editor changes a published notice: the public page keeps the old text until a second staff member approves (no JavaScript)", async () => {
+    const id = `e2e-edit-live-${Date.now()}`;
+    const title = `关于调整聋人围棋比赛报名时间的通知${Date.now() % 100000}`;
+    const oldText = "12月20日前发短信报名。";
+    const newText = "12月22日前发短信或微信报名。";
+    await publishDirectly(id, true, {
+      meta: testNoticeMeta(id, { title, topics: ["culture"], audience: ["hearing"] }),
+      body: `## 一、比赛时间\n\n聋人围棋比赛于2026年12月27日举行。\n\n## 二、怎样报名\n\n${oldText}\n`,
+    });
+    const publicText = async () => {
+      const response = await fetch(`${baseURL()}/policies/${id}`);
+      const html = await response.text();
+      return response.status === 200 ? (html.includes(newText) ? "new" : html.includes(oldText) ? "old" : "neither") : response.status;
+    };
+    await untilSeenEverywhere(publicText, "old");
+
+    const author = await editor(false);
+    await author.page.goto("/admin/content");
+    await waitForNewPage(author.page, () => author.page.getByRole("link", { name: `修改“${title}”` }).click());
+    await author.page.getByRole("heading", { level: 1, name: `修改已发布的文件：${title}` }).waitFor();
+    const body = author.page.getByLabel("正文");
+    await body.fill((await body.inputValue()).replace(oldText, newText));
+    await waitForNewPage(author.page, () => author.page.getByRole("button", { name: "保存为草稿" }).click());
+    // The preview shows the draft; the public page still serves the published text.
+    const note = author.page.getByRole("note", { name: "预览/未发布" });
+    expect(await note.textContent()).toContain("公开页面仍是已发布的版本");
+    await author.page.getByText(newText).waitFor();
+    expect(await publicText()).toBe("old");
+    await author.page.goto("/admin/content");
+    expect(await author.page.getByRole("row").filter({ hasText: title }).getByRole("cell").nth(1).textContent()).toBe("已发布，有未发布的修改");
+    await author.page.goto(`/policies/${id}`);
+    await author.page.getByText(oldText).waitFor();
+    expect(await author.page.getByText(newText).count()).toBe(0);
+    await author.page.goto(`/admin/content/${id}/preview`);
+    await waitForNewPage(author.page, () => author.page.getByRole("button", { name: "请人审核" }).click());
+    expect(await author.page.getByRole("button", { name: "审核通过并发布" }).count()).toBe(0);
+
+    const reviewer = await editor(false, "admin");
+    await reviewer.page.goto("/admin/content");
+    expect(await reviewer.page.getByRole("row").filter({ hasText: title }).getByRole("cell").nth(1).textContent()).toBe("已发布，修改待审核");
+    await waitForNewPage(reviewer.page, () => reviewer.page.getByRole("link", { name: `预览“${title}”` }).click());
+    await reviewer.page.getByText(newText).waitFor();
+    await waitForNewPage(reviewer.page, () => reviewer.page.getByRole("button", { name: "审核通过并发布" }).click());
+    await reviewer.page.getByRole("status").filter({ hasText: "已发布" }).waitFor();
+    // Live within seconds: the new text replaces the old one on the public page.
+    await untilSeenEverywhere(publicText, "new");
+    await reviewer.page.goto(`/policies/${id}`);
+    await reviewer.page.getByText(newText).waitFor();
+    await author.context.close();
+    await reviewer.context.close();
+    await unpublish(id);
+    await untilSeenEverywhere(publicText, 404);
   });
 });

@@ -3,7 +3,7 @@ import type { Connection } from "~/modules/db/index.server";
 import { cliActor, createStaffUser, type Actor } from "~/modules/staff/index.server";
 import { chessNotice } from "../../../tests/fixtures/test-notice";
 import { createTestDb } from "../../../tests/support/test-db";
-import { loadDatabaseCorpus, saveDocument } from "./documents.server";
+import { corpusVersion, getStoredDocument, loadDatabaseCorpus, saveDocument } from "./documents.server";
 import {
   approveAndPublish,
   formValuesOf,
@@ -98,13 +98,9 @@ describe("drafts in the staff console", () => {
     expect((await getEditableDocument(conn.db, meta.id))!.doc.revision).toBe(2);
   });
 
-  it("fields the form does not show are kept; a published document is not edited as a draft", async () => {
+  it("fields the form does not show are kept", async () => {
     const other = chessNotice("editorial-published");
     const steps = [{ title: "报名", text: "打电话报名。" }];
-    await saveDocument(conn.db, { meta: { ...other.meta, steps }, body: other.body, published: true }, { userId: null });
-    const doc = (await getEditableDocument(conn.db, other.meta.id))!;
-    expect(await saveDraft(conn.db, editor, { id: other.meta.id, values: doc.values, expectedRevision: doc.doc.revision })).toEqual({ ok: false, reason: "published" });
-    // (Through the module, a draft keeps the fields the form leaves alone.)
     await saveDocument(conn.db, { meta: { ...other.meta, id: "editorial-steps", steps }, body: other.body, published: false }, { userId: null });
     const draft = (await getEditableDocument(conn.db, "editorial-steps"))!;
     expect(await saveDraft(conn.db, editor, { id: "editorial-steps", values: formValuesOf(draft.doc), expectedRevision: 1 })).toMatchObject({ ok: true, revision: 2 });
@@ -151,5 +147,52 @@ describe("drafts in the staff console", () => {
     expect(await approveAndPublish(conn.db, reviewer, id, doc.revision)).toEqual({ ok: false, reason: "ownDraft" });
     expect(await approveAndPublish(conn.db, editor, id, doc.revision)).toEqual({ ok: false, reason: "ownDraft" });
     expect((await loadDatabaseCorpus(conn.db)).documents.map((d) => d.id)).not.toContain(id);
+  });
+
+  it("a published document is edited beside its live text: the public corpus keeps the published version until a second person approves", async () => {
+    const live = chessNotice("editorial-live");
+    await saveDocument(conn.db, { meta: live.meta, body: live.body, published: true }, { userId: null });
+    const versionBefore = await corpusVersion(conn.db);
+    const publicBody = async () => (await loadDatabaseCorpus(conn.db)).documents.find((d) => d.id === live.meta.id)?.body;
+    const oldBody = await publicBody();
+    expect(oldBody).toContain("怎样报名");
+
+    const opened = (await getEditableDocument(conn.db, live.meta.id))!;
+    expect(opened.doc.revision).toBe(1);
+    const newBody = live.body.replace("## 二、怎样报名", "## 二、怎样报名（已改期）");
+    const saved = await saveDraft(conn.db, editor, { id: live.meta.id, values: { ...opened.values, body: newBody }, expectedRevision: 1 });
+    expect(saved).toEqual({ ok: true, id: live.meta.id, revision: 2 });
+    // The public side has not moved: same text, same corpus version (nothing to re-index); the row is still revision 1.
+    expect(await publicBody()).toBe(oldBody);
+    expect(await corpusVersion(conn.db)).toBe(versionBefore);
+    expect(await getStoredDocument(conn.db, live.meta.id)).toMatchObject({ published: true, revision: 1, draftRevision: 2 });
+    // The editor sees the draft: in the form, in the preview, in the list.
+    const editing = (await getEditableDocument(conn.db, live.meta.id))!;
+    expect(editing.doc.revision).toBe(2);
+    expect(editing.values.body).toBe(newBody);
+    expect((await previewDocument(conn.db, live.meta.id))?.document.sections.map((s) => s.heading)).toContain("二、怎样报名（已改期）");
+    expect((await listEditorialDocuments(conn.db)).find((d) => d.id === live.meta.id)).toMatchObject({ state: "edited", revision: 2, updatedBy: "编辑甲" });
+
+    // A second editor who opened the live text (revision 1) cannot overwrite the draft.
+    expect(await saveDraft(conn.db, reviewer, { id: live.meta.id, values: opened.values, expectedRevision: 1 })).toEqual({ ok: false, reason: "conflict", currentRevision: 2 });
+    // Invalid changes are refused as for any draft, and write nothing.
+    const bad = await saveDraft(conn.db, editor, { id: live.meta.id, values: { ...editing.values, topics: [] }, expectedRevision: 2 });
+    expect(bad).toMatchObject({ ok: false, reason: "invalid" });
+    expect((await getStoredDocument(conn.db, live.meta.id))?.draftRevision).toBe(2);
+
+    expect(await requestReview(conn.db, editor, live.meta.id, 2)).toEqual({ ok: true, id: live.meta.id, revision: 2 });
+    expect((await listEditorialDocuments(conn.db)).find((d) => d.id === live.meta.id)?.state).toBe("editedReview");
+    expect(await approveAndPublish(conn.db, editor, live.meta.id, 2)).toEqual({ ok: false, reason: "ownDraft" });
+    expect(await publicBody()).toBe(oldBody);
+
+    expect(await approveAndPublish(conn.db, reviewer, live.meta.id, 2)).toEqual({ ok: true, id: live.meta.id, revision: 3 });
+    expect(await publicBody()).toContain("怎样报名（已改期）");
+    expect(await corpusVersion(conn.db)).toBeGreaterThan(versionBefore);
+    expect(await getStoredDocument(conn.db, live.meta.id)).toMatchObject({ published: true, revision: 3, draftRevision: null, updatedBy: reviewer.id });
+    expect((await listEditorialDocuments(conn.db)).find((d) => d.id === live.meta.id)?.state).toBe("published");
+    // Nothing left to review: a published document without a draft.
+    expect(await requestReview(conn.db, editor, live.meta.id, 3)).toEqual({ ok: false, reason: "published" });
+    const actions = await conn.db.selectFrom("audit_log").select("action").where("target_id", "=", live.meta.id).orderBy("at").orderBy("action").execute();
+    expect(actions.map((a) => a.action)).toEqual(["content.draft.save", "content.review.request", "content.publish", "content.review.approve"]);
   });
 });

@@ -3,7 +3,17 @@ import type { Kysely, Transaction } from "kysely";
 import type { Database } from "~/modules/db/schema";
 import { recordAudit, withAudit, type Actor } from "~/modules/staff/index.server";
 import { parseDocumentSource, type CorpusError, type PolicyDocument } from "./corpus.server";
-import { getStoredDocument, listStoredDocuments, saveDocument, storedText, type StoredDocument } from "./documents.server";
+import {
+  clearDraftBeside,
+  getStoredDocument,
+  getVersion,
+  getWorkingCopy,
+  listStoredDocuments,
+  saveDocument,
+  saveDraftBeside,
+  storedText,
+  type StoredDocument,
+} from "./documents.server";
 import { draftFormFields, type DraftFormField, type DraftFormValues } from "./draft-fields";
 import type { DocumentMeta } from "./schema";
 import type { DocType } from "./taxonomy";
@@ -17,7 +27,8 @@ export { draftFormFields, type DraftFormField, type DraftFormValues };
  * never holds it, so neither the pages, the search nor the assistant can show it.
  */
 
-export type EditorialState = "published" | "draft" | "review";
+/** published: live, no draft; draft/review: never published (yet); edited/editedReview: live, with a draft beside it. */
+export type EditorialState = "published" | "draft" | "review" | "edited" | "editedReview";
 
 export interface EditorialListItem {
   id: string;
@@ -36,20 +47,44 @@ export async function listEditorialDocuments(db: Kysely<Database>): Promise<Edit
   const docs = await listStoredDocuments(db);
   const ids = [...new Set(docs.map((d) => d.updatedBy).filter((id): id is string => id !== null))];
   const pending = new Set((await db.selectFrom("content_reviews").select("document_id").where("decided_at", "is", null).execute()).map((r) => r.document_id));
+  // A draft beside the live text: its time and author are the document's last change.
+  const drafts = new Map(
+    (
+      await db
+        .selectFrom("content_document_versions as v")
+        .innerJoin("content_documents as d", (join) => join.onRef("d.id", "=", "v.document_id").onRef("d.draft_revision", "=", "v.revision"))
+        .select(["v.document_id", "v.created_at", "v.created_by"])
+        .execute()
+    ).map((r) => [r.document_id, r]),
+  );
+  for (const d of drafts.values()) if (d.created_by !== null) ids.push(d.created_by);
   const names = new Map(
-    ids.length ? (await db.selectFrom("staff_users").select(["id", "display_name"]).where("id", "in", ids).execute()).map((u) => [u.id, u.display_name]) : [],
+    ids.length ? (await db.selectFrom("staff_users").select(["id", "display_name"]).where("id", "in", [...new Set(ids)]).execute()).map((u) => [u.id, u.display_name]) : [],
   );
   return docs
-    .map((d) => ({
-      id: d.meta.id,
-      title: d.meta.title,
-      titleEn: d.meta.titleEn,
-      type: d.meta.type,
-      state: (d.published ? "published" : pending.has(d.meta.id) ? "review" : "draft") as EditorialState,
-      revision: d.revision,
-      updatedAt: d.updatedAt,
-      updatedBy: d.updatedBy === null ? null : (names.get(d.updatedBy) ?? d.updatedBy),
-    }))
+    .map((d) => {
+      const draft = d.published ? drafts.get(d.meta.id) : undefined;
+      const state: EditorialState = d.published
+        ? draft
+          ? pending.has(d.meta.id)
+            ? "editedReview"
+            : "edited"
+          : "published"
+        : pending.has(d.meta.id)
+          ? "review"
+          : "draft";
+      const by = draft ? draft.created_by : d.updatedBy;
+      return {
+        id: d.meta.id,
+        title: d.meta.title,
+        titleEn: d.meta.titleEn,
+        type: d.meta.type,
+        state,
+        revision: d.draftRevision ?? d.revision,
+        updatedAt: draft?.created_at ?? d.updatedAt,
+        updatedBy: by === null ? null : (names.get(by) ?? by),
+      };
+    })
     .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.id.localeCompare(b.id));
 }
 
@@ -115,8 +150,6 @@ export type SaveDraftResult =
   | { ok: false; reason: "conflict"; currentRevision: number }
   /** A new document whose id is taken. */
   | { ok: false; reason: "taken" }
-  /** A published document: editing it as a draft would take it off the portal (not in this slice). */
-  | { ok: false; reason: "published" }
   | { ok: false; reason: "notFound" };
 
 /** The form field a schema or corpus error belongs to ("topics[0]: …" → topics), or null for the form as a whole. */
@@ -154,9 +187,10 @@ export interface SaveDraftInput {
 }
 
 /**
- * Saves a new version of a draft (never public), with its audit entry in the same transaction. Refuses a save over
- * a newer revision (conflict), a new document whose id is taken, and a published document (its draft would replace
- * the live text: editing published documents needs a draft beside them, a later slice).
+ * Saves a new version of a draft (never public), with its audit entry in the same transaction. A published
+ * document's draft is saved beside its live text (documents.server.ts, saveDraftBeside): the pages, the search and the
+ * assistant keep the published version until a second person approves the draft. Refuses a save over a newer
+ * revision (conflict) and a new document whose id is taken.
  */
 export async function saveDraft(db: Kysely<Database>, actor: Actor, input: SaveDraftInput, now: Date = new Date()): Promise<SaveDraftResult> {
   return withAudit(
@@ -164,26 +198,18 @@ export async function saveDraft(db: Kysely<Database>, actor: Actor, input: SaveD
     actor,
     async (trx): Promise<SaveDraftResult> => {
       const wanted = input.create ? one(input.values.id) : (input.id ?? "");
-      const existing = wanted ? await getStoredDocument(trx, wanted) : undefined;
-      if (input.create && existing) return { ok: false, reason: "taken" };
-      if (!input.create && !existing) return { ok: false, reason: "notFound" };
-      if (existing?.published) return { ok: false, reason: "published" };
+      const working = wanted ? await getWorkingCopy(trx, wanted) : undefined;
+      if (input.create && working) return { ok: false, reason: "taken" };
+      if (!input.create && !working) return { ok: false, reason: "notFound" };
+      const existing = working?.doc;
       if (existing && input.expectedRevision !== undefined && existing.revision !== input.expectedRevision) {
         return { ok: false, reason: "conflict", currentRevision: existing.revision };
       }
       const type = input.create?.type ?? existing!.meta.type;
-      const result = await saveDocument(
-        trx,
-        {
-          meta: draftMeta(input.values, type, existing?.meta),
-          body: bodyText(input.values.body),
-          published: false,
-          expectedRevision: existing ? existing.revision : undefined,
-          note: "draft",
-        },
-        { userId: actor.id },
-        now,
-      );
+      const draft = { meta: draftMeta(input.values, type, existing?.meta), body: bodyText(input.values.body), expectedRevision: existing?.revision, note: "draft" };
+      const result = working?.live.published
+        ? await saveDraftBeside(trx, draft, { userId: actor.id }, now)
+        : await saveDocument(trx, { ...draft, published: false }, { userId: actor.id }, now);
       if (result.ok) {
         // The revision under review is no longer the draft: its request is withdrawn (ask again for the new one).
         await trx
@@ -195,6 +221,7 @@ export async function saveDraft(db: Kysely<Database>, actor: Actor, input: SaveD
         return { ok: true, id: result.id, revision: result.revision };
       }
       if (result.reason === "conflict") return { ok: false, reason: "conflict", currentRevision: result.currentRevision };
+      if (result.reason === "notFound") return { ok: false, reason: "notFound" };
       return invalid(result.errors);
     },
     (result) => (result.ok ? { action: "content.draft.save", targetType: "content_document", targetId: result.id, detail: `revision ${result.revision}` } : null),
@@ -202,23 +229,33 @@ export async function saveDraft(db: Kysely<Database>, actor: Actor, input: SaveD
   );
 }
 
-export type EditableDocument = { doc: StoredDocument; values: Record<DraftFormField, string | string[]> };
+export type EditableDocument = {
+  /** What the editor works on: the draft beside a published document's live text, or the document. */
+  doc: StoredDocument;
+  /** The document's row: what the public sees when it is published. */
+  live: StoredDocument;
+  values: Record<DraftFormField, string | string[]>;
+};
 
-/** A document and its form values, for the edit page. */
+/** A document and its form values, for the edit page (a published document's draft, when it has one). */
 export async function getEditableDocument(db: Kysely<Database>, id: string): Promise<EditableDocument | undefined> {
-  const doc = await getStoredDocument(db, id);
-  return doc ? { doc, values: formValuesOf(doc) } : undefined;
+  const working = await getWorkingCopy(db, id);
+  return working ? { ...working, values: formValuesOf(working.doc) } : undefined;
 }
 
 /**
- * A stored document (a draft, usually) made into the document the public page renders, by the path a published one
- * takes (written as its file, parsed as one). Undefined when there is no such document or it does not parse.
+ * A stored document (a draft, usually: a published document's draft beside its live text when it has one) made into
+ * the document the public page renders, by the path a published one takes (written as its file, parsed as one).
+ * Undefined when there is no such document or it does not parse.
  */
-export async function previewDocument(db: Kysely<Database>, id: string): Promise<{ document: PolicyDocument; stored: StoredDocument } | undefined> {
-  const stored = await getStoredDocument(db, id);
-  if (!stored) return undefined;
-  const { document } = parseDocumentSource(stored.path, storedText(stored));
-  return document ? { document, stored } : undefined;
+export async function previewDocument(
+  db: Kysely<Database>,
+  id: string,
+): Promise<{ document: PolicyDocument; stored: StoredDocument; live: StoredDocument } | undefined> {
+  const working = await getWorkingCopy(db, id);
+  if (!working) return undefined;
+  const { document } = parseDocumentSource(working.doc.path, storedText(working.doc));
+  return document ? { document, stored: working.doc, live: working.live } : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -260,10 +297,11 @@ export async function requestReview(db: Kysely<Database>, actor: Actor, id: stri
     db,
     actor,
     async (trx): Promise<ReviewResult> => {
-      const doc = await getStoredDocument(trx, id);
-      if (!doc) return { ok: false, reason: "notFound" };
-      if (doc.published) return { ok: false, reason: "published" };
-      if (doc.revision !== revision) return { ok: false, reason: "conflict" };
+      const working = await getWorkingCopy(trx, id);
+      if (!working) return { ok: false, reason: "notFound" };
+      // Published, with no draft beside it: there is nothing to review.
+      if (working.doc.published) return { ok: false, reason: "published" };
+      if (working.doc.revision !== revision) return { ok: false, reason: "conflict" };
       if (await pendingReview(trx, id)) return { ok: false, reason: "pending" };
       await trx
         .insertInto("content_reviews")
@@ -285,15 +323,23 @@ export async function requestReview(db: Kysely<Database>, actor: Actor, id: stri
  */
 export async function approveAndPublish(db: Kysely<Database>, actor: Actor, id: string, revision: number, now: Date = new Date()): Promise<ReviewResult> {
   return db.transaction().execute(async (trx): Promise<ReviewResult> => {
-    const doc = await getStoredDocument(trx, id);
-    if (!doc) return { ok: false, reason: "notFound" };
+    const working = await getWorkingCopy(trx, id);
+    if (!working) return { ok: false, reason: "notFound" };
+    const { doc, live } = working;
     if (doc.published) return { ok: false, reason: "published" };
     const review = await pendingReview(trx, id);
     if (!review) return { ok: false, reason: "notPending" };
     if (review.revision !== revision || doc.revision !== revision) return { ok: false, reason: "conflict" };
     if (!mayApprove(actor.id, review, doc.updatedBy)) return { ok: false, reason: "ownDraft" };
-    const saved = await saveDocument(trx, { meta: doc.meta, body: doc.body, published: true, expectedRevision: revision, note: "approved and published" }, { userId: actor.id }, now);
+    // A draft beside the live text replaces it: the row is written from the draft (checked against the live revision).
+    const saved = await saveDocument(
+      trx,
+      { meta: doc.meta, body: doc.body, published: true, expectedRevision: live.revision, note: "approved and published" },
+      { userId: actor.id },
+      now,
+    );
     if (!saved.ok) return { ok: false, reason: "conflict" };
+    if (live.draftRevision !== null) await clearDraftBeside(trx, id);
     await trx
       .updateTable("content_reviews")
       .set({ decided_by: actor.id, decided_at: now.toISOString(), decision: "published" })

@@ -33,6 +33,8 @@ export interface ContentDocumentTable {
   revision: number;
   updated_at: string;
   updated_by: string | null;
+  /** A draft of a published document waiting beside its live text: its revision in the versions (migration 0016). */
+  draft_revision: number | null;
 }
 
 export interface ContentDocumentVersionTable {
