@@ -11,7 +11,8 @@ import { readFormData } from "~/http/form-data.server";
 import { routeLocale } from "~/http/route-locale";
 import { localePath } from "~/i18n/config";
 import { useT } from "~/i18n/use-t";
-import { getEditableDocument, saveDraft } from "~/modules/content/editorial.server";
+import { VersionHistory } from "~/components/content/VersionHistory";
+import { documentHistory, getEditableDocument, saveDraft } from "~/modules/content/editorial.server";
 import { getDb } from "~/modules/db/index.server";
 import { actorOf, requireStaff } from "~/modules/staff/index.server";
 
@@ -30,10 +31,10 @@ export const handle: AdminHandle = {
 export async function loader({ params, request }: LoaderFunctionArgs) {
   routeLocale(params);
   await requireStaff(request, "content");
-  const editable = await getEditableDocument(getDb(), params.id ?? "");
-  if (!editable) throw new Response("Not Found", { status: 404 });
+  const [editable, history] = await Promise.all([getEditableDocument(getDb(), params.id ?? ""), documentHistory(getDb(), params.id ?? "")]);
+  if (!editable || !history) throw new Response("Not Found", { status: 404 });
   // A published document is edited as a draft beside its live text: `published` says the public sees another version.
-  return { id: editable.doc.meta.id, title: editable.doc.meta.title, published: editable.live.published, revision: editable.doc.revision, values: editable.values };
+  return { id: editable.doc.meta.id, title: editable.doc.meta.title, published: editable.live.published, revision: editable.doc.revision, values: editable.values, history };
 }
 
 export async function action({ params, request }: ActionFunctionArgs) {
@@ -72,6 +73,7 @@ export default function EditDraft() {
         revision={reply?.currentRevision ?? loaded.revision}
         isNew={false}
       />
+      <VersionHistory id={loaded.id} items={loaded.history.items} current={loaded.history.current} />
     </div>
   );
 }

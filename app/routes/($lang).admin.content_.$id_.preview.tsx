@@ -77,6 +77,7 @@ export default function PreviewDraft() {
           <div className="notice notice--warning preview-banner" role="note" aria-label={t("admin.editor.previewLabel")}>
             {params.get("saved") ? <p role="status">{t("admin.editor.savedRevision", { revision })}</p> : null}
             {params.get("requested") ? <p role="status">{t("admin.editor.requested")}</p> : null}
+            {params.get("restored") ? <p role="status">{t("admin.editor.history.restored", { revision: params.get("restored"), current: revision })}</p> : null}
             <p>
               <strong>{t("admin.editor.previewLabel")}</strong> {published ? t("admin.editor.previewPublished") : edited ? t("admin.editor.previewEdited") : t("admin.editor.previewDraft")}
             </p>

@@ -243,9 +243,50 @@ describe("drafts in the staff console", () => {
     await untilSeenEverywhere(publicText, "new");
     await reviewer.page.goto(`/policies/${id}`);
     await reviewer.page.getByText(newText).waitFor();
+
     await author.context.close();
     await reviewer.context.close();
     await unpublish(id);
     await untilSeenEverywhere(publicText, 404);
+    // Three live re-indexings (published, replaced, unpublished), each waited for on every worker.
+  }, 120_000);
+
+  it("a document's history lists its versions, shows a diff in words and restores an old version as a new draft (no JavaScript)", async () => {
+    const id = `e2e-history-${Date.now()}`;
+    const title = `关于聋人围棋比赛的补充通知${Date.now() % 100000}`;
+    const oldText = "12月20日前发短信报名。";
+    const newText = "12月22日前发短信或微信报名。";
+    const meta = testNoticeMeta(id, { title, topics: ["culture"], audience: ["hearing"] });
+    const bodyWith = (text: string) => `## 一、比赛时间\n\n聋人围棋比赛于2026年12月27日举行。\n\n## 二、怎样报名\n\n${text}\n`;
+    // Two versions of a draft (never public: nothing for the other test files to see).
+    await publishDirectly(id, false, { meta, body: bodyWith(oldText) });
+    await publishDirectly(id, false, { meta, body: bodyWith(newText) });
+
+    const { context, page } = await editor(false);
+    await page.goto(`/admin/content/${id}`);
+    const history = page.getByRole("table", { name: /这份文件的全部 2 个版本/ });
+    expect(await history.getByRole("rowheader").allTextContents()).toEqual(["第2版 （正在修改的版本）", "第1版"]);
+    await page.getByLabel("比较").selectOption("1");
+    await page.getByLabel("和").selectOption("2");
+    await waitForNewPage(page, () => page.getByRole("button", { name: "比较这两个版本" }).click());
+    const diff = page.getByRole("table", { name: /第1版和第2版的差别/ });
+    expect(await diff.getByRole("row").filter({ hasText: "删除" }).getByRole("deletion").textContent()).toBe(oldText);
+    expect(await diff.getByRole("row").filter({ hasText: "新增" }).getByRole("insertion").textContent()).toBe(newText);
+    await waitForNewPage(page, () => page.getByRole("button", { name: "恢复第1版" }).click());
+    expect(await page.getByRole("note", { name: "预览/未发布" }).textContent()).toContain("第1版已恢复为新草稿（第3版）");
+    await page.getByText(oldText).waitFor();
+    await page.goto(`/admin/content/${id}`);
+    const after = page.getByRole("table", { name: /这份文件的全部 3 个版本/ });
+    expect(await after.getByRole("row", { name: /第3版/ }).getByRole("cell").nth(2).textContent()).toBe("恢复第1版");
+    await context.close();
+
+    // The versions page by keyboard, and axe, with JavaScript.
+    const keyboard = await editor(true);
+    await keyboard.page.goto(`/admin/content/${id}/versions?from=2&to=3`);
+    await waitForHydration(keyboard.page);
+    await expectNoAxeViolations(keyboard.page, "versions");
+    await tabTo(keyboard.page, keyboard.page.getByRole("button", { name: "比较这两个版本" }), 80);
+    expect(consoleErrors(keyboard.page)).toEqual([]);
+    await keyboard.context.close();
   });
 });

@@ -6,13 +6,16 @@ import { createTestDb } from "../../../tests/support/test-db";
 import { corpusVersion, getStoredDocument, loadDatabaseCorpus, saveDocument } from "./documents.server";
 import {
   approveAndPublish,
+  documentHistory,
   formValuesOf,
   getEditableDocument,
   getPendingReview,
   listEditorialDocuments,
   previewDocument,
   requestReview,
+  restoreVersion,
   saveDraft,
+  versionDiff,
   type DraftFormValues,
 } from "./editorial.server";
 
@@ -194,5 +197,37 @@ describe("drafts in the staff console", () => {
     expect(await requestReview(conn.db, editor, live.meta.id, 3)).toEqual({ ok: false, reason: "published" });
     const actions = await conn.db.selectFrom("audit_log").select("action").where("target_id", "=", live.meta.id).orderBy("at").orderBy("action").execute();
     expect(actions.map((a) => a.action)).toEqual(["content.draft.save", "content.review.request", "content.publish", "content.review.approve"]);
+  });
+
+  it("the history lists every version; a diff shows what changed; restoring an old version makes it a draft that needs review", async () => {
+    const id = "editorial-live";
+    const history = (await documentHistory(conn.db, id))!;
+    expect(history.current).toBe(3);
+    expect(history.items.map((v) => [v.revision, v.createdBy, v.origin, v.note, v.published, v.live])).toEqual([
+      [3, "编辑乙", "staff", "approved and published", true, true],
+      [2, "编辑甲", "staff", "draft", false, false],
+      [1, null, "staff", null, true, false],
+    ]);
+    const diff = (await versionDiff(conn.db, id, 1, 3))!;
+    expect(diff.same).toBe(false);
+    expect(diff.lines.filter((l) => l.kind === "removed" || l.kind === "added").map((l) => ("text" in l ? [l.kind, l.text] : []))).toEqual([
+      ["removed", "## 二、怎样报名"],
+      ["added", "## 二、怎样报名（已改期）"],
+    ]);
+    expect(await versionDiff(conn.db, id, 1, 99)).toBeUndefined();
+
+    // Restoring revision 1 from a stale page is refused; from the current one it is a draft beside the live text.
+    expect(await restoreVersion(conn.db, editor, { id, revision: 1, expectedRevision: 2 })).toEqual({ ok: false, reason: "conflict", currentRevision: 3 });
+    expect(await restoreVersion(conn.db, editor, { id, revision: 1, expectedRevision: 3 })).toEqual({ ok: true, id, revision: 4 });
+    expect((await loadDatabaseCorpus(conn.db)).documents.find((d) => d.id === id)?.body).toContain("怎样报名（已改期）");
+    expect((await previewDocument(conn.db, id))?.document.body).not.toContain("已改期");
+    expect((await documentHistory(conn.db, id))!.items[0]).toMatchObject({ revision: 4, note: "restored from revision 1", current: true, live: false });
+    expect(await restoreVersion(conn.db, editor, { id, revision: 42, expectedRevision: 4 })).toEqual({ ok: false, reason: "notFound" });
+    const restore = await conn.db.selectFrom("audit_log").select(["action", "user_id", "detail"]).where("target_id", "=", id).where("action", "=", "content.restore").execute();
+    expect(restore).toEqual([{ action: "content.restore", user_id: editor.id, detail: "revision 1 as revision 4" }]);
+    // Through review like any draft.
+    expect((await requestReview(conn.db, editor, id, 4)).ok).toBe(true);
+    expect(await approveAndPublish(conn.db, reviewer, id, 4)).toMatchObject({ ok: true, revision: 5 });
+    expect((await loadDatabaseCorpus(conn.db)).documents.find((d) => d.id === id)?.body).not.toContain("已改期");
   });
 });

@@ -9,11 +9,14 @@ import {
   getVersion,
   getWorkingCopy,
   listStoredDocuments,
+  listVersions,
   saveDocument,
   saveDraftBeside,
   storedText,
   type StoredDocument,
+  type VersionOrigin,
 } from "./documents.server";
+import { diffWithContext, type DiffLine } from "./line-diff";
 import { draftFormFields, type DraftFormField, type DraftFormValues } from "./draft-fields";
 import type { DocumentMeta } from "./schema";
 import type { DocType } from "./taxonomy";
@@ -207,26 +210,38 @@ export async function saveDraft(db: Kysely<Database>, actor: Actor, input: SaveD
       }
       const type = input.create?.type ?? existing!.meta.type;
       const draft = { meta: draftMeta(input.values, type, existing?.meta), body: bodyText(input.values.body), expectedRevision: existing?.revision, note: "draft" };
-      const result = working?.live.published
-        ? await saveDraftBeside(trx, draft, { userId: actor.id }, now)
-        : await saveDocument(trx, { ...draft, published: false }, { userId: actor.id }, now);
-      if (result.ok) {
-        // The revision under review is no longer the draft: its request is withdrawn (ask again for the new one).
-        await trx
-          .updateTable("content_reviews")
-          .set({ decided_at: now.toISOString(), decided_by: actor.id, decision: "withdrawn" })
-          .where("document_id", "=", result.id)
-          .where("decided_at", "is", null)
-          .execute();
-        return { ok: true, id: result.id, revision: result.revision };
-      }
-      if (result.reason === "conflict") return { ok: false, reason: "conflict", currentRevision: result.currentRevision };
-      if (result.reason === "notFound") return { ok: false, reason: "notFound" };
-      return invalid(result.errors);
+      return writeDraft(trx, actor, draft, working?.live.published ?? false, now);
     },
     (result) => (result.ok ? { action: "content.draft.save", targetType: "content_document", targetId: result.id, detail: `revision ${result.revision}` } : null),
     now,
   );
+}
+
+/**
+ * Writes a draft: beside the live text of a published document, else as the (unpublished) document itself; a review
+ * asked about an earlier revision is withdrawn. In the caller's transaction.
+ */
+async function writeDraft(
+  trx: Transaction<Database>,
+  actor: Actor,
+  draft: { meta: unknown; body: string; expectedRevision?: number; note: string },
+  beside: boolean,
+  now: Date,
+): Promise<SaveDraftResult> {
+  const result = beside ? await saveDraftBeside(trx, draft, { userId: actor.id }, now) : await saveDocument(trx, { ...draft, published: false }, { userId: actor.id }, now);
+  if (result.ok) {
+    // The revision under review is no longer the draft: its request is withdrawn (ask again for the new one).
+    await trx
+      .updateTable("content_reviews")
+      .set({ decided_at: now.toISOString(), decided_by: actor.id, decision: "withdrawn" })
+      .where("document_id", "=", result.id)
+      .where("decided_at", "is", null)
+      .execute();
+    return { ok: true, id: result.id, revision: result.revision };
+  }
+  if (result.reason === "conflict") return { ok: false, reason: "conflict", currentRevision: result.currentRevision };
+  if (result.reason === "notFound") return { ok: false, reason: "notFound" };
+  return invalid(result.errors);
 }
 
 export type EditableDocument = {
@@ -350,4 +365,92 @@ export async function approveAndPublish(db: Kysely<Database>, actor: Actor, id: 
     await recordAudit(trx, actor, { action: "content.publish", targetType: "content_document", targetId: id, detail: `revision ${saved.revision}` }, now);
     return { ok: true, id, revision: saved.revision };
   });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Version history, diff and restore
+
+export interface HistoryItem {
+  revision: number;
+  createdAt: string;
+  /** The staff member's display name; null for the knowledge/ seed. */
+  createdBy: string | null;
+  origin: VersionOrigin;
+  /** What the version was: a saved draft, a publication, an import … (the note stored with it). */
+  note: string | null;
+  /** The document's own public change note ("what changed") as this version had it. */
+  changeNote: string | null;
+  published: boolean;
+  /** The version the public sees now / the draft being worked on. */
+  live: boolean;
+  current: boolean;
+}
+
+/** Every version of a document, newest first, with who made it and what it is now; undefined for no such document. */
+export async function documentHistory(db: Kysely<Database>, id: string): Promise<{ title: string; items: HistoryItem[]; current: number } | undefined> {
+  const working = await getWorkingCopy(db, id);
+  if (!working) return undefined;
+  const versions = await listVersions(db, id);
+  const ids = [...new Set(versions.map((v) => v.createdBy).filter((x): x is string => x !== null))];
+  const names = new Map(
+    ids.length ? (await db.selectFrom("staff_users").select(["id", "display_name"]).where("id", "in", ids).execute()).map((u) => [u.id, u.display_name]) : [],
+  );
+  return {
+    title: working.doc.meta.title,
+    current: working.doc.revision,
+    items: versions.map((v) => ({
+      revision: v.doc.revision,
+      createdAt: v.createdAt,
+      createdBy: v.createdBy === null ? null : (names.get(v.createdBy) ?? v.createdBy),
+      origin: v.origin,
+      note: v.note,
+      changeNote: v.doc.meta.changeNote ?? null,
+      published: v.doc.published,
+      live: working.live.published && v.doc.revision === working.live.revision,
+      current: v.doc.revision === working.doc.revision,
+    })),
+  };
+}
+
+export interface VersionDiff {
+  from: number;
+  to: number;
+  lines: DiffLine[];
+  /** Whether the two versions' texts (front matter and body, as their files) are the same. */
+  same: boolean;
+}
+
+/** The line diff between two versions' texts, as their files (front matter and body); undefined when one is missing. */
+export async function versionDiff(db: Kysely<Database>, id: string, from: number, to: number): Promise<VersionDiff | undefined> {
+  const [a, b] = await Promise.all([getVersion(db, id, from), getVersion(db, id, to)]);
+  if (!a || !b) return undefined;
+  const before = storedText(a.doc);
+  const after = storedText(b.doc);
+  return { from, to, lines: diffWithContext(before, after), same: before === after };
+}
+
+/**
+ * Makes an old version the document's new draft (beside the live text of a published document): it goes through
+ * review like any draft. Audited (`content.restore`) in the same transaction; refused over a newer draft than the
+ * editor saw (conflict), and when the old version no longer passes today's rules (invalid).
+ */
+export async function restoreVersion(
+  db: Kysely<Database>,
+  actor: Actor,
+  input: { id: string; revision: number; expectedRevision: number },
+  now: Date = new Date(),
+): Promise<SaveDraftResult> {
+  return withAudit(
+    db,
+    actor,
+    async (trx): Promise<SaveDraftResult> => {
+      const working = await getWorkingCopy(trx, input.id);
+      const version = working ? await getVersion(trx, input.id, input.revision) : undefined;
+      if (!working || !version) return { ok: false, reason: "notFound" };
+      const draft = { meta: version.doc.meta, body: version.doc.body, expectedRevision: input.expectedRevision, note: `restored from revision ${input.revision}` };
+      return writeDraft(trx, actor, draft, working.live.published, now);
+    },
+    (r) => (r.ok ? { action: "content.restore", targetType: "content_document", targetId: r.id, detail: `revision ${input.revision} as revision ${r.revision}` } : null),
+    now,
+  );
 }
