@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { getStoredDocument, saveDocument } from "~/modules/content/documents.server";
 import type { DocumentMeta } from "~/modules/content/schema";
 import { openDatabase } from "~/modules/db/index.server";
-import { testNoticeMeta } from "../fixtures/test-notice";
-import { removeNewIndexesLater, untilSeenEverywhere } from "../support/live-corpus";
+import { chessNotice, testNoticeMeta } from "../fixtures/test-notice";
+import { documentSeen, removeNewIndexesLater, untilSeenEverywhere } from "../support/live-corpus";
 import { baseURL, consoleErrors, expectNoAxeViolations, launchBrowser, newContext, tabTo, waitForHydration, waitForNewPage } from "./browser";
 import { signInContext } from "./staff";
 
@@ -289,4 +289,27 @@ describe("drafts in the staff console", () => {
     expect(consoleErrors(keyboard.page)).toEqual([]);
     await keyboard.context.close();
   });
+
+  it("a repealed notice stays on its page, marked 已废止 with a link to the one that replaces it, and the assistant does not cite it", async () => {
+    const stamp = Date.now();
+    const next = chessNotice(`e2e-chess-new-${stamp}`);
+    const old = chessNotice(`e2e-chess-old-${stamp}`);
+    await publishDirectly(next.meta.id, true, { meta: { ...next.meta, title: `新的象棋比赛通知${stamp % 100000}` }, body: next.body });
+    await publishDirectly(old.meta.id, true, { meta: { ...old.meta, status: "repealed", supersededBy: next.meta.id }, body: old.body });
+    const seen = async () => {
+      const [a, b] = await Promise.all([documentSeen(baseURL(), old.meta.id, old.words, old.question), documentSeen(baseURL(), next.meta.id, next.words, next.question)]);
+      return { old: a, next: b };
+    };
+    // Both pages and both in the search; only the one in force is cited.
+    await untilSeenEverywhere(seen, { old: { page: 200, search: true, cited: false }, next: { page: 200, search: true, cited: true } });
+    const { context, page } = await editor(false);
+    await page.goto(`/policies/${old.meta.id}`);
+    await page.getByText("这份文件已经废止，仅供参考。").waitFor();
+    await waitForNewPage(page, () => page.getByRole("link", { name: `新的象棋比赛通知${stamp % 100000}` }).click());
+    expect(page.url()).toContain(`/policies/${next.meta.id}`);
+    await context.close();
+    await unpublish(old.meta.id);
+    await unpublish(next.meta.id);
+    await untilSeenEverywhere(async () => [(await fetch(`${baseURL()}/policies/${old.meta.id}`)).status, (await fetch(`${baseURL()}/policies/${next.meta.id}`)).status], [404, 404]);
+  }, 120_000);
 });

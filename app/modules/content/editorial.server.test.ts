@@ -230,4 +230,27 @@ describe("drafts in the staff console", () => {
     expect(await approveAndPublish(conn.db, reviewer, id, 4)).toMatchObject({ ok: true, revision: 5 });
     expect((await loadDatabaseCorpus(conn.db)).documents.find((d) => d.id === id)?.body).not.toContain("已改期");
   });
+
+  it("repeal: a draft marks a published document repealed, superseded by another; a second person approves; audited content.repeal", async () => {
+    const old = chessNotice("editorial-repealed");
+    await saveDocument(conn.db, { meta: old.meta, body: old.body, published: true }, { userId: null });
+    const { doc, values } = (await getEditableDocument(conn.db, old.meta.id))!;
+    // The replacement must exist, and only a repealed document names one.
+    const unknown = await saveDraft(conn.db, editor, { id: old.meta.id, values: { ...values, status: "repealed", supersededBy: "no-such-document" }, expectedRevision: doc.revision });
+    expect(unknown).toEqual({ ok: false, reason: "invalid", fieldErrors: { supersededBy: ['no document "no-such-document"'] }, formErrors: [] });
+    const notRepealed = await saveDraft(conn.db, editor, { id: old.meta.id, values: { ...values, supersededBy: "editorial-live" }, expectedRevision: doc.revision });
+    expect(notRepealed).toMatchObject({ ok: false, reason: "invalid", fieldErrors: { supersededBy: ["is only for a repealed document"] } });
+
+    const saved = await saveDraft(conn.db, editor, { id: old.meta.id, values: { ...values, status: "repealed", supersededBy: "editorial-live" }, expectedRevision: doc.revision });
+    expect(saved).toMatchObject({ ok: true, revision: 2 });
+    const served = async () => (await loadDatabaseCorpus(conn.db)).documents.find((d) => d.id === old.meta.id);
+    expect((await served())?.status).toBe("current");
+    expect((await requestReview(conn.db, editor, old.meta.id, 2)).ok).toBe(true);
+    expect(await approveAndPublish(conn.db, editor, old.meta.id, 2)).toEqual({ ok: false, reason: "ownDraft" });
+    expect((await approveAndPublish(conn.db, reviewer, old.meta.id, 2)).ok).toBe(true);
+    // Kept on the portal, marked repealed, naming its replacement.
+    expect(await served()).toMatchObject({ status: "repealed", supersededBy: "editorial-live" });
+    const repeal = await conn.db.selectFrom("audit_log").select(["action", "user_id", "detail"]).where("target_id", "=", old.meta.id).where("action", "=", "content.repeal").execute();
+    expect(repeal).toEqual([{ action: "content.repeal", user_id: reviewer.id, detail: "revision 3, superseded by editorial-live" }]);
+  });
 });

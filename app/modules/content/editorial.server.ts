@@ -45,6 +45,13 @@ export interface EditorialListItem {
   updatedBy: string | null;
 }
 
+/** Staff display names by id (the ids of a list's authors). */
+async function displayNames(db: Kysely<Database>, ids: string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  if (!unique.length) return new Map();
+  return new Map((await db.selectFrom("staff_users").select(["id", "display_name"]).where("id", "in", unique).execute()).map((u) => [u.id, u.display_name]));
+}
+
 /** Every document, newest change first, with its state and who changed it last. */
 export async function listEditorialDocuments(db: Kysely<Database>): Promise<EditorialListItem[]> {
   const docs = await listStoredDocuments(db);
@@ -61,9 +68,7 @@ export async function listEditorialDocuments(db: Kysely<Database>): Promise<Edit
     ).map((r) => [r.document_id, r]),
   );
   for (const d of drafts.values()) if (d.created_by !== null) ids.push(d.created_by);
-  const names = new Map(
-    ids.length ? (await db.selectFrom("staff_users").select(["id", "display_name"]).where("id", "in", [...new Set(ids)]).execute()).map((u) => [u.id, u.display_name]) : [],
-  );
+  const names = await displayNames(db, ids);
   return docs
     .map((d) => {
       const draft = d.published ? drafts.get(d.meta.id) : undefined;
@@ -114,7 +119,7 @@ export function draftMeta(values: DraftFormValues, type: DocType, current?: Docu
   };
   meta.id = current?.id ?? one(values.id);
   for (const key of ["title", "titleEn", "issuer", "status", "reviewed", "summary", "summaryEn"] as const) meta[key] = one(values[key]);
-  for (const key of ["docNumber", "issued", "effective", "source"] as const) optional(key, one(values[key]));
+  for (const key of ["docNumber", "issued", "effective", "source", "supersededBy"] as const) optional(key, one(values[key]));
   meta.topics = many(values.topics);
   meta.audience = many(values.audience);
   optional("easyRead", lines(values.easyRead));
@@ -134,6 +139,7 @@ export function formValuesOf(doc: StoredDocument): Record<DraftFormField, string
     issued: m.issued ?? "",
     effective: m.effective ?? "",
     status: m.status,
+    supersededBy: m.supersededBy ?? "",
     source: m.source ?? "",
     reviewed: m.reviewed,
     topics: [...m.topics],
@@ -209,7 +215,13 @@ export async function saveDraft(db: Kysely<Database>, actor: Actor, input: SaveD
         return { ok: false, reason: "conflict", currentRevision: existing.revision };
       }
       const type = input.create?.type ?? existing!.meta.type;
-      const draft = { meta: draftMeta(input.values, type, existing?.meta), body: bodyText(input.values.body), expectedRevision: existing?.revision, note: "draft" };
+      const meta = draftMeta(input.values, type, existing?.meta);
+      // The replacement of a repealed document must exist (the schema checks the id's form, not that it is there).
+      const replacement = typeof meta.supersededBy === "string" ? meta.supersededBy : undefined;
+      if (replacement && replacement !== meta.id && !(await getStoredDocument(trx, replacement))) {
+        return { ok: false, reason: "invalid", fieldErrors: { supersededBy: [`no document "${replacement}"`] }, formErrors: [] };
+      }
+      const draft = { meta, body: bodyText(input.values.body), expectedRevision: existing?.revision, note: "draft" };
       return writeDraft(trx, actor, draft, working?.live.published ?? false, now);
     },
     (result) => (result.ok ? { action: "content.draft.save", targetType: "content_document", targetId: result.id, detail: `revision ${result.revision}` } : null),
@@ -363,6 +375,11 @@ export async function approveAndPublish(db: Kysely<Database>, actor: Actor, id: 
       .execute();
     await recordAudit(trx, actor, { action: "content.review.approve", targetType: "content_document", targetId: id, detail: `revision ${revision}` }, now);
     await recordAudit(trx, actor, { action: "content.publish", targetType: "content_document", targetId: id, detail: `revision ${saved.revision}` }, now);
+    if (doc.meta.status === "repealed" && !(live.published && live.meta.status === "repealed")) {
+      // Published as repealed: kept on its page, marked so, and never cited by the assistant as current (retrieve.server.ts).
+      const detail = `revision ${saved.revision}${doc.meta.supersededBy ? `, superseded by ${doc.meta.supersededBy}` : ""}`;
+      await recordAudit(trx, actor, { action: "content.repeal", targetType: "content_document", targetId: id, detail }, now);
+    }
     return { ok: true, id, revision: saved.revision };
   });
 }
@@ -392,9 +409,7 @@ export async function documentHistory(db: Kysely<Database>, id: string): Promise
   if (!working) return undefined;
   const versions = await listVersions(db, id);
   const ids = [...new Set(versions.map((v) => v.createdBy).filter((x): x is string => x !== null))];
-  const names = new Map(
-    ids.length ? (await db.selectFrom("staff_users").select(["id", "display_name"]).where("id", "in", ids).execute()).map((u) => [u.id, u.display_name]) : [],
-  );
+  const names = await displayNames(db, ids);
   return {
     title: working.doc.meta.title,
     current: working.doc.revision,

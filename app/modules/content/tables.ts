@@ -11,6 +11,8 @@ export interface ContentDocumentTable {
   issued: string | null;
   effective: string | null;
   status: string;
+  /** A repealed document's replacement (front matter supersededBy; migration 0016). */
+  superseded_by: string | null;
   source: string | null;
   reviewed: string;
   /** JSON */
