@@ -21,7 +21,7 @@ export interface DraftFormReply {
   values: DraftFormValues;
   fieldErrors: Partial<Record<DraftFormField, string[]>>;
   /** Message keys under admin.editor.errors, or a rule's own sentence. */
-  formErrors: Array<{ key: "conflict" | "taken" | "published" } | { text: string }>;
+  formErrors: Array<{ key: "conflict" | "taken" } | { text: string }>;
   /** On a conflict: the revision the form now carries is still the editor's own; this is the one saved meanwhile. */
   currentRevision?: number;
 }

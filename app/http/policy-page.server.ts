@@ -1,7 +1,7 @@
 import type { Locale } from "~/i18n/config";
 import { localePath } from "~/i18n/config";
 import { getFixedT } from "~/i18n/i18n.server";
-import { escapeHtml, relatedDocuments, type PolicyDocument } from "~/modules/content/index.server";
+import { escapeHtml, getDocument, relatedDocuments, type PolicyDocument } from "~/modules/content/index.server";
 import type { PolicyPageData } from "~/modules/content/page-data";
 
 /**
@@ -30,6 +30,12 @@ function localizedHtml(doc: PolicyDocument, locale: Locale): string {
   });
 }
 
+/** A repealed document's replacement, as the served corpus has it (null when it names none, or one not published). */
+function supersededBy(doc: PolicyDocument): PolicyPageData["doc"]["supersededBy"] {
+  const next = doc.status === "repealed" && doc.supersededBy ? getDocument(doc.supersededBy) : undefined;
+  return next ? { id: next.id, title: next.title, titleEn: next.titleEn } : null;
+}
+
 /** What the document page needs, without the raw body. */
 export function policyPageData(doc: PolicyDocument, locale: Locale): PolicyPageData {
   let sourceSite = "";
@@ -49,6 +55,7 @@ export function policyPageData(doc: PolicyDocument, locale: Locale): PolicyPageD
       issued: doc.issued ?? null,
       effective: doc.effective ?? null,
       status: doc.status,
+      supersededBy: supersededBy(doc),
       source: doc.source ?? null,
       sourceSite,
       reviewed: doc.reviewed,

@@ -66,14 +66,13 @@ export default function ContentDocuments() {
                 </td>
                 <td>{d.updatedBy ?? t("admin.editor.bySeed")}</td>
                 <td>
+                  <LocalLink to={`/admin/content/${d.id}`}>{t("admin.editor.editLink", { title: d.title })}</LocalLink>{" "}
                   {d.state !== "published" ? (
-                    <>
-                      <LocalLink to={`/admin/content/${d.id}`}>{t("admin.editor.editLink", { title: d.title })}</LocalLink>{" "}
-                      <LocalLink to={`/admin/content/${d.id}/preview`}>{t("admin.editor.previewLink", { title: d.title })}</LocalLink>
-                    </>
-                  ) : (
+                    <LocalLink to={`/admin/content/${d.id}/preview`}>{t("admin.editor.previewLink", { title: d.title })}</LocalLink>
+                  ) : null}{" "}
+                  {d.state === "published" || d.state === "edited" || d.state === "editedReview" ? (
                     <LocalLink to={`/policies/${d.id}`}>{t("admin.editor.viewLink", { title: d.title })}</LocalLink>
-                  )}
+                  ) : null}
                 </td>
               </tr>
             ))}

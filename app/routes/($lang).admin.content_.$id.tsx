@@ -11,7 +11,8 @@ import { readFormData } from "~/http/form-data.server";
 import { routeLocale } from "~/http/route-locale";
 import { localePath } from "~/i18n/config";
 import { useT } from "~/i18n/use-t";
-import { getEditableDocument, saveDraft } from "~/modules/content/editorial.server";
+import { VersionHistory } from "~/components/content/VersionHistory";
+import { documentHistory, getEditableDocument, saveDraft } from "~/modules/content/editorial.server";
 import { getDb } from "~/modules/db/index.server";
 import { actorOf, requireStaff } from "~/modules/staff/index.server";
 
@@ -19,7 +20,7 @@ type Data = Awaited<ReturnType<typeof loader>>;
 
 export const handle: AdminHandle = {
   staffRole: "content",
-  title: ({ t, data }) => t("admin.editor.editTitle", { title: (data as Data | undefined)?.title ?? "" }),
+  title: ({ t, data }) => t((data as Data | undefined)?.published ? "admin.editor.editPublishedTitle" : "admin.editor.editTitle", { title: (data as Data | undefined)?.title ?? "" }),
   crumbs: ({ t, data }) => [
     { label: t("admin.dashboard"), to: "/admin" },
     { label: t("admin.editor.title"), to: "/admin/content" },
@@ -30,9 +31,10 @@ export const handle: AdminHandle = {
 export async function loader({ params, request }: LoaderFunctionArgs) {
   routeLocale(params);
   await requireStaff(request, "content");
-  const editable = await getEditableDocument(getDb(), params.id ?? "");
-  if (!editable) throw new Response("Not Found", { status: 404 });
-  return { id: editable.doc.meta.id, title: editable.doc.meta.title, published: editable.doc.published, revision: editable.doc.revision, values: editable.values };
+  const [editable, history] = await Promise.all([getEditableDocument(getDb(), params.id ?? ""), documentHistory(getDb(), params.id ?? "")]);
+  if (!editable || !history) throw new Response("Not Found", { status: 404 });
+  // A published document is edited as a draft beside its live text: `published` says the public sees another version.
+  return { id: editable.doc.meta.id, title: editable.doc.meta.title, published: editable.live.published, revision: editable.doc.revision, values: editable.values, history };
 }
 
 export async function action({ params, request }: ActionFunctionArgs) {
@@ -53,27 +55,25 @@ export default function EditDraft() {
   return (
     <div className="page page--narrow">
       <ErrorSummary errors={summary} />
-      <h1>{t("admin.editor.editTitle", { title: loaded.title })}</h1>
+      <h1>{t(loaded.published ? "admin.editor.editPublishedTitle" : "admin.editor.editTitle", { title: loaded.title })}</h1>
       {loaded.published ? (
         <p>
-          {t("admin.editor.publishedNotEditable")} <LocalLink to={`/policies/${loaded.id}`}>{t("admin.editor.viewLink", { title: loaded.title })}</LocalLink>
+          {t("admin.editor.editPublishedIntro")} <LocalLink to={`/policies/${loaded.id}`}>{t("admin.editor.viewLink", { title: loaded.title })}</LocalLink>
         </p>
-      ) : (
-        <>
-          <p>
-            {t("admin.editor.formIntro")} {t("admin.editor.revision", { revision: loaded.revision })}{" "}
-            <LocalLink to={`/admin/content/${loaded.id}/preview`}>{t("admin.editor.previewLink", { title: loaded.title })}</LocalLink>
-          </p>
-          {/* After a conflict the form carries the revision saved meanwhile: saving again replaces it, knowingly (it stays in the versions). */}
-          <DraftForm
-            action={href(`/admin/content/${loaded.id}`)}
-            values={reply?.values ?? loaded.values}
-            fieldErrors={fieldErrors}
-            revision={reply?.currentRevision ?? loaded.revision}
-            isNew={false}
-          />
-        </>
-      )}
+      ) : null}
+      <p>
+        {t("admin.editor.formIntro")} {t("admin.editor.revision", { revision: loaded.revision })}{" "}
+        <LocalLink to={`/admin/content/${loaded.id}/preview`}>{t("admin.editor.previewLink", { title: loaded.title })}</LocalLink>
+      </p>
+      {/* After a conflict the form carries the revision saved meanwhile: saving again replaces it, knowingly (it stays in the versions). */}
+      <DraftForm
+        action={href(`/admin/content/${loaded.id}`)}
+        values={reply?.values ?? loaded.values}
+        fieldErrors={fieldErrors}
+        revision={reply?.currentRevision ?? loaded.revision}
+        isNew={false}
+      />
+      <VersionHistory id={loaded.id} items={loaded.history.items} current={loaded.history.current} />
     </div>
   );
 }

@@ -35,7 +35,11 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const review = preview.stored.published ? undefined : await getPendingReview(db, preview.stored.meta.id);
   return {
     page: policyPageData(preview.document, locale),
+    // published: the live text, no draft beside it; edited: a draft of a published document (the public sees the live one).
     published: preview.stored.published,
+    edited: !preview.stored.published && preview.live.published,
+    // Publishing this draft repeals the document (content.repeal).
+    repeals: !preview.stored.published && preview.stored.meta.status === "repealed" && !(preview.live.published && preview.live.meta.status === "repealed"),
     revision: preview.stored.revision,
     // none: a draft to ask about; waiting: asked, this user cannot approve it (asked or wrote it); approvable.
     review: !review || review.revision !== preview.stored.revision ? "none" : mayApprove(user.id, review, preview.stored.updatedBy) ? "approvable" : "waiting",
@@ -62,7 +66,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
 export default function PreviewDraft() {
   const { t } = useT();
   const { href } = useLocale();
-  const { page, published, revision, review } = useLoaderData<typeof loader>();
+  const { page, published, edited, repeals, revision, review } = useLoaderData<typeof loader>();
   const refused = useActionData<typeof action>();
   const [params] = useSearchParams();
   const formAction = href(`/admin/content/${page.doc.id}/preview`);
@@ -75,13 +79,15 @@ export default function PreviewDraft() {
           <div className="notice notice--warning preview-banner" role="note" aria-label={t("admin.editor.previewLabel")}>
             {params.get("saved") ? <p role="status">{t("admin.editor.savedRevision", { revision })}</p> : null}
             {params.get("requested") ? <p role="status">{t("admin.editor.requested")}</p> : null}
+            {params.get("restored") ? <p role="status">{t("admin.editor.history.restored", { revision: params.get("restored"), current: revision })}</p> : null}
             <p>
-              <strong>{t("admin.editor.previewLabel")}</strong> {published ? t("admin.editor.previewPublished") : t("admin.editor.previewDraft")}
+              <strong>{t("admin.editor.previewLabel")}</strong> {published ? t("admin.editor.previewPublished") : edited ? t("admin.editor.previewEdited") : t("admin.editor.previewDraft")}
             </p>
             {published ? null : (
               <>
                 {review === "waiting" ? <p>{t("admin.editor.waiting")}</p> : null}
                 {review === "approvable" ? <p>{t("admin.editor.approvable")}</p> : null}
+                {repeals ? <p>{t("admin.editor.approvableRepeal")}</p> : null}
                 {review === "waiting" ? null : (
                   <Form method="post" action={formAction} className="button-row">
                     <input type="hidden" name="revision" value={revision} />

@@ -1,8 +1,10 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { getStoredDocument, saveDocument } from "~/modules/content/documents.server";
+import type { DocumentMeta } from "~/modules/content/schema";
 import { openDatabase } from "~/modules/db/index.server";
-import { removeNewIndexesLater, untilSeenEverywhere } from "../support/live-corpus";
+import { chessNotice, testNoticeMeta } from "../fixtures/test-notice";
+import { documentSeen, removeNewIndexesLater, untilSeenEverywhere } from "../support/live-corpus";
 import { baseURL, consoleErrors, expectNoAxeViolations, launchBrowser, newContext, tabTo, waitForHydration, waitForNewPage } from "./browser";
 import { signInContext } from "./staff";
 
@@ -19,18 +21,19 @@ afterAll(async () => {
   removeIndexes?.();
 });
 
-/** Unpublishes a document in the shared server's database, through the module (as the staff console would). */
-async function unpublish(id: string) {
+/** Saves a document in the shared server's database through the module: published (a fixture), or unpublished again. */
+async function publishDirectly(id: string, published: boolean, fixture?: { meta: DocumentMeta; body: string }) {
   const conn = openDatabase(inject("databaseUrl"));
   try {
-    const doc = await getStoredDocument(conn.db, id);
+    const doc = fixture ?? (await getStoredDocument(conn.db, id));
     if (!doc) throw new Error(`no document ${id}`);
-    const saved = await saveDocument(conn.db, { meta: doc.meta, body: doc.body, published: false }, { userId: null });
+    const saved = await saveDocument(conn.db, { meta: doc.meta, body: doc.body, published }, { userId: null });
     expect(saved.ok).toBe(true);
   } finally {
     await conn.db.destroy();
   }
 }
+const unpublish = (id: string) => publishDirectly(id, false);
 
 async function editor(javaScriptEnabled: boolean, who: "content" | "admin" = "content"): Promise<{ context: BrowserContext; page: Page }> {
   const context = await newContext(browser, { javaScriptEnabled });
@@ -191,4 +194,122 @@ describe("drafts in the staff console", () => {
     expect(consoleErrors(page)).toEqual([]);
     await context.close();
   });
+
+  it("an editor changes a published notice: the public page keeps the old text until a second staff member approves (no JavaScript)", async () => {
+    const id = `e2e-edit-live-${Date.now()}`;
+    const title = `关于调整聋人围棋比赛报名时间的通知${Date.now() % 100000}`;
+    const oldText = "12月20日前发短信报名。";
+    const newText = "12月22日前发短信或微信报名。";
+    await publishDirectly(id, true, {
+      meta: testNoticeMeta(id, { title, topics: ["culture"], audience: ["hearing"] }),
+      body: `## 一、比赛时间\n\n聋人围棋比赛于2026年12月27日举行。\n\n## 二、怎样报名\n\n${oldText}\n`,
+    });
+    const publicText = async () => {
+      const response = await fetch(`${baseURL()}/policies/${id}`);
+      const html = await response.text();
+      return response.status === 200 ? (html.includes(newText) ? "new" : html.includes(oldText) ? "old" : "neither") : response.status;
+    };
+    await untilSeenEverywhere(publicText, "old");
+
+    const author = await editor(false);
+    await author.page.goto("/admin/content");
+    await waitForNewPage(author.page, () => author.page.getByRole("link", { name: `修改“${title}”` }).click());
+    await author.page.getByRole("heading", { level: 1, name: `修改已发布的文件：${title}` }).waitFor();
+    const body = author.page.getByLabel("正文");
+    await body.fill((await body.inputValue()).replace(oldText, newText));
+    await waitForNewPage(author.page, () => author.page.getByRole("button", { name: "保存为草稿" }).click());
+    // The preview shows the draft; the public page still serves the published text.
+    const note = author.page.getByRole("note", { name: "预览/未发布" });
+    expect(await note.textContent()).toContain("公开页面仍是已发布的版本");
+    await author.page.getByText(newText).waitFor();
+    expect(await publicText()).toBe("old");
+    await author.page.goto("/admin/content");
+    expect(await author.page.getByRole("row").filter({ hasText: title }).getByRole("cell").nth(1).textContent()).toBe("已发布，有未发布的修改");
+    await author.page.goto(`/policies/${id}`);
+    await author.page.getByText(oldText).waitFor();
+    expect(await author.page.getByText(newText).count()).toBe(0);
+    await author.page.goto(`/admin/content/${id}/preview`);
+    await waitForNewPage(author.page, () => author.page.getByRole("button", { name: "请人审核" }).click());
+    expect(await author.page.getByRole("button", { name: "审核通过并发布" }).count()).toBe(0);
+
+    const reviewer = await editor(false, "admin");
+    await reviewer.page.goto("/admin/content");
+    expect(await reviewer.page.getByRole("row").filter({ hasText: title }).getByRole("cell").nth(1).textContent()).toBe("已发布，修改待审核");
+    await waitForNewPage(reviewer.page, () => reviewer.page.getByRole("link", { name: `预览“${title}”` }).click());
+    await reviewer.page.getByText(newText).waitFor();
+    await waitForNewPage(reviewer.page, () => reviewer.page.getByRole("button", { name: "审核通过并发布" }).click());
+    await reviewer.page.getByRole("status").filter({ hasText: "已发布" }).waitFor();
+    // Live within seconds: the new text replaces the old one on the public page.
+    await untilSeenEverywhere(publicText, "new");
+    await reviewer.page.goto(`/policies/${id}`);
+    await reviewer.page.getByText(newText).waitFor();
+
+    await author.context.close();
+    await reviewer.context.close();
+    await unpublish(id);
+    await untilSeenEverywhere(publicText, 404);
+    // Three live re-indexings (published, replaced, unpublished), each waited for on every worker.
+  }, 120_000);
+
+  it("a document's history lists its versions, shows a diff in words and restores an old version as a new draft (no JavaScript)", async () => {
+    const id = `e2e-history-${Date.now()}`;
+    const title = `关于聋人围棋比赛的补充通知${Date.now() % 100000}`;
+    const oldText = "12月20日前发短信报名。";
+    const newText = "12月22日前发短信或微信报名。";
+    const meta = testNoticeMeta(id, { title, topics: ["culture"], audience: ["hearing"] });
+    const bodyWith = (text: string) => `## 一、比赛时间\n\n聋人围棋比赛于2026年12月27日举行。\n\n## 二、怎样报名\n\n${text}\n`;
+    // Two versions of a draft (never public: nothing for the other test files to see).
+    await publishDirectly(id, false, { meta, body: bodyWith(oldText) });
+    await publishDirectly(id, false, { meta, body: bodyWith(newText) });
+
+    const { context, page } = await editor(false);
+    await page.goto(`/admin/content/${id}`);
+    const history = page.getByRole("table", { name: /这份文件的全部 2 个版本/ });
+    expect(await history.getByRole("rowheader").allTextContents()).toEqual(["第2版 （正在修改的版本）", "第1版"]);
+    await page.getByLabel("比较").selectOption("1");
+    await page.getByLabel("和").selectOption("2");
+    await waitForNewPage(page, () => page.getByRole("button", { name: "比较这两个版本" }).click());
+    const diff = page.getByRole("table", { name: /第1版和第2版的差别/ });
+    expect(await diff.getByRole("row").filter({ hasText: "删除" }).getByRole("deletion").textContent()).toBe(oldText);
+    expect(await diff.getByRole("row").filter({ hasText: "新增" }).getByRole("insertion").textContent()).toBe(newText);
+    await waitForNewPage(page, () => page.getByRole("button", { name: "恢复第1版" }).click());
+    expect(await page.getByRole("note", { name: "预览/未发布" }).textContent()).toContain("第1版已恢复为新草稿（第3版）");
+    await page.getByText(oldText).waitFor();
+    await page.goto(`/admin/content/${id}`);
+    const after = page.getByRole("table", { name: /这份文件的全部 3 个版本/ });
+    expect(await after.getByRole("row", { name: /第3版/ }).getByRole("cell").nth(2).textContent()).toBe("恢复第1版");
+    await context.close();
+
+    // The versions page by keyboard, and axe, with JavaScript.
+    const keyboard = await editor(true);
+    await keyboard.page.goto(`/admin/content/${id}/versions?from=2&to=3`);
+    await waitForHydration(keyboard.page);
+    await expectNoAxeViolations(keyboard.page, "versions");
+    await tabTo(keyboard.page, keyboard.page.getByRole("button", { name: "比较这两个版本" }), 80);
+    expect(consoleErrors(keyboard.page)).toEqual([]);
+    await keyboard.context.close();
+  });
+
+  it("a repealed notice stays on its page, marked 已废止 with a link to the one that replaces it, and the assistant does not cite it", async () => {
+    const stamp = Date.now();
+    const next = chessNotice(`e2e-chess-new-${stamp}`);
+    const old = chessNotice(`e2e-chess-old-${stamp}`);
+    await publishDirectly(next.meta.id, true, { meta: { ...next.meta, title: `新的象棋比赛通知${stamp % 100000}` }, body: next.body });
+    await publishDirectly(old.meta.id, true, { meta: { ...old.meta, status: "repealed", supersededBy: next.meta.id }, body: old.body });
+    const seen = async () => {
+      const [a, b] = await Promise.all([documentSeen(baseURL(), old.meta.id, old.words, old.question), documentSeen(baseURL(), next.meta.id, next.words, next.question)]);
+      return { old: a, next: b };
+    };
+    // Both pages and both in the search; only the one in force is cited.
+    await untilSeenEverywhere(seen, { old: { page: 200, search: true, cited: false }, next: { page: 200, search: true, cited: true } });
+    const { context, page } = await editor(false);
+    await page.goto(`/policies/${old.meta.id}`);
+    await page.getByText("这份文件已经废止，仅供参考。").waitFor();
+    await waitForNewPage(page, () => page.getByRole("link", { name: `新的象棋比赛通知${stamp % 100000}` }).click());
+    expect(page.url()).toContain(`/policies/${next.meta.id}`);
+    await context.close();
+    await unpublish(old.meta.id);
+    await unpublish(next.meta.id);
+    await untilSeenEverywhere(async () => [(await fetch(`${baseURL()}/policies/${old.meta.id}`)).status, (await fetch(`${baseURL()}/policies/${next.meta.id}`)).status], [404, 404]);
+  }, 120_000);
 });

@@ -24,13 +24,15 @@ const known: Array<[RegExp, MessageName<"admin.editor.errors">]> = [
   [/^must be kebab-case/, "idPattern"],
   [/^must be at most (\d+) characters$/, "tooLong"],
   [/^taken$/, "taken"],
+  [/^is only for a repealed document$/, "onlyRepealed"],
+  [/^no document "(.+)"$/, "unknownDocument"],
 ];
 
 export function draftErrorText(t: TFunction, field: DraftField, message: string): string {
   const label = t(`admin.editor.fields.${field}`);
   for (const [pattern, key] of known) {
     const match = pattern.exec(message);
-    if (match) return t(`admin.editor.errors.${key}`, { field: label, max: match[1] });
+    if (match) return t(`admin.editor.errors.${key}`, { field: label, max: match[1], value: match[1] });
   }
   return t("admin.editor.errors.other", { field: label, message });
 }
@@ -121,6 +123,7 @@ export function DraftForm({
         defaultValue={str(values.status) || "current"}
         options={docStatuses.map((s) => ({ value: s, label: t(`policies.status.${s}`) }))}
       />
+      {text("supersededBy", { hint: true })}
       {text("source", { type: "url", hint: true })}
       {text("reviewed", { type: "date", hint: true })}
       {(

@@ -54,6 +54,12 @@ export function PolicyDocument({ data: { doc, toc, html, related }, preview }: {
       {doc.status === "repealed" ? (
         <div className="notice notice--warning">
           <p>{t("policies.repealedNotice")}</p>
+          {doc.supersededBy ? (
+            <p>
+              {t("policies.supersededBy")}
+              <LocalLink to={`/policies/${doc.supersededBy.id}`}>{locale === "en" ? doc.supersededBy.titleEn : doc.supersededBy.title}</LocalLink>
+            </p>
+          ) : null}
         </div>
       ) : null}
 

@@ -156,12 +156,15 @@ export async function retrieve(index: AssistantIndex, question: string, options:
   const query = understanding.query;
   const expanded = expandQuery(query);
 
+  // A repealed document stays on its page and in the search, marked so, but is never an answer's source: the
+  // assistant does not cite what is no longer in force (issue 16, item 2).
+  const inForce = (key: number) => index.documents.get(index.chunks[key].docId)?.status !== "repealed";
   // One BM25 pass: the best chunks, and (from the best 200) a ranking of documents.
-  const lexicalAll = useLexical ? index.lexical.searchChunks(query, { limit: 200, termBoost: storyTermBoost(understanding.text) }) : [];
+  const lexicalAll = useLexical ? index.lexical.searchChunks(query, { limit: 200, termBoost: storyTermBoost(understanding.text) }).filter((h) => inForce(h.key)) : [];
   const lexical = lexicalAll.slice(0, candidates);
   const queryVector = useVector ? await index.embeddings.embedQuery(vectorQueryText(expanded)) : [];
   const hasVector = queryVector.some((v) => v !== 0);
-  const vector = hasVector ? await index.store.similaritySearchVectorWithScore(queryVector, candidates) : [];
+  const vector = hasVector ? (await index.store.similaritySearchVectorWithScore(queryVector, candidates)).filter(([doc]) => inForce(doc.metadata.key as number)) : [];
 
   const lexicalKeys = lexical.map((h) => h.key);
   const vectorKeys = vector.map(([doc]) => doc.metadata.key as number);
@@ -181,7 +184,7 @@ export async function retrieve(index: AssistantIndex, question: string, options:
   const topDocs = [...docRank.keys()].slice(0, 3);
   const insideKeys = hasVector && useLexical
     ? topDocs
-        .flatMap((docId) => index.chunksOf(docId).filter((c) => c.anchor !== null))
+        .flatMap((docId) => index.chunksOf(docId).filter((c) => c.anchor !== null && inForce(c.key)))
         .map((c) => ({ key: c.key, sim: dot(queryVector, index.store.index.getPoint(c.key) as number[]) }))
         .sort((a, b) => b.sim - a.sim)
         .slice(0, 10)

@@ -16,7 +16,7 @@ import {
 import { corpusGlossary } from "./glossary-terms.server";
 import { documentMetaSchema, type DocumentMeta } from "./schema";
 import { documentText, frontMatterBlock } from "./source.server";
-import type { ContentDocumentTable } from "./tables";
+import type { ContentDocumentTable, ContentDocumentVersionTable } from "./tables";
 import { typeFolders } from "./taxonomy";
 
 /**
@@ -42,11 +42,13 @@ export interface StoredDocument {
   revision: number;
   updatedAt: string;
   updatedBy: string | null;
+  /** A published document's draft waiting beside the live text (its revision in the versions), or null. */
+  draftRevision: number | null;
 }
 
 const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
 
-type DocumentColumns = Omit<ContentDocumentTable, "body" | "layout" | "published" | "revision" | "updated_at" | "updated_by" | "path">;
+type DocumentColumns = Omit<ContentDocumentTable, "body" | "layout" | "published" | "revision" | "updated_at" | "updated_by" | "path" | "draft_revision">;
 
 /** The front matter as columns (lists and the questions map as JSON, absent fields null). */
 export function metaColumns(meta: DocumentMeta): DocumentColumns {
@@ -60,6 +62,7 @@ export function metaColumns(meta: DocumentMeta): DocumentColumns {
     issued: meta.issued ?? null,
     effective: meta.effective ?? null,
     status: meta.status,
+    superseded_by: meta.supersededBy ?? null,
     source: meta.source ?? null,
     reviewed: meta.reviewed,
     topics: JSON.stringify(meta.topics),
@@ -90,6 +93,7 @@ export function columnsMeta(row: DocumentColumns): DocumentMeta {
     ...optional("issued", row.issued),
     ...optional("effective", row.effective),
     status: row.status,
+    ...optional("supersededBy", row.superseded_by ?? null),
     ...optional("source", row.source),
     reviewed: row.reviewed,
     topics: JSON.parse(row.topics),
@@ -116,6 +120,7 @@ function storedFromRow(row: ContentDocumentTable): StoredDocument {
     revision: row.revision,
     updatedAt: row.updated_at,
     updatedBy: row.updated_by,
+    draftRevision: row.draft_revision ?? null,
   };
 }
 
@@ -208,9 +213,38 @@ interface WriteVersion {
   now: string;
 }
 
-/** Writes the document's row and its new version (the next revision). The caller raises the corpus version. */
+/** The next revision of a document: after every version stored (a draft beside the live text has one too). */
+async function nextRevision(trx: Db, id: string): Promise<number> {
+  const row = await trx
+    .selectFrom("content_document_versions")
+    .select((eb) => eb.fn.max<number>("revision").as("last"))
+    .where("document_id", "=", id)
+    .executeTakeFirst();
+  return Number(row?.last ?? 0) + 1;
+}
+
+function versionValues(doc: WriteVersion, revision: number) {
+  return {
+    document_id: doc.meta.id,
+    revision,
+    path: doc.path,
+    meta: JSON.stringify(doc.meta),
+    body: doc.body,
+    layout: doc.layout,
+    published: doc.published ? 1 : 0,
+    created_at: doc.now,
+    created_by: doc.by,
+    origin: doc.origin,
+    note: doc.note ?? null,
+  };
+}
+
+/**
+ * Writes the document's row and its new version (the next revision). The caller raises the corpus version. A draft
+ * waiting beside the live text stays where it is (approveAndPublish clears it when it publishes it).
+ */
 async function writeVersion(trx: Db, doc: WriteVersion, previous: number | null): Promise<number> {
-  const revision = (previous ?? 0) + 1;
+  const revision = previous === null ? 1 : await nextRevision(trx, doc.meta.id);
   const row = {
     ...metaColumns(doc.meta),
     path: doc.path,
@@ -223,22 +257,7 @@ async function writeVersion(trx: Db, doc: WriteVersion, previous: number | null)
   };
   if (previous === null) await trx.insertInto("content_documents").values(row).execute();
   else await trx.updateTable("content_documents").set(row).where("id", "=", doc.meta.id).execute();
-  await trx
-    .insertInto("content_document_versions")
-    .values({
-      document_id: doc.meta.id,
-      revision,
-      path: doc.path,
-      meta: JSON.stringify(doc.meta),
-      body: doc.body,
-      layout: doc.layout,
-      published: doc.published ? 1 : 0,
-      created_at: doc.now,
-      created_by: doc.by,
-      origin: doc.origin,
-      note: doc.note ?? null,
-    })
-    .execute();
+  await trx.insertInto("content_document_versions").values(versionValues(doc, revision)).execute();
   return revision;
 }
 
@@ -263,15 +282,13 @@ export type SaveDocumentResult =
  * rule a file passes (the front-matter schema, id, folder, section anchors of its questions); its path follows its
  * type (the extension of an existing document is kept).
  */
-export async function saveDocument(
-  db: Db,
-  input: SaveDocumentInput,
-  by: { userId: string | null },
-  now: Date = new Date(),
-): Promise<SaveDocumentResult> {
-  const parsed = documentMetaSchema.safeParse(input.meta);
+type Checked = { ok: true; meta: DocumentMeta; path: string; layout: string | null } | { ok: false; reason: "invalid"; errors: CorpusError[] };
+
+/** The rules a file passes, for a document about to be stored (schema, id, folder, anchors; its path not taken). */
+async function checkDocument(trx: Db, rawMeta: unknown, body: string, existing: StoredDocument | undefined): Promise<Checked> {
+  const parsed = documentMetaSchema.safeParse(rawMeta);
   if (!parsed.success) {
-    const id = typeof (input.meta as { id?: unknown })?.id === "string" ? (input.meta as { id: string }).id : undefined;
+    const id = typeof (rawMeta as { id?: unknown })?.id === "string" ? (rawMeta as { id: string }).id : undefined;
     return {
       ok: false,
       reason: "invalid",
@@ -279,30 +296,141 @@ export async function saveDocument(
     };
   }
   const meta = parsed.data;
-  const run = async (trx: Db): Promise<SaveDocumentResult> => {
-    const existing = await getStoredDocument(trx, meta.id);
+  const extension = existing ? path.posix.extname(existing.path) : ".md";
+  const docPath = `${typeFolders[meta.type]}/${meta.id}${extension}`;
+  const layout = existing?.layout ?? null;
+  const check = parseDocumentSource(docPath, documentText(meta, body, layout));
+  if (!check.document || check.errors.length) return { ok: false, reason: "invalid", errors: check.errors };
+  const taken = await trx.selectFrom("content_documents").select("id").where("path", "=", docPath).where("id", "!=", meta.id).executeTakeFirst();
+  if (taken) return { ok: false, reason: "invalid", errors: [{ path: docPath, id: meta.id, rule: "duplicate-id", message: `${docPath} is used by ${taken.id}` }] };
+  return { ok: true, meta: check.meta!, path: docPath, layout };
+}
+
+/** The id a save is about, before validation (the schema checks it). */
+const rawId = (meta: unknown) => (typeof (meta as { id?: unknown })?.id === "string" ? (meta as { id: string }).id : "");
+
+/** Runs in the caller's transaction when there is one (the console's save and its audit entry), else in its own. */
+const inTransaction = <T>(db: Db, run: (trx: Db) => Promise<T>): Promise<T> => (db.isTransaction ? run(db) : db.transaction().execute(run));
+
+/**
+ * Creates or changes a document and raises the corpus version, in one transaction. The document must pass every
+ * rule a file passes (the front-matter schema, id, folder, section anchors of its questions); its path follows its
+ * type (the extension of an existing document is kept).
+ */
+export async function saveDocument(
+  db: Db,
+  input: SaveDocumentInput,
+  by: { userId: string | null },
+  now: Date = new Date(),
+): Promise<SaveDocumentResult> {
+  return inTransaction(db, async (trx): Promise<SaveDocumentResult> => {
+    const existing = await getStoredDocument(trx, rawId(input.meta));
     if (existing && input.expectedRevision !== undefined && existing.revision !== input.expectedRevision) {
       return { ok: false as const, reason: "conflict" as const, currentRevision: existing.revision };
     }
-    const extension = existing ? path.posix.extname(existing.path) : ".md";
-    const docPath = `${typeFolders[meta.type]}/${meta.id}${extension}`;
-    const layout = existing?.layout ?? null;
-    const check = parseDocumentSource(docPath, documentText(meta, input.body, layout));
-    if (!check.document || check.errors.length) return { ok: false as const, reason: "invalid" as const, errors: check.errors };
-    const taken = await trx.selectFrom("content_documents").select("id").where("path", "=", docPath).where("id", "!=", meta.id).executeTakeFirst();
-    if (taken) {
-      return { ok: false as const, reason: "invalid" as const, errors: [{ path: docPath, id: meta.id, rule: "duplicate-id" as const, message: `${docPath} is used by ${taken.id}` }] };
-    }
+    const checked = await checkDocument(trx, input.meta, input.body, existing);
+    if (!checked.ok) return checked;
     const stamp = now.toISOString();
     const revision = await writeVersion(
       trx,
-      { meta: check.meta!, body: input.body, path: docPath, layout, published: input.published ?? existing?.published ?? true, by: by.userId, origin: "staff", note: input.note, now: stamp },
+      { meta: checked.meta, body: input.body, path: checked.path, layout: checked.layout, published: input.published ?? existing?.published ?? true, by: by.userId, origin: "staff", note: input.note, now: stamp },
       existing?.revision ?? null,
     );
-    return { ok: true as const, id: meta.id, revision, corpusVersion: await bumpCorpusVersion(trx, stamp) };
+    return { ok: true as const, id: checked.meta.id, revision, corpusVersion: await bumpCorpusVersion(trx, stamp) };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// A draft beside the live text, and the versions
+
+/** A version as stored, made into a document (its front matter validated when it was written). */
+export interface StoredVersion {
+  doc: StoredDocument;
+  createdAt: string;
+  createdBy: string | null;
+  origin: VersionOrigin;
+  note: string | null;
+}
+
+function versionFromRow(row: ContentDocumentVersionTable): StoredVersion {
+  return {
+    doc: {
+      meta: JSON.parse(row.meta) as DocumentMeta,
+      body: row.body,
+      path: row.path,
+      layout: row.layout,
+      published: row.published === 1,
+      revision: row.revision,
+      updatedAt: row.created_at,
+      updatedBy: row.created_by,
+      draftRevision: null,
+    },
+    createdAt: row.created_at,
+    createdBy: row.created_by,
+    origin: row.origin as VersionOrigin,
+    note: row.note,
   };
-  // Inside a caller's transaction (the console's save and its audit entry) it joins that transaction.
-  return db.isTransaction ? run(db) : db.transaction().execute(run);
+}
+
+export async function getVersion(db: Db, id: string, revision: number): Promise<StoredVersion | undefined> {
+  const row = await db.selectFrom("content_document_versions").selectAll().where("document_id", "=", id).where("revision", "=", revision).executeTakeFirst();
+  return row ? versionFromRow(row) : undefined;
+}
+
+/** Every version of a document, newest first. */
+export async function listVersions(db: Db, id: string): Promise<StoredVersion[]> {
+  const rows = await db.selectFrom("content_document_versions").selectAll().where("document_id", "=", id).orderBy("revision", "desc").execute();
+  return rows.map(versionFromRow);
+}
+
+/**
+ * What an editor works on: the draft waiting beside a published document's live text when there is one, else the
+ * row itself. Its revision is the one a stale save is checked against.
+ */
+export async function getWorkingCopy(db: Db, id: string): Promise<{ doc: StoredDocument; live: StoredDocument } | undefined> {
+  const live = await getStoredDocument(db, id);
+  if (!live) return undefined;
+  if (live.draftRevision === null) return { doc: live, live };
+  const draft = await getVersion(db, id, live.draftRevision);
+  return { doc: draft ? draft.doc : live, live };
+}
+
+export type SaveBesideResult =
+  | { ok: true; id: string; revision: number }
+  | { ok: false; reason: "invalid"; errors: CorpusError[] }
+  | { ok: false; reason: "conflict"; currentRevision: number }
+  | { ok: false; reason: "notFound" };
+
+/**
+ * Saves a draft of a published document beside its live text: a new version (not published) that the row names as
+ * its draft. The row, the public pages, the search and the assistant keep the live text, and the corpus version does
+ * not move. The same rules as saveDocument; a save over a newer draft (or live text) than the editor's is refused.
+ */
+export async function saveDraftBeside(
+  db: Db,
+  input: { meta: unknown; body: string; expectedRevision?: number; note?: string },
+  by: { userId: string | null },
+  now: Date = new Date(),
+): Promise<SaveBesideResult> {
+  return inTransaction(db, async (trx): Promise<SaveBesideResult> => {
+    const working = await getWorkingCopy(trx, rawId(input.meta));
+    if (!working) return { ok: false, reason: "notFound" };
+    if (input.expectedRevision !== undefined && working.doc.revision !== input.expectedRevision) {
+      return { ok: false, reason: "conflict", currentRevision: working.doc.revision };
+    }
+    const checked = await checkDocument(trx, input.meta, input.body, working.live);
+    if (!checked.ok) return checked;
+    const revision = await nextRevision(trx, checked.meta.id);
+    const version: WriteVersion = { meta: checked.meta, body: input.body, path: checked.path, layout: checked.layout, published: false, by: by.userId, origin: "staff", note: input.note, now: now.toISOString() };
+    await trx.insertInto("content_document_versions").values(versionValues(version, revision)).execute();
+    await trx.updateTable("content_documents").set({ draft_revision: revision }).where("id", "=", checked.meta.id).execute();
+    return { ok: true, id: checked.meta.id, revision };
+  });
+}
+
+/** Forgets the draft beside a document's live text (it stays among the versions). */
+export async function clearDraftBeside(db: Db, id: string): Promise<void> {
+  await db.updateTable("content_documents").set({ draft_revision: null }).where("id", "=", id).execute();
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ export const draftFormFields = [
   "issued",
   "effective",
   "status",
+  "supersededBy",
   "source",
   "reviewed",
   "topics",

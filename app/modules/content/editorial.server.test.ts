@@ -3,16 +3,19 @@ import type { Connection } from "~/modules/db/index.server";
 import { cliActor, createStaffUser, type Actor } from "~/modules/staff/index.server";
 import { chessNotice } from "../../../tests/fixtures/test-notice";
 import { createTestDb } from "../../../tests/support/test-db";
-import { loadDatabaseCorpus, saveDocument } from "./documents.server";
+import { corpusVersion, getStoredDocument, loadDatabaseCorpus, saveDocument } from "./documents.server";
 import {
   approveAndPublish,
+  documentHistory,
   formValuesOf,
   getEditableDocument,
   getPendingReview,
   listEditorialDocuments,
   previewDocument,
   requestReview,
+  restoreVersion,
   saveDraft,
+  versionDiff,
   type DraftFormValues,
 } from "./editorial.server";
 
@@ -98,13 +101,9 @@ describe("drafts in the staff console", () => {
     expect((await getEditableDocument(conn.db, meta.id))!.doc.revision).toBe(2);
   });
 
-  it("fields the form does not show are kept; a published document is not edited as a draft", async () => {
+  it("fields the form does not show are kept", async () => {
     const other = chessNotice("editorial-published");
     const steps = [{ title: "报名", text: "打电话报名。" }];
-    await saveDocument(conn.db, { meta: { ...other.meta, steps }, body: other.body, published: true }, { userId: null });
-    const doc = (await getEditableDocument(conn.db, other.meta.id))!;
-    expect(await saveDraft(conn.db, editor, { id: other.meta.id, values: doc.values, expectedRevision: doc.doc.revision })).toEqual({ ok: false, reason: "published" });
-    // (Through the module, a draft keeps the fields the form leaves alone.)
     await saveDocument(conn.db, { meta: { ...other.meta, id: "editorial-steps", steps }, body: other.body, published: false }, { userId: null });
     const draft = (await getEditableDocument(conn.db, "editorial-steps"))!;
     expect(await saveDraft(conn.db, editor, { id: "editorial-steps", values: formValuesOf(draft.doc), expectedRevision: 1 })).toMatchObject({ ok: true, revision: 2 });
@@ -151,5 +150,107 @@ describe("drafts in the staff console", () => {
     expect(await approveAndPublish(conn.db, reviewer, id, doc.revision)).toEqual({ ok: false, reason: "ownDraft" });
     expect(await approveAndPublish(conn.db, editor, id, doc.revision)).toEqual({ ok: false, reason: "ownDraft" });
     expect((await loadDatabaseCorpus(conn.db)).documents.map((d) => d.id)).not.toContain(id);
+  });
+
+  it("a published document is edited beside its live text: the public corpus keeps the published version until a second person approves", async () => {
+    const live = chessNotice("editorial-live");
+    await saveDocument(conn.db, { meta: live.meta, body: live.body, published: true }, { userId: null });
+    const versionBefore = await corpusVersion(conn.db);
+    const publicBody = async () => (await loadDatabaseCorpus(conn.db)).documents.find((d) => d.id === live.meta.id)?.body;
+    const oldBody = await publicBody();
+    expect(oldBody).toContain("怎样报名");
+
+    const opened = (await getEditableDocument(conn.db, live.meta.id))!;
+    expect(opened.doc.revision).toBe(1);
+    const newBody = live.body.replace("## 二、怎样报名", "## 二、怎样报名（已改期）");
+    const saved = await saveDraft(conn.db, editor, { id: live.meta.id, values: { ...opened.values, body: newBody }, expectedRevision: 1 });
+    expect(saved).toEqual({ ok: true, id: live.meta.id, revision: 2 });
+    // The public side has not moved: same text, same corpus version (nothing to re-index); the row is still revision 1.
+    expect(await publicBody()).toBe(oldBody);
+    expect(await corpusVersion(conn.db)).toBe(versionBefore);
+    expect(await getStoredDocument(conn.db, live.meta.id)).toMatchObject({ published: true, revision: 1, draftRevision: 2 });
+    // The editor sees the draft: in the form, in the preview, in the list.
+    const editing = (await getEditableDocument(conn.db, live.meta.id))!;
+    expect(editing.doc.revision).toBe(2);
+    expect(editing.values.body).toBe(newBody);
+    expect((await previewDocument(conn.db, live.meta.id))?.document.sections.map((s) => s.heading)).toContain("二、怎样报名（已改期）");
+    expect((await listEditorialDocuments(conn.db)).find((d) => d.id === live.meta.id)).toMatchObject({ state: "edited", revision: 2, updatedBy: "编辑甲" });
+
+    // A second editor who opened the live text (revision 1) cannot overwrite the draft.
+    expect(await saveDraft(conn.db, reviewer, { id: live.meta.id, values: opened.values, expectedRevision: 1 })).toEqual({ ok: false, reason: "conflict", currentRevision: 2 });
+    // Invalid changes are refused as for any draft, and write nothing.
+    const bad = await saveDraft(conn.db, editor, { id: live.meta.id, values: { ...editing.values, topics: [] }, expectedRevision: 2 });
+    expect(bad).toMatchObject({ ok: false, reason: "invalid" });
+    expect((await getStoredDocument(conn.db, live.meta.id))?.draftRevision).toBe(2);
+
+    expect(await requestReview(conn.db, editor, live.meta.id, 2)).toEqual({ ok: true, id: live.meta.id, revision: 2 });
+    expect((await listEditorialDocuments(conn.db)).find((d) => d.id === live.meta.id)?.state).toBe("editedReview");
+    expect(await approveAndPublish(conn.db, editor, live.meta.id, 2)).toEqual({ ok: false, reason: "ownDraft" });
+    expect(await publicBody()).toBe(oldBody);
+
+    expect(await approveAndPublish(conn.db, reviewer, live.meta.id, 2)).toEqual({ ok: true, id: live.meta.id, revision: 3 });
+    expect(await publicBody()).toContain("怎样报名（已改期）");
+    expect(await corpusVersion(conn.db)).toBeGreaterThan(versionBefore);
+    expect(await getStoredDocument(conn.db, live.meta.id)).toMatchObject({ published: true, revision: 3, draftRevision: null, updatedBy: reviewer.id });
+    expect((await listEditorialDocuments(conn.db)).find((d) => d.id === live.meta.id)?.state).toBe("published");
+    // Nothing left to review: a published document without a draft.
+    expect(await requestReview(conn.db, editor, live.meta.id, 3)).toEqual({ ok: false, reason: "published" });
+    const actions = await conn.db.selectFrom("audit_log").select("action").where("target_id", "=", live.meta.id).orderBy("at").orderBy("action").execute();
+    expect(actions.map((a) => a.action)).toEqual(["content.draft.save", "content.review.request", "content.publish", "content.review.approve"]);
+  });
+
+  it("the history lists every version; a diff shows what changed; restoring an old version makes it a draft that needs review", async () => {
+    const id = "editorial-live";
+    const history = (await documentHistory(conn.db, id))!;
+    expect(history.current).toBe(3);
+    expect(history.items.map((v) => [v.revision, v.createdBy, v.origin, v.note, v.published, v.live])).toEqual([
+      [3, "编辑乙", "staff", "approved and published", true, true],
+      [2, "编辑甲", "staff", "draft", false, false],
+      [1, null, "staff", null, true, false],
+    ]);
+    const diff = (await versionDiff(conn.db, id, 1, 3))!;
+    expect(diff.same).toBe(false);
+    expect(diff.lines.filter((l) => l.kind === "removed" || l.kind === "added").map((l) => ("text" in l ? [l.kind, l.text] : []))).toEqual([
+      ["removed", "## 二、怎样报名"],
+      ["added", "## 二、怎样报名（已改期）"],
+    ]);
+    expect(await versionDiff(conn.db, id, 1, 99)).toBeUndefined();
+
+    // Restoring revision 1 from a stale page is refused; from the current one it is a draft beside the live text.
+    expect(await restoreVersion(conn.db, editor, { id, revision: 1, expectedRevision: 2 })).toEqual({ ok: false, reason: "conflict", currentRevision: 3 });
+    expect(await restoreVersion(conn.db, editor, { id, revision: 1, expectedRevision: 3 })).toEqual({ ok: true, id, revision: 4 });
+    expect((await loadDatabaseCorpus(conn.db)).documents.find((d) => d.id === id)?.body).toContain("怎样报名（已改期）");
+    expect((await previewDocument(conn.db, id))?.document.body).not.toContain("已改期");
+    expect((await documentHistory(conn.db, id))!.items[0]).toMatchObject({ revision: 4, note: "restored from revision 1", current: true, live: false });
+    expect(await restoreVersion(conn.db, editor, { id, revision: 42, expectedRevision: 4 })).toEqual({ ok: false, reason: "notFound" });
+    const restore = await conn.db.selectFrom("audit_log").select(["action", "user_id", "detail"]).where("target_id", "=", id).where("action", "=", "content.restore").execute();
+    expect(restore).toEqual([{ action: "content.restore", user_id: editor.id, detail: "revision 1 as revision 4" }]);
+    // Through review like any draft.
+    expect((await requestReview(conn.db, editor, id, 4)).ok).toBe(true);
+    expect(await approveAndPublish(conn.db, reviewer, id, 4)).toMatchObject({ ok: true, revision: 5 });
+    expect((await loadDatabaseCorpus(conn.db)).documents.find((d) => d.id === id)?.body).not.toContain("已改期");
+  });
+
+  it("repeal: a draft marks a published document repealed, superseded by another; a second person approves; audited content.repeal", async () => {
+    const old = chessNotice("editorial-repealed");
+    await saveDocument(conn.db, { meta: old.meta, body: old.body, published: true }, { userId: null });
+    const { doc, values } = (await getEditableDocument(conn.db, old.meta.id))!;
+    // The replacement must exist, and only a repealed document names one.
+    const unknown = await saveDraft(conn.db, editor, { id: old.meta.id, values: { ...values, status: "repealed", supersededBy: "no-such-document" }, expectedRevision: doc.revision });
+    expect(unknown).toEqual({ ok: false, reason: "invalid", fieldErrors: { supersededBy: ['no document "no-such-document"'] }, formErrors: [] });
+    const notRepealed = await saveDraft(conn.db, editor, { id: old.meta.id, values: { ...values, supersededBy: "editorial-live" }, expectedRevision: doc.revision });
+    expect(notRepealed).toMatchObject({ ok: false, reason: "invalid", fieldErrors: { supersededBy: ["is only for a repealed document"] } });
+
+    const saved = await saveDraft(conn.db, editor, { id: old.meta.id, values: { ...values, status: "repealed", supersededBy: "editorial-live" }, expectedRevision: doc.revision });
+    expect(saved).toMatchObject({ ok: true, revision: 2 });
+    const served = async () => (await loadDatabaseCorpus(conn.db)).documents.find((d) => d.id === old.meta.id);
+    expect((await served())?.status).toBe("current");
+    expect((await requestReview(conn.db, editor, old.meta.id, 2)).ok).toBe(true);
+    expect(await approveAndPublish(conn.db, editor, old.meta.id, 2)).toEqual({ ok: false, reason: "ownDraft" });
+    expect((await approveAndPublish(conn.db, reviewer, old.meta.id, 2)).ok).toBe(true);
+    // Kept on the portal, marked repealed, naming its replacement.
+    expect(await served()).toMatchObject({ status: "repealed", supersededBy: "editorial-live" });
+    const repeal = await conn.db.selectFrom("audit_log").select(["action", "user_id", "detail"]).where("target_id", "=", old.meta.id).where("action", "=", "content.repeal").execute();
+    expect(repeal).toEqual([{ action: "content.repeal", user_id: reviewer.id, detail: "revision 3, superseded by editorial-live" }]);
   });
 });

@@ -3,7 +3,20 @@ import type { Kysely, Transaction } from "kysely";
 import type { Database } from "~/modules/db/schema";
 import { recordAudit, withAudit, type Actor } from "~/modules/staff/index.server";
 import { parseDocumentSource, type CorpusError, type PolicyDocument } from "./corpus.server";
-import { getStoredDocument, listStoredDocuments, saveDocument, storedText, type StoredDocument } from "./documents.server";
+import {
+  clearDraftBeside,
+  getStoredDocument,
+  getVersion,
+  getWorkingCopy,
+  listStoredDocuments,
+  listVersions,
+  saveDocument,
+  saveDraftBeside,
+  storedText,
+  type StoredDocument,
+  type VersionOrigin,
+} from "./documents.server";
+import { diffWithContext, type DiffLine } from "./line-diff";
 import { draftFormFields, type DraftFormField, type DraftFormValues } from "./draft-fields";
 import { documentQuestionsKey, type DocumentMeta } from "./schema";
 import type { DocType } from "./taxonomy";
@@ -17,7 +30,8 @@ export { draftFormFields, type DraftFormField, type DraftFormValues };
  * never holds it, so neither the pages, the search nor the assistant can show it.
  */
 
-export type EditorialState = "published" | "draft" | "review";
+/** published: live, no draft; draft/review: never published (yet); edited/editedReview: live, with a draft beside it. */
+export type EditorialState = "published" | "draft" | "review" | "edited" | "editedReview";
 
 export interface EditorialListItem {
   id: string;
@@ -31,25 +45,54 @@ export interface EditorialListItem {
   updatedBy: string | null;
 }
 
+/** Staff display names by id (the ids of a list's authors). */
+async function displayNames(db: Kysely<Database>, ids: string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  if (!unique.length) return new Map();
+  return new Map((await db.selectFrom("staff_users").select(["id", "display_name"]).where("id", "in", unique).execute()).map((u) => [u.id, u.display_name]));
+}
+
 /** Every document, newest change first, with its state and who changed it last. */
 export async function listEditorialDocuments(db: Kysely<Database>): Promise<EditorialListItem[]> {
   const docs = await listStoredDocuments(db);
   const ids = [...new Set(docs.map((d) => d.updatedBy).filter((id): id is string => id !== null))];
   const pending = new Set((await db.selectFrom("content_reviews").select("document_id").where("decided_at", "is", null).execute()).map((r) => r.document_id));
-  const names = new Map(
-    ids.length ? (await db.selectFrom("staff_users").select(["id", "display_name"]).where("id", "in", ids).execute()).map((u) => [u.id, u.display_name]) : [],
+  // A draft beside the live text: its time and author are the document's last change.
+  const drafts = new Map(
+    (
+      await db
+        .selectFrom("content_document_versions as v")
+        .innerJoin("content_documents as d", (join) => join.onRef("d.id", "=", "v.document_id").onRef("d.draft_revision", "=", "v.revision"))
+        .select(["v.document_id", "v.created_at", "v.created_by"])
+        .execute()
+    ).map((r) => [r.document_id, r]),
   );
+  for (const d of drafts.values()) if (d.created_by !== null) ids.push(d.created_by);
+  const names = await displayNames(db, ids);
   return docs
-    .map((d) => ({
-      id: d.meta.id,
-      title: d.meta.title,
-      titleEn: d.meta.titleEn,
-      type: d.meta.type,
-      state: (d.published ? "published" : pending.has(d.meta.id) ? "review" : "draft") as EditorialState,
-      revision: d.revision,
-      updatedAt: d.updatedAt,
-      updatedBy: d.updatedBy === null ? null : (names.get(d.updatedBy) ?? d.updatedBy),
-    }))
+    .map((d) => {
+      const draft = d.published ? drafts.get(d.meta.id) : undefined;
+      const state: EditorialState = d.published
+        ? draft
+          ? pending.has(d.meta.id)
+            ? "editedReview"
+            : "edited"
+          : "published"
+        : pending.has(d.meta.id)
+          ? "review"
+          : "draft";
+      const by = draft ? draft.created_by : d.updatedBy;
+      return {
+        id: d.meta.id,
+        title: d.meta.title,
+        titleEn: d.meta.titleEn,
+        type: d.meta.type,
+        state,
+        revision: d.draftRevision ?? d.revision,
+        updatedAt: draft?.created_at ?? d.updatedAt,
+        updatedBy: by === null ? null : (names.get(by) ?? by),
+      };
+    })
     .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.id.localeCompare(b.id));
 }
 
@@ -76,7 +119,7 @@ export function draftMeta(values: DraftFormValues, type: DocType, current?: Docu
   };
   meta.id = current?.id ?? one(values.id);
   for (const key of ["title", "titleEn", "issuer", "status", "reviewed", "summary", "summaryEn"] as const) meta[key] = one(values[key]);
-  for (const key of ["docNumber", "issued", "effective", "source"] as const) optional(key, one(values[key]));
+  for (const key of ["docNumber", "issued", "effective", "source", "supersededBy"] as const) optional(key, one(values[key]));
   meta.topics = many(values.topics);
   meta.audience = many(values.audience);
   optional("easyRead", lines(values.easyRead));
@@ -96,6 +139,7 @@ export function formValuesOf(doc: StoredDocument): Record<DraftFormField, string
     issued: m.issued ?? "",
     effective: m.effective ?? "",
     status: m.status,
+    supersededBy: m.supersededBy ?? "",
     source: m.source ?? "",
     reviewed: m.reviewed,
     topics: [...m.topics],
@@ -115,8 +159,6 @@ export type SaveDraftResult =
   | { ok: false; reason: "conflict"; currentRevision: number }
   /** A new document whose id is taken. */
   | { ok: false; reason: "taken" }
-  /** A published document: editing it as a draft would take it off the portal (not in this slice). */
-  | { ok: false; reason: "published" }
   | { ok: false; reason: "notFound" };
 
 /** The form field a schema or corpus error belongs to ("topics[0]: …" → topics), or null for the form as a whole. */
@@ -157,9 +199,10 @@ export interface SaveDraftInput {
 }
 
 /**
- * Saves a new version of a draft (never public), with its audit entry in the same transaction. Refuses a save over
- * a newer revision (conflict), a new document whose id is taken, and a published document (its draft would replace
- * the live text: editing published documents needs a draft beside them, a later slice).
+ * Saves a new version of a draft (never public), with its audit entry in the same transaction. A published
+ * document's draft is saved beside its live text (documents.server.ts, saveDraftBeside): the pages, the search and the
+ * assistant keep the published version until a second person approves the draft. Refuses a save over a newer
+ * revision (conflict) and a new document whose id is taken.
  */
 export async function saveDraft(db: Kysely<Database>, actor: Actor, input: SaveDraftInput, now: Date = new Date()): Promise<SaveDraftResult> {
   return withAudit(
@@ -167,10 +210,10 @@ export async function saveDraft(db: Kysely<Database>, actor: Actor, input: SaveD
     actor,
     async (trx): Promise<SaveDraftResult> => {
       const wanted = input.create ? one(input.values.id) : (input.id ?? "");
-      const existing = wanted ? await getStoredDocument(trx, wanted) : undefined;
-      if (input.create && existing) return { ok: false, reason: "taken" };
-      if (!input.create && !existing) return { ok: false, reason: "notFound" };
-      if (existing?.published) return { ok: false, reason: "published" };
+      const working = wanted ? await getWorkingCopy(trx, wanted) : undefined;
+      if (input.create && working) return { ok: false, reason: "taken" };
+      if (!input.create && !working) return { ok: false, reason: "notFound" };
+      const existing = working?.doc;
       if (existing && input.expectedRevision !== undefined && existing.revision !== input.expectedRevision) {
         return { ok: false, reason: "conflict", currentRevision: existing.revision };
       }
@@ -181,53 +224,73 @@ export async function saveDraft(db: Kysely<Database>, actor: Actor, input: SaveD
         const en = input.create?.question?.locale === "en";
         meta.questions = { [documentQuestionsKey]: { zh: en ? [] : [question], en: en ? [question] : [] } };
       }
-      const result = await saveDocument(
-        trx,
-        {
-          meta,
-          body: bodyText(input.values.body),
-          published: false,
-          expectedRevision: existing ? existing.revision : undefined,
-          note: "draft",
-        },
-        { userId: actor.id },
-        now,
-      );
-      if (result.ok) {
-        // The revision under review is no longer the draft: its request is withdrawn (ask again for the new one).
-        await trx
-          .updateTable("content_reviews")
-          .set({ decided_at: now.toISOString(), decided_by: actor.id, decision: "withdrawn" })
-          .where("document_id", "=", result.id)
-          .where("decided_at", "is", null)
-          .execute();
-        return { ok: true, id: result.id, revision: result.revision };
+      // The replacement of a repealed document must exist (the schema checks the id's form, not that it is there).
+      const replacement = typeof meta.supersededBy === "string" ? meta.supersededBy : undefined;
+      if (replacement && replacement !== meta.id && !(await getStoredDocument(trx, replacement))) {
+        return { ok: false, reason: "invalid", fieldErrors: { supersededBy: [`no document "${replacement}"`] }, formErrors: [] };
       }
-      if (result.reason === "conflict") return { ok: false, reason: "conflict", currentRevision: result.currentRevision };
-      return invalid(result.errors);
+      const draft = { meta, body: bodyText(input.values.body), expectedRevision: existing?.revision, note: "draft" };
+      return writeDraft(trx, actor, draft, working?.live.published ?? false, now);
     },
     (result) => (result.ok ? { action: "content.draft.save", targetType: "content_document", targetId: result.id, detail: `revision ${result.revision}` } : null),
     now,
   );
 }
 
-export type EditableDocument = { doc: StoredDocument; values: Record<DraftFormField, string | string[]> };
+/**
+ * Writes a draft: beside the live text of a published document, else as the (unpublished) document itself; a review
+ * asked about an earlier revision is withdrawn. In the caller's transaction.
+ */
+async function writeDraft(
+  trx: Transaction<Database>,
+  actor: Actor,
+  draft: { meta: unknown; body: string; expectedRevision?: number; note: string },
+  beside: boolean,
+  now: Date,
+): Promise<SaveDraftResult> {
+  const result = beside ? await saveDraftBeside(trx, draft, { userId: actor.id }, now) : await saveDocument(trx, { ...draft, published: false }, { userId: actor.id }, now);
+  if (result.ok) {
+    // The revision under review is no longer the draft: its request is withdrawn (ask again for the new one).
+    await trx
+      .updateTable("content_reviews")
+      .set({ decided_at: now.toISOString(), decided_by: actor.id, decision: "withdrawn" })
+      .where("document_id", "=", result.id)
+      .where("decided_at", "is", null)
+      .execute();
+    return { ok: true, id: result.id, revision: result.revision };
+  }
+  if (result.reason === "conflict") return { ok: false, reason: "conflict", currentRevision: result.currentRevision };
+  if (result.reason === "notFound") return { ok: false, reason: "notFound" };
+  return invalid(result.errors);
+}
 
-/** A document and its form values, for the edit page. */
+export type EditableDocument = {
+  /** What the editor works on: the draft beside a published document's live text, or the document. */
+  doc: StoredDocument;
+  /** The document's row: what the public sees when it is published. */
+  live: StoredDocument;
+  values: Record<DraftFormField, string | string[]>;
+};
+
+/** A document and its form values, for the edit page (a published document's draft, when it has one). */
 export async function getEditableDocument(db: Kysely<Database>, id: string): Promise<EditableDocument | undefined> {
-  const doc = await getStoredDocument(db, id);
-  return doc ? { doc, values: formValuesOf(doc) } : undefined;
+  const working = await getWorkingCopy(db, id);
+  return working ? { ...working, values: formValuesOf(working.doc) } : undefined;
 }
 
 /**
- * A stored document (a draft, usually) made into the document the public page renders, by the path a published one
- * takes (written as its file, parsed as one). Undefined when there is no such document or it does not parse.
+ * A stored document (a draft, usually: a published document's draft beside its live text when it has one) made into
+ * the document the public page renders, by the path a published one takes (written as its file, parsed as one).
+ * Undefined when there is no such document or it does not parse.
  */
-export async function previewDocument(db: Kysely<Database>, id: string): Promise<{ document: PolicyDocument; stored: StoredDocument } | undefined> {
-  const stored = await getStoredDocument(db, id);
-  if (!stored) return undefined;
-  const { document } = parseDocumentSource(stored.path, storedText(stored));
-  return document ? { document, stored } : undefined;
+export async function previewDocument(
+  db: Kysely<Database>,
+  id: string,
+): Promise<{ document: PolicyDocument; stored: StoredDocument; live: StoredDocument } | undefined> {
+  const working = await getWorkingCopy(db, id);
+  if (!working) return undefined;
+  const { document } = parseDocumentSource(working.doc.path, storedText(working.doc));
+  return document ? { document, stored: working.doc, live: working.live } : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -269,10 +332,11 @@ export async function requestReview(db: Kysely<Database>, actor: Actor, id: stri
     db,
     actor,
     async (trx): Promise<ReviewResult> => {
-      const doc = await getStoredDocument(trx, id);
-      if (!doc) return { ok: false, reason: "notFound" };
-      if (doc.published) return { ok: false, reason: "published" };
-      if (doc.revision !== revision) return { ok: false, reason: "conflict" };
+      const working = await getWorkingCopy(trx, id);
+      if (!working) return { ok: false, reason: "notFound" };
+      // Published, with no draft beside it: there is nothing to review.
+      if (working.doc.published) return { ok: false, reason: "published" };
+      if (working.doc.revision !== revision) return { ok: false, reason: "conflict" };
       if (await pendingReview(trx, id)) return { ok: false, reason: "pending" };
       await trx
         .insertInto("content_reviews")
@@ -294,15 +358,23 @@ export async function requestReview(db: Kysely<Database>, actor: Actor, id: stri
  */
 export async function approveAndPublish(db: Kysely<Database>, actor: Actor, id: string, revision: number, now: Date = new Date()): Promise<ReviewResult> {
   return db.transaction().execute(async (trx): Promise<ReviewResult> => {
-    const doc = await getStoredDocument(trx, id);
-    if (!doc) return { ok: false, reason: "notFound" };
+    const working = await getWorkingCopy(trx, id);
+    if (!working) return { ok: false, reason: "notFound" };
+    const { doc, live } = working;
     if (doc.published) return { ok: false, reason: "published" };
     const review = await pendingReview(trx, id);
     if (!review) return { ok: false, reason: "notPending" };
     if (review.revision !== revision || doc.revision !== revision) return { ok: false, reason: "conflict" };
     if (!mayApprove(actor.id, review, doc.updatedBy)) return { ok: false, reason: "ownDraft" };
-    const saved = await saveDocument(trx, { meta: doc.meta, body: doc.body, published: true, expectedRevision: revision, note: "approved and published" }, { userId: actor.id }, now);
+    // A draft beside the live text replaces it: the row is written from the draft (checked against the live revision).
+    const saved = await saveDocument(
+      trx,
+      { meta: doc.meta, body: doc.body, published: true, expectedRevision: live.revision, note: "approved and published" },
+      { userId: actor.id },
+      now,
+    );
     if (!saved.ok) return { ok: false, reason: "conflict" };
+    if (live.draftRevision !== null) await clearDraftBeside(trx, id);
     await trx
       .updateTable("content_reviews")
       .set({ decided_by: actor.id, decided_at: now.toISOString(), decision: "published" })
@@ -311,6 +383,97 @@ export async function approveAndPublish(db: Kysely<Database>, actor: Actor, id: 
       .execute();
     await recordAudit(trx, actor, { action: "content.review.approve", targetType: "content_document", targetId: id, detail: `revision ${revision}` }, now);
     await recordAudit(trx, actor, { action: "content.publish", targetType: "content_document", targetId: id, detail: `revision ${saved.revision}` }, now);
+    if (doc.meta.status === "repealed" && !(live.published && live.meta.status === "repealed")) {
+      // Published as repealed: kept on its page, marked so, and never cited by the assistant as current (retrieve.server.ts).
+      const detail = `revision ${saved.revision}${doc.meta.supersededBy ? `, superseded by ${doc.meta.supersededBy}` : ""}`;
+      await recordAudit(trx, actor, { action: "content.repeal", targetType: "content_document", targetId: id, detail }, now);
+    }
     return { ok: true, id, revision: saved.revision };
   });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Version history, diff and restore
+
+export interface HistoryItem {
+  revision: number;
+  createdAt: string;
+  /** The staff member's display name; null for the knowledge/ seed. */
+  createdBy: string | null;
+  origin: VersionOrigin;
+  /** What the version was: a saved draft, a publication, an import … (the note stored with it). */
+  note: string | null;
+  /** The document's own public change note ("what changed") as this version had it. */
+  changeNote: string | null;
+  published: boolean;
+  /** The version the public sees now / the draft being worked on. */
+  live: boolean;
+  current: boolean;
+}
+
+/** Every version of a document, newest first, with who made it and what it is now; undefined for no such document. */
+export async function documentHistory(db: Kysely<Database>, id: string): Promise<{ title: string; items: HistoryItem[]; current: number } | undefined> {
+  const working = await getWorkingCopy(db, id);
+  if (!working) return undefined;
+  const versions = await listVersions(db, id);
+  const ids = [...new Set(versions.map((v) => v.createdBy).filter((x): x is string => x !== null))];
+  const names = await displayNames(db, ids);
+  return {
+    title: working.doc.meta.title,
+    current: working.doc.revision,
+    items: versions.map((v) => ({
+      revision: v.doc.revision,
+      createdAt: v.createdAt,
+      createdBy: v.createdBy === null ? null : (names.get(v.createdBy) ?? v.createdBy),
+      origin: v.origin,
+      note: v.note,
+      changeNote: v.doc.meta.changeNote ?? null,
+      published: v.doc.published,
+      live: working.live.published && v.doc.revision === working.live.revision,
+      current: v.doc.revision === working.doc.revision,
+    })),
+  };
+}
+
+export interface VersionDiff {
+  from: number;
+  to: number;
+  lines: DiffLine[];
+  /** Whether the two versions' texts (front matter and body, as their files) are the same. */
+  same: boolean;
+}
+
+/** The line diff between two versions' texts, as their files (front matter and body); undefined when one is missing. */
+export async function versionDiff(db: Kysely<Database>, id: string, from: number, to: number): Promise<VersionDiff | undefined> {
+  const [a, b] = await Promise.all([getVersion(db, id, from), getVersion(db, id, to)]);
+  if (!a || !b) return undefined;
+  const before = storedText(a.doc);
+  const after = storedText(b.doc);
+  return { from, to, lines: diffWithContext(before, after), same: before === after };
+}
+
+/**
+ * Makes an old version the document's new draft (beside the live text of a published document): it goes through
+ * review like any draft. Audited (`content.restore`) in the same transaction; refused over a newer draft than the
+ * editor saw (conflict), and when the old version no longer passes today's rules (invalid).
+ */
+export async function restoreVersion(
+  db: Kysely<Database>,
+  actor: Actor,
+  input: { id: string; revision: number; expectedRevision: number },
+  now: Date = new Date(),
+): Promise<SaveDraftResult> {
+  return withAudit(
+    db,
+    actor,
+    async (trx): Promise<SaveDraftResult> => {
+      const working = await getWorkingCopy(trx, input.id);
+      const version = working ? await getVersion(trx, input.id, input.revision) : undefined;
+      if (!working || !version) return { ok: false, reason: "notFound" };
+      const draft = { meta: version.doc.meta, body: version.doc.body, expectedRevision: input.expectedRevision, note: `restored from revision ${input.revision}` };
+      return writeDraft(trx, actor, draft, working.live.published, now);
+    },
+    (r) => (r.ok ? { action: "content.restore", targetType: "content_document", targetId: r.id, detail: `revision ${input.revision} as revision ${r.revision}` } : null),
+    now,
+  );
 }

@@ -15,6 +15,8 @@ export interface PolicyPageData {
     issued: string | null;
     effective: string | null;
     status: DocStatus;
+    /** A repealed document's replacement, when it is published (its page to link to). */
+    supersededBy: { id: string; title: string; titleEn: string } | null;
     source: string | null;
     sourceSite: string;
     reviewed: string;

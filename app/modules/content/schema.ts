@@ -65,6 +65,8 @@ export const documentMetaSchema = z
     issued: dateString.optional(),
     effective: dateString.optional(),
     status: z.enum(docStatuses),
+    /** A repealed document's replacement: the id of the document now in force (only with status repealed). */
+    supersededBy: documentIdSchema.optional(),
     source: z
       .string()
       .url("must be a URL")
@@ -90,6 +92,12 @@ export const documentMetaSchema = z
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["source"], message: `is required for a ${meta.type}` });
     }
     // (`effective` may precede `issued`: some rules apply retroactively, e.g. 财政部公告2023年第8号.)
+    if (meta.supersededBy !== undefined && meta.status !== "repealed") {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["supersededBy"], message: "is only for a repealed document" });
+    }
+    if (meta.supersededBy === meta.id) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["supersededBy"], message: "names the document itself" });
+    }
     if (meta.related?.includes(meta.id)) {
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["related"], message: "lists the document itself" });
     }

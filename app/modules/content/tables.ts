@@ -11,6 +11,8 @@ export interface ContentDocumentTable {
   issued: string | null;
   effective: string | null;
   status: string;
+  /** A repealed document's replacement (front matter supersededBy; migration 0016). */
+  superseded_by: string | null;
   source: string | null;
   reviewed: string;
   /** JSON */
@@ -33,6 +35,8 @@ export interface ContentDocumentTable {
   revision: number;
   updated_at: string;
   updated_by: string | null;
+  /** A draft of a published document waiting beside its live text: its revision in the versions (migration 0016). */
+  draft_revision: number | null;
 }
 
 export interface ContentDocumentVersionTable {
