@@ -189,9 +189,23 @@ const wants = /想|要|打算|准备|希望|申请|建议|最好|需要|\b(?:wan
 
 /** The clauses of a question that ask (understand.server.ts), or all of it. */
 function askingText(text: string): string {
-  // (With the clauses that only frame a question, "要带啥？": they say what is asked about the topic.)
-  const asking = questionClauses(text, getPhrases()).filter((c) => c.asking || c.frame).map((c) => c.clause);
+  const asking = questionClauses(text, getPhrases()).filter((c) => c.asking).map((c) => c.clause);
   return asking.length ? asking.join("，") : text;
+}
+
+/**
+ * Aspects a clause that only frames a question may add ("……怎么办，要带啥？" asks for the materials too): the
+ * particular ones. A bare "要找谁" or "怎么办" after a particular case ("还有没有机会再评一次，要找谁") asks who handles
+ * that case, not the service's general office or procedure.
+ */
+const frameAspects = new Set(["materials", "time", "cost", "proxy", "online", "age"]);
+
+function askedAspects(text: string): string[] {
+  const clauses = questionClauses(text, getPhrases());
+  const asking = clauses.filter((c) => c.asking).map((c) => c.clause);
+  const own = aspectsOf(asking.length ? asking.join("，") : text);
+  const framed = aspectsOf(clauses.filter((c) => c.frame).map((c) => c.clause).join("，")).filter((a) => frameAspects.has(a));
+  return [...new Set([...own, ...framed])];
 }
 
 function read(masked: string, known: (word: string) => boolean): OwnReading {
@@ -224,7 +238,7 @@ function read(masked: string, known: (word: string) => boolean): OwnReading {
     strangers: [...getPhrases().offTopic.find(text), ...strangerNouns(getPhrases().narrative.remove(blank(rest, notTopic)), known)],
     certificate: expansions.some((e) => e.canonical === "残疾人证"),
     // What is asked about the topic, from the clauses that ask ("回一趟老家要请好几天假" tells, it asks no time).
-    aspects: aspectsOf(askingText(text)),
+    aspects: askedAspects(text),
     schemes,
     benefit: any(text, benefitWords),
     eligibility: asksEligibility(text),
