@@ -49,6 +49,8 @@ export const backupTables = [
   "content_corpus",
   // Review requests of drafts (0015).
   "content_reviews",
+  // The guided-form engine's drafts (0018).
+  "flow_drafts",
 ] as const;
 
 export interface Backup {

@@ -13,6 +13,7 @@ import * as waitingOffers from "./0012-waiting-offers";
 import * as activityOffers from "./0013-activity-offers";
 import * as contentDocuments from "./0014-content-documents";
 import * as contentReviews from "./0015-content-reviews";
+import * as flowDrafts from "./0018-flow-drafts";
 
 /** Every migration, in order. Names are permanent: add new ones at the end, never rename. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   "0013-activity-offers": activityOffers,
   "0014-content-documents": contentDocuments,
   "0015-content-reviews": contentReviews,
+  "0018-flow-drafts": flowDrafts,
 };
