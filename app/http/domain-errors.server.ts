@@ -7,6 +7,7 @@ import { getFixedT } from "~/i18n/i18n.server";
 import * as centre from "~/modules/centre/index.server";
 import * as cinema from "~/modules/cinema/index.server";
 import * as lending from "~/modules/lending/index.server";
+import * as flows from "~/modules/flows/index.server";
 import { DomainError, domainErrorStatus, domainRetryAfterSeconds, type DomainErrorCode, type DomainErrorStatus } from "~/modules/shared/domain-error";
 import { apiError } from "./api.server";
 import { federationPhone } from "~/modules/site/contact-details";
@@ -64,6 +65,10 @@ on(centre.AlreadySignedUp, (t, e) => t("centre.errors.alreadySignedUp", { refere
 on(centre.WrongState, (t, e) => t(`centre.errors.wrongState_${e.status}`, { defaultValue: t("centre.errors.wrongState") }));
 on(centre.OfferClosed, (t, e) => t(`centre.offer.closed.${e.reason}`));
 on(centre.Busy, busy);
+
+// A draft that is gone (or expired) and a page a flow does not have: the 404 page's own sentence.
+on(flows.DraftGone, (t) => t("errors.notFoundText"));
+on(flows.NoSuchStep, (t) => t("errors.notFoundText"));
 
 /** Which module's field sentences an InvalidInput speaks with. */
 function fieldTextOf(error: DomainError): FieldText {

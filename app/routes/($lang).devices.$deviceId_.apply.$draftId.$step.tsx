@@ -1,52 +1,27 @@
-import { parseWithZod } from "@conform-to/zod";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, type Params } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { CertificateNumberQuestion } from "~/components/CertificateNumberQuestion";
 import { availabilitySummary, locationName } from "~/components/devices/availability";
 import { deviceErrors } from "~/components/devices/device-errors";
 import { devicesLinks } from "~/components/devices/styles";
-import { ErrorSummary } from "~/components/ErrorSummary";
 import { RadioGroupField, TextAreaField, TextField } from "~/components/Fields";
-import { fieldId, formState } from "~/components/form-state";
+import { CheckList, ContinueButton, FlowFrame, ReturnToCheck, StepForm, SubmitAnswers, useFlowForm, type CheckRow } from "~/components/flows/FlowPage";
 import { Honeypot } from "~/components/Honeypot";
 import { LocalLink } from "~/components/LocalLink";
-import { WithdrawLink } from "~/components/withdrawal/Withdraw";
 import type { PageHandle } from "~/components/page-handle";
-import { domainErrorInit, domainErrorMessage } from "~/http/domain-errors.server";
-import { readFormData } from "~/http/form-data.server";
-import { routeLocale } from "~/http/route-locale";
-import { localePath } from "~/i18n/config";
-import { getFixedT } from "~/i18n/i18n.server";
+import { WithdrawLink } from "~/components/withdrawal/Withdraw";
+import { flowRoute } from "~/http/flow-route.server";
 import { useT } from "~/i18n/use-t";
-import { CertificateNumberQuestion } from "~/components/CertificateNumberQuestion";
-import { getDb } from "~/modules/db/index.server";
-import { applicantCategories, requestStepPath, requestSteps, type RequestStep } from "~/modules/lending/lending-constants";
-import {
-  certificateSchema,
-  contactSchema,
-  disabilitySchema,
-  firstMissingStep,
-  getDeviceType,
-  getDraft,
-  LendingError,
-  NotFound,
-  pickupSchema,
-  protectCertificate,
-  purposeSchema,
-  saveDraft,
-  submitDraft,
-} from "~/modules/lending/index.server";
-import { hitRateLimit } from "~/modules/security/rate-limit.server";
+import { applicantCategories, requestStepPath, type RequestStep } from "~/modules/lending/lending-constants";
+import { getDeviceType, requestFlow } from "~/modules/lending/index.server";
 import { federationPhone } from "~/modules/site/contact-details";
 
 /**
  * The request flow, one question per page: contact → disability → certificate → purpose → pickup → check → done.
- * State lives in a server-side draft whose random id is in the URL (/devices/<device>/apply/<draftId>/<step>), so it
- * works without JavaScript or cookies and nothing typed is lost. Each step posts to itself and redirects (PRG).
+ * The flow is declared in app/modules/lending/drafts.server.ts (requestFlow), its drafts scoped to the device; the
+ * engine loads, checks, saves and moves on (app/http/flow-route.server.ts). This page only renders.
  */
 export const links = devicesLinks;
-
 type Step = RequestStep;
-const allSteps: readonly Step[] = [...requestSteps, "done"];
 
 export const handle: PageHandle = {
   title: ({ t, data }) => t(`devices.steps.${((data as { step?: Step } | undefined)?.step ?? "contact") as Step}.title`),
@@ -60,274 +35,113 @@ export const handle: PageHandle = {
   },
 };
 
-const notFound = () => new Response("Not Found", { status: 404 });
-
-async function loadFlow(params: Params) {
-  const locale = routeLocale(params);
-  const step = String(params.step ?? "") as Step;
-  if (!allSteps.includes(step)) throw notFound();
-  try {
-    const device = await getDeviceType(getDb(), String(params.deviceId ?? ""));
-    const draft = await getDraft(getDb(), device.id, String(params.draftId ?? ""));
-    const path = (s: Step, query = "") => localePath(requestStepPath(device.id, draft.id, s, query), locale);
-    return { locale, step, device, draft, path };
-  } catch (error) {
-    if (error instanceof NotFound) throw notFound();
-    throw error;
-  }
-}
-
-const nextOf = (step: Step): Step => allSteps[allSteps.indexOf(step) + 1] ?? "check";
-
-export async function loader({ params, request }: LoaderFunctionArgs) {
-  const { step, device, draft, path } = await loadFlow(params);
-  if (draft.requestReference && step !== "done") throw redirect(path("done"));
-  if (step === "done" && !draft.requestReference) throw redirect(path(firstMissingStep(draft)));
-  const missing = firstMissingStep(draft);
-  if (step !== "done" && allSteps.indexOf(missing) < allSteps.indexOf(step)) throw redirect(path(missing));
-  return {
-    step,
-    draftId: draft.id,
-    device: { id: device.id, name: device.name, mode: device.mode, locations: device.locations },
+const route = flowRoute(requestFlow, {
+  context: async (db, params) => {
+    const device = await getDeviceType(db, String(params.deviceId ?? ""));
+    return { scope: device.id, value: { id: device.id, name: device.name, mode: device.mode, locations: device.locations } };
+  },
+  path: (device, draftId, step, query) => requestStepPath(device.id, draftId, step as Step, query),
+  start: (device) => `/devices/${device.id}`,
+  view: ({ draft: { answers: a }, context: device }) => ({
+    device,
     answers: {
-      name: draft.name ?? "",
-      phone: draft.phone ?? "",
-      disability: draft.disability ?? "",
-      certificateAnswered: draft.certificateAnswered,
-      certificateMasked: draft.certificate?.masked ?? "",
-      purpose: draft.purpose ?? "",
-      pickup: draft.pickupLocationId ?? "",
+      name: a.name ?? "",
+      phone: a.phone ?? "",
+      disability: a.disability ?? "",
+      certificateMasked: a.certificate?.masked ?? "",
+      purpose: a.purpose ?? "",
+      pickup: a.pickupLocationId ?? "",
     },
-    reference: draft.requestReference,
-    returnTo: new URL(request.url).searchParams.get("return") === "check" ? "check" : "",
-  };
-}
+  }),
+});
+export const loader = route.loader;
+export const action = route.action;
 
-const invalid = (lastResult: unknown, status = 400) => data({ hasErrors: true, lastResult, message: null as string | null }, { status });
-
-export async function action({ params, request, context }: ActionFunctionArgs) {
-  const { locale, step, device, draft, path } = await loadFlow(params);
-  if (draft.requestReference) return redirect(path("done"));
-  const form = await readFormData(request);
-  const db = getDb();
-  const next = () => redirect(form.get("returnTo") === "check" ? path("check") : path(nextOf(step)));
-
-  switch (step) {
-    case "contact": {
-      const submission = parseWithZod(form, { schema: contactSchema });
-      if (submission.status !== "success") {
-        return invalid(submission.error?.website ? submission.reply({ formErrors: ["spam"] }) : submission.reply());
-      }
-      await saveDraft(db, draft.id, { name: submission.value.name, phone: submission.value.phone });
-      return next();
-    }
-    case "disability": {
-      const submission = parseWithZod(form, { schema: disabilitySchema });
-      if (submission.status !== "success") return invalid(submission.reply());
-      await saveDraft(db, draft.id, { disability: submission.value.disability });
-      return next();
-    }
-    case "certificate": {
-      if (form.get("intent") === "none") {
-        await saveDraft(db, draft.id, { certificate: null });
-        return next();
-      }
-      const submission = parseWithZod(form, { schema: certificateSchema });
-      if (submission.status !== "success") return invalid(submission.reply());
-      const typed = submission.value.certificate;
-      // Left empty with a number given before (changing answers): keep that one. Only its hash and mask are kept.
-      await saveDraft(db, draft.id, { certificate: typed ? await protectCertificate(db, typed) : draft.certificate });
-      return next();
-    }
-    case "purpose": {
-      const submission = parseWithZod(form, { schema: purposeSchema });
-      if (submission.status !== "success") return invalid(submission.reply());
-      await saveDraft(db, draft.id, { purpose: submission.value.purpose });
-      return next();
-    }
-    case "pickup": {
-      const submission = parseWithZod(form, { schema: pickupSchema });
-      if (submission.status !== "success") return invalid(submission.reply());
-      if (!device.locations.some((l) => l.locationId === submission.value.pickup)) return invalid(submission.reply({ fieldErrors: { pickup: ["chooseOne"] } }));
-      await saveDraft(db, draft.id, { pickupLocationId: submission.value.pickup });
-      return redirect(path("check"));
-    }
-    case "check": {
-      const missing = firstMissingStep(draft);
-      if (missing !== "check") return redirect(path(missing));
-      const t = getFixedT(locale);
-      const limit = await hitRateLimit(db, "request", context.clientIp ?? "local");
-      if (!limit.allowed) {
-        return data({ hasErrors: true, lastResult: null, message: t("errors.rateLimited") }, { status: 429, headers: { "Retry-After": String(limit.retryAfterSeconds) } });
-      }
-      try {
-        await submitDraft(db, draft);
-      } catch (error) {
-        if (!(error instanceof LendingError)) throw error;
-        return data({ hasErrors: true, lastResult: null, message: domainErrorMessage(t, error) }, domainErrorInit(error));
-      }
-      return redirect(path("done"));
-    }
-    default:
-      throw new Response("Method Not Allowed", { status: 405 });
-  }
-}
-
-const fieldsOf: Record<Step, string[]> = {
-  contact: ["name", "phone"],
-  disability: ["disability"],
-  certificate: ["certificate"],
-  purpose: ["purpose"],
-  pickup: ["pickup"],
-  check: [],
-  done: [],
-};
+const fieldsOf: Record<Step, string[]> = { contact: ["name", "phone"], disability: ["disability"], certificate: ["certificate"], purpose: ["purpose"], pickup: ["pickup"], check: [], done: [] };
+const words = "devices.flow";
 
 export default function RequestStepPage() {
   const { t, locale } = useT();
   const d = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const en = locale === "en";
-  const deviceName = en ? d.device.name.en : d.device.name.zh;
-  const formId = `request-${d.step}`;
-  // (Conform's reply as the loader data's JSON type, which TypeScript cannot equate with SubmissionResult.)
-  const state = formState(actionData && "lastResult" in actionData ? (actionData.lastResult as never) : undefined);
-  const { fieldErrors, summary } = deviceErrors(t, state, formId, fieldsOf[d.step]);
-  const errors = actionData?.message ? [{ text: actionData.message }, ...summary] : summary;
-  const value = (name: string, saved: string) => (actionData?.lastResult ? state.value(name) : saved);
-  const id = (name: string) => fieldId(formId, name);
-  const stepPath = (s: Step, query = "") => requestStepPath(d.device.id, d.draftId, s, query);
-  const index = requestSteps.indexOf(d.step as (typeof requestSteps)[number]);
-  const back = index > 0 ? stepPath(requestSteps[index - 1]) : `/devices/${d.device.id}`;
-  const returnField = d.returnTo ? <input type="hidden" name="returnTo" value={d.returnTo} /> : null;
-  const continueButton = (
-    <button type="submit" className="button">
-      {t("devices.flow.continue")}
-    </button>
-  );
+  const step = d.step as Step;
+  const f = useFlowForm(d, useActionData<typeof action>(), "request", fieldsOf[step], (state, formId, fields) => deviceErrors(t, state, formId, fields));
+  const deviceName = locale === "en" ? d.device.name.en : d.device.name.zh;
+  const stepPath = (s: string, query = "") => requestStepPath(d.device.id, d.draftId, s as Step, query);
 
-  if (d.step === "done") {
-    return (
-      <div className="page page--narrow">
-        <div className="confirmation">
-          <h1>{t("devices.steps.done.heading")}</h1>
-          <p>
-            {t("devices.steps.done.reference")}
-            <br />
-            <strong className="reference">{d.reference}</strong>
-          </p>
-        </div>
-        <p>{t("devices.steps.done.forDevice", { device: deviceName })}</p>
-        <h2>{t("devices.steps.done.nextHeading")}</h2>
-        <ul>
-          <li>{t("devices.steps.done.next1")}</li>
-          <li>{t("devices.steps.done.next2")}</li>
-          <li>{t("devices.steps.done.next3", { phone: federationPhone })}</li>
-        </ul>
-        <p>
-          <LocalLink to="/devices/request">{t("devices.steps.done.statusLink")}</LocalLink>
-        </p>
-        <p>
-          <WithdrawLink kind="device-request" reference={d.reference} />
-        </p>
-        <p>
-          <LocalLink to="/devices">{t("devices.device.backToCatalogue")}</LocalLink>
-        </p>
-      </div>
-    );
-  }
-
+  if (step === "done") return <RequestDone reference={d.reference ?? ""} deviceName={deviceName} />;
   return (
-    <div className="page page--narrow">
-      <ErrorSummary errors={errors} />
-      <p>
-        <LocalLink to={back} className="back-link">
-          {t("devices.flow.back")}
-        </LocalLink>
-      </p>
-      <p className="step-count">
-        {t("devices.flow.stepOf", { n: index + 1, of: requestSteps.length })}
-        {" · "}
-        {d.device.mode === "loan" ? t("devices.flow.forLoan", { device: deviceName }) : t("devices.flow.forFitting", { device: deviceName })}
-      </p>
-
-      {d.step === "contact" ? (
-        <Form method="post" id={formId} noValidate>
+    <FlowFrame d={d} errors={f.errors} words={words} flowName={d.device.mode === "loan" ? t("devices.flow.forLoan", { device: deviceName }) : t("devices.flow.forFitting", { device: deviceName })}>
+      {step === "contact" ? (
+        <StepForm d={d} formId={f.formId} words={words}>
           <h1>{t("devices.steps.contact.question")}</h1>
           <p>{t("devices.steps.contact.intro")}</p>
-          <TextField id={id("name")} name="name" label={t("devices.steps.contact.nameLabel")} errors={fieldErrors.name} defaultValue={value("name", d.answers.name)} autoComplete="name" />
+          <TextField id={f.id("name")} name="name" label={t("devices.steps.contact.nameLabel")} errors={f.fieldErrors.name} defaultValue={f.value("name", d.answers.name)} autoComplete="name" />
           <TextField
-            id={id("phone")}
+            id={f.id("phone")}
             name="phone"
             type="tel"
             label={t("devices.steps.contact.phoneLabel")}
             hint={t("devices.steps.contact.phoneHint")}
-            errors={fieldErrors.phone}
-            defaultValue={value("phone", d.answers.phone)}
+            errors={f.fieldErrors.phone}
+            defaultValue={f.value("phone", d.answers.phone)}
             autoComplete="tel"
             inputMode="tel"
           />
           <Honeypot label={t("devices.flow.website")} />
-          {returnField}
-          {continueButton}
-        </Form>
+        </StepForm>
       ) : null}
 
-      {d.step === "disability" ? (
-        <Form method="post" id={formId} noValidate>
+      {step === "disability" ? (
+        <StepForm d={d} formId={f.formId} words={words}>
           <RadioGroupField
-            id={id("disability")}
+            id={f.id("disability")}
             name="disability"
             legend={<h1 className="legend-heading">{t("devices.steps.disability.question")}</h1>}
             hint={t("devices.steps.disability.hint")}
             options={applicantCategories.map((c) => ({ value: c, label: t(`devices.applicantCategories.${c}`) }))}
-            errors={fieldErrors.disability}
-            defaultValue={value("disability", d.answers.disability)}
+            errors={f.fieldErrors.disability}
+            defaultValue={f.value("disability", d.answers.disability)}
           />
-          {returnField}
-          {continueButton}
-        </Form>
+        </StepForm>
       ) : null}
 
-      {d.step === "certificate" ? (
-        <Form method="post" id={formId} noValidate>
+      {step === "certificate" ? (
+        <Form method="post" id={f.formId} noValidate>
           <CertificateNumberQuestion
-            id={id("certificate")}
+            id={f.id("certificate")}
             title={t("devices.steps.certificate.question")}
             why={t("devices.steps.certificate.why")}
             given={d.answers.certificateMasked ? t("devices.steps.certificate.given", { masked: d.answers.certificateMasked }) : null}
             label={t("devices.steps.certificate.label")}
             hint={t("devices.steps.certificate.hint")}
-            errors={fieldErrors.certificate}
-            defaultValue={actionData?.lastResult ? state.value("certificate") : ""}
+            errors={f.fieldErrors.certificate}
+            defaultValue={f.value("certificate", "")}
             skipLabel={t("devices.steps.certificate.skip")}
-            returnField={returnField}
-            continueButton={continueButton}
+            returnField={<ReturnToCheck d={d} />}
+            continueButton={<ContinueButton words={words} />}
           />
         </Form>
       ) : null}
 
-      {d.step === "purpose" ? (
-        <Form method="post" id={formId} noValidate>
+      {step === "purpose" ? (
+        <StepForm d={d} formId={f.formId} words={words}>
           <h1>{d.device.mode === "loan" ? t("devices.steps.purpose.questionLoan") : t("devices.steps.purpose.questionFitting")}</h1>
           <TextAreaField
-            id={id("purpose")}
+            id={f.id("purpose")}
             name="purpose"
             label={t("devices.steps.purpose.label")}
             hint={t("devices.steps.purpose.hint")}
-            errors={fieldErrors.purpose}
-            defaultValue={value("purpose", d.answers.purpose)}
+            errors={f.fieldErrors.purpose}
+            defaultValue={f.value("purpose", d.answers.purpose)}
             rows={5}
           />
-          {returnField}
-          {continueButton}
-        </Form>
+        </StepForm>
       ) : null}
 
-      {d.step === "pickup" ? (
-        <Form method="post" id={formId} noValidate>
+      {step === "pickup" ? (
+        <StepForm d={d} formId={f.formId} words={words}>
           <RadioGroupField
-            id={id("pickup")}
+            id={f.id("pickup")}
             name="pickup"
             legend={<h1 className="legend-heading">{t("devices.steps.pickup.question")}</h1>}
             hint={t("devices.steps.pickup.hint")}
@@ -336,57 +150,67 @@ export default function RequestStepPage() {
               label: locationName(t, locale, l),
               hint: availabilitySummary(t, { available: l.available, total: l.total, mode: d.device.mode }),
             }))}
-            errors={fieldErrors.pickup}
-            defaultValue={value("pickup", d.answers.pickup)}
+            errors={f.fieldErrors.pickup}
+            defaultValue={f.value("pickup", d.answers.pickup)}
           />
-          {continueButton}
-        </Form>
+        </StepForm>
       ) : null}
 
-      {d.step === "check" ? <CheckAnswers d={d} stepPath={stepPath} /> : null}
-    </div>
+      {step === "check" ? (
+        <>
+          <h1>{t("devices.check.title")}</h1>
+          <CheckList rows={checkRows(t, locale, d)} stepPath={stepPath} words="devices.check" />
+          <h2>{t("devices.check.sendHeading")}</h2>
+          <p>{t("devices.check.sendText")}</p>
+          <SubmitAnswers label={t("devices.check.send")} />
+        </>
+      ) : null}
+    </FlowFrame>
   );
 }
 
-function CheckAnswers({ d, stepPath }: { d: ReturnType<typeof useLoaderData<typeof loader>>; stepPath: (s: Step, query?: string) => string }) {
-  const { t, locale } = useT();
-  const en = locale === "en";
-  const pickup = d.device.locations.find((l) => l.locationId === d.answers.pickup);
-  const rows: { key: string; label: string; value: string; step?: Step }[] = [
-    { key: "device", label: t("devices.check.device"), value: t("devices.deviceWithMode", { device: en ? d.device.name.en : d.device.name.zh, mode: t(`devices.modes.${d.device.mode}`) }) },
-    { key: "name", label: t("devices.check.name"), value: d.answers.name, step: "contact" },
-    { key: "phone", label: t("devices.check.phone"), value: d.answers.phone, step: "contact" },
-    { key: "disability", label: t("devices.check.disability"), value: d.answers.disability ? t(`devices.applicantCategories.${d.answers.disability as "vision"}`) : "", step: "disability" },
-    { key: "certificate", label: t("devices.check.certificate"), value: d.answers.certificateMasked || t("devices.check.noCertificate"), step: "certificate" },
-    { key: "purpose", label: t("devices.check.purpose"), value: d.answers.purpose, step: "purpose" },
+function checkRows(t: ReturnType<typeof useT>["t"], locale: ReturnType<typeof useT>["locale"], d: ReturnType<typeof useLoaderData<typeof loader>>): CheckRow[] {
+  const a = d.answers;
+  const pickup = d.device.locations.find((l) => l.locationId === a.pickup);
+  return [
+    { key: "device", label: t("devices.check.device"), value: t("devices.deviceWithMode", { device: locale === "en" ? d.device.name.en : d.device.name.zh, mode: t(`devices.modes.${d.device.mode}`) }), step: null },
+    { key: "name", label: t("devices.check.name"), value: a.name, step: "contact" },
+    { key: "phone", label: t("devices.check.phone"), value: a.phone, step: "contact" },
+    { key: "disability", label: t("devices.check.disability"), value: a.disability ? t(`devices.applicantCategories.${a.disability as "vision"}`) : "", step: "disability" },
+    { key: "certificate", label: t("devices.check.certificate"), value: a.certificateMasked || t("devices.check.noCertificate"), step: "certificate" },
+    { key: "purpose", label: t("devices.check.purpose"), value: a.purpose, step: "purpose" },
     { key: "pickup", label: t("devices.check.pickup"), value: pickup ? locationName(t, locale, pickup) : "", step: "pickup" },
   ];
+}
+
+function RequestDone({ reference, deviceName }: { reference: string; deviceName: string }) {
+  const { t } = useT();
   return (
-    <>
-      <h1>{t("devices.check.title")}</h1>
-      <dl className="check-list">
-        {rows.map((row) => (
-          <div key={row.key} className="check-list__row">
-            <dt>{row.label}</dt>
-            <dd>{row.value}</dd>
-            <dd>
-              {row.step ? (
-                <LocalLink to={stepPath(row.step, "?return=check")}>
-                  {t("devices.check.change")}
-                  <span className="visually-hidden">{t("devices.check.changeWhat", { what: row.label })}</span>
-                </LocalLink>
-              ) : null}
-            </dd>
-          </div>
-        ))}
-      </dl>
-      <h2>{t("devices.check.sendHeading")}</h2>
-      <p>{t("devices.check.sendText")}</p>
-      <Form method="post">
-        <button type="submit" className="button">
-          {t("devices.check.send")}
-        </button>
-      </Form>
-    </>
+    <div className="page page--narrow">
+      <div className="confirmation">
+        <h1>{t("devices.steps.done.heading")}</h1>
+        <p>
+          {t("devices.steps.done.reference")}
+          <br />
+          <strong className="reference">{reference}</strong>
+        </p>
+      </div>
+      <p>{t("devices.steps.done.forDevice", { device: deviceName })}</p>
+      <h2>{t("devices.steps.done.nextHeading")}</h2>
+      <ul>
+        <li>{t("devices.steps.done.next1")}</li>
+        <li>{t("devices.steps.done.next2")}</li>
+        <li>{t("devices.steps.done.next3", { phone: federationPhone })}</li>
+      </ul>
+      <p>
+        <LocalLink to="/devices/request">{t("devices.steps.done.statusLink")}</LocalLink>
+      </p>
+      <p>
+        <WithdrawLink kind="device-request" reference={reference} />
+      </p>
+      <p>
+        <LocalLink to="/devices">{t("devices.device.backToCatalogue")}</LocalLink>
+      </p>
+    </div>
   );
 }

@@ -29,7 +29,7 @@ async function withLimit<T>(perMinute: string, work: () => Promise<T>): Promise<
 }
 
 async function countDrafts() {
-  const tables = ["cinema_booking_drafts", "lending_request_drafts", "centre_card_drafts", "centre_signup_drafts"] as const;
+  const tables = ["cinema_booking_drafts", "flow_drafts"] as const;
   let n = 0;
   for (const table of tables) n += Number((await db.getDb().selectFrom(table).select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
   return n;

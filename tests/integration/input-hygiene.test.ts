@@ -111,7 +111,7 @@ describe("a personal number typed into a free-text field is stored and shown mas
     await step("disability", { disability: "physical" });
     await step("certificate", { intent: "none" });
     expect((await step("purpose", { purpose: typed })).status).toBe(302);
-    const draft = await row(db.getDb().selectFrom("lending_request_drafts").selectAll().where("id", "=", draftId).executeTakeFirst());
+    const draft = await (await import("~/modules/lending/index.server")).getDraft(db.getDb(), deviceId, draftId);
     expectMaskedAndClean(draft.purpose, { multiline: true });
     expect(draft.name).toBe("李华");
 
@@ -174,7 +174,8 @@ describe("a personal number typed into a free-text field is stored and shown mas
       form: { name: typedName, phone: "13800138000" },
     });
     expect(contact.status).toBe(302);
-    expect((await row(db.getDb().selectFrom("centre_signup_drafts").select("name").where("id", "=", draftId).executeTakeFirst())).name).toBe("李华");
+    const centre = await import("~/modules/centre/index.server");
+    expect((await centre.getSignupDraft(db.getDb(), activityId, draftId)).name).toBe("李华");
 
     const saved = await staff("($lang).admin.activities_.$activityId_.edit", {
       url: "/admin/activities/new/edit",

@@ -1,17 +1,19 @@
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
 import { calendarFile } from "~/modules/shared/ics";
 import type { Database } from "../db/schema";
 import { maskPhone } from "../privacy/mask";
 import { retryTransaction } from "~/modules/shared/transaction-retry.server";
-import { claimDraft } from "~/modules/shared/draft-claim.server";
+import { answersFrom, claimFlowDraft, defineFlow, draftGoneAs, firstMissing, readDraft, saveAnswers, startDraft, type FlowDraft } from "~/modules/flows/index.server";
+import { z } from "zod";
 import { toCsv } from "~/modules/shared/csv";
 import { makeReference, normaliseReference } from "~/modules/shared/reference";
 import { recordAudit, selfServiceActor, withAudit, type Actor } from "../staff/audit.server";
 import { withdrawalAudit, withdrawOutcome, type WithdrawalState, type WithdrawOutcome } from "~/modules/shared/withdrawal";
-import { centrePhone, normalisePhone, type AccessibilityFeature, type ActivityType, type AssociationId, type SignupStatus } from "./centre-constants";
+import { accessibilityFeatures, centrePhone, normalisePhone, type AccessibilityFeature, type ActivityType, type AssociationId, type SignupStatus } from "./centre-constants";
 import { ActivityFull, AlreadySignedUp, NotFound, SignupClosed, WrongState } from "./errors";
-import type { CentreActivityTable, CentreSignupDraftTable } from "./tables";
+import type { CentreActivityTable } from "./tables";
+import { contactSchema, needsSchema } from "./centre-schema";
 import { activityChangeFor, queueActivityChange } from "./activity-messages.server";
 import { claimOptions, freePlace } from "./activity-lock.server";
 import { closeOpenOffer, closeOpenOffersOf, offerFreedPlaces } from "./activity-offers.server";
@@ -263,6 +265,30 @@ export async function withdrawSignup(db: Db, key: { reference: string; phone: st
 
 /* ---------- Sign-up drafts (one question per page) ---------- */
 
+const signupAnswers = z
+  .object({
+    name: z.string(), // raw: the stored answer, cleaned by contactSchema when it was given
+    phone: z.string(), // raw: the stored answer, cleaned by contactSchema when it was given
+    needs: z.array(z.enum(accessibilityFeatures)),
+  })
+  .partial();
+export type SignupAnswers = Required<z.infer<typeof signupAnswers>>;
+
+/**
+ * The sign-up as a guided form (app/modules/flows, docs/decisions/0014): contact → needs → check → done. Its drafts
+ * are scoped to the activity (the URL names both). Confirming claims a place (ADR 0003) or a waiting-list row.
+ */
+export const signupFlow = defineFlow<SignupAnswers>({
+  name: "activity-signup",
+  answers: signupAnswers,
+  submitLimit: "booking",
+  steps: [
+    { id: "contact", fields: ["name", "phone"], schema: contactSchema },
+    { id: "needs", fields: ["needs"], schema: needsSchema },
+  ],
+  submit: async (db, draft, now) => (await sendSignup(db, draft.id, draft.scope, now)).reference,
+});
+
 export interface SignupDraft {
   id: string;
   activityId: string;
@@ -273,59 +299,56 @@ export interface SignupDraft {
   locale: string;
 }
 
-const toSignupDraft = (r: CentreSignupDraftTable): SignupDraft => ({
-  id: r.id,
-  activityId: r.activity_id,
-  name: r.name,
-  phone: r.phone,
-  needs: r.needs === null ? null : splitList<AccessibilityFeature>(r.needs),
-  signupReference: r.signup_reference,
-  locale: r.locale,
+const toSignupDraft = (d: FlowDraft<SignupAnswers>): SignupDraft => ({
+  id: d.id,
+  activityId: d.scope,
+  name: d.answers.name ?? null,
+  phone: d.answers.phone ?? null,
+  needs: d.answers.needs ?? null,
+  signupReference: d.reference,
+  locale: d.locale,
 });
+
+const orNotFound = draftGoneAs(() => new NotFound("draft"));
 
 export async function createSignupDraft(db: Db, activityId: string, locale: string, now = new Date()): Promise<SignupDraft> {
   await getActivity(db, activityId);
-  await db.deleteFrom("centre_signup_drafts").where("updated_at", "<", new Date(now.getTime() - 86_400_000).toISOString()).execute();
-  const row: CentreSignupDraftTable = { id: randomBytes(16).toString("base64url"), activity_id: activityId, name: null, phone: null, needs: null, signup_reference: null, locale, created_at: now.toISOString(), updated_at: now.toISOString() };
-  await db.insertInto("centre_signup_drafts").values(row).execute();
-  return toSignupDraft(row);
+  return toSignupDraft(await startDraft(db, signupFlow, { locale, scope: activityId }, now));
 }
 
-export async function getSignupDraft(db: Db, activityId: string, id: string): Promise<SignupDraft> {
-  const row = id ? await db.selectFrom("centre_signup_drafts").selectAll().where("id", "=", id).where("activity_id", "=", activityId).executeTakeFirst() : undefined;
-  if (!row) throw new NotFound("draft");
-  return toSignupDraft(row);
+/** The draft as stored (expired or not: the pages check expiry through the flow runner, with the request's time). */
+export async function getSignupDraft(db: Db, activityId: string, id: string, now: Date | "even-expired" = "even-expired"): Promise<SignupDraft> {
+  return toSignupDraft(await readDraft(db, signupFlow, id, { scope: activityId, now }).catch(orNotFound));
 }
 
+/** Answers saved outside the pages (tests, tools): the same store and rules as a step's post. */
 export async function saveSignupDraft(db: Db, id: string, patch: { name?: string; phone?: string; needs?: AccessibilityFeature[] }, now = new Date()) {
-  const set: Partial<CentreSignupDraftTable> = { updated_at: now.toISOString() };
-  if (patch.name !== undefined) set.name = patch.name;
-  if (patch.phone !== undefined) set.phone = patch.phone;
-  if (patch.needs !== undefined) set.needs = patch.needs.join(",");
-  await db.updateTable("centre_signup_drafts").set(set).where("id", "=", id).execute();
+  await saveAnswers(db, signupFlow, id, answersFrom<SignupAnswers>(patch), now).catch(orNotFound);
 }
 
 export function firstMissingSignupStep(d: SignupDraft): "contact" | "needs" | "check" {
-  if (d.name === null || d.phone === null) return "contact";
-  if (d.needs === null) return "needs";
-  return "check";
+  return firstMissing(signupFlow, answersFrom<SignupAnswers>({ name: d.name, phone: d.phone, needs: d.needs })) as "contact" | "needs" | "check";
+}
+
+/** Sends a complete draft (the same as the check page's submit). */
+export async function submitSignupDraft(db: Db, draft: SignupDraft, now = new Date()): Promise<SignupResult> {
+  if (draft.signupReference) return signupResultOf(db, draft.signupReference);
+  return sendSignup(db, draft.id, draft.activityId, now);
 }
 
 /**
  * Sends the sign-up from its draft, in one claim transaction: the activity's row is locked, the draft is claimed
- * (app/modules/shared/draft-claim.server.ts), then the place or waiting-list row is written. A second submit of the same
- * draft waits, finds it claimed and answers with the same sign-up. One draft, one sign-up, made from the draft as
- * it is now.
+ * (claimFlowDraft), then the place or waiting-list row is written. A second submit of the same draft waits, finds it
+ * claimed and answers with the same sign-up. One draft, one sign-up, made from the draft as it is now.
  */
-export async function submitSignupDraft(db: Db, draft: SignupDraft, now = new Date()): Promise<SignupResult> {
-  if (draft.signupReference) return signupResultOf(db, draft.signupReference);
-  const outcome = await retryTransaction(db, claimOptions(draft.activityId), async (trx): Promise<SignupResult | { claimedBy: string }> => {
+async function sendSignup(db: Db, draftId: string, activityId: string, now: Date): Promise<SignupResult> {
+  const outcome = await retryTransaction(db, claimOptions(activityId), async (trx): Promise<SignupResult | { claimedBy: string }> => {
     const reference = makeReference("HD");
-    const claim = await claimDraft(trx, "centre_signup_drafts", draft.id, reference, now);
-    if (!claim) throw new NotFound("draft");
+    const claim = await claimFlowDraft(trx, signupFlow, draftId, reference, now);
+    if (!claim || claim.draft.scope !== activityId) throw new NotFound("draft");
     if (claim.earlier) return { claimedBy: claim.earlier };
-    const current = toSignupDraft(claim.row);
-    return signUpIn(trx, current.activityId, reference, { name: current.name ?? "", phone: current.phone ?? "", needs: current.needs ?? [], locale: current.locale }, now);
+    const current = toSignupDraft(claim.draft);
+    return signUpIn(trx, activityId, reference, { name: current.name ?? "", phone: current.phone ?? "", needs: current.needs ?? [], locale: current.locale }, now);
   });
   return "claimedBy" in outcome ? signupResultOf(db, outcome.claimedBy) : outcome;
 }

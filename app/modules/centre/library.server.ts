@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { z } from "zod";
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema";
 import { maskPhone } from "../privacy/mask";
@@ -6,20 +6,52 @@ import { makeReference, normaliseReference } from "~/modules/shared/reference";
 import { selfServiceActor, withAudit, type Actor } from "../staff/audit.server";
 import { withdrawalAudit, withdrawOutcome, type WithdrawalState, type WithdrawOutcome } from "~/modules/shared/withdrawal";
 import { isUniqueViolation } from "~/modules/shared/transaction-retry.server";
-import { claimDraft } from "~/modules/shared/draft-claim.server";
-import type { CardFormat, CardStatus, CardStep, CollectOption, DisabilityCategory } from "./centre-constants";
+import { answersFrom, claimFlowDraft, defineFlow, draftGoneAs, firstMissing, readDraft, saveAnswers, startDraft, type FlowDraft } from "~/modules/flows/index.server";
+import { certificateStep, storedCertificate } from "~/modules/lending/certificate-step.server";
+import { cardFormats, collectOptions, disabilityCategories, type CardFormat, type CardStatus, type CardStep, type CollectOption, type DisabilityCategory } from "./centre-constants";
 import { normalisePhone } from "./centre-constants";
+import { addressSchema, certificateSchema, collectSchema, contactSchema, disabilitySchema, formatSchema } from "./centre-schema";
 import { NotFound, WrongState } from "./errors";
-import type { CentreCardDraftTable, CentreLibraryCardTable } from "./tables";
+import type { CentreLibraryCardTable } from "./tables";
 import { sameSecret } from "~/modules/security/same-secret.server";
 
 /**
- * 视障图书馆 借阅证 (borrowing card) applications. A draft on the server under a random id in the URL holds the answers
- * of the one-question-per-page flow; the certificate number is protected (hash + masked form, see
- * ../lending/certificate.server.ts) as soon as it is answered.
+ * 视障图书馆 借阅证 (borrowing card) applications. The application is a guided form (app/modules/flows,
+ * docs/decisions/0014): contact → disability → certificate → format → collect → (address, when delivered) → check →
+ * done, its answers in a server-side draft under a random id in the URL. The certificate number is protected (hash
+ * + masked form, see ../lending/certificate.server.ts) as soon as it is answered: the draft never holds it.
  */
 type Db = Kysely<Database>;
-const draftLifetimeMs = 24 * 60 * 60 * 1000;
+
+const cardAnswers = z
+  .object({
+    // The stored answers, read back: each was cleaned by its step's schema (contactSchema …) before it was saved.
+    name: z.string(), // raw: the stored answer, cleaned by contactSchema when it was given
+    phone: z.string(), // raw: the stored answer, cleaned by contactSchema when it was given
+    disability: z.enum(disabilityCategories),
+    certificate: storedCertificate,
+    format: z.enum(cardFormats),
+    collect: z.enum(collectOptions),
+    address: z.string(), // raw: the stored answer, cleaned by addressSchema when it was given
+  })
+  .partial();
+export type CardAnswers = Required<z.infer<typeof cardAnswers>>;
+
+/** The 借阅证 application as a flow declaration. */
+export const cardFlow = defineFlow<CardAnswers>({
+  name: "library-card",
+  answers: cardAnswers,
+  submitLimit: "request",
+  steps: [
+    { id: "contact", fields: ["name", "phone"], schema: contactSchema },
+    { id: "disability", fields: ["disability"], schema: disabilitySchema },
+    certificateStep<CardAnswers>(certificateSchema),
+    { id: "format", fields: ["format"], schema: formatSchema },
+    { id: "collect", fields: ["collect"], schema: collectSchema },
+    { id: "address", fields: ["address"], schema: addressSchema, applies: (a) => a.collect === "delivery", counted: false },
+  ],
+  submit: (db, draft, now) => sendCard(db, draft.id, now),
+});
 
 export interface CardDraft {
   id: string;
@@ -35,96 +67,67 @@ export interface CardDraft {
   locale: string;
 }
 
-const toDraft = (r: CentreCardDraftTable): CardDraft => ({
-  id: r.id,
-  name: r.name,
-  phone: r.phone,
-  disability: r.disability as DisabilityCategory | null,
-  certificateAnswered: Number(r.certificate_answered) === 1,
-  certificate: r.certificate_hash && r.certificate_masked ? { hash: r.certificate_hash, masked: r.certificate_masked } : null,
-  format: r.format as CardFormat | null,
-  collect: r.collect as CollectOption | null,
-  address: r.address,
-  cardReference: r.card_reference,
-  locale: r.locale,
+const toDraft = (d: FlowDraft<CardAnswers>): CardDraft => ({
+  id: d.id,
+  name: d.answers.name ?? null,
+  phone: d.answers.phone ?? null,
+  disability: d.answers.disability ?? null,
+  certificateAnswered: d.answers.certificate !== undefined,
+  certificate: d.answers.certificate ?? null,
+  format: d.answers.format ?? null,
+  collect: d.answers.collect ?? null,
+  address: d.answers.address ?? null,
+  cardReference: d.reference,
+  locale: d.locale,
 });
 
+const orNotFound = draftGoneAs(() => new NotFound("draft"));
+
 export async function createCardDraft(db: Db, locale: string, now = new Date()): Promise<CardDraft> {
-  await db.deleteFrom("centre_card_drafts").where("updated_at", "<", new Date(now.getTime() - draftLifetimeMs).toISOString()).execute();
-  const row: CentreCardDraftTable = {
-    id: randomBytes(16).toString("base64url"),
-    name: null,
-    phone: null,
-    disability: null,
-    certificate_answered: 0,
-    certificate_hash: null,
-    certificate_masked: null,
-    format: null,
-    collect: null,
-    address: null,
-    card_reference: null,
-    locale,
-    created_at: now.toISOString(),
-    updated_at: now.toISOString(),
-  };
-  await db.insertInto("centre_card_drafts").values(row).execute();
-  return toDraft(row);
+  return toDraft(await startDraft(db, cardFlow, { locale }, now));
 }
 
-export async function getCardDraft(db: Db, id: string): Promise<CardDraft> {
-  const row = id ? await db.selectFrom("centre_card_drafts").selectAll().where("id", "=", id).executeTakeFirst() : undefined;
-  if (!row) throw new NotFound("draft");
-  return toDraft(row);
+/** The draft as stored (expired or not: the pages check expiry through the flow runner, with the request's time). */
+export async function getCardDraft(db: Db, id: string, now: Date | "even-expired" = "even-expired"): Promise<CardDraft> {
+  return toDraft(await readDraft(db, cardFlow, id, { now }).catch(orNotFound));
 }
 
 export type CardDraftPatch = Partial<Pick<CardDraft, "name" | "phone" | "disability" | "certificate" | "format" | "collect" | "address">>;
 
+const answersOf = (patch: CardDraftPatch) => answersFrom<CardAnswers>(patch, ["certificate"]);
+
+/** Answers saved outside the pages (tests, tools): the same store and rules as a step's post. */
 export async function saveCardDraft(db: Db, id: string, patch: CardDraftPatch, now = new Date()): Promise<void> {
-  const set: Partial<CentreCardDraftTable> = { updated_at: now.toISOString() };
-  if (patch.name !== undefined) set.name = patch.name;
-  if (patch.phone !== undefined) set.phone = patch.phone;
-  if (patch.disability !== undefined) set.disability = patch.disability;
-  if (patch.certificate !== undefined) {
-    set.certificate_answered = 1;
-    set.certificate_hash = patch.certificate?.hash ?? null;
-    set.certificate_masked = patch.certificate?.masked ?? null;
-  }
-  if (patch.format !== undefined) set.format = patch.format;
-  if (patch.collect !== undefined) {
-    set.collect = patch.collect;
-    if (patch.collect === "pickup") set.address = null;
-  }
-  if (patch.address !== undefined) set.address = patch.address;
-  await db.updateTable("centre_card_drafts").set(set).where("id", "=", id).execute();
+  await saveAnswers(db, cardFlow, id, answersOf(patch), now).catch(orNotFound);
 }
 
 /** The first unanswered step, or "check". */
 export function firstMissingCardStep(d: CardDraft): Exclude<CardStep, "done"> {
-  if (d.name === null || d.phone === null) return "contact";
-  if (d.disability === null) return "disability";
-  if (!d.certificateAnswered) return "certificate";
-  if (d.format === null) return "format";
-  if (d.collect === null) return "collect";
-  if (d.collect === "delivery" && !d.address) return "address";
-  return "check";
+  const { certificate, certificateAnswered, ...rest } = d;
+  return firstMissing(cardFlow, answersOf({ ...rest, ...(certificateAnswered ? { certificate } : {}) })) as Exclude<CardStep, "done">;
 }
 
-/**
- * Sends the application, in one transaction that first claims the draft (app/modules/shared/draft-claim.server.ts): a
- * second submit of the same draft waits, finds it claimed and answers with the same reference. One draft, one
- * application, made from the draft as it is now.
- */
+/** Sends a complete draft (the same as the check page's submit). */
 export async function submitCardDraft(db: Db, draft: CardDraft, now = new Date()): Promise<string> {
   if (draft.cardReference) return draft.cardReference;
   if (firstMissingCardStep(draft) !== "check") throw new WrongState("incomplete");
+  return sendCard(db, draft.id, now);
+}
+
+/**
+ * Sends the application, in one transaction that first claims the draft (app/modules/flows, claimFlowDraft): a
+ * second submit of the same draft waits, finds it claimed and answers with the same reference. One draft, one
+ * application, made from the draft as it is now.
+ */
+async function sendCard(db: Db, draftId: string, now: Date): Promise<string> {
   for (let attempt = 0; ; attempt++) {
     const reference = makeReference("TS");
     try {
       return await db.transaction().execute(async (trx) => {
-        const claim = await claimDraft(trx, "centre_card_drafts", draft.id, reference, now);
+        const claim = await claimFlowDraft(trx, cardFlow, draftId, reference, now);
         if (!claim) throw new NotFound("draft");
         if (claim.earlier) return claim.earlier;
-        const current = toDraft(claim.row);
+        const current = toDraft(claim.draft);
         if (firstMissingCardStep(current) !== "check") throw new WrongState("incomplete");
         await trx
           .insertInto("centre_library_cards")

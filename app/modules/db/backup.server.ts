@@ -51,6 +51,8 @@ export const backupTables = [
   "content_reviews",
   // Glossary mappings made in the console (0017): a restored portal reads questions the same way.
   "content_glossary_entries",
+  // The guided-form engine's drafts (0018).
+  "flow_drafts",
 ] as const;
 
 export interface Backup {

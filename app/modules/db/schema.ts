@@ -20,6 +20,7 @@ import type {
 } from "../centre/tables";
 import type { IdempotencyKeyTable, LookupGuardTable } from "../security/tables";
 import type { OutboxMessageTable } from "../messages/tables";
+import type { FlowDraftTable } from "../flows/tables";
 import type { ContentCorpusTable, ContentDocumentTable, ContentDocumentVersionTable, ContentGlossaryEntryTable, ContentReviewTable } from "../content/tables";
 
 /**
@@ -64,6 +65,7 @@ export interface Database {
   centre_signup_drafts: CentreSignupDraftTable;
   lookup_guards: LookupGuardTable;
   idempotency_keys: IdempotencyKeyTable;
+  flow_drafts: FlowDraftTable;
 }
 
 export interface FeedbackTable {

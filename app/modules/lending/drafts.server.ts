@@ -1,20 +1,55 @@
-import { randomBytes } from "node:crypto";
-import { claimDraft } from "~/modules/shared/draft-claim.server";
+import { z } from "zod";
+import { answersFrom, claimFlowDraft, defineFlow, draftGoneAs, firstMissing, readDraft, saveAnswers, startDraft, type FlowDraft } from "~/modules/flows/index.server";
 import { makeReference } from "~/modules/shared/reference";
-import type { LendingRequestDraftTable } from "./tables";
-import { deviceTypeRow } from "./catalogue.server";
+import { lendingRequests } from "~/modules/observability/metrics.server";
+import { deviceTypeRow, getDeviceType } from "./catalogue.server";
+import { certificateStep, storedCertificate } from "./certificate-step.server";
 import { NotFound } from "./errors";
 import { inTransaction, type Db } from "./ledger.server";
-import { lendingRequests } from "~/modules/observability/metrics.server";
-import type { ApplicantCategory, RequestStep } from "./lending-constants";
+import { applicantCategories, type ApplicantCategory, type RequestStep } from "./lending-constants";
+import { certificateSchema, contactSchema, disabilitySchema, pickupSchema, purposeSchema } from "./lending-schema";
 import { insertRequest } from "./requests.server";
 
 /**
- * A request in progress, kept on the server under a random id that is part of each step's URL
- * (/devices/<device>/apply/<draftId>/<step>). Works without JavaScript or cookies, nothing typed is lost on an
- * error, and the certificate number is protected (hash + masked form) as soon as it is answered: not even the
- * draft holds it in clear. Drafts are purged a day after their last change.
+ * A device request in progress: a guided form (app/modules/flows, docs/decisions/0014) — contact → disability →
+ * certificate → purpose → pickup → check → done — its answers in a server-side draft scoped to the device, under a
+ * random id that is part of each step's URL (/devices/<device>/apply/<draftId>/<step>). Works without JavaScript or
+ * cookies, nothing typed is lost on an error, and the certificate number is protected (hash + masked form) as soon
+ * as it is answered: not even the draft holds it in clear. Drafts expire a day after their last change.
  */
+const requestAnswers = z
+  .object({
+    name: z.string(), // raw: the stored answer, cleaned by contactSchema when it was given
+    phone: z.string(), // raw: the stored answer, cleaned by contactSchema when it was given
+    disability: z.enum(applicantCategories),
+    certificate: storedCertificate,
+    purpose: z.string(), // raw: the stored answer, cleaned by purposeSchema when it was given
+    pickupLocationId: z.string(), // raw: the stored answer, one of the device's pickup points when it was given
+  })
+  .partial();
+export type RequestAnswers = Required<z.infer<typeof requestAnswers>>;
+
+export const requestFlow = defineFlow<RequestAnswers>({
+  name: "device-request",
+  answers: requestAnswers,
+  submitLimit: "request",
+  steps: [
+    { id: "contact", fields: ["name", "phone"], schema: contactSchema },
+    { id: "disability", fields: ["disability"], schema: disabilitySchema },
+    certificateStep<RequestAnswers>(certificateSchema),
+    { id: "purpose", fields: ["purpose"], schema: purposeSchema },
+    {
+      id: "pickup",
+      fields: ["pickupLocationId"],
+      schema: pickupSchema,
+      // Only a pickup point of this device (one the public can see).
+      refuse: async (value: { pickup: string }, { db, scope }) => ((await getDeviceType(db, scope)).locations.some((l) => l.locationId === value.pickup) ? null : { pickup: "chooseOne" }),
+      save: (value: { pickup: string }) => ({ pickupLocationId: value.pickup }),
+    },
+  ],
+  submit: (db, draft, now) => sendRequest(db, draft.id, now),
+});
+
 export interface Draft {
   id: string;
   typeId: string;
@@ -29,98 +64,69 @@ export interface Draft {
   locale: string;
 }
 
-const draftLifetimeMs = 24 * 60 * 60 * 1000;
-
-function toDraft(row: LendingRequestDraftTable): Draft {
+function toDraft(d: FlowDraft<RequestAnswers>): Draft {
   return {
-    id: row.id,
-    typeId: row.type_id,
-    name: row.name,
-    phone: row.phone,
-    disability: row.disability as ApplicantCategory | null,
-    certificateAnswered: Number(row.certificate_answered) === 1,
-    certificate: row.certificate_hash && row.certificate_masked ? { hash: row.certificate_hash, masked: row.certificate_masked } : null,
-    purpose: row.purpose,
-    pickupLocationId: row.pickup_location_id,
-    requestReference: row.request_reference,
-    locale: row.locale,
+    id: d.id,
+    typeId: d.scope,
+    name: d.answers.name ?? null,
+    phone: d.answers.phone ?? null,
+    disability: d.answers.disability ?? null,
+    certificateAnswered: d.answers.certificate !== undefined,
+    certificate: d.answers.certificate ?? null,
+    purpose: d.answers.purpose ?? null,
+    pickupLocationId: d.answers.pickupLocationId ?? null,
+    requestReference: d.reference,
+    locale: d.locale,
   };
 }
+
+const orNotFound = draftGoneAs(() => new NotFound("draft"));
 
 export async function createDraft(db: Db, typeId: string, locale: string, now: Date = new Date()): Promise<Draft> {
   await deviceTypeRow(db, typeId);
-  if (Math.random() < 0.1) {
-    await db.deleteFrom("lending_request_drafts").where("updated_at", "<", new Date(now.getTime() - draftLifetimeMs).toISOString()).execute();
-  }
-  const row: LendingRequestDraftTable = {
-    id: randomBytes(16).toString("base64url"),
-    type_id: typeId,
-    name: null,
-    phone: null,
-    disability: null,
-    certificate_answered: 0,
-    certificate_hash: null,
-    certificate_masked: null,
-    purpose: null,
-    pickup_location_id: null,
-    request_reference: null,
-    locale,
-    created_at: now.toISOString(),
-    updated_at: now.toISOString(),
-  };
-  await db.insertInto("lending_request_drafts").values(row).execute();
-  return toDraft(row);
+  return toDraft(await startDraft(db, requestFlow, { locale, scope: typeId }, now));
 }
 
-/** The draft of this device, or NotFound (wrong id, another device's draft, or purged). */
+/** The draft of this device as stored, or NotFound (wrong id, another device's draft, or purged). */
 export async function getDraft(db: Db, typeId: string, id: string): Promise<Draft> {
-  const row = id ? await db.selectFrom("lending_request_drafts").selectAll().where("id", "=", id).where("type_id", "=", typeId).executeTakeFirst() : undefined;
-  if (!row) throw new NotFound("draft");
-  return toDraft(row);
+  return toDraft(await readDraft(db, requestFlow, id, { scope: typeId, now: "even-expired" }).catch(orNotFound));
 }
 
 export type DraftPatch = Partial<Pick<Draft, "name" | "phone" | "disability" | "certificate" | "purpose" | "pickupLocationId">>;
 
+const answersOf = (patch: DraftPatch) => answersFrom<RequestAnswers>(patch, ["certificate"]);
+
+/** Answers saved outside the pages (tests, tools): the same store and rules as a step's post. */
 export async function saveDraft(db: Db, id: string, patch: DraftPatch, now: Date = new Date()): Promise<void> {
-  const set: Partial<LendingRequestDraftTable> = { updated_at: now.toISOString() };
-  if (patch.name !== undefined) set.name = patch.name;
-  if (patch.phone !== undefined) set.phone = patch.phone;
-  if (patch.disability !== undefined) set.disability = patch.disability;
-  if (patch.certificate !== undefined) {
-    set.certificate_answered = 1;
-    set.certificate_hash = patch.certificate?.hash ?? null;
-    set.certificate_masked = patch.certificate?.masked ?? null;
-  }
-  if (patch.purpose !== undefined) set.purpose = patch.purpose;
-  if (patch.pickupLocationId !== undefined) set.pickup_location_id = patch.pickupLocationId;
-  await db.updateTable("lending_request_drafts").set(set).where("id", "=", id).execute();
+  await saveAnswers(db, requestFlow, id, answersOf(patch), now).catch(orNotFound);
 }
 
 /** The first step still unanswered (in order), or "check" when all are answered. */
 export function firstMissingStep(draft: Draft): Exclude<RequestStep, "done"> {
-  if (draft.name === null || draft.phone === null) return "contact";
-  if (draft.disability === null) return "disability";
-  if (!draft.certificateAnswered) return "certificate";
-  if (draft.purpose === null) return "purpose";
-  if (draft.pickupLocationId === null) return "pickup";
-  return "check";
+  const { certificate, certificateAnswered, id: _id, typeId: _type, requestReference: _ref, locale: _locale, ...rest } = draft;
+  return firstMissing(requestFlow, answersOf({ ...rest, ...(certificateAnswered ? { certificate } : {}) })) as Exclude<RequestStep, "done">;
+}
+
+/** Sends a complete draft (the same as the check page's submit). */
+export async function submitDraft(db: Db, draft: Draft, now: Date = new Date()): Promise<string> {
+  if (draft.requestReference) return draft.requestReference;
+  return sendRequest(db, draft.id, now);
 }
 
 /**
- * Sends the request, in one transaction that first claims the draft (app/modules/shared/draft-claim.server.ts): a second
- * submit of the same draft waits, finds it claimed and answers with the same reference. One draft, one request,
- * made from the draft as it is now.
+ * Sends the request, in one transaction that first claims the draft (claimFlowDraft): a second submit of the same
+ * draft waits, finds it claimed and answers with the same reference. One draft, one request, made from the draft as
+ * it is now.
  */
-export async function submitDraft(db: Db, draft: Draft, now: Date = new Date()): Promise<string> {
-  if (draft.requestReference) return draft.requestReference;
+async function sendRequest(db: Db, draftId: string, now: Date): Promise<string> {
   // Counted once committed, and only when this submit made the request (not a second submit's answer).
   let made = false;
   const sent = await inTransaction(db, async (trx) => {
     const reference = makeReference("JY");
-    const claim = await claimDraft(trx, "lending_request_drafts", draft.id, reference, now);
+    const claim = await claimFlowDraft(trx, requestFlow, draftId, reference, now);
     if (!claim) throw new NotFound("draft");
     if (claim.earlier) return claim.earlier;
-    const current = toDraft(claim.row);
+    const current = toDraft(claim.draft);
     await insertRequest(
       trx,
       reference,

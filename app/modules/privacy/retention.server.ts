@@ -44,7 +44,7 @@ const count = (result: Array<{ numDeletedRows?: bigint; numUpdatedRows?: bigint 
   [result].flat().reduce((n, r) => n + Number(r.numDeletedRows ?? r.numUpdatedRows ?? 0), 0);
 
 /** Unfinished forms go `draftDays` after their last change. */
-const draftRule = (name: string, table: "cinema_booking_drafts" | "lending_request_drafts" | "centre_card_drafts" | "centre_signup_drafts"): Rule => ({
+const draftRule = (name: string, table: "cinema_booking_drafts" | "lending_request_drafts" | "centre_card_drafts" | "centre_signup_drafts" | "flow_drafts"): Rule => ({
   name,
   tables: [table],
   run: async (db, _cutoff, draftCutoff) => count(await db.deleteFrom(table).where("updated_at", "<", draftCutoff).execute()),
@@ -147,6 +147,8 @@ const rules: Rule[] = [
     },
   },
   draftRule("activity sign-up drafts", "centre_signup_drafts"),
+  // The guided-form engine's drafts (app/modules/flows): gone at their expiry already; this is the backstop.
+  draftRule("guided-form drafts", "flow_drafts"),
   {
     name: "assistant questions",
     tables: ["chat_questions"],

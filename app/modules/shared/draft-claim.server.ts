@@ -7,6 +7,7 @@ const referenceColumn = {
   centre_card_drafts: "card_reference",
   centre_signup_drafts: "signup_reference",
   cinema_booking_drafts: "booking_reference",
+  flow_drafts: "reference",
 } as const;
 export type DraftTableName = keyof typeof referenceColumn;
 
@@ -31,7 +32,7 @@ export async function claimDraft<T extends DraftTableName>(
   now: Date,
 ): Promise<DraftClaim<T> | null> {
   const column = referenceColumn[table];
-  // The four tables share these columns; Kysely cannot see that through a generic table name.
+  // These tables share these columns; Kysely cannot see that through a generic table name.
   const db = trx as unknown as Kysely<Record<string, Record<string, unknown>>>;
   const claimed = await db
     .updateTable(table as string)

@@ -15,6 +15,7 @@ import * as contentDocuments from "./0014-content-documents";
 import * as contentReviews from "./0015-content-reviews";
 import * as contentDrafts from "./0016-content-drafts";
 import * as contentGlossary from "./0017-content-glossary";
+import * as flowDrafts from "./0018-flow-drafts";
 
 /** Every migration, in order. Names are permanent: add new ones at the end, never rename. */
 export const migrations: Record<string, Migration> = {
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   "0015-content-reviews": contentReviews,
   "0016-content-drafts": contentDrafts,
   "0017-content-glossary": contentGlossary,
+  "0018-flow-drafts": flowDrafts,
 };

@@ -1,0 +1,64 @@
+import { getAllByRole, getByRole } from "@testing-library/dom";
+import type { ReactElement } from "react";
+import { renderToString } from "react-dom/server";
+import { JSDOM } from "jsdom";
+import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "react-router-dom/server";
+import { describe, expect, it } from "vitest";
+import { translated } from "../../../tests/support/component";
+import { CheckList, FlowFrame } from "./FlowPage";
+
+/**
+ * The guided forms' shared parts as the server sends them (no JavaScript): the check page's change links say what
+ * they change and come back to the check page; the frame links back and says where the person is, in the page's
+ * language.
+ */
+const rendered = async (ui: ReactElement, url = "/library/apply/d1/check") => {
+  // A data router, as the pages have (the error summary reads the navigation's state).
+  const handler = createStaticHandler([{ path: "*", element: translated(ui, url.startsWith("/en") ? "en" : "zh-CN") }]);
+  const context = await handler.query(new Request(`http://localhost${url}`));
+  if (context instanceof Response) throw new Error("unexpected response");
+  const html = renderToString(<StaticRouterProvider router={createStaticRouter(handler.dataRoutes, context)} context={context} hydrate={false} />);
+  return new JSDOM(`<!doctype html><html><body>${html}</body></html>`).window.document.body;
+};
+const stepPath = (step: string, query = "") => `/library/apply/d1/${step}${query}`;
+const d = { step: "format", draftId: "d1", back: "/library/apply/d1/certificate", count: { n: 4, of: 6 }, returnTo: "" };
+
+describe("CheckList", () => {
+  it("lists each answer with a change link named for what it changes, back to the check page; a fixed row has none", async () => {
+    const root = await rendered(
+      <CheckList
+        stepPath={stepPath}
+        rows={[
+          { key: "activity", label: "活动", value: "读书会", step: null },
+          { key: "name", label: "姓名", value: "陈静", step: "contact" },
+        ]}
+      />,
+    );
+    expect([...root.querySelectorAll("dt")].map((e) => e.textContent)).toEqual(["活动", "姓名"]);
+    const links = getAllByRole(root, "link");
+    expect(links).toHaveLength(1);
+    expect(links[0].textContent).toMatch(/^修改/);
+    expect(links[0].textContent).toContain("姓名");
+    expect(links[0].getAttribute("href")).toBe("/library/apply/d1/contact?return=check");
+  });
+
+  it("speaks the page's language and keeps it in the link", async () => {
+    const root = await rendered(<CheckList stepPath={stepPath} rows={[{ key: "name", label: "Name", value: "Chen Jing", step: "contact" }]} />, "/en/library/apply/d1/check");
+    const link = getByRole(root, "link");
+    expect(link.textContent).toMatch(/^Change/);
+    expect(link.getAttribute("href")).toBe("/en/library/apply/d1/contact?return=check");
+  });
+});
+
+describe("FlowFrame", () => {
+  it("links back to the step before and says which step of how many", async () => {
+    const root = await rendered(
+      <FlowFrame d={d} errors={[]} flowName="借阅证申请">
+        <h1>问题</h1>
+      </FlowFrame>,
+    );
+    expect(getByRole(root, "link", { name: "返回" }).getAttribute("href")).toBe("/library/apply/d1/certificate");
+    expect(root.querySelector(".step-count")?.textContent).toContain("借阅证申请");
+    expect(root.querySelector(".step-count")?.textContent).toMatch(/4/);
+  });
+});

@@ -1,0 +1,88 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import type { Params } from "@remix-run/react";
+import type { Kysely } from "kysely";
+import { localePath } from "~/i18n/config";
+import { getFixedT } from "~/i18n/i18n.server";
+import { getDb } from "~/modules/db/index.server";
+import type { Database } from "~/modules/db/schema";
+import { loadStep, postStep, type Flow, type FlowDraft } from "~/modules/flows/index.server";
+import { DomainError } from "~/modules/shared/domain-error";
+import { domainErrorInit, domainErrorMessage } from "./domain-errors.server";
+import { readFormData } from "./form-data.server";
+import { routeLocale } from "./route-locale";
+
+/**
+ * A flow's step route at the HTTP edge: `const { loader, action } = flowRoute(flow, { … })` and the page renders.
+ * Everything a step route used to write again is here, once: the draft loaded (a draft that is gone, an expired
+ * one, a page the flow does not have: 404), the step validated (400 with the error summary's reply), saved and
+ * redirected (PRG: no JavaScript needed), `?return=check` carried by a hidden field and honoured, the check page's
+ * rate limit (429 with Retry-After) and submit, every domain error through the one mapper (./domain-errors.server.ts).
+ */
+type Db = Kysely<Database>;
+
+export interface FlowRouteOptions<A, C, V> {
+  /** What the URL names besides the draft (an activity), loaded for every page; its `scope` scopes the drafts. (First: the others are typed by it.) */
+  context: (db: Db, params: Params) => Promise<{ scope: string; value: C }>;
+  /** A page's path, without the language prefix (`/library/apply/<draft>/<step>`). */
+  path: (context: C, draftId: string, step: string, query?: string) => string;
+  /** Where the first step's back link goes. */
+  start: (context: C) => string;
+  /** The page's own data from the draft (the answers as the page shows them, the done page's record …). */
+  view: (args: { db: Db; draft: FlowDraft<A>; step: string; context: C }) => V | Promise<V>;
+}
+
+const notFound = () => new Response("Not Found", { status: 404 });
+
+/** A domain error that means "there is nothing here" is the 404 page; anything else stays what it is. */
+function asPageError(error: unknown): never {
+  if (error instanceof DomainError && error.code === "not_found") throw notFound();
+  throw error;
+}
+
+export function flowRoute<A, C, V>(flow: Flow<A>, options: FlowRouteOptions<A, C, V>) {
+  async function begin(params: Params) {
+    const locale = routeLocale(params);
+    const db = getDb();
+    const { scope, value: context } = await options.context(db, params).catch(asPageError);
+    const address = { draftId: String(params.draftId ?? ""), step: String(params.step ?? ""), scope };
+    const go = (step: string, query = "") => redirect(localePath(options.path(context, address.draftId, step, query), locale));
+    return { locale, db, context, address, go };
+  }
+
+  async function loader({ params, request }: LoaderFunctionArgs) {
+    const { db, context, address, go } = await begin(params);
+    const page = await loadStep(db, flow, address).catch(asPageError);
+    if (page.kind === "goto") throw go(page.step);
+    const view = await Promise.resolve(options.view({ db, draft: page.draft, step: page.step, context })).catch(asPageError);
+    return {
+      step: page.step,
+      draftId: page.draft.id,
+      reference: page.draft.reference,
+      back: page.back ? options.path(context, page.draft.id, page.back) : options.start(context),
+      count: page.count,
+      returnTo: new URL(request.url).searchParams.get("return") === "check" ? "check" : "",
+      ...view,
+    };
+  }
+
+  async function action({ params, request, context: load }: ActionFunctionArgs) {
+    const { locale, db, address, go } = await begin(params);
+    const form = await readFormData(request);
+    const outcome = await postStep(db, flow, { ...address, form, client: load.clientIp ?? "local" }).catch(asPageError);
+    switch (outcome.kind) {
+      case "goto":
+        return go(outcome.step);
+      case "invalid":
+        return data({ hasErrors: true, lastResult: outcome.lastResult as unknown, message: null as string | null }, { status: 400 });
+      case "limited":
+        return data(
+          { hasErrors: true, lastResult: null as unknown, message: getFixedT(locale)("errors.rateLimited") as string | null },
+          { status: 429, headers: { "Retry-After": String(outcome.retryAfterSeconds) } },
+        );
+      case "refused":
+        return data({ hasErrors: true, lastResult: null as unknown, message: domainErrorMessage(getFixedT(locale), outcome.error) as string | null }, domainErrorInit(outcome.error));
+    }
+  }
+
+  return { loader, action };
+}

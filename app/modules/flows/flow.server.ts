@@ -1,0 +1,133 @@
+import type { Kysely } from "kysely";
+import type { z } from "zod";
+import type { Database } from "../db/schema";
+
+/**
+ * A guided form (one question per page → check your answers → done) declared as data: its steps, each step's
+ * form schema, which steps apply given earlier answers, how the submit turns the answers into a record. One runner
+ * (./runner.server.ts) loads the draft, validates a step, saves it and goes on, for every flow; docs/decisions/0014.
+ */
+type Db = Kysely<Database>;
+
+/** What a step's save sees besides the parsed form. */
+export interface StepContext<A> {
+  db: Db;
+  answers: Partial<A>;
+  form: FormData;
+  /** The draft's scope (what the URL names besides it: a device, an activity). */
+  scope: string;
+}
+
+export interface FlowStep<A> {
+  /** The URL segment (`contact`, `address` …); "check" and "done" are the engine's own. */
+  id: string;
+  /** The answers this step owns: cleared when the step stops applying (a card collected needs no address). */
+  fields: readonly (keyof A & string)[];
+  /** The form schema (zod, through Conform: the same codes the error summary speaks). */
+  schema: z.ZodTypeAny;
+  /** Whether the step is asked, given the answers so far; default always. */
+  applies?: (answers: Partial<A>) => boolean;
+  /** Whether it is answered; default: every field present (null is an answer, "none"). */
+  answered?: (answers: Partial<A>) => boolean;
+  /** A check the schema cannot make (a pickup point of this device?): field → error code, or null when fine. */
+  refuse?: (value: never, ctx: StepContext<A>) => Record<string, string> | null | Promise<Record<string, string> | null>;
+  /** The parsed form as answers; default: the value's own `fields`. */
+  save?: (value: never, ctx: StepContext<A>) => Partial<A> | Promise<Partial<A>>;
+  /** Buttons that answer without the form (`intent=<name>`, e.g. "I have none"). */
+  intents?: Record<string, (ctx: StepContext<A>) => Partial<A> | Promise<Partial<A>>>;
+  /** False: not counted in "step n of m" (it shares the number of the step before: an address after "collect"). */
+  counted?: boolean;
+}
+
+export interface Flow<A> {
+  /** Stored in flow_drafts.flow; permanent once drafts exist under it. */
+  name: string;
+  /** The stored payload's schema: a payload that no longer fits (a changed flow) reads as an expired draft. */
+  answers: z.ZodType<Partial<A>>;
+  steps: readonly FlowStep<A>[];
+  /** How long a draft lives after its last change; default 24 hours. */
+  lifetimeMs?: number;
+  /** The rate-limit scope of the check page's submit (app/modules/security/rate-limit.server.ts). */
+  submitLimit: string;
+  /** Makes the record from a complete draft; claims it with claimFlowDraft in its transaction; returns the reference. */
+  submit: (db: Db, draft: FlowDraft<A>, now: Date) => Promise<string>;
+}
+
+export interface FlowDraft<A> {
+  id: string;
+  flow: string;
+  scope: string;
+  answers: Partial<A>;
+  /** What the submit made; set once. */
+  reference: string | null;
+  locale: string;
+  createdAt: string;
+  updatedAt: string;
+  expiresAt: string;
+}
+
+export const defaultLifetimeMs = 24 * 60 * 60 * 1000;
+
+/** Declares a flow (an identity function: the types check the declaration). */
+export const defineFlow = <A>(flow: Flow<A>): Flow<A> => flow;
+
+export const stepApplies = <A>(step: FlowStep<A>, answers: Partial<A>) => step.applies?.(answers) ?? true;
+export const stepAnswered = <A>(step: FlowStep<A>, answers: Partial<A>) => step.answered?.(answers) ?? step.fields.every((f) => answers[f] !== undefined);
+
+/** The steps asked, given the answers. */
+export const stepsFor = <A>(flow: Flow<A>, answers: Partial<A>) => flow.steps.filter((s) => stepApplies(s, answers));
+
+/** The first step asked and not answered, or "check". */
+export function firstMissing<A>(flow: Flow<A>, answers: Partial<A>): string {
+  return stepsFor(flow, answers).find((s) => !stepAnswered(s, answers))?.id ?? "check";
+}
+
+/** Answers of steps that no longer apply are dropped, so the check page and the submit never see them. */
+export function pruned<A>(flow: Flow<A>, answers: Partial<A>): Partial<A> {
+  const out = { ...answers };
+  for (const step of flow.steps) if (!stepApplies(step, out)) for (const f of step.fields) delete out[f];
+  return out;
+}
+
+/** Where a saved step goes: back to the check page when asked to (unless a newly needed step comes first), else on. */
+export function nextAfter<A>(flow: Flow<A>, stepId: string, answers: Partial<A>, returnToCheck: boolean): string {
+  const missing = firstMissing(flow, answers);
+  const asked = stepsFor(flow, answers);
+  if (returnToCheck) return missing;
+  const index = asked.findIndex((s) => s.id === stepId);
+  return asked[index + 1]?.id ?? "check";
+}
+
+/** The step before this one (for the back link), or null on the first. */
+export function previousOf<A>(flow: Flow<A>, stepId: string, answers: Partial<A>): string | null {
+  const ids = [...stepsFor(flow, answers).map((s) => s.id), "check"];
+  const index = ids.indexOf(stepId);
+  return index > 0 ? ids[index - 1] : null;
+}
+
+/** "Step n of m": counted steps and the check page. */
+export function stepNumber<A>(flow: Flow<A>, stepId: string): { n: number; of: number } {
+  const counted = [...flow.steps.filter((s) => s.counted !== false).map((s) => s.id), "check"];
+  let n = 0;
+  for (const id of [...flow.steps.map((s) => s.id), "check"]) {
+    if (counted.includes(id)) n++;
+    if (id === stepId) break;
+  }
+  return { n, of: counted.length };
+}
+
+/** Whether `id` is a page of the flow (its steps, check, done). */
+export const isFlowPage = <A>(flow: Flow<A>, id: string) => id === "check" || id === "done" || flow.steps.some((s) => s.id === id);
+
+/** Position of a page in the flow's order, for "is the first missing step before this one". */
+export const pageIndex = <A>(flow: Flow<A>, id: string) => (id === "check" ? flow.steps.length : id === "done" ? flow.steps.length + 1 : flow.steps.findIndex((s) => s.id === id));
+
+/**
+ * Answers from a patch of nullable fields (a module's own draft shape): null is "not answered", except for the keys
+ * where null is an answer (a certificate: none given).
+ */
+export function answersFrom<A>(patch: Record<string, unknown>, nullIsAnswer: readonly string[] = []): Partial<A> {
+  const answers: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(patch)) if (value !== undefined && (value !== null || nullIsAnswer.includes(key))) answers[key] = value;
+  return answers as Partial<A>;
+}

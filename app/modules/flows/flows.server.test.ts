@@ -1,0 +1,126 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDb } from "../../../tests/support/test-db";
+import { submitted, toyFlow } from "../../../tests/support/toy-flow";
+import type { Connection } from "../db/index.server";
+import { DraftGone, loadStep, NoSuchStep, postStep, readDraft, startDraft } from "./index.server";
+
+/**
+ * The engine on a toy flow (tests/support/toy-flow.ts): pet → (pet name, only with a pet) → e-mail → check → done.
+ * What a person would notice: which page comes next, what the check page goes back to, that an old link is dead,
+ * that nothing they can type makes an error page.
+ */
+let conn: Connection;
+beforeAll(async () => {
+  conn = await createTestDb();
+});
+afterAll(async () => conn?.db.destroy());
+
+const now = new Date("2026-11-20T02:00:00Z");
+const form = (fields: Record<string, string | string[]>) => {
+  const f = new FormData();
+  for (const [k, v] of Object.entries(fields)) for (const one of [v].flat()) f.append(k, one);
+  return f;
+};
+const post = (draftId: string, step: string, fields: Record<string, string | string[]>, at = now) =>
+  postStep(conn.db, toyFlow, { draftId, step, form: form(fields), client: "192.0.2.1" }, at);
+const load = (draftId: string, step: string, at = now) => loadStep(conn.db, toyFlow, { draftId, step }, at);
+
+describe("a flow declared as data", () => {
+  it("asks a step only when earlier answers call for it, and counts it with the step before", async () => {
+    const draft = await startDraft(conn.db, toyFlow, { locale: "zh-CN" }, now);
+    expect(await post(draft.id, "pet", { pet: "no" })).toEqual({ kind: "goto", step: "email" });
+    // The skipped step is not a page of this draft: its URL leads on to the first unanswered one.
+    expect(await load(draft.id, "pet-name")).toEqual({ kind: "goto", step: "email" });
+    expect(await post(draft.id, "pet", { pet: "yes" })).toEqual({ kind: "goto", step: "pet-name" });
+    const page = await load(draft.id, "pet-name");
+    expect(page).toMatchObject({ kind: "page", back: "pet", count: { n: 1, of: 3 } });
+    expect(await load(draft.id, "email")).toEqual({ kind: "goto", step: "pet-name" });
+  });
+
+  it("goes back to the check page after a change, unless the change needs a new answer first; drops answers no longer asked", async () => {
+    const draft = await startDraft(conn.db, toyFlow, { locale: "zh-CN" }, now);
+    await post(draft.id, "pet", { pet: "no" });
+    await post(draft.id, "email", { email: "a@example.cn" });
+    expect(await load(draft.id, "check")).toMatchObject({ kind: "page", back: "email", count: { n: 3, of: 3 } });
+    expect(await post(draft.id, "email", { email: "b@example.cn", returnTo: "check" })).toEqual({ kind: "goto", step: "check" });
+    // Yes now needs the pet's name: that page comes first, then the check page.
+    expect(await post(draft.id, "pet", { pet: "yes", returnTo: "check" })).toEqual({ kind: "goto", step: "pet-name" });
+    expect(await post(draft.id, "pet-name", { petName: "小白", returnTo: "check" })).toEqual({ kind: "goto", step: "check" });
+    expect((await readDraft(conn.db, toyFlow, draft.id, { now })).answers).toEqual({ pet: "yes", petName: "小白", email: "b@example.cn" });
+    await post(draft.id, "pet", { pet: "no", returnTo: "check" });
+    expect((await readDraft(conn.db, toyFlow, draft.id, { now })).answers).toEqual({ pet: "no", email: "b@example.cn" });
+  });
+
+  it("a button's intent answers without the form", async () => {
+    const draft = await startDraft(conn.db, toyFlow, { locale: "zh-CN" }, now);
+    await post(draft.id, "pet", { pet: "no" });
+    expect(await post(draft.id, "email", { intent: "none", email: "x" })).toEqual({ kind: "goto", step: "check" });
+    expect((await readDraft(conn.db, toyFlow, draft.id, { now })).answers.email).toBe("");
+  });
+
+  it("submits once: the done page after, every other page leads to it, a second submit changes nothing", async () => {
+    const draft = await startDraft(conn.db, toyFlow, { locale: "zh-CN" }, now);
+    expect(await load(draft.id, "done")).toEqual({ kind: "goto", step: "pet" });
+    expect(await post(draft.id, "check", {})).toEqual({ kind: "goto", step: "pet" });
+    await post(draft.id, "pet", { pet: "no" });
+    await post(draft.id, "email", { email: "once@example.cn" });
+    const before = submitted.length;
+    const [a, b] = await Promise.all([post(draft.id, "check", {}), post(draft.id, "check", {})]);
+    expect([a, b]).toEqual([{ kind: "goto", step: "done" }, { kind: "goto", step: "done" }]);
+    expect(submitted.length).toBe(before + 1);
+    expect((await readDraft(conn.db, toyFlow, draft.id, { now })).reference).toMatch(/^TOY-/);
+    expect(await load(draft.id, "email")).toEqual({ kind: "goto", step: "done" });
+    expect(await post(draft.id, "email", { email: "later@example.cn" })).toEqual({ kind: "goto", step: "done" });
+    expect(await load(draft.id, "done")).toMatchObject({ kind: "page", step: "done" });
+  });
+});
+
+describe("drafts that cannot go on", () => {
+  it("an expired draft is gone: its pages and posts are not found", async () => {
+    const draft = await startDraft(conn.db, toyFlow, { locale: "zh-CN" }, now);
+    const dayLater = new Date(now.getTime() + 24 * 3_600_000 + 1000);
+    await expect(load(draft.id, "pet", dayLater)).rejects.toEqual(new DraftGone("expired"));
+    await expect(post(draft.id, "pet", { pet: "no" }, dayLater)).rejects.toBeInstanceOf(DraftGone);
+    // A save moves the expiry on.
+    const fresh = await startDraft(conn.db, toyFlow, { locale: "zh-CN" }, now);
+    await post(fresh.id, "pet", { pet: "no" }, new Date(now.getTime() + 20 * 3_600_000));
+    expect(await load(fresh.id, "email", dayLater)).toMatchObject({ kind: "page" });
+  });
+
+  it("an unknown draft, another flow's or another scope's draft, and an unknown page are not found", async () => {
+    await expect(load("no-such-draft", "pet")).rejects.toEqual(new DraftGone("missing"));
+    await expect(load("", "pet")).rejects.toBeInstanceOf(DraftGone);
+    const scoped = await startDraft(conn.db, toyFlow, { locale: "zh-CN", scope: "activity-1" }, now);
+    await expect(loadStep(conn.db, toyFlow, { draftId: scoped.id, step: "pet", scope: "activity-2" }, now)).rejects.toBeInstanceOf(DraftGone);
+    expect(await loadStep(conn.db, toyFlow, { draftId: scoped.id, step: "pet", scope: "activity-1" }, now)).toMatchObject({ kind: "page" });
+    await expect(load(scoped.id, "../admin")).rejects.toBeInstanceOf(NoSuchStep);
+    await expect(post(scoped.id, "done", {})).rejects.toBeInstanceOf(NoSuchStep);
+  });
+
+  it("a stored payload the flow can no longer read is treated as expired", async () => {
+    const draft = await startDraft(conn.db, toyFlow, { locale: "zh-CN" }, now);
+    await conn.db.updateTable("flow_drafts").set({ payload: '{"pet":"maybe"}' }).where("id", "=", draft.id).execute();
+    await expect(load(draft.id, "pet")).rejects.toEqual(new DraftGone("expired"));
+    await conn.db.updateTable("flow_drafts").set({ payload: "not json" }).where("id", "=", draft.id).execute();
+    await expect(load(draft.id, "pet")).rejects.toEqual(new DraftGone("expired"));
+  });
+});
+
+describe("anything a person can send", () => {
+  it("is a form with errors, never a thrown error: missing, wrong, repeated, control characters, the honeypot", async () => {
+    const draft = await startDraft(conn.db, toyFlow, { locale: "zh-CN" }, now);
+    const cases: Record<string, string | string[]>[] = [{}, { pet: "maybe" }, { pet: ["yes", "no"] }, { pet: "\u0000" }, { pet: "yes\u202e" }];
+    for (const fields of cases) {
+      const answer = await post(draft.id, "pet", fields);
+      expect(answer.kind, JSON.stringify(fields)).toBe("invalid");
+    }
+    const honeypot = await post(draft.id, "pet", { pet: "yes", website: "http://spam.example" });
+    expect(honeypot).toMatchObject({ kind: "invalid", lastResult: { error: { "": ["spam"] } } });
+    await post(draft.id, "pet", { pet: "yes" });
+    const long = await post(draft.id, "pet-name", { petName: "长".repeat(500) });
+    expect(long).toMatchObject({ kind: "invalid", lastResult: { initialValue: { petName: "长".repeat(500) } } });
+    // An intent the step does not have is an ordinary post of the form.
+    expect((await post(draft.id, "pet-name", { intent: "constructor" })).kind).toBe("invalid");
+    expect((await readDraft(conn.db, toyFlow, draft.id, { now })).answers).toEqual({ pet: "yes" });
+  });
+});

@@ -1,0 +1,104 @@
+import { parseWithZod } from "@conform-to/zod";
+import type { SubmissionResult } from "@conform-to/react";
+import type { Kysely } from "kysely";
+import type { Database } from "../db/schema";
+import { hitRateLimit } from "../security/rate-limit.server";
+import { DomainError } from "~/modules/shared/domain-error";
+import { readDraft, saveAnswers } from "./drafts.server";
+import { NoSuchStep } from "./errors";
+import { firstMissing, isFlowPage, nextAfter, pageIndex, previousOf, stepApplies, stepNumber, type Flow, type FlowDraft, type FlowStep } from "./flow.server";
+
+/**
+ * The one runner of every flow: "load the draft, validate the step, save it, go to the next step or back to the
+ * check page", and the check page's submit. It speaks no HTTP: it answers what should happen (a page, a redirect
+ * to another page of the flow, a form to show again with its errors, a refusal), and app/http/flow-route.server.ts
+ * turns that into the page's answer. A draft that is gone or a page the flow does not have is DraftGone /
+ * NoSuchStep (not_found), thrown.
+ */
+type Db = Kysely<Database>;
+
+export interface StepAddress {
+  draftId: string;
+  step: string;
+  /** What the URL names besides the draft (an activity's id); "" when nothing. */
+  scope?: string;
+}
+
+export type StepPage<A> = {
+  kind: "page";
+  draft: FlowDraft<A>;
+  step: string;
+  /** The page before (for the back link); null on the first step. */
+  back: string | null;
+  /** "Step n of m". */
+  count: { n: number; of: number };
+};
+export type GoTo = { kind: "goto"; step: string };
+
+/** The page to show, or where to go instead: a finished draft leads to its done page, an unanswered step comes first. */
+export async function loadStep<A>(db: Db, flow: Flow<A>, address: StepAddress, now = new Date()): Promise<StepPage<A> | GoTo> {
+  if (!isFlowPage(flow, address.step)) throw new NoSuchStep(address.step);
+  const draft = await readDraft(db, flow, address.draftId, { scope: address.scope, now });
+  const goto = whereInstead(flow, draft, address.step);
+  if (goto) return { kind: "goto", step: goto };
+  return { kind: "page", draft, step: address.step, back: previousOf(flow, address.step, draft.answers), count: stepNumber(flow, address.step) };
+}
+
+function whereInstead<A>(flow: Flow<A>, draft: FlowDraft<A>, step: string): string | null {
+  if (draft.reference) return step === "done" ? null : "done";
+  const missing = firstMissing(flow, draft.answers);
+  if (step === "done") return missing;
+  const asked = flow.steps.find((s) => s.id === step);
+  if (asked && !stepApplies(asked, draft.answers)) return missing;
+  return pageIndex(flow, missing) < pageIndex(flow, step) ? missing : null;
+}
+
+export type StepPost =
+  | GoTo
+  /** The form again, with Conform's reply (errors and what was typed): 400. */
+  | { kind: "invalid"; lastResult: SubmissionResult<string[]> }
+  /** The check page's submit was refused: too many (429), or a domain error (its one status and message). */
+  | { kind: "limited"; retryAfterSeconds: number }
+  | { kind: "refused"; error: DomainError };
+
+/** A post of one page: a step's answer saved (or its errors), or the check page's submit. */
+export async function postStep<A>(db: Db, flow: Flow<A>, address: StepAddress & { form: FormData; client: string }, now = new Date()): Promise<StepPost> {
+  if (!isFlowPage(flow, address.step) || address.step === "done") throw new NoSuchStep(address.step);
+  const draft = await readDraft(db, flow, address.draftId, { scope: address.scope, now });
+  const instead = whereInstead(flow, draft, address.step);
+  if (instead) return { kind: "goto", step: instead };
+  if (address.step === "check") return submit(db, flow, draft, address.client, now);
+
+  const step = flow.steps.find((s) => s.id === address.step) as FlowStep<A>;
+  const ctx = { db, answers: draft.answers, form: address.form, scope: draft.scope };
+  const intent = address.form.get("intent");
+  let patch: Partial<A>;
+  const chosen = typeof intent === "string" && step.intents && Object.hasOwn(step.intents, intent) ? step.intents[intent] : null;
+  if (chosen) patch = await chosen(ctx);
+  else {
+    const submission = parseWithZod(address.form, { schema: step.schema });
+    if (submission.status !== "success") {
+      // The honeypot (a field people never see) filled in: refused without saying which field.
+      const lastResult = submission.error?.website ? submission.reply({ formErrors: ["spam"] }) : submission.reply();
+      return { kind: "invalid", lastResult };
+    }
+    const value = submission.value as Record<string, unknown>;
+    const refused = step.refuse ? await step.refuse(value as never, ctx) : null;
+    if (refused) return { kind: "invalid", lastResult: submission.reply({ fieldErrors: Object.fromEntries(Object.entries(refused).map(([k, v]) => [k, [v]])) }) };
+    patch = step.save ? await step.save(value as never, ctx) : (Object.fromEntries(step.fields.map((f) => [f, value[f]])) as Partial<A>);
+  }
+  const saved = await saveAnswers(db, flow, draft.id, patch, now);
+  return { kind: "goto", step: nextAfter(flow, step.id, saved.answers, address.form.get("returnTo") === "check") };
+}
+
+async function submit<A>(db: Db, flow: Flow<A>, draft: FlowDraft<A>, client: string, now: Date): Promise<StepPost> {
+  const limit = await hitRateLimit(db, flow.submitLimit, client);
+  if (!limit.allowed) return { kind: "limited", retryAfterSeconds: limit.retryAfterSeconds };
+  try {
+    await flow.submit(db, draft, now);
+  } catch (error) {
+    if (error instanceof DomainError && error.code !== "not_found") return { kind: "refused", error };
+    throw error;
+  }
+  return { kind: "goto", step: "done" };
+}
