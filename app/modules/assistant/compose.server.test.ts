@@ -91,6 +91,12 @@ describe("the first sentence answers what is asked", () => {
     return askAssistant({ question, locale }, { index, chatModel: null, history: [first.turn] });
   };
 
+  it("keeps a section's short closing note with its list: the steps to book, then 遇到困难，可以打电话", async () => {
+    const reply = await ask("盲人电影院怎么预约？我不太会用手机");
+    expect(reply.view.points.length).toBeGreaterThanOrEqual(3);
+    expect(reply.answer).toContain("可以打电话请工作人员帮忙预约");
+  });
+
   it("answers 借阅证要带什么 from the section headed for the materials, though it never says 借阅证", async () => {
     const reply = await ask("借阅证要带什么");
     expect(reply.view.lead).toContain("残疾人证或身份证件");

@@ -728,6 +728,13 @@ export function composeAnswer({ retrieval, index, locale, t, personalData, idf }
   }
   // A question that asks two things of one service: the service's section for each other one, after the lead.
   const also = locale === "en" || !best ? [] : otherAspects(best, aspects, passages, index, terms, label);
+  // A section answered from its list ("怎样预约": 1. … 4.) that closes with a short note after it ("遇到困难，可以打电话
+  // 请工作人员帮忙预约。") keeps that note: it is often what a person who cannot follow the steps needs.
+  if (listed && best && passages[0] && locale !== "en") {
+    const blocks = blocksOf(bestQuote?.source ?? "");
+    const closing = blocks.length === 2 && blocks[0].kind === "list" && blocks[1].kind === "text" ? blocks[1].lines.join("") : "";
+    if (closing && [...closing].length <= maxClosingNote && !also.some((a) => a.lead === closing)) also.unshift({ lead: closing, points: [], source: passages[0].n });
+  }
   if (!points.length && listQuestion.test(asked)) {
     for (const p of passages.slice(0, 2)) {
       const items = listItems(index.chunks[p.key].article);
@@ -788,6 +795,9 @@ function headedList(chunk: AssistantChunk, source: string, aspects: string[]): {
   if (first?.kind !== "list") return null;
   return leadAndList(source, first.items[0], own);
 }
+
+/** Longest note after a section's list that the answer keeps with the list. */
+const maxClosingNote = 60;
 
 /** At most this many other things asked get their own part of the answer. */
 const maxAlso = 2;
