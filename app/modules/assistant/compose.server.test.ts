@@ -203,8 +203,10 @@ describe("the first sentence answers what is asked", () => {
   it("answers both things a question asks of one service: the lead's list, then the other section's start", async () => {
     const reply = await ask("护理补贴在哪里申请，要带什么材料");
     expect(reply.view.points.join("")).toContain("身份证");
-    expect(reply.view.also?.[0]?.lead).toContain("户籍所在地的乡镇人民政府（街道办事处）窗口");
-    const source = reply.view.passages.find((p) => p.n === reply.view.also?.[0]?.source);
+    // (The materials section's closing note comes first, with its list; then the other section's start.)
+    const where = reply.view.also?.find((part) => part.lead.includes("户籍所在地的乡镇人民政府（街道办事处）窗口"));
+    expect(where).toBeDefined();
+    const source = reply.view.passages.find((p) => p.n === where?.source);
     expect(source?.title).toContain("去哪里办");
     expect(reply.answer).toContain("户籍所在地的乡镇人民政府");
   });
