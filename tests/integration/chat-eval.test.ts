@@ -16,9 +16,11 @@ const target = 0.95;
  * The held-out part's gate is a ratchet at the level reached, not yet the issue's 95% (issue 13 stays open until
  * it is): 188 of 212 (88.7%) on 2026-12-02 in the morning; 248 of 281 (88.3%) that afternoon, after two batches
  * of residents' questions written blind by a helper (first measured 78.6% and 77%) joined it. Raise it whenever
- * the held-out figure rises; never lower it.
+ * the held-out figure rises; never lower it for the same cases. On 2026-12-04 two more blind batches joined (35
+ * cases each; the second deliberately about sections and services earlier testers skipped, 23/35 on first run):
+ * 333 of 386 (86.3%), so the floor is reset for the enlarged part, two cases below that.
  */
-const heldOutFloor = 0.875; // two cases below the level reached: room for ties broken differently on another machine, no more
+const heldOutFloor = 0.855; // two cases below the level reached: room for ties broken differently on another machine, no more
 const targetFor = (name: string) => (name === "held-out" ? heldOutFloor : target);
 
 let index: AssistantIndex;
