@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { search } from "./lexical.server";
+import { getLexicalIndex, search } from "./lexical.server";
 
 /**
  * Relevance over tests/fixtures/search-queries.jsonl: a query hits when one of its expected documents is
@@ -18,6 +18,12 @@ const cases: Case[] = fs
   .map((line) => JSON.parse(line) as Case);
 
 describe("search relevance", () => {
+  // The index is built before the queries are timed: built inside the first one, it can pass the test's 5 s on a
+  // loaded machine.
+  beforeAll(() => {
+    getLexicalIndex();
+  }, 60_000);
+
   it("puts an expected document in the top 3 for at least 95% of the fixture queries", () => {
     const misses: string[] = [];
     let first = 0;
