@@ -42,8 +42,9 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 const hitTestPath = (question: string, locale: string) =>
   `/admin/assistant/retrieval-test?${new URLSearchParams({ q: question, lang: locale === "en" ? "en" : "zh-CN" })}`;
 
-/** The console's actions on a question, prefilled with it: a glossary mapping, a new FAQ document. */
+/** The console's actions on a question, prefilled with it: a glossary mapping, a question people ask, a new FAQ document. */
 const glossaryPath = (question: string, locale: string) => `/admin/assistant/glossary?${new URLSearchParams({ q: question, lang: locale === "en" ? "en" : "zh-CN" })}`;
+const peopleAskPath = (question: string, locale: string) => `/admin/assistant/question?${new URLSearchParams({ q: question, lang: locale === "en" ? "en" : "zh-CN" })}`;
 const newFaqPath = (question: string, locale: string) => `/admin/content/new?${new URLSearchParams({ type: "faq", question, lang: locale === "en" ? "en" : "zh-CN" })}`;
 
 export default function AssistantQuestions() {
@@ -103,9 +104,10 @@ export default function AssistantQuestions() {
                   <td>
                     <ul className="action-list">
                       {[
-                        // The question prefilled in the retrieval test, a glossary mapping, a new FAQ document.
+                        // The question prefilled in the retrieval test, a glossary mapping, a question people ask, a new FAQ.
                         { to: hitTestPath(item.question, item.locale), label: t("assistant.hitTest.testLink") },
                         { to: glossaryPath(item.question, item.locale), label: t("assistant.loop.addMapping") },
+                        { to: peopleAskPath(item.question, item.locale), label: t("assistant.loop.addQuestion") },
                         { to: newFaqPath(item.question, item.locale), label: t("assistant.loop.newFaq") },
                       ].map((action) => (
                         <li key={action.to}>

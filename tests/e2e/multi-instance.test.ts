@@ -16,7 +16,7 @@ import { checkedFetch as fetch } from "../support/openapi-check";
 
 /**
  * Two app instances behind one PostgreSQL (issue #8): what one instance sells the other cannot sell again, and a
- * staff session started on one is valid on the other. Needs Debian's postgresql (installed by .ci/run).
+ * staff session started on one is valid on the other; what the console publishes on one, the other serves (issue 16). Needs Debian's postgresql (installed by .ci/run).
  */
 describe.runIf(postgresBinDir() !== null)("two instances sharing one PostgreSQL", () => {
   let pg: RunningPostgres;
@@ -86,6 +86,78 @@ describe.runIf(postgresBinDir() !== null)("two instances sharing one PostgreSQL"
     expect((await saveDocument(conn.db, { meta, body, published: false }, { userId: null })).ok).toBe(true);
     await everywhere({ page: 404, search: false, cited: false });
   });
+
+  it("a notice drafted and approved through the console's forms on one instance (two staff members, no JavaScript) is served, found and cited on the other within seconds; repealed through the console, cited on neither", async () => {
+    const id = "multi-instance-console-notice";
+    const { meta, body, question, words } = chessNotice(id);
+    const removeIndexes = removeNewIndexesLater();
+    onTestFinished(removeIndexes);
+    const { spawnSync } = await import("node:child_process");
+    const env = { ...process.env, DATABASE_URL: pg.adminUrl, NODE_ENV: "production", PORTAL_LOCAL_RUN: "1" } as NodeJS.ProcessEnv;
+    const password = "a long enough password for content";
+    const signIn = async (username: string) => {
+      const made = spawnSync("node_modules/.bin/tsx", ["scripts/admin.ts", "create-user", username, "--role", "content"], { env, input: `${password}\n`, encoding: "utf8" });
+      expect(made.status, made.stderr).toBe(0);
+      const login = await fetch(`${a.url}/login`, { method: "POST", headers: { Origin: a.url }, body: new URLSearchParams({ username, password }), redirect: "manual" });
+      expect(login.status).toBe(302);
+      return login.headers.get("set-cookie")!.split(";")[0]!;
+    };
+    const [author, reviewer] = [await signIn("console-author"), await signIn("console-reviewer")];
+    /** A plain form post on instance A, as a browser without JavaScript sends it: its session cookie, same origin. */
+    const post = async (cookie: string, at: string, fields: Array<[string, string]>) => {
+      const response = await fetch(`${a.url}${at}`, {
+        method: "POST",
+        headers: { Cookie: cookie, Origin: a.url, "Sec-Fetch-Site": "same-origin" },
+        body: new URLSearchParams(fields),
+        redirect: "manual",
+      });
+      expect(response.status, await response.clone().text().then((t) => t.slice(0, 500))).toBe(302);
+      return response.headers.get("location") ?? "";
+    };
+    /** The revision the preview's review form carries (what the editor saw). */
+    const previewRevision = async (cookie: string) => {
+      const html = await (await fetch(`${a.url}/admin/content/${id}/preview`, { headers: { Cookie: cookie } })).text();
+      return /name="revision" value="(\d+)"/.exec(html)?.[1] ?? "";
+    };
+    const fields = (status: string, supersededBy = ""): Array<[string, string]> => [
+      ["type", "notice"],
+      ["id", id],
+      ["title", meta.title],
+      ["titleEn", meta.titleEn],
+      ["issuer", meta.issuer],
+      ["docNumber", freshDocNumber()],
+      ["issued", meta.issued!],
+      ["status", status],
+      ["supersededBy", supersededBy],
+      ["source", meta.source!],
+      ["reviewed", meta.reviewed],
+      ...meta.topics.map((t): [string, string] => ["topics", t]),
+      ...meta.audience.map((x): [string, string] => ["audience", x]),
+      ["summary", meta.summary],
+      ["summaryEn", meta.summaryEn],
+      ["body", body],
+    ];
+    const both = async () => Promise.all([a, b].map((s) => documentSeen(s.url, id, words, question)));
+    const everywhere = (seen: DocumentSeen) => untilSeenEverywhere(both, [seen, seen], 30_000, () => a.output().slice(-1500) + b.output().slice(-1500));
+
+    expect(await post(author, "/admin/content/new", fields("current"))).toContain(`/admin/content/${id}/preview`);
+    // A draft: public nowhere.
+    expect(await both()).toEqual([{ page: 404, search: false, cited: false }, { page: 404, search: false, cited: false }]);
+    await post(author, `/admin/content/${id}/preview`, [["intent", "request"], ["revision", await previewRevision(author)]]);
+    await post(reviewer, `/admin/content/${id}/preview`, [["intent", "approve"], ["revision", await previewRevision(reviewer)]]);
+    await everywhere({ page: 200, search: true, cited: true });
+    expect(await (await fetch(`${b.url}/policies`)).text()).toContain(`/policies/${id}`);
+
+    // Repealed through the console: a draft beside the live text, reviewed and approved by the second person.
+    const live = Number(await previewRevision(author));
+    await post(author, `/admin/content/${id}`, [...fields("repealed"), ["revision", String(live)]]);
+    await post(author, `/admin/content/${id}/preview`, [["intent", "request"], ["revision", await previewRevision(author)]]);
+    await post(reviewer, `/admin/content/${id}/preview`, [["intent", "approve"], ["revision", await previewRevision(reviewer)]]);
+    // Kept on its page and in the search (marked repealed), never cited as current — on either instance.
+    await everywhere({ page: 200, search: true, cited: false });
+    const audit = await conn.db.selectFrom("audit_log").select("action").where("target_id", "=", id).orderBy("at").execute();
+    expect(audit.map((r) => r.action)).toEqual(expect.arrayContaining(["content.draft.save", "content.review.request", "content.review.approve", "content.publish", "content.repeal"]));
+  }, 120_000);
 
   it("a staff session started on one instance is valid on the other", async () => {
     const env = { ...process.env, DATABASE_URL: pg.adminUrl, NODE_ENV: "production", PORTAL_LOCAL_RUN: "1" } as NodeJS.ProcessEnv;

@@ -47,6 +47,9 @@ export interface HitTestSection {
   title: string;
   /** Locale-neutral link to the section. */
   url: string;
+  /** The document and its section's anchor (null: the document's overview). */
+  docId: string;
+  anchor: string | null;
   bm25: { rank: number; score: number } | null;
   vector: { rank: number; cosine: number } | null;
   fused: number;
@@ -105,6 +108,8 @@ export function hitTestReport(reply: ChatReply, input: { question: string; previ
     key: hit.chunk.key,
     title: hit.chunk.citation ? `${hit.chunk.docTitle} · ${hit.chunk.citation}` : hit.chunk.docTitle,
     url: hit.chunk.url,
+    docId: hit.chunk.docId,
+    anchor: hit.chunk.anchor,
     bm25: hit.lexicalRank === null ? null : { rank: hit.lexicalRank, score: hit.lexicalScore ?? 0 },
     vector: hit.vectorRank === null ? null : { rank: hit.vectorRank, cosine: hit.cosine },
     fused: hit.score,

@@ -58,6 +58,12 @@ describe("knowledge check", () => {
     expect(check({}).errors).toEqual([]);
   });
 
+  it("accepts a repealed document that names its (existing) replacement, or says why in its change note", () => {
+    const replaced = check({ "guides/a-guide.md": front({ status: "repealed", supersededBy: "b-guide" }) + goodBody });
+    const explained = check({ "guides/a-guide.md": front({ status: "repealed", changed: "2026-11-20", changeNote: "已被新办法取代。", changeNoteEn: "Replaced by new rules." }) + goodBody });
+    for (const report of [replaced, explained]) expect(rules(report).filter((r) => r === "superseded-missing" || r === "repealed-unexplained")).toEqual([]);
+  });
+
   it.each<[string, Record<string, string>, CheckRule, string]>([
     ["a schema error", { "guides/a-guide.md": front({ summary: "" , topics: "[]" }) + goodBody }, "schema", "topics"],
     ["a bad audience", { "guides/a-guide.md": front({ audience: "[martians]" }) + goodBody }, "schema", "audience"],
@@ -76,6 +82,8 @@ describe("knowledge check", () => {
     ["a link to an unknown page", { "guides/a-guide.md": front({}) + "## 一、内容\n\n[x](/shop)\n" }, "unknown-page", "/shop"],
     ["a relative link", { "guides/a-guide.md": front({}) + "## 一、内容\n\n[x](b-guide.md)\n" }, "bad-link", "b-guide.md"],
     ["a related id that does not exist", { "guides/a-guide.md": front({ related: "[b-guide, ghost]" }) + goodBody }, "related-missing", "ghost"],
+    ["a replacement that does not exist", { "guides/a-guide.md": front({ status: "repealed", supersededBy: "ghost-guide" }) + goodBody }, "superseded-missing", "ghost-guide"],
+    ["a repealed document that says neither what replaced it nor why", { "guides/a-guide.md": front({ status: "repealed" }) + goodBody }, "repealed-unexplained", "supersededBy"],
     ["an h1 in the body", { "guides/a-guide.md": front({}) + "# 标题\n\n## 一、内容\n" }, "h1-in-body", "# 标题"],
     ["a skipped heading level", { "guides/a-guide.md": front({}) + "## 一、内容\n\n#### 细节\n" }, "heading-jump", "细节"],
     ["an underlined heading", { "guides/a-guide.md": front({}) + "## 一、内容\n\n细节\n---\n" }, "heading-syntax", "##"],

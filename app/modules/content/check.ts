@@ -32,6 +32,8 @@ export type CheckRule =
   | "bad-link"
   | "insecure-link"
   | "related-missing"
+  | "superseded-missing"
+  | "repealed-unexplained"
   | "h1-in-body"
   | "heading-jump"
   | "heading-syntax"
@@ -162,6 +164,18 @@ export function checkKnowledge(dir: string): CheckReport {
 
     for (const id of doc.related ?? []) {
       if (!docs.has(id)) errors.push({ ...base, rule: "related-missing", message: `related: no document with id "${id}"` });
+    }
+
+    // A repealed document names what replaced it (an existing document) or says why (its change note).
+    if (doc.supersededBy !== undefined && !docs.has(doc.supersededBy)) {
+      errors.push({ ...base, rule: "superseded-missing", message: `supersededBy: no document with id "${doc.supersededBy}"` });
+    }
+    if (doc.status === "repealed" && doc.supersededBy === undefined && !doc.changeNote) {
+      errors.push({
+        ...base,
+        rule: "repealed-unexplained",
+        message: "repealed, but says neither what replaced it (supersededBy: <id>) nor why (changed, changeNote, changeNoteEn)",
+      });
     }
 
     errors.push(...checkQuestions(doc));

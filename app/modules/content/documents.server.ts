@@ -160,10 +160,14 @@ export async function countStoredDocuments(db: Db): Promise<number> {
 
 /**
  * The corpus the portal serves: the published documents, each written as its file and parsed as one. `dir` is
- * where the glossary and phrasebook still come from (knowledge/).
+ * where the glossary and phrasebook still come from (knowledge/). `draftOf`: that published document as its draft
+ * beside the live text (for testing a change before it is approved; never served).
  */
-export async function loadDatabaseCorpus(db: Db, dir: string = defaultKnowledgeDir()): Promise<Corpus> {
-  const docs = await listStoredDocuments(db, { publishedOnly: true });
+export async function loadDatabaseCorpus(db: Db, dir: string = defaultKnowledgeDir(), options: { draftOf?: string } = {}): Promise<Corpus> {
+  let docs = await listStoredDocuments(db, { publishedOnly: true });
+  // "Test with this change": one published document's draft in place of its live text (nothing is served from it).
+  const working = options.draftOf ? await getWorkingCopy(db, options.draftOf) : undefined;
+  if (working?.live.published) docs = docs.map((d) => (d.meta.id === working.live.meta.id ? { ...working.doc, path: d.path } : d));
   const corpus = corpusFromSources(
     dir,
     docs.map((d) => ({ path: d.path, text: storedText(d) })),

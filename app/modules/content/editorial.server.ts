@@ -264,6 +264,53 @@ async function writeDraft(
   return invalid(result.errors);
 }
 
+export type AddQuestionResult =
+  | { ok: true; id: string; revision: number }
+  /** No such document, or it is not published (a draft takes its questions in its edit form). */
+  | { ok: false; reason: "notFound" }
+  /** The section already lists the question (in the draft, or the live text). */
+  | { ok: false; reason: "already" }
+  /** The question or the anchor does not pass the document's rules (too long, a section the document lacks …). */
+  | { ok: false; reason: "invalid"; messages: string[] };
+
+/**
+ * "Add as a question people ask" (issue 16, item 5a): the question, in its language (zh or en), added to front matter
+ * `questions:` under the anchor of the section that answers it (null: the document as a whole) — on the working copy
+ * of a published document, as a draft beside its live text. It then goes through review like any draft; the public
+ * pages and the assistant keep the live text until a second person approves. Audited (`content.question.add`) in the
+ * draft's transaction.
+ */
+export async function addQuestionPeopleAsk(
+  db: Kysely<Database>,
+  actor: Actor,
+  input: { id: string; anchor: string | null; question: string; locale: "zh-CN" | "en" },
+  now: Date = new Date(),
+): Promise<AddQuestionResult> {
+  const key = input.anchor ?? documentQuestionsKey;
+  return withAudit(
+    db,
+    actor,
+    async (trx): Promise<AddQuestionResult> => {
+      const working = await getWorkingCopy(trx, input.id);
+      if (!working || !working.live.published) return { ok: false, reason: "notFound" };
+      const question = input.question.trim();
+      const lang = input.locale === "en" ? "en" : "zh";
+      const questions = structuredClone(working.doc.meta.questions ?? {});
+      const section = (questions[key] ??= { zh: [], en: [] });
+      if (section[lang].includes(question)) return { ok: false, reason: "already" };
+      section[lang] = [...section[lang], question];
+      const draft = { meta: { ...working.doc.meta, questions }, body: working.doc.body, expectedRevision: working.doc.revision, note: "question people ask added" };
+      const result = await writeDraft(trx, actor, draft, true, now);
+      if (result.ok) return result;
+      if (result.reason === "invalid") return { ok: false, reason: "invalid", messages: [...result.formErrors, ...Object.values(result.fieldErrors).flat()] };
+      // Conflict is impossible inside this transaction (read and written in it); not found as above.
+      return { ok: false, reason: "notFound" };
+    },
+    (r) => (r.ok ? { action: "content.question.add", targetType: "content_document", targetId: r.id, detail: `${key}, revision ${r.revision}` } : null),
+    now,
+  );
+}
+
 export type EditableDocument = {
   /** What the editor works on: the draft beside a published document's live text, or the document. */
   doc: StoredDocument;
