@@ -136,7 +136,7 @@ export default function AdminHomeModDetail() {
           <TextField id={id("visitDate")} name="visitDate" type="date" label={t("homeMod.fields.visitDate")} errors={fieldErrors.visitDate} defaultValue={state.value("visitDate") || app.visitDate || ""} />
           <TextAreaField id={id("findings")} name="findings" label={t("homeMod.fields.findings")} errors={fieldErrors.findings} defaultValue={state.value("findings") || app.findings || ""} rows={4} />
           <button type="submit" className="button">
-            {t("homeMod.admin.save")}
+            {t("homeMod.admin.saveAssess")}
           </button>
         </Form>
       ) : null}
@@ -157,7 +157,7 @@ export default function AdminHomeModDetail() {
           />
           <TextAreaField id={id("reason")} name="reason" label={t("homeMod.fields.reason")} hint={t("homeMod.admin.reasonHint")} errors={fieldErrors.reason} defaultValue={state.value("reason")} rows={3} />
           <button type="submit" className="button">
-            {t("homeMod.admin.save")}
+            {t("homeMod.admin.saveDecision")}
           </button>
         </Form>
       ) : null}
@@ -196,7 +196,7 @@ export default function AdminHomeModDetail() {
             rows={3}
           />
           <button type="submit" className="button">
-            {t("homeMod.admin.save")}
+            {t("homeMod.admin.saveSupervision")}
           </button>
         </Form>
       ) : null}
