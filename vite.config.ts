@@ -35,7 +35,7 @@ if (process.env.VITEST && !postgresAvailable) {
   console.warn("⚠️  PostgreSQL is not installed (apt-get install postgresql): database tests run on SQLite only.");
 }
 const databaseTests = [
-  "app/modules/{db,feedback,security,staff,cinema,lending,assistant,centre,privacy,messages,withdrawal,content,flows}/**/*.test.ts",
+  "app/modules/{db,feedback,security,staff,cinema,lending,assistant,centre,privacy,messages,withdrawal,content,flows,home-modification}/**/*.test.ts",
   "tests/integration/**/*.test.ts",
 ];
 

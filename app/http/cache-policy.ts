@@ -17,6 +17,7 @@ const personalPaths: RegExp[] = [
   /^\/devices\/(request|renew)(\/|$)/,
   /^\/devices\/[^/]+\/apply(\/|$)/,
   /^\/library\/(apply|status)(\/|$)/,
+  /^\/home-modification\/(apply|status)(\/|$)/,
   /^\/activities\/(signup|offer)(\/|$)/,
   /^\/activities\/[^/]+\/signup(\/|$)/,
   /^\/assistant(\/|$)/,
@@ -40,7 +41,7 @@ function pagePath(pathname: string): string {
  */
 const publicPagePaths: RegExp[] = [
   /^\/$/,
-  /^\/(policies|guides|cinema|devices|activities|associations|contact|accessibility|figures|library)$/,
+  /^\/(policies|guides|cinema|devices|activities|associations|contact|accessibility|figures|library|home-modification)$/,
   /^\/(policies|cinema|devices|activities)\/[^/]+$/,
   // The Atom feed of notices and changed documents: built from the corpus, the same for everyone.
   /^\/feeds\/policies\.xml$/,

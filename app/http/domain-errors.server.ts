@@ -8,6 +8,7 @@ import * as centre from "~/modules/centre/index.server";
 import * as cinema from "~/modules/cinema/index.server";
 import * as lending from "~/modules/lending/index.server";
 import * as flows from "~/modules/flows/index.server";
+import * as homeMod from "~/modules/home-modification/index.server";
 import { DomainError, domainErrorStatus, domainRetryAfterSeconds, type DomainErrorCode, type DomainErrorStatus } from "~/modules/shared/domain-error";
 import { apiError } from "./api.server";
 import { federationPhone } from "~/modules/site/contact-details";
@@ -65,6 +66,12 @@ on(centre.AlreadySignedUp, (t, e) => t("centre.errors.alreadySignedUp", { refere
 on(centre.WrongState, (t, e) => t(`centre.errors.wrongState_${e.status}`, { defaultValue: t("centre.errors.wrongState") }));
 on(centre.OfferClosed, (t, e) => t(`centre.offer.closed.${e.reason}`));
 on(centre.Busy, busy);
+
+on(homeMod.HomeModNotFound, (t, e) => t(`homeMod.errors.notFound_${e.what}`));
+on(homeMod.HomeModWrongState, (t, e) =>
+  t("homeMod.errors.wrongState", { action: t(`homeMod.admin.actions.${e.action as "assess"}`), status: t(`homeMod.status.${e.status as "received"}`, { defaultValue: e.status }) }),
+);
+on(homeMod.HomeModBusy, busy);
 
 // A draft that is gone (or expired) and a page a flow does not have: the 404 page's own sentence.
 on(flows.DraftGone, (t) => t("errors.notFoundText"));

@@ -5,9 +5,10 @@ import { localePath } from "~/i18n/config";
 import { getFixedT } from "~/i18n/i18n.server";
 import { getDb } from "~/modules/db/index.server";
 import type { Database } from "~/modules/db/schema";
-import { loadStep, postStep, type Flow, type FlowDraft } from "~/modules/flows/index.server";
+import { loadStep, postStep, startDraft, type Flow, type FlowDraft } from "~/modules/flows/index.server";
 import { DomainError } from "~/modules/shared/domain-error";
 import { domainErrorInit, domainErrorMessage } from "./domain-errors.server";
+import { refuseTooManyDrafts } from "./draft-limit.server";
 import { readFormData } from "./form-data.server";
 import { routeLocale } from "./route-locale";
 
@@ -85,4 +86,18 @@ export function flowRoute<A, C, V>(flow: Flow<A>, options: FlowRouteOptions<A, C
   }
 
   return { loader, action };
+}
+
+/**
+ * A flow's start page action: "Start" makes a draft (limited per client: app/http/draft-limit.server.ts) and goes
+ * to the first step, in the page's language.
+ */
+export function flowStartAction<A>(flow: Flow<A>, firstStep: (draftId: string) => string) {
+  return async ({ params, context }: ActionFunctionArgs) => {
+    const locale = routeLocale(params);
+    const refused = await refuseTooManyDrafts(context, locale);
+    if (refused) return refused;
+    const draft = await startDraft(getDb(), flow, { locale });
+    return redirect(localePath(firstStep(draft.id), locale));
+  };
 }

@@ -1,10 +1,13 @@
-import type { AppLoadContext } from "@remix-run/node";
+import { parseWithZod } from "@conform-to/zod";
+import { data, type AppLoadContext } from "@remix-run/node";
+import { lookupSchema } from "~/modules/centre/centre-schema";
 import type { Locale } from "~/i18n/config";
 import { formatDateTime } from "~/i18n/format";
 import { getFixedT } from "~/i18n/i18n.server";
 import { getDb } from "~/modules/db/index.server";
 import { guardLookup, type LookupKind, type LookupOutcome, type LookupRefusal } from "~/modules/security/lookup-guard.server";
 import { federationPhone } from "~/modules/site/contact-details";
+import { readFormData } from "./form-data.server";
 
 /**
  * A lookup the guard refused (app/modules/security/lookup-guard.server.ts) at the HTTP edge, in one place: the
@@ -37,4 +40,24 @@ export const lookupRefusalInit = (refusal: LookupRefusal): ResponseInit => ({
 export function apiLookupRefusal(refusal: LookupRefusal, locale: Locale): Response {
   const code = refusal.reason === "locked" ? "lookup_locked" : "rate_limited";
   return Response.json({ error: code, message: lookupRefusalText(refusal, locale) }, lookupRefusalInit(refusal));
+}
+
+/**
+ * A status page's action (reference + phone → the record), in one place: the form parsed with `lookupSchema`
+ * (400 with the error summary's reply), the lookup through the guard (429 when refused), an unknown reference or
+ * a wrong phone as one form error `notFoundCode` (404), else the record and the phone (for the withdraw button).
+ */
+export async function referenceLookupAction<T>(
+  args: { request: Request; context: AppLoadContext; locale: Locale },
+  lookup: { kind: LookupKind; notFound: abstract new (...args: never[]) => Error; notFoundCode: string; find: (key: { reference: string; phone: string }) => Promise<T> },
+) {
+  const submission = parseWithZod(await readFormData(args.request), { schema: lookupSchema });
+  const refusedWith = (lastResult: ReturnType<typeof submission.reply>, message: string | null, init: ResponseInit) =>
+    data({ hasErrors: true, lastResult, found: null as T | null, phone: "", message }, init);
+  if (submission.status !== "success") return refusedWith(submission.reply(), null, { status: 400 });
+  const key = { reference: submission.value.reference, phone: submission.value.phone };
+  const outcome = await guardedLookup(args.context, lookup.kind, key.reference, () => lookup.find(key), lookup.notFound);
+  if (outcome.status === "refused") return refusedWith(submission.reply(), lookupRefusalText(outcome, args.locale), lookupRefusalInit(outcome));
+  if (outcome.status === "notFound") return refusedWith(submission.reply({ formErrors: [lookup.notFoundCode] }), null, { status: 404 });
+  return data({ hasErrors: false, lastResult: submission.reply({ resetForm: true }), found: outcome.value as T | null, phone: key.phone, message: null as string | null });
 }

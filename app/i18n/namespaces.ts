@@ -32,9 +32,10 @@ const byPath: Array<[RegExp, string[]]> = [
   [/^\/assistant(\/|$)/i, ["assistant", "policies"]],
   [/^\/devices(\/|$)/i, ["devices", "withdrawLinks"]],
   [/^\/(library|activities|associations|figures)(\/|$)/i, ["centre", "withdrawLinks"]],
+  [/^\/home-modification(\/|$)/i, ["homeMod", "centre", "withdrawLinks"]],
   [/^\/withdraw(\/|$)/i, ["withdraw", "centre", "feedback"]],
   [/^\/(login|logout)(\/|$)/i, ["login", "logout"]],
-  [/^\/admin(\/|$)/i, ["admin", "login", "logout", "feedback", "policies", "cinema", "assistant", "devices", "centre", "messages"]],
+  [/^\/admin(\/|$)/i, ["admin", "login", "logout", "feedback", "policies", "cinema", "assistant", "devices", "centre", "messages", "homeMod"]],
 ];
 
 /** (Case-insensitive, as the route matching is: /CINEMA/ is the cinema page and needs its messages.) */

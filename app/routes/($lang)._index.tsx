@@ -28,6 +28,7 @@ const services = [
   { key: "policies", to: "/policies" },
   { key: "cinema", to: "/cinema" },
   { key: "devices", to: "/devices" },
+  { key: "homeModification", to: "/home-modification" },
   { key: "assistant", to: "/assistant" },
 ] as const;
 

@@ -3,7 +3,7 @@ import { ContactQuestion } from "~/components/centre/ContactQuestion";
 import { centreErrors } from "~/components/centre/centre-errors";
 import { centreLinks } from "~/components/centre/styles";
 import { CheckboxGroupField } from "~/components/Fields";
-import { CheckList, FlowFrame, StepForm, SubmitAnswers, useFlowForm } from "~/components/flows/FlowPage";
+import { CheckList, FlowConfirmation, FlowFrame, StepForm, SubmitAnswers, useFlowForm } from "~/components/flows/FlowPage";
 import { LocalLink } from "~/components/LocalLink";
 import type { PageHandle } from "~/components/page-handle";
 import { useLocale } from "~/components/use-locale";
@@ -124,14 +124,7 @@ function SignupDone({ d, title }: { d: ReturnType<typeof useLoaderData<typeof lo
   const waiting = d.status === "waiting";
   return (
     <div className="page page--narrow">
-      <div className="confirmation">
-        <h1>{waiting ? t("centre.signup.done.waitingHeading") : t("centre.signup.done.heading")}</h1>
-        <p>
-          {t("centre.signup.done.reference")}
-          <br />
-          <strong className="reference">{d.reference}</strong>
-        </p>
-      </div>
+      <FlowConfirmation heading={waiting ? t("centre.signup.done.waitingHeading") : t("centre.signup.done.heading")} label={t("centre.signup.done.reference")} reference={d.reference ?? ""} />
       <p>{waiting ? t("centre.signup.done.waitingText", { position: d.position ?? 1, title }) : t("centre.signup.done.text", { title })}</p>
       <p>
         {t("centre.activities.when")}: {formatDate(d.activity.startsAt, locale, { weekday: true })} {formatTime(d.activity.startsAt, locale)} · {locale === "en" ? d.activity.place.en : d.activity.place.zh}

@@ -1,5 +1,4 @@
-import { parseWithZod } from "@conform-to/zod";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { centreErrors } from "~/components/centre/centre-errors";
 import { centreLinks } from "~/components/centre/styles";
@@ -10,12 +9,11 @@ import { fieldId, formState } from "~/components/form-state";
 import { LocalLink } from "~/components/LocalLink";
 import type { PageHandle } from "~/components/page-handle";
 import { useLocale } from "~/components/use-locale";
-import { readFormData } from "~/http/form-data.server";
-import { guardedLookup, lookupRefusalInit, lookupRefusalText } from "~/http/lookup.server";
+import { referenceLookupAction } from "~/http/lookup.server";
 import { routeLocale } from "~/http/route-locale";
 import { formatDate, formatDateTime, formatTime } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
-import { findSignup, lookupSchema, NotFound } from "~/modules/centre/index.server";
+import { findSignup, NotFound } from "~/modules/centre/index.server";
 import { getDb } from "~/modules/db/index.server";
 
 export const links = centreLinks;
@@ -39,15 +37,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
  * docs/security.md).
  */
 export async function action({ params, request, context }: ActionFunctionArgs) {
-  const locale = routeLocale(params);
-  const submission = parseWithZod(await readFormData(request), { schema: lookupSchema });
-  const refusedWith = (lastResult: ReturnType<typeof submission.reply>, message: string | null, init: ResponseInit) => data({ hasErrors: true, lastResult, found: null, phone: "", message }, init);
-  if (submission.status !== "success") return refusedWith(submission.reply(), null, { status: 400 });
-  const key = { reference: submission.value.reference, phone: submission.value.phone };
-  const outcome = await guardedLookup(context, "signup", key.reference, () => findSignup(getDb(), key), NotFound);
-  if (outcome.status === "refused") return refusedWith(submission.reply(), lookupRefusalText(outcome, locale), lookupRefusalInit(outcome));
-  if (outcome.status === "notFound") return refusedWith(submission.reply({ formErrors: ["notFound_signup"] }), null, { status: 404 });
-  return { hasErrors: false, lastResult: submission.reply({ resetForm: true }), found: outcome.value, phone: submission.value.phone, message: null };
+  return referenceLookupAction({ request, context, locale: routeLocale(params) }, { kind: "signup", notFound: NotFound, notFoundCode: "notFound_signup", find: (key) => findSignup(getDb(), key) });
 }
 
 export default function SignupLookupPage() {

@@ -26,6 +26,7 @@ const areas: Array<{ to: string; key: "dashboard" | "feedback" | "assistant" | "
   { to: "/admin/content", key: "dashboard", labelKey: "admin.editor.nav", role: "content" },
   { to: "/admin/cinema", key: "cinema", role: "cinema" },
   { to: "/admin/devices", key: "devices", role: "lending" },
+  { to: "/admin/home-modification", key: "dashboard", labelKey: "homeMod.admin.nav", role: "lending" },
   { to: "/admin/library", key: "dashboard", labelKey: "centre.admin.navLibrary", role: "content" },
   { to: "/admin/activities", key: "dashboard", labelKey: "centre.admin.navActivities", role: "content" },
   { to: "/admin/users", key: "users", role: "admin" },

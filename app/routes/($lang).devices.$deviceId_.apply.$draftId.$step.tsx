@@ -1,10 +1,9 @@
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { CertificateNumberQuestion } from "~/components/CertificateNumberQuestion";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { availabilitySummary, locationName } from "~/components/devices/availability";
 import { deviceErrors } from "~/components/devices/device-errors";
 import { devicesLinks } from "~/components/devices/styles";
 import { RadioGroupField, TextAreaField, TextField } from "~/components/Fields";
-import { CheckList, ContinueButton, FlowFrame, ReturnToCheck, StepForm, SubmitAnswers, useFlowForm, type CheckRow } from "~/components/flows/FlowPage";
+import { CertificateStep, CheckList, FlowConfirmation, FlowFrame, StepForm, SubmitAnswers, useFlowForm, type CheckRow } from "~/components/flows/FlowPage";
 import { Honeypot } from "~/components/Honeypot";
 import { LocalLink } from "~/components/LocalLink";
 import type { PageHandle } from "~/components/page-handle";
@@ -106,21 +105,11 @@ export default function RequestStepPage() {
       ) : null}
 
       {step === "certificate" ? (
-        <Form method="post" id={f.formId} noValidate>
-          <CertificateNumberQuestion
-            id={f.id("certificate")}
-            title={t("devices.steps.certificate.question")}
-            why={t("devices.steps.certificate.why")}
-            given={d.answers.certificateMasked ? t("devices.steps.certificate.given", { masked: d.answers.certificateMasked }) : null}
-            label={t("devices.steps.certificate.label")}
-            hint={t("devices.steps.certificate.hint")}
-            errors={f.fieldErrors.certificate}
-            defaultValue={f.value("certificate", "")}
-            skipLabel={t("devices.steps.certificate.skip")}
-            returnField={<ReturnToCheck d={d} />}
-            continueButton={<ContinueButton words={words} />}
-          />
-        </Form>
+        <CertificateStep
+          d={d}
+          form={f}
+          text={{ title: t("devices.steps.certificate.question"), why: t("devices.steps.certificate.why"), given: d.answers.certificateMasked ? t("devices.steps.certificate.given", { masked: d.answers.certificateMasked }) : null, label: t("devices.steps.certificate.label"), hint: t("devices.steps.certificate.hint"), skip: t("devices.steps.certificate.skip") }} words={words}
+        />
       ) : null}
 
       {step === "purpose" ? (
@@ -187,14 +176,7 @@ function RequestDone({ reference, deviceName }: { reference: string; deviceName:
   const { t } = useT();
   return (
     <div className="page page--narrow">
-      <div className="confirmation">
-        <h1>{t("devices.steps.done.heading")}</h1>
-        <p>
-          {t("devices.steps.done.reference")}
-          <br />
-          <strong className="reference">{reference}</strong>
-        </p>
-      </div>
+      <FlowConfirmation heading={t("devices.steps.done.heading")} label={t("devices.steps.done.reference")} reference={reference} />
       <p>{t("devices.steps.done.forDevice", { device: deviceName })}</p>
       <h2>{t("devices.steps.done.nextHeading")}</h2>
       <ul>

@@ -1,16 +1,14 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { centreLinks } from "~/components/centre/styles";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { LocalLink } from "~/components/LocalLink";
 import type { PageHandle } from "~/components/page-handle";
-import { refuseTooManyDrafts } from "~/http/draft-limit.server";
+import { flowStartAction } from "~/http/flow-route.server";
 import { routeLocale } from "~/http/route-locale";
-import { localePath } from "~/i18n/config";
 import { useT } from "~/i18n/use-t";
 import { cardStepPath, centrePhone } from "~/modules/centre/centre-constants";
-import { createCardDraft } from "~/modules/centre/index.server";
-import { getDb } from "~/modules/db/index.server";
+import { cardFlow } from "~/modules/centre/index.server";
 import { metaDescription } from "~/modules/site/meta-description";
 
 export const links = centreLinks;
@@ -26,13 +24,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 /** "Apply for a card" starts a server-side draft and goes to its first question (limited per client). */
-export async function action({ params, context }: ActionFunctionArgs) {
-  const locale = routeLocale(params);
-  const refused = await refuseTooManyDrafts(context, locale);
-  if (refused) return refused;
-  const draft = await createCardDraft(getDb(), locale);
-  return redirect(localePath(cardStepPath(draft.id, "contact"), locale));
-}
+export const action = flowStartAction(cardFlow, (draftId) => cardStepPath(draftId, "contact"));
 
 export default function LibraryPage() {
   const { t } = useT();

@@ -1,10 +1,9 @@
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { CertificateNumberQuestion } from "~/components/CertificateNumberQuestion";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { ContactQuestion } from "~/components/centre/ContactQuestion";
 import { centreErrors } from "~/components/centre/centre-errors";
 import { centreLinks } from "~/components/centre/styles";
 import { RadioGroupField, TextAreaField } from "~/components/Fields";
-import { CheckList, ContinueButton, FlowFrame, ReturnToCheck, StepForm, SubmitAnswers, useFlowForm, type CheckRow } from "~/components/flows/FlowPage";
+import { CertificateStep, CheckList, FlowConfirmation, FlowFrame, StepForm, SubmitAnswers, useFlowForm, type CheckRow } from "~/components/flows/FlowPage";
 import { LocalLink } from "~/components/LocalLink";
 import type { PageHandle } from "~/components/page-handle";
 import { WithdrawLink } from "~/components/withdrawal/Withdraw";
@@ -79,21 +78,11 @@ export default function CardStepPage() {
       {step === "disability" ? radios("disability", disabilityCategories.map((c) => ({ value: c, label: t(`centre.disability.${c}`) })), t("centre.card.disability.hint")) : null}
 
       {step === "certificate" ? (
-        <Form method="post" id={f.formId} noValidate>
-          <CertificateNumberQuestion
-            id={f.id("certificate")}
-            title={t("centre.card.certificate.title")}
-            why={t("centre.card.certificate.why")}
-            given={d.answers.certificateMasked ? t("centre.card.certificate.given", { masked: d.answers.certificateMasked }) : null}
-            label={t("centre.fields.certificate")}
-            hint={t("centre.card.certificate.hint")}
-            errors={f.fieldErrors.certificate}
-            defaultValue={f.value("certificate", "")}
-            skipLabel={t("centre.card.certificate.skip")}
-            returnField={<ReturnToCheck d={d} />}
-            continueButton={<ContinueButton />}
-          />
-        </Form>
+        <CertificateStep
+          d={d}
+          form={f}
+          text={{ title: t("centre.card.certificate.title"), why: t("centre.card.certificate.why"), given: d.answers.certificateMasked ? t("centre.card.certificate.given", { masked: d.answers.certificateMasked }) : null, label: t("centre.fields.certificate"), hint: t("centre.card.certificate.hint"), skip: t("centre.card.certificate.skip") }}
+        />
       ) : null}
 
       {step === "format" ? radios("format", cardFormats.map((v) => ({ value: v, label: t(`centre.formats.${v}`) })), t("centre.card.format.hint")) : null}
@@ -136,14 +125,7 @@ function CardDone({ reference }: { reference: string }) {
   const { t } = useT();
   return (
     <div className="page page--narrow">
-      <div className="confirmation">
-        <h1>{t("centre.card.done.heading")}</h1>
-        <p>
-          {t("centre.card.done.reference")}
-          <br />
-          <strong className="reference">{reference}</strong>
-        </p>
-      </div>
+      <FlowConfirmation heading={t("centre.card.done.heading")} label={t("centre.card.done.reference")} reference={reference} />
       <h2>{t("centre.flow.nextHeading")}</h2>
       <ul>
         <li>{t("centre.card.done.next1")}</li>

@@ -1,5 +1,4 @@
-import { parseWithZod } from "@conform-to/zod";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { centreErrors } from "~/components/centre/centre-errors";
 import { centreLinks } from "~/components/centre/styles";
@@ -10,13 +9,12 @@ import { fieldId, formState } from "~/components/form-state";
 import { LocalLink } from "~/components/LocalLink";
 import type { PageHandle } from "~/components/page-handle";
 import { useLocale } from "~/components/use-locale";
-import { readFormData } from "~/http/form-data.server";
-import { guardedLookup, lookupRefusalInit, lookupRefusalText } from "~/http/lookup.server";
+import { referenceLookupAction } from "~/http/lookup.server";
 import { routeLocale } from "~/http/route-locale";
 import { formatDate } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 import { centrePhone } from "~/modules/centre/centre-constants";
-import { findCardForApplicant, lookupSchema, NotFound } from "~/modules/centre/index.server";
+import { findCardForApplicant, NotFound } from "~/modules/centre/index.server";
 import { getDb } from "~/modules/db/index.server";
 
 export const links = centreLinks;
@@ -38,17 +36,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
  * guard (throttled, locked after five wrong phones: docs/security.md).
  */
 export async function action({ params, request, context }: ActionFunctionArgs) {
-  const locale = routeLocale(params);
-  const submission = parseWithZod(await readFormData(request), { schema: lookupSchema });
-  if (submission.status !== "success") return data({ hasErrors: true, lastResult: submission.reply(), found: null, phone: "", message: null }, { status: 400 });
-  const outcome = await guardedLookup(context, "libraryCard", submission.value.reference, () => findCardForApplicant(getDb(), submission.value), NotFound);
-  if (outcome.status === "refused") {
-    return data({ hasErrors: true, lastResult: submission.reply(), found: null, phone: "", message: lookupRefusalText(outcome, locale) }, lookupRefusalInit(outcome));
-  }
-  if (outcome.status === "notFound") {
-    return data({ hasErrors: true, lastResult: submission.reply({ formErrors: ["notFound_card"] }), found: null, phone: "", message: null }, { status: 404 });
-  }
-  return { hasErrors: false, lastResult: submission.reply({ resetForm: true }), found: outcome.value, phone: submission.value.phone, message: null };
+  return referenceLookupAction({ request, context, locale: routeLocale(params) }, { kind: "libraryCard", notFound: NotFound, notFoundCode: "notFound_card", find: (key) => findCardForApplicant(getDb(), key) });
 }
 
 export default function CardStatusPage() {

@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { Form } from "@remix-run/react";
 import { ErrorSummary, type SummaryError } from "../ErrorSummary";
 import { formState, fieldId, type FormState } from "../form-state";
+import { CertificateNumberQuestion } from "../CertificateNumberQuestion";
 import { LocalLink } from "../LocalLink";
 import { useT } from "~/i18n/use-t";
 
@@ -135,6 +136,52 @@ export function SubmitAnswers({ label }: { label: string }) {
       <button type="submit" className="button">
         {label}
       </button>
+    </Form>
+  );
+}
+
+/** The done page's panel: what happened, and the reference in large type (GOV.UK's confirmation panel). */
+export function FlowConfirmation({ heading, label, reference }: { heading: string; label: string; reference: string }) {
+  return (
+    <div className="confirmation">
+      <h1>{heading}</h1>
+      <p>
+        {label}
+        <br />
+        <strong className="reference">{reference}</strong>
+      </p>
+    </div>
+  );
+}
+
+/** The words of a service's optional 残疾人证号 step (CertificateNumberQuestion). */
+export interface CertificateStepText {
+  title: string;
+  why: string;
+  /** "Given: …" with the masked number given before, or null when none was. */
+  given: string | null;
+  label: string;
+  hint: string;
+  skip: string;
+}
+
+/** The certificate step of a flow (shared certificate step, app/modules/lending/certificate-step.server.ts): its own form, with "continue without". */
+export function CertificateStep({ d, form, text, words }: { d: FlowPageData; form: ReturnType<typeof useFlowForm>; text: CertificateStepText; words?: FlowWords }) {
+  return (
+    <Form method="post" id={form.formId} noValidate>
+      <CertificateNumberQuestion
+        id={form.id("certificate")}
+        title={text.title}
+        why={text.why}
+        given={text.given}
+        label={text.label}
+        hint={text.hint}
+        errors={form.fieldErrors.certificate}
+        defaultValue={form.value("certificate", "")}
+        skipLabel={text.skip}
+        returnField={<ReturnToCheck d={d} />}
+        continueButton={<ContinueButton words={words} />}
+      />
     </Form>
   );
 }

@@ -53,6 +53,8 @@ export const backupTables = [
   "content_glossary_entries",
   // The guided-form engine's drafts (0018).
   "flow_drafts",
+  // Home-modification applications, the 台账 (0019).
+  "home_mod_applications",
 ] as const;
 
 export interface Backup {

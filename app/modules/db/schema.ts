@@ -21,6 +21,7 @@ import type {
 import type { IdempotencyKeyTable, LookupGuardTable } from "../security/tables";
 import type { OutboxMessageTable } from "../messages/tables";
 import type { FlowDraftTable } from "../flows/tables";
+import type { HomeModApplicationTable } from "../home-modification/tables";
 import type { ContentCorpusTable, ContentDocumentTable, ContentDocumentVersionTable, ContentGlossaryEntryTable, ContentReviewTable } from "../content/tables";
 
 /**
@@ -66,6 +67,7 @@ export interface Database {
   lookup_guards: LookupGuardTable;
   idempotency_keys: IdempotencyKeyTable;
   flow_drafts: FlowDraftTable;
+  home_mod_applications: HomeModApplicationTable;
 }
 
 export interface FeedbackTable {

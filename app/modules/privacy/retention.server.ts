@@ -138,6 +138,22 @@ const rules: Rule[] = [
   },
   draftRule("library card drafts", "centre_card_drafts"),
   {
+    name: "home-modification applications",
+    tables: ["home_mod_applications"],
+    // Closed applications (refused, withdrawn, or completed after the supervisor's check) lose the person: names,
+    // phone, certificate and street address. The 台账 line stays (county, household, needs, the work's dates).
+    run: async (db, cutoff) =>
+      count(
+        await db
+          .updateTable("home_mod_applications")
+          .set({ name: removed, contact_name: removed, phone: "", certificate_hash: null, certificate_masked: null, address: null })
+          .where("status", "in", ["refused", "withdrawn", "completed"])
+          .where("updated_at", "<", cutoff)
+          .where("phone", "!=", "")
+          .execute(),
+      ),
+  },
+  {
     name: "activity sign-ups",
     tables: ["centre_signups"],
     // Sign-ups of activities held before the cutoff lose the person; status and attendance stay for the figures.

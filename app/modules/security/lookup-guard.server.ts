@@ -33,7 +33,7 @@ export const lookupGuardSettings = {
 } as const;
 
 /** What is looked up; part of the guard's key and of the audit entry. */
-export type LookupKind = "booking" | "loanRequest" | "libraryCard" | "signup" | "waitingList" | "feedback";
+export type LookupKind = "booking" | "loanRequest" | "libraryCard" | "signup" | "waitingList" | "feedback" | "homeMod";
 
 export type LookupRefusal = { status: "refused"; reason: "rateLimited" | "locked"; retryAfterSeconds: number; until: Date };
 export type LookupOutcome<T> = { status: "found"; value: T } | { status: "notFound" } | LookupRefusal;

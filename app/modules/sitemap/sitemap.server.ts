@@ -29,6 +29,7 @@ export const sectionPaths = [
   "/cinema",
   "/devices",
   "/library",
+  "/home-modification",
   "/activities",
   "/associations",
   "/figures",

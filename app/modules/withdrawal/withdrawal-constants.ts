@@ -2,7 +2,7 @@
  * What a person can withdraw themselves (issue 17, item 6), zod-free so pages can import it in the browser. The
  * kind is the last segment of the withdrawal page's path: /withdraw/device-request.
  */
-export const withdrawalKinds = ["device-request", "library-card", "activity-signup", "waiting-list", "feedback"] as const;
+export const withdrawalKinds = ["device-request", "library-card", "activity-signup", "waiting-list", "feedback", "home-modification"] as const;
 export type WithdrawalKind = (typeof withdrawalKinds)[number];
 
 export const isWithdrawalKind = (value: string | undefined): value is WithdrawalKind => (withdrawalKinds as readonly string[]).includes(value ?? "");
@@ -20,4 +20,5 @@ export const withdrawalHome: Record<WithdrawalKind, string> = {
   "activity-signup": "/activities/signup",
   "waiting-list": "/cinema",
   feedback: "/feedback",
+  "home-modification": "/home-modification/status",
 };

@@ -8,6 +8,8 @@ import { offerFreedSeats } from "../cinema/offers.server";
 import type { Connection } from "../db/index.server";
 import { feedbackSchema, listFeedback, submitFeedback, updateFeedback } from "../feedback/index.server";
 import { checkOut, createRequest, decideRequest, listRequests, seedLending } from "../lending/index.server";
+import { saveAnswers, startDraft } from "../flows/index.server";
+import { homeModFlow, homeModStaffSchema, recordHomeModStep } from "../home-modification/index.server";
 import { findForWithdrawal, NothingToWithdraw, withdraw, type WithdrawalKey } from "./index.server";
 import type { WithdrawalKind } from "./withdrawal-constants";
 
@@ -52,6 +54,18 @@ async function applyForCard(phone: string) {
   const draft = await createCardDraft(conn.db, "zh-CN", now);
   await saveCardDraft(conn.db, draft.id, { name: "王芳", phone, disability: "vision", certificate: null, format: "braille", collect: "pickup" }, now);
   return submitCardDraft(conn.db, await getCardDraft(conn.db, draft.id), now);
+}
+
+async function applyForHomeModification(phone: string) {
+  const draft = await startDraft(conn.db, homeModFlow, { locale: "zh-CN" }, now);
+  await saveAnswers(
+    conn.db,
+    homeModFlow,
+    draft.id,
+    { forWhom: "self", certificate: null, county: "qingcheng", address: "清城区某路 1 号", householdSize: 2, lowIncome: "unsure", needs: ["handrails"], needsOther: "", contactName: "何伟", phone },
+    now,
+  );
+  return homeModFlow.submit(conn.db, { ...draft, answers: {} }, now);
 }
 
 interface Case {
@@ -145,6 +159,22 @@ const cases: Record<WithdrawalKind, Case> = {
       return { key: { reference, secret }, reason: "closed" };
     },
     status: async (ref) => (await conn.db.selectFrom("feedback").select("status").where("reference", "=", ref).executeTakeFirst())?.status,
+    withdrawnStatus: "withdrawn",
+  },
+  "home-modification": {
+    action: "homeMod.withdraw",
+    make: async () => {
+      const secret = nextPhone();
+      return { reference: await applyForHomeModification(secret), secret };
+    },
+    makeTooLate: async () => {
+      const secret = nextPhone();
+      const reference = await applyForHomeModification(secret);
+      await recordHomeModStep(conn.db, staff, reference, homeModStaffSchema.parse({ intent: "assess", visitDate: "2026-12-02", findings: "门槛高" }), now);
+      await recordHomeModStep(conn.db, staff, reference, homeModStaffSchema.parse({ intent: "decide", decision: "approve" }), now);
+      return { key: { reference, secret }, reason: "homeModDecided" };
+    },
+    status: async (ref) => (await conn.db.selectFrom("home_mod_applications").select("status").where("reference", "=", ref).executeTakeFirst())?.status,
     withdrawnStatus: "withdrawn",
   },
 };

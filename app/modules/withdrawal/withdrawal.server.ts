@@ -4,13 +4,14 @@ import { cardWithdrawalState, findCardForApplicant, findSignup, NotFound as Cent
 import { findWaitingEntryFor, NotFound as CinemaNotFound, waitingWithdrawalState, withdrawWaitingEntry } from "../cinema/index.server";
 import { FeedbackNotFound, feedbackWithdrawalState, findFeedbackForSender, withdrawFeedback } from "../feedback/index.server";
 import { findRequestForApplicant, NotFound as LendingNotFound, requestWithdrawalState, withdrawRequest } from "../lending/index.server";
+import { findHomeModForApplicant, HomeModNotFound, homeModWithdrawalState, withdrawHomeMod } from "../home-modification/index.server";
 import type { LookupKind } from "../security/lookup-guard.server";
 import { DomainError } from "~/modules/shared/domain-error";
 import type { WithdrawalState, WithdrawOutcome } from "~/modules/shared/withdrawal";
 import type { WithdrawalKind } from "./withdrawal-constants";
 
 /**
- * Self-service withdrawal, one pattern for five records (issue 17, item 6): find by reference + phone (the contact
+ * Self-service withdrawal, one pattern for six records (issue 17, item 6): find by reference + phone (the contact
  * given, for feedback) → show what it is and where it stands → withdraw → done. Each record's module owns its rules
  * and its audited, conditional withdrawal; this module only gives them one shape for the one page
  * (/withdraw/<kind>). Lookups go through the lookup guard with the kind's own key (the same throttle and lock as the
@@ -126,6 +127,15 @@ const handlers: Record<WithdrawalKind, Handler> = {
       return { ...blank, kind: "feedback", reference: f.reference, state: feedbackWithdrawalState(f.status), createdAt: f.createdAt, topic: f.topic };
     },
     withdraw: (db, key, now) => withdrawFeedback(db, { reference: key.reference, contact: key.secret }, now),
+  },
+  "home-modification": {
+    lookup: "homeMod",
+    notFound: HomeModNotFound,
+    find: async (db, key) => {
+      const h = await findHomeModForApplicant(db, phoneKey(key));
+      return { ...blank, kind: "home-modification", reference: h.reference, state: homeModWithdrawalState(h.status), createdAt: h.createdAt };
+    },
+    withdraw: (db, key, now) => withdrawHomeMod(db, phoneKey(key), now),
   },
 };
 
