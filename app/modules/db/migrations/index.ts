@@ -16,6 +16,7 @@ import * as contentReviews from "./0015-content-reviews";
 import * as contentDrafts from "./0016-content-drafts";
 import * as contentGlossary from "./0017-content-glossary";
 import * as flowDrafts from "./0018-flow-drafts";
+import * as contentReviewSchedule from "./0020-content-review-schedule";
 
 /** Every migration, in order. Names are permanent: add new ones at the end, never rename. */
 export const migrations: Record<string, Migration> = {
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   "0016-content-drafts": contentDrafts,
   "0017-content-glossary": contentGlossary,
   "0018-flow-drafts": flowDrafts,
+  "0020-content-review-schedule": contentReviewSchedule,
 };
