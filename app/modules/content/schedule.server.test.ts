@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Connection } from "~/modules/db/index.server";
 import { cliActor, createStaffUser, type Actor } from "~/modules/staff/index.server";
-import { chessNotice } from "../../../tests/fixtures/test-notice";
+import { chessNotice, noticeFormValues } from "../../../tests/fixtures/test-notice";
 import { createTestDb } from "../../../tests/support/test-db";
 import { corpusVersion, getStoredDocument, loadDatabaseCorpus } from "./documents.server";
 import {
@@ -39,21 +39,7 @@ describe("scheduled publication", () => {
   /** A new notice, saved and asked about by the editor. */
   async function draftInReview(id: string): Promise<number> {
     const { meta, body } = chessNotice(id);
-    const values = {
-      id,
-      title: meta.title,
-      titleEn: meta.titleEn,
-      issuer: meta.issuer,
-      issued: meta.issued,
-      status: "current",
-      source: meta.source,
-      reviewed: meta.reviewed,
-      topics: [...meta.topics],
-      audience: [...meta.audience],
-      summary: meta.summary,
-      summaryEn: meta.summaryEn,
-      body,
-    };
+    const values = noticeFormValues(meta, body);
     const saved = await saveDraft(conn.db, editor, { values, create: { type: "notice" } }, t0);
     if (!saved.ok) throw new Error(JSON.stringify(saved));
     expect(await requestReview(conn.db, editor, id, saved.revision, t0)).toMatchObject({ ok: true });
