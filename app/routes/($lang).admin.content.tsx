@@ -24,13 +24,21 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 export default function ContentDocuments() {
   const { t, locale } = useT();
   const { documents } = useLoaderData<typeof loader>();
-  const published = useSearchParams()[0].get("published");
+  const [params] = useSearchParams();
+  const published = params.get("published");
+  const scheduled = params.get("scheduled");
+  const scheduledAt = scheduled ? documents.find((d) => d.id === scheduled)?.publishAt : null;
   return (
     <div className="page">
       <h1>{t("admin.editor.title")}</h1>
       {published ? (
         <div className="notice notice--success" role="status">
           <p>{t("admin.editor.publishedNotice", { id: published })}</p>
+        </div>
+      ) : null}
+      {scheduled && scheduledAt ? (
+        <div className="notice notice--success" role="status">
+          <p>{t("admin.editor.schedule.done", { when: formatDateTime(scheduledAt, locale) })}</p>
         </div>
       ) : null}
       <p>{t("admin.editor.intro")}</p>
@@ -60,7 +68,15 @@ export default function ContentDocuments() {
                   {locale === "en" ? <span className="meta"> ({d.titleEn})</span> : null}
                 </th>
                 <td>{t(`policies.types.${d.type}`)}</td>
-                <td>{t(`admin.editor.state.${d.state}`)}</td>
+                <td>
+                  {t(`admin.editor.state.${d.state}`)}
+                  {d.publishAt ? (
+                    <>
+                      {" "}
+                      <time dateTime={d.publishAt}>{t("admin.editor.scheduledAt", { when: formatDateTime(d.publishAt, locale) })}</time>
+                    </>
+                  ) : null}
+                </td>
                 <td>
                   <time dateTime={d.updatedAt}>{formatDateTime(d.updatedAt, locale)}</time>
                 </td>
@@ -70,7 +86,7 @@ export default function ContentDocuments() {
                   {d.state !== "published" ? (
                     <LocalLink to={`/admin/content/${d.id}/preview`}>{t("admin.editor.previewLink", { title: d.title })}</LocalLink>
                   ) : null}{" "}
-                  {d.state === "published" || d.state === "edited" || d.state === "editedReview" ? (
+                  {d.state === "published" || d.state === "edited" || d.state === "editedReview" || d.state === "editedScheduled" ? (
                     <LocalLink to={`/policies/${d.id}`}>{t("admin.editor.viewLink", { title: d.title })}</LocalLink>
                   ) : null}
                 </td>

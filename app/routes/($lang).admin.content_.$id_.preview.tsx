@@ -1,6 +1,8 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import type { AdminHandle } from "~/components/admin-handle";
+import { z } from "zod";
+import { DateTimeField } from "~/components/DateTimeField";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { LocalLink } from "~/components/LocalLink";
 import { PolicyDocument } from "~/components/policies/PolicyDocument";
@@ -8,9 +10,20 @@ import { useLocale } from "~/components/use-locale";
 import { readFormData } from "~/http/form-data.server";
 import { policyPageData } from "~/http/policy-page.server";
 import { routeLocale } from "~/http/route-locale";
+import { chinaLocalToIso, isoToChinaLocal } from "~/http/china-local-time";
 import { localePath } from "~/i18n/config";
+import { formatDateTime } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
-import { approveAndPublish, getPendingReview, mayApprove, previewDocument, requestReview } from "~/modules/content/editorial.server";
+import {
+  approveAndPublish,
+  approveAndSchedule,
+  cancelSchedule,
+  getPendingReview,
+  mayApprove,
+  previewDocument,
+  requestReview,
+  type ScheduleResult,
+} from "~/modules/content/editorial.server";
 import { getDb } from "~/modules/db/index.server";
 import { actorOf, requireStaff } from "~/modules/staff/index.server";
 
@@ -41,32 +54,66 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     // Publishing this draft repeals the document (content.repeal).
     repeals: !preview.stored.published && preview.stored.meta.status === "repealed" && !(preview.live.published && preview.live.meta.status === "repealed"),
     revision: preview.stored.revision,
-    // none: a draft to ask about; waiting: asked, this user cannot approve it (asked or wrote it); approvable.
-    review: !review || review.revision !== preview.stored.revision ? "none" : mayApprove(user.id, review, preview.stored.updatedBy) ? "approvable" : "waiting",
+    // none: a draft to ask about; waiting: asked, this user cannot approve it (asked or wrote it); approvable;
+    // scheduled: approved, to be published at publishAt (any content staff member may cancel it).
+    review:
+      !review || review.revision !== preview.stored.revision
+        ? "none"
+        : review.publishAt
+          ? "scheduled"
+          : mayApprove(user.id, review, preview.stored.updatedBy)
+            ? "approvable"
+            : "waiting",
+    publishAt: review?.revision === preview.stored.revision ? review.publishAt : null,
   } as const;
+}
+
+const intents = ["request", "approve", "schedule", "cancelSchedule"] as const;
+const reviewForm = z.object({
+  intent: z.enum(intents),
+  revision: z.coerce.number().int(),
+  publishAt: z.string().trim().optional(),
+});
+
+/** The publication time posted (a datetime-local value, China time) → a Date, or the reason it is not one. */
+function publishTime(value: string | undefined): Date | "required" | "invalid" {
+  if (!value) return "required";
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(value)) return "invalid";
+  const date = new Date(chinaLocalToIso(value.slice(0, 16)));
+  return Number.isNaN(date.getTime()) ? "invalid" : date;
 }
 
 export async function action({ params, request }: ActionFunctionArgs) {
   const locale = routeLocale(params);
   const session = await requireStaff(request, "content");
-  const form = await readFormData(request);
+  const parsed = reviewForm.safeParse(Object.fromEntries(await readFormData(request)));
+  if (!parsed.success) throw new Response("Bad Request", { status: 400 });
+  const { intent, revision, publishAt } = parsed.data;
   const id = params.id ?? "";
-  const revision = Number(form.get("revision"));
-  const intent = form.get("intent");
-  if (!Number.isInteger(revision) || (intent !== "request" && intent !== "approve")) throw new Response("Bad Request", { status: 400 });
-  const result = intent === "request" ? await requestReview(getDb(), actorOf(session), id, revision) : await approveAndPublish(getDb(), actorOf(session), id, revision);
+  const db = getDb();
+  const actor = actorOf(session);
+  let result: ScheduleResult;
+  if (intent === "schedule") {
+    const when = publishTime(publishAt);
+    if (typeof when === "string") return data({ hasErrors: true, reason: null, publishAtError: when, publishAt: publishAt ?? "" } as const, { status: 400 });
+    result = await approveAndSchedule(db, actor, id, revision, when);
+  } else if (intent === "cancelSchedule") result = await cancelSchedule(db, actor, id, revision);
+  else if (intent === "request") result = await requestReview(db, actor, id, revision);
+  else result = await approveAndPublish(db, actor, id, revision);
   if (result.ok) {
-    return redirect(localePath(intent === "request" ? `/admin/content/${id}/preview?requested=1` : `/admin/content?published=${encodeURIComponent(id)}`, locale));
+    const next = { request: `/admin/content/${id}/preview?requested=1`, approve: `/admin/content?published=${encodeURIComponent(id)}`, schedule: `/admin/content?scheduled=${encodeURIComponent(id)}`, cancelSchedule: `/admin/content/${id}/preview?unscheduled=1` }[intent];
+    return redirect(localePath(next, locale));
   }
   if (result.reason === "notFound") throw new Response("Not Found", { status: 404 });
-  return data({ hasErrors: true, reason: result.reason }, { status: result.reason === "ownDraft" ? 403 : 409 });
+  if (result.reason === "past" || result.reason === "tooFar") return data({ hasErrors: true, reason: null, publishAtError: result.reason, publishAt: publishAt ?? "" } as const, { status: 400 });
+  return data({ hasErrors: true, reason: result.reason, publishAtError: null, publishAt: publishAt ?? "" } as const, { status: result.reason === "ownDraft" ? 403 : 409 });
 }
 
 /** A draft as the public page will show it (the same component), marked as a preview that is not published. */
 export default function PreviewDraft() {
-  const { t } = useT();
+  const { t, locale } = useT();
   const { href } = useLocale();
-  const { page, published, edited, repeals, revision, review } = useLoaderData<typeof loader>();
+  const { page, published, edited, repeals, revision, review, publishAt } = useLoaderData<typeof loader>();
   const refused = useActionData<typeof action>();
   const [params] = useSearchParams();
   const formAction = href(`/admin/content/${page.doc.id}/preview`);
@@ -75,10 +122,19 @@ export default function PreviewDraft() {
       data={page}
       preview={
         <>
-          <ErrorSummary errors={refused ? [{ text: t(`admin.editor.reviewErrors.${refused.reason}`) }] : []} />
+          <ErrorSummary
+            errors={
+              refused?.publishAtError
+                ? [{ id: "publishAt", text: t(`admin.editor.schedule.errors.${refused.publishAtError}`) }]
+                : refused?.reason
+                  ? [{ text: t(`admin.editor.reviewErrors.${refused.reason}`) }]
+                  : []
+            }
+          />
           <div className="notice notice--warning preview-banner" role="note" aria-label={t("admin.editor.previewLabel")}>
             {params.get("saved") ? <p role="status">{t("admin.editor.savedRevision", { revision })}</p> : null}
             {params.get("requested") ? <p role="status">{t("admin.editor.requested")}</p> : null}
+            {params.get("unscheduled") ? <p role="status">{t("admin.editor.schedule.cancelled")}</p> : null}
             {params.get("restored") ? <p role="status">{t("admin.editor.history.restored", { revision: params.get("restored"), current: revision })}</p> : null}
             <p>
               <strong>{t("admin.editor.previewLabel")}</strong> {published ? t("admin.editor.previewPublished") : edited ? t("admin.editor.previewEdited") : t("admin.editor.previewDraft")}
@@ -88,14 +144,49 @@ export default function PreviewDraft() {
                 {review === "waiting" ? <p>{t("admin.editor.waiting")}</p> : null}
                 {review === "approvable" ? <p>{t("admin.editor.approvable")}</p> : null}
                 {repeals ? <p>{t("admin.editor.approvableRepeal")}</p> : null}
-                {review === "waiting" ? null : (
+                {review === "scheduled" && publishAt ? (
+                  <>
+                    <p>
+                      <strong>{t("admin.editor.state.scheduled")}</strong>{" "}
+                      {t("admin.editor.schedule.scheduled", { when: formatDateTime(publishAt, locale) })}
+                    </p>
+                    <Form method="post" action={formAction} className="button-row">
+                      <input type="hidden" name="revision" value={revision} />
+                      <button type="submit" name="intent" value="cancelSchedule" className="button button--secondary">
+                        {t("admin.editor.schedule.cancel")}
+                      </button>
+                    </Form>
+                  </>
+                ) : null}
+                {review === "none" || review === "approvable" ? (
                   <Form method="post" action={formAction} className="button-row">
                     <input type="hidden" name="revision" value={revision} />
                     <button type="submit" name="intent" value={review === "approvable" ? "approve" : "request"} className="button">
                       {review === "approvable" ? t("admin.editor.approve") : t("admin.editor.requestReview")}
                     </button>
                   </Form>
-                )}
+                ) : null}
+                {review === "approvable" ? (
+                  <Form method="post" action={formAction}>
+                    <fieldset>
+                      <legend>{t("admin.editor.schedule.legend")}</legend>
+                      <input type="hidden" name="revision" value={revision} />
+                      <DateTimeField
+                        id="publishAt"
+                        name="publishAt"
+                        label={t("admin.editor.schedule.publishAt")}
+                        hint={t("admin.editor.schedule.publishAtHint")}
+                        errors={refused?.publishAtError ? [t(`admin.editor.schedule.errors.${refused.publishAtError}`)] : []}
+                        defaultValue={refused?.publishAt ?? (publishAt ? isoToChinaLocal(publishAt) : "")}
+                      />
+                      <div className="button-row">
+                        <button type="submit" name="intent" value="schedule" className="button">
+                          {t("admin.editor.schedule.submit")}
+                        </button>
+                      </div>
+                    </fieldset>
+                  </Form>
+                ) : null}
                 <p>
                   <LocalLink to={`/admin/content/${page.doc.id}`}>{t("admin.editor.backToEdit", { title: page.doc.title })}</LocalLink>{" "}
                   <LocalLink to="/admin/content">{t("admin.editor.backToList")}</LocalLink>

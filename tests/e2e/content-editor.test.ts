@@ -141,7 +141,7 @@ describe("drafts in the staff console", () => {
     await context.close();
   });
 
-  it("one editor asks for review, the author cannot approve it, a second staff member does: it is on /policies and in the search (no JavaScript)", async () => {
+  it("one editor asks for review, the author cannot approve it, a second staff member schedules it (refused in the past; the list says 定时发布), cancels, then publishes it now: it is on /policies and in the search (no JavaScript)", async () => {
     const author = await editor(false);
     const id = `e2e-published-${Date.now()}`;
     const title = `关于举办清远市聋人围棋比赛的通知${Date.now() % 100000}`;
@@ -161,6 +161,27 @@ describe("drafts in the staff console", () => {
     const reviewer = await editor(false, "admin");
     await reviewer.page.goto("/admin/content");
     await waitForNewPage(reviewer.page, () => reviewer.page.getByRole("link", { name: `预览“${title}”` }).click());
+    // Scheduled instead (no JavaScript: the datetime-local fallback): a time in the past is refused in the error summary.
+    const publishAt = reviewer.page.getByLabel("发布时间（北京时间）");
+    const chinaLocal = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 16);
+    await publishAt.fill(chinaLocal(Date.now() - 3600_000));
+    await waitForNewPage(reviewer.page, () => reviewer.page.getByRole("button", { name: "审核通过，定时发布" }).click());
+    expect(await reviewer.page.title()).toMatch(/^错误：/);
+    const refused = reviewer.page.getByRole("group", { name: "提交前请修改以下问题" });
+    expect(await refused.getByRole("link", { name: "发布时间不能早于现在" }).getAttribute("href")).toBe("#publishAt");
+    const later = chinaLocal(Date.now() + 30 * 86_400_000);
+    await reviewer.page.getByLabel("发布时间（北京时间）").fill(later);
+    await waitForNewPage(reviewer.page, () => reviewer.page.getByRole("button", { name: "审核通过，定时发布" }).click());
+    await reviewer.page.getByRole("status").filter({ hasText: "已定时发布" }).waitFor();
+    const stateCell = reviewer.page.getByRole("row").filter({ hasText: title }).getByRole("cell").nth(1);
+    expect(await stateCell.textContent()).toMatch(/^定时发布 .*（北京时间）$/);
+    expect(await stateCell.textContent()).toContain(`${Number(later.slice(5, 7))}月${Number(later.slice(8, 10))}日`);
+    expect((await author.context.request.get(`/policies/${id}`)).status()).toBe(404);
+    // The document's page says so too, and the schedule can be cancelled: the draft waits for approval again.
+    await waitForNewPage(reviewer.page, () => reviewer.page.getByRole("link", { name: `预览“${title}”` }).click());
+    expect(await reviewer.page.getByRole("note", { name: "预览/未发布" }).textContent()).toContain("定时发布");
+    await waitForNewPage(reviewer.page, () => reviewer.page.getByRole("button", { name: "取消定时发布" }).click());
+    await reviewer.page.getByRole("status").filter({ hasText: "已取消定时发布" }).waitFor();
     await waitForNewPage(reviewer.page, () => reviewer.page.getByRole("button", { name: "审核通过并发布" }).click());
     await reviewer.page.getByRole("status").filter({ hasText: "已发布" }).waitFor();
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Connection } from "~/modules/db/index.server";
 import { cliActor, createStaffUser, type Actor } from "~/modules/staff/index.server";
-import { chessNotice } from "../../../tests/fixtures/test-notice";
+import { chessNotice, noticeFormValues } from "../../../tests/fixtures/test-notice";
 import { createTestDb } from "../../../tests/support/test-db";
 import { corpusVersion, getStoredDocument, loadDatabaseCorpus, saveDocument } from "./documents.server";
 import {
@@ -26,21 +26,9 @@ describe("drafts in the staff console", () => {
   let reviewer: Actor;
   const { meta, body } = chessNotice("editorial-chess");
   const form: DraftFormValues = {
-    id: meta.id,
-    title: meta.title,
-    titleEn: meta.titleEn,
-    issuer: meta.issuer,
-    issued: meta.issued,
-    status: "current",
-    source: meta.source,
-    reviewed: meta.reviewed,
-    topics: [...meta.topics],
-    audience: [...meta.audience],
-    summary: meta.summary,
-    summaryEn: meta.summaryEn,
+    ...noticeFormValues(meta, body.replace(/\n/g, "\r\n")),
     easyRead: "12月20日比赛。\n12月15日前报名，打电话。",
     docNumber: "",
-    body: body.replace(/\n/g, "\r\n"),
   };
 
   beforeAll(async () => {

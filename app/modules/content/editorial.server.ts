@@ -30,8 +30,11 @@ export { draftFormFields, type DraftFormField, type DraftFormValues };
  * never holds it, so neither the pages, the search nor the assistant can show it.
  */
 
-/** published: live, no draft; draft/review: never published (yet); edited/editedReview: live, with a draft beside it. */
-export type EditorialState = "published" | "draft" | "review" | "edited" | "editedReview";
+/**
+ * published: live, no draft; draft/review/scheduled: never published (yet); edited/editedReview/editedScheduled:
+ * live, with a draft beside it. scheduled: approved, to be published at `publishAt`.
+ */
+export type EditorialState = "published" | "draft" | "review" | "scheduled" | "edited" | "editedReview" | "editedScheduled";
 
 export interface EditorialListItem {
   id: string;
@@ -43,6 +46,8 @@ export interface EditorialListItem {
   updatedAt: string;
   /** The display name of the staff member who made the current version; null for the knowledge/ seed. */
   updatedBy: string | null;
+  /** A scheduled publication's time (ISO UTC); null when none is scheduled. */
+  publishAt: string | null;
 }
 
 /** Staff display names by id (the ids of a list's authors). */
@@ -56,7 +61,9 @@ async function displayNames(db: Kysely<Database>, ids: string[]): Promise<Map<st
 export async function listEditorialDocuments(db: Kysely<Database>): Promise<EditorialListItem[]> {
   const docs = await listStoredDocuments(db);
   const ids = [...new Set(docs.map((d) => d.updatedBy).filter((id): id is string => id !== null))];
-  const pending = new Set((await db.selectFrom("content_reviews").select("document_id").where("decided_at", "is", null).execute()).map((r) => r.document_id));
+  const pending = new Map(
+    (await db.selectFrom("content_reviews").select(["document_id", "publish_at"]).where("decided_at", "is", null).execute()).map((r) => [r.document_id, r.publish_at]),
+  );
   // A draft beside the live text: its time and author are the document's last change.
   const drafts = new Map(
     (
@@ -72,14 +79,19 @@ export async function listEditorialDocuments(db: Kysely<Database>): Promise<Edit
   return docs
     .map((d) => {
       const draft = d.published ? drafts.get(d.meta.id) : undefined;
+      const publishAt = pending.get(d.meta.id) ?? null;
       const state: EditorialState = d.published
         ? draft
           ? pending.has(d.meta.id)
-            ? "editedReview"
+            ? publishAt
+              ? "editedScheduled"
+              : "editedReview"
             : "edited"
           : "published"
         : pending.has(d.meta.id)
-          ? "review"
+          ? publishAt
+            ? "scheduled"
+            : "review"
           : "draft";
       const by = draft ? draft.created_by : d.updatedBy;
       return {
@@ -91,6 +103,7 @@ export async function listEditorialDocuments(db: Kysely<Database>): Promise<Edit
         revision: d.draftRevision ?? d.revision,
         updatedAt: draft?.created_at ?? d.updatedAt,
         updatedBy: by === null ? null : (names.get(by) ?? by),
+        publishAt: d.published && !draft ? null : publishAt,
       };
     })
     .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.id.localeCompare(b.id));
@@ -347,16 +360,19 @@ export interface PendingReview {
   revision: number;
   requestedBy: string;
   requestedAt: string;
+  /** Approved to be published then (ISO UTC; scheduled publication), by approvedBy; null: waiting for approval. */
+  publishAt: string | null;
+  approvedBy: string | null;
 }
 
 async function pendingReview(db: Kysely<Database> | Transaction<Database>, id: string): Promise<PendingReview | undefined> {
   const row = await db
     .selectFrom("content_reviews")
-    .select(["revision", "requested_by", "requested_at"])
+    .select(["revision", "requested_by", "requested_at", "publish_at", "approved_by"])
     .where("document_id", "=", id)
     .where("decided_at", "is", null)
     .executeTakeFirst();
-  return row ? { revision: row.revision, requestedBy: row.requested_by, requestedAt: row.requested_at } : undefined;
+  return row ? { revision: row.revision, requestedBy: row.requested_by, requestedAt: row.requested_at, publishAt: row.publish_at, approvedBy: row.approved_by } : undefined;
 }
 
 /** The review a document waits for, if any. */
@@ -371,7 +387,7 @@ export function mayApprove(actorId: string | null, review: PendingReview, author
 
 export type ReviewResult =
   | { ok: true; id: string; revision: number }
-  | { ok: false; reason: "notFound" | "published" | "conflict" | "pending" | "notPending" | "ownDraft" };
+  | { ok: false; reason: "notFound" | "published" | "conflict" | "pending" | "notPending" | "ownDraft" | "scheduled" };
 
 /** Asks for the draft's current revision (the one the editor saw) to be reviewed; audited in the same transaction. */
 export async function requestReview(db: Kysely<Database>, actor: Actor, id: string, revision: number, now: Date = new Date()): Promise<ReviewResult> {
@@ -405,23 +421,8 @@ export async function requestReview(db: Kysely<Database>, actor: Actor, id: stri
  */
 export async function approveAndPublish(db: Kysely<Database>, actor: Actor, id: string, revision: number, now: Date = new Date()): Promise<ReviewResult> {
   return db.transaction().execute(async (trx): Promise<ReviewResult> => {
-    const working = await getWorkingCopy(trx, id);
-    if (!working) return { ok: false, reason: "notFound" };
-    const { doc, live } = working;
-    if (doc.published) return { ok: false, reason: "published" };
-    const review = await pendingReview(trx, id);
-    if (!review) return { ok: false, reason: "notPending" };
-    if (review.revision !== revision || doc.revision !== revision) return { ok: false, reason: "conflict" };
-    if (!mayApprove(actor.id, review, doc.updatedBy)) return { ok: false, reason: "ownDraft" };
-    // A draft beside the live text replaces it: the row is written from the draft (checked against the live revision).
-    const saved = await saveDocument(
-      trx,
-      { meta: doc.meta, body: doc.body, published: true, expectedRevision: live.revision, note: "approved and published" },
-      { userId: actor.id },
-      now,
-    );
-    if (!saved.ok) return { ok: false, reason: "conflict" };
-    if (live.draftRevision !== null) await clearDraftBeside(trx, id);
+    const checked = await approvable(trx, actor, id, revision);
+    if (!checked.ok) return checked;
     await trx
       .updateTable("content_reviews")
       .set({ decided_by: actor.id, decided_at: now.toISOString(), decision: "published" })
@@ -429,14 +430,174 @@ export async function approveAndPublish(db: Kysely<Database>, actor: Actor, id: 
       .where("decided_at", "is", null)
       .execute();
     await recordAudit(trx, actor, { action: "content.review.approve", targetType: "content_document", targetId: id, detail: `revision ${revision}` }, now);
-    await recordAudit(trx, actor, { action: "content.publish", targetType: "content_document", targetId: id, detail: `revision ${saved.revision}` }, now);
-    if (doc.meta.status === "repealed" && !(live.published && live.meta.status === "repealed")) {
-      // Published as repealed: kept on its page, marked so, and never cited by the assistant as current (retrieve.server.ts).
-      const detail = `revision ${saved.revision}${doc.meta.supersededBy ? `, superseded by ${doc.meta.supersededBy}` : ""}`;
-      await recordAudit(trx, actor, { action: "content.repeal", targetType: "content_document", targetId: id, detail }, now);
-    }
-    return { ok: true, id, revision: saved.revision };
+    return publishRevision(trx, actor, checked.working, "approved and published", now);
   });
+}
+
+/** The checks of an approval (two-person rule, the revision asked about is the draft), in the caller's transaction. */
+async function approvable(
+  trx: Transaction<Database>,
+  actor: Actor,
+  id: string,
+  revision: number,
+): Promise<{ ok: true; working: NonNullable<Awaited<ReturnType<typeof getWorkingCopy>>> } | Extract<ReviewResult, { ok: false }>> {
+  const working = await getWorkingCopy(trx, id);
+  if (!working) return { ok: false, reason: "notFound" };
+  if (working.doc.published) return { ok: false, reason: "published" };
+  const review = await pendingReview(trx, id);
+  if (!review) return { ok: false, reason: "notPending" };
+  if (review.publishAt !== null) return { ok: false, reason: "scheduled" };
+  if (review.revision !== revision || working.doc.revision !== revision) return { ok: false, reason: "conflict" };
+  if (!mayApprove(actor.id, review, working.doc.updatedBy)) return { ok: false, reason: "ownDraft" };
+  return { ok: true, working };
+}
+
+/**
+ * Publishes the approved draft: the document is saved as published (a new version, by `actor`), the corpus version
+ * moves (every process swaps it in within seconds: live.server.ts); audited content.publish (and content.repeal when
+ * it repeals), in the caller's transaction. A failed save throws (the transaction rolls back).
+ */
+async function publishRevision(
+  trx: Transaction<Database>,
+  actor: Actor,
+  working: NonNullable<Awaited<ReturnType<typeof getWorkingCopy>>>,
+  note: string,
+  now: Date,
+): Promise<ReviewResult> {
+  const { doc, live } = working;
+  const id = doc.meta.id;
+  // A draft beside the live text replaces it: the row is written from the draft (checked against the live revision).
+  const saved = await saveDocument(trx, { meta: doc.meta, body: doc.body, published: true, expectedRevision: live.revision, note }, { userId: actor.id }, now);
+  if (!saved.ok) throw new PublishFailed(saved.reason);
+  if (live.draftRevision !== null) await clearDraftBeside(trx, id);
+  await recordAudit(trx, actor, { action: "content.publish", targetType: "content_document", targetId: id, detail: `revision ${saved.revision}` }, now);
+  if (doc.meta.status === "repealed" && !(live.published && live.meta.status === "repealed")) {
+    // Published as repealed: kept on its page, marked so, and never cited by the assistant as current (retrieve.server.ts).
+    const detail = `revision ${saved.revision}${doc.meta.supersededBy ? `, superseded by ${doc.meta.supersededBy}` : ""}`;
+    await recordAudit(trx, actor, { action: "content.repeal", targetType: "content_document", targetId: id, detail }, now);
+  }
+  return { ok: true, id, revision: saved.revision };
+}
+
+class PublishFailed extends Error {
+  constructor(readonly reason: string) {
+    super(`publication failed: ${reason}`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Scheduled publication
+
+/** How far ahead a publication may be scheduled. */
+export const maxScheduleAheadMs = 366 * 86_400_000;
+
+export type ScheduleResult = ReviewResult | { ok: false; reason: "past" | "tooFar" };
+
+/**
+ * A second staff member approves the revision under review to be published at `publishAt` (not in the past, at most
+ * a year ahead): the approval is kept on the request (migration 0020) and audited (content.review.approve, with the
+ * time) in the same transaction; the public keeps what it sees until publishDueScheduled publishes it. The same
+ * checks as approveAndPublish (two-person rule, the revision asked about).
+ */
+export async function approveAndSchedule(
+  db: Kysely<Database>,
+  actor: Actor,
+  id: string,
+  revision: number,
+  publishAt: Date,
+  now: Date = new Date(),
+): Promise<ScheduleResult> {
+  if (!(publishAt.getTime() > now.getTime())) return { ok: false, reason: "past" };
+  if (publishAt.getTime() - now.getTime() > maxScheduleAheadMs) return { ok: false, reason: "tooFar" };
+  return db.transaction().execute(async (trx): Promise<ScheduleResult> => {
+    const checked = await approvable(trx, actor, id, revision);
+    if (!checked.ok) return checked;
+    await trx
+      .updateTable("content_reviews")
+      .set({ approved_by: actor.id, approved_at: now.toISOString(), publish_at: publishAt.toISOString() })
+      .where("document_id", "=", id)
+      .where("decided_at", "is", null)
+      .execute();
+    const detail = `revision ${revision}, publish at ${publishAt.toISOString()}`;
+    await recordAudit(trx, actor, { action: "content.review.approve", targetType: "content_document", targetId: id, detail }, now);
+    return { ok: true, id, revision };
+  });
+}
+
+/**
+ * Cancels a scheduled publication (audited content.schedule.cancel): the approval is undone and the request waits for
+ * approval again (now or at another time). Any content staff member may cancel (it only holds a publication back).
+ */
+export async function cancelSchedule(db: Kysely<Database>, actor: Actor, id: string, revision: number, now: Date = new Date()): Promise<ReviewResult> {
+  return withAudit(
+    db,
+    actor,
+    async (trx): Promise<ReviewResult> => {
+      const review = await pendingReview(trx, id);
+      if (!review || review.publishAt === null) return { ok: false, reason: "notPending" };
+      if (review.revision !== revision) return { ok: false, reason: "conflict" };
+      await trx
+        .updateTable("content_reviews")
+        .set({ approved_by: null, approved_at: null, publish_at: null })
+        .where("document_id", "=", id)
+        .where("decided_at", "is", null)
+        .execute();
+      return { ok: true, id, revision };
+    },
+    (r) => (r.ok ? { action: "content.schedule.cancel", targetType: "content_document", targetId: r.id, detail: `revision ${r.revision}` } : null),
+    now,
+  );
+}
+
+/**
+ * The background job (app/modules/background): publishes every scheduled revision that is due, each in its own
+ * transaction with its audit entry (content.publish, by the approver). Exactly once however many workers or
+ * instances run it at the same moment: the request is claimed first by a conditional UPDATE (… WHERE decided_at IS
+ * NULL); only the transaction that changed the row publishes, the others find nothing to do. A revision that can no
+ * longer be published (it fails today's rules) is withdrawn, audited content.schedule.fail. Returns the ids published.
+ */
+export async function publishDueScheduled(db: Kysely<Database>, now: Date = new Date()): Promise<string[]> {
+  const due = await db
+    .selectFrom("content_reviews")
+    .select(["id", "document_id"])
+    .where("decided_at", "is", null)
+    .where("publish_at", "is not", null)
+    .where("publish_at", "<=", now.toISOString())
+    .orderBy("publish_at")
+    .execute();
+  const published: string[] = [];
+  for (const row of due) {
+    const done = await db
+      .transaction()
+      .execute(async (trx) => {
+        const claimed = await trx
+          .updateTable("content_reviews")
+          .set({ decided_at: now.toISOString(), decision: "published" })
+          .where("id", "=", row.id)
+          .where("decided_at", "is", null)
+          .where("publish_at", "<=", now.toISOString())
+          .returning(["revision", "approved_by"])
+          .executeTakeFirst();
+        if (!claimed) return false;
+        await trx.updateTable("content_reviews").set({ decided_by: claimed.approved_by }).where("id", "=", row.id).execute();
+        const user = claimed.approved_by ? await trx.selectFrom("staff_users").select("username").where("id", "=", claimed.approved_by).executeTakeFirst() : undefined;
+        const approver: Actor = { id: claimed.approved_by, username: user?.username ?? "(scheduled)" };
+        const working = await getWorkingCopy(trx, row.document_id);
+        if (working && !working.doc.published && working.doc.revision === claimed.revision) {
+          try {
+            await publishRevision(trx, approver, working, "scheduled publication", now);
+            return true;
+          } catch (error) {
+            if (!(error instanceof PublishFailed)) throw error;
+          }
+        }
+        await trx.updateTable("content_reviews").set({ decision: "withdrawn" }).where("id", "=", row.id).execute();
+        await recordAudit(trx, approver, { action: "content.schedule.fail", targetType: "content_document", targetId: row.document_id, detail: `revision ${claimed.revision}` }, now);
+        return false;
+      });
+    if (done) published.push(row.document_id);
+  }
+  return published;
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -73,6 +73,10 @@ export interface ContentReviewTable {
   decided_at: string | null;
   /** null while pending; published | withdrawn */
   decision: string | null;
+  /** Approved to be published at `publish_at` (migration 0020): the approver and when; null otherwise. */
+  approved_by: string | null;
+  approved_at: string | null;
+  publish_at: string | null;
 }
 
 /** A glossary mapping made in the staff console (migration 0017). */

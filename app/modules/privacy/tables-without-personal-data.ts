@@ -154,8 +154,9 @@ export const tablesWithoutPersonalData: Record<string, NoPersonalData> = {
   },
   content_corpus: { reason: "the corpus version and the hash of the seed files (migration 0014)", columns: ["id", "version", "seed_hash", "changed_at"] },
   content_reviews: {
-    reason: "review requests of draft policy documents (migration 0015): which staff account asked and which decided (ids, never a member of the public)",
-    columns: ["id", "document_id", "revision", "requested_by", "requested_at", "decided_by", "decided_at", "decision"],
+    reason:
+      "review requests of draft policy documents (migration 0015): which staff account asked, approved a scheduled publication and decided, and when it is to be published (migration 0020; ids, never a member of the public)",
+    columns: ["id", "document_id", "revision", "requested_by", "requested_at", "decided_by", "decided_at", "decision", "approved_by", "approved_at", "publish_at"],
   },
   content_glossary_entries: {
     reason:

@@ -17,6 +17,7 @@ import * as contentDrafts from "./0016-content-drafts";
 import * as contentGlossary from "./0017-content-glossary";
 import * as flowDrafts from "./0018-flow-drafts";
 import * as homeModification from "./0019-home-modification";
+import * as contentReviewSchedule from "./0020-content-review-schedule";
 
 /** Every migration, in order. Names are permanent: add new ones at the end, never rename. */
 export const migrations: Record<string, Migration> = {
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   "0017-content-glossary": contentGlossary,
   "0018-flow-drafts": flowDrafts,
   "0019-home-modification": homeModification,
+  "0020-content-review-schedule": contentReviewSchedule,
 };
