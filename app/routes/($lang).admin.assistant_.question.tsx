@@ -42,14 +42,18 @@ const querySchema = z.object({
   // raw: the editor's words to look the sections up with, asked of the retrieval test as a question is
   find: z.string().max(200).optional().catch(undefined),
   /** A document whose draft the question is tested with. */
+  // raw: a document id, only looked up among the stored documents
   test: z.string().max(120).optional(),
   done: z.literal("added").optional().catch(undefined),
+  // raw: a document id, only looked up among the stored documents
   doc: z.string().max(120).optional(),
 });
 
 const formSchema = z.object({
+  // raw: the unanswered question as the list shows it (masked when it was stored); checked by the module
   q: z.string().default(""),
   lang: z.enum(["zh-CN", "en"]).catch("zh-CN"),
+  // raw: the editor's words to look the sections up with, asked of the retrieval test as a question is
   find: z.string().max(200).catch(""),
   /** "<document id>#<anchor>", "#" alone for the document as a whole. */
   section: z

@@ -72,6 +72,7 @@ const intents = ["request", "approve", "schedule", "cancelSchedule"] as const;
 const reviewForm = z.object({
   intent: z.enum(intents),
   revision: z.coerce.number().int(),
+  // raw: a datetime-local value, parsed into a time below (anything else is refused in the error summary)
   publishAt: z.string().trim().optional(),
 });
 
