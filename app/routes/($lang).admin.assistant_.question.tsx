@@ -72,7 +72,8 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const query = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const locale = query.lang ?? pageLocale;
   const question = maskedQuestion(query.q);
-  if (!question) throw redirect(localePath("/admin/assistant", pageLocale));
+  // The page is about one question: without one there is no such page (the unanswered list links here with ?q=).
+  if (!question) throw new Response("Not Found", { status: 404 });
   const find = maskedQuestion(query.find);
   const found = await answerNowWithSections(question, locale, find);
   const withChange = query.test ? await answerWithDraft(getDb(), query.test, question, locale) : undefined;
