@@ -1,5 +1,6 @@
 import { data } from "@remix-run/node";
 import { draftFormFields, type DraftFormField, type DraftFormValues, type SaveDraftResult } from "~/modules/content/editorial.server";
+import type { StaleSaveDiff } from "~/modules/content/draft-fields";
 
 /** The console's draft form as posted: each field's text, topics and audience as lists, the revision it was made from. */
 export function draftFormInput(form: FormData): { values: DraftFormValues; expectedRevision?: number } {
@@ -24,6 +25,8 @@ export interface DraftFormReply {
   formErrors: Array<{ key: "conflict" | "taken" } | { text: string }>;
   /** On a conflict: the revision the form now carries is still the editor's own; this is the one saved meanwhile. */
   currentRevision?: number;
+  /** On a conflict: what differs between that revision and what the editor typed. */
+  staleDiff?: StaleSaveDiff;
 }
 
 /** A refused save as the form's reply (400, or 409 for a conflict), with everything the editor typed. */
@@ -36,7 +39,10 @@ export function draftFormError(values: DraftFormValues, result: Exclude<SaveDraf
   } else if (result.reason === "taken") reply.fieldErrors = { id: ["taken"] };
   else {
     reply.formErrors = [{ key: result.reason }];
-    if (result.reason === "conflict") reply.currentRevision = result.currentRevision;
+    if (result.reason === "conflict") {
+      reply.currentRevision = result.currentRevision;
+      if (result.diff) reply.staleDiff = result.diff;
+    }
   }
   return data(reply, { status: result.reason === "conflict" ? 409 : 400 });
 }

@@ -11,6 +11,7 @@ import { readFormData } from "~/http/form-data.server";
 import { routeLocale } from "~/http/route-locale";
 import { localePath } from "~/i18n/config";
 import { useT } from "~/i18n/use-t";
+import { StaleSaveDiff, staleDiffHeadingId } from "~/components/content/StaleSaveDiff";
 import { VersionHistory } from "~/components/content/VersionHistory";
 import { documentHistory, getEditableDocument, saveDraft } from "~/modules/content/editorial.server";
 import { getDb } from "~/modules/db/index.server";
@@ -51,7 +52,10 @@ export default function EditDraft() {
   const { href } = useLocale();
   const loaded = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
-  const { fieldErrors, summary } = draftErrors(t, reply?.fieldErrors ?? {}, draftFormMessages(t, reply?.formErrors ?? [], reply?.currentRevision));
+  const staleDiff = reply?.staleDiff;
+  // A stale save's message leads to what differs between the version saved meanwhile and what was typed.
+  const messages = draftFormMessages(t, reply?.formErrors ?? [], reply?.currentRevision).map((text) => (staleDiff ? { text, id: staleDiffHeadingId } : text));
+  const { fieldErrors, summary } = draftErrors(t, reply?.fieldErrors ?? {}, messages);
   return (
     <div className="page page--narrow">
       <ErrorSummary errors={summary} />
@@ -65,6 +69,7 @@ export default function EditDraft() {
         {t("admin.editor.formIntro")} {t("admin.editor.revision", { revision: loaded.revision })}{" "}
         <LocalLink to={`/admin/content/${loaded.id}/preview`}>{t("admin.editor.previewLink", { title: loaded.title })}</LocalLink>
       </p>
+      {staleDiff ? <StaleSaveDiff diff={staleDiff} /> : null}
       {/* After a conflict the form carries the revision saved meanwhile: saving again replaces it, knowingly (it stays in the versions). */}
       <DraftForm
         action={href(`/admin/content/${loaded.id}`)}

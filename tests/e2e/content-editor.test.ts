@@ -106,9 +106,42 @@ describe("drafts in the staff console", () => {
     await page.getByLabel("标题（中文）").fill("第一个人改的标题");
     await waitForNewPage(page, () => page.getByRole("button", { name: "保存为草稿" }).click());
     await other.getByLabel("标题（中文）").fill("第二个人改的标题");
+    await other.getByLabel("正文").fill("## 一、比赛时间\n\n聋人围棋比赛于2026年12月28日举行。\n\n## 二、怎样报名\n\n12月20日前发短信报名。\n");
     await waitForNewPage(other, () => other.getByRole("button", { name: "保存为草稿" }).click());
-    expect(await other.getByRole("group", { name: "提交前请修改以下问题" }).textContent()).toContain("别人已经保存了第2版");
+    const summary = other.getByRole("group", { name: "提交前请修改以下问题" });
+    expect(await summary.textContent()).toContain("别人已经保存了第2版");
     expect(await other.getByLabel("标题（中文）").inputValue()).toBe("第二个人改的标题");
+    // What differs between version 2 and what the second editor typed: the field, as saved and as typed.
+    const differences = other.getByRole("region", { name: "第2版和你填写的内容有哪些不同" });
+    expect(await differences.getByRole("listitem").allTextContents()).toEqual(["标题（中文）：第一个人改的标题 → 第二个人改的标题"]);
+    // The body's lines in the versions page's table: the change in words, not colour alone.
+    const table = differences.getByRole("table", { name: /^正文：从第2版到你填写的内容改了什么/ });
+    const changed = (kind: string) => table.getByRole("row").filter({ has: other.getByRole("cell", { name: kind, exact: true }) }).getByRole("cell").last().allTextContents();
+    expect(await changed("删除")).toEqual(["聋人围棋比赛于2026年12月27日举行。"]);
+    expect(await changed("新增")).toEqual(["聋人围棋比赛于2026年12月28日举行。"]);
+    // The summary's message leads there.
+    expect(await summary.getByRole("link").first().getAttribute("href")).toBe("#stale-diff-heading");
+
+    // With JavaScript the same: the refused save shows the differences, the page passes axe, and the summary's link
+    // takes focus to them.
+    const scripted = await editor(true);
+    await scripted.page.goto(`/admin/content/${id}`);
+    await waitForHydration(scripted.page);
+    await page.goto(`/admin/content/${id}`);
+    await page.getByLabel("摘要（中文）").fill("第一个人又改了摘要。");
+    await waitForNewPage(page, () => page.getByRole("button", { name: "保存为草稿" }).click());
+    await scripted.page.getByLabel("标题（中文）").fill("有脚本的人改的标题");
+    await scripted.page.getByRole("button", { name: "保存为草稿" }).click();
+    const scriptedDiff = scripted.page.getByRole("region", { name: "第3版和你填写的内容有哪些不同" });
+    await scriptedDiff.waitFor();
+    expect(await scriptedDiff.getByRole("listitem").allTextContents()).toEqual([
+      "标题（中文）：第一个人改的标题 → 有脚本的人改的标题",
+      "摘要（中文）：第一个人又改了摘要。 → 市残联12月27日举办聋人围棋比赛，12月20日前报名。",
+    ]);
+    await expectNoAxeViolations(scripted.page, "stale save");
+    await scripted.page.getByRole("group", { name: "提交前请修改以下问题" }).getByRole("link").first().click();
+    await expect.poll(() => scripted.page.evaluate(() => document.activeElement?.id)).toBe("stale-diff-heading");
+    await scripted.context.close();
     await page.goto(`/admin/content/${id}/preview`);
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("第一个人改的标题");
     await context.close();

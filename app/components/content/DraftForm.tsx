@@ -41,12 +41,13 @@ export function draftErrorText(t: TFunction, field: DraftField, message: string)
 export function draftErrors(
   t: TFunction,
   fieldErrors: Partial<Record<DraftField, string[]>>,
-  formErrors: string[],
+  /** Sentences, or sentences with the id of what they are about (a stale save: its diff). */
+  formErrors: Array<string | SummaryError>,
 ): { fieldErrors: Record<string, string[]>; summary: SummaryError[] } {
   const byField = Object.fromEntries(draftFieldOrder.map((f) => [f, (fieldErrors[f] ?? []).map((m) => draftErrorText(t, f, m))]));
   return {
     fieldErrors: byField,
-    summary: [...formErrors.map((text) => ({ text })), ...draftFieldOrder.flatMap((f) => byField[f]!.map((text) => ({ id: fieldId(draftFormId, f), text })))],
+    summary: [...formErrors.map((e) => (typeof e === "string" ? { text: e } : e)), ...draftFieldOrder.flatMap((f) => byField[f]!.map((text) => ({ id: fieldId(draftFormId, f), text })))],
   };
 }
 

@@ -124,16 +124,27 @@ export function VersionHistory({ id, items, current }: { id: string; items: Hist
  * The lines that changed between two versions, as a table: line numbers on each side, the change in words (新增 /
  * 删除, never colour alone) and the line itself in <ins> or <del>; unchanged runs are one row that says how many.
  */
-export function VersionDiffTable({ from, to, lines }: { from: number; to: number; lines: DiffLine[] }) {
+export function VersionDiffTable({
+  from,
+  to,
+  lines,
+  labels,
+}: {
+  from: number;
+  to: number;
+  lines: DiffLine[];
+  /** Other words for the caption and the two line-number columns (a stale save: the saved version against "yours"). */
+  labels?: { caption: string; fromLine: string; toLine: string };
+}) {
   const { t } = useT();
   return (
     <div className="table-wrap">
       <table className="diff-table">
-        <caption>{t("admin.editor.history.diffCaption", { from, to })}</caption>
+        <caption>{labels?.caption ?? t("admin.editor.history.diffCaption", { from, to })}</caption>
         <thead>
           <tr>
-            <th scope="col">{t("admin.editor.history.lineIn", { revision: from })}</th>
-            <th scope="col">{t("admin.editor.history.lineIn", { revision: to })}</th>
+            <th scope="col">{labels?.fromLine ?? t("admin.editor.history.lineIn", { revision: from })}</th>
+            <th scope="col">{labels?.toLine ?? t("admin.editor.history.lineIn", { revision: to })}</th>
             <th scope="col">{t("admin.editor.history.colChange")}</th>
             <th scope="col">{t("admin.editor.history.colLine")}</th>
           </tr>

@@ -1,3 +1,5 @@
+import type { DiffLine } from "./line-diff";
+
 /**
  * The fields of the staff console's draft form, in page order (the error summary lists them in this order). The rest
  * of a document's front matter (steps, questions …) is kept as it is by a save. Server-free: the form imports it.
@@ -26,3 +28,18 @@ export type DraftFormField = (typeof draftFormFields)[number];
 
 /** What the form posted: one string a field, lists (topics, audience) as arrays. */
 export type DraftFormValues = Partial<Record<DraftFormField, string | string[]>>;
+
+/**
+ * A save refused because someone saved the document meanwhile (issue 16, "Bad input and safety"): what differs
+ * between the revision saved meanwhile and what this editor typed. Server-free: the edit page renders it.
+ */
+export interface StaleSaveDiff {
+  /** The revision saved meanwhile. */
+  saved: number;
+  /** The front-matter fields whose values differ, in form order (lists as arrays). */
+  fields: Array<{ field: Exclude<DraftFormField, "id" | "body">; saved: string | string[]; yours: string | string[] }>;
+  /** The body's changed lines, saved (old side) against typed (new side), with context. */
+  body: DiffLine[];
+  /** Whether the bodies are the same. */
+  sameBody: boolean;
+}

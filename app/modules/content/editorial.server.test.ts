@@ -69,12 +69,17 @@ describe("drafts in the staff console", () => {
     const current = (await getEditableDocument(conn.db, meta.id))!;
     const values = { ...current.values, title: "关于举办盲人象棋比赛的通知（修订）" };
     expect(await saveDraft(conn.db, editor, { id: meta.id, values, expectedRevision: 1 })).toEqual({ ok: true, id: meta.id, revision: 2 });
-    // A second editor still has revision 1 open.
-    expect(await saveDraft(conn.db, editor, { id: meta.id, values: { ...values, title: "另一个标题" }, expectedRevision: 1 })).toEqual({
-      ok: false,
-      reason: "conflict",
-      currentRevision: 2,
-    });
+    // A second editor still has revision 1 open: refused, with what differs between revision 2 and what they typed.
+    const typedBody = `${String(values.body).trimEnd()}\n\n另一位编辑加的一行。\n`;
+    const refused = await saveDraft(conn.db, editor, { id: meta.id, values: { ...values, title: "另一个标题", body: typedBody }, expectedRevision: 1 });
+    expect(refused).toMatchObject({ ok: false, reason: "conflict", currentRevision: 2 });
+    const diff = refused.ok === false && refused.reason === "conflict" ? refused.diff : undefined;
+    expect(diff?.saved).toBe(2);
+    // Only what differs is listed (the field, as saved and as typed); the body's new line is an added row of the line diff.
+    expect(diff?.fields).toEqual([{ field: "title", saved: "关于举办盲人象棋比赛的通知（修订）", yours: "另一个标题" }]);
+    expect(diff?.sameBody).toBe(false);
+    expect(diff?.body.filter((l) => l.kind === "added").map((l) => (l.kind === "added" ? l.text : ""))).toEqual(["", "另一位编辑加的一行。"]);
+    expect(diff?.body.some((l) => l.kind === "removed")).toBe(false);
     const after = (await getEditableDocument(conn.db, meta.id))!;
     expect(after.doc.meta.title).toBe("关于举办盲人象棋比赛的通知（修订）");
     expect(await conn.db.selectFrom("audit_log").select("id").where("target_id", "=", meta.id).execute()).toHaveLength(2);
@@ -165,7 +170,7 @@ describe("drafts in the staff console", () => {
     expect((await listEditorialDocuments(conn.db)).find((d) => d.id === live.meta.id)).toMatchObject({ state: "edited", revision: 2, updatedBy: "编辑甲" });
 
     // A second editor who opened the live text (revision 1) cannot overwrite the draft.
-    expect(await saveDraft(conn.db, reviewer, { id: live.meta.id, values: opened.values, expectedRevision: 1 })).toEqual({ ok: false, reason: "conflict", currentRevision: 2 });
+    expect(await saveDraft(conn.db, reviewer, { id: live.meta.id, values: opened.values, expectedRevision: 1 })).toMatchObject({ ok: false, reason: "conflict", currentRevision: 2 });
     // Invalid changes are refused as for any draft, and write nothing.
     const bad = await saveDraft(conn.db, editor, { id: live.meta.id, values: { ...editing.values, topics: [] }, expectedRevision: 2 });
     expect(bad).toMatchObject({ ok: false, reason: "invalid" });

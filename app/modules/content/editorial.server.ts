@@ -17,7 +17,7 @@ import {
   type VersionOrigin,
 } from "./documents.server";
 import { diffWithContext, type DiffLine } from "./line-diff";
-import { draftFormFields, type DraftFormField, type DraftFormValues } from "./draft-fields";
+import { draftFormFields, type DraftFormField, type DraftFormValues, type StaleSaveDiff } from "./draft-fields";
 import { documentQuestionsKey, type DocumentMeta } from "./schema";
 import type { DocType } from "./taxonomy";
 
@@ -168,8 +168,11 @@ export function formValuesOf(doc: StoredDocument): Record<DraftFormField, string
 export type SaveDraftResult =
   | { ok: true; id: string; revision: number }
   | { ok: false; reason: "invalid"; fieldErrors: Partial<Record<DraftFormField, string[]>>; formErrors: string[] }
-  /** Someone saved the document since this editor opened it: nothing was written; the editor's text comes back. */
-  | { ok: false; reason: "conflict"; currentRevision: number }
+  /**
+   * Someone saved the document since this editor opened it: nothing was written; the editor's text comes back, with
+   * what differs between the revision saved meanwhile and it (`diff`; absent when the race was lost inside the write).
+   */
+  | { ok: false; reason: "conflict"; currentRevision: number; diff?: StaleSaveDiff }
   /** A new document whose id is taken. */
   | { ok: false; reason: "taken" }
   | { ok: false; reason: "notFound" };
@@ -197,6 +200,23 @@ function invalid(errors: CorpusError[]): SaveDraftResult {
 function bodyText(value: string | string[] | undefined): string {
   const text = (Array.isArray(value) ? (value[0] ?? "") : (value ?? "")).replace(/\r\n?/g, "\n").trimEnd();
   return text ? `${text}\n` : "";
+}
+
+const sameValue = (a: string | string[], b: string | string[]) => (Array.isArray(a) && Array.isArray(b) ? a.length === b.length && a.every((x, i) => x === b[i]) : a === b);
+
+/**
+ * What differs between the revision saved meanwhile and what an editor typed over an older one: the front-matter
+ * fields (as the form shows them, after the same clean-up a save does) and the body's lines (line-diff.ts).
+ */
+export function staleSaveDiff(saved: StoredDocument, values: DraftFormValues): StaleSaveDiff {
+  const before = formValuesOf(saved);
+  const typed = { ...saved, meta: draftMeta(values, saved.meta.type, saved.meta) as unknown as DocumentMeta, body: bodyText(values.body) };
+  const after = formValuesOf(typed);
+  const fields = draftFormFields
+    .filter((f): f is Exclude<DraftFormField, "id" | "body"> => f !== "id" && f !== "body")
+    .filter((f) => !sameValue(before[f], after[f]))
+    .map((field) => ({ field, saved: before[field], yours: after[field] }));
+  return { saved: saved.revision, fields, body: diffWithContext(saved.body, typed.body), sameBody: saved.body === typed.body };
 }
 
 export interface SaveDraftInput {
@@ -228,7 +248,7 @@ export async function saveDraft(db: Kysely<Database>, actor: Actor, input: SaveD
       if (!input.create && !working) return { ok: false, reason: "notFound" };
       const existing = working?.doc;
       if (existing && input.expectedRevision !== undefined && existing.revision !== input.expectedRevision) {
-        return { ok: false, reason: "conflict", currentRevision: existing.revision };
+        return { ok: false, reason: "conflict", currentRevision: existing.revision, diff: staleSaveDiff(existing, input.values) };
       }
       const type = input.create?.type ?? existing!.meta.type;
       const meta = draftMeta(input.values, type, existing?.meta);
