@@ -31,9 +31,9 @@ function useSending(): { submitting: boolean; busy: boolean } {
  */
 /**
  * With JavaScript a link of the summary moves focus to its field itself, as GOV.UK's error summary does, and
- * brings the field into view with its label at once. The browser's own jump to `#id` scrolls smoothly (the page's
- * `scroll-behavior`), and a React Aria combobox closes its list when the page scrolls: what a person typed in
- * the first half second after following the link opened the list, the scroll closed it, and the text was gone.
+ * brings the field into view with its label at once (the browser's own jump to `#id` puts the control, not its
+ * label, at the top). A React Aria combobox closes its list when the page scrolls: when the jump was still
+ * scrolling, what a person typed in the first half second opened the list, the scroll closed it, and the text was gone.
  * Without JavaScript the link is an ordinary jump to the field.
  */
 function focusField(event: MouseEvent<HTMLAnchorElement>, id: string) {

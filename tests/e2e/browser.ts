@@ -94,8 +94,8 @@ export async function tabTo(page: Page, target: Locator, maxTabs = 60): Promise<
     await page.keyboard.press("Tab");
     if (await target.evaluate((el) => el === document.activeElement)) {
       // …and on screen: a sighted keyboard or magnifier user sees where focus is (issue 19, every step of every flow).
-      // The browser scrolls it into view, smoothly where motion is allowed: poll until the scroll has brought it
-      // (from Playwright's side, which works with the page's JavaScript off too), up to 10 s: a loaded machine starves the animation.
+      // The browser scrolls it into view (instantly: the portal never scrolls smoothly): poll briefly from Playwright's
+      // side, which works with the page's JavaScript off too, for a layout still settling on a loaded machine.
       const visible = () => target.evaluate((el) => {
         const r = el.getBoundingClientRect();
         return r.bottom > 0 && r.top < window.innerHeight;

@@ -96,7 +96,7 @@ describe("the compact header at 200% text", () => {
       // Inside the menu the current page is still marked.
       expect(await nav.locator('[aria-current="page"]').allTextContents()).toEqual(["无障碍影院"]);
       await tabTo(page, nav.getByRole("link", { name: "辅具借用" }), 12);
-      // Scrolled into view (smoothly, unless reduced motion is asked for) with its focus ring.
+      // Scrolled into view with its focus ring.
       await expect.poll(() => focusIsVisible(page)).toBe(true);
 
       // Space opens and closes it as well.

@@ -37,7 +37,7 @@ describe("policy library", () => {
     expect(await page.getByText("最近更新：2018年10月26日：全国人大常委会在一次修改15部法律的决定中修改了本法。", { exact: true }).count()).toBe(1);
     const heading = page.locator("#art-50");
     expect(await heading.textContent()).toMatch(/^第五十条/);
-    // Scrolling is smooth unless reduced motion is asked for: wait until the article is in view.
+    // The page opens scrolled to the article: wait until it is in view (the document may still be loading).
     await page.waitForFunction(() => {
       const top = document.getElementById("art-50")!.getBoundingClientRect().top;
       return top >= 0 && top < window.innerHeight / 2;
