@@ -108,6 +108,12 @@ const factPatterns: Array<{ question: RegExp; sentence: RegExp; term: string }> 
     sentence: aspectStatements.proxy,
     term: "\u0000proxy",
   },
+  // "网上能弄不": the sentence that says it can be done online (平台, 小程序), not where the window is.
+  {
+    question: /网上|线上|手机上|在线|\bonline\b|\binternet\b/i,
+    sentence: /网上|线上|在线|平台|小程序|\bonline\b/i,
+    term: "\u0000online",
+  },
   // "What can I do / whom do I ask": the sentences that say what to do and where to turn.
   {
     question: /怎么办|怎么做|咋办|咋整|找谁|谁管|向谁|哪个部门|去哪里|打给谁|打电话给谁|问谁|找哪里|找哪个|边个管|搵边个|what\s+(should|can)\s+i\s+do|who\s+(do|should|can)\s+i|where\s+(do|can)\s+i|how\s+do\s+i\s+(report|complain)/i,
@@ -126,7 +132,7 @@ const factPatterns: Array<{ question: RegExp; sentence: RegExp; term: string }> 
  * Weight of a fact the question asks for against its strongest word: a question for a number, a date, a duration
  * or a formula is answered by the sentence that states one, more than by the one that repeats its words.
  */
-const factWeight: Record<string, number> = { "\u0000proxy": 1.5, "\u0000dateRule": 0.75, "\u0000age": 1.5, "\u0000where": 1.5, "\u0000date": 1.5, "\u0000duration": 1.5, "\u0000number": 1.5, "\u0000formula": 1.5 };
+const factWeight: Record<string, number> = { "\u0000online": 1.5, "\u0000proxy": 1.5, "\u0000dateRule": 0.75, "\u0000age": 1.5, "\u0000where": 1.5, "\u0000date": 1.5, "\u0000duration": 1.5, "\u0000number": 1.5, "\u0000formula": 1.5 };
 
 /**
  * Kinds of fact whose sentence pattern is specific enough to pick the lead by: a formula. (A bare digit is not,

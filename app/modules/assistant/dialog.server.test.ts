@@ -70,6 +70,24 @@ describe("a question in its conversation", () => {
     expect(r.topic).toContain("助听器");
   });
 
+  it("reads 不要 and 钱 as no topic: the follow-up takes the earlier one", () => {
+    // (Words the corpus never uses are no topic either: `known` stands for the corpus.)
+    const known = (w: string) => !["派出所", "那边", "报案"].includes(w);
+    expect(resolveQuestion("派出所那边要不要先报案啊", [certificate], { known }).topic).toEqual(["残疾人证"]);
+    const r = resolveQuestion("钱还有没有", [livingWhere]);
+    expect(r.borrowed).toBe("topic");
+    expect(r.topic).toEqual(["困难残疾人生活补贴"]);
+  });
+
+  it("reads a longer follow-up with no subject of its own as leaning back, unless it names one the corpus lacks", () => {
+    const cinema = turn({ question: "无障碍电影怎么预约", docIds: ["accessible-cinema-guide"], topic: ["无障碍电影"], aspect: "怎么预约" });
+    const known = (w: string) => !["老人家", "识字", "扫码"].includes(w);
+    const r = resolveQuestion("老人家不识字也不会扫码，还能订得上吗", [cinema], { known });
+    expect(r.borrowed).toBe("topic");
+    expect(r.topic).toEqual(["无障碍电影"]);
+    expect(r.aspects).toContain("booking");
+  });
+
   it("reads words made of generic ones (能办, 办下来) as no topic: the follow-up takes the earlier one", () => {
     const r = resolveQuestion("多长时间能办下来", [certificate]);
     expect(r.borrowed).toBe("topic");

@@ -132,7 +132,10 @@ function madeOfGeneric(word: string): boolean {
   return reachable[chars.length];
 }
 
-const isGeneric = (word: string) => genericWords.has(word) || madeOfGeneric(word) || /^[\d.]+$/.test(word) || any(word, benefitWords);
+/** A number with its measure word ("一台", "两个"): how many, never what about. */
+const counted = /^[\d一二两三四五六七八九十几半]+[个台只张次件位种份趟回项条]$/u;
+
+const isGeneric = (word: string) => genericWords.has(word) || madeOfGeneric(word) || /^[\d.]+$/.test(word) || counted.test(word) || any(word, benefitWords);
 
 /**
  * The words of a text that can be its topic: not generic, known to the corpus; an English word that is part
@@ -350,7 +353,10 @@ export function resolveQuestion(question: string, history: PriorTurn[] = [], opt
     const personOnly =
       last.topic.length > 0 && !last.schemes.length && !last.aspect.trim() && !last.eligibility && last.topic.every((w) => statesAnyFact(extractFacts(w)));
     if (answer) ownFacts = { ...ownFacts, ...answer };
-    if ((!hasTopic || pointsBack) && (own.aspects.length || own.eligibility || (short && own.question && !own.ellipsis))) {
+    // (A longer one with no subject of its own leans back too, "老人家不识字也不会扫码，还能订得上吗": unless it names
+    // something the corpus does not know, which is a new question.)
+    const leansBack = (short || !own.strangers.length) && own.question && !own.ellipsis;
+    if ((!hasTopic || pointsBack) && (own.aspects.length || own.eligibility || leansBack)) {
       // "要带什么材料？", "在哪里办", "how long does it take?": the earlier topic, this aspect.
       borrowed = "topic";
       topic = earlierTopic;

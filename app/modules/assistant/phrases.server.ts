@@ -98,6 +98,8 @@ export interface Phrases {
   questionWords: PhraseMatcher;
   /** Phrases with a question word inside that ask nothing (好几天): blanked before looking for a question word. */
   notQuestions: PhraseMatcher;
+  /** At the end of a clause: it asks ("能弄不"). */
+  questionEndings: RegExp | null;
   /** At the start of a clause (after its filler): what the person wants. */
   wishes: RegExp | null;
   /** Single characters that say what is asked to be done (phrasebook `actions`). */
@@ -114,6 +116,9 @@ export function phrasesFrom(book: Phrasebook, whole: string[] = []): Phrases {
     narrative: new PhraseMatcher(book.narrative, { whole, notQuoted: true }),
     questionWords: new PhraseMatcher(book.questionWords, { englishAtStart: true }),
     notQuestions: new PhraseMatcher(book.notQuestions),
+    questionEndings: book.questionEndings.length
+      ? new RegExp(`(?:${[...book.questionEndings].sort((a, b) => b.length - a.length).map(toPattern).join("|")})[\\s\\p{P}]*$`, "u")
+      : null,
     wishes: book.wishes.length
       ? new RegExp(`^\\s*(?:${[...book.wishes].sort((a, b) => b.length - a.length).map(toPattern).join("|")})`, "iu")
       : null,

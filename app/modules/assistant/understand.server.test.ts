@@ -118,6 +118,13 @@ describe("key terms", () => {
     expect(t["投诉"].asked).toBe(true);
   });
 
+  it("reads a clause ending in 不 or 了没 as a question (网上能弄不: the A-not-A question with its second half left out)", () => {
+    const t = terms("网上能弄不，我不想跑窗口");
+    expect(t["网上"].asked).toBe(true);
+    expect(t["窗口"]?.asked ?? false).toBe(false);
+    expect(terms("能办残疾证不 一定要他本人去申请吗")["残疾证"].asked).toBe(true);
+  });
+
   it("takes 几 in a clause without a question mark for a count, when the question marks what it asks", () => {
     const t = terms("楼下几间店铺把货摆在盲道上，我撞过几次。会不会被罚款？");
     expect(t["店铺"]?.asked ?? false).toBe(false);

@@ -90,7 +90,10 @@ export function questionClauses(text: string, phrases: Phrases): Array<{ clause:
   const clauses = text.split(clauseEnd).map((c) => c.trim()).filter(Boolean);
   const own = clauses.map((c) => phrases.narrative.remove(c));
   const counts = own.map((c) => clauseTerms(c, 1, true).length);
-  const markers = clauses.map((c) => phrases.questionWords.find(phrases.notQuestions.remove(c)));
+  const markers = clauses.map((c) => {
+    const words = phrases.questionWords.find(phrases.notQuestions.remove(c));
+    return words.length || !phrases.questionEndings?.test(c) ? words : ["不"];
+  });
   // In a text that marks its questions (？), a clause that does not end with one and whose only question word is 几
   // tells the story: "楼下几间铺头……，我已经撞过几次。想投诉，应该点做？" counts shops and times, it asks nothing.
   const marked = clauses.some((c) => /[？?]$/.test(c));

@@ -27,6 +27,11 @@ export const phrasebookSchema = z
      */
     notQuestions: z.array(phrase).default([]),
     /**
+     * Words that ask when they end a clause ("网上能弄不", "批了没", "行不"): the everyday A-not-A question with its
+     * second half left out.
+     */
+    questionEndings: z.array(phrase).default([]),
+    /**
      * Words that start a clause saying what the person wants (想, 希望, 打算 …): such a clause just before the one
      * that asks is part of the question ("想找个按摩的工作，残联能介绍吗" asks about the job, not the story).
      */
@@ -55,7 +60,7 @@ export interface PhrasebookLoad {
   errors: CorpusError[];
 }
 
-const empty: Phrasebook = { narrative: [], questionWords: [], notQuestions: [], wishes: [], actions: [], offTopic: {}, domain: [], cantonese: {} };
+const empty: Phrasebook = { narrative: [], questionWords: [], notQuestions: [], questionEndings: [], wishes: [], actions: [], offTopic: {}, domain: [], cantonese: {} };
 
 /**
  * knowledge/phrasebook.yaml, validated (schema; a phrase listed twice, or in two of narrative, the off-topic
