@@ -18,7 +18,7 @@ import { TranslationProvider } from "~/i18n/use-t";
 import { startCorpusSync, type CorpusSync } from "~/modules/content/live.server";
 import { getConnection, getDb } from "~/modules/db/index.server";
 import { startMessageWorker, type MessageWorker } from "~/modules/messages/index.server";
-import { sweepOffers } from "~/modules/background/index.server";
+import { sweepBackgroundJobs } from "~/modules/background/index.server";
 import { logger, routeConsoleToLogger } from "~/modules/observability/logger.server";
 import { collectServerMetrics } from "~/modules/observability/metrics.server";
 import { schedulePurge } from "~/modules/privacy/retention.server";
@@ -103,7 +103,7 @@ export function startBackgroundJobs() {
   schedulePurge(getDb);
   // Each delivery round first moves run-out waiting-list offers (cinema seats, activity places) on to the next person
   // (their texts go in that round).
-  messageWorker ??= startMessageWorker(getConnection, { beforeRound: (now) => sweepOffers(getDb(), now) });
+  messageWorker ??= startMessageWorker(getConnection, { beforeRound: (now) => sweepBackgroundJobs(getDb(), now) });
 }
 
 let corpusSync: CorpusSync | null = null;

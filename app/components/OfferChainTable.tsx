@@ -1,5 +1,8 @@
 import { formatDateTime } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
+import { StaffTable } from "./StaffTable";
+
+const columnIds = ["reference", "name", "detail", "offered", "until", "outcome"];
 
 /** One offer in a chain, in words: whose, what was held (seats, a mobile number), when, until when, and the outcome. */
 export interface OfferChainRow {
@@ -15,7 +18,8 @@ export interface OfferChainRow {
 
 /**
  * Staff: the chain of waiting-list offers of a screening or an activity (who was offered when, until when and what
- * came of it), one row each in the order made, the reference as each row's header. Column labels come from the page.
+ * came of it), one row each in the order made, the reference as each row's header, as a StaffTable. Column labels
+ * come from the page.
  */
 export function OfferChainTable({
   caption,
@@ -29,49 +33,26 @@ export function OfferChainTable({
   rows: OfferChainRow[];
 }) {
   const { locale } = useT();
+  const when = (at: string) => <time dateTime={at}>{formatDateTime(at, locale)}</time>;
   return (
-    <div className="table-wrap">
-      <table>
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            {columns.map((label) => (
-              <th key={label} scope="col">
-                {label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.length === 0 ? (
-            <tr>
-              <td colSpan={columns.length}>{none}</td>
-            </tr>
-          ) : null}
-          {rows.map((o) => (
-            <tr key={`${o.reference}-${o.offeredAt}`}>
-              <th scope="row">{o.reference}</th>
-              <td>{o.name}</td>
-              <td>{o.detail}</td>
-              <td>
-                <time dateTime={o.offeredAt}>{formatDateTime(o.offeredAt, locale)}</time>
-              </td>
-              <td>
-                <time dateTime={o.expiresAt}>{formatDateTime(o.expiresAt, locale)}</time>
-              </td>
-              <td>
-                {o.outcome}
-                {o.answeredAt ? (
-                  <>
-                    {" "}
-                    <time dateTime={o.answeredAt}>{formatDateTime(o.answeredAt, locale)}</time>
-                  </>
-                ) : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <StaffTable
+      caption={caption}
+      emptyText={none}
+      columns={columns.map((label, i) => ({ id: columnIds[i], label, isRowHeader: i === 0 }))}
+      rows={rows.map((o) => ({
+        id: `${o.reference}-${o.offeredAt}`,
+        cells: [
+          o.reference,
+          o.name,
+          o.detail,
+          when(o.offeredAt),
+          when(o.expiresAt),
+          <>
+            {o.outcome}
+            {o.answeredAt ? <> {when(o.answeredAt)}</> : null}
+          </>,
+        ],
+      }))}
+    />
   );
 }

@@ -1,23 +1,20 @@
 import { Link, useLocation, useNavigate } from "@remix-run/react";
-import { useId, type ReactNode } from "react";
+import { useId } from "react";
 import { Cell, Column, Row, Table, TableBody, TableHeader, type SortDescriptor } from "react-aria-components";
 import { sortParam, type TableSort } from "~/http/query-sort";
 import { useT } from "~/i18n/use-t";
+import { StaffTable, type StaffTableColumn, type StaffTableRow } from "./StaffTable";
 import { useHydrated } from "./use-hydrated";
 
-export interface SortableTableColumn {
-  /** The column's key; for a sortable column also its `?sort=` name. */
-  id: string;
-  label: string;
+export interface SortableTableColumn extends StaffTableColumn {
+  /** Whether the column sorts: its `id` is then its `?sort=` name. */
   sortable?: boolean;
-  /** The cell that names the row (a `th scope="row"`, React Aria's row header). */
-  isRowHeader?: boolean;
 }
 
 export interface SortableTableProps {
   caption: string;
   columns: SortableTableColumn[];
-  rows: Array<{ id: string; cells: ReactNode[] }>;
+  rows: StaffTableRow[];
   /** The order the server sorted the rows in (from `?sort=`, see app/http/query-sort.ts). */
   sort: TableSort;
   emptyText?: string;
@@ -26,8 +23,8 @@ export interface SortableTableProps {
 const ariaDirection = (sort: TableSort): SortDescriptor["direction"] => (sort.direction === "desc" ? "descending" : "ascending");
 
 /**
- * A staff table whose columns sort. The server sorts (every page of the list, not only the rows shown) and renders a
- * plain table whose sortable headers are links to `?sort=`, with `aria-sort` on the sorted one: that is the page
+ * A staff table whose columns sort. The server sorts (every page of the list, not only the rows shown) and renders the
+ * plain StaffTable whose sortable headers are links to `?sort=`, with `aria-sort` on the sorted one: that is the page
  * without JavaScript. After hydration the same rows render as React Aria's Table: sortable column headers that a
  * keyboard reaches with the arrow keys and sorts with Enter, announced with their sort state; sorting navigates to
  * the same `?sort=` address, so the order, the back button and a shared link agree.
@@ -55,48 +52,25 @@ export function SortableTable({ caption, columns, rows, sort, emptyText }: Sorta
 
   if (!hydrated) {
     return (
-      <div className="table-wrap">
-        <table className="sortable-table">
-          <caption>{caption}</caption>
-          <thead>
-            <tr>
-              {columns.map((c) => (
-                <th key={c.id} scope="col" aria-sort={sort.column === c.id ? ariaDirection(sort) : undefined}>
-                  {c.sortable ? (
-                    <Link to={searchFor(nextSort(c.id))} preventScrollReset>
-                      {c.label}
-                      <span className="visually-hidden">{t("admin.sortByColumn")}</span>
-                      {arrow(c.id)}
-                    </Link>
-                  ) : (
-                    c.label
-                  )}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.length === 0 && emptyText ? (
-              <tr>
-                <td colSpan={columns.length}>{emptyText}</td>
-              </tr>
-            ) : null}
-            {rows.map((r) => (
-              <tr key={r.id}>
-                {r.cells.map((cell, i) =>
-                  columns[i]?.isRowHeader ? (
-                    <th key={columns[i].id} scope="row">
-                      {cell}
-                    </th>
-                  ) : (
-                    <td key={columns[i]?.id ?? i}>{cell}</td>
-                  ),
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <StaffTable
+        caption={caption}
+        columns={columns}
+        rows={rows}
+        emptyText={emptyText}
+        className="sortable-table"
+        header={(c) => ({
+          ariaSort: sort.column === c.id ? ariaDirection(sort) : undefined,
+          content: c.sortable ? (
+            <Link to={searchFor(nextSort(c.id))} preventScrollReset>
+              {c.label}
+              <span className="visually-hidden">{t("admin.sortByColumn")}</span>
+              {arrow(c.id)}
+            </Link>
+          ) : (
+            c.label
+          ),
+        })}
+      />
     );
   }
 

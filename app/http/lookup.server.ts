@@ -1,6 +1,6 @@
 import { parseWithZod } from "@conform-to/zod";
 import { data, type AppLoadContext } from "@remix-run/node";
-import { lookupSchema } from "~/modules/centre/centre-schema";
+import { lookupSchema } from "~/modules/privacy/text-fields";
 import type { Locale } from "~/i18n/config";
 import { formatDateTime } from "~/i18n/format";
 import { getFixedT } from "~/i18n/i18n.server";
@@ -42,22 +42,37 @@ export function apiLookupRefusal(refusal: LookupRefusal, locale: Locale): Respon
   return Response.json({ error: code, message: lookupRefusalText(refusal, locale) }, lookupRefusalInit(refusal));
 }
 
+type LookupArgs = { request: Request; context: AppLoadContext; locale: Locale };
+type LookupOf<T> = {
+  kind: LookupKind;
+  notFound: abstract new (...args: never[]) => Error;
+  notFoundCode: string;
+  find: (key: { reference: string; phone: string }) => Promise<T>;
+};
+
 /**
- * A status page's action (reference + phone → the record), in one place: the form parsed with `lookupSchema`
- * (400 with the error summary's reply), the lookup through the guard (429 when refused), an unknown reference or
- * a wrong phone as one form error `notFoundCode` (404), else the record and the phone (for the withdraw button).
+ * A lookup page's action (reference + phone → the record), in one place: the form parsed with `lookupSchema` (400
+ * with the error summary's reply), the lookup through the guard (429 when refused), an unknown reference or a wrong
+ * phone as one form error `notFoundCode` (404). `refused` is that answer; else the record, the phone it was found
+ * with and the form's reply. The status pages show the record (referenceLookupAction); the cinema's booking lookup
+ * goes on to the booking's own page.
  */
-export async function referenceLookupAction<T>(
-  args: { request: Request; context: AppLoadContext; locale: Locale },
-  lookup: { kind: LookupKind; notFound: abstract new (...args: never[]) => Error; notFoundCode: string; find: (key: { reference: string; phone: string }) => Promise<T> },
-) {
+export async function referenceLookup<T>(args: LookupArgs, lookup: LookupOf<T>) {
   const submission = parseWithZod(await readFormData(args.request), { schema: lookupSchema });
-  const refusedWith = (lastResult: ReturnType<typeof submission.reply>, message: string | null, init: ResponseInit) =>
-    data({ hasErrors: true, lastResult, found: null as T | null, phone: "", message }, init);
+  const refusedWith = (lastResult: ReturnType<typeof submission.reply>, message: string | null, init: ResponseInit) => ({
+    refused: data({ hasErrors: true, lastResult, found: null as T | null, phone: "", message }, init),
+  });
   if (submission.status !== "success") return refusedWith(submission.reply(), null, { status: 400 });
   const key = { reference: submission.value.reference, phone: submission.value.phone };
   const outcome = await guardedLookup(args.context, lookup.kind, key.reference, () => lookup.find(key), lookup.notFound);
   if (outcome.status === "refused") return refusedWith(submission.reply(), lookupRefusalText(outcome, args.locale), lookupRefusalInit(outcome));
   if (outcome.status === "notFound") return refusedWith(submission.reply({ formErrors: [lookup.notFoundCode] }), null, { status: 404 });
-  return data({ hasErrors: false, lastResult: submission.reply({ resetForm: true }), found: outcome.value as T | null, phone: key.phone, message: null as string | null });
+  return { refused: null, found: outcome.value, phone: key.phone, reply: submission.reply({ resetForm: true }) };
+}
+
+/** A status page's action: the record and the phone (for the withdraw button) on the page, or the lookup's refusal. */
+export async function referenceLookupAction<T>(args: LookupArgs, lookup: LookupOf<T>) {
+  const outcome = await referenceLookup(args, lookup);
+  if (outcome.refused) return outcome.refused;
+  return data({ hasErrors: false, lastResult: outcome.reply, found: outcome.found as T | null, phone: outcome.phone, message: null as string | null });
 }

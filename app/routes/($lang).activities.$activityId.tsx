@@ -11,7 +11,7 @@ import { routeLocale } from "~/http/route-locale";
 import { localePath } from "~/i18n/config";
 import { useT } from "~/i18n/use-t";
 import { centrePhone, signupStepPath } from "~/modules/centre/centre-constants";
-import { createSignupDraft, getActivity, NotFound, signupWindow, type Activity } from "~/modules/centre/index.server";
+import { getActivity, signupDrafts, NotFound, signupWindow, type Activity } from "~/modules/centre/index.server";
 import { getDb } from "~/modules/db/index.server";
 import { metaDescription } from "~/modules/site/meta-description";
 
@@ -50,7 +50,7 @@ export async function action({ params, context }: ActionFunctionArgs) {
   const activity = await load(String(params.activityId ?? ""));
   const refused = await refuseTooManyDrafts(context, locale);
   if (refused) return refused;
-  const draft = await createSignupDraft(getDb(), activity.id, locale);
+  const draft = await signupDrafts.start(getDb(), { locale, scope: activity.id });
   return redirect(localePath(signupStepPath(activity.id, draft.id, "contact"), locale));
 }
 

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData, useSearchParams } from "@remix-run/react";
 import type { AdminHandle } from "~/components/admin-handle";
 import { LocalLink } from "~/components/LocalLink";
+import { StaffTable } from "~/components/StaffTable";
 import { routeLocale } from "~/http/route-locale";
 import { formatDateTime } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
@@ -47,54 +48,40 @@ export default function ContentDocuments() {
           {t("admin.editor.newNotice")}
         </LocalLink>
       </p>
-      <div className="table-wrap">
-        <table>
-          <caption>{t("admin.editor.caption", { count: documents.length })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("admin.editor.colTitle")}</th>
-              <th scope="col">{t("admin.editor.colType")}</th>
-              <th scope="col">{t("admin.editor.colState")}</th>
-              <th scope="col">{t("admin.editor.colChanged")}</th>
-              <th scope="col">{t("admin.editor.colBy")}</th>
-              <th scope="col">{t("admin.colActions")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {documents.map((d) => (
-              <tr key={d.id}>
-                <th scope="row">
-                  <span lang="zh-CN">{d.title}</span>
-                  {locale === "en" ? <span className="meta"> ({d.titleEn})</span> : null}
-                </th>
-                <td>{t(`policies.types.${d.type}`)}</td>
-                <td>
-                  {t(`admin.editor.state.${d.state}`)}
-                  {d.publishAt ? (
-                    <>
-                      {" "}
-                      <time dateTime={d.publishAt}>{t("admin.editor.scheduledAt", { when: formatDateTime(d.publishAt, locale) })}</time>
-                    </>
-                  ) : null}
-                </td>
-                <td>
-                  <time dateTime={d.updatedAt}>{formatDateTime(d.updatedAt, locale)}</time>
-                </td>
-                <td>{d.updatedBy ?? t("admin.editor.bySeed")}</td>
-                <td>
-                  <LocalLink to={`/admin/content/${d.id}`}>{t("admin.editor.editLink", { title: d.title })}</LocalLink>{" "}
-                  {d.state !== "published" ? (
-                    <LocalLink to={`/admin/content/${d.id}/preview`}>{t("admin.editor.previewLink", { title: d.title })}</LocalLink>
-                  ) : null}{" "}
-                  {d.state === "published" || d.state === "edited" || d.state === "editedReview" || d.state === "editedScheduled" ? (
-                    <LocalLink to={`/policies/${d.id}`}>{t("admin.editor.viewLink", { title: d.title })}</LocalLink>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <StaffTable
+        caption={t("admin.editor.caption", { count: documents.length })}
+        columns={[
+          { id: "title", label: t("admin.editor.colTitle"), isRowHeader: true },
+          { id: "type", label: t("admin.editor.colType") },
+          { id: "state", label: t("admin.editor.colState") },
+          { id: "changed", label: t("admin.editor.colChanged") },
+          { id: "by", label: t("admin.editor.colBy") },
+          { id: "actions", label: t("admin.colActions") },
+        ]}
+        rows={documents.map((d) => ({
+          id: d.id,
+          cells: [
+            <>
+              <span lang="zh-CN">{d.title}</span>
+              {locale === "en" ? <span className="meta"> ({d.titleEn})</span> : null}
+            </>,
+            t(`policies.types.${d.type}`),
+            <>
+              {t(`admin.editor.state.${d.state}`)}
+              {d.publishAt ? <> <time dateTime={d.publishAt}>{t("admin.editor.scheduledAt", { when: formatDateTime(d.publishAt, locale) })}</time></> : null}
+            </>,
+            <time dateTime={d.updatedAt}>{formatDateTime(d.updatedAt, locale)}</time>,
+            d.updatedBy ?? t("admin.editor.bySeed"),
+            <>
+              <LocalLink to={`/admin/content/${d.id}`}>{t("admin.editor.editLink", { title: d.title })}</LocalLink>{" "}
+              {d.state !== "published" ? <LocalLink to={`/admin/content/${d.id}/preview`}>{t("admin.editor.previewLink", { title: d.title })}</LocalLink> : null}{" "}
+              {d.state === "published" || d.state === "edited" || d.state === "editedReview" || d.state === "editedScheduled" ? (
+                <LocalLink to={`/policies/${d.id}`}>{t("admin.editor.viewLink", { title: d.title })}</LocalLink>
+              ) : null}
+            </>,
+          ],
+        }))}
+      />
     </div>
   );
 }

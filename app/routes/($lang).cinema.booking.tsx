@@ -1,5 +1,4 @@
-import { parseWithZod } from "@conform-to/zod";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { cinemaErrors } from "~/components/cinema/cinema-errors";
 import { bookingPath } from "~/components/cinema/paths";
@@ -9,12 +8,11 @@ import { ReferenceLookupFields } from "~/components/ReferenceLookupFields";
 import { fieldId, formState } from "~/components/form-state";
 import type { PageHandle } from "~/components/page-handle";
 import { useLocale } from "~/components/use-locale";
-import { readFormData } from "~/http/form-data.server";
-import { guardedLookup, lookupRefusalInit, lookupRefusalText } from "~/http/lookup.server";
+import { referenceLookup } from "~/http/lookup.server";
 import { routeLocale } from "~/http/route-locale";
 import { localePath } from "~/i18n/config";
 import { useT } from "~/i18n/use-t";
-import { findBooking, lookupSchema, NotFound } from "~/modules/cinema/index.server";
+import { findBooking, NotFound } from "~/modules/cinema/index.server";
 import { getDb } from "~/modules/db/index.server";
 import { federationPhone } from "~/modules/site/contact-details";
 
@@ -38,18 +36,9 @@ export async function loader({ params }: LoaderFunctionArgs) {
  */
 export async function action({ params, request, context }: ActionFunctionArgs) {
   const locale = routeLocale(params);
-  const submission = parseWithZod(await readFormData(request), { schema: lookupSchema });
-  if (submission.status !== "success") {
-    return data({ hasErrors: true, lastResult: submission.reply(), message: null }, { status: 400 });
-  }
-  const outcome = await guardedLookup(context, "booking", submission.value.reference, () => findBooking(getDb(), submission.value), NotFound);
-  if (outcome.status === "refused") {
-    return data({ hasErrors: true, lastResult: submission.reply(), message: lookupRefusalText(outcome, locale) }, lookupRefusalInit(outcome));
-  }
-  if (outcome.status === "notFound") {
-    return data({ hasErrors: true, lastResult: submission.reply({ formErrors: ["bookingNotFound"] }), message: null }, { status: 404 });
-  }
-  return redirect(localePath(bookingPath(outcome.value.reference, outcome.value.accessToken), locale));
+  const outcome = await referenceLookup({ request, context, locale }, { kind: "booking", notFound: NotFound, notFoundCode: "bookingNotFound", find: (key) => findBooking(getDb(), key) });
+  if (outcome.refused) return outcome.refused;
+  return redirect(localePath(bookingPath(outcome.found.reference, outcome.found.accessToken), locale));
 }
 
 export default function LookupBooking() {

@@ -11,7 +11,7 @@ import { localePath } from "~/i18n/config";
 import { useT } from "~/i18n/use-t";
 import { getDb } from "~/modules/db/index.server";
 import { requestStepPath } from "~/modules/lending/lending-constants";
-import { createDraft, getDeviceType, NotFound, type DeviceDetail } from "~/modules/lending/index.server";
+import { getDeviceType, NotFound, requestDrafts, type DeviceDetail } from "~/modules/lending/index.server";
 import { metaDescription } from "~/modules/site/meta-description";
 import { federationPhone } from "~/modules/site/contact-details";
 
@@ -53,7 +53,7 @@ export async function action({ params, context }: ActionFunctionArgs) {
   const device = await loadDevice(String(params.deviceId ?? ""));
   const refused = await refuseTooManyDrafts(context, locale);
   if (refused) return refused;
-  const draft = await createDraft(getDb(), device.id, locale);
+  const draft = await requestDrafts.start(getDb(), { locale, scope: device.id });
   return redirect(localePath(requestStepPath(device.id, draft.id, "contact"), locale));
 }
 

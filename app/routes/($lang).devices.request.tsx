@@ -1,5 +1,4 @@
-import { parseWithZod } from "@conform-to/zod";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { deviceErrors } from "~/components/devices/device-errors";
@@ -11,13 +10,12 @@ import { fieldId, formState } from "~/components/form-state";
 import type { PageHandle } from "~/components/page-handle";
 import { useLocale } from "~/components/use-locale";
 import { LocalLink } from "~/components/LocalLink";
-import { readFormData } from "~/http/form-data.server";
-import { guardedLookup, lookupRefusalInit, lookupRefusalText } from "~/http/lookup.server";
+import { referenceLookupAction } from "~/http/lookup.server";
 import { routeLocale } from "~/http/route-locale";
 import { formatDate, formatDateTime } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
 import { getDb } from "~/modules/db/index.server";
-import { findRequestForApplicant, lookupSchema, NotFound } from "~/modules/lending/index.server";
+import { findRequestForApplicant, NotFound } from "~/modules/lending/index.server";
 import { federationPhone } from "~/modules/site/contact-details";
 
 export const links = devicesLinks;
@@ -40,17 +38,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
  * (throttled, locked after five wrong phones: docs/security.md).
  */
 export async function action({ params, request, context }: ActionFunctionArgs) {
-  const locale = routeLocale(params);
-  const submission = parseWithZod(await readFormData(request), { schema: lookupSchema });
-  if (submission.status !== "success") return data({ hasErrors: true, lastResult: submission.reply(), found: null, phone: "", message: null }, { status: 400 });
-  const outcome = await guardedLookup(context, "loanRequest", submission.value.reference, () => findRequestForApplicant(getDb(), submission.value), NotFound);
-  if (outcome.status === "refused") {
-    return data({ hasErrors: true, lastResult: submission.reply(), found: null, phone: "", message: lookupRefusalText(outcome, locale) }, lookupRefusalInit(outcome));
-  }
-  if (outcome.status === "notFound") {
-    return data({ hasErrors: true, lastResult: submission.reply({ formErrors: ["requestNotFound"] }), found: null, phone: "", message: null }, { status: 404 });
-  }
-  return { hasErrors: false, lastResult: submission.reply({ resetForm: true }), found: outcome.value, phone: submission.value.phone, message: null };
+  return referenceLookupAction({ request, context, locale: routeLocale(params) }, { kind: "loanRequest", notFound: NotFound, notFoundCode: "requestNotFound", find: (key) => findRequestForApplicant(getDb(), key) });
 }
 
 export default function RequestStatus() {

@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { formatDate, formatDateTime } from "~/i18n/format";
-import { createCardDraft, getCardDraft, saveCardDraft, submitCardDraft } from "~/modules/centre/index.server";
+import { cardDrafts, submitCardDraft } from "~/modules/centre/index.server";
 import { bookSeats, cancelBooking, cancelScreening, createScreening, getScreening, joinWaitingList, seedHallId } from "~/modules/cinema/index.server";
 import { openDatabase, type Connection } from "~/modules/db/index.server";
 import { consoleErrors, expectNoAxeViolations, launchBrowser, newContext, tabTo, waitForHydration, waitForNewPage } from "./browser";
@@ -114,9 +114,9 @@ async function expectSelfServiceAudit(action: string, target: string) {
 
 /** A pending library-card application (through the module: the flow itself is walked in centre.test.ts). */
 async function cardApplication(phone: string): Promise<{ draftId: string; reference: string; createdAt: string }> {
-  const draft = await createCardDraft(conn.db, "zh-CN");
-  await saveCardDraft(conn.db, draft.id, { name: "撤回测试", phone, disability: "vision", certificate: null, format: "largePrint", collect: "pickup" });
-  const reference = await submitCardDraft(conn.db, await getCardDraft(conn.db, draft.id));
+  const draft = await cardDrafts.start(conn.db, { locale: "zh-CN" });
+  await cardDrafts.save(conn.db, draft.id, { name: "撤回测试", phone, disability: "vision", certificate: null, format: "largePrint", collect: "pickup" });
+  const reference = await submitCardDraft(conn.db, await cardDrafts.read(conn.db, draft.id));
   const row = await conn.db.selectFrom("centre_library_cards").select("created_at").where("reference", "=", reference).executeTakeFirstOrThrow();
   return { draftId: draft.id, reference, createdAt: row.created_at };
 }

@@ -111,7 +111,7 @@ describe("a personal number typed into a free-text field is stored and shown mas
     await step("disability", { disability: "physical" });
     await step("certificate", { intent: "none" });
     expect((await step("purpose", { purpose: typed })).status).toBe(302);
-    const draft = await (await import("~/modules/lending/index.server")).getDraft(db.getDb(), deviceId, draftId);
+    const draft = await (await import("~/modules/lending/index.server")).requestDrafts.read(db.getDb(), draftId, { scope: deviceId });
     expectMaskedAndClean(draft.purpose, { multiline: true });
     expect(draft.name).toBe("李华");
 
@@ -175,7 +175,7 @@ describe("a personal number typed into a free-text field is stored and shown mas
     });
     expect(contact.status).toBe(302);
     const centre = await import("~/modules/centre/index.server");
-    expect((await centre.getSignupDraft(db.getDb(), activityId, draftId)).name).toBe("李华");
+    expect((await centre.signupDrafts.read(db.getDb(), draftId, { scope: activityId })).name).toBe("李华");
 
     const saved = await staff("($lang).admin.activities_.$activityId_.edit", {
       url: "/admin/activities/new/edit",

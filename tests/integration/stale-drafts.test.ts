@@ -37,9 +37,9 @@ describe("a finished draft whose record is gone", () => {
     // The seed's activities are examples, staff-only until a staff edit confirms them (issue 19): confirm them.
     await db.getDb().updateTable("centre_activities").set({ example: 0 }).execute();
     const activity = (await centre.listUpcomingActivities(db.getDb())).find((a) => a.placesLeft > 0)!;
-    const draft = await centre.createSignupDraft(db.getDb(), activity.id, "zh-CN");
-    await centre.saveSignupDraft(db.getDb(), draft.id, { name: "赵六", phone: "13500001111", needs: [] });
-    const { reference } = await centre.submitSignupDraft(db.getDb(), await centre.getSignupDraft(db.getDb(), activity.id, draft.id));
+    const draft = await centre.signupDrafts.start(db.getDb(), { locale: "zh-CN", scope: activity.id });
+    await centre.signupDrafts.save(db.getDb(), draft.id, { name: "赵六", phone: "13500001111", needs: [] });
+    const { reference } = await centre.submitSignupDraft(db.getDb(), await centre.signupDrafts.read(db.getDb(), draft.id, { scope: activity.id }));
 
     const step = await import("~/routes/($lang).activities.$activityId_.signup.$draftId.$step");
     const params = { activityId: activity.id, draftId: draft.id, step: "done" };

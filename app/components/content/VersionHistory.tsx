@@ -1,6 +1,7 @@
 import { Form } from "@remix-run/react";
 import type { TFunction } from "i18next";
 import { LocalLink } from "~/components/LocalLink";
+import { StaffTable } from "~/components/StaffTable";
 import { useLocale } from "~/components/use-locale";
 import { formatDateTime } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
@@ -69,53 +70,44 @@ export function VersionHistory({ id, items, current }: { id: string; items: Hist
           </button>
         </Form>
       ) : null}
-      <div className="table-wrap">
-        <table>
-          <caption>{t("admin.editor.history.caption", { count: items.length })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("admin.editor.history.colVersion")}</th>
-              <th scope="col">{t("admin.editor.history.colWhen")}</th>
-              <th scope="col">{t("admin.editor.history.colBy")}</th>
-              <th scope="col">{t("admin.editor.history.colWhat")}</th>
-              <th scope="col">{t("admin.colActions")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((v) => (
-              <tr key={v.revision}>
-                <th scope="row">
-                  {t("admin.editor.history.version", { revision: v.revision })}
-                  {v.live ? <span className="meta"> {t("admin.editor.history.live")}</span> : null}
-                  {v.current && !v.live ? <span className="meta"> {t("admin.editor.history.current")}</span> : null}
-                </th>
-                <td>
-                  <time dateTime={v.createdAt}>{formatDateTime(v.createdAt, locale)}</time>
-                </td>
-                <td>{v.createdBy ?? (v.origin === "seed" ? t("admin.editor.bySeed") : t("admin.editor.history.byModule"))}</td>
-                <td>
-                  {versionNote(t, v.note)}
-                  {v.changeNote ? <span className="meta"> {t("admin.editor.history.changeNote", { note: v.changeNote })}</span> : null}
-                </td>
-                <td>
-                  {v.revision !== current ? (
-                    <>
-                      <LocalLink to={`/admin/content/${id}/versions?from=${v.revision}&to=${current}`}>{t("admin.editor.history.compareWithCurrent", { revision: v.revision })}</LocalLink>
-                      <Form method="post" action={versionsAction}>
-                        <input type="hidden" name="revision" value={v.revision} />
-                        <input type="hidden" name="expectedRevision" value={current} />
-                        <button type="submit" className="button button--secondary">
-                          {t("admin.editor.history.restore", { revision: v.revision })}
-                        </button>
-                      </Form>
-                    </>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <StaffTable
+        caption={t("admin.editor.history.caption", { count: items.length })}
+        columns={[
+          { id: "version", label: t("admin.editor.history.colVersion"), isRowHeader: true },
+          { id: "when", label: t("admin.editor.history.colWhen") },
+          { id: "by", label: t("admin.editor.history.colBy") },
+          { id: "what", label: t("admin.editor.history.colWhat") },
+          { id: "actions", label: t("admin.colActions") },
+        ]}
+        rows={items.map((v) => ({
+          id: String(v.revision),
+          cells: [
+            <>
+              {t("admin.editor.history.version", { revision: v.revision })}
+              {v.live ? <span className="meta"> {t("admin.editor.history.live")}</span> : null}
+              {v.current && !v.live ? <span className="meta"> {t("admin.editor.history.current")}</span> : null}
+            </>,
+            <time dateTime={v.createdAt}>{formatDateTime(v.createdAt, locale)}</time>,
+            v.createdBy ?? (v.origin === "seed" ? t("admin.editor.bySeed") : t("admin.editor.history.byModule")),
+            <>
+              {versionNote(t, v.note)}
+              {v.changeNote ? <span className="meta"> {t("admin.editor.history.changeNote", { note: v.changeNote })}</span> : null}
+            </>,
+            v.revision !== current ? (
+              <>
+                <LocalLink to={`/admin/content/${id}/versions?from=${v.revision}&to=${current}`}>{t("admin.editor.history.compareWithCurrent", { revision: v.revision })}</LocalLink>
+                <Form method="post" action={versionsAction}>
+                  <input type="hidden" name="revision" value={v.revision} />
+                  <input type="hidden" name="expectedRevision" value={current} />
+                  <button type="submit" className="button button--secondary">
+                    {t("admin.editor.history.restore", { revision: v.revision })}
+                  </button>
+                </Form>
+              </>
+            ) : null,
+          ],
+        }))}
+      />
     </section>
   );
 }

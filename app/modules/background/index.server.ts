@@ -13,7 +13,7 @@ import { maskForLog } from "../privacy/log.server";
  * failing does not stop the others; each is retried on the next round. Returns how many offers each moved on and how
  * many documents were published.
  */
-export async function sweepOffers(
+export async function sweepBackgroundJobs(
   db: Kysely<Database>,
   now: Date = new Date(),
   env: Record<string, string | undefined> = process.env,

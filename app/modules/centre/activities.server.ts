@@ -4,7 +4,7 @@ import { calendarFile } from "~/modules/shared/ics";
 import type { Database } from "../db/schema";
 import { maskPhone } from "../privacy/mask";
 import { retryTransaction } from "~/modules/shared/transaction-retry.server";
-import { answersFrom, claimFlowDraft, defineFlow, draftGoneAs, firstMissing, readDraft, saveAnswers, startDraft, type FlowDraft } from "~/modules/flows/index.server";
+import { answersFrom, claimFlowDraft, defineFlow, firstMissing, flowDrafts, type FlowDraft } from "~/modules/flows/index.server";
 import { z } from "zod";
 import { toCsv } from "~/modules/shared/csv";
 import { makeReference, normaliseReference } from "~/modules/shared/reference";
@@ -309,22 +309,16 @@ const toSignupDraft = (d: FlowDraft<SignupAnswers>): SignupDraft => ({
   locale: d.locale,
 });
 
-const orNotFound = draftGoneAs(() => new NotFound("draft"));
-
-export async function createSignupDraft(db: Db, activityId: string, locale: string, now = new Date()): Promise<SignupDraft> {
-  await getActivity(db, activityId);
-  return toSignupDraft(await startDraft(db, signupFlow, { locale, scope: activityId }, now));
-}
-
-/** The draft as stored (expired or not: the pages check expiry through the flow runner, with the request's time). */
-export async function getSignupDraft(db: Db, activityId: string, id: string, now: Date | "even-expired" = "even-expired"): Promise<SignupDraft> {
-  return toSignupDraft(await readDraft(db, signupFlow, id, { scope: activityId, now }).catch(orNotFound));
-}
-
-/** Answers saved outside the pages (tests, tools): the same store and rules as a step's post. */
-export async function saveSignupDraft(db: Db, id: string, patch: { name?: string; phone?: string; needs?: AccessibilityFeature[] }, now = new Date()) {
-  await saveAnswers(db, signupFlow, id, answersFrom<SignupAnswers>(patch), now).catch(orNotFound);
-}
+/**
+ * The sign-up drafts outside the pages (start route, tools, tests): `signupDrafts.start(db, { locale, scope: activityId })`
+ * (NotFound for an unknown activity), `.read(db, id, { scope: activityId })`, `.save(db, id, patch)`.
+ */
+export const signupDrafts = flowDrafts(signupFlow, {
+  view: toSignupDraft,
+  answersOf: (patch: { name?: string; phone?: string; needs?: AccessibilityFeature[] }) => answersFrom<SignupAnswers>(patch),
+  gone: () => new NotFound("draft"),
+  checkScope: (db, activityId) => getActivity(db, activityId),
+});
 
 export function firstMissingSignupStep(d: SignupDraft): "contact" | "needs" | "check" {
   return firstMissing(signupFlow, answersFrom<SignupAnswers>({ name: d.name, phone: d.phone, needs: d.needs })) as "contact" | "needs" | "check";

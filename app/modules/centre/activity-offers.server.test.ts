@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { activityInput } from "../../../tests/support/activity-input";
 import { createTwoConnections } from "../../../tests/support/test-db";
 import { sentText } from "../../../tests/support/sent-text";
-import { sweepOffers } from "../background/index.server";
+import { sweepBackgroundJobs } from "../background/index.server";
 import type { Connection } from "../db/index.server";
 import { LogChannel, messagesAbout, startMessageWorker } from "../messages/index.server";
 import {
@@ -214,7 +214,7 @@ describe("activity-place offers", () => {
       quietHours: null,
       env: {},
       now: () => after,
-      beforeRound: (at) => sweepOffers(conn.db, at),
+      beforeRound: (at) => sweepBackgroundJobs(conn.db, at),
     });
     await worker.runOnce();
     await worker.stop();

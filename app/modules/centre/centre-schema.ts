@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { certificateProblem, normaliseCertificate } from "../lending/certificate";
-import { freeText, mobilePhone, nameText, plainText } from "../privacy/text-fields";
+import { freeText, lookupSchema, mobilePhone, nameText, plainText } from "../privacy/text-fields";
 import { accessibilityFeatures, activityTypes, associationIds, cardFormats, collectOptions, disabilityCategories } from "./centre-constants";
 
 /** Form schemas of the centre's pages (server only). Errors are codes; pages turn them into sentences. */
@@ -29,10 +29,7 @@ const feature = z.enum(accessibilityFeatures);
 /** Checkboxes: none ticked is a valid answer ("nothing needed"). */
 export const needsSchema = z.object({ needs: z.array(feature).or(feature.transform((v) => [v])).optional().default([]) });
 
-export const lookupSchema = z.object({
-  reference: plainText({ max: 32, min: 1, tooLong: "invalidReference" }),
-  phone,
-});
+export { lookupSchema };
 
 export const cardDecisionSchema = z
   .object({

@@ -11,25 +11,21 @@ import {
   cardCounts,
   computeFigures,
   createActivity,
-  createCardDraft,
+  cardDrafts,
   submitSignupDraft,
-  saveSignupDraft,
-  getSignupDraft,
-  createSignupDraft,
+  signupDrafts,
   decideCard,
   figuresCsv,
   findCardForApplicant,
   findSignup,
   firstMissingCardStep,
   getActivity,
-  getCardDraft,
   getCardForStaff,
   listSignups,
   listUpcomingActivities,
   NotFound,
   protectCertificate,
   recordAttendance,
-  saveCardDraft,
   seedCentre,
   SignupClosed,
   signUp,
@@ -55,28 +51,28 @@ const certificate = `${first17}${idCheckCharacter(first17)}11`;
 
 const activityInput = (patch: Partial<ActivityInput> = {}) => sharedActivityInput({ accessibility: ["stepFree"], ...patch });
 
-async function applyForCard(phone: string, patch: Parameters<typeof saveCardDraft>[2] = {}) {
-  const draft = await createCardDraft(conn.db, "zh-CN", now);
-  await saveCardDraft(conn.db, draft.id, { name: "王芳", phone, disability: "vision", certificate: await protectCertificate(conn.db, certificate), format: "braille", collect: "pickup", ...patch }, now);
-  return submitCardDraft(conn.db, await getCardDraft(conn.db, draft.id), now);
+async function applyForCard(phone: string, patch: Parameters<typeof cardDrafts.save>[2] = {}) {
+  const draft = await cardDrafts.start(conn.db, { locale: "zh-CN" }, now);
+  await cardDrafts.save(conn.db, draft.id, { name: "王芳", phone, disability: "vision", certificate: await protectCertificate(conn.db, certificate), format: "braille", collect: "pickup", ...patch }, now);
+  return submitCardDraft(conn.db, await cardDrafts.read(conn.db, draft.id), now);
 }
 
 describe("library card applications", () => {
   it("asks each question in order and asks for an address only for delivery", async () => {
-    const draft = await createCardDraft(conn.db, "zh-CN", now);
+    const draft = await cardDrafts.start(conn.db, { locale: "zh-CN" }, now);
     expect(firstMissingCardStep(draft)).toBe("contact");
-    await saveCardDraft(conn.db, draft.id, { name: "王芳", phone: "13912340001", disability: "vision" });
-    expect(firstMissingCardStep(await getCardDraft(conn.db, draft.id))).toBe("certificate");
-    await saveCardDraft(conn.db, draft.id, { certificate: null, format: "audio", collect: "delivery" });
-    expect(firstMissingCardStep(await getCardDraft(conn.db, draft.id))).toBe("address");
-    await saveCardDraft(conn.db, draft.id, { address: "清城区某路1号" });
-    expect(firstMissingCardStep(await getCardDraft(conn.db, draft.id))).toBe("check");
+    await cardDrafts.save(conn.db, draft.id, { name: "王芳", phone: "13912340001", disability: "vision" });
+    expect(firstMissingCardStep(await cardDrafts.read(conn.db, draft.id))).toBe("certificate");
+    await cardDrafts.save(conn.db, draft.id, { certificate: null, format: "audio", collect: "delivery" });
+    expect(firstMissingCardStep(await cardDrafts.read(conn.db, draft.id))).toBe("address");
+    await cardDrafts.save(conn.db, draft.id, { address: "清城区某路1号" });
+    expect(firstMissingCardStep(await cardDrafts.read(conn.db, draft.id))).toBe("check");
   });
 
   it("stores the certificate number only as a keyed hash and a masked form; submitting twice gives one reference", async () => {
-    const draft = await createCardDraft(conn.db, "zh-CN", now);
-    await saveCardDraft(conn.db, draft.id, { name: "王芳", phone: "13912340002", disability: "vision", certificate: await protectCertificate(conn.db, certificate), format: "largePrint", collect: "pickup" }, now);
-    const d = await getCardDraft(conn.db, draft.id);
+    const draft = await cardDrafts.start(conn.db, { locale: "zh-CN" }, now);
+    await cardDrafts.save(conn.db, draft.id, { name: "王芳", phone: "13912340002", disability: "vision", certificate: await protectCertificate(conn.db, certificate), format: "largePrint", collect: "pickup" }, now);
+    const d = await cardDrafts.read(conn.db, draft.id);
     const [a, b] = await Promise.all([submitCardDraft(conn.db, d, now), submitCardDraft(conn.db, d, now)]);
     expect(a).toBe(b);
     expect(a).toMatch(/^TS-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/);
@@ -257,9 +253,9 @@ describe("open figures match the records", () => {
       for (let i = 0; i < 6; i++) refs.push((await signUp(db, id, { name: `人${i}`, phone: `1370000000${i}`, needs: [], locale: "zh-CN" }, past)).reference);
       await recordAttendance(db, actor, id, refs.slice(0, 4).concat(refs[5]), now); // the waiting person cannot be marked
       for (let i = 0; i < 3; i++) {
-        const d = await createCardDraft(db, "zh-CN", now);
-        await saveCardDraft(db, d.id, { name: "甲", phone: `1360000000${i}`, disability: "vision", certificate: null, format: "audio", collect: "pickup" }, now);
-        const ref = await submitCardDraft(db, await getCardDraft(db, d.id), now);
+        const d = await cardDrafts.start(db, { locale: "zh-CN" }, now);
+        await cardDrafts.save(db, d.id, { name: "甲", phone: `1360000000${i}`, disability: "vision", certificate: null, format: "audio", collect: "pickup" }, now);
+        const ref = await submitCardDraft(db, await cardDrafts.read(db, d.id), now);
         if (i < 2) await decideCard(db, actor, ref, { decision: "issue" }, now);
       }
       await db.insertInto("chat_questions").values([
@@ -345,9 +341,9 @@ describe("one draft, one record (real database)", () => {
 
   describe("submitting a library-card draft", () => {
     it("eight parallel submits of one draft make one application, and every submit answers with its reference", async () => {
-      const draft = await createCardDraft(a.db, "zh-CN", now);
-      await saveCardDraft(a.db, draft.id, { name: "并发借阅证", phone: "13912340011", disability: "vision", certificate: null, format: "braille", collect: "pickup" }, now);
-      const filled = await getCardDraft(a.db, draft.id);
+      const draft = await cardDrafts.start(a.db, { locale: "zh-CN" }, now);
+      await cardDrafts.save(a.db, draft.id, { name: "并发借阅证", phone: "13912340011", disability: "vision", certificate: null, format: "braille", collect: "pickup" }, now);
+      const filled = await cardDrafts.read(a.db, draft.id);
       const references = await Promise.all(Array.from({ length: 8 }, (_, i) => submitCardDraft(either(i), filled, now)));
       expect(new Set(references).size).toBe(1);
       const cards = await a.db.selectFrom("centre_library_cards").select("reference").where("name", "=", "并发借阅证").execute();
@@ -356,10 +352,10 @@ describe("one draft, one record (real database)", () => {
     });
 
     it("the application is made from the draft as it is when submitted", async () => {
-      const draft = await createCardDraft(a.db, "zh-CN", now);
-      await saveCardDraft(a.db, draft.id, { name: "借阅证", phone: "13912340012", disability: "vision", certificate: null, format: "braille", collect: "pickup" }, now);
-      const stale = await getCardDraft(a.db, draft.id);
-      await saveCardDraft(a.db, draft.id, { format: "audio" }, now);
+      const draft = await cardDrafts.start(a.db, { locale: "zh-CN" }, now);
+      await cardDrafts.save(a.db, draft.id, { name: "借阅证", phone: "13912340012", disability: "vision", certificate: null, format: "braille", collect: "pickup" }, now);
+      const stale = await cardDrafts.read(a.db, draft.id);
+      await cardDrafts.save(a.db, draft.id, { format: "audio" }, now);
       const reference = await submitCardDraft(a.db, stale, now);
       expect((await a.db.selectFrom("centre_library_cards").select("format").where("reference", "=", reference).executeTakeFirstOrThrow()).format).toBe("audio");
     });
@@ -368,9 +364,9 @@ describe("one draft, one record (real database)", () => {
   describe("submitting an activity sign-up draft", () => {
     it("eight parallel submits of one draft make one sign-up holding one place, and every submit answers with it", async () => {
       const id = await createActivity(a.db, actor, activityInput({ capacity: 3, waitlistSize: 2 }), now);
-      const draft = await createSignupDraft(a.db, id, "zh-CN", now);
-      await saveSignupDraft(a.db, draft.id, { name: "并发报名", phone: "13912340013", needs: ["stepFree"] }, now);
-      const filled = await getSignupDraft(a.db, id, draft.id);
+      const draft = await signupDrafts.start(a.db, { locale: "zh-CN", scope: id }, now);
+      await signupDrafts.save(a.db, draft.id, { name: "并发报名", phone: "13912340013", needs: ["stepFree"] }, now);
+      const filled = await signupDrafts.read(a.db, draft.id, { scope: id });
       const results = await Promise.all(Array.from({ length: 8 }, (_, i) => submitSignupDraft(either(i), filled, now)));
       expect(new Set(results.map((r) => r.reference)).size).toBe(1);
       expect(results.every((r) => r.status === "confirmed")).toBe(true);

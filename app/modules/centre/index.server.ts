@@ -1,9 +1,9 @@
 /**
  * The regional centre module's public face (issue 9): 视障图书馆 借阅证, activities and training, open figures.
  *
- * Library:     the card application as a guided form (cardFlow; createCardDraft, getCardDraft, saveCardDraft, firstMissingCardStep, submitCardDraft),
+ * Library:     the card application as a guided form (cardFlow; cardDrafts, firstMissingCardStep, submitCardDraft),
  *              findCardForApplicant, withdrawCard (audited); staff listCards, cardCounts, getCardForStaff (audited), decideCard
- * Activities:  listUpcomingActivities, getActivity, signupWindow, signUp, findSignup, withdrawSignup (audited), the sign-up flow (signupFlow),
+ * Activities:  listUpcomingActivities, getActivity, signupWindow, signUp, findSignup, withdrawSignup (audited), the sign-up flow (signupFlow, signupDrafts),
  *              place offers (findActivityOffer, acceptActivityOffer, declineActivityOffer, expireActivityOffers, listActivityOfferChain),
  *              activityCalendar; staff listActivitiesForStaff, createActivity, updateActivity, listSignups (audited),
  *              recordAttendance, signupsCsv

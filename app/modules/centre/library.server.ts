@@ -6,7 +6,7 @@ import { makeReference, normaliseReference } from "~/modules/shared/reference";
 import { selfServiceActor, withAudit, type Actor } from "../staff/audit.server";
 import { withdrawalAudit, withdrawOutcome, type WithdrawalState, type WithdrawOutcome } from "~/modules/shared/withdrawal";
 import { isUniqueViolation } from "~/modules/shared/transaction-retry.server";
-import { answersFrom, claimFlowDraft, defineFlow, draftGoneAs, firstMissing, readDraft, saveAnswers, startDraft, type FlowDraft } from "~/modules/flows/index.server";
+import { answersFrom, claimFlowDraft, defineFlow, firstMissing, flowDrafts, type FlowDraft } from "~/modules/flows/index.server";
 import { certificateStep, storedCertificate } from "~/modules/lending/certificate-step.server";
 import { cardFormats, collectOptions, disabilityCategories, type CardFormat, type CardStatus, type CardStep, type CollectOption, type DisabilityCategory } from "./centre-constants";
 import { normalisePhone } from "./centre-constants";
@@ -81,25 +81,12 @@ const toDraft = (d: FlowDraft<CardAnswers>): CardDraft => ({
   locale: d.locale,
 });
 
-const orNotFound = draftGoneAs(() => new NotFound("draft"));
-
-export async function createCardDraft(db: Db, locale: string, now = new Date()): Promise<CardDraft> {
-  return toDraft(await startDraft(db, cardFlow, { locale }, now));
-}
-
-/** The draft as stored (expired or not: the pages check expiry through the flow runner, with the request's time). */
-export async function getCardDraft(db: Db, id: string, now: Date | "even-expired" = "even-expired"): Promise<CardDraft> {
-  return toDraft(await readDraft(db, cardFlow, id, { now }).catch(orNotFound));
-}
-
 export type CardDraftPatch = Partial<Pick<CardDraft, "name" | "phone" | "disability" | "certificate" | "format" | "collect" | "address">>;
 
 const answersOf = (patch: CardDraftPatch) => answersFrom<CardAnswers>(patch, ["certificate"]);
 
-/** Answers saved outside the pages (tests, tools): the same store and rules as a step's post. */
-export async function saveCardDraft(db: Db, id: string, patch: CardDraftPatch, now = new Date()): Promise<void> {
-  await saveAnswers(db, cardFlow, id, answersOf(patch), now).catch(orNotFound);
-}
+/** The card drafts outside the pages (tools, tests): `cardDrafts.start(db, { locale })`, `.read(db, id)`, `.save(db, id, patch)`. */
+export const cardDrafts = flowDrafts(cardFlow, { view: toDraft, answersOf, gone: () => new NotFound("draft") });
 
 /** The first unanswered step, or "check". */
 export function firstMissingCardStep(d: CardDraft): Exclude<CardStep, "done"> {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { freeText, mobilePhone, nameText, plainText } from "../privacy/text-fields";
+import { freeText, lookupSchema, mobilePhone, nameText, plainText } from "../privacy/text-fields";
 import { cinemaNeeds, maxTickets, minTickets } from "./cinema-constants";
 
 /**
@@ -37,10 +37,7 @@ export const contactSchema = z.object({
 });
 
 /** Manage a booking: reference + phone. */
-export const lookupSchema = z.object({
-  reference: plainText({ max: 32, min: 1, tooLong: "invalidReference" }),
-  phone,
-});
+export { lookupSchema };
 
 export const waitingListSchema = z.object({
   tickets: ticketsFromForm,

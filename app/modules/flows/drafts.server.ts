@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../db/schema";
 import { claimDraft } from "~/modules/shared/draft-claim.server";
-import { DraftGone } from "./errors";
+import { DraftGone, draftGoneAs } from "./errors";
 import { defaultLifetimeMs, pruned, type Flow, type FlowDraft } from "./flow.server";
 import type { FlowDraftTable } from "./tables";
 
@@ -105,4 +105,36 @@ export async function claimFlowDraft<A>(
   if (!claim || claim.row.flow !== flow.name) return null;
   // A claimed draft's answers are read without its expiry: the claim is the moment it was sent.
   return { draft: toDraft(flow, claim.row, "even-expired"), earlier: claim.earlier };
+}
+
+/**
+ * A flow's draft calls for code outside its pages (start routes, tools, tests), in the module's own view of a draft
+ * (`view`) and its own not-found (`gone`): `start` (after `checkScope`: the activity or device the scope names
+ * exists), `read` as stored (expired or not by default: the pages check expiry through the runner, with the
+ * request's time) and `save` (the same store and rules as a step's post; `answersOf` turns the module's patch into
+ * answers). One declaration per flow, next to its `defineFlow`, instead of a create/get/save wrapper each.
+ */
+export function flowDrafts<A, V, P>(
+  flow: Flow<A>,
+  options: {
+    view: (draft: FlowDraft<A>) => V;
+    answersOf: (patch: P) => Partial<A>;
+    gone: () => Error;
+    checkScope?: (db: Db, scope: string) => Promise<unknown>;
+  },
+) {
+  const orGone = draftGoneAs(options.gone);
+  return {
+    flow,
+    async start(db: Db, input: { locale: string; scope?: string }, now = new Date()): Promise<V> {
+      if (options.checkScope) await options.checkScope(db, input.scope ?? "");
+      return options.view(await startDraft(db, flow, input, now));
+    },
+    async read(db: Db, id: string, read: { scope?: string; now?: Date | "even-expired" } = {}): Promise<V> {
+      return options.view(await readDraft(db, flow, id, { scope: read.scope, now: read.now ?? "even-expired" }).catch(orGone));
+    },
+    async save(db: Db, id: string, patch: P, now = new Date()): Promise<void> {
+      await saveAnswers(db, flow, id, options.answersOf(patch), now).catch(orGone);
+    },
+  };
 }

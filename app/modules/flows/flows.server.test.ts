@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb } from "../../../tests/support/test-db";
 import { submitted, toyFlow } from "../../../tests/support/toy-flow";
 import type { Connection } from "../db/index.server";
-import { DraftGone, loadStep, NoSuchStep, postStep, readDraft, startDraft } from "./index.server";
+import { answersFrom, DraftGone, flowDrafts, loadStep, NoSuchStep, postStep, readDraft, startDraft } from "./index.server";
 
 /**
  * The engine on a toy flow (tests/support/toy-flow.ts): pet → (pet name, only with a pet) → e-mail → check → done.
@@ -103,6 +103,37 @@ describe("drafts that cannot go on", () => {
     await expect(load(draft.id, "pet")).rejects.toEqual(new DraftGone("expired"));
     await conn.db.updateTable("flow_drafts").set({ payload: "not json" }).where("id", "=", draft.id).execute();
     await expect(load(draft.id, "pet")).rejects.toEqual(new DraftGone("expired"));
+  });
+});
+
+describe("a module's draft calls (flowDrafts)", () => {
+  class PetGone extends Error {}
+  const pets = flowDrafts(toyFlow, {
+    view: (d) => ({ id: d.id, kind: d.scope, pet: d.answers.pet ?? null, petName: d.answers.petName ?? null }),
+    answersOf: (patch: { pet?: "yes" | "no" | null; petName?: string | null }) => answersFrom(patch),
+    gone: () => new PetGone(),
+    checkScope: async (_db, scope) => {
+      if (scope !== "cat") throw new PetGone();
+    },
+  });
+
+  it("start checks the scope, save keeps the flow's rules, read sees the draft as stored, even expired", async () => {
+    await expect(pets.start(conn.db, { locale: "zh-CN", scope: "dragon" }, now)).rejects.toBeInstanceOf(PetGone);
+    const draft = await pets.start(conn.db, { locale: "zh-CN", scope: "cat" }, now);
+    expect(draft).toEqual({ id: draft.id, kind: "cat", pet: null, petName: null });
+    await pets.save(conn.db, draft.id, { pet: "yes", petName: "小白" }, now);
+    // No pet after all: the pet's name is no longer asked, so it is dropped (as on the pages).
+    await pets.save(conn.db, draft.id, { pet: "no", petName: null }, now);
+    const later = new Date(now.getTime() + 48 * 60 * 60 * 1000);
+    expect(await pets.read(conn.db, draft.id, { scope: "cat" })).toEqual({ id: draft.id, kind: "cat", pet: "no", petName: null });
+    await expect(pets.read(conn.db, draft.id, { scope: "cat", now: later })).rejects.toBeInstanceOf(PetGone);
+  });
+
+  it("a draft that is gone is the module's own error, for reading and saving alike", async () => {
+    const draft = await pets.start(conn.db, { locale: "zh-CN", scope: "cat" }, now);
+    await expect(pets.read(conn.db, draft.id)).rejects.toBeInstanceOf(PetGone); // another scope
+    await expect(pets.read(conn.db, "no-such-draft", { scope: "cat" })).rejects.toBeInstanceOf(PetGone);
+    await expect(pets.save(conn.db, "no-such-draft", { pet: "no" }, now)).rejects.toBeInstanceOf(PetGone);
   });
 });
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { answersFrom, claimFlowDraft, defineFlow, draftGoneAs, firstMissing, readDraft, saveAnswers, startDraft, type FlowDraft } from "~/modules/flows/index.server";
+import { answersFrom, claimFlowDraft, defineFlow, firstMissing, flowDrafts, type FlowDraft } from "~/modules/flows/index.server";
 import { makeReference } from "~/modules/shared/reference";
 import { lendingRequests } from "~/modules/observability/metrics.server";
 import { deviceTypeRow, getDeviceType } from "./catalogue.server";
@@ -80,26 +80,21 @@ function toDraft(d: FlowDraft<RequestAnswers>): Draft {
   };
 }
 
-const orNotFound = draftGoneAs(() => new NotFound("draft"));
-
-export async function createDraft(db: Db, typeId: string, locale: string, now: Date = new Date()): Promise<Draft> {
-  await deviceTypeRow(db, typeId);
-  return toDraft(await startDraft(db, requestFlow, { locale, scope: typeId }, now));
-}
-
-/** The draft of this device as stored, or NotFound (wrong id, another device's draft, or purged). */
-export async function getDraft(db: Db, typeId: string, id: string): Promise<Draft> {
-  return toDraft(await readDraft(db, requestFlow, id, { scope: typeId, now: "even-expired" }).catch(orNotFound));
-}
-
 export type DraftPatch = Partial<Pick<Draft, "name" | "phone" | "disability" | "certificate" | "purpose" | "pickupLocationId">>;
 
 const answersOf = (patch: DraftPatch) => answersFrom<RequestAnswers>(patch, ["certificate"]);
 
-/** Answers saved outside the pages (tests, tools): the same store and rules as a step's post. */
-export async function saveDraft(db: Db, id: string, patch: DraftPatch, now: Date = new Date()): Promise<void> {
-  await saveAnswers(db, requestFlow, id, answersOf(patch), now).catch(orNotFound);
-}
+/**
+ * The request drafts outside the pages (start route, tools, tests): `requestDrafts.start(db, { locale, scope: typeId })`
+ * (NotFound for an unknown device), `.read(db, id, { scope: typeId })` (NotFound for a wrong id, another device's
+ * draft, or one purged), `.save(db, id, patch)`.
+ */
+export const requestDrafts = flowDrafts(requestFlow, {
+  view: toDraft,
+  answersOf,
+  gone: () => new NotFound("draft"),
+  checkScope: (db, typeId) => deviceTypeRow(db, typeId),
+});
 
 /** The first step still unanswered (in order), or "check" when all are answered. */
 export function firstMissingStep(draft: Draft): Exclude<RequestStep, "done"> {

@@ -2,7 +2,7 @@
  * The lending module's public face (issue 6). Routes use only what is exported here.
  *
  * Catalogue:   listDeviceTypes, getDeviceType (public unless asked withExamplePoints), listLocations, listPublicLocations
- * Public:      the request as a guided form (requestFlow; createDraft, getDraft, saveDraft, firstMissingStep, submitDraft), createRequest (API),
+ * Public:      the request as a guided form (requestFlow; requestDrafts, firstMissingStep, submitDraft), createRequest (API),
  *              findRequestForApplicant, withdrawRequest (the applicant's own, audited), requestWithdrawalState,
  *              findLoanForBorrower and renewLoan (续借, audited with the borrower as actor)
  * Staff:       listRequests, openRequest, decideRequest (approve / reject / cancel), checkOut, returnLoan, listLoans,
@@ -13,7 +13,7 @@
  * Errors:      LendingError and its kinds (NotFound, InvalidInput, UnitUnavailable, InsufficientStock, WrongState, Busy)
  */
 export { getDeviceType, getLocation, listDeviceTypes, listLocations, listPublicLocations, type Availability, type CatalogueAudience, type CatalogueFilter, type DeviceDetail, type DeviceSummary, type Location, type Localized } from "./catalogue.server";
-export { createDraft, firstMissingStep, getDraft, requestFlow, saveDraft, submitDraft, type Draft, type DraftPatch } from "./drafts.server";
+export { firstMissingStep, requestDrafts, requestFlow, submitDraft, type Draft, type DraftPatch } from "./drafts.server";
 export {
   createRequest,
   decideRequest,

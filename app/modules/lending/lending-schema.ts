@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { certificateProblem, normaliseCertificate } from "./certificate";
-import { freeText, mobilePhone, nameText, plainText } from "../privacy/text-fields";
+import { freeText, lookupSchema, mobilePhone, nameText, plainText } from "../privacy/text-fields";
 import { afterReturn, applicantCategories, maxPurposeLength, unitConditions } from "./lending-constants";
 
 /**
@@ -44,10 +44,7 @@ export const pickupSchema = z.object({
 });
 
 /** The status page: reference + phone. */
-export const lookupSchema = z.object({
-  reference: plainText({ max: 32, min: 1, tooLong: "invalidReference" }),
-  phone,
-});
+export { lookupSchema };
 
 /**
  * The renewal page (续借): reference + phone to find the loan; the confirmation sends them again with the due date

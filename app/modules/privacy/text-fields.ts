@@ -75,3 +75,12 @@ export function mobilePhone(options: { required?: string; invalid?: string } = {
         .regex(/^1[3-9]\d{9}$/, options.invalid ?? "invalidPhone"),
     );
 }
+
+/**
+ * A status or booking lookup: a reference and the phone given with it (library card, activity sign-up, device request,
+ * home modification, cinema booking). One form for all; the pages answer it through app/http/lookup.server.ts.
+ */
+export const lookupSchema = z.object({
+  reference: plainText({ max: 32, min: 1, tooLong: "invalidReference" }),
+  phone: mobilePhone(),
+});

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEntries, expectAuditedTogether } from "../../../tests/support/audit-outage";
 import { activityInput } from "../../../tests/support/activity-input";
 import { createTestDb } from "../../../tests/support/test-db";
-import { createActivity, createCardDraft, decideCard, findSignup, getActivity, getCardDraft, saveCardDraft, signUp, submitCardDraft } from "../centre/index.server";
+import { cardDrafts, createActivity, decideCard, findSignup, getActivity, signUp, submitCardDraft } from "../centre/index.server";
 import { joinWaitingList, listUpcomingScreenings, listWaitingList, seedCinema, setWaitingStatus } from "../cinema/index.server";
 import { offerFreedSeats } from "../cinema/offers.server";
 import type { Connection } from "../db/index.server";
@@ -51,9 +51,9 @@ beforeAll(async () => {
 afterAll(async () => conn?.db.destroy());
 
 async function applyForCard(phone: string) {
-  const draft = await createCardDraft(conn.db, "zh-CN", now);
-  await saveCardDraft(conn.db, draft.id, { name: "王芳", phone, disability: "vision", certificate: null, format: "braille", collect: "pickup" }, now);
-  return submitCardDraft(conn.db, await getCardDraft(conn.db, draft.id), now);
+  const draft = await cardDrafts.start(conn.db, { locale: "zh-CN" }, now);
+  await cardDrafts.save(conn.db, draft.id, { name: "王芳", phone, disability: "vision", certificate: null, format: "braille", collect: "pickup" }, now);
+  return submitCardDraft(conn.db, await cardDrafts.read(conn.db, draft.id), now);
 }
 
 async function applyForHomeModification(phone: string) {
