@@ -163,8 +163,15 @@ const rules: Rule[] = [
     },
   },
   draftRule("activity sign-up drafts", "centre_signup_drafts"),
-  // The guided-form engine's drafts (app/modules/flows): gone at their expiry already; this is the backstop.
-  draftRule("guided-form drafts", "flow_drafts"),
+  {
+    // The guided-form engine's drafts (app/modules/flows): an expired draft no page can open any more, and some hold
+    // health details (the eligibility check's answers), so it goes at the first purge after its expiry (a new draft
+    // deletes expired ones too); 30 days after the last change is the backstop.
+    name: "guided-form drafts",
+    tables: ["flow_drafts"],
+    run: async (db, _cutoff, draftCutoff, now) =>
+      count(await db.deleteFrom("flow_drafts").where((eb) => eb.or([eb("expires_at", "<", now.toISOString()), eb("updated_at", "<", draftCutoff)])).execute()),
+  },
   {
     name: "assistant questions",
     tables: ["chat_questions"],
