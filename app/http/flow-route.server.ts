@@ -1,11 +1,11 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import type { Params } from "@remix-run/react";
 import type { Kysely } from "kysely";
-import { localePath } from "~/i18n/config";
+import { localePath, type Locale } from "~/i18n/config";
 import { getFixedT } from "~/i18n/i18n.server";
 import { getDb } from "~/modules/db/index.server";
 import type { Database } from "~/modules/db/schema";
-import { loadStep, postStep, startDraft, type Flow, type FlowDraft } from "~/modules/flows/index.server";
+import { DraftGone, firstMissing, isFlowPage, loadStep, postStep, readDraft, startDraft, stepNumber, type Flow, type FlowDraft, type StepPost } from "~/modules/flows/index.server";
 import { DomainError } from "~/modules/shared/domain-error";
 import { domainErrorInit, domainErrorMessage } from "./domain-errors.server";
 import { refuseTooManyDrafts } from "./draft-limit.server";
@@ -70,22 +70,31 @@ export function flowRoute<A, C, V>(flow: Flow<A>, options: FlowRouteOptions<A, C
     const { locale, db, address, go } = await begin(params);
     const form = await readFormData(request);
     const outcome = await postStep(db, flow, { ...address, form, client: load.clientIp ?? "local" }).catch(asPageError);
-    switch (outcome.kind) {
-      case "goto":
-        return go(outcome.step);
-      case "invalid":
-        return data({ hasErrors: true, lastResult: outcome.lastResult as unknown, message: null as string | null }, { status: 400 });
-      case "limited":
-        return data(
-          { hasErrors: true, lastResult: null as unknown, message: getFixedT(locale)("errors.rateLimited") as string | null },
-          { status: 429, headers: { "Retry-After": String(outcome.retryAfterSeconds) } },
-        );
-      case "refused":
-        return data({ hasErrors: true, lastResult: null as unknown, message: domainErrorMessage(getFixedT(locale), outcome.error) as string | null }, domainErrorInit(outcome.error));
-    }
+    return answerPost(outcome, locale, go);
   }
 
   return { loader, action };
+}
+
+/** A step's post as the page's answer: a redirect (PRG), or the form again with its errors and status. */
+function answerPost(outcome: StepPost, locale: Locale, go: (step: string) => Response, headers: Record<string, string> = {}) {
+  const withHeaders = (init: ResponseInit) => ({ ...init, headers: { ...headers, ...(init.headers as Record<string, string> | undefined) } });
+  switch (outcome.kind) {
+    case "goto": {
+      const response = go(outcome.step);
+      for (const [name, value] of Object.entries(headers)) response.headers.append(name, value);
+      return response;
+    }
+    case "invalid":
+      return data({ hasErrors: true, lastResult: outcome.lastResult as unknown, message: null as string | null }, withHeaders({ status: 400 }));
+    case "limited":
+      return data(
+        { hasErrors: true, lastResult: null as unknown, message: getFixedT(locale)("errors.rateLimited") as string | null },
+        withHeaders({ status: 429, headers: { "Retry-After": String(outcome.retryAfterSeconds) } }),
+      );
+    case "refused":
+      return data({ hasErrors: true, lastResult: null as unknown, message: domainErrorMessage(getFixedT(locale), outcome.error) as string | null }, withHeaders(domainErrorInit(outcome.error)));
+  }
 }
 
 /**
@@ -100,4 +109,72 @@ export function flowStartAction<A>(flow: Flow<A>, firstStep: (draftId: string) =
     const draft = await startDraft(getDb(), flow, { locale });
     return redirect(localePath(firstStep(draft.id), locale));
   };
+}
+
+export interface CookieFlowOptions<A, V> {
+  /** The cookie that names the draft: its random id only (the answers stay in flow_drafts, out of URLs). */
+  cookie: { read: (request: Request) => Promise<string | null>; set: (request: Request, draftId: string) => Promise<string> };
+  /** A page's path, without the language prefix; "done" is the page `doneSegment` names. */
+  path: (step: string, query?: string) => string;
+  /** The URL segment of the "done" page when it is not "done" (the eligibility check's `result`). */
+  doneSegment?: string;
+  /** Where the first step's back link goes. */
+  start: string;
+  /** The page's own data from the answers ({} before the first answer). */
+  view: (args: { db: Db; answers: Partial<A>; step: string }) => V | Promise<V>;
+}
+
+/**
+ * A flow whose URLs name no draft (`/assistant/eligibility/<step>`): the draft's id is in a cookie. Everything else
+ * is flowRoute's: the runner loads, validates, saves and moves on, the same redirects, statuses and error replies.
+ * What differs is what "no draft" means: not a dead link (the URL names nothing that could die) but a check not
+ * started yet. The first question is shown empty (a later page sends there), and answering it starts the draft
+ * (limited per client like every "start": app/http/draft-limit.server.ts) and sets the cookie.
+ */
+export function cookieFlowRoute<A, V>(flow: Flow<A>, options: CookieFlowOptions<A, V>) {
+  const pageOf = (segment: string) => (options.doneSegment ? (segment === options.doneSegment ? "done" : segment === "done" ? "" : segment) : segment);
+  const pathOf = (step: string, query = "") => options.path(step === "done" && options.doneSegment ? options.doneSegment : step, query);
+
+  async function begin(params: Params, request: Request) {
+    const locale = routeLocale(params);
+    const db = getDb();
+    const step = pageOf(String(params.step ?? ""));
+    const cookieId = await options.cookie.read(request);
+    const draft = cookieId ? await readDraft(db, flow, cookieId).catch((error) => (error instanceof DraftGone ? null : Promise.reject(error))) : null;
+    const go = (to: string, query = "") => redirect(localePath(pathOf(to, query), locale));
+    return { locale, db, step, draft, go };
+  }
+
+  async function loader({ params, request }: LoaderFunctionArgs) {
+    const { db, step, draft, go } = await begin(params, request);
+    const returnTo = new URL(request.url).searchParams.get("return") === "check" ? "check" : "";
+    if (!draft) {
+      if (!isFlowPage(flow, step)) throw notFound();
+      const first = firstMissing(flow, {});
+      if (step !== first) throw go(first);
+      return { step, back: options.start, count: stepNumber(flow, step), returnTo, ...(await options.view({ db, answers: {}, step })) };
+    }
+    const page = await loadStep(db, flow, { draftId: draft.id, step }).catch(asPageError);
+    if (page.kind === "goto") throw go(page.step);
+    const view = await Promise.resolve(options.view({ db, answers: page.draft.answers, step })).catch(asPageError);
+    return { step, back: page.back ? pathOf(page.back) : options.start, count: page.count, returnTo, ...view };
+  }
+
+  async function action({ params, request, context }: ActionFunctionArgs) {
+    const { locale, db, step, draft, go } = await begin(params, request);
+    const form = await readFormData(request);
+    if (!isFlowPage(flow, step) || step === "done") throw notFound();
+    let draftId = draft?.id;
+    if (!draftId) {
+      const refused = await refuseTooManyDrafts(context, locale);
+      if (refused) return refused;
+      draftId = (await startDraft(db, flow, { locale })).id;
+    }
+    // Set again on every post: the cookie lives as long as the draft, a day after the last change.
+    const headers = { "Set-Cookie": await options.cookie.set(request, draftId) };
+    const outcome = await postStep(db, flow, { draftId, step, form, client: context.clientIp ?? "local" }).catch(asPageError);
+    return answerPost(outcome, locale, go, headers);
+  }
+
+  return { loader, action };
 }

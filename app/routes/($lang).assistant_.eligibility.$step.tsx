@@ -1,16 +1,13 @@
-import { parseWithZod } from "@conform-to/zod";
-import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import type { LinksFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { RadioGroupField } from "~/components/Fields";
 import { fieldId, formState } from "~/components/form-state";
 import { LocalLink } from "~/components/LocalLink";
 import type { PageHandle } from "~/components/page-handle";
 import { useLocale } from "~/components/use-locale";
-import { eligibilityCookieHeader, readEligibilityAnswers } from "~/http/assistant.server";
-import { readFormData } from "~/http/form-data.server";
-import { routeLocale } from "~/http/route-locale";
-import { localePath } from "~/i18n/config";
+import { eligibilityCookieHeader, readEligibilityDraftId } from "~/http/assistant.server";
+import { cookieFlowRoute } from "~/http/flow-route.server";
 import { useT } from "~/i18n/use-t";
 import { getDocument } from "~/modules/content/index.server";
 import { assistantAnswers } from "~/modules/observability/metrics.server";
@@ -19,9 +16,7 @@ import {
   careOptions,
   categoryOptions,
   certificateOptions,
-  checkEligibility,
   eligibilitySteps,
-  firstMissingStep,
   gradeOptions,
   incomeOptions,
   residenceOptions,
@@ -29,25 +24,26 @@ import {
   type EligibilityAnswers,
   type EligibilityStep,
 } from "~/modules/assistant/eligibility";
-import { stepSchemas } from "~/modules/assistant/eligibility-schema";
+import { eligibilityFlow, eligibilityResult } from "~/modules/assistant/index.server";
 import assistantStyles from "~/styles/assistant.css?url";
 import { keyUnder } from "~/i18n/keys";
 
 /**
  * The guided eligibility check, one question a page: /assistant/eligibility/<step> for each question, then
- * /check ("check your answers", with change links) and /result. The answers travel in a cookie (qy_elig),
- * so the flow works without JavaScript and keeps health details out of URLs.
+ * /check ("check your answers", with change links) and /result. The flow is declared in
+ * app/modules/assistant/eligibility-flow.server.ts; the engine loads, checks, saves and moves on
+ * (cookieFlowRoute: the draft's id is in a cookie, its answers in flow_drafts, so health details stay out of URLs
+ * and the flow works without JavaScript). The result is the flow's "done" page. This page only renders.
  */
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: assistantStyles }];
 
-type Page = EligibilityStep | "check" | "result";
-const isStep = (value: string): value is EligibilityStep => (eligibilitySteps as readonly string[]).includes(value);
+type Page = EligibilityStep | "check" | "done";
 
 export const handle: PageHandle = {
   title: ({ t, data }) => {
-    const page = (data as { page?: Page } | undefined)?.page;
-    const name = page ? t(`assistant.eligibility.pages.${page}`) : t("assistant.eligibility.title");
+    const page = (data as { step?: Page } | undefined)?.step;
+    const name = page ? t(`assistant.eligibility.pages.${page === "done" ? "result" : page}`) : t("assistant.eligibility.title");
     return `${name} - ${t("assistant.eligibility.title")}`;
   },
   crumbs: ({ t }) => [
@@ -78,46 +74,26 @@ function sourceLinks(sources: Array<{ docId: string; anchor: string }>) {
   });
 }
 
-export async function loader({ params, request }: LoaderFunctionArgs) {
-  const locale = routeLocale(params);
-  const page = String(params.step ?? "");
-  if (!isStep(page) && page !== "check" && page !== "result") throw new Response("Not Found", { status: 404 });
-  const answers = await readEligibilityAnswers(request);
-  const missing = firstMissingStep(answers);
-  const path = (p: Page) => localePath(`/assistant/eligibility/${p}`, locale);
-  // A later page is only shown once the questions before it have answers.
-  if (missing && (!isStep(page) || eligibilitySteps.indexOf(page) > eligibilitySteps.indexOf(missing))) throw redirect(path(missing));
-  if (page === "result") {
+const route = cookieFlowRoute(eligibilityFlow, {
+  cookie: { read: readEligibilityDraftId, set: eligibilityCookieHeader },
+  path: (step, query = "") => `/assistant/eligibility/${step}${query}`,
+  doneSegment: "result",
+  start: "/assistant/eligibility",
+  view: ({ answers, step }) => {
+    if (step !== "done") return { answers, results: null };
     assistantAnswers.inc({ status: "eligibility_check" });
-    const results = checkEligibility(answers as EligibilityAnswers).map((r) => ({
-      ...r,
-      links: sourceLinks(r.sources),
-      guideTitle: getDocument(r.guide)?.title ?? r.guide,
-    }));
-    return { page, answers, results };
-  }
-  return { page, answers, results: null };
-}
-
-export async function action({ params, request }: ActionFunctionArgs) {
-  const locale = routeLocale(params);
-  const page = String(params.step ?? "");
-  if (!isStep(page)) throw new Response("Method Not Allowed", { status: 405 });
-  const form = await readFormData(request);
-  const submission = parseWithZod(form, { schema: stepSchemas[page] });
-  if (submission.status !== "success") {
-    return data({ hasErrors: true, lastResult: submission.reply() }, { status: 400 });
-  }
-  const answers = { ...(await readEligibilityAnswers(request)), ...(submission.value as Partial<EligibilityAnswers>) };
-  const next = form.get("returnTo") === "check" ? firstMissingStep(answers) ?? "check" : eligibilitySteps[eligibilitySteps.indexOf(page) + 1] ?? "check";
-  return redirect(localePath(`/assistant/eligibility/${next}`, locale), { headers: { "Set-Cookie": await eligibilityCookieHeader(request, answers) } });
-}
+    const results = eligibilityResult(answers).map((r) => ({ ...r, links: sourceLinks(r.sources), guideTitle: getDocument(r.guide)?.title ?? r.guide }));
+    return { answers, results };
+  },
+});
+export const loader = route.loader;
+export const action = route.action;
 
 export default function EligibilityPage() {
-  const { page, answers, results } = useLoaderData<typeof loader>();
-  if (page === "check") return <CheckAnswers answers={answers} />;
-  if (page === "result" && results) return <Result results={results} />;
-  return <Question step={page as EligibilityStep} answers={answers} />;
+  const d = useLoaderData<typeof loader>();
+  if (d.step === "check") return <CheckAnswers answers={d.answers} />;
+  if (d.step === "done" && d.results) return <Result results={d.results} />;
+  return <Question step={d.step as EligibilityStep} answers={d.answers} back={d.back} count={d.count} returnTo={d.returnTo} />;
 }
 
 /** "请选择是否持有残疾人证": the shared error sentences with this form's own field names. */
@@ -126,20 +102,17 @@ function fieldError(t: ReturnType<typeof useT>["t"], field: string, code: string
   return t(`errors.${name}`, { field: t(keyUnder("assistant.eligibility.fields", field)), max, defaultValue: t("errors.badRequest") });
 }
 
-function Question({ step, answers }: { step: EligibilityStep; answers: Partial<EligibilityAnswers> }) {
+function Question({ step, answers, back, count, returnTo }: { step: EligibilityStep; answers: Partial<EligibilityAnswers>; back: string; count: { n: number; of: number }; returnTo: string }) {
   const { t } = useT();
   const { href } = useLocale();
-  const [search] = useSearchParams();
   const actionData = useActionData<typeof action>();
   const state = formState(actionData?.lastResult);
   const formId = `eligibility-${step}`;
   const fields = stepFields[step];
-  const summary = fields.flatMap((field) =>
-    state.errors(field).map((code) => ({ id: fieldId(formId, field), text: fieldError(t, field, code) })),
-  );
-  const index = eligibilitySteps.indexOf(step);
-  const back = index === 0 ? "/assistant/eligibility" : `/assistant/eligibility/${eligibilitySteps[index - 1]}`;
-  const returnTo = search.get("returnTo") === "check" ? "check" : "";
+  const summary = [
+    ...(actionData?.message ? [{ text: actionData.message }] : []),
+    ...fields.flatMap((field) => state.errors(field).map((code) => ({ id: fieldId(formId, field), text: fieldError(t, field, code) }))),
+  ];
   return (
     <div className="page page--narrow">
       <ErrorSummary errors={summary} />
@@ -148,7 +121,7 @@ function Question({ step, answers }: { step: EligibilityStep; answers: Partial<E
           {t("assistant.eligibility.back")}
         </LocalLink>
       </p>
-      <p>{t("assistant.eligibility.stepOf", { n: index + 1, of: eligibilitySteps.length })}</p>
+      <p>{t("assistant.eligibility.stepOf", count)}</p>
       <h1>{t(`assistant.eligibility.pages.${step}`)}</h1>
       <Form method="post" action={href(`/assistant/eligibility/${step}`)} id={formId} noValidate>
         {returnTo ? <input type="hidden" name="returnTo" value="check" /> : null}
@@ -196,7 +169,7 @@ function CheckAnswers({ answers }: { answers: Partial<EligibilityAnswers> }) {
             <dt>{row.label}</dt>
             <dd>
               {row.value}{" "}
-              <LocalLink to={`/assistant/eligibility/${row.step}?returnTo=check`}>
+              <LocalLink to={`/assistant/eligibility/${row.step}?return=check`}>
                 {t("assistant.eligibility.change")}
                 <span className="visually-hidden"> {row.label}</span>
               </LocalLink>

@@ -131,7 +131,7 @@ export default function HomeModStepPage() {
             hint={t("homeMod.steps.needs.hint")}
             options={homeNeeds.map((v) => ({ value: v, label: t(`homeMod.needs.${v}`) }))}
             errors={f.fieldErrors.needs}
-            checked={d.answers.needs}
+            checked={f.values("needs", d.answers.needs)}
           />
           <TextAreaField id={f.id("needsOther")} name="needsOther" label={t("homeMod.fields.needsOther")} hint={t("homeMod.steps.needs.otherHint")} errors={f.fieldErrors.needsOther} defaultValue={f.value("needsOther", a.needsOther)} rows={2} />
         </StepForm>

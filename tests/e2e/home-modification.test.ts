@@ -109,6 +109,14 @@ async function apply(page: Page): Promise<string> {
   await axe(page, "needs");
   await choose(page, "checkbox", "扶手");
   await choose(page, "checkbox", "门和门槛");
+  // "Other" without saying what: the page comes back with the error, and every box as it was ticked.
+  await choose(page, "checkbox", "其他");
+  await submit(page);
+  await page.locator(".error-summary").waitFor();
+  expect(await page.locator(".error-summary").getByRole("link").allTextContents()).toEqual(["请填写其他需要"]);
+  for (const name of ["扶手", "门和门槛", "其他"]) expect(await page.getByRole("checkbox", { name }).isChecked(), name).toBe(true);
+  expect(await page.getByRole("checkbox", { name: "厨房" }).isChecked()).toBe(false);
+  await choose(page, "checkbox", "其他");
   await submit(page);
 
   await heading(page, "怎么联系您？");

@@ -43,6 +43,8 @@ export function useFlowForm(d: FlowPageData, actionData: FlowActionData, prefix:
     errors: actionData?.message ? [{ text: actionData.message }, ...summary] : summary,
     /** What the field shows: what was typed when the form came back, else the saved answer. */
     value: (name: string, saved: string) => (actionData?.lastResult ? state.value(name) : saved),
+    /** What a checkbox group shows: what was ticked when the form came back (even nothing), else the saved answer. */
+    values: (name: string, saved: readonly string[] | undefined) => (actionData?.lastResult ? state.values(name) : (saved ?? [])),
     id: (name: string) => fieldId(formId, name),
   };
 }

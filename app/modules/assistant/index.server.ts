@@ -35,3 +35,4 @@ export {
 export { LocalLsaEmbeddings, LsaModel, parseEmbeddingsSetting, EmbeddingsConfigError } from "./embeddings.server";
 export { chatModelFromEnv, parseChatModelSetting, ChatModelConfigError } from "./llm.server";
 export * from "./eligibility";
+export { eligibilityFlow, readEligibilityDraft, restartEligibility, eligibilityResult } from "./eligibility-flow.server";

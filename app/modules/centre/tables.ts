@@ -18,23 +18,6 @@ export interface CentreLibraryCardTable {
   updated_at: string;
 }
 
-export interface CentreCardDraftTable {
-  id: string;
-  name: string | null;
-  phone: string | null;
-  disability: string | null;
-  certificate_answered: number;
-  certificate_hash: string | null;
-  certificate_masked: string | null;
-  format: string | null;
-  collect: string | null;
-  address: string | null;
-  card_reference: string | null;
-  locale: string;
-  created_at: string;
-  updated_at: string;
-}
-
 export interface CentreActivityTable {
   id: string;
   type: string;
@@ -88,16 +71,4 @@ export interface CentreActivityOfferTable {
   offered_at: string;
   expires_at: string;
   answered_at: string | null;
-}
-
-export interface CentreSignupDraftTable {
-  id: string;
-  activity_id: string;
-  name: string | null;
-  phone: string | null;
-  needs: string | null;
-  signup_reference: string | null;
-  locale: string;
-  created_at: string;
-  updated_at: string;
 }

@@ -42,6 +42,23 @@ describe("database backup and restore", () => {
     }
   });
 
+  it("restores a backup made before 0021, skipping the rows of the draft tables that migration dropped", async () => {
+    const backup = JSON.parse(JSON.stringify(await createBackup(conn.db)));
+    backup.migrations = backup.migrations.filter((m: string) => m !== "0021-drop-old-drafts");
+    backup.tables.centre_card_drafts = [{ id: "old-card-draft", name: "李四", locale: "zh-CN", created_at: "2026-11-01T00:00:00Z", updated_at: "2026-11-01T00:00:00Z" }];
+    backup.tables.centre_signup_drafts = [];
+    backup.tables.lending_request_drafts = [];
+    const fresh = await createTestDb();
+    try {
+      const counts = await restoreBackup(fresh.db, backup);
+      expect(counts.feedback).toBe(backup.tables.feedback.length);
+      expect(counts).not.toHaveProperty("centre_card_drafts");
+      expect(await existingTables(fresh.db)).not.toContain("centre_card_drafts");
+    } finally {
+      await fresh.db.destroy();
+    }
+  });
+
   it("refuses to restore into a database that holds data, and changes nothing there", async () => {
     const backup = JSON.parse(JSON.stringify(await createBackup(conn.db)));
     await submitFeedback(conn.db, { topic: "other", message: "恢复之后写的留言" }, "zh-CN");

@@ -5,7 +5,6 @@ import type {
   LendingLedgerTable,
   LendingLoanTable,
   LendingLocationTable,
-  LendingRequestDraftTable,
   LendingRequestTable,
   LendingUnitTable,
 } from "../lending/tables";
@@ -13,9 +12,7 @@ import type {
   CentreActivityOfferTable,
   CentreActivityPlaceTable,
   CentreActivityTable,
-  CentreCardDraftTable,
   CentreLibraryCardTable,
-  CentreSignupDraftTable,
   CentreSignupTable,
 } from "../centre/tables";
 import type { IdempotencyKeyTable, LookupGuardTable } from "../security/tables";
@@ -54,16 +51,13 @@ export interface Database {
   lending_device_types: LendingDeviceTypeTable;
   lending_units: LendingUnitTable;
   lending_requests: LendingRequestTable;
-  lending_request_drafts: LendingRequestDraftTable;
   lending_loans: LendingLoanTable;
   lending_ledger: LendingLedgerTable;
   centre_library_cards: CentreLibraryCardTable;
-  centre_card_drafts: CentreCardDraftTable;
   centre_activities: CentreActivityTable;
   centre_signups: CentreSignupTable;
   centre_activity_places: CentreActivityPlaceTable;
   centre_activity_offers: CentreActivityOfferTable;
-  centre_signup_drafts: CentreSignupDraftTable;
   lookup_guards: LookupGuardTable;
   idempotency_keys: IdempotencyKeyTable;
   flow_drafts: FlowDraftTable;

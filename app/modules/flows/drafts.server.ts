@@ -90,6 +90,11 @@ export async function saveAnswers<A>(db: Db, flow: Flow<A>, id: string, patch: P
   return { ...current, answers };
 }
 
+/** Deletes the draft `id` of `flow` ("start again": the answers are not kept a moment longer than asked). */
+export async function discardDraft<A>(db: Db, flow: Flow<A>, id: string): Promise<void> {
+  if (id) await db.deleteFrom("flow_drafts").where("id", "=", id).where("flow", "=", flow.name).execute();
+}
+
 /**
  * The first statement of a flow's submit transaction: claims the draft under `reference` (once; a second submit
  * waits and finds the first one's reference in `earlier`) and reads the answers as they are now. Null when gone.

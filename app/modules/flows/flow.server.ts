@@ -48,9 +48,13 @@ export interface Flow<A> {
   /** How long a draft lives after its last change; default 24 hours. */
   lifetimeMs?: number;
   /** The rate-limit scope of the check page's submit (app/modules/security/rate-limit.server.ts). */
-  submitLimit: string;
-  /** Makes the record from a complete draft; claims it with claimFlowDraft in its transaction; returns the reference. */
-  submit: (db: Db, draft: FlowDraft<A>, now: Date) => Promise<string>;
+  submitLimit?: string;
+  /**
+   * Makes the record from a complete draft; claims it with claimFlowDraft in its transaction; returns the reference.
+   * A flow without one makes no record (the eligibility check): its "done" page is the result of complete answers,
+   * shown as long as they are complete, and the answers can still be changed from it.
+   */
+  submit?: (db: Db, draft: FlowDraft<A>, now: Date) => Promise<string>;
 }
 
 export interface FlowDraft<A> {
@@ -68,8 +72,15 @@ export interface FlowDraft<A> {
 
 export const defaultLifetimeMs = 24 * 60 * 60 * 1000;
 
+/** A flow that makes a record: its submit is there (for tools and tests that send a draft directly). */
+export type SubmittingFlow<A> = Flow<A> & { submit: NonNullable<Flow<A>["submit"]> };
+
 /** Declares a flow (an identity function: the types check the declaration). */
-export const defineFlow = <A>(flow: Flow<A>): Flow<A> => flow;
+export function defineFlow<A>(flow: SubmittingFlow<A>): SubmittingFlow<A>;
+export function defineFlow<A>(flow: Flow<A>): Flow<A>;
+export function defineFlow<A>(flow: Flow<A>): Flow<A> {
+  return flow;
+}
 
 export const stepApplies = <A>(step: FlowStep<A>, answers: Partial<A>) => step.applies?.(answers) ?? true;
 export const stepAnswered = <A>(step: FlowStep<A>, answers: Partial<A>) => step.answered?.(answers) ?? step.fields.every((f) => answers[f] !== undefined);

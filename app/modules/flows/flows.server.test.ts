@@ -155,3 +155,22 @@ describe("anything a person can send", () => {
     expect((await readDraft(conn.db, toyFlow, draft.id, { now })).answers).toEqual({ pet: "yes" });
   });
 });
+
+describe("a flow that makes no record (no submit: the eligibility check)", () => {
+  const quizFlow = { ...toyFlow, name: "toy-quiz", submit: undefined };
+  const quizLoad = (draftId: string, step: string) => loadStep(conn.db, quizFlow, { draftId, step }, now);
+  const quizPost = (draftId: string, step: string, fields: Record<string, string>) => postStep(conn.db, quizFlow, { draftId, step, form: form(fields), client: "192.0.2.1" }, now);
+
+  it("shows its done page as the result of complete answers, which can still change", async () => {
+    const draft = await startDraft(conn.db, quizFlow, { locale: "zh-CN" }, now);
+    expect(await quizLoad(draft.id, "done")).toEqual({ kind: "goto", step: "pet" });
+    await quizPost(draft.id, "pet", { pet: "no" });
+    await quizPost(draft.id, "email", { email: "a@example.cn" });
+    expect(await quizLoad(draft.id, "done")).toMatchObject({ kind: "page", step: "done" });
+    // The check page's post is "see the result": nothing is claimed, the answers stay open to change.
+    expect(await quizPost(draft.id, "check", {})).toEqual({ kind: "goto", step: "done" });
+    expect((await readDraft(conn.db, quizFlow, draft.id, { now })).reference).toBeNull();
+    expect(await quizPost(draft.id, "pet", { pet: "yes", returnTo: "check" })).toEqual({ kind: "goto", step: "pet-name" });
+    expect(await quizLoad(draft.id, "done")).toEqual({ kind: "goto", step: "pet-name" });
+  });
+});

@@ -4,6 +4,6 @@
  * The route edge is app/http/flow-route.server.ts.
  */
 export * from "./flow.server";
-export { startDraft, readDraft, saveAnswers, claimFlowDraft, flowDrafts } from "./drafts.server";
+export { startDraft, readDraft, saveAnswers, discardDraft, claimFlowDraft, flowDrafts } from "./drafts.server";
 export { loadStep, postStep, type StepPage, type StepPost, type GoTo, type StepAddress } from "./runner.server";
 export { DraftGone, draftGoneAs, NoSuchStep } from "./errors";

@@ -47,7 +47,8 @@ export async function loadStep<A>(db: Db, flow: Flow<A>, address: StepAddress, n
 function whereInstead<A>(flow: Flow<A>, draft: FlowDraft<A>, step: string): string | null {
   if (draft.reference) return step === "done" ? null : "done";
   const missing = firstMissing(flow, draft.answers);
-  if (step === "done") return missing;
+  // "done" is a claimed draft's confirmation, or (a flow that submits nothing) the result of complete answers.
+  if (step === "done") return !flow.submit && missing === "check" ? null : missing;
   const asked = flow.steps.find((s) => s.id === step);
   if (asked && !stepApplies(asked, draft.answers)) return missing;
   return pageIndex(flow, missing) < pageIndex(flow, step) ? missing : null;
@@ -67,7 +68,7 @@ export async function postStep<A>(db: Db, flow: Flow<A>, address: StepAddress & 
   const draft = await readDraft(db, flow, address.draftId, { scope: address.scope, now });
   const instead = whereInstead(flow, draft, address.step);
   if (instead) return { kind: "goto", step: instead };
-  if (address.step === "check") return submit(db, flow, draft, address.client, now);
+  if (address.step === "check") return flow.submit ? submit(db, flow, flow.submit, draft, address.client, now) : { kind: "goto", step: "done" };
 
   const step = flow.steps.find((s) => s.id === address.step) as FlowStep<A>;
   const ctx = { db, answers: draft.answers, form: address.form, scope: draft.scope };
@@ -91,11 +92,11 @@ export async function postStep<A>(db: Db, flow: Flow<A>, address: StepAddress & 
   return { kind: "goto", step: nextAfter(flow, step.id, saved.answers, address.form.get("returnTo") === "check") };
 }
 
-async function submit<A>(db: Db, flow: Flow<A>, draft: FlowDraft<A>, client: string, now: Date): Promise<StepPost> {
-  const limit = await hitRateLimit(db, flow.submitLimit, client);
+async function submit<A>(db: Db, flow: Flow<A>, send: NonNullable<Flow<A>["submit"]>, draft: FlowDraft<A>, client: string, now: Date): Promise<StepPost> {
+  const limit = await hitRateLimit(db, flow.submitLimit ?? "request", client);
   if (!limit.allowed) return { kind: "limited", retryAfterSeconds: limit.retryAfterSeconds };
   try {
-    await flow.submit(db, draft, now);
+    await send(db, draft, now);
   } catch (error) {
     if (error instanceof DomainError && error.code !== "not_found") return { kind: "refused", error };
     throw error;

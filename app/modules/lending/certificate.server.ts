@@ -56,7 +56,7 @@ export function earlierCertificateHashes(input: string, keys: CertificateKeys): 
 }
 
 /** Every table that stores certificate hashes (certificate.server.test.ts checks this against the live schema). */
-export const certificateHashTables = ["lending_requests", "lending_request_drafts", "centre_library_cards", "centre_card_drafts", "home_mod_applications"] as const;
+export const certificateHashTables = ["lending_requests", "centre_library_cards", "home_mod_applications"] as const;
 
 /**
  * The hash and masked form of a number as typed, to store. Stored hashes of the same number made with an earlier or

@@ -66,23 +66,6 @@ export interface LendingRequestTable {
   decided_by: string | null;
 }
 
-export interface LendingRequestDraftTable {
-  id: string;
-  type_id: string;
-  name: string | null;
-  phone: string | null;
-  disability: string | null;
-  certificate_answered: number;
-  certificate_hash: string | null;
-  certificate_masked: string | null;
-  purpose: string | null;
-  pickup_location_id: string | null;
-  request_reference: string | null;
-  locale: string;
-  created_at: string;
-  updated_at: string;
-}
-
 export interface LendingLoanTable {
   id: string;
   unit_id: string;

@@ -135,48 +135,22 @@ describe("retention of every other kind of personal record", () => {
     expect((await conn.db.selectFrom("cinema_waiting_list").select("id").execute()).map((r) => r.id)).toEqual(["w-new"]);
   });
 
-  it("removes booking, device-request, library-card and sign-up drafts 30 days after their last change", async () => {
+  it("removes booking drafts 30 days after their last change, guided-form drafts at their expiry (30 days at the latest)", async () => {
     const { future } = await screenings();
-    const base = { created_at: old, locale: "zh-CN", name: "李四", phone: "13800000002" };
     const bookingDraft = (id: string, updated: string) => ({ id, screening_id: future, tickets: 1, needs: "", hold_id: null, name: "李四", phone: "13800000002", booking_reference: null, created_at: old, updated_at: updated });
     await conn.db.insertInto("cinema_booking_drafts").values([bookingDraft("b-old", weeksAgo), bookingDraft("b-new", recent)]).execute();
-    const requestDraft = (id: string, updated: string) => ({
-      ...base,
-      id,
-      type_id: "braille-display",
-      disability: "vision",
-      certificate_answered: 0,
-      certificate_hash: null,
-      certificate_masked: null,
-      purpose: null,
-      pickup_location_id: null,
-      request_reference: null,
-      updated_at: updated,
-    });
-    await conn.db.insertInto("lending_request_drafts").values([requestDraft("r-old", weeksAgo), requestDraft("r-new", recent)]).execute();
-    const cardDraft = (id: string, updated: string) => ({
-      ...base,
-      id,
-      disability: "vision",
-      certificate_answered: 0,
-      certificate_hash: null,
-      certificate_masked: null,
-      format: null,
-      collect: null,
-      address: "清城区某路1号",
-      card_reference: null,
-      updated_at: updated,
-    });
-    await conn.db.insertInto("centre_card_drafts").values([cardDraft("c-old", weeksAgo), cardDraft("c-new", recent)]).execute();
-    const signupDraft = (id: string, updated: string) => ({ ...base, id, activity_id: "any", needs: null, signup_reference: null, updated_at: updated });
-    await conn.db.insertInto("centre_signup_drafts").values([signupDraft("s-old", weeksAgo), signupDraft("s-new", recent)]).execute();
+    const later = new Date(now.getTime() + 86_400_000).toISOString();
+    const flowDraft = (id: string, updated: string, expires: string) => ({ id, flow: "eligibility-check", scope: "", payload: '{"category":"physical"}', reference: null, locale: "zh-CN", created_at: updated, updated_at: updated, expires_at: expires });
+    await conn.db
+      .insertInto("flow_drafts")
+      // Expired yesterday (health details: gone at the first purge after), and (a clock set wrong) 45 days untouched.
+      .values([flowDraft("f-expired", recent, recent), flowDraft("f-untouched", weeksAgo, later), flowDraft("f-live", recent, later)])
+      .execute();
 
     const result = await purge();
-    expect(result).toMatchObject({ "booking drafts": 1, "device request drafts": 1, "library card drafts": 1, "activity sign-up drafts": 1 });
+    expect(result).toMatchObject({ "booking drafts": 1, "guided-form drafts": 2 });
     expect((await conn.db.selectFrom("cinema_booking_drafts").select("id").execute()).map((r) => r.id)).toEqual(["b-new"]);
-    expect((await conn.db.selectFrom("lending_request_drafts").select("id").execute()).map((r) => r.id)).toEqual(["r-new"]);
-    expect((await conn.db.selectFrom("centre_card_drafts").select("id").execute()).map((r) => r.id)).toEqual(["c-new"]);
-    expect((await conn.db.selectFrom("centre_signup_drafts").select("id").execute()).map((r) => r.id)).toEqual(["s-new"]);
+    expect((await conn.db.selectFrom("flow_drafts").select("id").where("id", "like", "f-%").execute()).map((r) => r.id)).toEqual(["f-live"]);
   });
 
   it("strips decided library-card applications older than the period of name, phone, certificate and address; pending or recent ones stay", async () => {

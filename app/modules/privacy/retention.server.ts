@@ -23,7 +23,7 @@ export function retentionCutoff(months: number, now = new Date()): string {
   return cutoff.toISOString();
 }
 
-/** Unfinished forms (booking, request, card and sign-up drafts) hold personal data briefly; they go after 30 days. */
+/** Unfinished forms (booking drafts; guided-form drafts as a backstop) hold personal data briefly; they go after 30 days. */
 const draftDays = 30;
 /** Rate-limit counters name the client's address; a day is more than any window needs. */
 const counterDays = 1;
@@ -44,7 +44,7 @@ const count = (result: Array<{ numDeletedRows?: bigint; numUpdatedRows?: bigint 
   [result].flat().reduce((n, r) => n + Number(r.numDeletedRows ?? r.numUpdatedRows ?? 0), 0);
 
 /** Unfinished forms go `draftDays` after their last change. */
-const draftRule = (name: string, table: "cinema_booking_drafts" | "lending_request_drafts" | "centre_card_drafts" | "centre_signup_drafts" | "flow_drafts"): Rule => ({
+const draftRule = (name: string, table: "cinema_booking_drafts"): Rule => ({
   name,
   tables: [table],
   run: async (db, _cutoff, draftCutoff) => count(await db.deleteFrom(table).where("updated_at", "<", draftCutoff).execute()),
@@ -119,7 +119,6 @@ const rules: Rule[] = [
       );
     },
   },
-  draftRule("device request drafts", "lending_request_drafts"),
   {
     name: "library card applications",
     tables: ["centre_library_cards"],
@@ -136,7 +135,6 @@ const rules: Rule[] = [
           .execute(),
       ),
   },
-  draftRule("library card drafts", "centre_card_drafts"),
   {
     name: "home-modification applications",
     tables: ["home_mod_applications"],
@@ -162,9 +160,15 @@ const rules: Rule[] = [
       return count(await db.updateTable("centre_signups").set({ name: removed, phone: "" }).where("activity_id", "in", past).where("phone", "!=", "").execute());
     },
   },
-  draftRule("activity sign-up drafts", "centre_signup_drafts"),
-  // The guided-form engine's drafts (app/modules/flows): gone at their expiry already; this is the backstop.
-  draftRule("guided-form drafts", "flow_drafts"),
+  {
+    // The guided-form engine's drafts (app/modules/flows): an expired draft no page can open any more, and some hold
+    // health details (the eligibility check's answers), so it goes at the first purge after its expiry (a new draft
+    // deletes expired ones too); 30 days after the last change is the backstop.
+    name: "guided-form drafts",
+    tables: ["flow_drafts"],
+    run: async (db, _cutoff, draftCutoff, now) =>
+      count(await db.deleteFrom("flow_drafts").where((eb) => eb.or([eb("expires_at", "<", now.toISOString()), eb("updated_at", "<", draftCutoff)])).execute()),
+  },
   {
     name: "assistant questions",
     tables: ["chat_questions"],

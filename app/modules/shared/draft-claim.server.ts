@@ -3,9 +3,6 @@ import type { Database } from "../db/schema";
 
 /** Every draft table, and the column that names what its submit made. */
 const referenceColumn = {
-  lending_request_drafts: "request_reference",
-  centre_card_drafts: "card_reference",
-  centre_signup_drafts: "signup_reference",
   cinema_booking_drafts: "booking_reference",
   flow_drafts: "reference",
 } as const;
