@@ -18,9 +18,11 @@ const target = 0.95;
  * of residents' questions written blind by a helper (first measured 78.6% and 77%) joined it. Raise it whenever
  * the held-out figure rises; never lower it for the same cases. On 2026-12-04 two more blind batches joined (35
  * cases each; the second deliberately about sections and services earlier testers skipped, 23/35 on first run):
- * 333 of 386 (86.3%), so the floor is reset for the enlarged part, two cases below that.
+ * 333 of 386 (86.3%), so the floor is reset for the enlarged part, two cases below that. On 2026-12-05 (UTC
+ * evening of the 4th) a sixth blind batch joined (35 held-out cases, mostly follow-ups; 24/35 on first run): the
+ * same 386 stand at 331 (85.8%), all 421 at 355 (84.3%); the floor is reset again, two cases below.
  */
-const heldOutFloor = 0.855; // two cases below the level reached: room for ties broken differently on another machine, no more
+const heldOutFloor = 0.838; // two cases below the level reached: room for ties broken differently on another machine, no more
 const targetFor = (name: string) => (name === "held-out" ? heldOutFloor : target);
 
 let index: AssistantIndex;

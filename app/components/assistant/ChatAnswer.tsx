@@ -58,10 +58,15 @@ export function ChatAnswer({ turn, rateAction, level = 2 }: { turn: ChatTurnData
       ) : null}
       {view.eligibility ? <EligibilityVerdicts block={view.eligibility} passages={view.passages} headingId={`${headingId}-verdicts`} /> : null}
       <Points points={view.points} />
-      {view.also?.map((part) => {
+      {view.also?.map((part, i) => {
         const passage = view.passages.find((p) => p.n === part.source);
         return (
-          <div key={part.source} className="chat-turn__also">
+          <div key={i} className="chat-turn__also">
+            {part.question ? (
+              <p className="chat-turn__part-question">
+                <LangText text={t("assistant.answer.partQuestion", { question: part.question })} />
+              </p>
+            ) : null}
             <p>
               <LangText text={part.lead} />
             </p>

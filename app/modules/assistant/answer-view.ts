@@ -42,10 +42,18 @@ export interface AnswerView {
   points: string[];
   /**
    * A question that asks two things of one service ("去哪办，要带啥"): after the lead and its list, what the
-   * service's section for each other thing says (its first sentence or list), with the passage it comes from.
+   * service's section for each other thing says (its first sentence or list), with the passage it comes from;
+   * and for a message with several questions, the answer to each that the lead does not give.
    * Absent from answers stored before it existed.
    */
-  also?: Array<{ lead: string; points: string[]; source: number }>;
+  also?: Array<{
+    lead: string;
+    points: string[];
+    /** The passage it rests on (its `n`); 0 for a question of the message that the corpus does not answer. */
+    source: number;
+    /** The question of the message it answers, when the message asked several (several-questions.server.ts). */
+    question?: string;
+  }>;
   /** English locale: the English summaries of the cited documents (the corpus's own English text). */
   summaries: Array<{ title: string; text: string; url: string }>;
   /** Generated text (LLM mode) shown after the lead; "" in extractive mode. */

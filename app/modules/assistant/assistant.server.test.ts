@@ -84,6 +84,15 @@ describe("answers", () => {
     expect(reassess.answer.split("\n")[0]).toContain("重新评定");
   });
 
+  it("answers each question of a message that asks two, the second under its own words, with its source", async () => {
+    const reply = await ask("视障图书馆办借阅证要带什么？有没有有声读物？");
+    expect(reply.answer.split("\n")[0]).toContain("残疾人证");
+    const second = reply.view.also?.find((a) => a.question === "有没有有声读物？");
+    expect(second?.points.join("")).toContain("有声读物");
+    expect(reply.view.passages.find((p) => p.n === second?.source)?.url).toMatch(/^\/policies\/visually-impaired-library-guide#/);
+    expect(reply.answer).toContain("您还问：“有没有有声读物？”");
+  });
+
   it("cites no other service's passage only because it says how to apply (法律援助怎么申请 ≠ the nursing allowance's 到乡镇申请)", async () => {
     const reply = await ask("法律援助怎么申请");
     expect(reply.citations[0].url).toMatch(/^\/policies\/legal-aid-law-disability#/);

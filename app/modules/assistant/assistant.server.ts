@@ -28,6 +28,7 @@ import {
   ruleSections,
 } from "./dialog-answer.server";
 import { resolveQuestion, type ResolvedQuestion } from "./dialog.server";
+import { separateQuestions, withPartAnswers, type PartAnswer } from "./several-questions.server";
 import { guardQuestion, matchingGuardRule, maxQuestionLength, type AnswerStatus, type PersonalDataKind } from "./guards";
 import { chatModelFromEnv, generateAnswer, type LlmOutcome } from "./llm.server";
 import { minimumConfidence, retrieve, type Retrieval, type RetrievalMode } from "./retrieve.server";
@@ -236,6 +237,26 @@ export async function askAssistant(input: { question: string; locale: Locale }, 
       view = composeNoAnswer("error", t, guard.personalData);
       decidedBy = "error";
     }
+  }
+
+  // A message with several questions that was answered: each question answered on its own as well, from the
+  // documents the whole cites or found first (a part alone, "推荐要收钱吗？", can match a passage about something else), after what
+  // the whole answers. (A message the corpus does not answer stays unanswered: "怎么申请？" after an off-topic
+  // question is no question of its own.)
+  const several = index && retrieval && view.status === "answered" ? separateQuestions(question) : [];
+  if (index && retrieval && several.length) {
+    const found = new Set([...view.passages.map((p) => index.chunks[p.key]?.docId), ...retrieval.hits.slice(0, 5).map((h) => h.chunk.docId)]);
+    const earlier = [...history, priorTurnOf(guard.masked, view, resolved)];
+    const parts: PartAnswer[] = [];
+    for (const part of several) {
+      const own = resolveQuestion(part, earlier, { known, inDocuments, fold });
+      const answered = await answerFromCorpus(part, locale, [], { ...options, chatModel: null }, own, index).catch(() => null);
+      if (!answered) continue;
+      const from = answered.view.passages[0] ? index.chunks[answered.view.passages[0].key]?.docId : undefined;
+      if (answered.view.status === "answered" && (!from || !found.has(from))) continue;
+      parts.push({ question: part, view: answered.view, namesUnknown: answered.view.lead !== t("assistant.noAnswer.no_content") });
+    }
+    view = withPartAnswers(view, parts);
   }
 
   // Say when a question was read with the earlier one's topic, so a wrong reading shows.

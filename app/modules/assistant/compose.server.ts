@@ -884,7 +884,10 @@ export function composeNoAnswer(
 export function answerText(view: AnswerView, t: TFunction): string {
   const parts: string[] = [...view.notices, view.lead, ...(view.caveat ? [view.caveat] : [])];
   if (view.points.length) parts.push(view.points.map((p) => `- ${p}`).join("\n"));
-  for (const part of view.also ?? []) parts.push([part.lead, ...part.points.map((p) => `- ${p}`)].join("\n"));
+  for (const part of view.also ?? []) {
+    const asked = part.question ? [t("assistant.answer.partQuestion", { question: part.question })] : [];
+    parts.push([...asked, part.lead, ...part.points.map((p) => `- ${p}`)].join("\n"));
+  }
   if (view.eligibility) parts.push(eligibilityText(view.eligibility, t));
   if (view.body) parts.push(view.body);
   if (view.summaries.length) {

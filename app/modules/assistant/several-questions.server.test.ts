@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import type { AnswerView } from "./answer-view";
+import { separateQuestions, withPartAnswers } from "./several-questions.server";
+
+const view = (over: Partial<AnswerView>): AnswerView => ({
+  status: "answered",
+  grounded: true,
+  mode: "extractive",
+  notices: [],
+  lead: "",
+  points: [],
+  summaries: [],
+  body: "",
+  passages: [],
+  rule: null,
+  easyRead: null,
+  nextSteps: [],
+  ...over,
+});
+const passage = (n: number, key: number) => ({ n, key, title: `第${key}节`, url: `/policies/x#s-${key}`, quote: `引文${key}` });
+
+describe("a message with several questions", () => {
+  it("is read as its questions, each as typed, when it asks more than one thing", () => {
+    expect(separateQuestions("推荐要收钱吗？招了以后公司税收上有没有什么好处？")).toEqual(["推荐要收钱吗？", "招了以后公司税收上有没有什么好处？"]);
+    // Numbered asks, as a screen-reader user writes them.
+    expect(separateQuestions("我想了解两个问题：第一，借阅证要带哪些证件；第二，图书馆有没有有声读物。请逐条回答。")).toHaveLength(2);
+  });
+
+  it("is one question when only one sentence asks, or the second only frames the first (是吗？)", () => {
+    expect(separateQuestions("我妈瘫痪在床好几年了。每个月能领护理补贴吗？")).toEqual([]);
+    expect(separateQuestions("听说护理补贴不要低保？是吗？")).toEqual([]);
+    expect(separateQuestions("残疾证怎么办")).toEqual([]);
+  });
+
+  it("adds each part's answer under its question, with its passage, unless the whole already gave it", () => {
+    const whole = view({ lead: "免费推荐。", passages: [passage(1, 10)] });
+    const merged = withPartAnswers(whole, [
+      { question: "推荐要收钱吗？", view: view({ lead: "免费推荐。", passages: [passage(1, 10)] }) },
+      { question: "税收上有没有好处？", view: view({ lead: "可以享受税收优惠。", points: ["按比例安排"], passages: [passage(1, 20), passage(2, 30)] }) },
+    ]);
+    expect(merged.also).toEqual([{ question: "税收上有没有好处？", lead: "可以享受税收优惠。", points: ["按比例安排"], source: 2 }]);
+    expect(merged.passages.map((p) => [p.n, p.key])).toEqual([[1, 10], [2, 20]]);
+  });
+
+  it("says which part the corpus has no answer for when its refusal names what is missing, and is silent otherwise", () => {
+    const whole = view({ lead: "一级最重。", passages: [passage(1, 10)] });
+    const merged = withPartAnswers(whole, [
+      { question: "霍金得的是什么病？", view: view({ status: "no_content", grounded: false, lead: "没有找到关于“霍金”的答案。" }), namesUnknown: true },
+      { question: "周末开吗？", view: view({ status: "no_content", grounded: false, lead: "没有找到这个问题的答案。" }), namesUnknown: false },
+    ]);
+    expect(merged.also).toEqual([{ question: "霍金得的是什么病？", lead: "没有找到关于“霍金”的答案。", points: [], source: 0 }]);
+  });
+});

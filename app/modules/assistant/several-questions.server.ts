@@ -1,0 +1,78 @@
+import type { AnswerView } from "./answer-view";
+import { getPhrases } from "./phrases.server";
+import { questionClauses } from "./understand.server";
+
+/**
+ * A message that asks several things ("推荐要收钱吗？招了以后公司税收上有没有什么好处？", "…每天几点开门，周末
+ * 是否开放？", "第一…；第二…，请逐条回答"): residents, and screen-reader users above all, often put two or three
+ * questions in one message, and an answer that takes up only the first leaves the rest unanswered without saying so.
+ * The assistant answers the message as a whole, as before; then each of its questions on its own, as a follow-up of
+ * that answer (so "周末是否开放" is asked of the library the first question named), and adds what the whole did not
+ * already say, or says that the corpus has no answer to that part.
+ */
+
+/** At most this many questions of one message are answered one by one. */
+export const maxQuestions = 3;
+
+/** Where one question of a message ends: a question mark, or a semicolon / full stop between numbered asks. */
+const questionEnd = /(?<=[？?；;])|(?<=。)(?=\s*(?:第[一二三四五]|[二三四五][、，,]|[2-5][.、]))/u;
+
+/**
+ * The questions of a message, each as typed, when it has more than one: sentences that end in a question mark
+ * (or are numbered asks) and have words of their own. [] for a message with one question.
+ */
+export function separateQuestions(text: string): string[] {
+  const phrases = getPhrases();
+  const sentences = text
+    .split(questionEnd)
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (sentences.length < 2) return [];
+  const asks = sentences.filter((s) => {
+    const clauses = questionClauses(s, phrases);
+    // (Its own words: not a bare "是吗？" or "怎么办？", which asks about what came before it.)
+    return clauses.some((c) => c.asking && !c.frame) && /[\p{Script=Han}a-z]{2,}/iu.test(phrases.narrative.remove(s));
+  });
+  return asks.length >= 2 ? asks.slice(0, maxQuestions) : [];
+}
+
+/** One of the message's questions and its own answer. */
+export interface PartAnswer {
+  question: string;
+  view: AnswerView;
+  /** Not answered, and its refusal names what the corpus lacks ("没有找到关于“霍金”的答案"). */
+  namesUnknown?: boolean;
+}
+
+/** Everything an answer says, as one text (to see whether a part's answer adds anything). */
+function saidIn(view: AnswerView): string {
+  return [view.lead, ...view.points, ...(view.also ?? []).flatMap((a) => [a.lead, ...a.points])].join("\n");
+}
+
+/**
+ * The whole message's answer with each part's answer after it: the part's lead and list, with the passage it rests
+ * on (added to the sources when it is not one yet), under the question it answers. A part the whole already
+ * answered (same passage, or its lead already said) is left out; a part the corpus does not answer says so when
+ * its refusal names what is missing (the whole may answer a part that its few words alone do not find).
+ */
+export function withPartAnswers(whole: AnswerView, parts: PartAnswer[]): AnswerView {
+  const passages = [...whole.passages];
+  const also = [...(whole.also ?? [])];
+  const leadKey = whole.passages[0]?.key;
+  for (const { question, view, namesUnknown } of parts) {
+    const said = saidIn({ ...whole, also });
+    if (view.status !== "answered") {
+      if (namesUnknown) also.push({ question, lead: view.lead, points: [], source: 0 });
+      continue;
+    }
+    const first = view.passages[0];
+    if (!first || first.key === leadKey || said.includes(view.lead) || also.some((a) => passages[a.source - 1]?.key === first.key)) continue;
+    let passage = passages.find((p) => p.key === first.key);
+    if (!passage) {
+      passage = { ...first, n: passages.length + 1 };
+      passages.push(passage);
+    }
+    also.push({ question, lead: view.lead, points: view.points, source: passage.n });
+  }
+  return { ...whole, passages, also };
+}
