@@ -45,7 +45,7 @@ export async function loadFlow(params: Params, now: Date = new Date()): Promise<
   let draft: Draft;
   try {
     screening = await getScreening(db, String(params.screeningId ?? ""), now);
-    draft = await getDraft(db, screening.id, String(params.draftId ?? ""));
+    draft = await getDraft(db, screening.id, String(params.draftId ?? ""), now);
   } catch (error) {
     if (error instanceof NotFound) throw notFound();
     throw error;

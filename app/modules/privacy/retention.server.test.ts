@@ -138,8 +138,19 @@ describe("retention of every other kind of personal record", () => {
   it("removes booking, device-request, library-card and sign-up drafts 30 days after their last change", async () => {
     const { future } = await screenings();
     const base = { created_at: old, locale: "zh-CN", name: "李四", phone: "13800000002" };
-    const bookingDraft = (id: string, updated: string) => ({ id, screening_id: future, tickets: 1, needs: "", hold_id: null, name: "李四", phone: "13800000002", booking_reference: null, created_at: old, updated_at: updated });
-    await conn.db.insertInto("cinema_booking_drafts").values([bookingDraft("b-old", weeksAgo), bookingDraft("b-new", recent)]).execute();
+    // Booking drafts are guided-form drafts (flow_drafts, migration 0022), as every flow's are.
+    const bookingDraft = (id: string, updated: string) => ({
+      id,
+      flow: "cinema-booking",
+      scope: future,
+      payload: JSON.stringify({ tickets: 1, needs: [], name: "李四", phone: "13800000002" }),
+      reference: null,
+      locale: "zh-CN",
+      created_at: old,
+      updated_at: updated,
+      expires_at: updated,
+    });
+    await conn.db.insertInto("flow_drafts").values([bookingDraft("b-old", weeksAgo), bookingDraft("b-new", recent)]).execute();
     const requestDraft = (id: string, updated: string) => ({
       ...base,
       id,
@@ -172,8 +183,8 @@ describe("retention of every other kind of personal record", () => {
     await conn.db.insertInto("centre_signup_drafts").values([signupDraft("s-old", weeksAgo), signupDraft("s-new", recent)]).execute();
 
     const result = await purge();
-    expect(result).toMatchObject({ "booking drafts": 1, "device request drafts": 1, "library card drafts": 1, "activity sign-up drafts": 1 });
-    expect((await conn.db.selectFrom("cinema_booking_drafts").select("id").execute()).map((r) => r.id)).toEqual(["b-new"]);
+    expect(result).toMatchObject({ "guided-form drafts": 1, "device request drafts": 1, "library card drafts": 1, "activity sign-up drafts": 1 });
+    expect((await conn.db.selectFrom("flow_drafts").select("id").where("flow", "=", "cinema-booking").execute()).map((r) => r.id)).toEqual(["b-new"]);
     expect((await conn.db.selectFrom("lending_request_drafts").select("id").execute()).map((r) => r.id)).toEqual(["r-new"]);
     expect((await conn.db.selectFrom("centre_card_drafts").select("id").execute()).map((r) => r.id)).toEqual(["c-new"]);
     expect((await conn.db.selectFrom("centre_signup_drafts").select("id").execute()).map((r) => r.id)).toEqual(["s-new"]);

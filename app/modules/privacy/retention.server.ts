@@ -44,7 +44,7 @@ const count = (result: Array<{ numDeletedRows?: bigint; numUpdatedRows?: bigint 
   [result].flat().reduce((n, r) => n + Number(r.numDeletedRows ?? r.numUpdatedRows ?? 0), 0);
 
 /** Unfinished forms go `draftDays` after their last change. */
-const draftRule = (name: string, table: "cinema_booking_drafts" | "lending_request_drafts" | "centre_card_drafts" | "centre_signup_drafts" | "flow_drafts"): Rule => ({
+const draftRule = (name: string, table: "lending_request_drafts" | "centre_card_drafts" | "centre_signup_drafts" | "flow_drafts"): Rule => ({
   name,
   tables: [table],
   run: async (db, _cutoff, draftCutoff) => count(await db.deleteFrom(table).where("updated_at", "<", draftCutoff).execute()),
@@ -84,7 +84,6 @@ const rules: Rule[] = [
       return count(await db.deleteFrom("cinema_waiting_list").where("screening_id", "in", past).execute());
     },
   },
-  draftRule("booking drafts", "cinema_booking_drafts"),
   // Seat holds keep the client address for the per-client cap (app/modules/cinema/hold-limits.server.ts): they go
   // with the drafts, with any claim rows they left; so do idempotency keys (a hash of the booking's input).
   {

@@ -6,7 +6,6 @@ const referenceColumn = {
   lending_request_drafts: "request_reference",
   centre_card_drafts: "card_reference",
   centre_signup_drafts: "signup_reference",
-  cinema_booking_drafts: "booking_reference",
   flow_drafts: "reference",
 } as const;
 export type DraftTableName = keyof typeof referenceColumn;
