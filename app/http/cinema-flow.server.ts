@@ -14,6 +14,11 @@ import {
   type ScreeningWithSeats,
 } from "~/modules/cinema/index.server";
 import { getDb } from "~/modules/db/index.server";
+import type { Database } from "~/modules/db/schema";
+import type { FlowDraft } from "~/modules/flows/index.server";
+import type { Kysely } from "kysely";
+import { bookingFlow, type BookingAnswers } from "~/modules/cinema/index.server";
+import { flowRoute } from "./flow-route.server";
 import { routeLocale } from "./route-locale";
 import { bookingPath, stepPath, type Step } from "~/components/cinema/paths";
 
@@ -34,6 +39,28 @@ export interface Flow {
   holdExpired: boolean;
   /** Locale-aware path of a step. */
   path: (step: Step, query?: string) => string;
+}
+
+/**
+ * A booking step on the guided-form engine (app/http/flow-route.server.ts): each step keeps its own route file and
+ * URL (`…/book/<draft>/people`), the screening is the draft's scope, the first step's back link is the screening's
+ * page, and a booked draft leads to its booking's confirmation (404 when that booking can no longer be found).
+ */
+export function bookingStepRoute<V>(step: Step, view: (args: { db: Kysely<Database>; draft: FlowDraft<BookingAnswers>; screening: ScreeningWithSeats }) => V | Promise<V>) {
+  return flowRoute(bookingFlow, {
+    step,
+    context: async (db, params) => {
+      const screening = await getScreening(db, String(params.screeningId ?? ""));
+      return { scope: screening.id, value: screening };
+    },
+    path: (screening, draftId, to, query) => stepPath(screening.id, draftId, to as Step, query),
+    start: (screening) => `/cinema/${screening.id}`,
+    view: ({ db, draft, context }) => view({ db, draft, screening: context }),
+    finished: async ({ db, draft }) => {
+      const booking = await findBooking(db, { reference: draft.reference ?? "", phone: draft.answers.phone ?? "" });
+      return bookingPath(booking.reference, booking.accessToken, "confirmation");
+    },
+  });
 }
 
 export const notFound = () => new Response("Not Found", { status: 404 });

@@ -5,7 +5,7 @@ import { localePath } from "~/i18n/config";
 import { getFixedT } from "~/i18n/i18n.server";
 import { getDb } from "~/modules/db/index.server";
 import type { Database } from "~/modules/db/schema";
-import { loadStep, postStep, startDraft, type Flow, type FlowDraft } from "~/modules/flows/index.server";
+import { loadStep, postStep, readDraft, startDraft, type Flow, type FlowDraft } from "~/modules/flows/index.server";
 import { DomainError } from "~/modules/shared/domain-error";
 import { domainErrorInit, domainErrorMessage } from "./domain-errors.server";
 import { refuseTooManyDrafts } from "./draft-limit.server";
@@ -30,6 +30,13 @@ export interface FlowRouteOptions<A, C, V> {
   start: (context: C) => string;
   /** The page's own data from the draft (the answers as the page shows them, the done page's record …). */
   view: (args: { db: Db; draft: FlowDraft<A>; step: string; context: C }) => V | Promise<V>;
+  /** The step this route is, when each step has a route of its own (`…/people.tsx`) rather than one `$step` route. */
+  step?: string;
+  /**
+   * Where a sent draft goes instead of the engine's done page: the record's own page (a booking's confirmation),
+   * a path without the language prefix. A domain error `not_found` (the record is gone) is the 404 page.
+   */
+  finished?: (args: { db: Db; draft: FlowDraft<A>; context: C }) => Promise<string>;
 }
 
 const notFound = () => new Response("Not Found", { status: 404 });
@@ -45,15 +52,21 @@ export function flowRoute<A, C, V>(flow: Flow<A>, options: FlowRouteOptions<A, C
     const locale = routeLocale(params);
     const db = getDb();
     const { scope, value: context } = await options.context(db, params).catch(asPageError);
-    const address = { draftId: String(params.draftId ?? ""), step: String(params.step ?? ""), scope };
-    const go = (step: string, query = "") => redirect(localePath(options.path(context, address.draftId, step, query), locale));
+    const address = { draftId: String(params.draftId ?? ""), step: options.step ?? String(params.step ?? ""), scope };
+    const go = async (step: string, query = "") => {
+      if (step === "done" && options.finished) {
+        const draft = await readDraft(db, flow, address.draftId, { scope, now: "even-expired" }).catch(asPageError);
+        return redirect(localePath(await options.finished({ db, draft, context }).catch(asPageError), locale));
+      }
+      return redirect(localePath(options.path(context, address.draftId, step, query), locale));
+    };
     return { locale, db, context, address, go };
   }
 
   async function loader({ params, request }: LoaderFunctionArgs) {
     const { db, context, address, go } = await begin(params);
     const page = await loadStep(db, flow, address).catch(asPageError);
-    if (page.kind === "goto") throw go(page.step);
+    if (page.kind === "goto") throw await go(page.step);
     const view = await Promise.resolve(options.view({ db, draft: page.draft, step: page.step, context })).catch(asPageError);
     return {
       step: page.step,
@@ -72,7 +85,8 @@ export function flowRoute<A, C, V>(flow: Flow<A>, options: FlowRouteOptions<A, C
     const outcome = await postStep(db, flow, { ...address, form, client: load.clientIp ?? "local" }).catch(asPageError);
     switch (outcome.kind) {
       case "goto":
-        return go(outcome.step);
+        // A change from the check page that needs a new answer first: that page, and then back to the check page.
+        return go(outcome.step, form.get("returnTo") === "check" && outcome.step !== "check" && outcome.step !== "done" ? "?return=check" : "");
       case "invalid":
         return data({ hasErrors: true, lastResult: outcome.lastResult as unknown, message: null as string | null }, { status: 400 });
       case "limited":

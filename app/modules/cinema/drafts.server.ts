@@ -6,7 +6,7 @@ import { cinemaBookings } from "~/modules/observability/metrics.server";
 import { makeReference } from "~/modules/shared/reference";
 import { retryTransaction } from "~/modules/shared/transaction-retry.server";
 import { toBookingView, type BookingView } from "./booking-views.server";
-import { confirmHoldIn } from "./bookings.server";
+import { confirmHoldIn, releaseHold } from "./bookings.server";
 import { bookingFlowName, cinemaNeeds, type CinemaNeed } from "./cinema-constants";
 import { chooseSeatsSchema, contactSchema, needsSchema, peopleSchema } from "./cinema-schema";
 import { Busy, HoldExpired, NotFound } from "./errors";
@@ -38,6 +38,9 @@ export type BookingAnswers = Required<z.infer<typeof bookingAnswers>>;
 
 export { bookingFlowName };
 
+/** The needs the seats are chosen by (a wheelchair space, the front rows). */
+const seatNeeds = ["wheelchair", "lowVision"] as const;
+
 /**
  * The booking's declaration: the draft's store, its steps and their order. Its submit is confirmDraft (below), which
  * claims the draft and turns its hold into the booking in one transaction.
@@ -47,8 +50,30 @@ export const bookingFlow = defineFlow<BookingAnswers>({
   answers: bookingAnswers,
   submitLimit: "booking",
   steps: [
-    { id: "people", fields: ["tickets"], schema: peopleSchema },
-    { id: "needs", fields: ["needs"], schema: needsSchema },
+    {
+      id: "people",
+      fields: ["tickets"],
+      schema: peopleSchema,
+      // A different party size needs different seats: the held ones go back, and the seat step is asked again.
+      save: async (value: { tickets: number }, { db, answers }) => {
+        if (value.tickets === answers.tickets) return { tickets: value.tickets };
+        if (answers.holdId) await releaseHold(db, answers.holdId);
+        return { tickets: value.tickets, holdId: undefined };
+      },
+    },
+    {
+      id: "needs",
+      fields: ["needs"],
+      schema: needsSchema,
+      // Seats depend on the wheelchair and low-vision answers: when those change, the seats are chosen again.
+      save: async (value: { needs: CinemaNeed[] }, { db, answers }) => {
+        const before = answers.needs ?? [];
+        const seatsChange = seatNeeds.some((n) => before.includes(n) !== value.needs.includes(n));
+        if (!seatsChange) return { needs: value.needs };
+        if (answers.holdId) await releaseHold(db, answers.holdId);
+        return { needs: value.needs, holdId: undefined };
+      },
+    },
     { id: "seats", fields: ["holdId"], schema: chooseSeatsSchema },
     { id: "contact", fields: ["name", "phone"], schema: contactSchema },
   ],
