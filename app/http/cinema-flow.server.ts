@@ -18,7 +18,7 @@ import type { Database } from "~/modules/db/schema";
 import type { FlowDraft } from "~/modules/flows/index.server";
 import type { Kysely } from "kysely";
 import { bookingFlow, type BookingAnswers } from "~/modules/cinema/index.server";
-import { flowRoute } from "./flow-route.server";
+import { flowRoute, type FlowRouteOptions } from "./flow-route.server";
 import { routeLocale } from "./route-locale";
 import { bookingPath, stepPath, type Step } from "~/components/cinema/paths";
 
@@ -46,8 +46,13 @@ export interface Flow {
  * URL (`…/book/<draft>/people`), the screening is the draft's scope, the first step's back link is the screening's
  * page, and a booked draft leads to its booking's confirmation (404 when that booking can no longer be found).
  */
-export function bookingStepRoute<V>(step: Step, view: (args: { db: Kysely<Database>; draft: FlowDraft<BookingAnswers>; screening: ScreeningWithSeats }) => V | Promise<V>) {
+export function bookingStepRoute<V>(
+  step: Step,
+  view: (args: { db: Kysely<Database>; draft: FlowDraft<BookingAnswers>; screening: ScreeningWithSeats; url: URL; lapsed: boolean; locale: Locale }) => V | Promise<V>,
+  options: Pick<FlowRouteOptions<BookingAnswers, ScreeningWithSeats, V>, "errorMessage"> = {},
+) {
   return flowRoute(bookingFlow, {
+    ...options,
     step,
     context: async (db, params) => {
       const screening = await getScreening(db, String(params.screeningId ?? ""));
@@ -55,7 +60,7 @@ export function bookingStepRoute<V>(step: Step, view: (args: { db: Kysely<Databa
     },
     path: (screening, draftId, to, query) => stepPath(screening.id, draftId, to as Step, query),
     start: (screening) => `/cinema/${screening.id}`,
-    view: ({ db, draft, context }) => view({ db, draft, screening: context }),
+    view: ({ db, draft, context, url, lapsed, locale }) => view({ db, draft, screening: context, url, lapsed, locale }),
     finished: async ({ db, draft }) => {
       const booking = await findBooking(db, { reference: draft.reference ?? "", phone: draft.answers.phone ?? "" });
       return bookingPath(booking.reference, booking.accessToken, "confirmation");

@@ -1,7 +1,8 @@
+import type { TFunction } from "i18next";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import type { Params } from "@remix-run/react";
 import type { Kysely } from "kysely";
-import { localePath } from "~/i18n/config";
+import { localePath, type Locale } from "~/i18n/config";
 import { getFixedT } from "~/i18n/i18n.server";
 import { getDb } from "~/modules/db/index.server";
 import type { Database } from "~/modules/db/schema";
@@ -29,7 +30,7 @@ export interface FlowRouteOptions<A, C, V> {
   /** Where the first step's back link goes. */
   start: (context: C) => string;
   /** The page's own data from the draft (the answers as the page shows them, the done page's record …). */
-  view: (args: { db: Db; draft: FlowDraft<A>; step: string; context: C }) => V | Promise<V>;
+  view: (args: { db: Db; draft: FlowDraft<A>; step: string; context: C; url: URL; lapsed: boolean; locale: Locale }) => V | Promise<V>;
   /** The step this route is, when each step has a route of its own (`…/people.tsx`) rather than one `$step` route. */
   step?: string;
   /**
@@ -37,7 +38,12 @@ export interface FlowRouteOptions<A, C, V> {
    * a path without the language prefix. A domain error `not_found` (the record is gone) is the 404 page.
    */
   finished?: (args: { db: Db; draft: FlowDraft<A>; context: C }) => Promise<string>;
+  /** A refused post's sentence, when a domain error means something more particular on this page; default the mapper's. */
+  errorMessage?: (t: TFunction, error: DomainError) => string | null;
 }
+
+/** The query a page is sent to with when answers lapsed on their own on the way (Flow.lapsed): the page says so. */
+export const lapsedQuery = "?expired=1";
 
 const notFound = () => new Response("Not Found", { status: 404 });
 
@@ -64,17 +70,18 @@ export function flowRoute<A, C, V>(flow: Flow<A>, options: FlowRouteOptions<A, C
   }
 
   async function loader({ params, request }: LoaderFunctionArgs) {
-    const { db, context, address, go } = await begin(params);
+    const { locale, db, context, address, go } = await begin(params);
     const page = await loadStep(db, flow, address).catch(asPageError);
-    if (page.kind === "goto") throw await go(page.step);
-    const view = await Promise.resolve(options.view({ db, draft: page.draft, step: page.step, context })).catch(asPageError);
+    if (page.kind === "goto") throw await go(page.step, page.lapsed ? lapsedQuery : "");
+    const url = new URL(request.url);
+    const view = await Promise.resolve(options.view({ db, draft: page.draft, step: page.step, context, url, lapsed: page.lapsed, locale })).catch(asPageError);
     return {
       step: page.step,
       draftId: page.draft.id,
       reference: page.draft.reference,
       back: page.back ? options.path(context, page.draft.id, page.back) : options.start(context),
       count: page.count,
-      returnTo: new URL(request.url).searchParams.get("return") === "check" ? "check" : "",
+      returnTo: url.searchParams.get("return") === "check" ? "check" : "",
       ...view,
     };
   }
@@ -86,6 +93,7 @@ export function flowRoute<A, C, V>(flow: Flow<A>, options: FlowRouteOptions<A, C
     switch (outcome.kind) {
       case "goto":
         // A change from the check page that needs a new answer first: that page, and then back to the check page.
+        if (outcome.lapsed) return go(outcome.step, lapsedQuery);
         return go(outcome.step, form.get("returnTo") === "check" && outcome.step !== "check" && outcome.step !== "done" ? "?return=check" : "");
       case "invalid":
         return data({ hasErrors: true, lastResult: outcome.lastResult as unknown, message: null as string | null }, { status: 400 });
@@ -94,8 +102,11 @@ export function flowRoute<A, C, V>(flow: Flow<A>, options: FlowRouteOptions<A, C
           { hasErrors: true, lastResult: null as unknown, message: getFixedT(locale)("errors.rateLimited") as string | null },
           { status: 429, headers: { "Retry-After": String(outcome.retryAfterSeconds) } },
         );
-      case "refused":
-        return data({ hasErrors: true, lastResult: null as unknown, message: domainErrorMessage(getFixedT(locale), outcome.error) as string | null }, domainErrorInit(outcome.error));
+      case "refused": {
+        const t = getFixedT(locale);
+        const message = options.errorMessage?.(t, outcome.error) ?? domainErrorMessage(t, outcome.error);
+        return data({ hasErrors: true, lastResult: null as unknown, message: message as string | null }, domainErrorInit(outcome.error));
+      }
     }
   }
 

@@ -6,9 +6,9 @@ import { cinemaBookings } from "~/modules/observability/metrics.server";
 import { makeReference } from "~/modules/shared/reference";
 import { retryTransaction } from "~/modules/shared/transaction-retry.server";
 import { toBookingView, type BookingView } from "./booking-views.server";
-import { confirmHoldIn, releaseHold } from "./bookings.server";
+import { confirmHoldIn, getHold, holdSeats, releaseHold } from "./bookings.server";
 import { bookingFlowName, cinemaNeeds, type CinemaNeed } from "./cinema-constants";
-import { chooseSeatsSchema, contactSchema, needsSchema, peopleSchema } from "./cinema-schema";
+import { acceptSeatsSchema, contactSchema, needsSchema, peopleSchema } from "./cinema-schema";
 import { Busy, HoldExpired, NotFound } from "./errors";
 import { validateContact } from "./validation";
 import { assertBookable, loadScreening } from "./screenings.server";
@@ -74,9 +74,35 @@ export const bookingFlow = defineFlow<BookingAnswers>({
         return { needs: value.needs, holdId: undefined };
       },
     },
-    { id: "seats", fields: ["holdId"], schema: chooseSeatsSchema },
+    {
+      id: "seats",
+      fields: ["holdId"],
+      schema: acceptSeatsSchema,
+      // Accepting the offered seats holds them (and gives back the ones held before), under the client's and the
+      // phone's caps; a hold post is rate limited. A refusal (sold out, taken meanwhile, over a cap) is a domain error.
+      limit: "hold",
+      save: async (value: { seat: string[] }, { db, answers, scope, client, now }) => {
+        const hold = await holdSeats(
+          db,
+          { screeningId: scope, party: { tickets: answers.tickets ?? 1, needs: answers.needs ?? [] }, seatIds: value.seat, replaceHoldId: answers.holdId, client, phone: answers.phone },
+          now,
+        );
+        return { holdId: hold.id };
+      },
+    },
     { id: "contact", fields: ["name", "phone"], schema: contactSchema },
   ],
+  // A hold that ran out is no answer any more: the seat step is asked again, and says why.
+  lapsed: async ({ db, answers, now }) => {
+    if (!answers.holdId) return [];
+    return getHold(db, answers.holdId, now).then(
+      () => [],
+      (error: unknown) => {
+        if (error instanceof HoldExpired) return ["holdId"] as const;
+        throw error;
+      },
+    );
+  },
   submit: async (db, draft, now) => (await confirmDraft(db, { screeningId: draft.scope, draftId: draft.id, locale: draft.locale }, now)).reference,
 });
 
