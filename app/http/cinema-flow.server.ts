@@ -1,7 +1,9 @@
 import { redirect, type Params } from "@remix-run/react";
-import type { Locale } from "~/i18n/config";
-import { localePath } from "~/i18n/config";
+import type { Kysely } from "kysely";
+import { bookingPath, stepPath, type Step } from "~/components/cinema/paths";
+import { localePath, type Locale } from "~/i18n/config";
 import {
+  bookingFlow,
   findBooking,
   getDraft,
   getHold,
@@ -9,6 +11,7 @@ import {
   HoldExpired,
   NotFound,
   saveDraft,
+  type BookingAnswers,
   type Draft,
   type HoldView,
   type ScreeningWithSeats,
@@ -16,16 +19,14 @@ import {
 import { getDb } from "~/modules/db/index.server";
 import type { Database } from "~/modules/db/schema";
 import type { FlowDraft } from "~/modules/flows/index.server";
-import type { Kysely } from "kysely";
-import { bookingFlow, type BookingAnswers } from "~/modules/cinema/index.server";
 import { flowRoute, type FlowRouteOptions } from "./flow-route.server";
 import { routeLocale } from "./route-locale";
-import { bookingPath, stepPath, type Step } from "~/components/cinema/paths";
 
 /**
- * The booking flow's pages share this: load the screening and the server-side draft named in the URL
- * (/cinema/<screening>/book/<draftId>/<step>), send the person to the first step they still have to answer,
- * and notice a seat hold that ran out (back to the seat step, answers kept).
+ * The booking flow's pages share this. People, needs and seats are steps on the guided-form engine
+ * (`bookingStepRoute`, docs/decisions/0014); choose-seats, hold, contact and check still use `loadFlow`: load the
+ * screening and the draft named in the URL (/cinema/<screening>/book/<draftId>/<step>), send the person to the first
+ * step they still have to answer, and notice a seat hold that ran out (back to the seat step, answers kept).
  */
 export { bookingPath, stepPath, type Step };
 
