@@ -1,7 +1,9 @@
 import { redirect, type Params } from "@remix-run/react";
-import type { Locale } from "~/i18n/config";
-import { localePath } from "~/i18n/config";
+import type { Kysely } from "kysely";
+import { bookingPath, stepPath, type Step } from "~/components/cinema/paths";
+import { localePath, type Locale } from "~/i18n/config";
 import {
+  bookingFlow,
   findBooking,
   getDraft,
   getHold,
@@ -9,18 +11,22 @@ import {
   HoldExpired,
   NotFound,
   saveDraft,
+  type BookingAnswers,
   type Draft,
   type HoldView,
   type ScreeningWithSeats,
 } from "~/modules/cinema/index.server";
 import { getDb } from "~/modules/db/index.server";
+import type { Database } from "~/modules/db/schema";
+import type { FlowDraft } from "~/modules/flows/index.server";
+import { flowRoute, type FlowRouteOptions } from "./flow-route.server";
 import { routeLocale } from "./route-locale";
-import { bookingPath, stepPath, type Step } from "~/components/cinema/paths";
 
 /**
- * The booking flow's pages share this: load the screening and the server-side draft named in the URL
- * (/cinema/<screening>/book/<draftId>/<step>), send the person to the first step they still have to answer,
- * and notice a seat hold that ran out (back to the seat step, answers kept).
+ * The booking flow's pages share this. People, needs and seats are steps on the guided-form engine
+ * (`bookingStepRoute`, docs/decisions/0014); choose-seats, hold, contact and check still use `loadFlow`: load the
+ * screening and the draft named in the URL (/cinema/<screening>/book/<draftId>/<step>), send the person to the first
+ * step they still have to answer, and notice a seat hold that ran out (back to the seat step, answers kept).
  */
 export { bookingPath, stepPath, type Step };
 
@@ -36,6 +42,33 @@ export interface Flow {
   path: (step: Step, query?: string) => string;
 }
 
+/**
+ * A booking step on the guided-form engine (app/http/flow-route.server.ts): each step keeps its own route file and
+ * URL (`…/book/<draft>/people`), the screening is the draft's scope, the first step's back link is the screening's
+ * page, and a booked draft leads to its booking's confirmation (404 when that booking can no longer be found).
+ */
+export function bookingStepRoute<V>(
+  step: Step,
+  view: (args: { db: Kysely<Database>; draft: FlowDraft<BookingAnswers>; screening: ScreeningWithSeats; url: URL; lapsed: boolean; locale: Locale }) => V | Promise<V>,
+  options: Pick<FlowRouteOptions<BookingAnswers, ScreeningWithSeats, V>, "errorMessage"> = {},
+) {
+  return flowRoute(bookingFlow, {
+    ...options,
+    step,
+    context: async (db, params) => {
+      const screening = await getScreening(db, String(params.screeningId ?? ""));
+      return { scope: screening.id, value: screening };
+    },
+    path: (screening, draftId, to, query) => stepPath(screening.id, draftId, to as Step, query),
+    start: (screening) => `/cinema/${screening.id}`,
+    view: ({ db, draft, context, url, lapsed, locale }) => view({ db, draft, screening: context, url, lapsed, locale }),
+    finished: async ({ db, draft }) => {
+      const booking = await findBooking(db, { reference: draft.reference ?? "", phone: draft.answers.phone ?? "" });
+      return bookingPath(booking.reference, booking.accessToken, "confirmation");
+    },
+  });
+}
+
 export const notFound = () => new Response("Not Found", { status: 404 });
 
 export async function loadFlow(params: Params, now: Date = new Date()): Promise<Flow> {
@@ -45,7 +78,7 @@ export async function loadFlow(params: Params, now: Date = new Date()): Promise<
   let draft: Draft;
   try {
     screening = await getScreening(db, String(params.screeningId ?? ""), now);
-    draft = await getDraft(db, screening.id, String(params.draftId ?? ""));
+    draft = await getDraft(db, screening.id, String(params.draftId ?? ""), now);
   } catch (error) {
     if (error instanceof NotFound) throw notFound();
     throw error;

@@ -104,4 +104,57 @@ describe("a step route", () => {
       process.env.RATE_LIMIT_PER_MINUTE = "0";
     }
   });
+
+  it("a change from the check page that needs a new answer first goes to that page and then back to the check page", async () => {
+    const id = await start();
+    await call("action", id, "pet", { form: { pet: "no" } });
+    await call("action", id, "email", { form: { email: "d@example.cn" } });
+    expect((await call("action", id, "pet", { form: { pet: "yes", returnTo: "check" } })).location).toBe(`/toy/box-1/${id}/pet-name?return=check`);
+    expect((await call("loader", id, "pet-name", { query: "?return=check" })).body.returnTo).toBe("check");
+    expect((await call("action", id, "pet-name", { form: { petName: "小白", returnTo: "check" } })).location).toBe(`/toy/box-1/${id}/check`);
+  });
+});
+
+describe("a step with a route of its own, and a record page of its own after the submit", () => {
+  // One route file a step (`…/pet.tsx`), and the record's own page instead of the engine's done page.
+  const own = (step: string) =>
+    flowRoute(toyFlow, {
+      step,
+      context: async () => ({ scope: "box-1", value: { box: "box-1" } }),
+      path: (c, draftId, to, query = "") => `/toy/${c.box}/${draftId}/${to}${query}`,
+      start: (c) => `/toy/${c.box}`,
+      view: ({ draft }) => ({ answers: draft.answers }),
+      finished: async ({ draft }) => {
+        if (draft.answers.email === "gone@example.cn") throw new (await import("~/modules/flows/index.server")).DraftGone("missing");
+        return `/toy/records/${draft.reference}`;
+      },
+    });
+  const at = (step: string, id: string) => ({ url: `/toy/box-1/${id}/${step}`, params: { box: "box-1", draftId: id } });
+
+  it("is the step its route names, whatever the URL's parameters say", async () => {
+    const id = await start();
+    const pet = own("pet");
+    expect((await callRoute(pet.loader, at("pet", id))).body).toMatchObject({ step: "pet", back: "/toy/box-1", count: { n: 1, of: 3 } });
+    expect((await callRoute(pet.action, { ...at("pet", id), form: { pet: "no" } })).location).toBe(`/toy/box-1/${id}/email`);
+    expect((await callRoute(own("email").loader, at("email", id))).body).toMatchObject({ step: "email", back: `/toy/box-1/${id}/pet` });
+    // An unanswered step comes first, as with one `$step` route.
+    const fresh = await start();
+    expect((await callRoute(own("email").loader, at("email", fresh))).location).toBe(`/toy/box-1/${fresh}/pet`);
+  });
+
+  it("after the submit, the check page and every step lead to the record's page; a record that is gone is the 404 page", async () => {
+    const id = await start();
+    await callRoute(own("pet").action, { ...at("pet", id), form: { pet: "no" } });
+    await callRoute(own("email").action, { ...at("email", id), form: { email: "e@example.cn" } });
+    const sent = await callRoute(own("check").action, { ...at("check", id), form: {} });
+    expect(sent.location).toMatch(/^\/toy\/records\/TOY-/);
+    expect((await callRoute(own("pet").loader, at("pet", id))).location).toBe(sent.location);
+    expect((await callRoute(own("check").action, { ...at("check", id), form: {} })).location).toBe(sent.location);
+
+    const other = await start();
+    await callRoute(own("pet").action, { ...at("pet", other), form: { pet: "no" } });
+    await callRoute(own("email").action, { ...at("email", other), form: { email: "gone@example.cn" } });
+    expect((await callRoute(own("check").action, { ...at("check", other), form: {} })).status).toBe(404);
+    expect((await callRoute(own("email").loader, at("email", other))).status).toBe(404);
+  });
 });

@@ -1,3 +1,4 @@
+import type { TFunction } from "i18next";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import type { Params } from "@remix-run/react";
 import type { Kysely } from "kysely";
@@ -29,8 +30,20 @@ export interface FlowRouteOptions<A, C, V> {
   /** Where the first step's back link goes. */
   start: (context: C) => string;
   /** The page's own data from the draft (the answers as the page shows them, the done page's record …). */
-  view: (args: { db: Db; draft: FlowDraft<A>; step: string; context: C }) => V | Promise<V>;
+  view: (args: { db: Db; draft: FlowDraft<A>; step: string; context: C; url: URL; lapsed: boolean; locale: Locale }) => V | Promise<V>;
+  /** The step this route is, when each step has a route of its own (`…/people.tsx`) rather than one `$step` route. */
+  step?: string;
+  /**
+   * Where a sent draft goes instead of the engine's done page: the record's own page (a booking's confirmation),
+   * a path without the language prefix. A domain error `not_found` (the record is gone) is the 404 page.
+   */
+  finished?: (args: { db: Db; draft: FlowDraft<A>; context: C }) => Promise<string>;
+  /** A refused post's sentence, when a domain error means something more particular on this page; default the mapper's. */
+  errorMessage?: (t: TFunction, error: DomainError) => string | null;
 }
+
+/** The query a page is sent to with when answers lapsed on their own on the way (Flow.lapsed): the page says so. */
+export const lapsedQuery = "?expired=1";
 
 const notFound = () => new Response("Not Found", { status: 404 });
 
@@ -45,23 +58,30 @@ export function flowRoute<A, C, V>(flow: Flow<A>, options: FlowRouteOptions<A, C
     const locale = routeLocale(params);
     const db = getDb();
     const { scope, value: context } = await options.context(db, params).catch(asPageError);
-    const address = { draftId: String(params.draftId ?? ""), step: String(params.step ?? ""), scope };
-    const go = (step: string, query = "") => redirect(localePath(options.path(context, address.draftId, step, query), locale));
+    const address = { draftId: String(params.draftId ?? ""), step: options.step ?? String(params.step ?? ""), scope };
+    const go = async (step: string, query = "") => {
+      if (step === "done" && options.finished) {
+        const draft = await readDraft(db, flow, address.draftId, { scope, now: "even-expired" }).catch(asPageError);
+        return redirect(localePath(await options.finished({ db, draft, context }).catch(asPageError), locale));
+      }
+      return redirect(localePath(options.path(context, address.draftId, step, query), locale));
+    };
     return { locale, db, context, address, go };
   }
 
   async function loader({ params, request }: LoaderFunctionArgs) {
-    const { db, context, address, go } = await begin(params);
+    const { locale, db, context, address, go } = await begin(params);
     const page = await loadStep(db, flow, address).catch(asPageError);
-    if (page.kind === "goto") throw go(page.step);
-    const view = await Promise.resolve(options.view({ db, draft: page.draft, step: page.step, context })).catch(asPageError);
+    if (page.kind === "goto") throw await go(page.step, page.lapsed ? lapsedQuery : "");
+    const url = new URL(request.url);
+    const view = await Promise.resolve(options.view({ db, draft: page.draft, step: page.step, context, url, lapsed: page.lapsed, locale })).catch(asPageError);
     return {
       step: page.step,
       draftId: page.draft.id,
       reference: page.draft.reference,
       back: page.back ? options.path(context, page.draft.id, page.back) : options.start(context),
       count: page.count,
-      returnTo: new URL(request.url).searchParams.get("return") === "check" ? "check" : "",
+      returnTo: url.searchParams.get("return") === "check" ? "check" : "",
       ...view,
     };
   }
@@ -70,18 +90,26 @@ export function flowRoute<A, C, V>(flow: Flow<A>, options: FlowRouteOptions<A, C
     const { locale, db, address, go } = await begin(params);
     const form = await readFormData(request);
     const outcome = await postStep(db, flow, { ...address, form, client: load.clientIp ?? "local" }).catch(asPageError);
-    return answerPost(outcome, locale, go);
+    return answerPost(outcome, locale, go, { form, errorMessage: options.errorMessage });
   }
 
   return { loader, action };
 }
 
 /** A step's post as the page's answer: a redirect (PRG), or the form again with its errors and status. */
-function answerPost(outcome: StepPost, locale: Locale, go: (step: string) => Response, headers: Record<string, string> = {}) {
+async function answerPost(
+  outcome: StepPost,
+  locale: Locale,
+  go: (step: string, query?: string) => Response | Promise<Response>,
+  options: { form: FormData; headers?: Record<string, string>; errorMessage?: (t: TFunction, error: DomainError) => string | null },
+) {
+  const headers = options.headers ?? {};
   const withHeaders = (init: ResponseInit) => ({ ...init, headers: { ...headers, ...(init.headers as Record<string, string> | undefined) } });
   switch (outcome.kind) {
     case "goto": {
-      const response = go(outcome.step);
+      // A change from the check page that needs a new answer first: that page, and then back to the check page.
+      const returning = options.form.get("returnTo") === "check" && outcome.step !== "check" && outcome.step !== "done";
+      const response = await go(outcome.step, outcome.lapsed ? lapsedQuery : returning ? "?return=check" : "");
       for (const [name, value] of Object.entries(headers)) response.headers.append(name, value);
       return response;
     }
@@ -92,8 +120,11 @@ function answerPost(outcome: StepPost, locale: Locale, go: (step: string) => Res
         { hasErrors: true, lastResult: null as unknown, message: getFixedT(locale)("errors.rateLimited") as string | null },
         withHeaders({ status: 429, headers: { "Retry-After": String(outcome.retryAfterSeconds) } }),
       );
-    case "refused":
-      return data({ hasErrors: true, lastResult: null as unknown, message: domainErrorMessage(getFixedT(locale), outcome.error) as string | null }, withHeaders(domainErrorInit(outcome.error)));
+    case "refused": {
+      const t = getFixedT(locale);
+      const message = options.errorMessage?.(t, outcome.error) ?? domainErrorMessage(t, outcome.error);
+      return data({ hasErrors: true, lastResult: null as unknown, message: message as string | null }, withHeaders(domainErrorInit(outcome.error)));
+    }
   }
 }
 
@@ -173,7 +204,7 @@ export function cookieFlowRoute<A, V>(flow: Flow<A>, options: CookieFlowOptions<
     // Set again on every post: the cookie lives as long as the draft, a day after the last change.
     const headers = { "Set-Cookie": await options.cookie.set(request, draftId) };
     const outcome = await postStep(db, flow, { draftId, step, form, client: context.clientIp ?? "local" }).catch(asPageError);
-    return answerPost(outcome, locale, go, headers);
+    return answerPost(outcome, locale, go, { form, headers });
   }
 
   return { loader, action };

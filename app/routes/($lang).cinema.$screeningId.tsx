@@ -54,7 +54,7 @@ export async function action({ params, context }: ActionFunctionArgs) {
   const refused = await refuseTooManyDrafts(context, locale);
   if (refused) return refused;
   try {
-    const draft = await createDraft(getDb(), String(params.screeningId));
+    const draft = await createDraft(getDb(), String(params.screeningId), new Date(), locale);
     return redirect(localePath(stepPath(draft.screeningId, draft.id, "people"), locale));
   } catch (error) {
     if (error instanceof NotFound) throw notFound();

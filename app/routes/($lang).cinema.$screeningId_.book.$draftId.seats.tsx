@@ -1,30 +1,19 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { BookingStep } from "~/components/cinema/BookingStep";
+import { cinemaErrors } from "~/components/cinema/cinema-errors";
 import { HoldNotice } from "~/components/cinema/HoldNotice";
+import { stepPath } from "~/components/cinema/paths";
 import { cinemaLinks } from "~/components/cinema/styles";
+import { formState } from "~/components/form-state";
 import { LocalLink } from "~/components/LocalLink";
 import type { PageHandle } from "~/components/page-handle";
 import { useLocale } from "~/components/use-locale";
-import { domainErrorInit, domainErrorMessage } from "~/http/domain-errors.server";
-import { loadFlow, missingStep } from "~/http/cinema-flow.server";
-import { stepPath } from "~/components/cinema/paths";
-import { holdMinutes, holdWarningSeconds } from "~/modules/cinema/cinema-constants";
-import { readFormData } from "~/http/form-data.server";
+import { bookingStepRoute } from "~/http/cinema-flow.server";
+import { domainErrorMessage } from "~/http/domain-errors.server";
 import { getFixedT } from "~/i18n/i18n.server";
 import { useT } from "~/i18n/use-t";
-import {
-  CinemaError,
-  cinemaPhone,
-  describeSeats,
-  holdSeats,
-  maxHoldExtensions,
-  offerSeats,
-  saveDraft,
-  SoldOut,
-} from "~/modules/cinema/index.server";
-import { getDb } from "~/modules/db/index.server";
-import { hitRateLimit } from "~/modules/security/rate-limit.server";
+import { holdMinutes, holdWarningSeconds } from "~/modules/cinema/cinema-constants";
+import { CinemaError, cinemaPhone, describeSeats, getHold, HoldExpired, maxHoldExtensions, offerSeats, SoldOut } from "~/modules/cinema/index.server";
 
 export const links = cinemaLinks;
 export const handle: PageHandle = {
@@ -32,97 +21,66 @@ export const handle: PageHandle = {
   crumbs: ({ t }) => [{ label: t("cinema.schedule.title"), to: "/cinema" }, { label: t("cinema.seatsStep.title") }],
 };
 
-export async function loader({ params, request }: LoaderFunctionArgs) {
-  const now = new Date();
-  const flow = await loadFlow(params, now);
-  const missing = missingStep(flow, "seats");
-  if (missing) throw missing;
-  const url = new URL(request.url);
-  const lang = flow.locale;
-  const needs = flow.draft.needs ?? [];
-  const tickets = flow.draft.tickets ?? 1;
-  const base = {
-    screening: flow.screening,
-    draftId: flow.draft.id,
-    tickets,
-    expired: flow.holdExpired || url.searchParams.get("expired") === "1",
-    returnTo: url.searchParams.get("return") === "check" ? "check" : "",
-    serverNow: now.toISOString(),
-    extended: url.searchParams.get("extended") === "1",
-    phone: cinemaPhone,
-  };
-  if (flow.hold) {
-    return {
-      ...base,
-      held: {
-        words: describeSeats(flow.hold.seats, lang),
-        expiresAt: flow.hold.expiresAt,
-        canExtend: flow.hold.canExtend,
-        extensionsLeft: maxHoldExtensions - flow.hold.extendedCount,
-      },
-      offer: null,
-      problem: null,
+/** The seat step: the seats held (kept or changed), or the best seats offered in words, or why there are none. */
+const route = bookingStepRoute(
+  "seats",
+  async ({ db, draft, screening, url, lapsed, locale }) => {
+    const now = new Date();
+    const { tickets = 1, needs = [] } = draft.answers;
+    const base = {
+      screening,
+      tickets,
+      expired: lapsed || url.searchParams.get("expired") === "1",
+      serverNow: now.toISOString(),
+      extended: url.searchParams.get("extended") === "1",
+      phone: cinemaPhone,
     };
-  }
-  try {
-    const offer = await offerSeats(getDb(), flow.screening.id, { tickets, needs }, now);
-    return {
-      ...base,
-      held: null,
-      offer: {
-        seatIds: offer.seats.map((s) => s.id),
-        words: describeSeats(offer.seats, lang, { kind: offer.kind, frontRows: needs.includes("lowVision") && offer.inLowVisionRows }),
-        together: offer.kind === "together",
-      },
-      problem: null,
-    };
-  } catch (error) {
-    if (!(error instanceof CinemaError)) throw error;
-    const noWheelchair = error instanceof SoldOut && error.reason === "noWheelchairSpace";
-    return {
-      ...base,
-      held: null,
-      offer: null,
-      problem: {
-        soldOut: error instanceof SoldOut,
-        noWheelchair,
-        available: error instanceof SoldOut ? error.available : 0,
-        message: domainErrorMessage(getFixedT(lang), error),
-      },
-    };
-  }
+    // (A hold that ran out since the draft was read, a moment ago, is as good as none.)
+    const hold = draft.answers.holdId ? await getHold(db, draft.answers.holdId, now).catch(noHold) : null;
+    if (hold) {
+      return {
+        ...base,
+        held: { words: describeSeats(hold.seats, locale), expiresAt: hold.expiresAt, canExtend: hold.canExtend, extensionsLeft: maxHoldExtensions - hold.extendedCount },
+        offer: null,
+        problem: null,
+      };
+    }
+    try {
+      const offer = await offerSeats(db, screening.id, { tickets, needs }, now);
+      return {
+        ...base,
+        held: null,
+        offer: {
+          seatIds: offer.seats.map((s) => s.id),
+          words: describeSeats(offer.seats, locale, { kind: offer.kind, frontRows: needs.includes("lowVision") && offer.inLowVisionRows }),
+          together: offer.kind === "together",
+        },
+        problem: null,
+      };
+    } catch (error) {
+      if (!(error instanceof CinemaError)) throw error;
+      return {
+        ...base,
+        held: null,
+        offer: null,
+        problem: {
+          soldOut: error instanceof SoldOut,
+          noWheelchair: error instanceof SoldOut && error.reason === "noWheelchairSpace",
+          available: error instanceof SoldOut ? error.available : 0,
+          message: domainErrorMessage(getFixedT(locale), error),
+        },
+      };
+    }
+  },
+  // The offered seats were taken meanwhile (or no longer fit): say so; the page offers the best ones now.
+  { errorMessage: (t, error) => (error.code === "seats_taken" || error.code === "invalid_input" ? t("cinema.seatsStep.offerGone") : null) },
+);
+export const loader = route.loader;
+function noHold(error: unknown): null {
+  if (error instanceof HoldExpired) return null;
+  throw error;
 }
-
-export async function action({ params, request, context }: ActionFunctionArgs) {
-  const flow = await loadFlow(params);
-  const missing = missingStep(flow, "seats");
-  if (missing) return missing;
-  const form = await readFormData(request);
-  const seatIds = form.getAll("seat").map(String).slice(0, 8);
-  const client = context.clientIp ?? "local";
-  const limit = await hitRateLimit(getDb(), "hold", client);
-  if (!limit.allowed) {
-    return data({ hasErrors: true, message: getFixedT(flow.locale)("errors.rateLimited") }, { status: 429, headers: { "Retry-After": String(limit.retryAfterSeconds) } });
-  }
-  try {
-    const hold = await holdSeats(getDb(), {
-      screeningId: flow.screening.id,
-      party: { tickets: flow.draft.tickets ?? 1, needs: flow.draft.needs ?? [] },
-      seatIds,
-      replaceHoldId: flow.draft.holdId,
-      client,
-      phone: flow.draft.phone,
-    });
-    await saveDraft(getDb(), flow.draft.id, { holdId: hold.id });
-  } catch (error) {
-    if (!(error instanceof CinemaError)) throw error;
-    const t = getFixedT(flow.locale);
-    const text = error.code === "seats_taken" || error.code === "invalid_input" ? t("cinema.seatsStep.offerGone") : domainErrorMessage(t, error);
-    return data({ hasErrors: true, message: text }, domainErrorInit(error));
-  }
-  const toCheck = form.get("returnTo") === "check" && flow.draft.name && flow.draft.phone;
-  return redirect(flow.path(toCheck ? "check" : "contact"));
-}
+export const action = route.action;
 
 export default function SeatsStep() {
   const { t } = useT();
@@ -130,14 +88,17 @@ export default function SeatsStep() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { screening, draftId } = d;
+  const state = formState(actionData?.lastResult);
+  const { summary } = cinemaErrors(t, state, "seats", ["seat"]);
   const step = (s: "people" | "needs" | "contact" | "choose-seats") => stepPath(screening.id, draftId, s);
   const errors = [
     ...(d.expired ? [{ text: t("cinema.hold.expired") }] : []),
     ...(actionData?.message ? [{ text: actionData.message }] : []),
+    ...summary,
   ];
 
   return (
-    <BookingStep screening={screening} back={step("needs")} step={{ n: 3, of: 5 }} errors={errors}>
+    <BookingStep screening={screening} back={d.back} step={d.count} errors={errors}>
       <h1>{t("cinema.seatsStep.question", { n: d.tickets })}</h1>
 
       {d.held ? (

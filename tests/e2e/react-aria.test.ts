@@ -27,7 +27,7 @@ function holdEndsIn(page: Page, ms: number) {
   const db = new Database(inject("databaseUrl").replace(/^file:/, ""));
   db.pragma("busy_timeout = 5000");
   try {
-    const { hold_id: holdId } = db.prepare("select hold_id from cinema_booking_drafts where id = ?").get(draftId) as { hold_id: string };
+    const { hold_id: holdId } = db.prepare("select json_extract(payload, '$.holdId') as hold_id from flow_drafts where id = ?").get(draftId) as { hold_id: string };
     const expiresAt = new Date(Date.now() + ms).toISOString();
     db.prepare("update cinema_holds set expires_at = ? where id = ?").run(expiresAt, holdId);
     db.prepare("update cinema_booking_seats set hold_expires_at = ? where hold_id = ?").run(expiresAt, holdId);

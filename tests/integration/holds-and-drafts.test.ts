@@ -29,10 +29,7 @@ async function withLimit<T>(perMinute: string, work: () => Promise<T>): Promise<
 }
 
 async function countDrafts() {
-  const tables = ["cinema_booking_drafts", "flow_drafts"] as const;
-  let n = 0;
-  for (const table of tables) n += Number((await db.getDb().selectFrom(table).select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
-  return n;
+  return Number((await db.getDb().selectFrom("flow_drafts").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
 }
 
 /** Starts a cinema booking draft and answers people and needs; returns the step caller for it. */

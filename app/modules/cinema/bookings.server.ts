@@ -1,9 +1,7 @@
 import type { Kysely, Transaction } from "kysely";
 import type { CinemaBookingTable, Database } from "../db/schema";
 import { makeReference, normaliseReference } from "~/modules/shared/reference";
-import { holdMinutes, maxHoldExtensions, normalisePhone, parseNeeds, type CinemaNeed } from "./cinema-constants";
-import { retryTransaction } from "~/modules/shared/transaction-retry.server";
-import { claimDraft } from "~/modules/shared/draft-claim.server";
+import { holdMinutes, maxHoldExtensions, normalisePhone, type CinemaNeed } from "./cinema-constants";
 import { Busy, ExtensionLimit, HoldExpired, InvalidInput, NotAllowed, NotFound, SeatsTaken, SoldOut } from "./errors";
 import { withClaimRetry } from "./claims.server";
 import { randomId } from "./ids.server";
@@ -242,39 +240,6 @@ export async function confirmHoldIn(trx: Trx, input: HoldConfirmation, now: Date
   if (Number(moved.numUpdatedRows) !== hold.tickets) throw new HoldExpired();
   await trx.deleteFrom("cinema_holds").where("id", "=", input.holdId).execute();
   return booking;
-}
-
-/**
- * Books from a draft (the check page's "confirm"): one transaction that first claims the draft
- * (app/modules/shared/draft-claim.server.ts), then turns its hold into the booking. A second submit of the same draft waits,
- * finds it claimed and answers with the same booking. One draft, one booking, made from the draft as it is now
- * (hold, needs, name, phone).
- */
-export async function confirmDraft(db: Db, input: { screeningId: string; draftId: string; locale: string }, now: Date = new Date()): Promise<BookingView> {
-  // Counted once committed, and only when this submit made the booking (not a second submit's answer).
-  let made = false;
-  // A reference that happens to exist already (a unique key), or a database busy with the rush, runs it again.
-  const row = await retryTransaction(db, { onBusy: () => { throw new Busy(); }, maxAttempts: 6 }, async (trx) => {
-    made = false;
-    const reference = makeReference("DY");
-    const claim = await claimDraft(trx, "cinema_booking_drafts", input.draftId, reference, now);
-    // Another screening's draft is refused like an unknown one (and the claim rolls back with the error).
-    if (!claim || claim.row.screening_id !== input.screeningId) throw new NotFound("draft");
-    if (claim.earlier) {
-      const earlier = await trx.selectFrom("cinema_bookings").selectAll().where("reference", "=", claim.earlier).executeTakeFirst();
-      if (!earlier) throw new NotFound("booking");
-      return earlier;
-    }
-    const draft = claim.row;
-    if (!draft.hold_id) throw new HoldExpired();
-    const contact = validateContact({ name: draft.name ?? "", phone: draft.phone ?? "" });
-    const booking = await confirmHoldIn(trx, { holdId: draft.hold_id, contact, needs: parseNeeds(draft.needs), locale: input.locale }, now, reference);
-    await trx.updateTable("cinema_booking_drafts").set({ hold_id: null }).where("id", "=", input.draftId).execute();
-    made = true;
-    return booking;
-  });
-  if (made) cinemaBookings.inc({ event: "made", source: row.source });
-  return toBookingView(db, row);
 }
 
 /**

@@ -23,6 +23,9 @@ export const holdWarningSeconds = 120;
 /** The Federation's number for questions about the cinema (site/contact-details.ts). */
 export const cinemaPhone = federationPhone;
 
+/** The booking draft's flow in flow_drafts (app/modules/cinema/drafts.server.ts); permanent. */
+export const bookingFlowName = "cinema-booking";
+
 /** Mainland mobile numbers, once read as typed (full-width digits, spaces, dashes, +86: normalisePhone). */
 export const mobileNumberPattern = /^1[3-9]\d{9}$/;
 export { normaliseMobile as normalisePhone } from "../privacy/numbers";

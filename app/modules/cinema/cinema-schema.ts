@@ -24,6 +24,11 @@ export const needsSchema = z.object({
   needs: z.array(z.enum(cinemaNeeds, { errorMap: () => ({ message: "invalid" }) })).default([]),
 });
 
+/** Step 3: the offered seats accepted (their ids in hidden fields; the hold checks they fit the party). */
+export const acceptSeatsSchema = z.object({
+  seat: z.array(plainText({ max: 40 })).max(maxTickets * 2, "tooManySeats").default([]),
+});
+
 /** Step 3b: seats the person chose from the list. */
 export const chooseSeatsSchema = z.object({
   seat: z.array(plainText({ max: 40 })).min(1, "chooseSeats").max(maxTickets, "tooManySeats"),

@@ -1,17 +1,111 @@
+import { z } from "zod";
 import type { Kysely } from "kysely";
-import type { CinemaBookingDraftTable, Database } from "../db/schema";
-import { parseNeeds, serialiseNeeds, type CinemaNeed } from "./cinema-constants";
-import { NotFound } from "./errors";
-import { randomId } from "./ids.server";
+import type { Database } from "../db/schema";
+import { answersFrom, claimFlowDraft, defineFlow, draftGoneAs, readDraft, saveAnswers, startDraft, type FlowDraft } from "~/modules/flows/index.server";
+import { cinemaBookings } from "~/modules/observability/metrics.server";
+import { makeReference } from "~/modules/shared/reference";
+import { retryTransaction } from "~/modules/shared/transaction-retry.server";
+import { toBookingView, type BookingView } from "./booking-views.server";
+import { confirmHoldIn, getHold, holdSeats, releaseHold } from "./bookings.server";
+import { bookingFlowName, cinemaNeeds, type CinemaNeed } from "./cinema-constants";
+import { acceptSeatsSchema, contactSchema, needsSchema, peopleSchema } from "./cinema-schema";
+import { Busy, HoldExpired, NotFound } from "./errors";
+import { validateContact } from "./validation";
 import { assertBookable, loadScreening } from "./screenings.server";
 
 type Db = Kysely<Database>;
 
 /**
- * A booking in progress, kept on the server under a random id that is part of each step's URL
- * (/cinema/<screening>/book/<draftId>/people). Works without JavaScript or cookies, and nothing typed is lost on
- * an error or when a hold runs out. Drafts are purged a day after their last change.
+ * A booking in progress: a guided form (app/modules/flows, docs/decisions/0014) — people → needs → seats → contact →
+ * check — its answers in a server-side draft in `flow_drafts`, scoped to the screening, under a random id that is
+ * part of each step's URL (/cinema/<screening>/book/<draftId>/people). Works without JavaScript or cookies, and
+ * nothing typed is lost on an error or when a hold runs out. Drafts expire a day after their last change.
+ *
+ * The seats are not an answer: they are a hold, a record of its own (cinema_holds, with its expiry and extensions:
+ * bookings.server.ts), and the draft keeps only the hold's id. A hold that lapsed is dropped from the draft when
+ * the draft is next read by a page (app/http/cinema-flow.server.ts).
  */
+const bookingAnswers = z
+  .object({
+    tickets: z.number().int(),
+    needs: z.array(z.enum(cinemaNeeds)),
+    holdId: z.string(),
+    name: z.string(), // raw: the stored answer, cleaned by contactSchema when it was given
+    phone: z.string(), // normalised by contactSchema when it was given
+  })
+  .partial();
+export type BookingAnswers = Required<z.infer<typeof bookingAnswers>>;
+
+export { bookingFlowName };
+
+/** The needs the seats are chosen by (a wheelchair space, the front rows). */
+const seatNeeds = ["wheelchair", "lowVision"] as const;
+
+/**
+ * The booking's declaration: the draft's store, its steps and their order. Its submit is confirmDraft (below), which
+ * claims the draft and turns its hold into the booking in one transaction.
+ */
+export const bookingFlow = defineFlow<BookingAnswers>({
+  name: bookingFlowName,
+  answers: bookingAnswers,
+  submitLimit: "booking",
+  steps: [
+    {
+      id: "people",
+      fields: ["tickets"],
+      schema: peopleSchema,
+      // A different party size needs different seats: the held ones go back, and the seat step is asked again.
+      save: async (value: { tickets: number }, { db, answers }) => {
+        if (value.tickets === answers.tickets) return { tickets: value.tickets };
+        if (answers.holdId) await releaseHold(db, answers.holdId);
+        return { tickets: value.tickets, holdId: undefined };
+      },
+    },
+    {
+      id: "needs",
+      fields: ["needs"],
+      schema: needsSchema,
+      // Seats depend on the wheelchair and low-vision answers: when those change, the seats are chosen again.
+      save: async (value: { needs: CinemaNeed[] }, { db, answers }) => {
+        const before = answers.needs ?? [];
+        const seatsChange = seatNeeds.some((n) => before.includes(n) !== value.needs.includes(n));
+        if (!seatsChange) return { needs: value.needs };
+        if (answers.holdId) await releaseHold(db, answers.holdId);
+        return { needs: value.needs, holdId: undefined };
+      },
+    },
+    {
+      id: "seats",
+      fields: ["holdId"],
+      schema: acceptSeatsSchema,
+      // Accepting the offered seats holds them (and gives back the ones held before), under the client's and the
+      // phone's caps; a hold post is rate limited. A refusal (sold out, taken meanwhile, over a cap) is a domain error.
+      limit: "hold",
+      save: async (value: { seat: string[] }, { db, answers, scope, client, now }) => {
+        const hold = await holdSeats(
+          db,
+          { screeningId: scope, party: { tickets: answers.tickets ?? 1, needs: answers.needs ?? [] }, seatIds: value.seat, replaceHoldId: answers.holdId, client, phone: answers.phone },
+          now,
+        );
+        return { holdId: hold.id };
+      },
+    },
+    { id: "contact", fields: ["name", "phone"], schema: contactSchema },
+  ],
+  // A hold that ran out is no answer any more: the seat step is asked again, and says why.
+  lapsed: async ({ db, answers, now }) => {
+    if (!answers.holdId) return [];
+    return getHold(db, answers.holdId, now).then(
+      () => [],
+      (error: unknown) => {
+        if (error instanceof HoldExpired) return ["holdId"] as const;
+        throw error;
+      },
+    );
+  },
+  submit: async (db, draft, now) => (await confirmDraft(db, { screeningId: draft.scope, draftId: draft.id, locale: draft.locale }, now)).reference,
+});
+
 export interface Draft {
   id: string;
   screeningId: string;
@@ -24,68 +118,81 @@ export interface Draft {
   phone: string | null;
   /** Set once the booking is made. */
   bookingReference: string | null;
+  locale: string;
   updatedAt: string;
 }
 
-const draftLifetimeMs = 24 * 60 * 60 * 1000;
-
-function toDraft(row: CinemaBookingDraftTable): Draft {
+export function toDraft(d: FlowDraft<BookingAnswers>): Draft {
   return {
-    id: row.id,
-    screeningId: row.screening_id,
-    tickets: row.tickets === null ? null : Number(row.tickets),
-    needs: row.needs === null ? null : parseNeeds(row.needs),
-    holdId: row.hold_id,
-    name: row.name,
-    phone: row.phone,
-    bookingReference: row.booking_reference,
-    updatedAt: row.updated_at,
+    id: d.id,
+    screeningId: d.scope,
+    tickets: d.answers.tickets ?? null,
+    needs: d.answers.needs ? cinemaNeeds.filter((n) => d.answers.needs!.includes(n)) : null,
+    holdId: d.answers.holdId ?? null,
+    name: d.answers.name ?? null,
+    phone: d.answers.phone ?? null,
+    bookingReference: d.reference,
+    locale: d.locale,
+    updatedAt: d.updatedAt,
   };
 }
 
-export async function createDraft(db: Db, screeningId: string, now: Date = new Date()): Promise<Draft> {
+const orNotFound = draftGoneAs(() => new NotFound("draft"));
+
+export async function createDraft(db: Db, screeningId: string, now: Date = new Date(), locale = "zh-CN"): Promise<Draft> {
   const screening = await loadScreening(db, screeningId);
   assertBookable(screening, now);
-  if (Math.random() < 0.1) {
-    await db.deleteFrom("cinema_booking_drafts").where("updated_at", "<", new Date(now.getTime() - draftLifetimeMs).toISOString()).execute();
-  }
-  const row: CinemaBookingDraftTable = {
-    id: randomId(),
-    screening_id: screeningId,
-    tickets: null,
-    needs: null,
-    hold_id: null,
-    name: null,
-    phone: null,
-    booking_reference: null,
-    created_at: now.toISOString(),
-    updated_at: now.toISOString(),
-  };
-  await db.insertInto("cinema_booking_drafts").values(row).execute();
-  return toDraft(row);
+  return toDraft(await startDraft(db, bookingFlow, { locale, scope: screeningId }, now));
 }
 
-/** The draft of this screening, or NotFound (wrong id, another screening's draft, or purged). */
-export async function getDraft(db: Db, screeningId: string, id: string): Promise<Draft> {
-  const row = await db
-    .selectFrom("cinema_booking_drafts")
-    .selectAll()
-    .where("id", "=", id)
-    .where("screening_id", "=", screeningId)
-    .executeTakeFirst();
-  if (!row) throw new NotFound("draft");
-  return toDraft(row);
+/**
+ * The draft of this screening, or NotFound (wrong id, another screening's draft, expired or purged). Without `now`
+ * it is read as stored, expired or not (tools and tests with a clock of their own); the pages pass the request's time.
+ */
+export async function getDraft(db: Db, screeningId: string, id: string, now: Date | "even-expired" = "even-expired"): Promise<Draft> {
+  return toDraft(await readDraft(db, bookingFlow, id, { scope: screeningId, now }).catch(orNotFound));
 }
 
 export type DraftPatch = Partial<Pick<Draft, "tickets" | "needs" | "holdId" | "name" | "phone" | "bookingReference">>;
 
+/** Saves answers (null clears one: a released hold). `bookingReference` is for tools and tests; the submit claims. */
 export async function saveDraft(db: Db, id: string, patch: DraftPatch, now: Date = new Date()): Promise<void> {
-  const set: Partial<CinemaBookingDraftTable> = { updated_at: now.toISOString() };
-  if (patch.tickets !== undefined) set.tickets = patch.tickets;
-  if (patch.needs !== undefined) set.needs = patch.needs === null ? null : serialiseNeeds(patch.needs);
-  if (patch.holdId !== undefined) set.hold_id = patch.holdId;
-  if (patch.name !== undefined) set.name = patch.name;
-  if (patch.phone !== undefined) set.phone = patch.phone;
-  if (patch.bookingReference !== undefined) set.booking_reference = patch.bookingReference;
-  await db.updateTable("cinema_booking_drafts").set(set).where("id", "=", id).execute();
+  const { bookingReference, ...answers } = patch;
+  const cleared = Object.fromEntries(Object.entries(answers).filter(([, v]) => v === null).map(([k]) => [k, undefined]));
+  await saveAnswers(db, bookingFlow, id, { ...answersFrom<BookingAnswers>(answers), ...cleared }, now).catch(orNotFound);
+  if (bookingReference !== undefined) await db.updateTable("flow_drafts").set({ reference: bookingReference }).where("id", "=", id).where("flow", "=", bookingFlowName).execute();
+}
+
+/**
+ * Books from a draft (the check page's "confirm"): one transaction that first claims the draft (claimFlowDraft),
+ * then turns its hold into the booking. A second submit of the same draft waits, finds it claimed and answers with
+ * the same booking. One draft, one booking, made from the draft as it is now (hold, needs, name, phone).
+ */
+export async function confirmDraft(db: Db, input: { screeningId: string; draftId: string; locale: string }, now: Date = new Date()): Promise<BookingView> {
+  // Counted once committed, and only when this submit made the booking (not a second submit's answer).
+  let made = false;
+  // A reference that happens to exist already (a unique key), or a database busy with the rush, runs it again.
+  const row = await retryTransaction(db, { onBusy: () => { throw new Busy(); }, maxAttempts: 6 }, async (trx) => {
+    made = false;
+    const reference = makeReference("DY");
+    const claim = await claimFlowDraft(trx, bookingFlow, input.draftId, reference, now);
+    // Another screening's draft is refused like an unknown one (and the claim rolls back with the error).
+    if (!claim || claim.draft.scope !== input.screeningId) throw new NotFound("draft");
+    if (claim.earlier) {
+      const earlier = await trx.selectFrom("cinema_bookings").selectAll().where("reference", "=", claim.earlier).executeTakeFirst();
+      if (!earlier) throw new NotFound("booking");
+      return earlier;
+    }
+    const { holdId, ...rest } = claim.draft.answers;
+    if (!holdId) throw new HoldExpired();
+    const draft = toDraft(claim.draft);
+    const contact = validateContact({ name: draft.name ?? "", phone: draft.phone ?? "" });
+    const booking = await confirmHoldIn(trx, { holdId, contact, needs: draft.needs ?? [], locale: input.locale }, now, reference);
+    // The hold is the booking now: the claimed draft no longer names it.
+    await trx.updateTable("flow_drafts").set({ payload: JSON.stringify(rest) }).where("id", "=", input.draftId).execute();
+    made = true;
+    return booking;
+  });
+  if (made) cinemaBookings.inc({ event: "made", source: row.source });
+  return toBookingView(db, row);
 }

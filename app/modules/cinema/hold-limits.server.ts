@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../db/schema";
-import { maxTickets, normalisePhone } from "./cinema-constants";
+import { bookingFlowName, maxTickets, normalisePhone } from "./cinema-constants";
 import { HoldLimit } from "./errors";
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -45,16 +45,44 @@ async function heldByClient(db: Db, who: Who): Promise<number> {
   return Number((await query.executeTakeFirst())?.seats ?? 0);
 }
 
+/**
+ * Seats held under drafts of this screening that give `phone`. The phone is an answer in the draft's JSON payload
+ * (flow_drafts), read here rather than in SQL (no portable JSON path across SQLite and PostgreSQL); the drafts of
+ * one screening that are alive and unsent are few (starting drafts is limited per client).
+ */
 async function heldByPhone(db: Db, who: Who): Promise<number> {
-  let query = db
-    .selectFrom("cinema_holds as h")
-    .innerJoin("cinema_booking_drafts as d", "d.hold_id", "h.id")
-    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>("h.tickets"), eb.lit(0)).as("seats"))
-    .where("h.screening_id", "=", who.screeningId)
-    .where("d.phone", "=", normalisePhone(who.phone!))
-    .where("h.expires_at", ">", who.now.toISOString());
-  if (who.exceptHoldId) query = query.where("h.id", "!=", who.exceptHoldId);
-  return Number((await query.executeTakeFirst())?.seats ?? 0);
+  const phone = normalisePhone(who.phone!);
+  const drafts = await db
+    .selectFrom("flow_drafts")
+    .select("payload")
+    .where("flow", "=", bookingFlowName)
+    .where("scope", "=", who.screeningId)
+    .where("reference", "is", null)
+    .where("expires_at", ">", who.now.toISOString())
+    .execute();
+  const holdIds = new Set<string>();
+  for (const { payload } of drafts) {
+    const answers = safeJson(payload);
+    if (answers?.phone === phone && typeof answers.holdId === "string" && answers.holdId !== who.exceptHoldId) holdIds.add(answers.holdId);
+  }
+  if (!holdIds.size) return 0;
+  const seats = await db
+    .selectFrom("cinema_holds")
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>("tickets"), eb.lit(0)).as("seats"))
+    .where("screening_id", "=", who.screeningId)
+    .where("id", "in", [...holdIds])
+    .where("expires_at", ">", who.now.toISOString())
+    .executeTakeFirst();
+  return Number(seats?.seats ?? 0);
+}
+
+function safeJson(text: string): Record<string, unknown> | null {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value && typeof value === "object" ? (value as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
 }
 
 /** HoldLimit when `tickets` more held seats would take the client or the phone over its cap. */

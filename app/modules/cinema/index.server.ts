@@ -26,7 +26,6 @@ export {
 export {
   bookSeats,
   cancelBooking,
-  confirmDraft,
   confirmHold,
   extendHold,
   findBooking,
@@ -67,7 +66,7 @@ export {
   type OfferStatus,
   type OfferView,
 } from "./offers.server";
-export { createDraft, getDraft, saveDraft, type Draft, type DraftPatch } from "./drafts.server";
+export { bookingFlow, confirmDraft, createDraft, getDraft, saveDraft, type BookingAnswers, type Draft, type DraftPatch } from "./drafts.server";
 export {
   bookingsCsv,
   cancelScreening,

@@ -45,7 +45,6 @@ export interface Database {
   cinema_booking_seats: CinemaBookingSeatTable;
   cinema_waiting_list: CinemaWaitingListTable;
   cinema_waiting_offers: CinemaWaitingOfferTable;
-  cinema_booking_drafts: CinemaBookingDraftTable;
   chat_questions: ChatQuestionTable;
   lending_locations: LendingLocationTable;
   lending_device_types: LendingDeviceTypeTable;
@@ -196,19 +195,6 @@ export interface CinemaWaitingOfferTable {
   expires_at: string;
   answered_at: string | null;
   booking_reference: string | null;
-}
-
-export interface CinemaBookingDraftTable {
-  id: string;
-  screening_id: string;
-  tickets: number | null;
-  needs: string | null;
-  hold_id: string | null;
-  name: string | null;
-  phone: string | null;
-  booking_reference: string | null;
-  created_at: string;
-  updated_at: string;
 }
 
 /* Policy assistant (migration 0004-assistant; app/modules/assistant). */

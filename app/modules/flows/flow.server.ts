@@ -16,6 +16,9 @@ export interface StepContext<A> {
   form: FormData;
   /** The draft's scope (what the URL names besides it: a device, an activity). */
   scope: string;
+  /** Who posts (the client address, for a cap per client), and when. */
+  client: string;
+  now: Date;
 }
 
 export interface FlowStep<A> {
@@ -37,6 +40,11 @@ export interface FlowStep<A> {
   intents?: Record<string, (ctx: StepContext<A>) => Partial<A> | Promise<Partial<A>>>;
   /** False: not counted in "step n of m" (it shares the number of the step before: an address after "collect"). */
   counted?: boolean;
+  /**
+   * The rate-limit scope of this step's post, when its save does more than store answers (the seat step takes a
+   * hold). A domain error thrown by `refuse` or `save` is the post's refusal, answered through the one mapper.
+   */
+  limit?: string;
 }
 
 export interface Flow<A> {
@@ -49,6 +57,11 @@ export interface Flow<A> {
   lifetimeMs?: number;
   /** The rate-limit scope of the check page's submit (app/modules/security/rate-limit.server.ts). */
   submitLimit?: string;
+  /**
+   * Answers that lapse on their own (a seat hold that ran out): the fields to drop, checked whenever a page of an
+   * unsent draft is read or posted. The page is told (`lapsed`), and a page that now comes first is asked for again.
+   */
+  lapsed?: (ctx: { db: Db; answers: Partial<A>; scope: string; now: Date }) => Promise<readonly (keyof A & string)[]>;
   /**
    * Makes the record from a complete draft; claims it with claimFlowDraft in its transaction; returns the reference.
    * A flow without one makes no record (the eligibility check): its "done" page is the result of complete answers,

@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb } from "../../../tests/support/test-db";
 import { submitted, toyFlow } from "../../../tests/support/toy-flow";
 import type { Connection } from "../db/index.server";
-import { answersFrom, DraftGone, flowDrafts, loadStep, NoSuchStep, postStep, readDraft, startDraft } from "./index.server";
+import { z } from "zod";
+import { DomainError } from "~/modules/shared/domain-error";
+import { answersFrom, defineFlow, DraftGone, flowDrafts, loadStep, NoSuchStep, postStep, readDraft, startDraft } from "./index.server";
 
 /**
  * The engine on a toy flow (tests/support/toy-flow.ts): pet → (pet name, only with a pet) → e-mail → check → done.
@@ -172,5 +174,82 @@ describe("a flow that makes no record (no submit: the eligibility check)", () =>
     expect((await readDraft(conn.db, quizFlow, draft.id, { now })).reference).toBeNull();
     expect(await quizPost(draft.id, "pet", { pet: "yes", returnTo: "check" })).toEqual({ kind: "goto", step: "pet-name" });
     expect(await quizLoad(draft.id, "done")).toEqual({ kind: "goto", step: "pet-name" });
+  });
+});
+
+describe("a step whose save does more than store answers (a hold), and answers that lapse on their own", () => {
+  // A toy of the cinema's seat step: "take" holds one of a few places (a record of its own, here a map with expiry),
+  // limited per client; a place that ran out is no answer any more.
+  class NoPlace extends DomainError {
+    constructor() {
+      super("sold_out", "no place");
+    }
+  }
+  const places = new Map<string, { client: string; until: number }>();
+  const holdFlow = defineFlow<{ name: string; place: string }>({
+    name: "toy-hold",
+    answers: z.object({ name: z.string(), place: z.string() }).partial(), // raw: a test flow's stored answers
+    submitLimit: "toy",
+    steps: [
+      { id: "name", fields: ["name"], schema: z.object({ name: z.string().min(1) }) },
+      {
+        id: "take",
+        fields: ["place"],
+        schema: z.object({ place: z.string().min(1) }),
+        limit: "toy-take",
+        save: async (value: { place: string }, { client, now: at }) => {
+          const held = places.get(value.place);
+          if (held && held.until > at.getTime()) throw new NoPlace();
+          places.set(value.place, { client, until: at.getTime() + 60_000 });
+          return { place: value.place };
+        },
+      },
+    ],
+    lapsed: async ({ answers, now: at }) => (answers.place && !((places.get(answers.place)?.until ?? 0) > at.getTime()) ? ["place"] : []),
+    submit: async () => "never",
+  });
+  const postHold = (draftId: string, step: string, fields: Record<string, string>, at = now, client = "192.0.2.7") =>
+    postStep(conn.db, holdFlow, { draftId, step, form: form(fields), client }, at);
+
+  it("saves what the step's save made, with the client and the time it was posted at", async () => {
+    const draft = await startDraft(conn.db, holdFlow, { locale: "zh-CN" }, now);
+    await postHold(draft.id, "name", { name: "李四" });
+    expect(await postHold(draft.id, "take", { place: "A1" })).toEqual({ kind: "goto", step: "check" });
+    expect(places.get("A1")).toEqual({ client: "192.0.2.7", until: now.getTime() + 60_000 });
+  });
+
+  it("answers a domain error of the save as the post's refusal (its one status and sentence), saving nothing", async () => {
+    const draft = await startDraft(conn.db, holdFlow, { locale: "zh-CN" }, now);
+    await postHold(draft.id, "name", { name: "王五" });
+    const refused = await postHold(draft.id, "take", { place: "A1" });
+    expect(refused).toMatchObject({ kind: "refused", error: { code: "sold_out" } });
+    expect((await readDraft(conn.db, holdFlow, draft.id, { now })).answers).toEqual({ name: "王五" });
+  });
+
+  it("drops an answer that lapsed, says so, and asks its step again", async () => {
+    const draft = await startDraft(conn.db, holdFlow, { locale: "zh-CN" }, now);
+    await postHold(draft.id, "name", { name: "赵六" });
+    await postHold(draft.id, "take", { place: "B2" });
+    expect(await loadStep(conn.db, holdFlow, { draftId: draft.id, step: "check" }, now)).toMatchObject({ kind: "page", lapsed: false });
+    const later = new Date(now.getTime() + 61_000);
+    expect(await loadStep(conn.db, holdFlow, { draftId: draft.id, step: "check" }, later)).toEqual({ kind: "goto", step: "take", lapsed: true });
+    expect((await readDraft(conn.db, holdFlow, draft.id, { now: later })).answers).toEqual({ name: "赵六" });
+    // Said once: the page it leads to is an ordinary page now.
+    expect(await loadStep(conn.db, holdFlow, { draftId: draft.id, step: "take" }, later)).toMatchObject({ kind: "page", lapsed: false });
+  });
+
+  it("limits a step with a rate-limit scope of its own: 429 with the time to wait", async () => {
+    const before = process.env.RATE_LIMIT_PER_MINUTE;
+    process.env.RATE_LIMIT_PER_MINUTE = "1";
+    try {
+      const draft = await startDraft(conn.db, holdFlow, { locale: "zh-CN" }, now);
+      await postHold(draft.id, "name", { name: "钱七" });
+      const at = new Date(now.getTime() + 10 * 60_000);
+      await postHold(draft.id, "take", { place: "C3" }, at, "192.0.2.8");
+      expect(await postHold(draft.id, "take", { place: "C4" }, at, "192.0.2.8")).toMatchObject({ kind: "limited", retryAfterSeconds: expect.any(Number) });
+    } finally {
+      if (before === undefined) delete process.env.RATE_LIMIT_PER_MINUTE;
+      else process.env.RATE_LIMIT_PER_MINUTE = before;
+    }
   });
 });

@@ -32,16 +32,28 @@ export type StepPage<A> = {
   back: string | null;
   /** "Step n of m". */
   count: { n: number; of: number };
+  /** Answers lapsed on their own since the last page (Flow.lapsed): the page says so. */
+  lapsed: boolean;
 };
-export type GoTo = { kind: "goto"; step: string };
+export type GoTo = { kind: "goto"; step: string; lapsed?: true };
+
+/** The draft, with the answers that lapsed on their own dropped (and saved so). */
+async function current<A>(db: Db, flow: Flow<A>, address: StepAddress, now: Date): Promise<{ draft: FlowDraft<A>; lapsed: boolean }> {
+  const draft = await readDraft(db, flow, address.draftId, { scope: address.scope, now });
+  if (draft.reference || !flow.lapsed) return { draft, lapsed: false };
+  const gone = await flow.lapsed({ db, answers: draft.answers, scope: draft.scope, now });
+  if (!gone.length) return { draft, lapsed: false };
+  const patch = Object.fromEntries(gone.map((f) => [f, undefined])) as Partial<A>;
+  return { draft: await saveAnswers(db, flow, draft.id, patch, now), lapsed: true };
+}
 
 /** The page to show, or where to go instead: a finished draft leads to its done page, an unanswered step comes first. */
 export async function loadStep<A>(db: Db, flow: Flow<A>, address: StepAddress, now = new Date()): Promise<StepPage<A> | GoTo> {
   if (!isFlowPage(flow, address.step)) throw new NoSuchStep(address.step);
-  const draft = await readDraft(db, flow, address.draftId, { scope: address.scope, now });
+  const { draft, lapsed } = await current(db, flow, address, now);
   const goto = whereInstead(flow, draft, address.step);
-  if (goto) return { kind: "goto", step: goto };
-  return { kind: "page", draft, step: address.step, back: previousOf(flow, address.step, draft.answers), count: stepNumber(flow, address.step) };
+  if (goto) return lapsed ? { kind: "goto", step: goto, lapsed } : { kind: "goto", step: goto };
+  return { kind: "page", draft, step: address.step, back: previousOf(flow, address.step, draft.answers), count: stepNumber(flow, address.step), lapsed };
 }
 
 function whereInstead<A>(flow: Flow<A>, draft: FlowDraft<A>, step: string): string | null {
@@ -58,20 +70,33 @@ export type StepPost =
   | GoTo
   /** The form again, with Conform's reply (errors and what was typed): 400. */
   | { kind: "invalid"; lastResult: SubmissionResult<string[]> }
-  /** The check page's submit was refused: too many (429), or a domain error (its one status and message). */
+  /** Refused: too many (429; the check page's submit, a step with a `limit`), or a domain error (its one status and message). */
   | { kind: "limited"; retryAfterSeconds: number }
   | { kind: "refused"; error: DomainError };
 
 /** A post of one page: a step's answer saved (or its errors), or the check page's submit. */
 export async function postStep<A>(db: Db, flow: Flow<A>, address: StepAddress & { form: FormData; client: string }, now = new Date()): Promise<StepPost> {
   if (!isFlowPage(flow, address.step) || address.step === "done") throw new NoSuchStep(address.step);
-  const draft = await readDraft(db, flow, address.draftId, { scope: address.scope, now });
+  const { draft, lapsed } = await current(db, flow, address, now);
   const instead = whereInstead(flow, draft, address.step);
-  if (instead) return { kind: "goto", step: instead };
+  if (instead) return lapsed ? { kind: "goto", step: instead, lapsed } : { kind: "goto", step: instead };
   if (address.step === "check") return flow.submit ? submit(db, flow, flow.submit, draft, address.client, now) : { kind: "goto", step: "done" };
 
   const step = flow.steps.find((s) => s.id === address.step) as FlowStep<A>;
-  const ctx = { db, answers: draft.answers, form: address.form, scope: draft.scope };
+  if (step.limit) {
+    const limit = await hitRateLimit(db, step.limit, address.client);
+    if (!limit.allowed) return { kind: "limited", retryAfterSeconds: limit.retryAfterSeconds };
+  }
+  try {
+    return await saveStep(db, flow, step, draft, address, now);
+  } catch (error) {
+    if (error instanceof DomainError && error.code !== "not_found") return { kind: "refused", error };
+    throw error;
+  }
+}
+
+async function saveStep<A>(db: Db, flow: Flow<A>, step: FlowStep<A>, draft: FlowDraft<A>, address: StepAddress & { form: FormData; client: string }, now: Date): Promise<StepPost> {
+  const ctx = { db, answers: draft.answers, form: address.form, scope: draft.scope, client: address.client, now };
   const intent = address.form.get("intent");
   let patch: Partial<A>;
   const chosen = typeof intent === "string" && step.intents && Object.hasOwn(step.intents, intent) ? step.intents[intent] : null;

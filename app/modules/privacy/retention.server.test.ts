@@ -135,22 +135,26 @@ describe("retention of every other kind of personal record", () => {
     expect((await conn.db.selectFrom("cinema_waiting_list").select("id").execute()).map((r) => r.id)).toEqual(["w-new"]);
   });
 
-  it("removes booking drafts 30 days after their last change, guided-form drafts at their expiry (30 days at the latest)", async () => {
+  it("removes guided-form drafts (a booking's, the eligibility check's) at their expiry, or 30 days untouched at the latest", async () => {
     const { future } = await screenings();
-    const bookingDraft = (id: string, updated: string) => ({ id, screening_id: future, tickets: 1, needs: "", hold_id: null, name: "李四", phone: "13800000002", booking_reference: null, created_at: old, updated_at: updated });
-    await conn.db.insertInto("cinema_booking_drafts").values([bookingDraft("b-old", weeksAgo), bookingDraft("b-new", recent)]).execute();
     const later = new Date(now.getTime() + 86_400_000).toISOString();
-    const flowDraft = (id: string, updated: string, expires: string) => ({ id, flow: "eligibility-check", scope: "", payload: '{"category":"physical"}', reference: null, locale: "zh-CN", created_at: updated, updated_at: updated, expires_at: expires });
+    const flowDraft = (id: string, flow: string, scope: string, updated: string, expires: string) => ({ id, flow, scope, payload: '{"category":"physical"}', reference: null, locale: "zh-CN", created_at: updated, updated_at: updated, expires_at: expires });
     await conn.db
       .insertInto("flow_drafts")
       // Expired yesterday (health details: gone at the first purge after), and (a clock set wrong) 45 days untouched.
-      .values([flowDraft("f-expired", recent, recent), flowDraft("f-untouched", weeksAgo, later), flowDraft("f-live", recent, later)])
+      .values([
+        flowDraft("f-expired", "eligibility-check", "", recent, recent),
+        flowDraft("f-untouched", "eligibility-check", "", weeksAgo, later),
+        flowDraft("f-live", "eligibility-check", "", recent, later),
+        // Booking drafts are guided-form drafts too (migration 0022).
+        flowDraft("f-booking-old", "cinema-booking", future, weeksAgo, weeksAgo),
+        flowDraft("f-booking-live", "cinema-booking", future, recent, later),
+      ])
       .execute();
 
     const result = await purge();
-    expect(result).toMatchObject({ "booking drafts": 1, "guided-form drafts": 2 });
-    expect((await conn.db.selectFrom("cinema_booking_drafts").select("id").execute()).map((r) => r.id)).toEqual(["b-new"]);
-    expect((await conn.db.selectFrom("flow_drafts").select("id").where("id", "like", "f-%").execute()).map((r) => r.id)).toEqual(["f-live"]);
+    expect(result).toMatchObject({ "guided-form drafts": 3 });
+    expect((await conn.db.selectFrom("flow_drafts").select("id").where("id", "like", "f-%").orderBy("id").execute()).map((r) => r.id)).toEqual(["f-booking-live", "f-live"]);
   });
 
   it("strips decided library-card applications older than the period of name, phone, certificate and address; pending or recent ones stay", async () => {

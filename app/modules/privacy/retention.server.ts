@@ -23,7 +23,7 @@ export function retentionCutoff(months: number, now = new Date()): string {
   return cutoff.toISOString();
 }
 
-/** Unfinished forms (booking drafts; guided-form drafts as a backstop) hold personal data briefly; they go after 30 days. */
+/** Unfinished forms (guided-form drafts, as a backstop to their expiry) hold personal data briefly; they go after 30 days. */
 const draftDays = 30;
 /** Rate-limit counters name the client's address; a day is more than any window needs. */
 const counterDays = 1;
@@ -42,13 +42,6 @@ export interface RetentionRule {
 type Rule = RetentionRule;
 const count = (result: Array<{ numDeletedRows?: bigint; numUpdatedRows?: bigint }> | { numDeletedRows?: bigint; numUpdatedRows?: bigint }) =>
   [result].flat().reduce((n, r) => n + Number(r.numDeletedRows ?? r.numUpdatedRows ?? 0), 0);
-
-/** Unfinished forms go `draftDays` after their last change. */
-const draftRule = (name: string, table: "cinema_booking_drafts"): Rule => ({
-  name,
-  tables: [table],
-  run: async (db, _cutoff, draftCutoff) => count(await db.deleteFrom(table).where("updated_at", "<", draftCutoff).execute()),
-});
 
 const rules: Rule[] = [
   {
@@ -84,7 +77,6 @@ const rules: Rule[] = [
       return count(await db.deleteFrom("cinema_waiting_list").where("screening_id", "in", past).execute());
     },
   },
-  draftRule("booking drafts", "cinema_booking_drafts"),
   // Seat holds keep the client address for the per-client cap (app/modules/cinema/hold-limits.server.ts): they go
   // with the drafts, with any claim rows they left; so do idempotency keys (a hash of the booking's input).
   {

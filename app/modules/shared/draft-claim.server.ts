@@ -3,7 +3,6 @@ import type { Database } from "../db/schema";
 
 /** Every draft table, and the column that names what its submit made. */
 const referenceColumn = {
-  cinema_booking_drafts: "booking_reference",
   flow_drafts: "reference",
 } as const;
 export type DraftTableName = keyof typeof referenceColumn;

@@ -19,6 +19,7 @@ import * as flowDrafts from "./0018-flow-drafts";
 import * as homeModification from "./0019-home-modification";
 import * as contentReviewSchedule from "./0020-content-review-schedule";
 import * as dropOldDrafts from "./0021-drop-old-drafts";
+import * as cinemaDraftsToFlow from "./0022-cinema-drafts-to-flow";
 
 /** Every migration, in order. Names are permanent: add new ones at the end, never rename. */
 export const migrations: Record<string, Migration> = {
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   "0019-home-modification": homeModification,
   "0020-content-review-schedule": contentReviewSchedule,
   "0021-drop-old-drafts": dropOldDrafts,
+  "0022-cinema-drafts-to-flow": cinemaDraftsToFlow,
 };
