@@ -20,6 +20,7 @@ import {
   cancelSchedule,
   getPendingReview,
   mayApprove,
+  mayCancelSchedule,
   previewDocument,
   requestReview,
   type ScheduleResult,
@@ -55,7 +56,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     repeals: !preview.stored.published && preview.stored.meta.status === "repealed" && !(preview.live.published && preview.live.meta.status === "repealed"),
     revision: preview.stored.revision,
     // none: a draft to ask about; waiting: asked, this user cannot approve it (asked or wrote it); approvable;
-    // scheduled: approved, to be published at publishAt (any content staff member may cancel it).
+    // scheduled: approved, to be published at publishAt (the approver or an admin may cancel it: mayCancel).
     review:
       !review || review.revision !== preview.stored.revision
         ? "none"
@@ -65,6 +66,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
             ? "approvable"
             : "waiting",
     publishAt: review?.revision === preview.stored.revision ? review.publishAt : null,
+    mayCancel: review?.revision === preview.stored.revision && mayCancelSchedule({ id: user.id, roles: user.roles }, review),
   } as const;
 }
 
@@ -98,7 +100,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
     const when = publishTime(publishAt);
     if (typeof when === "string") return data({ hasErrors: true, reason: null, publishAtError: when, publishAt: publishAt ?? "" } as const, { status: 400 });
     result = await approveAndSchedule(db, actor, id, revision, when);
-  } else if (intent === "cancelSchedule") result = await cancelSchedule(db, actor, id, revision);
+  } else if (intent === "cancelSchedule") result = await cancelSchedule(db, { ...actor, roles: session.user.roles }, id, revision);
   else if (intent === "request") result = await requestReview(db, actor, id, revision);
   else result = await approveAndPublish(db, actor, id, revision);
   if (result.ok) {
@@ -107,14 +109,14 @@ export async function action({ params, request }: ActionFunctionArgs) {
   }
   if (result.reason === "notFound") throw new Response("Not Found", { status: 404 });
   if (result.reason === "past" || result.reason === "tooFar") return data({ hasErrors: true, reason: null, publishAtError: result.reason, publishAt: publishAt ?? "" } as const, { status: 400 });
-  return data({ hasErrors: true, reason: result.reason, publishAtError: null, publishAt: publishAt ?? "" } as const, { status: result.reason === "ownDraft" ? 403 : 409 });
+  return data({ hasErrors: true, reason: result.reason, publishAtError: null, publishAt: publishAt ?? "" } as const, { status: result.reason === "ownDraft" || result.reason === "notApprover" ? 403 : 409 });
 }
 
 /** A draft as the public page will show it (the same component), marked as a preview that is not published. */
 export default function PreviewDraft() {
   const { t, locale } = useT();
   const { href } = useLocale();
-  const { page, published, edited, repeals, revision, review, publishAt } = useLoaderData<typeof loader>();
+  const { page, published, edited, repeals, revision, review, publishAt, mayCancel } = useLoaderData<typeof loader>();
   const refused = useActionData<typeof action>();
   const [params] = useSearchParams();
   const formAction = href(`/admin/content/${page.doc.id}/preview`);
@@ -151,12 +153,16 @@ export default function PreviewDraft() {
                       <strong>{t("admin.editor.state.scheduled")}</strong>{" "}
                       {t("admin.editor.schedule.scheduled", { when: formatDateTime(publishAt, locale) })}
                     </p>
-                    <Form method="post" action={formAction} className="button-row">
-                      <input type="hidden" name="revision" value={revision} />
-                      <button type="submit" name="intent" value="cancelSchedule" className="button button--secondary">
-                        {t("admin.editor.schedule.cancel")}
-                      </button>
-                    </Form>
+                    {mayCancel ? (
+                      <Form method="post" action={formAction} className="button-row">
+                        <input type="hidden" name="revision" value={revision} />
+                        <button type="submit" name="intent" value="cancelSchedule" className="button button--secondary">
+                          {t("admin.editor.schedule.cancel")}
+                        </button>
+                      </Form>
+                    ) : (
+                      <p>{t("admin.editor.schedule.cancelWho")}</p>
+                    )}
                   </>
                 ) : null}
                 {review === "none" || review === "approvable" ? (

@@ -18,6 +18,7 @@ import * as contentGlossary from "./0017-content-glossary";
 import * as flowDrafts from "./0018-flow-drafts";
 import * as homeModification from "./0019-home-modification";
 import * as contentReviewSchedule from "./0020-content-review-schedule";
+import * as contentArticleRepeal from "./0023-content-article-repeal";
 
 /** Every migration, in order. Names are permanent: add new ones at the end, never rename. */
 export const migrations: Record<string, Migration> = {
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   "0018-flow-drafts": flowDrafts,
   "0019-home-modification": homeModification,
   "0020-content-review-schedule": contentReviewSchedule,
+  "0023-content-article-repeal": contentArticleRepeal,
 };
