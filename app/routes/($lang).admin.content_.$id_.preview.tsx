@@ -54,6 +54,12 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     edited: !preview.stored.published && preview.live.published,
     // Publishing this draft repeals the document (content.repeal).
     repeals: !preview.stored.published && preview.stored.meta.status === "repealed" && !(preview.live.published && preview.live.meta.status === "repealed"),
+    // Publishing this draft repeals these articles (content.repeal.article): their citations, in body order.
+    repealsArticles: preview.stored.published
+      ? []
+      : preview.document.sections
+          .filter((s) => s.repeal?.anchor === s.anchor && !(preview.live.published && preview.live.meta.repealedArticles?.some((a) => a.anchor === s.anchor)))
+          .map((s) => s.citation),
     revision: preview.stored.revision,
     // none: a draft to ask about; waiting: asked, this user cannot approve it (asked or wrote it); approvable;
     // scheduled: approved, to be published at publishAt (the approver or an admin may cancel it: mayCancel).
@@ -116,7 +122,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
 export default function PreviewDraft() {
   const { t, locale } = useT();
   const { href } = useLocale();
-  const { page, published, edited, repeals, revision, review, publishAt, mayCancel } = useLoaderData<typeof loader>();
+  const { page, published, edited, repeals, repealsArticles, revision, review, publishAt, mayCancel } = useLoaderData<typeof loader>();
   const refused = useActionData<typeof action>();
   const [params] = useSearchParams();
   const formAction = href(`/admin/content/${page.doc.id}/preview`);
@@ -147,6 +153,7 @@ export default function PreviewDraft() {
                 {review === "waiting" ? <p>{t("admin.editor.waiting")}</p> : null}
                 {review === "approvable" ? <p>{t("admin.editor.approvable")}</p> : null}
                 {repeals ? <p>{t("admin.editor.approvableRepeal")}</p> : null}
+                {repealsArticles.length > 0 ? <p>{t("admin.editor.approvableArticleRepeal", { articles: repealsArticles.join(locale === "en" ? ", " : "、") })}</p> : null}
                 {review === "scheduled" && publishAt ? (
                   <>
                     <p>

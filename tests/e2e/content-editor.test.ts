@@ -420,6 +420,8 @@ describe("drafts in the staff console", () => {
 
     const reviewer = await editor(false, "admin");
     await reviewer.page.goto(`/admin/content/${id}/preview`);
+    // The reviewer is told what approving does.
+    expect(await reviewer.page.getByRole("note", { name: "预览/未发布" }).textContent()).toContain("这一版会废止第二条");
     await waitForNewPage(reviewer.page, () => reviewer.page.getByRole("button", { name: "审核通过并发布" }).click());
     await reviewer.page.getByRole("status").filter({ hasText: "已发布" }).waitFor();
     // The repealed article is no longer cited; its neighbour still is.
