@@ -168,6 +168,16 @@ describe("drafts in the staff console", () => {
     await expectNoAxeViolations(page, "/admin/content/new");
     const id = `e2e-keyboard-${Date.now()}`;
     await fillNotice(page, id, "键盘保存的通知");
+    // With JavaScript the body has a live preview, as the public page renders it (raw HTML escaped), fetched after
+    // a pause in the typing (not at every render).
+    let previews = 0;
+    page.on("request", (request) => void (request.url().includes("/admin/content/body-preview") && previews++));
+    const live = page.getByRole("region", { name: "实时预览（公开页面的样子）" });
+    await live.getByRole("heading", { level: 2, name: "二、怎样报名" }).waitFor();
+    await page.getByLabel("正文").fill("## 一、比赛时间\n\n<script>window.injected = 1</script>12月27日。\n\n## 二、怎样报名\n\n12月20日前发短信报名。\n");
+    await live.getByText("<script>window.injected = 1</script>").waitFor();
+    expect(await page.evaluate(() => (window as { injected?: number }).injected)).toBeUndefined();
+    expect(previews).toBeLessThan(10);
     await page.getByLabel("正文").focus();
     await tabTo(page, page.getByRole("button", { name: "保存为草稿" }), 5);
     await page.keyboard.press("Enter");

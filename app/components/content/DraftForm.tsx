@@ -3,6 +3,7 @@ import { Form } from "@remix-run/react";
 import type { TFunction } from "i18next";
 import { CheckboxGroupField, RadioGroupField, SelectField, TextAreaField, TextField } from "~/components/Fields";
 import type { SummaryError } from "~/components/ErrorSummary";
+import { BodyLivePreview } from "~/components/content/BodyLivePreview";
 import { fieldId } from "~/components/form-state";
 import type { MessageName } from "~/i18n/keys";
 import { useT } from "~/i18n/use-t";
@@ -161,6 +162,7 @@ export function DraftForm({
       {area("easyRead", 4, true)}
       {area("related", 2, true)}
       {area("body", 20, true)}
+      <BodyLivePreview textareaId={id("body")} />
       {articles.length > 0 ? (
         <fieldset className="draft__repeal">
           <legend>{t("admin.editor.repealArticle.legend")}</legend>

@@ -7,6 +7,7 @@ import { parseDocumentSource } from "./corpus.server";
 import { corpusVersion, getStoredDocument, loadDatabaseCorpus, saveDocument, storedText } from "./documents.server";
 import {
   approveAndPublish,
+  bodyPreviewHtml,
   documentHistory,
   formValuesOf,
   getEditableDocument,
@@ -302,5 +303,12 @@ describe("drafts in the staff console", () => {
     expect(again.articles.find((a) => a.anchor === "art-2")?.repealed).toMatchObject({ note: "聋人围棋比赛取消。" });
     expect(await saveDraft(conn.db, editor, { id, values: { ...again.values, repealedKeep: [] }, expectedRevision: 3 })).toMatchObject({ ok: true });
     expect((await getEditableDocument(conn.db, id))!.doc.meta.repealedArticles).toBeUndefined();
+  });
+
+  it("the body's live preview renders it as the page does: anchored headings, raw HTML escaped", () => {
+    const html = bodyPreviewHtml("## 第一条 比赛\r\n\r\n<script>alert(1)</script>报名。\r\n");
+    expect(html).toContain('<h2 id="art-1">第一条 比赛</h2>');
+    expect(html).not.toContain("<script>");
+    expect(html).toContain("&lt;script&gt;");
   });
 });
