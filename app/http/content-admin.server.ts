@@ -1,12 +1,12 @@
 import { data } from "@remix-run/node";
 import { draftFormFields, type DraftFormField, type DraftFormValues, type SaveDraftResult } from "~/modules/content/editorial.server";
-import type { StaleSaveDiff } from "~/modules/content/draft-fields";
+import { draftListFields, type StaleSaveDiff } from "~/modules/content/draft-fields";
 
 /** The console's draft form as posted: each field's text, topics and audience as lists, the revision it was made from. */
 export function draftFormInput(form: FormData): { values: DraftFormValues; expectedRevision?: number } {
   const values: DraftFormValues = {};
   for (const name of draftFormFields) {
-    if (name === "topics" || name === "audience") values[name] = form.getAll(name).filter((v): v is string => typeof v === "string");
+    if ((draftListFields as readonly string[]).includes(name)) values[name] = form.getAll(name).filter((v): v is string => typeof v === "string");
     else {
       const v = form.get(name);
       values[name] = typeof v === "string" ? v : "";

@@ -1,5 +1,6 @@
 import type { Locale } from "~/i18n/config";
 import { localePath } from "~/i18n/config";
+import { formatDate } from "~/i18n/format";
 import { getFixedT } from "~/i18n/i18n.server";
 import { escapeHtml, getDocument, relatedDocuments, type PolicyDocument } from "~/modules/content/index.server";
 import type { PolicyPageData } from "~/modules/content/page-data";
@@ -21,12 +22,20 @@ const pageHtmlCache = new WeakMap<PolicyDocument, Map<Locale, string>>();
 
 function localizedHtml(doc: PolicyDocument, locale: Locale): string {
   const t = getFixedT(locale);
+  // A repealed article keeps its text, marked in words: "(repealed)" in its heading (heard when moving by headings)
+  // and a note after it (repealedArticles; the overview at the top of the page lists them with the reasons).
+  const repealOf = new Map(doc.sections.filter((s) => s.repeal).map((s) => [s.anchor, s.repeal!]));
+  const lang = locale === "en" ? ' lang="en"' : "";
   const localized = doc.html.replace(/href="(\/(?:policies|guides|cinema|devices|assistant|contact|feedback|search|settings|accessibility)[^"]*)"/g, (_m, path: string) => `href="${localePath(path, locale)}"`);
   return localized.replace(/<(h[2-4]) id="([^"]+)">([\s\S]*?)<\/\1>/g, (heading, _tag, id: string, inner: string) => {
     const section = inner.replace(/<[^>]+>/g, "");
     // The visible words start the accessible name (WCAG 2.5.3); the section's name follows for screen readers.
     const hidden = escapeHtml(t("policies.copyLinkFor", { section }).replace(t("policies.copyLink"), ""));
-    return `${heading}\n<p class="section-link no-print"><a href="#${id}" data-copy-link data-section="${escapeHtml(section)}">${escapeHtml(t("policies.copyLink"))}<span class="visually-hidden">${hidden}</span></a></p>`;
+    const repeal = repealOf.get(id);
+    const marked = repeal
+      ? `${heading.replace(/<\/h([2-4])>$/, `<span class="article-repealed__tag"${lang}>${escapeHtml(t("policies.articleRepealed.tag"))}</span></h$1>`)}\n<p class="notice notice--warning article-repealed"${lang}>${escapeHtml(t("policies.articleRepealed.inline", { date: formatDate(repeal.repealed, locale) }))}</p>`
+      : heading;
+    return `${marked}\n<p class="section-link no-print"><a href="#${id}" data-copy-link data-section="${escapeHtml(section)}">${escapeHtml(t("policies.copyLink"))}<span class="visually-hidden">${hidden}</span></a></p>`;
   });
 }
 
@@ -34,6 +43,25 @@ function localizedHtml(doc: PolicyDocument, locale: Locale): string {
 function supersededBy(doc: PolicyDocument): PolicyPageData["doc"]["supersededBy"] {
   const next = doc.status === "repealed" && doc.supersededBy ? getDocument(doc.supersededBy) : undefined;
   return next ? { id: next.id, title: next.title, titleEn: next.titleEn } : null;
+}
+
+/** The articles repealed one by one, as the page lists them (replacements only when published). */
+function repealedArticles(doc: PolicyDocument, locale: Locale): PolicyPageData["repealedArticles"] {
+  return doc.sections.flatMap((s) => {
+    const repeal = s.repeal;
+    if (!repeal || repeal.anchor !== s.anchor) return [];
+    const [targetId, anchor] = (repeal.supersededBy ?? "").split("#", 2);
+    const target = targetId ? getDocument(targetId) : undefined;
+    const article = anchor ? target?.sections.find((x) => x.anchor === anchor) : undefined;
+    const replacedBy = target
+      ? {
+          href: localePath(`/policies/${target.id}${article ? `#${article.anchor}` : ""}`, locale),
+          label: `${locale === "en" ? target.titleEn : target.title}${article ? ` ${article.citation}` : ""}`,
+        }
+      : null;
+    const en = locale === "en" && repeal.noteEn !== undefined;
+    return [{ anchor: s.anchor, citation: s.citation, date: repeal.repealed, note: en ? repeal.noteEn! : repeal.note, noteLang: en ? ("en" as const) : ("zh-CN" as const), replacedBy }];
+  });
 }
 
 /** What the document page needs, without the raw body. */
@@ -65,7 +93,8 @@ export function policyPageData(doc: PolicyDocument, locale: Locale): PolicyPageD
       easyRead: doc.easyRead ?? [],
       steps: doc.steps ?? [],
     },
-    toc: doc.sections.filter((s) => s.level <= 2).map((s) => ({ anchor: s.anchor, heading: s.heading, level: s.level })),
+    repealedArticles: repealedArticles(doc, locale),
+    toc: doc.sections.filter((s) => s.level <= 2).map((s) => ({ anchor: s.anchor, heading: s.heading, level: s.level, repealed: s.repeal !== null })),
     html: pageHtml(doc, locale),
     related: relatedDocuments(doc),
   };

@@ -35,7 +35,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const [editable, history] = await Promise.all([getEditableDocument(getDb(), params.id ?? ""), documentHistory(getDb(), params.id ?? "")]);
   if (!editable || !history) throw new Response("Not Found", { status: 404 });
   // A published document is edited as a draft beside its live text: `published` says the public sees another version.
-  return { id: editable.doc.meta.id, title: editable.doc.meta.title, published: editable.live.published, revision: editable.doc.revision, values: editable.values, history };
+  return { id: editable.doc.meta.id, title: editable.doc.meta.title, published: editable.live.published, revision: editable.doc.revision, values: editable.values, articles: editable.articles, history };
 }
 
 export async function action({ params, request }: ActionFunctionArgs) {
@@ -77,6 +77,7 @@ export default function EditDraft() {
         fieldErrors={fieldErrors}
         revision={reply?.currentRevision ?? loaded.revision}
         isNew={false}
+        articles={loaded.articles}
       />
       <VersionHistory id={loaded.id} items={loaded.history.items} current={loaded.history.current} />
     </div>

@@ -20,6 +20,7 @@ import {
   cancelSchedule,
   getPendingReview,
   mayApprove,
+  mayCancelSchedule,
   previewDocument,
   requestReview,
   type ScheduleResult,
@@ -53,9 +54,15 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     edited: !preview.stored.published && preview.live.published,
     // Publishing this draft repeals the document (content.repeal).
     repeals: !preview.stored.published && preview.stored.meta.status === "repealed" && !(preview.live.published && preview.live.meta.status === "repealed"),
+    // Publishing this draft repeals these articles (content.repeal.article): their citations, in body order.
+    repealsArticles: preview.stored.published
+      ? []
+      : preview.document.sections
+          .filter((s) => s.repeal?.anchor === s.anchor && !(preview.live.published && preview.live.meta.repealedArticles?.some((a) => a.anchor === s.anchor)))
+          .map((s) => s.citation),
     revision: preview.stored.revision,
     // none: a draft to ask about; waiting: asked, this user cannot approve it (asked or wrote it); approvable;
-    // scheduled: approved, to be published at publishAt (any content staff member may cancel it).
+    // scheduled: approved, to be published at publishAt (the approver or an admin may cancel it: mayCancel).
     review:
       !review || review.revision !== preview.stored.revision
         ? "none"
@@ -65,6 +72,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
             ? "approvable"
             : "waiting",
     publishAt: review?.revision === preview.stored.revision ? review.publishAt : null,
+    mayCancel: review?.revision === preview.stored.revision && mayCancelSchedule({ id: user.id, roles: user.roles }, review),
   } as const;
 }
 
@@ -98,7 +106,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
     const when = publishTime(publishAt);
     if (typeof when === "string") return data({ hasErrors: true, reason: null, publishAtError: when, publishAt: publishAt ?? "" } as const, { status: 400 });
     result = await approveAndSchedule(db, actor, id, revision, when);
-  } else if (intent === "cancelSchedule") result = await cancelSchedule(db, actor, id, revision);
+  } else if (intent === "cancelSchedule") result = await cancelSchedule(db, { ...actor, roles: session.user.roles }, id, revision);
   else if (intent === "request") result = await requestReview(db, actor, id, revision);
   else result = await approveAndPublish(db, actor, id, revision);
   if (result.ok) {
@@ -107,14 +115,14 @@ export async function action({ params, request }: ActionFunctionArgs) {
   }
   if (result.reason === "notFound") throw new Response("Not Found", { status: 404 });
   if (result.reason === "past" || result.reason === "tooFar") return data({ hasErrors: true, reason: null, publishAtError: result.reason, publishAt: publishAt ?? "" } as const, { status: 400 });
-  return data({ hasErrors: true, reason: result.reason, publishAtError: null, publishAt: publishAt ?? "" } as const, { status: result.reason === "ownDraft" ? 403 : 409 });
+  return data({ hasErrors: true, reason: result.reason, publishAtError: null, publishAt: publishAt ?? "" } as const, { status: result.reason === "ownDraft" || result.reason === "notApprover" ? 403 : 409 });
 }
 
 /** A draft as the public page will show it (the same component), marked as a preview that is not published. */
 export default function PreviewDraft() {
   const { t, locale } = useT();
   const { href } = useLocale();
-  const { page, published, edited, repeals, revision, review, publishAt } = useLoaderData<typeof loader>();
+  const { page, published, edited, repeals, repealsArticles, revision, review, publishAt, mayCancel } = useLoaderData<typeof loader>();
   const refused = useActionData<typeof action>();
   const [params] = useSearchParams();
   const formAction = href(`/admin/content/${page.doc.id}/preview`);
@@ -145,18 +153,23 @@ export default function PreviewDraft() {
                 {review === "waiting" ? <p>{t("admin.editor.waiting")}</p> : null}
                 {review === "approvable" ? <p>{t("admin.editor.approvable")}</p> : null}
                 {repeals ? <p>{t("admin.editor.approvableRepeal")}</p> : null}
+                {repealsArticles.length > 0 ? <p>{t("admin.editor.approvableArticleRepeal", { articles: repealsArticles.join(locale === "en" ? ", " : "、") })}</p> : null}
                 {review === "scheduled" && publishAt ? (
                   <>
                     <p>
                       <strong>{t("admin.editor.state.scheduled")}</strong>{" "}
                       {t("admin.editor.schedule.scheduled", { when: formatDateTime(publishAt, locale) })}
                     </p>
-                    <Form method="post" action={formAction} className="button-row">
-                      <input type="hidden" name="revision" value={revision} />
-                      <button type="submit" name="intent" value="cancelSchedule" className="button button--secondary">
-                        {t("admin.editor.schedule.cancel")}
-                      </button>
-                    </Form>
+                    {mayCancel ? (
+                      <Form method="post" action={formAction} className="button-row">
+                        <input type="hidden" name="revision" value={revision} />
+                        <button type="submit" name="intent" value="cancelSchedule" className="button button--secondary">
+                          {t("admin.editor.schedule.cancel")}
+                        </button>
+                      </Form>
+                    ) : (
+                      <p>{t("admin.editor.schedule.cancelWho")}</p>
+                    )}
                   </>
                 ) : null}
                 {review === "none" || review === "approvable" ? (

@@ -76,6 +76,15 @@ describe("drafts in the staff console", () => {
     expect(await page.getByLabel("文件编号（网址用）").inputValue()).toBe(id);
     expect(await page.getByLabel("正文").inputValue()).toBe("## 一、比赛时间\n\n待定。\n");
 
+    // Repealed without saying what replaced it or why: refused as knowledge:check refuses it (repealed-unexplained).
+    await fillNotice(page, id, title);
+    await page.getByRole("group", { name: "效力状态" }).getByLabel("已废止").check();
+    await waitForNewPage(page, () => page.getByRole("button", { name: "保存为草稿" }).click());
+    expect(await page.title()).toMatch(/^错误：/);
+    const unexplained = summary.getByRole("link", { name: /^已废止的文件要说明由哪份文件取代，或者为什么废止/ });
+    expect(await unexplained.getAttribute("href")).toBe("#draft-supersededBy");
+    await page.getByRole("group", { name: "效力状态" }).getByLabel("现行有效").check();
+
     await fillNotice(page, id, title);
     await waitForNewPage(page, () => page.getByRole("button", { name: "保存为草稿" }).click());
     // The preview: the public page's rendering, marked as not published.
@@ -159,6 +168,16 @@ describe("drafts in the staff console", () => {
     await expectNoAxeViolations(page, "/admin/content/new");
     const id = `e2e-keyboard-${Date.now()}`;
     await fillNotice(page, id, "键盘保存的通知");
+    // With JavaScript the body has a live preview, as the public page renders it (raw HTML escaped), fetched after
+    // a pause in the typing (not at every render).
+    let previews = 0;
+    page.on("request", (request) => void (request.url().includes("/admin/content/body-preview") && previews++));
+    const live = page.getByRole("region", { name: "实时预览（公开页面的样子）" });
+    await live.getByRole("heading", { level: 2, name: "二、怎样报名" }).waitFor();
+    await page.getByLabel("正文").fill("## 一、比赛时间\n\n<script>window.injected = 1</script>12月27日。\n\n## 二、怎样报名\n\n12月20日前发短信报名。\n");
+    await live.getByText("<script>window.injected = 1</script>").waitFor();
+    expect(await page.evaluate(() => (window as { injected?: number }).injected)).toBeUndefined();
+    expect(previews).toBeLessThan(10);
     await page.getByLabel("正文").focus();
     await tabTo(page, page.getByRole("button", { name: "保存为草稿" }), 5);
     await page.keyboard.press("Enter");
@@ -210,6 +229,13 @@ describe("drafts in the staff console", () => {
     expect(await stateCell.textContent()).toMatch(/^定时发布 .*（北京时间）$/);
     expect(await stateCell.textContent()).toContain(`${Number(later.slice(5, 7))}月${Number(later.slice(8, 10))}日`);
     expect((await author.context.request.get(`/policies/${id}`)).status()).toBe(404);
+    // Only the approver (or an admin) may cancel: the author sees no button, and a forged cancel is refused, not a 500.
+    await author.page.goto(`/admin/content/${id}/preview`);
+    expect(await author.page.getByRole("note", { name: "预览/未发布" }).textContent()).toContain("只有批准发布的工作人员或管理员才能取消");
+    expect(await author.page.getByRole("button", { name: "取消定时发布" }).count()).toBe(0);
+    const forgedCancel = await author.context.request.post(`/admin/content/${id}/preview`, { form: { intent: "cancelSchedule", revision: "1" }, maxRedirects: 0 });
+    expect(forgedCancel.status()).toBe(403);
+    expect(await forgedCancel.text()).toContain("只有批准这次发布的工作人员或管理员才能取消定时发布");
     // The document's page says so too, and the schedule can be cancelled: the draft waits for approval again.
     await waitForNewPage(reviewer.page, () => reviewer.page.getByRole("link", { name: `预览“${title}”` }).click());
     expect(await reviewer.page.getByRole("note", { name: "预览/未发布" }).textContent()).toContain("定时发布");
@@ -365,5 +391,74 @@ describe("drafts in the staff console", () => {
     await unpublish(old.meta.id);
     await unpublish(next.meta.id);
     await untilSeenEverywhere(async () => [(await fetch(`${baseURL()}/policies/${old.meta.id}`)).status, (await fetch(`${baseURL()}/policies/${next.meta.id}`)).status], [404, 404]);
+  }, 120_000);
+
+  it("one article repealed in the console (no JavaScript): a second person approves; the page keeps it, marked in words; the assistant cites its neighbours, not it; axe", async () => {
+    const stamp = Date.now();
+    const id = `e2e-articles-${stamp}`;
+    const title = `关于举办清远市残疾人棋类比赛的通知${stamp % 100000}`;
+    const body =
+      "## 第一条 盲人象棋比赛\n\n盲人象棋比赛于2026年12月20日在清远市残疾人综合服务中心举行，视力残疾人持残疾人证报名。\n\n" +
+      "## 第二条 聋人围棋比赛\n\n聋人围棋比赛于2026年12月27日在清远市残疾人综合服务中心举行，听力残疾人发短信报名。\n\n" +
+      "## 第三条 轮椅篮球比赛\n\n轮椅篮球比赛于2027年1月10日在清远市体育馆举行，肢体残疾人打电话报名。\n";
+    await publishDirectly(id, true, { meta: testNoticeMeta(id, { title, topics: ["culture"], audience: ["everyone"] }), body });
+    const citedAnchors = async (question: string): Promise<string[]> => {
+      const chat = await (await fetch(`${baseURL()}/api/v1/chat`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ question }) })).json();
+      return (chat.citations as Array<{ url: string }>).filter((c) => c.url.includes(`/policies/${id}#`)).map((c) => c.url.split("#")[1]!);
+    };
+    const cited = async () => ({
+      go: (await citedAnchors("聋人围棋比赛什么时候举行？")).includes("art-2"),
+      chess: (await citedAnchors("盲人象棋比赛什么时候举行？")).includes("art-1"),
+    });
+    await untilSeenEverywhere(cited, { go: true, chess: true });
+
+    const author = await editor(false);
+    await author.page.goto(`/admin/content/${id}`);
+    await author.page.getByRole("group", { name: "废止或替代某一条" }).waitFor();
+    await author.page.getByLabel("废止哪一条").selectOption({ label: "第二条 聋人围棋比赛" });
+    await author.page.getByLabel("这一条的废止日期").fill("2026-12-01");
+    // Without a reason: refused, the message in the error summary linked to its field.
+    await waitForNewPage(author.page, () => author.page.getByRole("button", { name: "保存为草稿" }).click());
+    expect(await author.page.title()).toMatch(/^错误：/);
+    const summary = author.page.getByRole("group", { name: "提交前请修改以下问题" });
+    expect(await summary.getByRole("link", { name: "请填写废止原因（中文）" }).getAttribute("href")).toBe("#draft-repealNote");
+    await author.page.getByLabel("废止原因（中文）").fill("聋人围棋比赛取消。");
+    await waitForNewPage(author.page, () => author.page.getByRole("button", { name: "保存为草稿" }).click());
+    await waitForNewPage(author.page, () => author.page.getByRole("button", { name: "请人审核" }).click());
+    // Not public before the second person approves.
+    expect(await cited()).toEqual({ go: true, chess: true });
+
+    const reviewer = await editor(false, "admin");
+    await reviewer.page.goto(`/admin/content/${id}/preview`);
+    // The reviewer is told what approving does.
+    expect(await reviewer.page.getByRole("note", { name: "预览/未发布" }).textContent()).toContain("这一版会废止第二条");
+    await waitForNewPage(reviewer.page, () => reviewer.page.getByRole("button", { name: "审核通过并发布" }).click());
+    await reviewer.page.getByRole("status").filter({ hasText: "已发布" }).waitFor();
+    // The repealed article is no longer cited; its neighbour still is.
+    await untilSeenEverywhere(cited, { go: false, chess: true });
+
+    // The public page, as a reader with JavaScript sees it (axe runs in the page).
+    const reader = await newContext(browser, { javaScriptEnabled: true });
+    const page = await reader.newPage();
+    await page.goto(`/policies/${id}`);
+    // Kept, and said in words: the heading, a note under it, and the overview at the top linking to it.
+    await page.getByRole("heading", { level: 2, name: "第二条 聋人围棋比赛（已废止）" }).waitFor();
+    await page.getByText("本条已于2026年12月1日").first().waitFor();
+    const overview = page.getByRole("region", { name: "这份文件有部分条款已经废止" });
+    expect(await overview.textContent()).toContain("聋人围棋比赛取消。");
+    expect(await overview.getByRole("link", { name: "第二条" }).getAttribute("href")).toBe("#art-2");
+    await page.getByText("聋人围棋比赛于2026年12月27日").waitFor();
+    expect(await page.getByRole("heading", { level: 2, name: "第一条 盲人象棋比赛" }).count()).toBe(1);
+    await expectNoAxeViolations(page, "a document with a repealed article");
+    await page.goto(`/en/policies/${id}`);
+    await page.getByRole("heading", { level: 2, name: /第二条 聋人围棋比赛 \(repealed\)/ }).waitFor();
+    await expectNoAxeViolations(page, "a document with a repealed article, in English");
+    expect(consoleErrors(page)).toEqual([]);
+
+    await reader.close();
+    await author.context.close();
+    await reviewer.context.close();
+    await unpublish(id);
+    await untilSeenEverywhere(async () => (await fetch(`${baseURL()}/policies/${id}`)).status, 404);
   }, 120_000);
 });

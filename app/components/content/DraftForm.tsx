@@ -1,12 +1,14 @@
 import type { ReactNode } from "react";
 import { Form } from "@remix-run/react";
 import type { TFunction } from "i18next";
-import { CheckboxGroupField, RadioGroupField, TextAreaField, TextField } from "~/components/Fields";
+import { CheckboxGroupField, RadioGroupField, SelectField, TextAreaField, TextField } from "~/components/Fields";
 import type { SummaryError } from "~/components/ErrorSummary";
+import { BodyLivePreview } from "~/components/content/BodyLivePreview";
 import { fieldId } from "~/components/form-state";
 import type { MessageName } from "~/i18n/keys";
 import { useT } from "~/i18n/use-t";
-import { draftFormFields, type DraftFormField, type DraftFormValues } from "~/modules/content/draft-fields";
+import { draftFormFields, type DraftArticle, type DraftFormField, type DraftFormValues } from "~/modules/content/draft-fields";
+import { formatDate } from "~/i18n/format";
 import { audienceIds, docStatuses, topicIds } from "~/modules/content/taxonomy";
 
 export const draftFormId = "draft";
@@ -26,6 +28,11 @@ const known: Array<[RegExp, MessageName<"admin.editor.errors">]> = [
   [/^taken$/, "taken"],
   [/^is only for a repealed document$/, "onlyRepealed"],
   [/^no document "(.+)"$/, "unknownDocument"],
+  [/^repealed, but says neither/, "repealedUnexplained"],
+  [/^is required with `changed`/, "changeNoteNeeded"],
+  [/^is required with `changeNote/, "changedNeeded"],
+  [/^must not be in the future$/, "future"],
+  [/^must not be before `issued`/, "beforeIssued"],
 ];
 
 export function draftErrorText(t: TFunction, field: DraftField, message: string): string {
@@ -65,6 +72,7 @@ export function DraftForm({
   revision,
   isNew,
   extra,
+  articles = [],
 }: {
   action: string;
   values: DraftValues;
@@ -73,8 +81,11 @@ export function DraftForm({
   isNew: boolean;
   /** Fields of one kind of document, after the id (a new FAQ: its first question people ask). */
   extra?: ReactNode;
+  /** The document's articles, for repealing one (none for a new document: nothing to repeal yet). */
+  articles?: Array<DraftArticle & { repealed: { repealed: string } | null }>;
 }) {
-  const { t } = useT();
+  const { t, locale } = useT();
+  const repealed = articles.filter((a) => a.repealed);
   const id = (name: DraftField) => fieldId(draftFormId, name);
   const text = (name: DraftField, extra: { type?: string; hint?: boolean; lang?: string } = {}) => (
     <TextField
@@ -125,6 +136,9 @@ export function DraftForm({
         options={docStatuses.map((s) => ({ value: s, label: t(`policies.status.${s}`) }))}
       />
       {text("supersededBy", { hint: true })}
+      {text("changed", { type: "date", hint: true })}
+      {area("changeNote", 2, true)}
+      {area("changeNoteEn", 2)}
       {text("source", { type: "url", hint: true })}
       {text("reviewed", { type: "date", hint: true })}
       {(
@@ -148,6 +162,37 @@ export function DraftForm({
       {area("easyRead", 4, true)}
       {area("related", 2, true)}
       {area("body", 20, true)}
+      <BodyLivePreview textareaId={id("body")} />
+      {articles.length > 0 ? (
+        <fieldset className="draft__repeal">
+          <legend>{t("admin.editor.repealArticle.legend")}</legend>
+          {repealed.length > 0 ? (
+            <CheckboxGroupField
+              id={id("repealedKeep")}
+              name="repealedKeep"
+              legend={t("admin.editor.fields.repealedKeep")}
+              hint={t("admin.editor.hints.repealedKeep")}
+              errors={fieldErrors.repealedKeep}
+              checked={list(values.repealedKeep)}
+              options={repealed.map((a) => ({ value: a.anchor, label: t("admin.editor.repealArticle.repealedOn", { heading: a.heading, date: formatDate(a.repealed!.repealed, locale) }) }))}
+            />
+          ) : null}
+          <SelectField
+            id={id("repealAnchor")}
+            name="repealAnchor"
+            label={t("admin.editor.fields.repealAnchor")}
+            hint={t("admin.editor.hints.repealAnchor")}
+            errors={fieldErrors.repealAnchor}
+            defaultValue={str(values.repealAnchor)}
+            placeholder={t("admin.editor.repealArticle.none")}
+            options={articles.filter((a) => !a.repealed).map((a) => ({ value: a.anchor, label: a.heading }))}
+          />
+          {text("repealDate", { type: "date" })}
+          {area("repealNote", 2)}
+          {area("repealNoteEn", 2)}
+          {text("repealSupersededBy", { hint: true })}
+        </fieldset>
+      ) : null}
       <div className="button-row">
         <button type="submit" className="button">
           {t("admin.editor.saveDraft")}

@@ -10,7 +10,7 @@ import { federationPhone } from "~/modules/site/contact-details";
  * A policy document as the public page shows it (/policies/:id). The staff console's preview renders a draft with
  * this same component, so an editor sees exactly what the public will.
  */
-export function PolicyDocument({ data: { doc, toc, html, related }, preview }: { data: PolicyPageData; preview?: ReactNode }) {
+export function PolicyDocument({ data: { doc, toc, html, related, repealedArticles }, preview }: { data: PolicyPageData; preview?: ReactNode }) {
   const { t, locale } = useT();
   const en = locale === "en";
   const phone = federationPhone;
@@ -61,6 +61,31 @@ export function PolicyDocument({ data: { doc, toc, html, related }, preview }: {
             </p>
           ) : null}
         </div>
+      ) : null}
+
+      {repealedArticles.length > 0 ? (
+        <section aria-labelledby="repealed-articles-heading" className="notice notice--warning">
+          <h2 id="repealed-articles-heading">{t("policies.articleRepealed.heading")}</h2>
+          <p>{t("policies.articleRepealed.intro")}</p>
+          <ul>
+            {repealedArticles.map((a) => (
+              <li key={a.anchor}>
+                <a href={`#${a.anchor}`} lang="zh-CN">
+                  {a.citation}
+                </a>
+                {t("policies.articleRepealed.item", { date: formatDate(a.date, locale) })} {t("policies.articleRepealed.note")}
+                <span lang={a.noteLang}>{a.note}</span>
+                {a.replacedBy ? (
+                  <>
+                    {" "}
+                    {t("policies.articleRepealed.replacedBy")}
+                    <LocalLink to={a.replacedBy.href}>{a.replacedBy.label}</LocalLink>
+                  </>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </section>
       ) : null}
 
       <div className="notice policy__notice">
@@ -115,7 +140,10 @@ export function PolicyDocument({ data: { doc, toc, html, related }, preview }: {
           <ol lang="zh-CN">
             {toc.map((entry) => (
               <li key={entry.anchor} className={entry.level > 1 ? "toc__sub" : undefined}>
-                <a href={`#${entry.anchor}`}>{entry.heading}</a>
+                <a href={`#${entry.anchor}`}>
+                  {entry.heading}
+                  {entry.repealed ? <span lang={locale}>{t("policies.articleRepealed.tag")}</span> : null}
+                </a>
               </li>
             ))}
           </ol>

@@ -157,8 +157,14 @@ export async function retrieve(index: AssistantIndex, question: string, options:
   const expanded = expandQuery(query);
 
   // A repealed document stays on its page and in the search, marked so, but is never an answer's source: the
-  // assistant does not cite what is no longer in force (issue 16, item 2).
-  const inForce = (key: number) => index.documents.get(index.chunks[key].docId)?.status !== "repealed";
+  // assistant does not cite what is no longer in force (issue 16, item 2). Nor a repealed article of a document
+  // in force (front matter repealedArticles; its subsections go with it): its neighbours still answer.
+  const inForce = (key: number) => {
+    const chunk = index.chunks[key];
+    const doc = index.documents.get(chunk.docId);
+    if (doc?.status === "repealed") return false;
+    return chunk.anchor === null || !doc?.sections.some((s) => s.anchor === chunk.anchor && s.repeal !== null);
+  };
   // One BM25 pass: the best chunks, and (from the best 200) a ranking of documents.
   const lexicalAll = useLexical ? index.lexical.searchChunks(query, { limit: 200, termBoost: storyTermBoost(understanding.text) }).filter((h) => inForce(h.key)) : [];
   const lexical = lexicalAll.slice(0, candidates);

@@ -58,6 +58,12 @@ describe("knowledge check", () => {
     expect(check({}).errors).toEqual([]);
   });
 
+  it("passes a document with one article repealed, replaced by an article of another document", () => {
+    const repealed = "[{anchor: s-1, repealed: 2026-11-01, note: 本条已废止，见另一个指南。, noteEn: Repealed; see the other guide., supersededBy: b-guide#s-1}]";
+    const report = check({ "guides/a-guide.md": front({ questions: questionsFor("s-1", 3, "甲"), repealedArticles: repealed }) + goodBody });
+    expect(report.errors).toEqual([]);
+  });
+
   it("accepts a repealed document that names its (existing) replacement, or says why in its change note", () => {
     const replaced = check({ "guides/a-guide.md": front({ status: "repealed", supersededBy: "b-guide" }) + goodBody });
     const explained = check({ "guides/a-guide.md": front({ status: "repealed", changed: "2026-11-20", changeNote: "已被新办法取代。", changeNoteEn: "Replaced by new rules." }) + goodBody });
@@ -84,6 +90,9 @@ describe("knowledge check", () => {
     ["a related id that does not exist", { "guides/a-guide.md": front({ related: "[b-guide, ghost]" }) + goodBody }, "related-missing", "ghost"],
     ["a replacement that does not exist", { "guides/a-guide.md": front({ status: "repealed", supersededBy: "ghost-guide" }) + goodBody }, "superseded-missing", "ghost-guide"],
     ["a repealed document that says neither what replaced it nor why", { "guides/a-guide.md": front({ status: "repealed" }) + goodBody }, "repealed-unexplained", "supersededBy"],
+    ["a repealed article that is not in the document", { "guides/a-guide.md": front({ questions: questionsFor("s-1", 3, "甲"), repealedArticles: "[{anchor: s-7, repealed: 2026-11-01, note: 废止。}]" }) + goodBody }, "repealed-article", "s-7"],
+    ["a repealed article without a note", { "guides/a-guide.md": front({ questions: questionsFor("s-1", 3, "甲"), repealedArticles: "[{anchor: s-1, repealed: 2026-11-01}]" }) + goodBody }, "schema", "note"],
+    ["a repealed article replaced by an article that does not exist", { "guides/a-guide.md": front({ questions: questionsFor("s-1", 3, "甲"), repealedArticles: "[{anchor: s-1, repealed: 2026-11-01, note: 废止。, supersededBy: b-guide#s-9}]" }) + goodBody }, "superseded-missing", "s-9"],
     ["an h1 in the body", { "guides/a-guide.md": front({}) + "# 标题\n\n## 一、内容\n" }, "h1-in-body", "# 标题"],
     ["a skipped heading level", { "guides/a-guide.md": front({}) + "## 一、内容\n\n#### 细节\n" }, "heading-jump", "细节"],
     ["an underlined heading", { "guides/a-guide.md": front({}) + "## 一、内容\n\n细节\n---\n" }, "heading-syntax", "##"],

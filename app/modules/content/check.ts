@@ -3,7 +3,7 @@ import path from "node:path";
 import { Lexer, walkTokens, type Token, type Tokens } from "marked";
 import { loadCorpus, loadGlossary, type PolicyDocument } from "./corpus.server";
 import { loadPhrasebook } from "./phrasebook.server";
-import type { SectionQuestions } from "./schema";
+import { repealUnexplained, repealUnexplainedMessage, type SectionQuestions } from "./schema";
 import { markdownHeadings } from "./structure";
 import { linkableAppPages, linkableAppPrefixes } from "./taxonomy";
 
@@ -34,6 +34,7 @@ export type CheckRule =
   | "related-missing"
   | "superseded-missing"
   | "repealed-unexplained"
+  | "repealed-article"
   | "h1-in-body"
   | "heading-jump"
   | "heading-syntax"
@@ -170,12 +171,17 @@ export function checkKnowledge(dir: string): CheckReport {
     if (doc.supersededBy !== undefined && !docs.has(doc.supersededBy)) {
       errors.push({ ...base, rule: "superseded-missing", message: `supersededBy: no document with id "${doc.supersededBy}"` });
     }
-    if (doc.status === "repealed" && doc.supersededBy === undefined && !doc.changeNote) {
-      errors.push({
-        ...base,
-        rule: "repealed-unexplained",
-        message: "repealed, but says neither what replaced it (supersededBy: <id>) nor why (changed, changeNote, changeNoteEn)",
-      });
+    if (repealUnexplained(doc)) errors.push({ ...base, rule: "repealed-unexplained", message: repealUnexplainedMessage });
+    // A repealed article's replacement: an existing document, and the article named in it (id#anchor).
+    for (const article of doc.repealedArticles ?? []) {
+      if (!article.supersededBy) continue;
+      const [targetId, anchor] = article.supersededBy.split("#", 2);
+      const target = docs.get(targetId);
+      if (!target) {
+        errors.push({ ...base, rule: "superseded-missing", message: `repealedArticles #${article.anchor}: supersededBy: no document with id "${targetId}"` });
+      } else if (anchor && !target.sections.some((s) => s.anchor === anchor)) {
+        errors.push({ ...base, rule: "superseded-missing", message: `repealedArticles #${article.anchor}: supersededBy: "${targetId}" has no section #${anchor}` });
+      }
     }
 
     errors.push(...checkQuestions(doc));

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { renderBody } from "./markdown.server";
-import { documentMetaSchema, documentQuestionsKey, glossarySchema, type DocumentMeta, type GlossaryTerm, type SectionQuestions } from "./schema";
+import { documentMetaSchema, documentQuestionsKey, glossarySchema, type ArticleRepeal, type DocumentMeta, type GlossaryTerm, type SectionQuestions } from "./schema";
 import { parseStructure, type BodyFormat, type Section } from "./structure";
 import { typeFolders, type AudienceId, type DocStatus, type DocType, type TopicId } from "./taxonomy";
 
@@ -11,6 +11,11 @@ import { typeFolders, type AudienceId, type DocStatus, type DocType, type TopicI
 export interface PolicySection extends Section {
   /** Editors' "questions people ask" for this section; empty lists when none are written. */
   questions: SectionQuestions;
+  /**
+   * The repeal of this article (front matter `repealedArticles`), or of the article it belongs to (a subsection of a
+   * repealed article is repealed with it); null when in force. The page marks it; the assistant never cites it.
+   */
+  repeal: ArticleRepeal | null;
 }
 
 /** One knowledge document, validated and parsed. */
@@ -63,7 +68,8 @@ export type CorpusRule =
   | "location"
   | "glossary"
   | "phrasebook"
-  | "questions";
+  | "questions"
+  | "repealed-article";
 
 export interface CorpusError {
   /** Path relative to the knowledge directory. */
@@ -218,6 +224,24 @@ export function parseDocumentSource(
       });
     }
   }
+  const repealOf = new Map((meta.repealedArticles ?? []).map((a) => [a.anchor, a]));
+  for (const anchor of repealOf.keys()) {
+    if (!anchors.has(anchor)) {
+      errors.push({ path: rel, id: meta.id, rule: "repealed-article", message: `repealedArticles: no section #${anchor} in this document` });
+    }
+  }
+  // A subsection is repealed with the article above it: the nearest repealed section at a lower level.
+  const repeals: Array<ArticleRepeal | null> = [];
+  structure.sections.forEach((s, i) => {
+    let own = repealOf.get(s.anchor) ?? null;
+    for (let j = i - 1, level = s.level; !own && j >= 0 && level > 1; j--) {
+      if (structure.sections[j].level < level) {
+        level = structure.sections[j].level;
+        own = repeals[j];
+      }
+    }
+    repeals.push(own);
+  });
   const questionsOf = (key: string): SectionQuestions => {
     const q = questionMap[key];
     return { zh: [...(q?.zh ?? [])], en: [...(q?.en ?? [])] };
@@ -227,7 +251,7 @@ export function parseDocumentSource(
     url: `/policies/${meta.id}`,
     format,
     preamble: structure.preamble,
-    sections: structure.sections.map((s) => ({ ...s, questions: questionsOf(s.anchor) })),
+    sections: structure.sections.map((s, i) => ({ ...s, questions: questionsOf(s.anchor), repeal: repeals[i] })),
     questions: questionsOf(documentQuestionsKey),
     html: renderBody(split.body, format, structure, { title: meta.title }),
     plainText: toPlainText(structure.preamble, structure.sections),

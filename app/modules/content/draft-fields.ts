@@ -14,6 +14,9 @@ export const draftFormFields = [
   "effective",
   "status",
   "supersededBy",
+  "changed",
+  "changeNote",
+  "changeNoteEn",
   "source",
   "reviewed",
   "topics",
@@ -23,8 +26,25 @@ export const draftFormFields = [
   "easyRead",
   "related",
   "body",
+  // Articles repealed one by one (front matter repealedArticles): those already repealed to keep so (checkboxes), and
+  // one more to repeal (which article, since when, why, what replaced it).
+  "repealedKeep",
+  "repealAnchor",
+  "repealDate",
+  "repealNote",
+  "repealNoteEn",
+  "repealSupersededBy",
 ] as const;
 export type DraftFormField = (typeof draftFormFields)[number];
+
+/** The fields posted as lists (checkboxes). */
+export const draftListFields = ["topics", "audience", "repealedKeep"] as const satisfies readonly DraftFormField[];
+
+/** An article of the document, as the repeal fieldset offers it (its anchor, and its heading as shown). */
+export interface DraftArticle {
+  anchor: string;
+  heading: string;
+}
 
 /** What the form posted: one string a field, lists (topics, audience) as arrays. */
 export type DraftFormValues = Partial<Record<DraftFormField, string | string[]>>;

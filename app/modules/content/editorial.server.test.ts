@@ -3,9 +3,11 @@ import type { Connection } from "~/modules/db/index.server";
 import { cliActor, createStaffUser, type Actor } from "~/modules/staff/index.server";
 import { chessNotice, noticeFormValues } from "../../../tests/fixtures/test-notice";
 import { createTestDb } from "../../../tests/support/test-db";
-import { corpusVersion, getStoredDocument, loadDatabaseCorpus, saveDocument } from "./documents.server";
+import { parseDocumentSource } from "./corpus.server";
+import { corpusVersion, getStoredDocument, loadDatabaseCorpus, saveDocument, storedText } from "./documents.server";
 import {
   approveAndPublish,
+  bodyPreviewHtml,
   documentHistory,
   formValuesOf,
   getEditableDocument,
@@ -245,5 +247,68 @@ describe("drafts in the staff console", () => {
     expect(await served()).toMatchObject({ status: "repealed", supersededBy: "editorial-live" });
     const repeal = await conn.db.selectFrom("audit_log").select(["action", "user_id", "detail"]).where("target_id", "=", old.meta.id).where("action", "=", "content.repeal").execute();
     expect(repeal).toEqual([{ action: "content.repeal", user_id: reviewer.id, detail: "revision 3, superseded by editorial-live" }]);
+  });
+
+  it("a repeal saved in the console says what replaced the document or why, as knowledge:check asks (repealed-unexplained)", async () => {
+    const old = chessNotice("editorial-unexplained");
+    await saveDocument(conn.db, { meta: old.meta, body: old.body, published: true }, { userId: null });
+    const { doc, values } = (await getEditableDocument(conn.db, old.meta.id))!;
+    const bare = await saveDraft(conn.db, editor, { id: old.meta.id, values: { ...values, status: "repealed" }, expectedRevision: doc.revision });
+    expect(bare).toEqual({ ok: false, reason: "invalid", fieldErrors: { supersededBy: [expect.stringMatching(/^repealed, but says neither/)] }, formErrors: [] });
+    expect((await getStoredDocument(conn.db, old.meta.id))?.revision).toBe(doc.revision);
+    // A change note is an explanation: saved, and the form shows it again.
+    const why = { changed: "2026-12-02", changeNote: "比赛取消，本通知废止。", changeNoteEn: "The contest is cancelled; this notice is repealed." };
+    const saved = await saveDraft(conn.db, editor, { id: old.meta.id, values: { ...values, status: "repealed", ...why }, expectedRevision: doc.revision });
+    expect(saved).toMatchObject({ ok: true });
+    expect((await getEditableDocument(conn.db, old.meta.id))?.values).toMatchObject({ status: "repealed", ...why });
+  });
+
+  it("one article repealed through draft, review and approval: audited, kept on the page, round-trips through the file", async () => {
+    const id = "editorial-articles";
+    const body =
+      "## 第一条 盲人象棋比赛\n\n盲人象棋比赛于12月20日举行。\n\n## 第二条 聋人围棋比赛\n\n聋人围棋比赛于12月27日举行。\n\n## 第三条 报名\n\n打电话报名。\n";
+    await saveDocument(conn.db, { meta: { ...chessNotice(id).meta }, body, published: true }, { userId: null });
+    const editable = (await getEditableDocument(conn.db, id))!;
+    expect(editable.articles.map((a) => [a.anchor, a.repealed])).toEqual([["art-1", null], ["art-2", null], ["art-3", null]]);
+    const save = (values: DraftFormValues, revision: number) => saveDraft(conn.db, editor, { id, values: { ...editable.values, ...values }, expectedRevision: revision });
+    const repeal = { repealAnchor: "art-2", repealDate: "2026-12-01", repealNote: "聋人围棋比赛取消。", repealNoteEn: "The go contest is cancelled." };
+
+    // Refused with the field to fix: a note, an article the document has, a replacement that exists.
+    expect(await save({ ...repeal, repealNote: "" }, 1)).toMatchObject({ ok: false, fieldErrors: { repealNote: ["must not be empty"] } });
+    expect(await save({ ...repeal, repealAnchor: "art-9" }, 1)).toMatchObject({ ok: false, fieldErrors: { repealAnchor: [expect.stringContaining("#art-9")] } });
+    expect(await save({ ...repeal, repealSupersededBy: "editorial-live#art-77" }, 1)).toMatchObject({ ok: false, fieldErrors: { repealSupersededBy: ['no document "editorial-live#art-77"'] } });
+
+    const saved = await save(repeal, 1);
+    expect(saved).toMatchObject({ ok: true, revision: 2 });
+    const served = async () => (await loadDatabaseCorpus(conn.db)).documents.find((d) => d.id === id)!;
+    expect((await served()).sections.every((s) => s.repeal === null)).toBe(true);
+    expect((await requestReview(conn.db, editor, id, 2)).ok).toBe(true);
+    expect(await approveAndPublish(conn.db, editor, id, 2)).toEqual({ ok: false, reason: "ownDraft" });
+    expect((await approveAndPublish(conn.db, reviewer, id, 2)).ok).toBe(true);
+    const live = await served();
+    expect(live.status).toBe("current");
+    expect(live.sections.map((s) => [s.anchor, s.repeal?.note ?? null])).toEqual([["art-1", null], ["art-2", "聋人围棋比赛取消。"], ["art-3", null]]);
+    const audits = await conn.db.selectFrom("audit_log").select(["action", "user_id", "detail"]).where("target_id", "=", id).where("action", "=", "content.repeal.article").execute();
+    expect(audits).toEqual([{ action: "content.repeal.article", user_id: reviewer.id, detail: "revision 3, #art-2 repealed 2026-12-01" }]);
+
+    // The file (export) carries it in the front matter, and the file reads back to the same front matter (import).
+    const stored = (await getStoredDocument(conn.db, id))!;
+    const text = storedText(stored);
+    expect(text).toContain("repealedArticles:");
+    expect(parseDocumentSource(stored.path, text).meta).toEqual(stored.meta);
+
+    // Unticked: the article is in force again (through review like any draft).
+    const again = (await getEditableDocument(conn.db, id))!;
+    expect(again.values.repealedKeep).toEqual(["art-2"]);
+    expect(again.articles.find((a) => a.anchor === "art-2")?.repealed).toMatchObject({ note: "聋人围棋比赛取消。" });
+    expect(await saveDraft(conn.db, editor, { id, values: { ...again.values, repealedKeep: [] }, expectedRevision: 3 })).toMatchObject({ ok: true });
+    expect((await getEditableDocument(conn.db, id))!.doc.meta.repealedArticles).toBeUndefined();
+  });
+
+  it("the body's live preview renders it as the page does: anchored headings, raw HTML escaped", () => {
+    const html = bodyPreviewHtml("## 第一条 比赛\r\n\r\n<script>alert(1)</script>报名。\r\n");
+    expect(html).toContain('<h2 id="art-1">第一条 比赛</h2>');
+    expect(html).not.toContain("<script>");
+    expect(html).toContain("&lt;script&gt;");
   });
 });

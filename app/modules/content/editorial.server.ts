@@ -17,8 +17,10 @@ import {
   type VersionOrigin,
 } from "./documents.server";
 import { diffWithContext, type DiffLine } from "./line-diff";
-import { draftFormFields, type DraftFormField, type DraftFormValues, type StaleSaveDiff } from "./draft-fields";
-import { documentQuestionsKey, type DocumentMeta } from "./schema";
+import { renderMarkdown } from "./markdown.server";
+import { parseMarkdownStructure } from "./structure";
+import { draftFormFields, type DraftArticle, type DraftFormField, type DraftFormValues, type StaleSaveDiff } from "./draft-fields";
+import { documentQuestionsKey, repealUnexplained, repealUnexplainedMessage, type ArticleRepeal, type DocumentMeta } from "./schema";
 import type { DocType } from "./taxonomy";
 
 export { draftFormFields, type DraftFormField, type DraftFormValues };
@@ -132,11 +134,22 @@ export function draftMeta(values: DraftFormValues, type: DocType, current?: Docu
   };
   meta.id = current?.id ?? one(values.id);
   for (const key of ["title", "titleEn", "issuer", "status", "reviewed", "summary", "summaryEn"] as const) meta[key] = one(values[key]);
-  for (const key of ["docNumber", "issued", "effective", "source", "supersededBy"] as const) optional(key, one(values[key]));
+  for (const key of ["docNumber", "issued", "effective", "source", "supersededBy", "changed", "changeNote", "changeNoteEn"] as const) optional(key, one(values[key]));
   meta.topics = many(values.topics);
   meta.audience = many(values.audience);
   optional("easyRead", lines(values.easyRead));
   optional("related", ids(values.related));
+  // Articles repealed one by one: the ones already repealed that the form keeps (unticked: in force again; a form
+  // that does not post the list keeps them all), then the one the form repeals now, if any.
+  const repealed = ((current?.repealedArticles ?? []) as ArticleRepeal[]).filter((a) => values.repealedKeep === undefined || many(values.repealedKeep).includes(a.anchor));
+  const anchor = one(values.repealAnchor);
+  if (anchor) {
+    const article: Record<string, string> = { anchor, repealed: one(values.repealDate), note: one(values.repealNote) };
+    if (one(values.repealNoteEn)) article.noteEn = one(values.repealNoteEn);
+    if (one(values.repealSupersededBy)) article.supersededBy = one(values.repealSupersededBy);
+    repealed.push(article as ArticleRepeal);
+  }
+  optional("repealedArticles", repealed);
   return meta;
 }
 
@@ -153,6 +166,9 @@ export function formValuesOf(doc: StoredDocument): Record<DraftFormField, string
     effective: m.effective ?? "",
     status: m.status,
     supersededBy: m.supersededBy ?? "",
+    changed: m.changed ?? "",
+    changeNote: m.changeNote ?? "",
+    changeNoteEn: m.changeNoteEn ?? "",
     source: m.source ?? "",
     reviewed: m.reviewed,
     topics: [...m.topics],
@@ -162,6 +178,12 @@ export function formValuesOf(doc: StoredDocument): Record<DraftFormField, string
     easyRead: (m.easyRead ?? []).join("\n"),
     related: (m.related ?? []).join("\n"),
     body: doc.body,
+    repealedKeep: (m.repealedArticles ?? []).map((a) => a.anchor),
+    repealAnchor: "",
+    repealDate: "",
+    repealNote: "",
+    repealNoteEn: "",
+    repealSupersededBy: "",
   };
 }
 
@@ -177,9 +199,16 @@ export type SaveDraftResult =
   | { ok: false; reason: "taken" }
   | { ok: false; reason: "notFound" };
 
+/** The repeal fieldset's field for a key of one repealedArticles entry. */
+const repealFields: Record<string, DraftFormField> = { anchor: "repealAnchor", repealed: "repealDate", note: "repealNote", noteEn: "repealNoteEn", supersededBy: "repealSupersededBy" };
+
 /** The form field a schema or corpus error belongs to ("topics[0]: …" → topics), or null for the form as a whole. */
 function errorField(error: CorpusError): DraftFormField | null {
+  if (error.rule === "repealed-article") return "repealAnchor";
   if (error.rule !== "schema") return error.rule === "id-filename" || error.rule === "duplicate-id" ? "id" : "body";
+  // (Only the article being repealed can be wrong: those kept were valid when saved. Its fields are in the fieldset.)
+  const repeal = /^repealedArticles(?:\[\d+\])?(?:\.([A-Za-z]+))?/.exec(error.message);
+  if (repeal) return repealFields[repeal[1] ?? "anchor"] ?? "repealAnchor";
   const head = /^([A-Za-z]+)/.exec(error.message)?.[1];
   return head && (draftFormFields as readonly string[]).includes(head) ? (head as DraftFormField) : null;
 }
@@ -262,6 +291,17 @@ export async function saveDraft(db: Kysely<Database>, actor: Actor, input: SaveD
       if (replacement && replacement !== meta.id && !(await getStoredDocument(trx, replacement))) {
         return { ok: false, reason: "invalid", fieldErrors: { supersededBy: [`no document "${replacement}"`] }, formErrors: [] };
       }
+      // An article's replacement: an existing document, and the article named in it (id#anchor).
+      const [targetId, targetAnchor] = one(input.values.repealSupersededBy).split("#", 2);
+      if (one(input.values.repealAnchor) && targetId) {
+        const target = await getStoredDocument(trx, targetId);
+        const sections = target ? (parseDocumentSource(target.path, storedText(target)).document?.sections ?? []) : [];
+        if (!target || (targetAnchor && !sections.some((s) => s.anchor === targetAnchor))) {
+          return { ok: false, reason: "invalid", fieldErrors: { repealSupersededBy: [`no document "${one(input.values.repealSupersededBy)}"`] }, formErrors: [] };
+        }
+      }
+      // What knowledge:check refuses, the console refuses: a repeal says what replaced the document or why.
+      if (repealUnexplained(meta)) return { ok: false, reason: "invalid", fieldErrors: { supersededBy: [repealUnexplainedMessage] }, formErrors: [] };
       const draft = { meta, body: bodyText(input.values.body), expectedRevision: existing?.revision, note: "draft" };
       return writeDraft(trx, actor, draft, working?.live.published ?? false, now);
     },
@@ -350,12 +390,17 @@ export type EditableDocument = {
   /** The document's row: what the public sees when it is published. */
   live: StoredDocument;
   values: Record<DraftFormField, string | string[]>;
+  /** The articles (sections) of the working copy, for the repeal fieldset; repealed ones say so. */
+  articles: Array<DraftArticle & { repealed: ArticleRepeal | null }>;
 };
 
 /** A document and its form values, for the edit page (a published document's draft, when it has one). */
 export async function getEditableDocument(db: Kysely<Database>, id: string): Promise<EditableDocument | undefined> {
   const working = await getWorkingCopy(db, id);
-  return working ? { ...working, values: formValuesOf(working.doc) } : undefined;
+  if (!working) return undefined;
+  const parsed = parseDocumentSource(working.doc.path, storedText(working.doc)).document;
+  const articles = (parsed?.sections ?? []).map((s) => ({ anchor: s.anchor, heading: s.heading, repealed: s.repeal?.anchor === s.anchor ? s.repeal : null }));
+  return { ...working, values: formValuesOf(working.doc), articles };
 }
 
 /**
@@ -405,9 +450,17 @@ export function mayApprove(actorId: string | null, review: PendingReview, author
   return actorId !== null && actorId !== review.requestedBy && actorId !== author;
 }
 
+/**
+ * Who may cancel a scheduled publication: the staff member who approved it, or an administrator. (Another editor who
+ * wants it held back asks one of them: otherwise anyone with the content role could undo a second person's approval.)
+ */
+export function mayCancelSchedule(actor: { id: string | null; roles: readonly string[] }, review: PendingReview): boolean {
+  return review.publishAt !== null && ((actor.id !== null && actor.id === review.approvedBy) || actor.roles.includes("admin"));
+}
+
 export type ReviewResult =
   | { ok: true; id: string; revision: number }
-  | { ok: false; reason: "notFound" | "published" | "conflict" | "pending" | "notPending" | "ownDraft" | "scheduled" };
+  | { ok: false; reason: "notFound" | "published" | "conflict" | "pending" | "notPending" | "ownDraft" | "scheduled" | "notApprover" };
 
 /** Asks for the draft's current revision (the one the editor saw) to be reviewed; audited in the same transaction. */
 export async function requestReview(db: Kysely<Database>, actor: Actor, id: string, revision: number, now: Date = new Date()): Promise<ReviewResult> {
@@ -496,6 +549,13 @@ async function publishRevision(
     const detail = `revision ${saved.revision}${doc.meta.supersededBy ? `, superseded by ${doc.meta.supersededBy}` : ""}`;
     await recordAudit(trx, actor, { action: "content.repeal", targetType: "content_document", targetId: id, detail }, now);
   }
+  // An article repealed one by one (repealedArticles) that the public did not see repealed before: content.repeal.article.
+  const before = new Set(live.published ? (live.meta.repealedArticles ?? []).map((a) => a.anchor) : []);
+  for (const article of doc.meta.repealedArticles ?? []) {
+    if (before.has(article.anchor)) continue;
+    const detail = `revision ${saved.revision}, #${article.anchor} repealed ${article.repealed}${article.supersededBy ? `, superseded by ${article.supersededBy}` : ""}`;
+    await recordAudit(trx, actor, { action: "content.repeal.article", targetType: "content_document", targetId: id, detail }, now);
+  }
   return { ok: true, id, revision: saved.revision };
 }
 
@@ -546,9 +606,16 @@ export async function approveAndSchedule(
 
 /**
  * Cancels a scheduled publication (audited content.schedule.cancel): the approval is undone and the request waits for
- * approval again (now or at another time). Any content staff member may cancel (it only holds a publication back).
+ * approval again (now or at another time). Only the approver or an administrator may cancel (mayCancelSchedule):
+ * anyone else is refused (`notApprover`) and nothing changes.
  */
-export async function cancelSchedule(db: Kysely<Database>, actor: Actor, id: string, revision: number, now: Date = new Date()): Promise<ReviewResult> {
+export async function cancelSchedule(
+  db: Kysely<Database>,
+  actor: Actor & { roles: readonly string[] },
+  id: string,
+  revision: number,
+  now: Date = new Date(),
+): Promise<ReviewResult> {
   return withAudit(
     db,
     actor,
@@ -556,6 +623,7 @@ export async function cancelSchedule(db: Kysely<Database>, actor: Actor, id: str
       const review = await pendingReview(trx, id);
       if (!review || review.publishAt === null) return { ok: false, reason: "notPending" };
       if (review.revision !== revision) return { ok: false, reason: "conflict" };
+      if (!mayCancelSchedule(actor, review)) return { ok: false, reason: "notApprover" };
       await trx
         .updateTable("content_reviews")
         .set({ approved_by: null, approved_at: null, publish_at: null })
@@ -704,4 +772,16 @@ export async function restoreVersion(
     (r) => (r.ok ? { action: "content.restore", targetType: "content_document", targetId: r.id, detail: `revision ${input.revision} as revision ${r.revision}` } : null),
     now,
   );
+}
+
+/** The longest body the live preview renders (characters); a longer one is previewed on the preview page. */
+export const bodyPreviewMax = 200_000;
+
+/**
+ * The live preview of a draft's body in the edit form (issue 16, item 3; an enhancement: without JavaScript the
+ * preview page shows the whole draft): the body as the public page renders it (anchored headings, raw HTML escaped).
+ */
+export function bodyPreviewHtml(body: string): string {
+  const text = body.replace(/\r\n?/g, "\n");
+  return renderMarkdown(text, parseMarkdownStructure(text));
 }

@@ -27,7 +27,20 @@ export interface PolicyPageData {
     easyRead: string[];
     steps: Array<{ title: string; text: string }>;
   };
-  toc: Array<{ anchor: string; heading: string; level: number }>;
+  /**
+   * Articles repealed one by one (front matter repealedArticles), in body order: where (anchor, citation), since
+   * when, why (the note in the page's language, Chinese when no English one is written) and the replacement when it
+   * is published (a page, or one article of it).
+   */
+  repealedArticles: Array<{
+    anchor: string;
+    citation: string;
+    date: string;
+    note: string;
+    noteLang: "zh-CN" | "en";
+    replacedBy: { href: string; label: string } | null;
+  }>;
+  toc: Array<{ anchor: string; heading: string; level: number; repealed: boolean }>;
   html: string;
   related: Array<{ id: string; title: string; titleEn: string }>;
 }

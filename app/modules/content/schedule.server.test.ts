@@ -87,12 +87,26 @@ describe("scheduled publication", () => {
     const id = "sched-cancelled";
     const revision = await draftInReview(id);
     expect(await approveAndSchedule(conn.db, reviewer, id, revision, at(60), t0)).toMatchObject({ ok: true });
-    expect(await cancelSchedule(conn.db, reviewer, id, revision, at(1))).toEqual({ ok: true, id, revision });
+    // Not the author, nor any other content editor: only the approver (or an admin).
+    expect(await cancelSchedule(conn.db, { ...editor, roles: ["content"] }, id, revision, at(1))).toEqual({ ok: false, reason: "notApprover" });
+    expect((await getPendingReview(conn.db, id))?.publishAt).not.toBeNull();
+    expect(await audits(id, "content.schedule.cancel")).toHaveLength(0);
+    expect(await cancelSchedule(conn.db, { ...reviewer, roles: ["content"] }, id, revision, at(1))).toEqual({ ok: true, id, revision });
     expect(await audits(id, "content.schedule.cancel")).toHaveLength(1);
     expect(await publishDueScheduled(conn.db, at(61))).toEqual([]);
     expect(await publicIds()).not.toContain(id);
     expect((await listEditorialDocuments(conn.db)).find((d) => d.id === id)?.state).toBe("review");
-    expect(await cancelSchedule(conn.db, reviewer, id, revision, at(2))).toEqual({ ok: false, reason: "notPending" });
+    expect(await cancelSchedule(conn.db, { ...reviewer, roles: ["content"] }, id, revision, at(2))).toEqual({ ok: false, reason: "notPending" });
+  });
+
+  it("an administrator may cancel a schedule someone else approved", async () => {
+    const id = "sched-admin-cancel";
+    const revision = await draftInReview(id);
+    expect(await approveAndSchedule(conn.db, reviewer, id, revision, at(60), t0)).toMatchObject({ ok: true });
+    const user = await createStaffUser(conn.db, cliActor, { username: "sched-admin", displayName: "管理员", password: "a long enough password", roles: ["admin"] });
+    const admin = { id: user.id, username: user.username, roles: user.roles };
+    expect(await cancelSchedule(conn.db, admin, id, revision, at(1))).toEqual({ ok: true, id, revision });
+    expect((await getPendingReview(conn.db, id))?.publishAt).toBeNull();
   });
 
   it("a draft saved after the approval withdraws the schedule", async () => {

@@ -53,6 +53,34 @@ export const documentQuestionsSchema = z.record(
   sectionQuestionsSchema,
 );
 
+/** Limits on an article's repeal note (like a change note: one short sentence). */
+export const articleNoteMax = changeNoteMax;
+export const articleNoteEnMax = changeNoteEnMax;
+
+/** A section anchor as the content module computes it (art-12, s-4-3, ch-2 …). */
+const anchorSchema = z.string().regex(/^[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*$/u, "must be a section anchor (art-12, s-1 …)");
+
+/**
+ * Front matter `repealedArticles:` — one article (第X条, or any section) of a document in force that is repealed or
+ * superseded, not the whole document: its anchor, since when, why (`note`, required; `noteEn`), and optionally what
+ * replaced it (`supersededBy`: a document id, or `id#anchor` for one of its articles). The page keeps the article,
+ * marked repealed; the assistant never cites it (nor its subsections). Whether the anchor exists is checked against
+ * the parsed body (corpus loading, so knowledge:check and the console's save), the replacement by knowledge:check.
+ */
+export const articleRepealSchema = z
+  .object({
+    anchor: anchorSchema,
+    repealed: dateString,
+    note: nonEmpty.max(articleNoteMax, `must be at most ${articleNoteMax} characters`),
+    noteEn: nonEmpty.max(articleNoteEnMax, `must be at most ${articleNoteEnMax} characters`).optional(),
+    supersededBy: z
+      .string()
+      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*(?:#[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*)?$/u, "must be a document id, or id#anchor")
+      .optional(),
+  })
+  .strict();
+export type ArticleRepeal = z.infer<typeof articleRepealSchema>;
+
 /** Front matter of one knowledge document (see README "Adding content"). */
 export const documentMetaSchema = z
   .object({
@@ -81,6 +109,8 @@ export const documentMetaSchema = z
     steps: z.array(z.object({ title: nonEmpty, text: nonEmpty }).strict()).optional(),
     related: z.array(documentIdSchema).optional(),
     questions: documentQuestionsSchema.optional(),
+    /** Articles repealed or superseded one by one (the document stays in force): see articleRepealSchema. */
+    repealedArticles: z.array(articleRepealSchema).min(1, "lists no article: leave it out").optional(),
     /** The last substantive change of the document (an amendment, a revision), with a short note on it. */
     changed: dateString.optional(),
     changeNote: nonEmpty.max(changeNoteMax, `must be at most ${changeNoteMax} characters`).optional(),
@@ -98,6 +128,17 @@ export const documentMetaSchema = z
     if (meta.supersededBy === meta.id) {
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["supersededBy"], message: "names the document itself" });
     }
+    const repealedAnchors = new Set<string>();
+    meta.repealedArticles?.forEach((article, i) => {
+      if (repealedAnchors.has(article.anchor)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["repealedArticles", i, "anchor"], message: `lists #${article.anchor} twice` });
+      repealedAnchors.add(article.anchor);
+      if (article.supersededBy?.split("#")[0] === meta.id && article.supersededBy.split("#")[1] === article.anchor) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["repealedArticles", i, "supersededBy"], message: "names the article itself" });
+      }
+      if (isoDate.test(article.repealed) && article.repealed > chinaToday()) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["repealedArticles", i, "repealed"], message: "must not be in the future" });
+      }
+    });
     if (meta.related?.includes(meta.id)) {
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["related"], message: "lists the document itself" });
     }
@@ -119,6 +160,18 @@ export const documentMetaSchema = z
   });
 
 export type DocumentMeta = z.infer<typeof documentMetaSchema>;
+
+/**
+ * knowledge:check's "repealed-unexplained" rule, which the console's save applies too: a repealed document names what
+ * replaced it (`supersededBy`) or says why (its change note: `changed`, `changeNote`, `changeNoteEn`).
+ */
+export function repealUnexplained(meta: { status?: unknown; supersededBy?: unknown; changeNote?: unknown }): boolean {
+  const given = (v: unknown) => typeof v === "string" && v.trim() !== "";
+  return meta.status === "repealed" && !given(meta.supersededBy) && !given(meta.changeNote);
+}
+
+/** The message of that rule (the console maps it to its localized sentence). */
+export const repealUnexplainedMessage = "repealed, but says neither what replaced it (supersededBy: <id>) nor why (changed, changeNote, changeNoteEn)";
 
 /** glossary.yaml: the corpus's canonical terms and the words people use for them. */
 export const glossarySchema = z

@@ -29,6 +29,8 @@ export interface ContentDocumentTable {
   changed: string | null;
   change_note: string | null;
   change_note_en: string | null;
+  /** JSON or null: front matter repealedArticles (migration 0023). */
+  repealed_articles: string | null;
   body: string;
   layout: string | null;
   published: number;

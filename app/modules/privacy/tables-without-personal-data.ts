@@ -145,7 +145,7 @@ export const tablesWithoutPersonalData: Record<string, NoPersonalData> = {
     columns: [
       "id", "path", "type", "title", "title_en", "issuer", "doc_number", "issued", "effective", "status", "source", "reviewed", "topics", "audience",
       "summary", "summary_en", "easy_read", "steps", "related", "questions", "changed", "change_note", "change_note_en", "body", "layout", "published",
-      "revision", "updated_at", "updated_by", "draft_revision", "superseded_by",
+      "revision", "updated_at", "updated_by", "draft_revision", "superseded_by", "repealed_articles",
     ],
   },
   content_document_versions: {

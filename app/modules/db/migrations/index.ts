@@ -20,6 +20,7 @@ import * as homeModification from "./0019-home-modification";
 import * as contentReviewSchedule from "./0020-content-review-schedule";
 import * as dropOldDrafts from "./0021-drop-old-drafts";
 import * as cinemaDraftsToFlow from "./0022-cinema-drafts-to-flow";
+import * as contentArticleRepeal from "./0023-content-article-repeal";
 
 /** Every migration, in order. Names are permanent: add new ones at the end, never rename. */
 export const migrations: Record<string, Migration> = {
@@ -44,4 +45,5 @@ export const migrations: Record<string, Migration> = {
   "0020-content-review-schedule": contentReviewSchedule,
   "0021-drop-old-drafts": dropOldDrafts,
   "0022-cinema-drafts-to-flow": cinemaDraftsToFlow,
+  "0023-content-article-repeal": contentArticleRepeal,
 };
