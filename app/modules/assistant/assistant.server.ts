@@ -246,10 +246,13 @@ export async function askAssistant(input: { question: string; locale: Locale }, 
   const several = index && retrieval && view.status === "answered" ? separateQuestions(question) : [];
   if (index && retrieval && several.length) {
     const found = new Set([...view.passages.map((p) => index.chunks[p.key]?.docId), ...retrieval.hits.slice(0, 5).map((h) => h.chunk.docId)]);
-    const earlier = [...history, priorTurnOf(guard.masked, view, resolved)];
+    const withWhole = [...history, priorTurnOf(guard.masked, view, resolved)];
     const parts: PartAnswer[] = [];
     for (const part of several) {
-      const own = resolveQuestion(part, earlier, { known, inDocuments, fold });
+      // A question with a subject of its own ("那他的残疾证要怎么弄？") goes on from the conversation as the whole
+      // did; one without ("周末是否开放？") from the whole's answer.
+      const hasSubject = resolveQuestion(part, [], { known, inDocuments, fold }).topic.length > 0;
+      const own = resolveQuestion(part, hasSubject ? history : withWhole, { known, inDocuments, fold });
       const answered = await answerFromCorpus(part, locale, [], { ...options, chatModel: null }, own, index).catch(() => null);
       if (!answered) continue;
       const from = answered.view.passages[0] ? index.chunks[answered.view.passages[0].key]?.docId : undefined;
