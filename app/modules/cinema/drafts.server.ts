@@ -29,9 +29,9 @@ const bookingAnswers = z
   .object({
     tickets: z.number().int(),
     needs: z.array(z.enum(cinemaNeeds)),
-    holdId: z.string(),
+    holdId: z.string(), // raw: an id the seat step stored (a hold of this screening), never typed by a person
     name: z.string(), // raw: the stored answer, cleaned by contactSchema when it was given
-    phone: z.string(), // normalised by contactSchema when it was given
+    phone: z.string(), // raw: the stored answer, normalised by contactSchema when it was given
   })
   .partial();
 export type BookingAnswers = Required<z.infer<typeof bookingAnswers>>;
