@@ -150,7 +150,9 @@ describe.runIf(postgresBinDir() !== null)("two instances sharing one PostgreSQL"
 
     // Repealed through the console: a draft beside the live text, reviewed and approved by the second person.
     const live = Number(await previewRevision(author));
-    await post(author, `/admin/content/${id}`, [...fields("repealed"), ["revision", String(live)]]);
+    // (A repeal says why: the console refuses one that names neither a replacement nor a reason.)
+    const why: Array<[string, string]> = [["changed", meta.reviewed], ["changeNote", "试行期满，本通知废止。"], ["changeNoteEn", "The trial period has ended."]];
+    await post(author, `/admin/content/${id}`, [...fields("repealed"), ...why, ["revision", String(live)]]);
     await post(author, `/admin/content/${id}/preview`, [["intent", "request"], ["revision", await previewRevision(author)]]);
     await post(reviewer, `/admin/content/${id}/preview`, [["intent", "approve"], ["revision", await previewRevision(reviewer)]]);
     // Kept on its page and in the search (marked repealed), never cited as current — on either instance.
