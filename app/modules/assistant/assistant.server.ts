@@ -248,16 +248,16 @@ export async function askAssistant(input: { question: string; locale: Locale }, 
     const found = new Set([...view.passages.map((p) => index.chunks[p.key]?.docId), ...retrieval.hits.slice(0, 5).map((h) => h.chunk.docId)]);
     const withWhole = [...history, priorTurnOf(guard.masked, view, resolved)];
     const parts: PartAnswer[] = [];
-    for (const part of several) {
+    for (const { text: part, asks } of several) {
       // A question with a subject of its own ("那他的残疾证要怎么弄？") goes on from the conversation as the whole
       // did; one without ("周末是否开放？") from the whole's answer.
-      const hasSubject = resolveQuestion(part, [], { known, inDocuments, fold }).topic.length > 0;
+      const hasSubject = resolveQuestion(asks, [], { known, inDocuments, fold }).topic.length > 0;
       const own = resolveQuestion(part, hasSubject ? history : withWhole, { known, inDocuments, fold });
       const answered = await answerFromCorpus(part, locale, [], { ...options, chatModel: null }, own, index).catch(() => null);
       if (!answered) continue;
       const from = answered.view.passages[0] ? index.chunks[answered.view.passages[0].key]?.docId : undefined;
       if (answered.view.status === "answered" && (!from || !found.has(from))) continue;
-      parts.push({ question: part, view: answered.view, namesUnknown: answered.view.lead !== t("assistant.noAnswer.no_content") });
+      parts.push({ question: asks, view: answered.view, namesUnknown: answered.view.lead !== t("assistant.noAnswer.no_content") });
     }
     view = withPartAnswers(view, parts);
   }

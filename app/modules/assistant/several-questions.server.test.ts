@@ -21,7 +21,10 @@ const passage = (n: number, key: number) => ({ n, key, title: `第${key}节`, ur
 
 describe("a message with several questions", () => {
   it("is read as its questions, each as typed, when it asks more than one thing", () => {
-    expect(separateQuestions("推荐要收钱吗？招了以后公司税收上有没有什么好处？")).toEqual(["推荐要收钱吗？", "招了以后公司税收上有没有什么好处？"]);
+    expect(separateQuestions("推荐要收钱吗？招了以后公司税收上有没有什么好处？").map((q) => q.asks)).toEqual(["推荐要收钱吗？", "招了以后公司税收上有没有什么好处？"]);
+    // The story told in a question's sentence is answered with it, and left out of what is shown as asked.
+    const [first] = separateQuestions("老师说那个中心有个图书馆，那里都有些什么书？馆具体设在哪？");
+    expect(first).toEqual({ text: "老师说那个中心有个图书馆，那里都有些什么书？", asks: "那里都有些什么书？" });
     // Numbered asks, as a screen-reader user writes them.
     expect(separateQuestions("我想了解两个问题：第一，借阅证要带哪些证件；第二，图书馆有没有有声读物。请逐条回答。")).toHaveLength(2);
   });

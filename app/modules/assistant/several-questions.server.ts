@@ -17,23 +17,33 @@ export const maxQuestions = 3;
 /** Where one question of a message ends: a question mark, or a semicolon / full stop between numbered asks. */
 const questionEnd = /(?<=[？?；;])|(?<=。)(?=\s*(?:第[一二三四五]|[二三四五][、，,]|[2-5][.、]))/u;
 
+/** One question of a message: its sentence, as typed, and what of it asks (what the answer shows it answers). */
+export interface MessageQuestion {
+  /** The sentence, with the story told in it before the question: what is answered ("我有听力三级，同时又有肢体二级，残疾证上按哪个定级？"). */
+  text: string;
+  /** The clauses of it that ask ("残疾证上按哪个定级？"): shown above its answer. */
+  asks: string;
+}
+
 /**
- * The questions of a message, each as typed, when it has more than one: sentences that end in a question mark
- * (or are numbered asks) and have words of their own. [] for a message with one question.
+ * The questions of a message, when it has more than one: sentences that end in a question mark (or are numbered
+ * asks) and have words of their own. [] for a message with one question.
  */
-export function separateQuestions(text: string): string[] {
+export function separateQuestions(text: string): MessageQuestion[] {
   const phrases = getPhrases();
   const sentences = text
     .split(questionEnd)
     .map((s) => s.trim())
     .filter(Boolean);
   if (sentences.length < 2) return [];
-  const asks = sentences.filter((s) => {
-    const clauses = questionClauses(s, phrases);
+  const questions = sentences.flatMap((sentence) => {
+    const clauses = questionClauses(sentence, phrases);
     // (Its own words: not a bare "是吗？" or "怎么办？", which asks about what came before it.)
-    return clauses.some((c) => c.asking && !c.frame) && /[\p{Script=Han}a-z]{2,}/iu.test(phrases.narrative.remove(s));
+    if (!clauses.some((c) => c.asking && !c.frame)) return [];
+    const asks = clauses.filter((c) => c.asking || c.frame).map((c) => c.clause).join("");
+    return /[\p{Script=Han}a-z]{2,}/iu.test(phrases.narrative.remove(asks)) ? [{ text: sentence, asks }] : [];
   });
-  return asks.length >= 2 ? asks.slice(0, maxQuestions) : [];
+  return questions.length >= 2 ? questions.slice(0, maxQuestions) : [];
 }
 
 /** One of the message's questions and its own answer. */
