@@ -86,6 +86,29 @@ describe("policy assistant", () => {
     await context.close();
   });
 
+  it("a message with two questions answers each, the second under its own words with its source, with no axe violations", async () => {
+    const context = await newContext(browser, { javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto("/assistant");
+    await waitForNewPage(page, () => ask(page, "视障图书馆办借阅证要带什么？有没有有声读物？"));
+    const turn = page.getByRole("log", { name: "问答记录" }).getByRole("article").first();
+    expect(await turn.textContent()).toContain("残疾人证");
+    // The second question, said back in words before its answer (not only by layout), and its answer's source.
+    const second = turn.locator(".chat-turn__also").filter({ hasText: "您还问：“有没有有声读物？”" });
+    expect(await second.getByRole("listitem").filter({ hasText: "有声读物" }).count()).toBeGreaterThan(0);
+    expect(await second.getByRole("link", { name: /视障图书馆与借阅证/ }).count()).toBe(1);
+    await context.close();
+    // axe runs with JavaScript on (it cannot run in a context without it): the same answer, served by the server.
+    const checked = await newContext(browser);
+    const withJs = await checked.newPage();
+    await withJs.goto("/assistant");
+    await waitForHydration(withJs);
+    await ask(withJs, "视障图书馆办借阅证要带什么？有没有有声读物？");
+    await withJs.getByRole("log", { name: "问答记录" }).getByText("您还问：“有没有有声读物？”").waitFor();
+    await expectNoAxeViolations(withJs, "two questions in one message");
+    await checked.close();
+  });
+
   it("on /en, every Chinese title, quote and step in the answers is marked lang=zh-CN (WCAG 3.1.2)", async () => {
     const context = await newContext(browser, { locale: "en-GB" });
     const page = await context.newPage();
