@@ -253,3 +253,40 @@ describe("a step whose save does more than store answers (a hold), and answers t
     }
   });
 });
+
+describe("a flow action: a post that is not an answer", () => {
+  // The toy flow with a "remind me" post of the e-mail step (as the seat hold's "more time" is the seat step's).
+  const reminded: string[] = [];
+  const withAction = defineFlow({
+    ...toyFlow,
+    actions: {
+      remind: {
+        from: "email",
+        run: async ({ answers, form }) => {
+          reminded.push(answers.email ?? "");
+          return { step: String(form.get("returnTo") ?? ""), notice: "reminded" };
+        },
+      },
+    },
+  });
+  const act = (draftId: string, fields: Record<string, string>) => postStep(conn.db, withAction, { draftId, step: "remind", form: form(fields), client: "192.0.2.1" }, now);
+
+  it("runs on the draft and goes back to the page it names, with its notice; earlier unanswered steps come first", async () => {
+    const draft = await startDraft(conn.db, withAction, { locale: "zh-CN" }, now);
+    expect(await act(draft.id, { returnTo: "check" })).toEqual({ kind: "goto", step: "pet" });
+    expect(reminded).toEqual([]);
+    await postStep(conn.db, withAction, { draftId: draft.id, step: "pet", form: form({ pet: "no" }), client: "192.0.2.1" }, now);
+    await postStep(conn.db, withAction, { draftId: draft.id, step: "email", form: form({ email: "a@example.cn" }), client: "192.0.2.1" }, now);
+    expect(await act(draft.id, { returnTo: "check" })).toEqual({ kind: "goto", step: "check", notice: "reminded" });
+    expect(reminded).toEqual(["a@example.cn"]);
+  });
+
+  it("a page it cannot go back to is its own step; a GET of it is that step's page; a mistyped one is not found", async () => {
+    const draft = await startDraft(conn.db, withAction, { locale: "zh-CN" }, now);
+    await postStep(conn.db, withAction, { draftId: draft.id, step: "pet", form: form({ pet: "no" }), client: "192.0.2.1" }, now);
+    expect(await act(draft.id, { returnTo: "https://example.com/" })).toEqual({ kind: "goto", step: "email", notice: "reminded" });
+    expect(await act(draft.id, { returnTo: "remind" })).toEqual({ kind: "goto", step: "email", notice: "reminded" });
+    expect(await loadStep(conn.db, withAction, { draftId: draft.id, step: "remind" }, now)).toEqual({ kind: "goto", step: "email" });
+    await expect(loadStep(conn.db, toyFlow, { draftId: draft.id, step: "remind" }, now)).rejects.toBeInstanceOf(NoSuchStep);
+  });
+});
