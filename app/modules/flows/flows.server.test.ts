@@ -238,6 +238,19 @@ describe("a step whose save does more than store answers (a hold), and answers t
     expect(await loadStep(conn.db, holdFlow, { draftId: draft.id, step: "take" }, later)).toMatchObject({ kind: "page", lapsed: false });
   });
 
+  it("a submit refused because an answer lapsed just then goes to that step and says so; any other refusal stays one", async () => {
+    // The place runs out between the check page's read and the submit (the seat hold ending at the click).
+    const lapsing = defineFlow({ ...holdFlow, submit: async (_db, d) => { places.delete(d.answers.place ?? ""); throw new NoPlace(); } });
+    const draft = await startDraft(conn.db, lapsing, { locale: "zh-CN" }, now);
+    await postStep(conn.db, lapsing, { draftId: draft.id, step: "name", form: form({ name: "孙八" }), client: "192.0.2.9" }, now);
+    await postStep(conn.db, lapsing, { draftId: draft.id, step: "take", form: form({ place: "D4" }), client: "192.0.2.9" }, now);
+    expect(await postStep(conn.db, lapsing, { draftId: draft.id, step: "check", form: form({}), client: "192.0.2.9" }, now)).toEqual({ kind: "goto", step: "take", lapsed: true });
+    expect((await readDraft(conn.db, lapsing, draft.id, { now })).answers).toEqual({ name: "孙八" });
+    const refusing = defineFlow({ ...holdFlow, submit: async () => { throw new NoPlace(); } });
+    await postStep(conn.db, refusing, { draftId: draft.id, step: "take", form: form({ place: "D5" }), client: "192.0.2.9" }, now);
+    expect(await postStep(conn.db, refusing, { draftId: draft.id, step: "check", form: form({}), client: "192.0.2.9" }, now)).toMatchObject({ kind: "refused", error: { code: "sold_out" } });
+  });
+
   it("limits a step with a rate-limit scope of its own: 429 with the time to wait", async () => {
     const before = process.env.RATE_LIMIT_PER_MINUTE;
     process.env.RATE_LIMIT_PER_MINUTE = "1";

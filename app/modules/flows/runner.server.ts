@@ -96,7 +96,16 @@ export async function postStep<A>(db: Db, flow: Flow<A>, address: StepAddress & 
     if (lapsed) return { kind: "goto", step, lapsed };
     return back.notice ? { kind: "goto", step, notice: back.notice } : { kind: "goto", step };
   }
-  if (address.step === "check") return flow.submit ? submit(db, flow, flow.submit, draft, address.client, now) : { kind: "goto", step: "done" };
+  if (address.step === "check") {
+    if (!flow.submit) return { kind: "goto", step: "done" };
+    const sent = await submit(db, flow, flow.submit, draft, address.client, now);
+    // Refused because an answer lapsed between the read and the submit (a hold that ran out just then): that step, told.
+    if (sent.kind === "refused" && flow.lapsed) {
+      const again = await current(db, flow, address, now);
+      if (again.lapsed) return { kind: "goto", step: firstMissing(flow, again.draft.answers), lapsed: true };
+    }
+    return sent;
+  }
 
   const step = flow.steps.find((s) => s.id === address.step) as FlowStep<A>;
   if (step.limit) {
