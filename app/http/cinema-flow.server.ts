@@ -23,8 +23,8 @@ import { flowRoute, type FlowRouteOptions } from "./flow-route.server";
 import { routeLocale } from "./route-locale";
 
 /**
- * The booking flow's pages share this. People, needs and seats are steps on the guided-form engine
- * (`bookingStepRoute`, docs/decisions/0014); choose-seats, hold, contact and check still use `loadFlow`: load the
+ * The booking flow's pages share this. People, needs and seats are steps on the guided-form engine, and hold its
+ * action (`bookingStepRoute`, docs/decisions/0014); choose-seats, contact and check still use `loadFlow`: load the
  * screening and the draft named in the URL (/cinema/<screening>/book/<draftId>/<step>), send the person to the first
  * step they still have to answer, and notice a seat hold that ran out (back to the seat step, answers kept).
  */

@@ -109,7 +109,8 @@ async function answerPost(
     case "goto": {
       // A change from the check page that needs a new answer first: that page, and then back to the check page.
       const returning = options.form.get("returnTo") === "check" && outcome.step !== "check" && outcome.step !== "done";
-      const response = await go(outcome.step, outcome.lapsed ? lapsedQuery : returning ? "?return=check" : "");
+      const query = outcome.lapsed ? lapsedQuery : outcome.notice ? `?${encodeURIComponent(outcome.notice)}=1` : returning ? "?return=check" : "";
+      const response = await go(outcome.step, query);
       for (const [name, value] of Object.entries(headers)) response.headers.append(name, value);
       return response;
     }

@@ -1,31 +1,10 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { loadFlow, type Step } from "~/http/cinema-flow.server";
-import { readFormData } from "~/http/form-data.server";
-import { ExtensionLimit, extendHold, HoldExpired } from "~/modules/cinema/index.server";
-import { getDb } from "~/modules/db/index.server";
+import { bookingStepRoute } from "~/http/cinema-flow.server";
 
 /**
  * POST: "give me more time" — extends the seat hold and goes back to the page the person was on, which then
- * says the new time. A plain form post, so it works without JavaScript too.
+ * says the new time (the booking flow's `hold` action: app/modules/cinema/drafts.server.ts). A plain form post, so
+ * it works without JavaScript too. A GET goes to the seat step.
  */
-const returnSteps: Step[] = ["seats", "choose-seats", "contact", "check"];
-
-export async function action({ params, request }: ActionFunctionArgs) {
-  const flow = await loadFlow(params);
-  const form = await readFormData(request);
-  const back = returnSteps.find((s) => s === form.get("returnTo")) ?? "contact";
-  if (!flow.hold) return redirect(flow.path("seats", "?expired=1"));
-  try {
-    await extendHold(getDb(), flow.hold.id);
-    return redirect(flow.path(back, "?extended=1"));
-  } catch (error) {
-    if (error instanceof HoldExpired) return redirect(flow.path("seats", "?expired=1"));
-    if (error instanceof ExtensionLimit) return redirect(flow.path(back));
-    throw error;
-  }
-}
-
-export async function loader({ params }: LoaderFunctionArgs) {
-  const flow = await loadFlow(params);
-  return redirect(flow.path("seats"));
-}
+const route = bookingStepRoute("hold", () => ({}));
+export const action = route.action;
+export const loader = route.loader;

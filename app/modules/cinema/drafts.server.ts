@@ -6,10 +6,10 @@ import { cinemaBookings } from "~/modules/observability/metrics.server";
 import { makeReference } from "~/modules/shared/reference";
 import { retryTransaction } from "~/modules/shared/transaction-retry.server";
 import { toBookingView, type BookingView } from "./booking-views.server";
-import { confirmHoldIn, getHold, holdSeats, releaseHold } from "./bookings.server";
+import { confirmHoldIn, extendHold, getHold, holdSeats, releaseHold } from "./bookings.server";
 import { bookingFlowName, cinemaNeeds, type CinemaNeed } from "./cinema-constants";
 import { acceptSeatsSchema, contactSchema, needsSchema, peopleSchema } from "./cinema-schema";
-import { Busy, HoldExpired, NotFound } from "./errors";
+import { Busy, ExtensionLimit, HoldExpired, NotFound } from "./errors";
 import { validateContact } from "./validation";
 import { assertBookable, loadScreening } from "./screenings.server";
 
@@ -92,6 +92,26 @@ export const bookingFlow = defineFlow<BookingAnswers>({
     },
     { id: "contact", fields: ["name", "phone"], schema: contactSchema },
   ],
+  actions: {
+    // "Give me more time" (the hold warning's button, a plain post): the hold is extended and the person goes back to
+    // the page they were on, which says the new time. No extension left: back, unchanged; no hold: the seat step.
+    hold: {
+      from: "seats",
+      run: async ({ db, answers, form, now }) => {
+        const back = String(form.get("returnTo") ?? "");
+        const to = ["seats", "choose-seats", "contact", "check"].includes(back) ? back : "contact";
+        if (!answers.holdId) return { step: "seats", notice: "expired" };
+        try {
+          await extendHold(db, answers.holdId, now);
+          return { step: to, notice: "extended" };
+        } catch (error) {
+          if (error instanceof HoldExpired) return { step: "seats", notice: "expired" };
+          if (error instanceof ExtensionLimit) return { step: to };
+          throw error;
+        }
+      },
+    },
+  },
   // A hold that ran out is no answer any more: the seat step is asked again, and says why.
   lapsed: async ({ db, answers, now }) => {
     if (!answers.holdId) return [];

@@ -47,6 +47,17 @@ export interface FlowStep<A> {
   limit?: string;
 }
 
+/**
+ * A post that is not a step's answer (the seat hold's "more time"): its own URL segment, run on the draft as it is
+ * now (lapsed answers dropped first), and going back to the page it names. A GET of it goes to `from`.
+ */
+export interface FlowAction<A> {
+  /** The step it belongs to: its place in the order (earlier unanswered steps come first) and where a GET goes. */
+  from: string;
+  /** Does what the post asks and names the page to go back to, with a notice for it (`extended`: `?extended=1`). */
+  run: (ctx: StepContext<A>) => Promise<{ step: string; notice?: string }>;
+}
+
 export interface Flow<A> {
   /** Stored in flow_drafts.flow; permanent once drafts exist under it. */
   name: string;
@@ -57,6 +68,8 @@ export interface Flow<A> {
   lifetimeMs?: number;
   /** The rate-limit scope of the check page's submit (app/modules/security/rate-limit.server.ts). */
   submitLimit?: string;
+  /** Posts that are not answers, by URL segment (FlowAction). */
+  actions?: Record<string, FlowAction<A>>;
   /**
    * Answers that lapse on their own (a seat hold that ran out): the fields to drop, checked whenever a page of an
    * unsent draft is read or posted. The page is told (`lapsed`), and a page that now comes first is asked for again.
@@ -141,7 +154,10 @@ export function stepNumber<A>(flow: Flow<A>, stepId: string): { n: number; of: n
 }
 
 /** Whether `id` is a page of the flow (its steps, check, done). */
-export const isFlowPage = <A>(flow: Flow<A>, id: string) => id === "check" || id === "done" || flow.steps.some((s) => s.id === id);
+export const isFlowPage = <A>(flow: Flow<A>, id: string) => id === "check" || id === "done" || flow.steps.some((s) => s.id === id) || flowAction(flow, id) !== null;
+
+/** The flow's action of this URL segment, or null. */
+export const flowAction = <A>(flow: Flow<A>, id: string): FlowAction<A> | null => (flow.actions && Object.hasOwn(flow.actions, id) ? flow.actions[id] : null);
 
 /** Position of a page in the flow's order, for "is the first missing step before this one". */
 export const pageIndex = <A>(flow: Flow<A>, id: string) => (id === "check" ? flow.steps.length : id === "done" ? flow.steps.length + 1 : flow.steps.findIndex((s) => s.id === id));

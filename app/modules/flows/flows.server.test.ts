@@ -238,6 +238,19 @@ describe("a step whose save does more than store answers (a hold), and answers t
     expect(await loadStep(conn.db, holdFlow, { draftId: draft.id, step: "take" }, later)).toMatchObject({ kind: "page", lapsed: false });
   });
 
+  it("a submit refused because an answer lapsed just then goes to that step and says so; any other refusal stays one", async () => {
+    // The place runs out between the check page's read and the submit (the seat hold ending at the click).
+    const lapsing = defineFlow({ ...holdFlow, submit: async (_db, d) => { places.delete(d.answers.place ?? ""); throw new NoPlace(); } });
+    const draft = await startDraft(conn.db, lapsing, { locale: "zh-CN" }, now);
+    await postStep(conn.db, lapsing, { draftId: draft.id, step: "name", form: form({ name: "孙八" }), client: "192.0.2.9" }, now);
+    await postStep(conn.db, lapsing, { draftId: draft.id, step: "take", form: form({ place: "D4" }), client: "192.0.2.9" }, now);
+    expect(await postStep(conn.db, lapsing, { draftId: draft.id, step: "check", form: form({}), client: "192.0.2.9" }, now)).toEqual({ kind: "goto", step: "take", lapsed: true });
+    expect((await readDraft(conn.db, lapsing, draft.id, { now })).answers).toEqual({ name: "孙八" });
+    const refusing = defineFlow({ ...holdFlow, submit: async () => { throw new NoPlace(); } });
+    await postStep(conn.db, refusing, { draftId: draft.id, step: "take", form: form({ place: "D5" }), client: "192.0.2.9" }, now);
+    expect(await postStep(conn.db, refusing, { draftId: draft.id, step: "check", form: form({}), client: "192.0.2.9" }, now)).toMatchObject({ kind: "refused", error: { code: "sold_out" } });
+  });
+
   it("limits a step with a rate-limit scope of its own: 429 with the time to wait", async () => {
     const before = process.env.RATE_LIMIT_PER_MINUTE;
     process.env.RATE_LIMIT_PER_MINUTE = "1";
@@ -251,5 +264,42 @@ describe("a step whose save does more than store answers (a hold), and answers t
       if (before === undefined) delete process.env.RATE_LIMIT_PER_MINUTE;
       else process.env.RATE_LIMIT_PER_MINUTE = before;
     }
+  });
+});
+
+describe("a flow action: a post that is not an answer", () => {
+  // The toy flow with a "remind me" post of the e-mail step (as the seat hold's "more time" is the seat step's).
+  const reminded: string[] = [];
+  const withAction = defineFlow({
+    ...toyFlow,
+    actions: {
+      remind: {
+        from: "email",
+        run: async ({ answers, form }) => {
+          reminded.push(answers.email ?? "");
+          return { step: String(form.get("returnTo") ?? ""), notice: "reminded" };
+        },
+      },
+    },
+  });
+  const act = (draftId: string, fields: Record<string, string>) => postStep(conn.db, withAction, { draftId, step: "remind", form: form(fields), client: "192.0.2.1" }, now);
+
+  it("runs on the draft and goes back to the page it names, with its notice; earlier unanswered steps come first", async () => {
+    const draft = await startDraft(conn.db, withAction, { locale: "zh-CN" }, now);
+    expect(await act(draft.id, { returnTo: "check" })).toEqual({ kind: "goto", step: "pet" });
+    expect(reminded).toEqual([]);
+    await postStep(conn.db, withAction, { draftId: draft.id, step: "pet", form: form({ pet: "no" }), client: "192.0.2.1" }, now);
+    await postStep(conn.db, withAction, { draftId: draft.id, step: "email", form: form({ email: "a@example.cn" }), client: "192.0.2.1" }, now);
+    expect(await act(draft.id, { returnTo: "check" })).toEqual({ kind: "goto", step: "check", notice: "reminded" });
+    expect(reminded).toEqual(["a@example.cn"]);
+  });
+
+  it("a page it cannot go back to is its own step; a GET of it is that step's page; a mistyped one is not found", async () => {
+    const draft = await startDraft(conn.db, withAction, { locale: "zh-CN" }, now);
+    await postStep(conn.db, withAction, { draftId: draft.id, step: "pet", form: form({ pet: "no" }), client: "192.0.2.1" }, now);
+    expect(await act(draft.id, { returnTo: "https://example.com/" })).toEqual({ kind: "goto", step: "email", notice: "reminded" });
+    expect(await act(draft.id, { returnTo: "remind" })).toEqual({ kind: "goto", step: "email", notice: "reminded" });
+    expect(await loadStep(conn.db, withAction, { draftId: draft.id, step: "remind" }, now)).toEqual({ kind: "goto", step: "email" });
+    await expect(loadStep(conn.db, toyFlow, { draftId: draft.id, step: "remind" }, now)).rejects.toBeInstanceOf(NoSuchStep);
   });
 });

@@ -6,7 +6,7 @@ import { hitRateLimit } from "../security/rate-limit.server";
 import { DomainError } from "~/modules/shared/domain-error";
 import { readDraft, saveAnswers } from "./drafts.server";
 import { NoSuchStep } from "./errors";
-import { firstMissing, isFlowPage, nextAfter, pageIndex, previousOf, stepApplies, stepNumber, type Flow, type FlowDraft, type FlowStep } from "./flow.server";
+import { firstMissing, flowAction, isFlowPage, nextAfter, pageIndex, previousOf, stepApplies, stepNumber, type Flow, type FlowDraft, type FlowStep } from "./flow.server";
 
 /**
  * The one runner of every flow: "load the draft, validate the step, save it, go to the next step or back to the
@@ -35,7 +35,8 @@ export type StepPage<A> = {
   /** Answers lapsed on their own since the last page (Flow.lapsed): the page says so. */
   lapsed: boolean;
 };
-export type GoTo = { kind: "goto"; step: string; lapsed?: true };
+/** Go to another page; `notice` is what that page should say (a flow action's `extended`). */
+export type GoTo = { kind: "goto"; step: string; lapsed?: true; notice?: string };
 
 /** The draft, with the answers that lapsed on their own dropped (and saved so). */
 async function current<A>(db: Db, flow: Flow<A>, address: StepAddress, now: Date): Promise<{ draft: FlowDraft<A>; lapsed: boolean }> {
@@ -51,6 +52,12 @@ async function current<A>(db: Db, flow: Flow<A>, address: StepAddress, now: Date
 export async function loadStep<A>(db: Db, flow: Flow<A>, address: StepAddress, now = new Date()): Promise<StepPage<A> | GoTo> {
   if (!isFlowPage(flow, address.step)) throw new NoSuchStep(address.step);
   const { draft, lapsed } = await current(db, flow, address, now);
+  const action = flowAction(flow, address.step);
+  // An action is a post; its GET is its step's page (or what comes first).
+  if (action) {
+    const step = whereInstead(flow, draft, action.from) ?? action.from;
+    return lapsed ? { kind: "goto", step, lapsed } : { kind: "goto", step };
+  }
   const goto = whereInstead(flow, draft, address.step);
   if (goto) return lapsed ? { kind: "goto", step: goto, lapsed } : { kind: "goto", step: goto };
   return { kind: "page", draft, step: address.step, back: previousOf(flow, address.step, draft.answers), count: stepNumber(flow, address.step), lapsed };
@@ -78,9 +85,27 @@ export type StepPost =
 export async function postStep<A>(db: Db, flow: Flow<A>, address: StepAddress & { form: FormData; client: string }, now = new Date()): Promise<StepPost> {
   if (!isFlowPage(flow, address.step) || address.step === "done") throw new NoSuchStep(address.step);
   const { draft, lapsed } = await current(db, flow, address, now);
-  const instead = whereInstead(flow, draft, address.step);
+  const action = flowAction(flow, address.step);
+  const instead = whereInstead(flow, draft, action ? action.from : address.step);
   if (instead) return lapsed ? { kind: "goto", step: instead, lapsed } : { kind: "goto", step: instead };
-  if (address.step === "check") return flow.submit ? submit(db, flow, flow.submit, draft, address.client, now) : { kind: "goto", step: "done" };
+  if (action) {
+    const ctx = { db, answers: draft.answers, form: address.form, scope: draft.scope, client: address.client, now };
+    const back = await action.run(ctx);
+    // A page the flow does not have (or another action) is the action's own step.
+    const step = isFlowPage(flow, back.step) && !flowAction(flow, back.step) && back.step !== "done" ? back.step : action.from;
+    if (lapsed) return { kind: "goto", step, lapsed };
+    return back.notice ? { kind: "goto", step, notice: back.notice } : { kind: "goto", step };
+  }
+  if (address.step === "check") {
+    if (!flow.submit) return { kind: "goto", step: "done" };
+    const sent = await submit(db, flow, flow.submit, draft, address.client, now);
+    // Refused because an answer lapsed between the read and the submit (a hold that ran out just then): that step, told.
+    if (sent.kind === "refused" && flow.lapsed) {
+      const again = await current(db, flow, address, now);
+      if (again.lapsed) return { kind: "goto", step: firstMissing(flow, again.draft.answers), lapsed: true };
+    }
+    return sent;
+  }
 
   const step = flow.steps.find((s) => s.id === address.step) as FlowStep<A>;
   if (step.limit) {
