@@ -1,10 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
-import { Lexer, walkTokens, type Token, type Tokens } from "marked";
+import { Lexer, walkTokens, type Token } from "marked";
 import { loadCorpus, loadGlossary, type PolicyDocument } from "./corpus.server";
 import { loadPhrasebook } from "./phrasebook.server";
 import { repealUnexplained, repealUnexplainedMessage, type SectionQuestions } from "./schema";
-import { markdownHeadings } from "./structure";
+import { markdownHeadings, markdownLinks } from "./structure";
 import { linkableAppPages, linkableAppPrefixes } from "./taxonomy";
 
 /**
@@ -74,14 +74,6 @@ function bodyLineOffset(dir: string, doc: PolicyDocument): number {
 function lineOf(body: string, raw: string): number | undefined {
   const at = body.indexOf(raw);
   return at < 0 ? undefined : body.slice(0, at).split("\n").length;
-}
-
-function markdownLinks(body: string): Tokens.Link[] {
-  const links: Tokens.Link[] = [];
-  walkTokens(new Lexer({ gfm: true }).lex(body), (token: Token) => {
-    if (token.type === "link") links.push(token as Tokens.Link);
-  });
-  return links;
 }
 
 function lexedHeadingCount(body: string): number {

@@ -1,3 +1,4 @@
+import { Lexer, walkTokens, type Token, type Tokens } from "marked";
 /**
  * Document structure: sections with stable, readable anchors and heading paths.
  *
@@ -435,4 +436,13 @@ export function parsePlainTextStructure(text: string): DocumentStructure {
 
 export function parseStructure(body: string, format: BodyFormat): DocumentStructure {
   return format === "markdown" ? parseMarkdownStructure(body) : parsePlainTextStructure(body);
+}
+
+/** The links of a Markdown body (as marked reads them: not those in code). */
+export function markdownLinks(body: string): Tokens.Link[] {
+  const links: Tokens.Link[] = [];
+  walkTokens(new Lexer({ gfm: true }).lex(body), (token: Token) => {
+    if (token.type === "link") links.push(token as Tokens.Link);
+  });
+  return links;
 }
