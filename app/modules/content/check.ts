@@ -4,7 +4,7 @@ import { Lexer, walkTokens, type Token } from "marked";
 import { loadCorpus, loadGlossary, type PolicyDocument } from "./corpus.server";
 import { loadPhrasebook } from "./phrasebook.server";
 import { repealUnexplained, repealUnexplainedMessage, type SectionQuestions } from "./schema";
-import { markdownHeadings, markdownLinks } from "./structure";
+import { articleNumberingProblems, markdownHeadings, markdownLinks } from "./structure";
 import { linkableAppPages, linkableAppPrefixes } from "./taxonomy";
 
 /**
@@ -38,6 +38,7 @@ export type CheckRule =
   | "h1-in-body"
   | "heading-jump"
   | "heading-syntax"
+  | "article-order"
   | "no-sections";
 
 export interface CheckIssue {
@@ -207,6 +208,7 @@ export function checkKnowledge(dir: string): CheckReport {
       }
       previous = heading.depth;
     }
+    for (const message of articleNumberingProblems(doc.body)) errors.push({ ...base, rule: "article-order", message });
     if (lexedHeadingCount(doc.body) !== markdownHeadings(doc.body).length) {
       errors.push({
         ...base,

@@ -322,4 +322,17 @@ describe("drafts in the staff console", () => {
     const saved = await saveDraft(conn.db, editor, { values: values(`#${anchors.at(-1)}`), create: { type: "notice" } });
     expect(saved).toEqual({ ok: true, id: "editorial-anchor", revision: 1 });
   });
+
+  it("headings that break the 第X条 numbering (out of order, twice) are refused at the body; a summary that leaves articles out is saved", async () => {
+    const values = (body: string) => ({ ...form, id: "editorial-numbering", body });
+    const refused = await saveDraft(conn.db, editor, { values: values("## 第一条 比赛\n\n比赛。\n\n## 第三条 报名\n\n报名。\n\n## 第二条 交通\n\n坐车。\n\n## 第二条 费用\n\n免费。\n"), create: { type: "notice" } });
+    expect(refused).toEqual({
+      ok: false,
+      reason: "invalid",
+      fieldErrors: { body: ['heading "第二条 交通" comes after 第三条', 'heading "第二条 费用" comes after 第二条'] },
+      formErrors: [],
+    });
+    const saved = await saveDraft(conn.db, editor, { values: values("## 第一条 比赛\n\n比赛。\n\n## 第三条 报名\n\n报名。\n"), create: { type: "notice" } });
+    expect(saved).toEqual({ ok: true, id: "editorial-numbering", revision: 1 });
+  });
 });

@@ -18,7 +18,7 @@ import {
 } from "./documents.server";
 import { diffWithContext, type DiffLine } from "./line-diff";
 import { renderMarkdown } from "./markdown.server";
-import { markdownLinks, parseMarkdownStructure } from "./structure";
+import { articleNumberingProblems, markdownLinks, parseMarkdownStructure } from "./structure";
 import { draftFormFields, type DraftArticle, type DraftFormField, type DraftFormValues, type StaleSaveDiff } from "./draft-fields";
 import { documentQuestionsKey, repealUnexplained, repealUnexplainedMessage, type ArticleRepeal, type DocumentMeta } from "./schema";
 import type { DocType } from "./taxonomy";
@@ -311,8 +311,9 @@ export async function saveDraft(db: Kysely<Database>, actor: Actor, input: SaveD
       if (repealUnexplained(meta)) return { ok: false, reason: "invalid", fieldErrors: { supersededBy: [repealUnexplainedMessage] }, formErrors: [] };
       const body = bodyText(input.values.body);
       // … and a link to a section (#anchor) the body does not have (knowledge:check's broken-anchor).
-      const broken = brokenAnchors(body);
-      if (broken.length) return { ok: false, reason: "invalid", fieldErrors: { body: broken.map((anchor) => `no section #${anchor}`) }, formErrors: [] };
+      // … and headings that break the 第X章/第X条 numbering (knowledge:check's article-order).
+      const bodyErrors = [...brokenAnchors(body).map((anchor) => `no section #${anchor}`), ...articleNumberingProblems(body)];
+      if (bodyErrors.length) return { ok: false, reason: "invalid", fieldErrors: { body: bodyErrors }, formErrors: [] };
       const draft = { meta, body, expectedRevision: existing?.revision, note: "draft" };
       return writeDraft(trx, actor, draft, working?.live.published ?? false, now);
     },

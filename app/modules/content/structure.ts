@@ -446,3 +446,21 @@ export function markdownLinks(body: string): Tokens.Link[] {
   });
   return links;
 }
+
+/**
+ * Headings that break the 第X章/第X条 structure: in body order each chapter and each article must have a larger
+ * number than the one before it (articles run on across chapters; a summary may leave some out). One message each,
+ * "第三条 … comes after 第五条".
+ */
+export function articleNumberingProblems(body: string): string[] {
+  const last: Partial<Record<SectionKind, { number: number; label: string }>> = {};
+  const problems: string[] = [];
+  for (const heading of markdownHeadings(body)) {
+    const label = parseHeadingLabel(heading.text);
+    if ((label.kind !== "article" && label.kind !== "chapter") || label.number === null) continue;
+    const before = last[label.kind];
+    if (before && label.number <= before.number) problems.push(`heading "${heading.text}" comes after ${before.label}`);
+    last[label.kind] = { number: label.number, label: label.label };
+  }
+  return problems;
+}
