@@ -33,6 +33,8 @@ const known: Array<[RegExp, MessageName<"admin.editor.errors">]> = [
   [/^is required with `changeNote/, "changedNeeded"],
   [/^must not be in the future$/, "future"],
   [/^must not be before `issued`/, "beforeIssued"],
+  [/^no section #(.+)$/, "brokenAnchor"],
+  [/^heading "(.+)" comes after /, "articleOrder"],
 ];
 
 export function draftErrorText(t: TFunction, field: DraftField, message: string): string {

@@ -95,6 +95,7 @@ describe("knowledge check", () => {
     ["a repealed article replaced by an article that does not exist", { "guides/a-guide.md": front({ questions: questionsFor("s-1", 3, "甲"), repealedArticles: "[{anchor: s-1, repealed: 2026-11-01, note: 废止。, supersededBy: b-guide#s-9}]" }) + goodBody }, "superseded-missing", "s-9"],
     ["an h1 in the body", { "guides/a-guide.md": front({}) + "# 标题\n\n## 一、内容\n" }, "h1-in-body", "# 标题"],
     ["a skipped heading level", { "guides/a-guide.md": front({}) + "## 一、内容\n\n#### 细节\n" }, "heading-jump", "细节"],
+    ["articles out of order", { "guides/a-guide.md": front({}) + "## 第二条 内容\n\n文字。\n\n## 第一条 细节\n\n文字。\n" }, "article-order", "第一条 细节"],
     ["an underlined heading", { "guides/a-guide.md": front({}) + "## 一、内容\n\n细节\n---\n" }, "heading-syntax", "##"],
     ["a body without sections", { "guides/a-guide.md": front({}) + "只有一段话。\n" }, "no-sections", "##"],
     ["a full text without structure", { "notices/a-text.txt": front({ id: "a-text", type: "notice", source: "https://www.gdqy.gov.cn/" }) + "只有一段话。\n" }, "no-sections", "一、"],

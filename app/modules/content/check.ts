@@ -1,10 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
-import { Lexer, walkTokens, type Token, type Tokens } from "marked";
+import { Lexer, walkTokens, type Token } from "marked";
 import { loadCorpus, loadGlossary, type PolicyDocument } from "./corpus.server";
 import { loadPhrasebook } from "./phrasebook.server";
 import { repealUnexplained, repealUnexplainedMessage, type SectionQuestions } from "./schema";
-import { markdownHeadings } from "./structure";
+import { articleNumberingProblems, markdownHeadings, markdownLinks } from "./structure";
 import { linkableAppPages, linkableAppPrefixes } from "./taxonomy";
 
 /**
@@ -38,6 +38,7 @@ export type CheckRule =
   | "h1-in-body"
   | "heading-jump"
   | "heading-syntax"
+  | "article-order"
   | "no-sections";
 
 export interface CheckIssue {
@@ -74,14 +75,6 @@ function bodyLineOffset(dir: string, doc: PolicyDocument): number {
 function lineOf(body: string, raw: string): number | undefined {
   const at = body.indexOf(raw);
   return at < 0 ? undefined : body.slice(0, at).split("\n").length;
-}
-
-function markdownLinks(body: string): Tokens.Link[] {
-  const links: Tokens.Link[] = [];
-  walkTokens(new Lexer({ gfm: true }).lex(body), (token: Token) => {
-    if (token.type === "link") links.push(token as Tokens.Link);
-  });
-  return links;
 }
 
 function lexedHeadingCount(body: string): number {
@@ -215,6 +208,7 @@ export function checkKnowledge(dir: string): CheckReport {
       }
       previous = heading.depth;
     }
+    for (const message of articleNumberingProblems(doc.body)) errors.push({ ...base, rule: "article-order", message });
     if (lexedHeadingCount(doc.body) !== markdownHeadings(doc.body).length) {
       errors.push({
         ...base,

@@ -4,6 +4,7 @@ import { cliActor, createStaffUser, type Actor } from "~/modules/staff/index.ser
 import { chessNotice, noticeFormValues } from "../../../tests/fixtures/test-notice";
 import { createTestDb } from "../../../tests/support/test-db";
 import { parseDocumentSource } from "./corpus.server";
+import { parseMarkdownStructure } from "./structure";
 import { corpusVersion, getStoredDocument, loadDatabaseCorpus, saveDocument, storedText } from "./documents.server";
 import {
   approveAndPublish,
@@ -310,5 +311,28 @@ describe("drafts in the staff console", () => {
     expect(html).toContain('<h2 id="art-1">第一条 比赛</h2>');
     expect(html).not.toContain("<script>");
     expect(html).toContain("&lt;script&gt;");
+  });
+
+  it("a link to a section the body does not have (#anchor) is refused at the body, as knowledge:check refuses it; a real one is saved", async () => {
+    const anchors = parseMarkdownStructure(form.body as string).sections.map((s) => s.anchor);
+    const values = (href: string) => ({ ...form, id: "editorial-anchor", body: `${form.body}\r\n见[报名办法](${href})。\r\n` });
+    const refused = await saveDraft(conn.db, editor, { values: values("#art-99"), create: { type: "notice" } });
+    expect(refused).toEqual({ ok: false, reason: "invalid", fieldErrors: { body: ["no section #art-99"] }, formErrors: [] });
+    expect(await getStoredDocument(conn.db, "editorial-anchor")).toBeUndefined();
+    const saved = await saveDraft(conn.db, editor, { values: values(`#${anchors.at(-1)}`), create: { type: "notice" } });
+    expect(saved).toEqual({ ok: true, id: "editorial-anchor", revision: 1 });
+  });
+
+  it("headings that break the 第X条 numbering (out of order, twice) are refused at the body; a summary that leaves articles out is saved", async () => {
+    const values = (body: string) => ({ ...form, id: "editorial-numbering", body });
+    const refused = await saveDraft(conn.db, editor, { values: values("## 第一条 比赛\n\n比赛。\n\n## 第三条 报名\n\n报名。\n\n## 第二条 交通\n\n坐车。\n\n## 第二条 费用\n\n免费。\n"), create: { type: "notice" } });
+    expect(refused).toEqual({
+      ok: false,
+      reason: "invalid",
+      fieldErrors: { body: ['heading "第二条 交通" comes after 第三条', 'heading "第二条 费用" comes after 第二条'] },
+      formErrors: [],
+    });
+    const saved = await saveDraft(conn.db, editor, { values: values("## 第一条 比赛\n\n比赛。\n\n## 第三条 报名\n\n报名。\n"), create: { type: "notice" } });
+    expect(saved).toEqual({ ok: true, id: "editorial-numbering", revision: 1 });
   });
 });

@@ -18,7 +18,7 @@ import {
 } from "./documents.server";
 import { diffWithContext, type DiffLine } from "./line-diff";
 import { renderMarkdown } from "./markdown.server";
-import { parseMarkdownStructure } from "./structure";
+import { articleNumberingProblems, markdownLinks, parseMarkdownStructure } from "./structure";
 import { draftFormFields, type DraftArticle, type DraftFormField, type DraftFormValues, type StaleSaveDiff } from "./draft-fields";
 import { documentQuestionsKey, repealUnexplained, repealUnexplainedMessage, type ArticleRepeal, type DocumentMeta } from "./schema";
 import type { DocType } from "./taxonomy";
@@ -225,6 +225,13 @@ function invalid(errors: CorpusError[]): SaveDraftResult {
   return { ok: false, reason: "invalid", fieldErrors, formErrors };
 }
 
+/** The anchors of the body's in-page links (#anchor) that name no section of the body, each once. */
+function brokenAnchors(body: string): string[] {
+  const anchors = new Set(parseMarkdownStructure(body).sections.map((s) => s.anchor));
+  const linked = markdownLinks(body).map((l) => l.href.trim()).filter((href) => href.startsWith("#")).map((href) => decodeURIComponent(href.slice(1)));
+  return [...new Set(linked.filter((a) => !anchors.has(a)))];
+}
+
 /** The body as a file holds it: Unix line ends, one final newline. */
 function bodyText(value: string | string[] | undefined): string {
   const text = (Array.isArray(value) ? (value[0] ?? "") : (value ?? "")).replace(/\r\n?/g, "\n").trimEnd();
@@ -302,7 +309,12 @@ export async function saveDraft(db: Kysely<Database>, actor: Actor, input: SaveD
       }
       // What knowledge:check refuses, the console refuses: a repeal says what replaced the document or why.
       if (repealUnexplained(meta)) return { ok: false, reason: "invalid", fieldErrors: { supersededBy: [repealUnexplainedMessage] }, formErrors: [] };
-      const draft = { meta, body: bodyText(input.values.body), expectedRevision: existing?.revision, note: "draft" };
+      const body = bodyText(input.values.body);
+      // … and a link to a section (#anchor) the body does not have (knowledge:check's broken-anchor).
+      // … and headings that break the 第X章/第X条 numbering (knowledge:check's article-order).
+      const bodyErrors = [...brokenAnchors(body).map((anchor) => `no section #${anchor}`), ...articleNumberingProblems(body)];
+      if (bodyErrors.length) return { ok: false, reason: "invalid", fieldErrors: { body: bodyErrors }, formErrors: [] };
+      const draft = { meta, body, expectedRevision: existing?.revision, note: "draft" };
       return writeDraft(trx, actor, draft, working?.live.published ?? false, now);
     },
     (result) => (result.ok ? { action: "content.draft.save", targetType: "content_document", targetId: result.id, detail: `revision ${result.revision}` } : null),

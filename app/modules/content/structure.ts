@@ -1,3 +1,4 @@
+import { Lexer, walkTokens, type Token, type Tokens } from "marked";
 /**
  * Document structure: sections with stable, readable anchors and heading paths.
  *
@@ -435,4 +436,31 @@ export function parsePlainTextStructure(text: string): DocumentStructure {
 
 export function parseStructure(body: string, format: BodyFormat): DocumentStructure {
   return format === "markdown" ? parseMarkdownStructure(body) : parsePlainTextStructure(body);
+}
+
+/** The links of a Markdown body (as marked reads them: not those in code). */
+export function markdownLinks(body: string): Tokens.Link[] {
+  const links: Tokens.Link[] = [];
+  walkTokens(new Lexer({ gfm: true }).lex(body), (token: Token) => {
+    if (token.type === "link") links.push(token as Tokens.Link);
+  });
+  return links;
+}
+
+/**
+ * Headings that break the 第X章/第X条 structure: in body order each chapter and each article must have a larger
+ * number than the one before it (articles run on across chapters; a summary may leave some out). One message each,
+ * "第三条 … comes after 第五条".
+ */
+export function articleNumberingProblems(body: string): string[] {
+  const last: Partial<Record<SectionKind, { number: number; label: string }>> = {};
+  const problems: string[] = [];
+  for (const heading of markdownHeadings(body)) {
+    const label = parseHeadingLabel(heading.text);
+    if ((label.kind !== "article" && label.kind !== "chapter") || label.number === null) continue;
+    const before = last[label.kind];
+    if (before && label.number <= before.number) problems.push(`heading "${heading.text}" comes after ${before.label}`);
+    last[label.kind] = { number: label.number, label: label.label };
+  }
+  return problems;
 }
