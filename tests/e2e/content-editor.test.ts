@@ -370,6 +370,26 @@ describe("drafts in the staff console", () => {
     await keyboard.context.close();
   });
 
+  it("markup typed in a body never runs: a <script> and an onerror are shown as text on the public page and in the staff preview", async () => {
+    const stamp = Date.now();
+    const doc = chessNotice(`e2e-chess-markup-${stamp}`);
+    const markup = '<script>window.injected = 1</script><img src="x" onerror="window.injected = 2">';
+    const body = doc.body.replace(/\n\n/, `\n\n${markup}\n\n`);
+    expect(body).toContain(markup);
+    await publishDirectly(doc.meta.id, true, { meta: doc.meta, body });
+    await untilSeenEverywhere(async () => (await fetch(`${baseURL()}/policies/${doc.meta.id}`)).status, 200);
+    const { context, page } = await editor(true);
+    for (const path of [`/policies/${doc.meta.id}`, `/admin/content/${doc.meta.id}/preview`]) {
+      await page.goto(path);
+      await waitForHydration(page);
+      await page.getByText("<script>window.injected = 1</script>", { exact: false }).first().waitFor();
+      expect(await page.evaluate(() => (window as unknown as { injected?: number }).injected), path).toBeUndefined();
+      expect(await page.locator('main img[onerror], main script:not([src]):not([type="application/json"])').count(), path).toBe(0);
+    }
+    await context.close();
+    await unpublish(doc.meta.id);
+  }, 120_000);
+
   it("a repealed notice stays on its page, marked 已废止 with a link to the one that replaces it, and the assistant does not cite it", async () => {
     const stamp = Date.now();
     const next = chessNotice(`e2e-chess-new-${stamp}`);
