@@ -33,7 +33,16 @@ const known: Array<[RegExp, MessageName<"admin.editor.errors">]> = [
   [/^is required with `changeNote/, "changedNeeded"],
   [/^must not be in the future$/, "future"],
   [/^must not be before `issued`/, "beforeIssued"],
-  [/^no section #(.+)$/, "brokenAnchor"],
+  // The body's rules (body-rules.ts, shared with knowledge:check).
+  [/^#(.+): no section with this anchor in this document$/, "brokenAnchor"],
+  [/^(.+?): "[^"]*" has no section #/, "brokenDocumentAnchor"],
+  [/^(.+?): no document with id "/, "brokenLink"],
+  [/^(.+?): link to \/policies\/<id>, an app page/, "badLink"],
+  [/^(.+?): not a page of the portal$/, "unknownPage"],
+  [/^"# (.+)": the title is the page's h1/, "h1InBody"],
+  [/^"#+ (.+)" follows a level-\d heading/, "headingJump"],
+  [/^a heading is written with underlines/, "headingSyntax"],
+  [/^the body has no ## headings|^no structure lines found/, "noSections"],
   [/^heading "(.+)" comes after /, "articleOrder"],
 ];
 

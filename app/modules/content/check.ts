@@ -1,11 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
-import { Lexer, walkTokens, type Token } from "marked";
 import { loadCorpus, loadGlossary, type PolicyDocument } from "./corpus.server";
 import { loadPhrasebook } from "./phrasebook.server";
 import { repealUnexplained, repealUnexplainedMessage, type SectionQuestions } from "./schema";
-import { articleNumberingProblems, markdownHeadings, markdownLinks } from "./structure";
-import { linkableAppPages, linkableAppPrefixes } from "./taxonomy";
+import { bodyIssues } from "./body-rules";
 
 /**
  * `npm run knowledge:check`: everything that must hold for the corpus to publish — schema, ids, folders,
@@ -70,19 +68,6 @@ function bodyLineOffset(dir: string, doc: PolicyDocument): number {
   } catch {
     return 0;
   }
-}
-
-function lineOf(body: string, raw: string): number | undefined {
-  const at = body.indexOf(raw);
-  return at < 0 ? undefined : body.slice(0, at).split("\n").length;
-}
-
-function lexedHeadingCount(body: string): number {
-  let count = 0;
-  walkTokens(new Lexer({ gfm: true }).lex(body), (token: Token) => {
-    if (token.type === "heading") count++;
-  });
-  return count;
 }
 
 /** Questions people ask: at least this many per `##` section of a guide, in each language. */
@@ -179,82 +164,11 @@ export function checkKnowledge(dir: string): CheckReport {
 
     errors.push(...checkQuestions(doc));
 
-    if (doc.sections.length === 0) {
-      errors.push({
-        ...base,
-        rule: "no-sections",
-        message:
-          doc.format === "markdown"
-            ? "the body has no ## headings: give every section a heading (## 一、… or ## 第X条 …)"
-            : "no structure lines found (第X章/第X条, 一、, （一）, 1.)",
-      });
-    }
-
-    if (doc.format !== "markdown") continue;
-
-    // Headings: no h1 in the body (the page title is the h1), no skipped levels, only ATX (#) headings.
-    let previous = 1;
-    for (const heading of markdownHeadings(doc.body)) {
-      const line = offset + heading.line + 1;
-      if (heading.depth === 1) {
-        errors.push({ ...base, line, rule: "h1-in-body", message: `"# ${heading.text}": the title is the page's h1; start sections at ##` });
-      } else if (heading.depth > previous + 1) {
-        errors.push({
-          ...base,
-          line,
-          rule: "heading-jump",
-          message: `"${"#".repeat(heading.depth)} ${heading.text}" follows a level-${previous} heading: do not skip levels`,
-        });
-      }
-      previous = heading.depth;
-    }
-    for (const message of articleNumberingProblems(doc.body)) errors.push({ ...base, rule: "article-order", message });
-    if (lexedHeadingCount(doc.body) !== markdownHeadings(doc.body).length) {
-      errors.push({
-        ...base,
-        rule: "heading-syntax",
-        message: "a heading is written with underlines (=== or --- below a line): use ## headings so it gets an anchor",
-      });
-    }
-
-    // Links.
-    for (const link of markdownLinks(doc.body)) {
-      const href = link.href.trim();
-      const bodyLine = lineOf(doc.body, link.raw);
-      const line = bodyLine === undefined ? undefined : offset + bodyLine;
-      const at = { ...base, ...(line ? { line } : {}) };
-      if (/^https:\/\//i.test(href) || /^(mailto|tel):/i.test(href)) continue;
-      if (/^http:\/\//i.test(href)) {
-        warnings.push({ ...at, rule: "insecure-link", message: `${href}: prefer the https:// address` });
-        continue;
-      }
-      if (href.startsWith("#")) {
-        const anchor = decodeURIComponent(href.slice(1));
-        if (!doc.sections.some((s) => s.anchor === anchor)) {
-          errors.push({ ...at, rule: "broken-anchor", message: `${href}: no section with this anchor in this document` });
-        }
-        continue;
-      }
-      if (!href.startsWith("/")) {
-        errors.push({ ...at, rule: "bad-link", message: `${href}: link to /policies/<id>, an app page, or an https:// address` });
-        continue;
-      }
-      const [withoutHash, hash] = href.split("#", 2);
-      const pathname = withoutHash.split("?")[0].replace(/\/+$/, "") || "/";
-      const neutral = pathname === "/en" ? "/" : pathname.startsWith("/en/") ? pathname.slice(3) : pathname;
-      const policy = /^\/policies\/([^/]+)$/.exec(neutral);
-      if (policy) {
-        const target = docs.get(decodeURIComponent(policy[1]));
-        if (!target) {
-          errors.push({ ...at, rule: "broken-link", message: `${href}: no document with id "${policy[1]}"` });
-        } else if (hash && !target.sections.some((s) => s.anchor === decodeURIComponent(hash))) {
-          errors.push({ ...at, rule: "broken-anchor", message: `${href}: "${target.id}" has no section #${hash}` });
-        }
-        continue;
-      }
-      const allowed =
-        (linkableAppPages as readonly string[]).includes(neutral) || linkableAppPrefixes.some((p) => neutral.startsWith(p));
-      if (!allowed) errors.push({ ...at, rule: "unknown-page", message: `${href}: not a page of the portal` });
+    // The body's rules (shared with the console's save): sections, headings, links.
+    for (const issue of bodyIssues(doc.body, doc.format, doc.sections, (id) => docs.get(id))) {
+      const line = issue.line === undefined ? undefined : offset + issue.line;
+      const found: CheckIssue = { ...base, ...(line ? { line } : {}), rule: issue.rule, message: issue.message };
+      (issue.warning ? warnings : errors).push(found);
     }
   }
 

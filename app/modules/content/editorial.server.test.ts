@@ -317,7 +317,7 @@ describe("drafts in the staff console", () => {
     const anchors = parseMarkdownStructure(form.body as string).sections.map((s) => s.anchor);
     const values = (href: string) => ({ ...form, id: "editorial-anchor", body: `${form.body}\r\n见[报名办法](${href})。\r\n` });
     const refused = await saveDraft(conn.db, editor, { values: values("#art-99"), create: { type: "notice" } });
-    expect(refused).toEqual({ ok: false, reason: "invalid", fieldErrors: { body: ["no section #art-99"] }, formErrors: [] });
+    expect(refused).toEqual({ ok: false, reason: "invalid", fieldErrors: { body: ["#art-99: no section with this anchor in this document"] }, formErrors: [] });
     expect(await getStoredDocument(conn.db, "editorial-anchor")).toBeUndefined();
     const saved = await saveDraft(conn.db, editor, { values: values(`#${anchors.at(-1)}`), create: { type: "notice" } });
     expect(saved).toEqual({ ok: true, id: "editorial-anchor", revision: 1 });
@@ -334,5 +334,35 @@ describe("drafts in the staff console", () => {
     });
     const saved = await saveDraft(conn.db, editor, { values: values("## 第一条 比赛\n\n比赛。\n\n## 第三条 报名\n\n报名。\n"), create: { type: "notice" } });
     expect(saved).toEqual({ ok: true, id: "editorial-numbering", revision: 1 });
+  });
+
+  // What knowledge:check refuses in a file's body (body-rules.ts), the console refuses at the body field: one test a rule.
+  const ruleBody = "## 一、比赛时间\n\n12月20日。\n";
+  /** A document the bodies below link to (its sections: s-1, s-2). */
+  const linkTarget = async () => {
+    if (!(await getStoredDocument(conn.db, "editorial-link-target"))) {
+      expect(await saveDraft(conn.db, editor, { values: { ...form, id: "editorial-link-target" }, create: { type: "notice" } })).toMatchObject({ ok: true });
+    }
+  };
+  it.each<[string, string, string]>([
+    ["a link to a document that does not exist (broken-link)", `${ruleBody}\n见[别的通知](/policies/no-such-notice)。\n`, '/policies/no-such-notice: no document with id "no-such-notice"'],
+    ["a link to another document's section that it does not have (broken-anchor)", `${ruleBody}\n见[报名](/policies/editorial-link-target#s-9)。\n`, '/policies/editorial-link-target#s-9: "editorial-link-target" has no section #s-9'],
+    ["a relative link (bad-link)", `${ruleBody}\n见[附件](附件一.docx)。\n`, "附件一.docx: link to /policies/<id>, an app page, or an https:// address"],
+    ["a link to a page the portal does not have (unknown-page)", `${ruleBody}\n见[商城](/shop)。\n`, "/shop: not a page of the portal"],
+    ["a skipped heading level (heading-jump)", `${ruleBody}\n#### 细节\n\n文字。\n`, '"#### 细节" follows a level-2 heading: do not skip levels'],
+    ["an underlined heading (heading-syntax)", `${ruleBody}\n细节\n---\n\n文字。\n`, "a heading is written with underlines (=== or --- below a line): use ## headings so it gets an anchor"],
+    ["an h1 in the body (h1-in-body)", `# 比赛通知\n\n${ruleBody}`, '"# 比赛通知": the title is the page\'s h1; start sections at ##'],
+    ["a body without sections (no-sections)", "只有一段话。\n", "the body has no ## headings: give every section a heading (## 一、… or ## 第X条 …)"],
+  ])("refuses %s at the body, as knowledge:check does, and writes nothing", async (_name, body, message) => {
+    await linkTarget();
+    const refused = await saveDraft(conn.db, editor, { values: { ...form, id: "editorial-rule", body }, create: { type: "notice" } });
+    expect(refused).toEqual({ ok: false, reason: "invalid", fieldErrors: { body: [message] }, formErrors: [] });
+    expect(await getStoredDocument(conn.db, "editorial-rule")).toBeUndefined();
+  });
+
+  it("saves links that lead somewhere: another document's section, this document's own page, an app page, https; an http:// link is only advice", async () => {
+    await linkTarget();
+    const body = `${ruleBody}\n见[报名](/policies/editorial-link-target#s-2)、[本文](/en/policies/editorial-links#s-1)、[影院](/cinema)、[官网](https://www.gdqy.gov.cn/)、[旧站](http://www.gdqy.gov.cn/)。\n`;
+    expect(await saveDraft(conn.db, editor, { values: { ...form, id: "editorial-links", body }, create: { type: "notice" } })).toEqual({ ok: true, id: "editorial-links", revision: 1 });
   });
 });

@@ -18,7 +18,8 @@ import {
 } from "./documents.server";
 import { diffWithContext, type DiffLine } from "./line-diff";
 import { renderMarkdown } from "./markdown.server";
-import { articleNumberingProblems, markdownLinks, parseMarkdownStructure } from "./structure";
+import { bodyIssues, linkedDocumentIds, type LinkedDocument } from "./body-rules";
+import { parseMarkdownStructure, parseStructure } from "./structure";
 import { draftFormFields, type DraftArticle, type DraftFormField, type DraftFormValues, type StaleSaveDiff } from "./draft-fields";
 import { documentQuestionsKey, repealUnexplained, repealUnexplainedMessage, type ArticleRepeal, type DocumentMeta } from "./schema";
 import type { DocType } from "./taxonomy";
@@ -225,11 +226,23 @@ function invalid(errors: CorpusError[]): SaveDraftResult {
   return { ok: false, reason: "invalid", fieldErrors, formErrors };
 }
 
-/** The anchors of the body's in-page links (#anchor) that name no section of the body, each once. */
-function brokenAnchors(body: string): string[] {
-  const anchors = new Set(parseMarkdownStructure(body).sections.map((s) => s.anchor));
-  const linked = markdownLinks(body).map((l) => l.href.trim()).filter((href) => href.startsWith("#")).map((href) => decodeURIComponent(href.slice(1)));
-  return [...new Set(linked.filter((a) => !anchors.has(a)))];
+/**
+ * What knowledge:check refuses in a body, the console refuses (body-rules.ts, the same rules): its sections, headings,
+ * articles' order and links — a link to another document is checked against the stored documents, one to this
+ * document against the body being saved. English sentences, one per problem (DraftForm.tsx says them in the
+ * editor's language); advice (an http:// link) does not refuse a save.
+ */
+async function bodyProblems(trx: Transaction<Database>, id: string, body: string, path: string | undefined): Promise<string[]> {
+  const format = path?.endsWith(".txt") ? "text" : "markdown";
+  const sections = parseStructure(body, format).sections;
+  const linked = new Map<string, LinkedDocument>();
+  for (const target of linkedDocumentIds(body)) {
+    if (target === id) continue;
+    const stored = await getStoredDocument(trx, target);
+    if (stored) linked.set(target, { id: target, sections: parseDocumentSource(stored.path, storedText(stored)).document?.sections ?? [] });
+  }
+  const find = (target: string) => (target === id ? { id, sections } : linked.get(target));
+  return bodyIssues(body, format, sections, find).filter((issue) => !issue.warning).map((issue) => issue.message);
 }
 
 /** The body as a file holds it: Unix line ends, one final newline. */
@@ -310,9 +323,8 @@ export async function saveDraft(db: Kysely<Database>, actor: Actor, input: SaveD
       // What knowledge:check refuses, the console refuses: a repeal says what replaced the document or why.
       if (repealUnexplained(meta)) return { ok: false, reason: "invalid", fieldErrors: { supersededBy: [repealUnexplainedMessage] }, formErrors: [] };
       const body = bodyText(input.values.body);
-      // … and a link to a section (#anchor) the body does not have (knowledge:check's broken-anchor).
-      // … and headings that break the 第X章/第X条 numbering (knowledge:check's article-order).
-      const bodyErrors = [...brokenAnchors(body).map((anchor) => `no section #${anchor}`), ...articleNumberingProblems(body)];
+      // … and a body that breaks its rules (sections, headings, 第X条 order, links).
+      const bodyErrors = await bodyProblems(trx, String(meta.id), body, existing?.path);
       if (bodyErrors.length) return { ok: false, reason: "invalid", fieldErrors: { body: bodyErrors }, formErrors: [] };
       const draft = { meta, body, expectedRevision: existing?.revision, note: "draft" };
       return writeDraft(trx, actor, draft, working?.live.published ?? false, now);
