@@ -85,6 +85,14 @@ describe("drafts in the staff console", () => {
     expect(await unexplained.getAttribute("href")).toBe("#draft-supersededBy");
     await page.getByRole("group", { name: "效力状态" }).getByLabel("现行有效").check();
 
+    // A body knowledge:check would refuse (a link to a document that does not exist, a skipped heading level): refused
+    // at the body, each in words, linked to the body field.
+    await page.getByLabel("正文").fill("## 一、比赛时间\n\n见[旧通知](/policies/no-such-notice)。\n\n#### 地点\n\n服务中心。\n");
+    await waitForNewPage(page, () => page.getByRole("button", { name: "保存为草稿" }).click());
+    expect(await page.title()).toMatch(/^错误：/);
+    expect(await summary.getByRole("link", { name: /^正文里有指向“\/policies\/no-such-notice”的链接，但没有这份文件/ }).getAttribute("href")).toBe("#draft-body");
+    expect(await summary.getByRole("link", { name: /^正文里的标题“地点”跳过了一级/ }).getAttribute("href")).toBe("#draft-body");
+
     await fillNotice(page, id, title);
     await waitForNewPage(page, () => page.getByRole("button", { name: "保存为草稿" }).click());
     // The preview: the public page's rendering, marked as not published.
