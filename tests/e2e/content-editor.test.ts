@@ -110,6 +110,66 @@ describe("drafts in the staff console", () => {
     await context.close();
   });
 
+  for (const javaScriptEnabled of [false, true]) {
+    it(`the error summary names a missing source URL and review date, a broken #anchor link and a 第X条 heading out of order, each linked to its field, and its links move focus there (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async () => {
+      const { context, page } = await editor(javaScriptEnabled);
+      const id = `e2e-summary-${javaScriptEnabled ? "js" : "nojs"}-${Date.now()}`;
+      await page.goto("/admin/content/new");
+      if (javaScriptEnabled) await waitForHydration(page);
+      const summary = page.getByRole("group", { name: "提交前请修改以下问题" });
+      /** Sends the form and waits for the page with the summary: a new page without JavaScript, the action's answer with it. */
+      const send = async (message: string) => {
+        const button = page.getByRole("button", { name: "保存为草稿" });
+        if (javaScriptEnabled) {
+          const answered = page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes("/admin/content/new"));
+          await button.click();
+          await answered;
+        } else {
+          await waitForNewPage(page, () => button.click());
+        }
+        await summary.getByRole("link", { name: message }).waitFor();
+        expect(await page.title()).toMatch(/^错误：/);
+      };
+      /** The summary's link leads to the field: its href, and focus on the field once followed (by keyboard). */
+      const expectLinkedTo = async (message: string, fieldId: string) => {
+        const link = summary.getByRole("link", { name: message });
+        expect(await link.getAttribute("href"), message).toBe(`#${fieldId}`);
+        await link.focus();
+        await page.keyboard.press("Enter");
+        await expect.poll(() => page.evaluate(() => document.activeElement?.id), { message }).toBe(fieldId);
+      };
+
+      // The official source and the review date left empty.
+      await fillNotice(page, id, "错误摘要测试的通知");
+      await page.getByLabel("官方原文网址").fill("");
+      await page.getByLabel("核对日期", { exact: true }).fill("");
+      await send("请填写官方原文网址");
+      expect(await summary.getByRole("link").allTextContents()).toEqual(["请填写官方原文网址", "请填写核对日期"]);
+      await expectLinkedTo("请填写官方原文网址", "draft-source");
+      await expectLinkedTo("请填写核对日期", "draft-reviewed");
+
+      // Both filled; the body links to a section it lacks and puts 第一条 after 第二条 (the console's body rules).
+      await page.getByLabel("官方原文网址").fill("https://www.gdqy.gov.cn/");
+      await page.getByLabel("核对日期", { exact: true }).fill("2026-12-01");
+      const body = "## 第二条 怎样报名\n\n报名办法见[比赛时间](#art-9)。\n\n## 第一条 比赛时间\n\n聋人围棋比赛于2026年12月27日举行。\n";
+      await page.getByLabel("正文").fill(body);
+      const anchorMessage = "正文里有指向“#art-9”的链接，但正文没有这个小节：请改成已有小节的锚点，或者删掉这个链接";
+      const orderMessage = "正文里的标题“第一条 比赛时间”打乱了第X章、第X条的顺序：条和章要按编号从小到大排列，不能重复";
+      await send(anchorMessage);
+      expect(await summary.getByRole("link").allTextContents()).toEqual([anchorMessage, orderMessage]);
+      await expectLinkedTo(anchorMessage, "draft-body");
+      await page.getByLabel("核对日期", { exact: true }).focus();
+      await expectLinkedTo(orderMessage, "draft-body");
+      // Nothing typed is lost, and nothing was saved.
+      expect(await page.getByLabel("正文").inputValue()).toBe(body);
+      expect(await page.getByLabel("文件编号（网址用）").inputValue()).toBe(id);
+      expect((await context.request.get(`/admin/content/${id}/preview`)).status()).toBe(404);
+      // (The refused saves are answered 400, which the browser logs; nothing else may be.)
+      if (javaScriptEnabled) expect(consoleErrors(page).filter((e) => !e.includes("status of 400"))).toEqual([]);
+      await context.close();
+    });
+  }
+
   it("a stale save is refused with a clear message, keeping what the second editor typed", async () => {
     const { context, page } = await editor(false);
     const id = `e2e-stale-${Date.now()}`;
@@ -282,6 +342,81 @@ describe("drafts in the staff console", () => {
     expect(consoleErrors(page)).toEqual([]);
     await context.close();
   });
+
+  it("with JavaScript, by keyboard: an editor makes a notice and asks for review, a second staff member approves it: within seconds on /policies, found and cited; repealed through the console with a reason and approved: cited no more, its page kept and marked", async () => {
+    const stamp = Date.now();
+    const { meta, body, words, question } = chessNotice(`e2e-js-done-${stamp}`);
+    const id = meta.id;
+    const title = `${meta.title}${stamp % 100000}`;
+    const seen = () => documentSeen(baseURL(), id, words, question);
+    /** Presses a button by keyboard alone (Tab until it has focus, then Enter). */
+    const press = async (page: Page, name: string) => {
+      await tabTo(page, page.getByRole("button", { name }), 120);
+      await page.keyboard.press("Enter");
+    };
+    /** Asks for review from the preview, by keyboard, and waits for the page to say so. */
+    const askForReview = async (page: Page) => {
+      await waitForHydration(page);
+      await press(page, "请人审核");
+      await page.getByRole("note", { name: "预览/未发布" }).filter({ hasText: "已请人审核" }).waitFor();
+    };
+    /** The second person approves from the preview, by keyboard. */
+    const approve = async (page: Page) => {
+      await page.goto(`/admin/content/${id}/preview`);
+      await waitForHydration(page);
+      await press(page, "审核通过并发布");
+      await page.getByRole("status").filter({ hasText: "已发布" }).waitFor();
+    };
+
+    const author = await editor(true);
+    await author.page.goto("/admin/content/new");
+    await waitForHydration(author.page);
+    await fillNotice(author.page, id, title);
+    await author.page.getByLabel("标题（英文）").fill(meta.titleEn);
+    await author.page.getByRole("group", { name: "适用人群（至少选一个）" }).getByLabel("视力残疾").check();
+    await author.page.getByLabel("摘要（中文）").fill(meta.summary);
+    await author.page.getByLabel("摘要（英文）").fill(meta.summaryEn);
+    await author.page.getByLabel("易读版（可选）").fill("12月20日下象棋比赛。\n12月15日前报名。");
+    await author.page.getByLabel("正文").fill(body);
+    await author.page.getByLabel("正文").focus();
+    await tabTo(author.page, author.page.getByRole("button", { name: "保存为草稿" }), 10);
+    await author.page.keyboard.press("Enter");
+    await author.page.waitForURL(new RegExp(`/admin/content/${id}/preview`));
+    await askForReview(author.page);
+    expect(await seen()).toEqual({ page: 404, search: false, cited: false });
+
+    const reviewer = await editor(true, "admin");
+    await approve(reviewer.page);
+    await untilSeenEverywhere(seen, { page: 200, search: true, cited: true });
+    await reviewer.page.goto("/policies?type=notice&audience=visual");
+    await reviewer.page.getByRole("link", { name: title }).waitFor();
+
+    // Repealed through the console: no replacement, so a reason (the date and what changed, in both languages).
+    await author.page.goto(`/admin/content/${id}`);
+    await author.page.getByRole("heading", { level: 1, name: `修改已发布的文件：${title}` }).waitFor();
+    await waitForHydration(author.page);
+    await author.page.getByRole("group", { name: "效力状态" }).getByLabel("已废止").check();
+    await author.page.getByLabel("最近一次实质修改的日期（可选）").fill(await author.page.getByLabel("核对日期", { exact: true }).inputValue());
+    await author.page.getByLabel("修改说明（中文，可选）").fill("比赛取消，本通知废止。");
+    await author.page.getByLabel("修改说明（英文，可选）").fill("The contest is cancelled; this notice is repealed.");
+    await author.page.getByRole("button", { name: "保存为草稿" }).click();
+    await author.page.getByRole("note", { name: "预览/未发布" }).filter({ hasText: "公开页面仍是已发布的版本" }).waitFor();
+    await askForReview(author.page);
+    // Still cited until the second person approves.
+    expect(await seen()).toEqual({ page: 200, search: true, cited: true });
+    await approve(reviewer.page);
+    await untilSeenEverywhere(seen, { page: 200, search: true, cited: false });
+    await reviewer.page.goto(`/policies/${id}`);
+    await reviewer.page.getByText("这份文件已经废止，仅供参考。").waitFor();
+    await reviewer.page.getByText("比赛取消，本通知废止。").first().waitFor();
+    expect(consoleErrors(author.page)).toEqual([]);
+    expect(consoleErrors(reviewer.page)).toEqual([]);
+
+    await author.context.close();
+    await reviewer.context.close();
+    await unpublish(id);
+    await untilSeenEverywhere(async () => (await fetch(`${baseURL()}/policies/${id}`)).status, 404);
+  }, 120_000);
 
   it("an editor changes a published notice: the public page keeps the old text until a second staff member approves (no JavaScript)", async () => {
     const id = `e2e-edit-live-${Date.now()}`;

@@ -62,7 +62,8 @@ export function draftErrors(
   /** Sentences, or sentences with the id of what they are about (a stale save: its diff). */
   formErrors: Array<string | SummaryError>,
 ): { fieldErrors: Record<string, string[]>; summary: SummaryError[] } {
-  const byField = Object.fromEntries(draftFieldOrder.map((f) => [f, (fieldErrors[f] ?? []).map((m) => draftErrorText(t, f, m))]));
+  // (Two schema messages can read as one sentence — "26 Oct 2018" is neither YYYY-MM-DD nor a real date: said once.)
+  const byField = Object.fromEntries(draftFieldOrder.map((f) => [f, [...new Set((fieldErrors[f] ?? []).map((m) => draftErrorText(t, f, m)))]]));
   return {
     fieldErrors: byField,
     summary: [...formErrors.map((e) => (typeof e === "string" ? { text: e } : e)), ...draftFieldOrder.flatMap((f) => byField[f]!.map((text) => ({ id: fieldId(draftFormId, f), text })))],

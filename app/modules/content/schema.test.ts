@@ -51,6 +51,8 @@ describe("what changed (changed, changeNote, changeNoteEn)", () => {
     expect(issues({ ...base, ...change, changed: "2999-01-01" })).toEqual(["changed: must not be in the future"]);
     expect(issues({ ...base, ...change, changed: "2018-02-30" })).toEqual(["changed: not a real date"]);
     expect(issues({ ...base, ...change, changed: "26 Oct 2018" })).toEqual(["changed: must be a date YYYY-MM-DD", "changed: not a real date"]);
+    // A date left empty is missing, said once.
+    expect(issues({ ...base, reviewed: "" })).toEqual(["reviewed: must not be empty"]);
     // Without `issued`, only the future is out.
     const { issued: _issued, ...undated } = base;
     expect(issues({ ...undated, ...change, changed: "1990-01-01" })).toEqual([]);

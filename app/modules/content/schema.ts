@@ -14,13 +14,18 @@ export const changeNoteEnMax = 240;
 const idPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 
-/** YAML may hand a date over as a Date (YAML 1.1 timestamps) or as text; both become `YYYY-MM-DD`. */
+/**
+ * YAML may hand a date over as a Date (YAML 1.1 timestamps) or as text; both become `YYYY-MM-DD`. An empty one is
+ * missing, said once (a form's cleared date field), not "not a date" twice.
+ */
 const dateString = z.preprocess(
   (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value),
-  z
-    .string()
-    .regex(isoDate, "must be a date YYYY-MM-DD")
-    .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), "not a real date"),
+  z.string().superRefine((v, ctx) => {
+    const problem = (message: string) => ctx.addIssue({ code: z.ZodIssueCode.custom, message });
+    if (v.trim() === "") return problem("must not be empty");
+    if (!isoDate.test(v)) problem("must be a date YYYY-MM-DD");
+    if (Number.isNaN(Date.parse(`${v}T00:00:00Z`)) || !new Date(`${v}T00:00:00Z`).toISOString().startsWith(v)) problem("not a real date");
+  }),
 );
 
 const nonEmpty = z.string().trim().min(1, "must not be empty");
