@@ -1,6 +1,7 @@
 import type { ReactElement } from "react";
 import { renderToString } from "react-dom/server";
 import { JSDOM } from "jsdom";
+import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "react-router-dom/server";
 import en from "~/i18n/locales/en.json";
 import zhCN from "~/i18n/locales/zh-CN.json";
 import { createTranslator } from "~/i18n/translator";
@@ -27,3 +28,23 @@ export function serverRendered(ui: ReactElement, locale: Locale = "zh-CN"): HTML
   const html = renderToString(translated(ui, locale));
   return new JSDOM(`<!doctype html><html><body><form>${html}</form></body></html>`).window.document.body;
 }
+
+/**
+ * The server's HTML of `ui` on the page at `url`, inside a data router as the pages have (links, forms, the
+ * locale read from the URL, the navigation state the error summary reads). The language follows the URL (/en…).
+ */
+export async function routeRendered(ui: ReactElement, url = "/"): Promise<HTMLElement> {
+  const handler = createStaticHandler([{ path: "*", element: translated(ui, url.startsWith("/en") ? "en" : "zh-CN") }]);
+  const context = await handler.query(new Request(`http://localhost${url}`));
+  if (context instanceof Response) throw new Error("unexpected response");
+  const html = renderToString(<StaticRouterProvider router={createStaticRouter(handler.dataRoutes, context)} context={context} hydrate={false} />);
+  return new JSDOM(`<!doctype html><html><body>${html}</body></html>`).window.document.body;
+}
+
+/** What describes a control to a screen reader: the text of each element its `aria-describedby` names, " | " between. */
+export const describedBy = (control: Element): string =>
+  (control.getAttribute("aria-describedby") ?? "")
+    .split(" ")
+    .filter(Boolean)
+    .map((id) => control.ownerDocument.getElementById(id)?.textContent)
+    .join(" | ");
