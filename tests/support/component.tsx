@@ -31,10 +31,13 @@ export function serverRendered(ui: ReactElement, locale: Locale = "zh-CN"): HTML
 
 /**
  * The server's HTML of `ui` on the page at `url`, inside a data router as the pages have (links, forms, the
- * locale read from the URL, the navigation state the error summary reads). The language follows the URL (/en…).
+ * locale read from the URL, the navigation state the error summary reads). The language follows the URL (/en…);
+ * `rootData` is the root loader's data.
  */
-export async function routeRendered(ui: ReactElement, url = "/"): Promise<HTMLElement> {
-  const handler = createStaticHandler([{ path: "*", element: translated(ui, url.startsWith("/en") ? "en" : "zh-CN") }]);
+export async function routeRendered(ui: ReactElement, url = "/", { rootData }: { rootData?: unknown } = {}): Promise<HTMLElement> {
+  // The one route is the root route, so what reads the root loader's data (display preferences) gets `rootData`.
+  const element = translated(ui, url.startsWith("/en") ? "en" : "zh-CN");
+  const handler = createStaticHandler([{ id: "root", path: "*", element, loader: () => rootData ?? null }]);
   const context = await handler.query(new Request(`http://localhost${url}`));
   if (context instanceof Response) throw new Error("unexpected response");
   const html = renderToString(<StaticRouterProvider router={createStaticRouter(handler.dataRoutes, context)} context={context} hydrate={false} />);
