@@ -51,3 +51,7 @@ export const describedBy = (control: Element): string =>
     .filter(Boolean)
     .map((id) => control.ownerDocument.getElementById(id)?.textContent)
     .join(" | ");
+
+/** A description list as it is read: each term with its description. */
+export const descriptionPairs = (root: Element): Array<[string | null, string | null | undefined]> =>
+  [...root.querySelectorAll("dt")].map((dt) => [dt.textContent, dt.nextElementSibling?.textContent]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { serverRendered } from "../../../tests/support/component";
+import { descriptionPairs, serverRendered } from "../../../tests/support/component";
 import { StaffScreeningSummary, type StaffScreeningSummaryData } from "./StaffScreeningSummary";
 
 const screening: StaffScreeningSummaryData = {
@@ -11,7 +11,7 @@ const screening: StaffScreeningSummaryData = {
   seatsTotal: 40,
   seatsAvailable: 12,
 };
-const pairs = (root: HTMLElement) => [...root.querySelectorAll("dt")].map((dt) => [dt.textContent, dt.nextElementSibling?.textContent]);
+const pairs = descriptionPairs;
 
 describe("StaffScreeningSummary", () => {
   it("is a description list of when, where, seats taken and left, and whether booking is open", () => {
