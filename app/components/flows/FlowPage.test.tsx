@@ -1,10 +1,6 @@
 import { getAllByRole, getByRole } from "@testing-library/dom";
-import type { ReactElement } from "react";
-import { renderToString } from "react-dom/server";
-import { JSDOM } from "jsdom";
-import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "react-router-dom/server";
 import { describe, expect, it } from "vitest";
-import { translated } from "../../../tests/support/component";
+import { routeRendered } from "../../../tests/support/component";
 import { CheckList, FlowFrame } from "./FlowPage";
 
 /**
@@ -12,14 +8,7 @@ import { CheckList, FlowFrame } from "./FlowPage";
  * they change and come back to the check page; the frame links back and says where the person is, in the page's
  * language.
  */
-const rendered = async (ui: ReactElement, url = "/library/apply/d1/check") => {
-  // A data router, as the pages have (the error summary reads the navigation's state).
-  const handler = createStaticHandler([{ path: "*", element: translated(ui, url.startsWith("/en") ? "en" : "zh-CN") }]);
-  const context = await handler.query(new Request(`http://localhost${url}`));
-  if (context instanceof Response) throw new Error("unexpected response");
-  const html = renderToString(<StaticRouterProvider router={createStaticRouter(handler.dataRoutes, context)} context={context} hydrate={false} />);
-  return new JSDOM(`<!doctype html><html><body>${html}</body></html>`).window.document.body;
-};
+const rendered = routeRendered;
 const stepPath = (step: string, query = "") => `/library/apply/d1/${step}${query}`;
 const d = { step: "format", draftId: "d1", back: "/library/apply/d1/certificate", count: { n: 4, of: 6 }, returnTo: "" };
 
