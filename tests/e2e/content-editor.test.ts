@@ -517,6 +517,24 @@ describe("drafts in the staff console", () => {
     await keyboard.context.close();
   });
 
+  it("the staff preview is the public page: the same article, step by step and easy-read included, in Chinese and in English", async () => {
+    const { context, page } = await editor(false);
+    // (A guide with both a step-by-step list and an easy-read version.)
+    const id = "assistive-devices-guide";
+    for (const prefix of ["", "/en"]) {
+      await page.goto(`${prefix}/policies/${id}`);
+      const published = await page.locator("article.policy").innerText();
+      await page.goto(`${prefix}/admin/content/${id}/preview`);
+      const preview = page.locator("article.policy");
+      // The guide's step-by-step list, as the public page shows it.
+      expect(await preview.getByRole("region", { name: prefix ? "Steps" : "办理步骤" }).getByRole("listitem").count()).toBeGreaterThan(2);
+      expect(await preview.getByText(prefix ? "Easy read" : "易读版", { exact: false }).count()).toBeGreaterThan(0);
+      // Word for word, after the preview's own banner ("预览/未发布 …") at its top.
+      expect(await preview.innerText(), `${prefix || "zh-CN"} preview`).toContain(published);
+    }
+    await context.close();
+  });
+
   it("markup typed in a body never runs: a <script> and an onerror are shown as text on the public page and in the staff preview", async () => {
     const stamp = Date.now();
     const doc = chessNotice(`e2e-chess-markup-${stamp}`);
