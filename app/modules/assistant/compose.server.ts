@@ -663,20 +663,19 @@ export function composeAnswer({ retrieval, index, locale, t, personalData, idf }
   const aspects = retrieval.aspects ?? [];
   // The services the question names (glossary terms of three characters or more: 残疾人证, 重度残疾人护理补贴).
   // (Not one only the story names: "我的残疾人证已经过期……乘坐公共汽车是否仍然可以免费" asks about the bus fare.)
-  const storyOnly = new Set(retrieval.understanding.keyTerms.filter((t) => !t.asked).map((t) => t.term));
-  for (const t of retrieval.understanding.keyTerms) if (t.asked) storyOnly.delete(t.term);
+  // (Words only the story says: see storyRerankWeight below.)
+  const askedWords = new Set(retrieval.understanding.keyTerms.filter((k) => k.asked).map((k) => k.term));
+  const storyWords = new Set(retrieval.understanding.keyTerms.filter((k) => !k.asked && !askedWords.has(k.term)).map((k) => k.term));
   const services = [
     ...new Set(
       retrieval.expanded.expansions
-        .filter((e) => !storyOnly.has(e.variant))
+        .filter((e) => !storyWords.has(e.variant))
         .map((e) => normalize(e.canonical))
         .filter((c) => [...c].length >= 3 && /\p{Script=Han}/u.test(c)),
     ),
   ];
   // Re-ranking weighs the story's words less (物业 in "跟物业讲了好几次都没人管。能去哪里反映？" finds the section
   // where 物业 cooperates with home modification, not what is asked): a word only the story says counts `storyRerankWeight`.
-  const askedWords = new Set(retrieval.understanding.keyTerms.filter((k) => k.asked).map((k) => k.term));
-  const storyWords = new Set(retrieval.understanding.keyTerms.filter((k) => !k.asked && !askedWords.has(k.term)).map((k) => k.term));
   const rankTerms = storyWords.size ? terms.map((x) => (storyWords.has(x.term) ? { ...x, weight: x.weight * storyRerankWeight } : x)) : terms;
   const hits = ownPeopleFirst(othersLast(rerank(retrieval.hits, rankTerms, aspects, services)));
   const scheme = eligibilityScheme(retrieval);
