@@ -48,10 +48,10 @@ function cpuSeconds(pid: number | undefined): number | null {
   }
 }
 
-/** `seconds` one-second slices against one URL (the all-workers run's measure). */
-async function measure(url: string) {
+/** One-second slices against one URL (the all-workers run's measure where the machine has no wrk). */
+async function measure(url: string, slices: number) {
   const tally: Tally = { requests: 0, seconds: 0, errors: 0, latencies: [] };
-  for (let i = 0; i < seconds; i++) await slice(url, tally);
+  for (let i = 0; i < slices; i++) await slice(url, tally);
   return summary(tally);
 }
 
@@ -109,4 +109,4 @@ writeDocTable("bench:pages", [
       `| \`${r.page}\` | ${r.bytes.toLocaleString("en")} | ${r.remix.requestsPerSecond} | ${r.remix.p50} | ${r.remix.p95} | ${r.remix.cpuMsPerRequest ?? "–"} | ${r.plain.requestsPerSecond.toLocaleString("en")} | ${r.ratio}× |`,
   ),
 ]);
-if (allWorkersRequested) await benchAllWorkers(rows.map((r) => ({ page: r.page as string, requestsPerSecond: (r.remix as { requestsPerSecond: number }).requestsPerSecond })), measure);
+if (allWorkersRequested) await benchAllWorkers(pages, measure, { slices: seconds, connections });
