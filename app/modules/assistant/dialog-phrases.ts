@@ -143,6 +143,12 @@ export const ellipsisMarkers: Phrase[] = [
   /^(?:and|but|also)\b/, /^(?:what|how) about\b/, /\bas well\??$/, /\btoo\??$/,
 ];
 
+/**
+ * Of those, the ones that ask the earlier question again of a new case ("我们只是25个人的小公司，也要交吗？" after
+ * 残保金): the earlier topic stays, the case is added; "那护理补贴呢？" swaps the topic instead.
+ */
+export const alsoMarkers: Phrase[] = [/也(?:可以|能|行|有|要|算)/, /\bas well\??$/, /\btoo\??$/];
+
 /** Words that point back to the earlier topic ("这个", "它", "it"). */
 export const backReferences: Phrase[] = [
   "这个", "那个", "这项", "那项", "它", "这种", "他们", "她们", "this one", "that one", /\bit\b/, /\bthat\b/, /\bthis\b/, /\bthem\b/,

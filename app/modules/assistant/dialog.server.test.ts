@@ -256,4 +256,13 @@ describe("follow-ups about another person", () => {
     expect(r.schemes).not.toBe("all");
     expect(r.query).toContain("借阅证");
   });
+
+  it("asks the earlier question again of a new case with 也要…吗, keeping the earlier topic (25个人的小公司 after 残保金)", () => {
+    const levy = turn({ question: "残保金是怎么算的？", docIds: ["disability-employment-levy"], topic: ["残疾人就业保障金"], aspect: "是怎么算的" });
+    const r = resolveQuestion("我们只是25个人的小公司，也要交吗？", [levy]);
+    expect(r.topic).toContain("残疾人就业保障金");
+    expect(r.query).toContain("残疾人就业保障金");
+    // "那护理补贴呢？" still swaps the topic.
+    expect(resolveQuestion("那护理补贴呢？", [livingWhere]).topic).not.toContain("困难残疾人生活补贴");
+  });
 });

@@ -5,6 +5,7 @@ import { questionClauses } from "./understand.server";
 import { schemeTopic, type PriorTurn, type TurnContext } from "./conversation";
 import {
   aspectPhrases,
+  alsoMarkers,
   aspectWords,
   backReferences,
   bareAnswers,
@@ -169,6 +170,8 @@ interface OwnReading {
   benefit: boolean;
   eligibility: boolean;
   ellipsis: boolean;
+  /** "也要…吗" / "too?": the earlier question asked of a new case. */
+  also: boolean;
   backReference: boolean;
   /** "两个" / "both": the last two topics together. */
   both: boolean;
@@ -246,6 +249,7 @@ function read(masked: string, known: (word: string) => boolean): OwnReading {
     benefit: any(text, benefitWords),
     eligibility: asksEligibility(text),
     ellipsis: any(text, ellipsisMarkers),
+    also: any(text, alsoMarkers),
     backReference: any(text, backReferences),
     both: any(text, bothReferences),
     question: any(text, questionForms),
@@ -394,10 +398,12 @@ export function resolveQuestion(question: string, history: PriorTurn[] = [], opt
       };
       const carried = last.topic.filter((word) => !otherPerson(word));
       if (sameTopic) otherPeople = last.topic.filter(otherPerson);
-      topic = sameTopic ? carried : ownTopic;
+      // "也要交吗？" of a new case keeps the earlier topic beside the case's own words.
+      const keepTopic = sameTopic || (own.also && !own.schemes.length);
+      topic = sameTopic ? carried : keepTopic ? [...new Set([...carried, ...ownTopic])] : ownTopic;
       // "那盲人呢？" / "what about deaf people?": the same topic for other people, in the same documents.
       if (sameTopic) preferDocs = last.docIds.slice(0, 2);
-      query = [...(sameTopic ? carried : []), masked, last.aspect].join(" ");
+      query = [...(keepTopic ? carried : []), masked, last.aspect].join(" ");
     } else if (
       hasTopic &&
       (short || own.ellipsis) &&

@@ -6,6 +6,13 @@ const lexical = buildLexicalIndex();
 const understand = (q: string) => understandQuestion(q, lexical);
 
 describe("question understanding, step by step", () => {
+  it("reads 25个人 as a count of people, not as the word 个人 (a person) the corpus lacks", () => {
+    const terms = understand("我们只是25个人的小公司，也要交吗？").keyTerms.map((t) => t.term);
+    expect(terms).toContain("公司");
+    expect(terms).not.toContain("个人");
+    expect(understand("个人能申请吗").keyTerms.map((t) => t.term)).toContain("个人");
+  });
+
   it("leaves masked personal numbers out of the search", () => {
     expect(understand("我的身份证号4418**********3216，残疾证怎么办").query).not.toMatch(/\*|3216/);
   });

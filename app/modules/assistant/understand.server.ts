@@ -67,8 +67,12 @@ const clauseEnd = /(?<=[，。！？；,!?;\n]|\.\s)|(?<=\p{Script=Han})\s+(?=\p
 
 function clauseTerms(clause: string, weight: number, asked: boolean, actions: Set<string> = new Set()): KeyTerm[] {
   const out: KeyTerm[] = [];
+  let previous = "";
   for (const { word, tag } of tagWords(clause)) {
-    if (!/[\p{L}\p{N}]/u.test(word)) continue;
+    // "25个人的小公司": jieba reads 25 / 个人, but 个 counts the number before it ("25 people"), it is no 个人 (a person).
+    const countsPrevious = word.startsWith("个") && /^[\d一二两三四五六七八九十百千几]+$/u.test(previous);
+    previous = word;
+    if (countsPrevious || !/[\p{L}\p{N}]/u.test(word)) continue;
     const tokens = tokenizeWords(word);
     // A single character jieba calls a noun is a topic too (药, 腿), though the index does not keep it; so is one
     // that says what is to be done (修, 捐: phrasebook `actions`).
