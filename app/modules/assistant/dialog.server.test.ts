@@ -1,5 +1,6 @@
 import type { PriorTurn } from "./conversation";
 import { namedSchemes, resolveQuestion } from "./dialog.server";
+import { extractFacts } from "./stated-facts";
 
 /** An earlier turn as askAssistant would have left it. */
 const turn = (over: Partial<PriorTurn>): PriorTurn => ({
@@ -264,5 +265,30 @@ describe("follow-ups about another person", () => {
     expect(r.query).toContain("残疾人就业保障金");
     // "那护理补贴呢？" still swaps the topic.
     expect(resolveQuestion("那护理补贴呢？", [livingWhere]).topic).not.toContain("困难残疾人生活补贴");
+  });
+
+  it("'这种也算吗' with no subject of its own asks the earlier topic of the case it tells (差一个半人 after 残保金)", () => {
+    const levy = turn({ question: "残保金是怎么算的？", docIds: ["disability-employment-levy"], topic: ["残疾人就业保障金"], aspect: "是怎么算的" });
+    const r = resolveQuestion("差一个半人这种也算吗", [levy]);
+    expect(r.query).toContain("残疾人就业保障金");
+  });
+
+  it("'批了以后去哪做' asks where the service is received (the designated providers), not the eligibility again or where to apply", () => {
+    const childRehab = turn({
+      question: "孩子三岁有自闭症，能申请康复救助吗",
+      docIds: ["child-rehab-assistance-guide"],
+      schemes: ["childRehab"],
+      facts: extractFacts("孩子三岁有自闭症"),
+      topic: ["残疾儿童康复救助"],
+      aspect: "能申请吗",
+      eligibility: true,
+    });
+    const r = resolveQuestion("批了以后去哪做 我们自己能挑吗", [childRehab]);
+    expect(r.aspects).toContain("provider");
+    expect(r.aspects).not.toContain("where");
+    expect(r.eligibility).toBe(false);
+    expect(r.topic).toContain("残疾儿童康复救助");
+    // Where to apply is still "where".
+    expect(resolveQuestion("去哪里办？", [childRehab]).aspects).toContain("where");
   });
 });

@@ -359,7 +359,8 @@ export function resolveQuestion(question: string, history: PriorTurn[] = [], opt
     if (answer) ownFacts = { ...ownFacts, ...answer };
     // (A longer one with no subject of its own leans back too, "老人家不识字也不会扫码，还能订得上吗": unless it names
     // something the corpus does not know, which is a new question.)
-    const leansBack = (short || !own.strangers.length) && own.question && !own.ellipsis;
+    // ("这种也算吗？" has no subject either: "also" asks the earlier question of the case it tells.)
+    const leansBack = (short || !own.strangers.length) && own.question && (!own.ellipsis || (own.also && !hasTopic));
     if ((!hasTopic || pointsBack) && (own.aspects.length || own.eligibility || leansBack)) {
       // "要带什么材料？", "在哪里办", "how long does it take?": the earlier topic, this aspect.
       borrowed = "topic";

@@ -185,6 +185,22 @@ describe("eligibility answered from the question itself", () => {
 });
 
 describe("follow-up questions", () => {
+  it("上个月的钱还有没有 after 生活补贴怎么申请 leads with the rule that the allowance counts from the month of the application", async () => {
+    const [, reply] = await conversation(["生活补贴怎么申请", "我上个月就递了表，这个月才批下来，上个月的钱还有没有"]);
+    expect(reply.grounded).toBe(true);
+    expect(reply.answer.split("\n")[0]).toMatch(/申请当月/);
+    expectQuotesFromTheirSections(reply);
+  });
+
+  it("批了以后去哪做康复 after a child's eligibility names the designated centres the family chooses, not the office that takes the application", async () => {
+    const [, reply] = await conversation(["孩子三岁有自闭症，能申请康复救助吗", "批了以后去哪做 我们自己能挑吗"]);
+    expect(reply.grounded).toBe(true);
+    expect(reply.answer).toMatch(/定点/);
+    expect(reply.answer).toMatch(/自行选择/);
+    expect(reply.citations[0].url).toMatch(/^\/policies\/child-rehab-assistance-guide/);
+    expect(reply.answer.split("\n")[0]).not.toMatch(/户籍所在地/);
+  });
+
   it("那护理补贴呢？ asks the earlier question of the nursing allowance", async () => {
     const [, reply] = await conversation(["困难残疾人生活补贴给谁？", "那护理补贴呢？"]);
     expect(reply.grounded).toBe(true);
