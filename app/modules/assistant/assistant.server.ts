@@ -153,6 +153,7 @@ async function answerFromCorpus(
   // A follow-up is composed from what it asks itself ("要带什么材料？ 需要带什么材料"), its topic being given.
   retrieval.question = resolved.borrowed ? resolved.composeText : masked;
   if (resolved.borrowed === "topic" || resolved.borrowed === "context") retrieval.asks = resolved.within;
+  else if (resolved.factText) retrieval.asks = resolved.factText;
   if (resolved.otherPeople.length) retrieval.otherPeople = resolved.otherPeople;
   if (resolved.aspects.length) retrieval.aspects = resolved.aspects;
   // The rules, not the retrieval, answer "can I get it" for a person the question describes.

@@ -126,13 +126,19 @@ const factPatterns: Array<{ question: RegExp; sentence: RegExp; term: string }> 
     sentence: /残联|窗口|乡镇|街道|村（居）委会|居委会|村委会|政务服务|服务中心|医院|指定(的)?机构|办事处|设在|位于|地址|office|federation|service\s+(centre|center|hall)|\blocated\b/i,
     term: "\u0000where",
   },
+  // "成立了没有 / 建好了吗 / has it opened": the sentence that says whether and when it was set up or registered.
+  {
+    question: /(?:成立|登记|注册|建成|建好|开馆|开放|挂牌|办起来)了?(?:没有|没|吗|未)|有没有(?:成立|建成|开馆)|(?:成立|建成)(?:了)?多久|\b(?:has|have|was|is)\b[\w\s]{0,30}\b(?:set up|founded|established|registered|opened)\b/i,
+    sentence: /(?:完成|办理)[^，。；]{0,10}(?:注册|登记)|(?:注册|登记)手续|成立于|\d{4}年\d{0,2}月?(?:成立|建成|开馆|挂牌|揭牌|投入使用)|\b(?:registered|founded|established|set up)\b/i,
+    term: "\u0000status",
+  },
 ];
 
 /**
  * Weight of a fact the question asks for against its strongest word: a question for a number, a date, a duration
  * or a formula is answered by the sentence that states one, more than by the one that repeats its words.
  */
-const factWeight: Record<string, number> = { "\u0000online": 1.5, "\u0000proxy": 1.5, "\u0000dateRule": 0.75, "\u0000age": 1.5, "\u0000where": 1.5, "\u0000date": 1.5, "\u0000duration": 1.5, "\u0000number": 1.5, "\u0000formula": 1.5 };
+const factWeight: Record<string, number> = { "\u0000status": 1.5, "\u0000online": 1.5, "\u0000proxy": 1.5, "\u0000dateRule": 0.75, "\u0000age": 1.5, "\u0000where": 1.5, "\u0000date": 1.5, "\u0000duration": 1.5, "\u0000number": 1.5, "\u0000formula": 1.5 };
 
 /**
  * Kinds of fact whose sentence pattern is specific enough to pick the lead by: a formula. (A bare digit is not,

@@ -61,6 +61,11 @@ export interface ResolvedQuestion extends TurnContext {
   otherPeople: string[];
   /** The question's own words with the corpus's words for what it asks ("要多久" → "要多久 时间"). */
   within: string;
+  /**
+   * Where the kind of fact asked (a date, a place) is read from, when not from the question alone: "那聋人协会呢？"
+   * after "盲人协会成立了没有" asks the earlier question's kind of fact of a new topic.
+   */
+  factText: string | null;
   /** What it asks about its topic: keys of aspectPhrases ("materials", "where", "time" …). */
   aspects: string[];
   /** What the question itself states. */
@@ -342,6 +347,7 @@ export function resolveQuestion(question: string, history: PriorTurn[] = [], opt
   let aspect = ownAspect;
   let schemes = ownSchemes;
   let eligibility = own.eligibility;
+  let factText: string | null = null;
 
   if (last) {
     const hasTopic = own.schemes.length > 0 || own.topic.length > 0;
@@ -405,6 +411,8 @@ export function resolveQuestion(question: string, history: PriorTurn[] = [], opt
       // "那盲人呢？" / "what about deaf people?": the same topic for other people, in the same documents.
       if (sameTopic) preferDocs = last.docIds.slice(0, 2);
       query = [...(keepTopic ? carried : []), masked, last.aspect].join(" ");
+      // The same kind of fact as before is asked ("成立了没有" → the sentence that says when it was registered).
+      factText = [masked, last.question].join(" ");
     } else if (
       hasTopic &&
       (short || own.ellipsis) &&
@@ -424,5 +432,5 @@ export function resolveQuestion(question: string, history: PriorTurn[] = [], opt
   }
 
   const facts = mergeFacts(before, ownFacts);
-  return { query, borrowed, composeText, preferDocs, otherPeople, within, aspects: own.aspects, ownFacts, facts, topic, aspect, schemes, eligibility };
+  return { query, borrowed, composeText, preferDocs, otherPeople, within, factText, aspects: own.aspects, ownFacts, facts, topic, aspect, schemes, eligibility };
 }

@@ -185,6 +185,17 @@ describe("eligibility answered from the question itself", () => {
 });
 
 describe("follow-up questions", () => {
+  it("那聋人协会呢 after 盲人协会成立了没有 asks the same kind of fact of the new topic: when it was registered", async () => {
+    const [, reply] = await conversation(["清远盲人协会成立了没有", "那聋人协会呢"]);
+    expect(reply.answer.split("\n")[0]).toMatch(/2024年12月/);
+  });
+
+  it("还能再配吗 after a fitting question is answered from the rule against duplicate fittings", async () => {
+    const [, reply] = await conversation(["辅助器具适配怎么申请", "我在别的县已经配过一台助听器，现在还能再配吗"]);
+    expect(reply.answer.split("\n")[0]).toMatch(/重复配置/);
+    expect(reply.citations[0].url).toBe("/policies/assistive-devices-guide#s-7");
+  });
+
   it("上个月的钱还有没有 after 生活补贴怎么申请 leads with the rule that the allowance counts from the month of the application", async () => {
     const [, reply] = await conversation(["生活补贴怎么申请", "我上个月就递了表，这个月才批下来，上个月的钱还有没有"]);
     expect(reply.grounded).toBe(true);
