@@ -1,6 +1,6 @@
 import { buildLexicalIndex } from "~/modules/search/index.server";
 import { PhraseMatcher } from "./phrases.server";
-import { understandQuestion, withAbsoluteYears } from "./understand.server";
+import { understandQuestion, withAbsoluteYears, withoutAnotA } from "./understand.server";
 
 const lexical = buildLexicalIndex();
 const understand = (q: string) => understandQuestion(q, lexical);
@@ -192,5 +192,17 @@ describe("years named from now", () => {
 
   it("are left alone when no date is asked (a story's 去年)", () => {
     expect(withAbsoluteYears("我爸去年中风了，能领护理补贴吗", now)).toBe("我爸去年中风了，能领护理补贴吗");
+  });
+});
+
+describe("A-not-A questions", () => {
+  it("says a two-character word's 违不违法 / 收不收费 as 是否 so no half-word (违不) is searched or judged", () => {
+    expect(withoutAnotA("这样违不违法？能不能罚？")).toBe("这样是否违法？能不能罚？");
+    expect(withoutAnotA("看电影收不收费")).toBe("看电影是否收费");
+  });
+
+  it("leaves one-character verbs with more after them as they are", () => {
+    expect(withoutAnotA("能不能领护理补贴")).toBe("能不能领护理补贴");
+    expect(withoutAnotA("从外地招的残疾人算不算进去？")).toBe("从外地招的残疾人算不算进去？");
   });
 });

@@ -1,5 +1,5 @@
 import { pinyin } from "pinyin-pro";
-import { glossaryTerms, tagWords, tokenizeWords, type LexicalIndex } from "~/modules/search/index.server";
+import { glossaryTerms, segmentWords, tagWords, tokenizeWords, type LexicalIndex } from "~/modules/search/index.server";
 import { foldText } from "~/modules/search/normalize.server";
 import type { TypoRepair } from "~/modules/search/typo-repair.server";
 import { getPhrases, type Phrases } from "./phrases.server";
@@ -9,7 +9,8 @@ import { getPhrases, type Phrases } from "./phrases.server";
  *
  * 1. masked personal numbers out (they are not words to search for);
  * 2. the characters folded: full-width → half-width (NFKC), traditional → simplified (OpenCC), lower case;
- * 3. homophone typos repaired against the corpus's own words (pinyin: 残急→残疾, 补帖→补贴, 申情→申请);
+ * 3. homophone typos repaired against the corpus's own words (pinyin: 残急→残疾, 补帖→补贴, 申情→申请), and the
+ *    A-not-A question said as 是否 (违不违法 → 是否违法);
  * 4. narrative filler left out (knowledge/phrasebook.yaml: 我妈, 好几年, 听说, 点样 …), so a long story is
  *    searched, and judged by the grounding gate, by what it asks about.
  *
@@ -236,12 +237,25 @@ export function withAbsoluteYears(question: string, now: Date = new Date()): str
   return out;
 }
 
+/**
+ * The everyday A-not-A question of a two-character word said as 是否 ("违不违法" → "是否违法", "收不收费" → "是否收费",
+ * "要不要先约" → "是否要先约"): otherwise the segmenter cuts a half-word ("违不") that no passage says and the
+ * grounding gate counts it missing. (A whole one-character A-not-A, "行不行", stays: nothing is cut.)
+ */
+export function withoutAnotA(text: string): string {
+  // Only a two-character dictionary word that ends the question (违法？, 收费吗): "能不能领", "算不算进去" are
+  // one-character verbs with more after them.
+  return text.replace(/(\p{Script=Han})不\1(?=(\p{Script=Han})(?:[^\p{Script=Han}]|[吗呢啊呀哦]|$))/gu, (whole, first: string, next: string) =>
+    segmentWords(first + next).length === 1 ? `是否${first}` : whole,
+  );
+}
+
 export function understandQuestion(masked: string, lexical: LexicalIndex, options: UnderstandOptions = {}): Understanding {
   const phrases = options.phrases ?? getPhrases();
   const folded = foldText(masked.replace(maskedNumber, " "));
   const corpusRepaired = lexical.repairTypos(folded);
   const termRepaired = repairTermTypos(corpusRepaired.text, lexical);
-  const text = termRepaired.text;
+  const text = withoutAnotA(termRepaired.text);
   const repairs = [...corpusRepaired.repairs, ...termRepaired.repairs];
   const narrative = phrases.narrative.find(text);
   let query = phrases.narrative.remove(text).replace(/\s+/g, " ").trim();

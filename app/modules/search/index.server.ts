@@ -21,6 +21,7 @@ export {
 export {
   tokenize,
   tokenizeWords,
+  segmentWords,
   tagWords,
   expandQuery,
   configureSegmenter,
