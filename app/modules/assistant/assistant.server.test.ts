@@ -124,6 +124,18 @@ describe("answers", () => {
     expect(reply.answer).toContain("罚款");
   });
 
+  it("answers whether a certificate may be lent, whatever the borrower means to do with it (去景区用)", async () => {
+    const reply = await ask("残疾证借给我哥去景区用一下行不");
+    expect(reply.grounded).toBe(true);
+    expect(reply.answer.split("\n")[0]).toContain("本人使用");
+  });
+
+  it("answers 违不违法 / 能不能罚 about a blocked ramp with the fine for occupying accessible facilities", async () => {
+    const reply = await ask("小区的无障碍坡道天天被停满电动车，物业还装了铁门，这样违不违法？能不能罚？");
+    expect(reply.grounded).toBe(true);
+    expect(reply.answer).toContain("罚款");
+  });
+
   it("never gives an amount the corpus does not state", async () => {
     const reply = await ask("2026年广东省困难残疾人生活补贴每月多少元？");
     expect(reply.grounded).toBe(false);
