@@ -10,7 +10,7 @@ import { resolveQuestion, type ResolvedQuestion, type ResolveOptions } from "./d
 import { composeEligibilityAnswer } from "./eligibility-answer.server";
 import type { PersonalDataKind } from "./guards";
 import type { Retrieval, RetrievedChunk } from "./retrieve.server";
-import { termIdf } from "./term-stats.server";
+import { chunkSays, termIdf } from "./term-stats.server";
 import { statesDecisiveFact } from "./stated-facts";
 import type { AssistantIndex } from "./vector-index.server";
 
@@ -118,9 +118,14 @@ export function preferEarlierDocs(index: AssistantIndex, retrieval: Retrieval, r
   // Guides (and answers to common questions) say the practical things a follow-up asks: materials, where, how long.
   const practical = (docId: string) => (index.documents.get(docId)?.type === "guide" ? 0 : index.documents.get(docId)?.type === "faq" ? 1 : 2);
   const preferDocs = [...resolved.preferDocs].sort((a, b) => practical(a) - practical(b));
+  // A section of an earlier-cited document counts when it, or its document's title, says the topic: "法律援助怎么申请"
+  // cited the protection law too, whose article on 个体经营's fees is no answer to "要不要钱" about legal aid.
+  const topicWords = resolved.topic.filter((w) => /\p{Script=Han}{2,}/u.test(w));
+  const saysTopic = (key: number) =>
+    !topicWords.length || topicWords.some((w) => chunkSays(index, key, w) || index.chunks[key].docTitle.includes(w) || index.chunks[key].headingPath.some((h) => h.includes(w)));
   const candidates = index.lexical
     .searchChunks(resolved.within, { limit: 200 })
-    .filter((h) => preferDocs.includes(index.chunks[h.key].docId) && index.chunks[h.key].anchor !== null);
+    .filter((h) => preferDocs.includes(index.chunks[h.key].docId) && index.chunks[h.key].anchor !== null && saysTopic(h.key));
   // The first document's best sections first (the benefit asked about before the others it listed).
   const rank = (docId: string) => preferDocs.indexOf(docId);
   const inside: RetrievedChunk[] = candidates

@@ -291,4 +291,9 @@ describe("follow-ups about another person", () => {
     // Where to apply is still "where".
     expect(resolveQuestion("去哪里办？", [childRehab]).aspects).toContain("where");
   });
+  it("'叫家里人帮我去换' asks whether someone else may do it for the person", () => {
+    expect(resolveQuestion("可以叫家里人帮我去换吗", [certificate]).aspects).toContain("proxy");
+    expect(resolveQuestion("让我女儿帮我跑一趟行不行", [certificate]).aspects).toContain("proxy");
+  });
+
 });

@@ -185,6 +185,11 @@ describe("eligibility answered from the question itself", () => {
 });
 
 describe("follow-up questions", () => {
+  it("要不要钱 after 法律援助怎么申请 is not answered from an article of another document that only says 收费", async () => {
+    const [, reply] = await conversation(["法律援助怎么申请", "要不要钱"]);
+    expect(reply.citations.map((c) => c.url)).not.toContain("/policies/disability-protection-law#art-36");
+  });
+
   it("那聋人协会呢 after 盲人协会成立了没有 asks the same kind of fact of the new topic: when it was registered", async () => {
     const [, reply] = await conversation(["清远盲人协会成立了没有", "那聋人协会呢"]);
     expect(reply.answer.split("\n")[0]).toMatch(/2024年12月/);
