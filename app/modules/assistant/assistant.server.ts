@@ -152,7 +152,10 @@ async function answerFromCorpus(
   const retrieval = certificateDocsLast(preferEarlierDocs(index, await retrieve(index, resolved.query, { limit: 12, retrievalMode: options.retrievalMode }), resolved), resolved);
   // A follow-up is composed from what it asks itself ("要带什么材料？ 需要带什么材料"), its topic being given.
   retrieval.question = resolved.borrowed ? resolved.composeText : masked;
-  if (resolved.borrowed === "topic" || resolved.borrowed === "context") retrieval.asks = resolved.within;
+  if (resolved.borrowed === "topic" || resolved.borrowed === "context") {
+    retrieval.asks = resolved.within;
+    if (resolved.topic.length) retrieval.topic = resolved.topic;
+  }
   else if (resolved.factText) retrieval.asks = resolved.factText;
   if (resolved.otherPeople.length) retrieval.otherPeople = resolved.otherPeople;
   if (resolved.aspects.length) retrieval.aspects = resolved.aspects;

@@ -636,6 +636,26 @@ export function personalDataNotice(t: TFunction, personalData: PersonalDataKind[
   return [t("assistant.personalData.notice", { kinds })];
 }
 
+/**
+ * A follow-up's borrowed topic ("辅具可以借吗" then "借多久要还"): the sections that say it (itself, or a glossary
+ * word for it, in the text, the headings or the document's title) before one that only matches the follow-up's own
+ * words (the library's "能借几本、借多久").
+ */
+export function topicFirst(hits: RetrievedChunk[], topic: string[]): RetrievedChunk[] {
+  const words = [
+    ...new Set(
+      topic.flatMap((w) => [normalize(w), ...expandQuery(w).expansions.flatMap((e) => [normalize(e.canonical), ...glossaryVariants(e.canonical)])]),
+    ),
+  ].filter((w) => /\p{Script=Han}{2}/u.test(w));
+  if (!words.length) return hits;
+  const says = (hit: RetrievedChunk) => {
+    const text = normalize([hit.chunk.docTitle, ...hit.chunk.headingPath, hit.chunk.text].join(" "));
+    return words.some((w) => text.includes(w));
+  };
+  if (!hits.some(says)) return hits;
+  return [...hits.filter(says), ...hits.filter((h) => !says(h))];
+}
+
 /** The answer when the corpus covers the question. */
 /** Weight, in the re-ranking, of a word that only the story of a question says (not the clause that asks). */
 export const storyRerankWeight = 0.5;
@@ -683,7 +703,7 @@ export function composeAnswer({ retrieval, index, locale, t, personalData, idf }
   // Re-ranking weighs the story's words less (物业 in "跟物业讲了好几次都没人管。能去哪里反映？" finds the section
   // where 物业 cooperates with home modification, not what is asked): a word only the story says counts `storyRerankWeight`.
   const rankTerms = storyWords.size ? terms.map((x) => (storyWords.has(x.term) ? { ...x, weight: x.weight * storyRerankWeight } : x)) : terms;
-  const hits = ownPeopleFirst(othersLast(rerank(retrieval.hits, rankTerms, aspects, services)));
+  const hits = ownPeopleFirst(othersLast(topicFirst(rerank(retrieval.hits, rankTerms, aspects, services), retrieval.topic ?? [])));
   const scheme = eligibilityScheme(retrieval);
   const ruleChunks = scheme
     ? schemeRuleSummary[scheme].sources.map((s) => index.chunkAt(s.docId, s.anchor)).filter((c): c is AssistantChunk => Boolean(c))

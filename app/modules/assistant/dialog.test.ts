@@ -185,6 +185,11 @@ describe("eligibility answered from the question itself", () => {
 });
 
 describe("follow-up questions", () => {
+  it("借多久要还 after 辅具可以借吗 stays with the devices, not the library's 借多久", async () => {
+    const [, reply] = await conversation(["辅具可以借吗", "借多久要还"]);
+    expect(reply.citations[0].url).toMatch(/^\/policies\/assistive-devices-guide/);
+  });
+
   it("要不要钱 after 法律援助怎么申请 is not answered from an article of another document that only says 收费", async () => {
     const [, reply] = await conversation(["法律援助怎么申请", "要不要钱"]);
     expect(reply.citations.map((c) => c.url)).not.toContain("/policies/disability-protection-law#art-36");

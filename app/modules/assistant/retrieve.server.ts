@@ -40,6 +40,8 @@ export interface Retrieval {
   aspects?: string[];
   /** People the question is not about (盲人, when a follow-up asks the same of 聋人): their sections come last. */
   otherPeople?: string[];
+  /** The topic a follow-up borrowed ("辅具" for "借多久要还"): sections that do not say it come after those that do. */
+  topic?: string[];
   understanding: Understanding;
   expanded: ExpandedQuery;
   hits: RetrievedChunk[];
