@@ -53,6 +53,12 @@ describe("answers", () => {
     expect(reply.citations[0].title).toMatch(/\p{Script=Han}/u);
   });
 
+  it("leads an English answer with the summary of the document it cites first, not a longer one that repeats the question's words", async () => {
+    const reply = await ask("What documents do I need for the living allowance?", "en");
+    expect(reply.citations[0].url).toMatch(/^\/policies\/living-allowance-guide/);
+    expect(reply.answer.split("\n")[0]).not.toMatch(/Guo Fa/);
+  });
+
   it("states the rule and links the eligibility check when asked who can get a subsidy", async () => {
     const reply = await ask("我能领护理补贴吗？");
     expect(reply.view.rule?.scheme).toBe("nursingAllowance");

@@ -535,7 +535,11 @@ const englishWord = /[a-z][a-z'-]+/g;
 /** "What is the nursing allowance?": a question the document's summary answers by itself. */
 const definitional = /^\s*(what\s+(is|are)|what's|tell\s+me\s+about)\b/i;
 
-/** The English summary sentence of the retrieved documents that shares most words with the question. */
+/**
+ * The English summary sentence of the retrieved documents that shares most words with the question, the
+ * documents' order counting two words a place: the document cited first leads unless another's sentence says
+ * clearly more of what is asked (the national allowance document repeats "living allowance" more than the guide).
+ */
 export function englishLead(question: string, chunks: AssistantChunk[], index: AssistantIndex): string {
   const wanted = new Set(tokenize(question).filter((t) => /^[a-z]/.test(t)));
   let best = "";
@@ -548,7 +552,7 @@ export function englishLead(question: string, chunks: AssistantChunk[], index: A
       const words = new Set(tokenize(sentence).filter((t) => /^[a-z]/.test(t)));
       let score = 0;
       for (const w of wanted) if (words.has(w)) score += 1;
-      score = score - rank * 0.5;
+      score = score - rank * 2;
       if (score > bestScore || (!best && rank === 0)) {
         bestScore = Math.max(score, bestScore);
         best = sentence.trim();
