@@ -20,9 +20,10 @@ const target = 0.95;
  * cases each; the second deliberately about sections and services earlier testers skipped, 23/35 on first run):
  * 333 of 386 (86.3%), so the floor is reset for the enlarged part, two cases below that. On 2026-12-05 (UTC
  * evening of the 4th) a sixth blind batch joined (35 held-out cases, mostly follow-ups; 24/35 on first run): the
- * same 386 stand at 331 (85.8%), all 421 at 355 (84.3%); the floor is reset again, two cases below.
+ * same 386 stand at 331 (85.8%), all 421 at 355 (84.3%); the floor is reset again, two cases below. Raised on
+ * 2026-12-07 to two cases below 358 of 421 (85.0%).
  */
-const heldOutFloor = 0.838; // two cases below the level reached: room for ties broken differently on another machine, no more
+const heldOutFloor = 0.845; // two cases below the level reached: room for ties broken differently on another machine, no more
 const targetFor = (name: string) => (name === "held-out" ? heldOutFloor : target);
 
 let index: AssistantIndex;

@@ -130,16 +130,16 @@ describe("answers", () => {
     expect(reply.answer).toContain("罚款");
   });
 
-  it("answers whether a certificate may be lent, whatever the borrower means to do with it (去景区用)", async () => {
-    const reply = await ask("残疾证借给我哥去景区用一下行不");
-    expect(reply.grounded).toBe(true);
-    expect(reply.answer.split("\n")[0]).toContain("本人使用");
-  });
-
   it("answers 违不违法 / 能不能罚 about a blocked ramp with the fine for occupying accessible facilities", async () => {
     const reply = await ask("小区的无障碍坡道天天被停满电动车，物业还装了铁门，这样违不违法？能不能罚？");
     expect(reply.grounded).toBe(true);
     expect(reply.answer).toContain("罚款");
+  });
+
+  it("refuses a question about a place the corpus says nothing of, though the rest of it is common (去景区有没有免费)", async () => {
+    const reply = await ask("坐轮椅的去景区有没有免费");
+    expect(reply.grounded).toBe(false);
+    expect(reply.answer).toContain("景区");
   });
 
   it("never gives an amount the corpus does not state", async () => {

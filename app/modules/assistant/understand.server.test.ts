@@ -206,11 +206,3 @@ describe("A-not-A questions", () => {
     expect(withoutAnotA("从外地招的残疾人算不算进去？")).toBe("从外地招的残疾人算不算进去？");
   });
 });
-
-describe("where the person goes", () => {
-  it("a noun right after 去 / 到 is a circumstance, like a place name, not the topic", () => {
-    const terms = understandQuestion("残疾证借给我哥去景区用一下行不", lexical).keyTerms;
-    expect(terms.find((t) => t.term === "景区")?.place).toBe(true);
-    expect(terms.find((t) => t.term === "残疾证")?.place).toBeUndefined();
-  });
-});

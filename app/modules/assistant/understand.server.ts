@@ -72,8 +72,6 @@ function clauseTerms(clause: string, weight: number, asked: boolean, actions: Se
   for (const { word, tag } of tagWords(clause)) {
     // "25个人的小公司": jieba reads 25 / 个人, but 个 counts the number before it ("25 people"), it is no 个人 (a person).
     const countsPrevious = word.startsWith("个") && /^[\d一二两三四五六七八九十百千几]+$/u.test(previous);
-    // "借给我哥去景区用一下": a noun right after 去 / 到 is where the person goes, a circumstance like a place name.
-    const destination = /^n/.test(tag) && /^(?:去|到)$/u.test(previous);
     previous = word;
     if (countsPrevious || !/[\p{L}\p{N}]/u.test(word)) continue;
     const tokens = tokenizeWords(word);
@@ -83,7 +81,7 @@ function clauseTerms(clause: string, weight: number, asked: boolean, actions: Se
     const terms = single ? [word] : tokens;
     // (An action weighs as the verb it is: it is what is asked, not a clue to the topic.)
     const discount = single && !actions.has(word) ? singleWeight : 1;
-    const place = /^ns/.test(tag) || destination ? { place: true } : {};
+    const place = /^ns/.test(tag) ? { place: true } : {};
     for (const term of terms) out.push({ term, weight: partOfSpeechWeight(tag) * weight * discount, asked, ...place });
   }
   return out;
