@@ -320,16 +320,16 @@ describe("another page of a step, a step that does not depend on every earlier o
   };
   const pagesFlow = defineFlow<{ name: string; place: string; phone: string }>({
     name: "toy-pages",
-    answers: z.object({ name: z.string(), place: z.string(), phone: z.string() }).partial(), // raw: a test flow's stored answers
     submitLimit: "toy",
+    answers: z.object({ name: z.string(), place: z.string(), phone: z.string() }).partial(), // raw: a test flow's stored answers
     steps: [
-      { id: "name", fields: ["name"], schema: z.object({ name: z.string().min(1) }) },
+      { id: "name", schema: z.object({ name: z.string().min(1) }), fields: ["name"] },
       {
         id: "take",
-        fields: ["place"],
-        schema: z.object({ place: z.string().min(1) }),
         limit: "toy-pick",
+        fields: ["place"],
         save: hold,
+        schema: z.object({ place: z.string().min(1) }),
         pages: {
           pick: {
             schema: z.object({ place: z.string().min(1), row: z.string().optional() }),
