@@ -1,18 +1,16 @@
-import { redirect, type Params } from "@remix-run/react";
+import type { Params } from "@remix-run/react";
 import type { Kysely } from "kysely";
 import { bookingPath, stepPath, type Step } from "~/components/cinema/paths";
-import { localePath, type Locale } from "~/i18n/config";
+import type { Locale } from "~/i18n/config";
 import {
   bookingFlow,
   findBooking,
-  getDraft,
   getHold,
   getScreening,
   HoldExpired,
+  maxHoldExtensions,
   NotFound,
-  saveDraft,
   type BookingAnswers,
-  type Draft,
   type HoldView,
   type ScreeningWithSeats,
 } from "~/modules/cinema/index.server";
@@ -23,23 +21,26 @@ import { flowRoute, type FlowRouteOptions } from "./flow-route.server";
 import { routeLocale } from "./route-locale";
 
 /**
- * The booking flow's pages share this. People, needs and seats are steps on the guided-form engine, and hold its
- * action (`bookingStepRoute`, docs/decisions/0014); choose-seats, contact and check still use `loadFlow`: load the
- * screening and the draft named in the URL (/cinema/<screening>/book/<draftId>/<step>), send the person to the first
- * step they still have to answer, and notice a seat hold that ran out (back to the seat step, answers kept).
+ * The booking flow's pages share this. Every page of a booking in progress (/cinema/<screening>/book/<draftId>/<page>:
+ * people, needs, seats and its seat list choose-seats, contact, check, and the hold's "more time" post) is a page of
+ * `bookingFlow` on the guided-form engine through `bookingStepRoute` (docs/decisions/0014): the engine loads the
+ * draft, sends the person to the first step they still have to answer, notices a seat hold that ran out (back to the
+ * seat step with `?expired=1`, answers kept), saves, redirects and books. The booking's own pages
+ * (/cinema/booking/<reference>/<token>/…) use `loadBookingPage`.
  */
 export { bookingPath, stepPath, type Step };
 
-export interface Flow {
-  locale: Locale;
+type Db = Kysely<Database>;
+
+/** What a booking page's view is given: the draft, its screening, the URL, whether the hold lapsed, the page's time. */
+export interface BookingView {
+  db: Db;
+  draft: FlowDraft<BookingAnswers>;
   screening: ScreeningWithSeats;
-  draft: Draft;
-  /** The live hold, if the person holds seats now. */
-  hold: HoldView | null;
-  /** A hold existed but ran out since the last step. */
-  holdExpired: boolean;
-  /** Locale-aware path of a step. */
-  path: (step: Step, query?: string) => string;
+  url: URL;
+  lapsed: boolean;
+  locale: Locale;
+  now: Date;
 }
 
 /**
@@ -49,8 +50,8 @@ export interface Flow {
  */
 export function bookingStepRoute<V>(
   step: Step,
-  view: (args: { db: Kysely<Database>; draft: FlowDraft<BookingAnswers>; screening: ScreeningWithSeats; url: URL; lapsed: boolean; locale: Locale }) => V | Promise<V>,
-  options: Pick<FlowRouteOptions<BookingAnswers, ScreeningWithSeats, V>, "errorMessage"> = {},
+  view: (args: BookingView) => V | Promise<V>,
+  options: Pick<FlowRouteOptions<BookingAnswers, ScreeningWithSeats, V>, "errorMessage" | "errorFields"> = {},
 ) {
   return flowRoute(bookingFlow, {
     ...options,
@@ -61,7 +62,7 @@ export function bookingStepRoute<V>(
     },
     path: (screening, draftId, to, query) => stepPath(screening.id, draftId, to as Step, query),
     start: (screening) => `/cinema/${screening.id}`,
-    view: ({ db, draft, context, url, lapsed, locale }) => view({ db, draft, screening: context, url, lapsed, locale }),
+    view: ({ db, draft, context, url, lapsed, locale, now }) => view({ db, draft, screening: context, url, lapsed, locale, now }),
     finished: async ({ db, draft }) => {
       const booking = await findBooking(db, { reference: draft.reference ?? "", phone: draft.answers.phone ?? "" });
       return bookingPath(booking.reference, booking.accessToken, "confirmation");
@@ -69,73 +70,22 @@ export function bookingStepRoute<V>(
   });
 }
 
-export const notFound = () => new Response("Not Found", { status: 404 });
-
-export async function loadFlow(params: Params, now: Date = new Date()): Promise<Flow> {
-  const locale = routeLocale(params);
-  const db = getDb();
-  let screening: ScreeningWithSeats;
-  let draft: Draft;
-  try {
-    screening = await getScreening(db, String(params.screeningId ?? ""), now);
-    draft = await getDraft(db, screening.id, String(params.draftId ?? ""), now);
-  } catch (error) {
-    if (error instanceof NotFound) throw notFound();
+/** The draft's live hold at the page's time, or null (none, or one that has just run out). */
+export async function liveHold({ db, draft, now }: Pick<BookingView, "db" | "draft" | "now">): Promise<HoldView | null> {
+  if (!draft.answers.holdId) return null;
+  return getHold(db, draft.answers.holdId, now).catch((error: unknown) => {
+    if (error instanceof HoldExpired) return null;
     throw error;
-  }
-  // Booked already (back button, second tab): show the booking rather than a stale form. A booking that can no
-  // longer be found (stripped by the retention purge, say) is a 404, not a 500.
-  if (draft.bookingReference && draft.phone) {
-    const booking = await findBooking(db, { reference: draft.bookingReference, phone: draft.phone }).catch((error: unknown) => {
-      if (error instanceof NotFound) throw notFound();
-      throw error;
-    });
-    throw redirect(localePath(bookingPath(booking.reference, booking.accessToken, "confirmation"), locale));
-  }
-  let hold: HoldView | null = null;
-  let holdExpired = false;
-  if (draft.holdId) {
-    try {
-      hold = await getHold(db, draft.holdId, now);
-    } catch (error) {
-      if (!(error instanceof HoldExpired)) throw error;
-      holdExpired = true;
-      await saveDraft(db, draft.id, { holdId: null }, now);
-      draft = { ...draft, holdId: null };
-    }
-  }
-  return {
-    locale,
-    screening,
-    draft,
-    hold,
-    holdExpired,
-    path: (step, query) => localePath(stepPath(screening.id, draft.id, step, query), locale),
-  };
+  });
 }
 
-/** The first step still unanswered before `step`; a redirect there, or null when `step` may be shown. */
-export function missingStep(flow: Flow, step: Step): Response | null {
-  const { draft } = flow;
-  const order: Step[] = ["people", "needs", "seats", "contact", "check"];
-  const needed = order.slice(0, order.indexOf(step === "choose-seats" ? "seats" : step));
-  for (const before of needed) {
-    const answered =
-      before === "people" ? draft.tickets !== null : before === "needs" ? draft.needs !== null : before === "seats" ? flow.hold !== null : draft.name !== null && draft.phone !== null;
-    if (!answered) {
-      const query = before === "seats" && flow.holdExpired ? "?expired=1" : "";
-      return redirect(flow.path(before, query));
-    }
-  }
-  return null;
-}
+/** What a page's hold notice shows of a hold (app/components/cinema/HoldNotice.tsx, `BookingHoldNotice`). */
+export const holdNotice = (hold: HoldView) => ({ expiresAt: hold.expiresAt, canExtend: hold.canExtend, extensionsLeft: maxHoldExtensions - hold.extendedCount });
 
-/** Where a step goes next: back to "check your answers" when the person came from there and nothing else is missing. */
-export function nextStep(flow: Flow, next: Step, returnTo: FormDataEntryValue | null): string {
-  return returnTo === "check" ? flow.path("check") : flow.path(next);
-}
+/** What every page with a hold notice needs besides the hold: the server's clock, and whether "more time" was just given. */
+export const holdTimes = ({ url, now }: Pick<BookingView, "url" | "now">) => ({ serverNow: now.toISOString(), extended: url.searchParams.get("extended") === "1" });
 
-export { HoldExpired };
+export const notFound = () => new Response("Not Found", { status: 404 });
 
 /** A booking's own pages (/cinema/booking/<reference>/<token>/…): the booking and its screening, or 404. */
 export async function loadBookingPage(params: Params) {

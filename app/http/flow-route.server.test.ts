@@ -12,7 +12,8 @@ process.env.DATABASE_URL = await testDatabaseUrl();
 process.env.RATE_LIMIT_PER_MINUTE = "0";
 const db = await import("~/modules/db/index.server");
 const { flowRoute } = await import("./flow-route.server");
-const { startDraft } = await import("~/modules/flows/index.server");
+const { defineFlow, startDraft } = await import("~/modules/flows/index.server");
+const { DomainError } = await import("~/modules/shared/domain-error");
 const { toyFlow } = await import("../../tests/support/toy-flow");
 
 beforeAll(async () => {
@@ -156,5 +157,46 @@ describe("a step with a route of its own, and a record page of its own after the
     await callRoute(own("email").action, { ...at("email", other), form: { email: "gone@example.cn" } });
     expect((await callRoute(own("check").action, { ...at("check", other), form: {} })).status).toBe(404);
     expect((await callRoute(own("email").loader, at("email", other))).status).toBe(404);
+  });
+});
+
+describe("a step's post refused by a domain error", () => {
+  // The toy flow whose pet step refuses "no" as a seat taken meanwhile would be (a conflict: the mapper's 409).
+  class Taken extends DomainError {
+    constructor() {
+      super("seats_taken", "taken");
+    }
+  }
+  const refusing = defineFlow({
+    ...toyFlow,
+    steps: toyFlow.steps.map((s) =>
+      s.id === "pet"
+        ? {
+            ...s,
+            save: (value: { pet: "yes" | "no" }) => {
+              if (value.pet === "no") throw new Taken();
+              return { pet: value.pet };
+            },
+          }
+        : s,
+    ),
+  });
+  const routeWith = (options: { errorFields?: (error: InstanceType<typeof DomainError>) => Record<string, string> | null }) =>
+    flowRoute(refusing, { ...options, step: "pet", context: async () => ({ scope: "box-1", value: {} }), path: (_c, id, to) => `/toy/box-1/${id}/${to}`, start: () => "/toy", view: () => ({}) });
+  const postPet = async (r: ReturnType<typeof routeWith>) => {
+    const id = await start();
+    return callRoute(r.action, { url: `/toy/box-1/${id}/pet`, params: { box: "box-1", draftId: id }, form: { pet: "no" } });
+  };
+
+  it("is the mapper's status and sentence, with what was typed kept", async () => {
+    const answer = await postPet(routeWith({}));
+    expect(answer.status).toBe(409);
+    expect(answer.body).toMatchObject({ hasErrors: true, message: expect.any(String), lastResult: { initialValue: { pet: "no" } } });
+  });
+
+  it("shown at a field when the page says the refusal is about it (errorFields), the status still the mapper's", async () => {
+    const answer = await postPet(routeWith({ errorFields: (error) => (error.code === "seats_taken" ? { pet: "taken" } : null) }));
+    expect(answer.status).toBe(409);
+    expect(answer.body).toMatchObject({ hasErrors: true, message: null, lastResult: { initialValue: { pet: "no" }, error: { pet: ["taken"] } } });
   });
 });

@@ -30,7 +30,7 @@ export interface FlowRouteOptions<A, C, V> {
   /** Where the first step's back link goes. */
   start: (context: C) => string;
   /** The page's own data from the draft (the answers as the page shows them, the done page's record …). */
-  view: (args: { db: Db; draft: FlowDraft<A>; step: string; context: C; url: URL; lapsed: boolean; locale: Locale }) => V | Promise<V>;
+  view: (args: { db: Db; draft: FlowDraft<A>; step: string; context: C; url: URL; lapsed: boolean; locale: Locale; now: Date }) => V | Promise<V>;
   /** The step this route is, when each step has a route of its own (`…/people.tsx`) rather than one `$step` route. */
   step?: string;
   /**
@@ -40,6 +40,12 @@ export interface FlowRouteOptions<A, C, V> {
   finished?: (args: { db: Db; draft: FlowDraft<A>; context: C }) => Promise<string>;
   /** A refused post's sentence, when a domain error means something more particular on this page; default the mapper's. */
   errorMessage?: (t: TFunction, error: DomainError) => string | null;
+  /**
+   * A refusal that is about fields of the form (the seats chosen were taken meanwhile): field → error code, shown at
+   * those fields and linked from the error summary like the form's own errors, instead of one sentence. The status
+   * stays the mapper's; null: the sentence.
+   */
+  errorFields?: (error: DomainError) => Record<string, string> | null;
 }
 
 /** The query a page is sent to with when answers lapsed on their own on the way (Flow.lapsed): the page says so. */
@@ -71,10 +77,12 @@ export function flowRoute<A, C, V>(flow: Flow<A>, options: FlowRouteOptions<A, C
 
   async function loader({ params, request }: LoaderFunctionArgs) {
     const { locale, db, context, address, go } = await begin(params);
-    const page = await loadStep(db, flow, address).catch(asPageError);
+    // One time for the page: what lapsed by it and what the view shows (a hold's time left) agree.
+    const now = new Date();
+    const page = await loadStep(db, flow, address, now).catch(asPageError);
     if (page.kind === "goto") throw await go(page.step, page.lapsed ? lapsedQuery : "");
     const url = new URL(request.url);
-    const view = await Promise.resolve(options.view({ db, draft: page.draft, step: page.step, context, url, lapsed: page.lapsed, locale })).catch(asPageError);
+    const view = await Promise.resolve(options.view({ db, draft: page.draft, step: page.step, context, url, lapsed: page.lapsed, locale, now })).catch(asPageError);
     return {
       step: page.step,
       draftId: page.draft.id,
@@ -90,7 +98,7 @@ export function flowRoute<A, C, V>(flow: Flow<A>, options: FlowRouteOptions<A, C
     const { locale, db, address, go } = await begin(params);
     const form = await readFormData(request);
     const outcome = await postStep(db, flow, { ...address, form, client: load.clientIp ?? "local" }).catch(asPageError);
-    return answerPost(outcome, locale, go, { form, errorMessage: options.errorMessage });
+    return answerPost(outcome, locale, go, { form, errorMessage: options.errorMessage, errorFields: options.errorFields });
   }
 
   return { loader, action };
@@ -101,7 +109,7 @@ async function answerPost(
   outcome: StepPost,
   locale: Locale,
   go: (step: string, query?: string) => Response | Promise<Response>,
-  options: { form: FormData; headers?: Record<string, string>; errorMessage?: (t: TFunction, error: DomainError) => string | null },
+  options: Pick<FlowRouteOptions<never, never, never>, "errorMessage" | "errorFields"> & { form: FormData; headers?: Record<string, string> },
 ) {
   const headers = options.headers ?? {};
   const withHeaders = (init: ResponseInit) => ({ ...init, headers: { ...headers, ...(init.headers as Record<string, string> | undefined) } });
@@ -117,14 +125,21 @@ async function answerPost(
     case "invalid":
       return data({ hasErrors: true, lastResult: outcome.lastResult as unknown, message: null as string | null }, withHeaders({ status: 400 }));
     case "limited":
+      // A step's form comes back with what was typed and the form error `rateLimited`; the check page's, a sentence.
       return data(
-        { hasErrors: true, lastResult: null as unknown, message: getFixedT(locale)("errors.rateLimited") as string | null },
+        { hasErrors: true, lastResult: (outcome.lastResult ?? null) as unknown, message: (outcome.lastResult ? null : getFixedT(locale)("errors.rateLimited")) as string | null },
         withHeaders({ status: 429, headers: { "Retry-After": String(outcome.retryAfterSeconds) } }),
       );
     case "refused": {
       const t = getFixedT(locale);
+      const init = withHeaders(domainErrorInit(outcome.error));
+      const fields = outcome.lastResult ? options.errorFields?.(outcome.error) : null;
+      if (fields && outcome.lastResult) {
+        const error = { ...outcome.lastResult.error, ...Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, [v]])) };
+        return data({ hasErrors: true, lastResult: { ...outcome.lastResult, error } as unknown, message: null as string | null }, init);
+      }
       const message = options.errorMessage?.(t, outcome.error) ?? domainErrorMessage(t, outcome.error);
-      return data({ hasErrors: true, lastResult: null as unknown, message: message as string | null }, withHeaders(domainErrorInit(outcome.error)));
+      return data({ hasErrors: true, lastResult: (outcome.lastResult ?? null) as unknown, message: message as string | null }, init);
     }
   }
 }

@@ -1,22 +1,14 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { BookingStep } from "~/components/cinema/BookingStep";
-import { HoldNotice } from "~/components/cinema/HoldNotice";
-import { bookingPath, stepPath } from "~/components/cinema/paths";
+import { BookingHoldNotice } from "~/components/cinema/HoldNotice";
+import { stepPath } from "~/components/cinema/paths";
 import { cinemaLinks } from "~/components/cinema/styles";
 import { LocalLink } from "~/components/LocalLink";
 import type { PageHandle } from "~/components/page-handle";
-import { useLocale } from "~/components/use-locale";
-import { domainErrorInit, domainErrorMessage } from "~/http/domain-errors.server";
-import { loadFlow, missingStep } from "~/http/cinema-flow.server";
-import { localePath } from "~/i18n/config";
+import { bookingStepRoute, holdNotice, holdTimes, liveHold } from "~/http/cinema-flow.server";
 import { formatDateTime } from "~/i18n/format";
-import { getFixedT } from "~/i18n/i18n.server";
 import { useT } from "~/i18n/use-t";
-import { holdWarningSeconds } from "~/modules/cinema/cinema-constants";
-import { CinemaError, confirmDraft, describeSeats, HoldExpired, maxHoldExtensions } from "~/modules/cinema/index.server";
-import { getDb } from "~/modules/db/index.server";
-import { hitRateLimit } from "~/modules/security/rate-limit.server";
+import { cinemaNeeds, describeSeats } from "~/modules/cinema/index.server";
 import { keyUnder } from "~/i18n/keys";
 
 export const links = cinemaLinks;
@@ -25,54 +17,30 @@ export const handle: PageHandle = {
   crumbs: ({ t }) => [{ label: t("cinema.schedule.title"), to: "/cinema" }, { label: t("cinema.check.title") }],
 };
 
-export async function loader({ params, request }: LoaderFunctionArgs) {
-  const now = new Date();
-  const flow = await loadFlow(params, now);
-  const missing = missingStep(flow, "check");
-  if (missing) throw missing;
-  const hold = flow.hold!;
+/**
+ * Check your answers, and "confirm": the flow's submit (confirmDraft) claims the draft and books its hold in one
+ * transaction, then the booking's confirmation; a hold that ran out at the click goes back to the seats, told.
+ */
+const route = bookingStepRoute("check", async (page) => {
+  const { draft, screening, locale } = page;
+  const hold = await liveHold(page);
   return {
-    screening: flow.screening,
-    draftId: flow.draft.id,
-    tickets: flow.draft.tickets ?? 1,
-    needs: flow.draft.needs ?? [],
-    seats: describeSeats(hold.seats, flow.locale),
-    name: flow.draft.name ?? "",
+    screening,
+    tickets: draft.answers.tickets ?? 1,
+    needs: cinemaNeeds.filter((n) => draft.answers.needs?.includes(n)),
+    seats: hold ? describeSeats(hold.seats, locale) : "",
+    name: draft.answers.name ?? "",
     // The person's own answer, shown in full so they can check it; it is masked on every page after booking.
-    phone: flow.draft.phone ?? "",
-    hold: { expiresAt: hold.expiresAt, canExtend: hold.canExtend, extensionsLeft: maxHoldExtensions - hold.extendedCount },
-    serverNow: now.toISOString(),
-    extended: new URL(request.url).searchParams.get("extended") === "1",
+    phone: draft.answers.phone ?? "",
+    hold: hold ? holdNotice(hold) : null,
+    ...holdTimes(page),
   };
-}
-
-export async function action({ params, context }: ActionFunctionArgs) {
-  const flow = await loadFlow(params);
-  const missing = missingStep(flow, "check");
-  if (missing) return missing;
-  const limit = await hitRateLimit(getDb(), "booking", context.clientIp ?? "local");
-  if (!limit.allowed) {
-    return data(
-      { hasErrors: true, message: getFixedT(flow.locale)("errors.rateLimited") },
-      { status: 429, headers: { "Retry-After": String(limit.retryAfterSeconds) } },
-    );
-  }
-  try {
-    // One transaction claims the draft and books its hold: a double submit gets the same booking.
-    const booking = await confirmDraft(getDb(), { screeningId: flow.screening.id, draftId: flow.draft.id, locale: flow.locale });
-    return redirect(localePath(bookingPath(booking.reference, booking.accessToken, "confirmation"), flow.locale));
-  } catch (error) {
-    if (error instanceof HoldExpired) return redirect(flow.path("seats", "?expired=1"));
-    if (error instanceof CinemaError) {
-      return data({ hasErrors: true, message: domainErrorMessage(getFixedT(flow.locale), error) }, domainErrorInit(error));
-    }
-    throw error;
-  }
-}
+});
+export const loader = route.loader;
+export const action = route.action;
 
 export default function CheckAnswers() {
   const { t, locale } = useT();
-  const { href } = useLocale();
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const step = (s: "people" | "needs" | "seats" | "contact") => stepPath(d.screening.id, d.draftId, s, "?return=check");
@@ -92,7 +60,7 @@ export default function CheckAnswers() {
   ];
 
   return (
-    <BookingStep screening={d.screening} back={stepPath(d.screening.id, d.draftId, "contact")} step={{ n: 5, of: 5 }} errors={actionData?.message ? [{ text: actionData.message }] : []}>
+    <BookingStep screening={d.screening} back={d.back} step={d.count} errors={actionData?.message ? [{ text: actionData.message }] : []}>
       <h1>{t("cinema.check.title")}</h1>
       <dl className="summary-list">
         {rows.map((row) => (
@@ -110,16 +78,7 @@ export default function CheckAnswers() {
           </div>
         ))}
       </dl>
-      <HoldNotice
-        expiresAt={d.hold.expiresAt}
-        serverNow={d.serverNow}
-        canExtend={d.hold.canExtend}
-        extensionsLeft={d.hold.extensionsLeft}
-        extendAction={href(stepPath(d.screening.id, d.draftId, "hold"))}
-        returnTo="check"
-        warningSeconds={holdWarningSeconds}
-        extended={d.extended}
-      />
+      {d.hold ? <BookingHoldNotice hold={d.hold} serverNow={d.serverNow} extended={d.extended} screeningId={d.screening.id} draftId={d.draftId} returnTo="check" /> : null}
       <h2>{t("cinema.check.confirmTitle")}</h2>
       <p>{t("cinema.check.confirmText")}</p>
       <Form method="post">

@@ -1,23 +1,13 @@
-import { parseWithZod } from "@conform-to/zod";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { BookingStep } from "~/components/cinema/BookingStep";
 import { cinemaErrors } from "~/components/cinema/cinema-errors";
-import { HoldNotice } from "~/components/cinema/HoldNotice";
-import { stepPath } from "~/components/cinema/paths";
+import { BookingHoldNotice } from "~/components/cinema/HoldNotice";
 import { cinemaLinks } from "~/components/cinema/styles";
 import { fieldId, formState } from "~/components/form-state";
 import type { PageHandle } from "~/components/page-handle";
-import { useLocale } from "~/components/use-locale";
-import { loadFlow, missingStep } from "~/http/cinema-flow.server";
-import { readFormData } from "~/http/form-data.server";
-import { domainErrorInit, domainErrorMessage } from "~/http/domain-errors.server";
-import { getFixedT } from "~/i18n/i18n.server";
+import { bookingStepRoute, holdNotice, holdTimes, liveHold } from "~/http/cinema-flow.server";
 import { useT } from "~/i18n/use-t";
-import { holdWarningSeconds } from "~/modules/cinema/cinema-constants";
-import { chooseSeatsSchema, CinemaError, HoldLimit, holdSeats, InvalidInput, maxHoldExtensions, saveDraft, seatMap, SeatsTaken } from "~/modules/cinema/index.server";
-import { getDb } from "~/modules/db/index.server";
-import { hitRateLimit } from "~/modules/security/rate-limit.server";
+import { InvalidInput, seatMap, SeatsTaken } from "~/modules/cinema/index.server";
 
 export const links = cinemaLinks;
 export const handle: PageHandle = {
@@ -27,87 +17,39 @@ export const handle: PageHandle = {
 
 const formId = "choose";
 
-export async function loader({ params, request }: LoaderFunctionArgs) {
-  const now = new Date();
-  const flow = await loadFlow(params, now);
-  const missing = missingStep(flow, "choose-seats");
-  if (missing) throw missing;
-  const wheelchair = flow.draft.needs?.includes("wheelchair") ?? false;
-  const seats = await seatMap(getDb(), flow.screening.id, now, flow.hold?.id);
-  const rows = [...new Set(seats.map((s) => s.row))].map((row) => ({
-    row,
-    seats: seats
-      .filter((s) => s.row === row)
-      .map((s) => ({
-        id: s.id,
-        number: s.number,
-        aisle: s.aisle,
-        wheelchair: s.wheelchair,
-        companion: s.companion,
-        lowVision: s.lowVision,
-        selectable: s.state !== "taken" && (wheelchair || !s.wheelchair),
-        state: s.state,
-      })),
-  }));
-  const url = new URL(request.url);
-  return {
-    screening: flow.screening,
-    draftId: flow.draft.id,
-    tickets: flow.draft.tickets ?? 1,
-    wheelchair,
-    rows,
-    hold: flow.hold
-      ? { expiresAt: flow.hold.expiresAt, canExtend: flow.hold.canExtend, extensionsLeft: maxHoldExtensions - flow.hold.extendedCount }
-      : null,
-    serverNow: now.toISOString(),
-    extended: url.searchParams.get("extended") === "1",
-    returnTo: url.searchParams.get("return") === "check" ? "check" : "",
-  };
-}
-
-export async function action({ params, request, context }: ActionFunctionArgs) {
-  const flow = await loadFlow(params);
-  const missing = missingStep(flow, "choose-seats");
-  if (missing) return missing;
-  const form = await readFormData(request);
-  const submission = parseWithZod(form, { schema: chooseSeatsSchema });
-  if (submission.status !== "success") {
-    return data({ hasErrors: true, lastResult: submission.reply() }, { status: 400 });
-  }
-  const tickets = flow.draft.tickets ?? 1;
-  if (submission.value.seat.length !== tickets) {
-    return data({ hasErrors: true, lastResult: submission.reply({ fieldErrors: { seat: [`seatCount:${tickets}`] } }) }, { status: 400 });
-  }
-  const client = context.clientIp ?? "local";
-  const limit = await hitRateLimit(getDb(), "hold", client);
-  if (!limit.allowed) {
-    return data({ hasErrors: true, lastResult: submission.reply({ formErrors: ["rateLimited"] }) }, { status: 429, headers: { "Retry-After": String(limit.retryAfterSeconds) } });
-  }
-  try {
-    const hold = await holdSeats(getDb(), {
-      screeningId: flow.screening.id,
-      party: { tickets, needs: flow.draft.needs ?? [] },
-      seatIds: submission.value.seat,
-      replaceHoldId: flow.draft.holdId,
-      client,
-      phone: flow.draft.phone,
-    });
-    await saveDraft(getDb(), flow.draft.id, { holdId: hold.id });
-  } catch (error) {
-    if (!(error instanceof CinemaError)) throw error;
-    if (error instanceof HoldLimit) {
-      return data({ hasErrors: true, lastResult: submission.reply(), message: domainErrorMessage(getFixedT(flow.locale), error) }, domainErrorInit(error));
-    }
-    const code = error instanceof SeatsTaken ? "seatsTaken" : error instanceof InvalidInput ? (error.fields.seats ?? "invalid") : error.code;
-    return data({ hasErrors: true, lastResult: submission.reply({ fieldErrors: { seat: [code] } }) }, { status: 409 });
-  }
-  const toCheck = form.get("returnTo") === "check" && flow.draft.name && flow.draft.phone;
-  return redirect(flow.path(toCheck ? "check" : "contact"));
-}
+/** The seat step's seat list (another page of the seat step): every seat by row, the person ticks one a person. */
+const route = bookingStepRoute(
+  "choose-seats",
+  async (page) => {
+    const { db, draft, screening, lapsed } = page;
+    const wheelchair = draft.answers.needs?.includes("wheelchair") ?? false;
+    const hold = await liveHold(page);
+    const seats = await seatMap(db, screening.id, page.now, hold?.id);
+    const rows = [...new Set(seats.map((s) => s.row))].map((row) => ({
+      row,
+      seats: seats
+        .filter((s) => s.row === row)
+        .map((s) => ({
+          id: s.id,
+          number: s.number,
+          aisle: s.aisle,
+          wheelchair: s.wheelchair,
+          companion: s.companion,
+          lowVision: s.lowVision,
+          selectable: s.state !== "taken" && (wheelchair || !s.wheelchair),
+          state: s.state,
+        })),
+    }));
+    return { screening, tickets: draft.answers.tickets ?? 1, wheelchair, rows, hold: hold ? holdNotice(hold) : null, expired: lapsed, ...holdTimes(page) };
+  },
+  // Seats taken meanwhile, or seats the party cannot have: said at the seat list (the status stays the mapper's).
+  { errorFields: (error) => (error instanceof SeatsTaken ? { seat: "seatsTaken" } : error instanceof InvalidInput ? { seat: error.fields.seats ?? "invalid" } : null) },
+);
+export const loader = route.loader;
+export const action = route.action;
 
 export default function ChooseSeats() {
   const { t, locale } = useT();
-  const { href } = useLocale();
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const state = formState(actionData?.lastResult);
@@ -117,6 +59,7 @@ export default function ChooseSeats() {
   let firstSelectable = true;
   // After a refused choice ("choose exactly 2"), the seats the person ticked stay ticked (WCAG 3.3.7).
   const ticked = actionData ? new Set(state.values("seat")) : null;
+  const errors = [...(d.expired ? [{ text: t("cinema.hold.expired") }] : []), ...(actionData?.message ? [{ text: actionData.message }] : []), ...summary];
 
   const seatName = (row: number, s: (typeof d.rows)[number]["seats"][number]) => {
     const details = [
@@ -130,20 +73,9 @@ export default function ChooseSeats() {
   };
 
   return (
-    <BookingStep screening={d.screening} back={stepPath(d.screening.id, d.draftId, "seats")} step={{ n: 3, of: 5 }} errors={actionData && "message" in actionData ? [{ text: actionData.message }, ...summary] : summary}>
+    <BookingStep screening={d.screening} back={d.back} step={d.count} errors={errors}>
       <h1>{t("cinema.choose.question", { n: d.tickets })}</h1>
-      {d.hold ? (
-        <HoldNotice
-          expiresAt={d.hold.expiresAt}
-          serverNow={d.serverNow}
-          canExtend={d.hold.canExtend}
-          extensionsLeft={d.hold.extensionsLeft}
-          extendAction={href(stepPath(d.screening.id, d.draftId, "hold"))}
-          returnTo="choose-seats"
-          warningSeconds={holdWarningSeconds}
-          extended={d.extended}
-        />
-      ) : null}
+      {d.hold ? <BookingHoldNotice hold={d.hold} serverNow={d.serverNow} extended={d.extended} screeningId={d.screening.id} draftId={d.draftId} returnTo="choose-seats" /> : null}
       <Form method="post" id={formId} noValidate>
         <fieldset aria-describedby={`${formId}-hint${fieldErrors.seat.length ? ` ${formId}-error` : ""}`}>
           <legend className="field__label">{t("cinema.choose.legend", { n: d.tickets })}</legend>

@@ -1,5 +1,5 @@
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { BookingStep } from "~/components/cinema/BookingStep";
+import { BookingStep, StepContinue } from "~/components/cinema/BookingStep";
 import { CheckboxGroupField } from "~/components/Fields";
 import { cinemaErrors } from "~/components/cinema/cinema-errors";
 import { cinemaLinks } from "~/components/cinema/styles";
@@ -44,10 +44,7 @@ export default function NeedsStep() {
           errors={fieldErrors.needs}
           checked={needs}
         />
-        {returnTo ? <input type="hidden" name="returnTo" value={returnTo} /> : null}
-        <button type="submit" className="button">
-          {t("cinema.flow.continue")}
-        </button>
+        <StepContinue returnTo={returnTo} />
       </Form>
     </BookingStep>
   );

@@ -1,5 +1,5 @@
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { BookingStep } from "~/components/cinema/BookingStep";
+import { BookingStep, StepContinue } from "~/components/cinema/BookingStep";
 import { cinemaErrors } from "~/components/cinema/cinema-errors";
 import { cinemaLinks } from "~/components/cinema/styles";
 import { RadioGroupField } from "~/components/Fields";
@@ -41,10 +41,7 @@ export default function PeopleStep() {
           errors={fieldErrors.tickets}
           defaultValue={value}
         />
-        {returnTo ? <input type="hidden" name="returnTo" value={returnTo} /> : null}
-        <button type="submit" className="button">
-          {t("cinema.flow.continue")}
-        </button>
+        <StepContinue returnTo={returnTo} />
       </Form>
     </BookingStep>
   );

@@ -1,19 +1,18 @@
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { BookingStep } from "~/components/cinema/BookingStep";
 import { cinemaErrors } from "~/components/cinema/cinema-errors";
-import { HoldNotice } from "~/components/cinema/HoldNotice";
+import { BookingHoldNotice } from "~/components/cinema/HoldNotice";
 import { stepPath } from "~/components/cinema/paths";
 import { cinemaLinks } from "~/components/cinema/styles";
 import { formState } from "~/components/form-state";
 import { LocalLink } from "~/components/LocalLink";
 import type { PageHandle } from "~/components/page-handle";
-import { useLocale } from "~/components/use-locale";
-import { bookingStepRoute } from "~/http/cinema-flow.server";
+import { bookingStepRoute, holdNotice, holdTimes, liveHold } from "~/http/cinema-flow.server";
 import { domainErrorMessage } from "~/http/domain-errors.server";
 import { getFixedT } from "~/i18n/i18n.server";
 import { useT } from "~/i18n/use-t";
-import { holdMinutes, holdWarningSeconds } from "~/modules/cinema/cinema-constants";
-import { CinemaError, cinemaPhone, describeSeats, getHold, HoldExpired, maxHoldExtensions, offerSeats, SoldOut } from "~/modules/cinema/index.server";
+import { holdMinutes } from "~/modules/cinema/cinema-constants";
+import { CinemaError, cinemaPhone, describeSeats, offerSeats, SoldOut } from "~/modules/cinema/index.server";
 
 export const links = cinemaLinks;
 export const handle: PageHandle = {
@@ -24,23 +23,15 @@ export const handle: PageHandle = {
 /** The seat step: the seats held (kept or changed), or the best seats offered in words, or why there are none. */
 const route = bookingStepRoute(
   "seats",
-  async ({ db, draft, screening, url, lapsed, locale }) => {
-    const now = new Date();
+  async (page) => {
+    const { db, draft, screening, url, lapsed, locale, now } = page;
     const { tickets = 1, needs = [] } = draft.answers;
-    const base = {
-      screening,
-      tickets,
-      expired: lapsed || url.searchParams.get("expired") === "1",
-      serverNow: now.toISOString(),
-      extended: url.searchParams.get("extended") === "1",
-      phone: cinemaPhone,
-    };
-    // (A hold that ran out since the draft was read, a moment ago, is as good as none.)
-    const hold = draft.answers.holdId ? await getHold(db, draft.answers.holdId, now).catch(noHold) : null;
+    const base = { screening, tickets, expired: lapsed || url.searchParams.get("expired") === "1", ...holdTimes(page), phone: cinemaPhone };
+    const hold = await liveHold(page);
     if (hold) {
       return {
         ...base,
-        held: { words: describeSeats(hold.seats, locale), expiresAt: hold.expiresAt, canExtend: hold.canExtend, extensionsLeft: maxHoldExtensions - hold.extendedCount },
+        held: { words: describeSeats(hold.seats, locale), ...holdNotice(hold) },
         offer: null,
         problem: null,
       };
@@ -76,15 +67,10 @@ const route = bookingStepRoute(
   { errorMessage: (t, error) => (error.code === "seats_taken" || error.code === "invalid_input" ? t("cinema.seatsStep.offerGone") : null) },
 );
 export const loader = route.loader;
-function noHold(error: unknown): null {
-  if (error instanceof HoldExpired) return null;
-  throw error;
-}
 export const action = route.action;
 
 export default function SeatsStep() {
   const { t } = useT();
-  const { href } = useLocale();
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { screening, draftId } = d;
@@ -105,16 +91,7 @@ export default function SeatsStep() {
         <>
           <p>{t("cinema.seatsStep.heldIntro")}</p>
           <p className="offer">{d.held.words}</p>
-          <HoldNotice
-            expiresAt={d.held.expiresAt}
-            serverNow={d.serverNow}
-            canExtend={d.held.canExtend}
-            extensionsLeft={d.held.extensionsLeft}
-            extendAction={href(stepPath(screening.id, draftId, "hold"))}
-            returnTo="seats"
-            warningSeconds={holdWarningSeconds}
-            extended={d.extended}
-          />
+          <BookingHoldNotice hold={d.held} serverNow={d.serverNow} extended={d.extended} screeningId={screening.id} draftId={draftId} returnTo="seats" />
           <div className="button-row">
             <LocalLink to={stepPath(screening.id, draftId, d.returnTo ? "check" : "contact")} className="button">
               {t("cinema.seatsStep.keep")}

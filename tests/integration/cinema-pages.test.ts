@@ -142,6 +142,55 @@ describe("booking a seat without JavaScript", () => {
     expect(await db.getDb().selectFrom("cinema_bookings").select("reference").where("name", "=", "双击").execute()).toHaveLength(1);
   });
 
+  it("the seat list: a seat taken meanwhile is a conflict said at the list, the seats ticked kept; more time comes back to it", async () => {
+    const { listUpcomingScreenings, holdSeats } = await import("~/modules/cinema/index.server");
+    const screening = (await listUpcomingScreenings(db.getDb()))[3];
+    const detail = await import("~/routes/($lang).cinema.$screeningId");
+    const draftId = (await call(detail.action, `/cinema/${screening.id}`, { screeningId: screening.id }, form({}))).location!.split("/")[4];
+    const p = { screeningId: screening.id, draftId };
+    const step = (name: string) => `/cinema/${screening.id}/book/${draftId}/${name}`;
+    const choose = await import("~/routes/($lang).cinema.$screeningId_.book.$draftId.choose-seats");
+    // A page of the seat step: after people and needs, its back link the seat step.
+    expect((await call(choose.loader, step("choose-seats"), p)).location).toBe(step("people"));
+    await call((await import("~/routes/($lang).cinema.$screeningId_.book.$draftId.people")).action, step("people"), p, form({ tickets: "1" }));
+    await call((await import("~/routes/($lang).cinema.$screeningId_.book.$draftId.needs")).action, step("needs"), p, form({}));
+    const list = await call(choose.loader, step("choose-seats"), p);
+    expect(list.data).toMatchObject({ back: step("seats"), count: { n: 3, of: 5 }, hold: null, expired: false });
+    const free = (list.data.rows as { seats: { id: string; selectable: boolean }[] }[]).flatMap((r) => r.seats).filter((s) => s.selectable).map((s) => s.id);
+
+    const wrongCount = await call(choose.action, step("choose-seats"), p, form({ seat: [free[0], free[1]] }));
+    expect(wrongCount.status).toBe(400);
+    expect(wrongCount.data.lastResult.error.seat).toEqual(["seatCount:1"]);
+    // Someone else takes the seat between the page and the post.
+    await holdSeats(db.getDb(), { screeningId: screening.id, party: { tickets: 1 }, seatIds: [free[0]], client: "203.0.113.99" });
+    const taken = await call(choose.action, step("choose-seats"), p, form({ seat: free[0] }));
+    expect(taken.status).toBe(409);
+    expect(taken.data).toMatchObject({ message: null, lastResult: { error: { seat: ["seatsTaken"] }, initialValue: { seat: free[0] } } });
+
+    expect((await call(choose.action, step("choose-seats"), p, form({ seat: free[1] }))).location).toBe(step("contact"));
+    const hold = await import("~/routes/($lang).cinema.$screeningId_.book.$draftId.hold");
+    expect((await call(hold.action, step("hold"), p, form({ returnTo: "choose-seats" }))).location).toBe(`${step("choose-seats")}?extended=1`);
+    expect((await call(choose.loader, `${step("choose-seats")}?extended=1`, p)).data).toMatchObject({ extended: true, hold: { canExtend: true } });
+  });
+
+  it("confirm after the hold ran out: back to the seat step, told, nothing booked; change links come back to the check page", async () => {
+    const { p, step, seats } = await throughSeats(4, "1");
+    await call((await import("~/routes/($lang).cinema.$screeningId_.book.$draftId.contact")).action, step("contact"), p, form({ name: "晚了", phone: "13600003333" }));
+    const check = await import("~/routes/($lang).cinema.$screeningId_.book.$draftId.check");
+    expect((await call(check.loader, step("check"), p)).data).toMatchObject({ back: step("contact"), count: { n: 5, of: 5 } });
+    // A change from the check page goes back to it.
+    const needs = await import("~/routes/($lang).cinema.$screeningId_.book.$draftId.needs");
+    expect((await call(needs.action, step("needs"), p, form({ needs: "headset", returnTo: "check" }))).location).toBe(step("check"));
+    const row = await db.getDb().selectFrom("flow_drafts").select("payload").where("id", "=", p.draftId).executeTakeFirstOrThrow();
+    const { holdId } = JSON.parse(row.payload) as { holdId: string };
+    const past = new Date(Date.now() - 1000).toISOString();
+    await db.getDb().updateTable("cinema_holds").set({ expires_at: past }).where("id", "=", holdId).execute();
+    await db.getDb().updateTable("cinema_booking_seats").set({ hold_expires_at: past }).where("hold_id", "=", holdId).execute();
+    expect((await call(check.action, step("check"), p, form({}))).location).toBe(`${step("seats")}?expired=1`);
+    expect(await db.getDb().selectFrom("cinema_bookings").select("reference").where("name", "=", "晚了").execute()).toHaveLength(0);
+    expect((await call(seats.loader, `${step("seats")}?expired=1`, p)).data.expired).toBe(true);
+  });
+
   it("sends the person back to the seat step when the hold ran out, keeping their answers", async () => {
     const { p, step, seats } = await throughSeats(1, "1");
     // The hold lapses.

@@ -52,5 +52,18 @@ export function BookingStep({
   );
 }
 
+/** The end of a one-question booking form: the change link's "back to check" carried, and Continue. */
+export function StepContinue({ returnTo }: { returnTo: string }) {
+  const { t } = useT();
+  return (
+    <>
+      {returnTo ? <input type="hidden" name="returnTo" value={returnTo} /> : null}
+      <button type="submit" className="button">
+        {t("cinema.flow.continue")}
+      </button>
+    </>
+  );
+}
+
 export const screeningTitle = (screening: { title: { zh: string; en: string } }, locale: string) =>
   locale === "en" ? screening.title.en : screening.title.zh;

@@ -2,7 +2,10 @@ import { Form } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { formatTime } from "~/i18n/format";
 import { useT } from "~/i18n/use-t";
+import { holdWarningSeconds } from "~/modules/cinema/cinema-constants";
+import { useLocale } from "../use-locale";
 import { HoldWarningDialog } from "./HoldWarningDialog";
+import { stepPath, type Step } from "./paths";
 
 export interface HoldNoticeProps {
   expiresAt: string;
@@ -88,5 +91,29 @@ export function HoldNotice(props: HoldNoticeProps) {
         returnTo={props.returnTo}
       />
     </section>
+  );
+}
+
+/** A booking page's hold as its loader gives it (app/http/cinema-flow.server.ts: `holdNotice`, `holdTimes`). */
+export interface BookingHold {
+  hold: Pick<HoldNoticeProps, "expiresAt" | "canExtend" | "extensionsLeft">;
+  serverNow: string;
+  extended: boolean;
+  screeningId: string;
+  draftId: string;
+}
+
+/** The hold notice of a page of a booking in progress: "more time" posts to the booking's hold route and comes back here. */
+export function BookingHoldNotice({ hold, serverNow, extended, screeningId, draftId, returnTo }: BookingHold & { returnTo: Step }) {
+  const { href } = useLocale();
+  return (
+    <HoldNotice
+      {...hold}
+      serverNow={serverNow}
+      extended={extended}
+      extendAction={href(stepPath(screeningId, draftId, "hold"))}
+      returnTo={returnTo}
+      warningSeconds={holdWarningSeconds}
+    />
   );
 }

@@ -1,15 +1,16 @@
 import { z } from "zod";
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema";
-import { answersFrom, claimFlowDraft, defineFlow, draftGoneAs, readDraft, saveAnswers, startDraft, type FlowDraft } from "~/modules/flows/index.server";
+import { answersFrom, claimFlowDraft, defineFlow, draftGoneAs, readDraft, saveAnswers, startDraft, type FlowDraft, type StepContext } from "~/modules/flows/index.server";
 import { cinemaBookings } from "~/modules/observability/metrics.server";
 import { makeReference } from "~/modules/shared/reference";
 import { retryTransaction } from "~/modules/shared/transaction-retry.server";
 import { toBookingView, type BookingView } from "./booking-views.server";
 import { confirmHoldIn, extendHold, getHold, holdSeats, releaseHold } from "./bookings.server";
 import { bookingFlowName, cinemaNeeds, type CinemaNeed } from "./cinema-constants";
-import { acceptSeatsSchema, contactSchema, needsSchema, peopleSchema } from "./cinema-schema";
+import { acceptSeatsSchema, chooseSeatsSchema, contactSchema, needsSchema, peopleSchema } from "./cinema-schema";
 import { Busy, ExtensionLimit, HoldExpired, NotFound } from "./errors";
+import { assertHoldWithinLimits } from "./hold-limits.server";
 import { validateContact } from "./validation";
 import { assertBookable, loadScreening } from "./screenings.server";
 
@@ -23,7 +24,7 @@ type Db = Kysely<Database>;
  *
  * The seats are not an answer: they are a hold, a record of its own (cinema_holds, with its expiry and extensions:
  * bookings.server.ts), and the draft keeps only the hold's id. A hold that lapsed is dropped from the draft when
- * the draft is next read by a page (app/http/cinema-flow.server.ts).
+ * the draft is next read or posted (the flow's `lapsed`), and the seat step is asked again.
  */
 const bookingAnswers = z
   .object({
@@ -40,6 +41,13 @@ export { bookingFlowName };
 
 /** The needs the seats are chosen by (a wheelchair space, the front rows). */
 const seatNeeds = ["wheelchair", "lowVision"] as const;
+
+/** The seat step's save, from the offer or the seat list: a hold of these seats for the party (bookings.server.ts). */
+async function takeSeats(value: { seat: string[] }, { db, answers, scope, client, now }: StepContext<BookingAnswers>): Promise<Partial<BookingAnswers>> {
+  const party = { tickets: answers.tickets ?? 1, needs: answers.needs ?? [] };
+  const hold = await holdSeats(db, { screeningId: scope, party, seatIds: value.seat, replaceHoldId: answers.holdId, client, phone: answers.phone }, now);
+  return { holdId: hold.id };
+}
 
 /**
  * The booking's declaration: the draft's store, its steps and their order. Its submit is confirmDraft (below), which
@@ -81,16 +89,31 @@ export const bookingFlow = defineFlow<BookingAnswers>({
       // Accepting the offered seats holds them (and gives back the ones held before), under the client's and the
       // phone's caps; a hold post is rate limited. A refusal (sold out, taken meanwhile, over a cap) is a domain error.
       limit: "hold",
-      save: async (value: { seat: string[] }, { db, answers, scope, client, now }) => {
-        const hold = await holdSeats(
-          db,
-          { screeningId: scope, party: { tickets: answers.tickets ?? 1, needs: answers.needs ?? [] }, seatIds: value.seat, replaceHoldId: answers.holdId, client, phone: answers.phone },
-          now,
-        );
-        return { holdId: hold.id };
+      save: takeSeats,
+      pages: {
+        // The seat list: the person ticks the seats themselves, exactly one a person; held the same way.
+        "choose-seats": {
+          schema: chooseSeatsSchema,
+          refuse: (value: { seat: string[] }, { answers }) => {
+            const tickets = answers.tickets ?? 1;
+            return value.seat.length === tickets ? null : { seat: `seatCount:${tickets}` };
+          },
+          save: takeSeats,
+        },
       },
     },
-    { id: "contact", fields: ["name", "phone"], schema: contactSchema },
+    {
+      id: "contact",
+      fields: ["name", "phone"],
+      schema: contactSchema,
+      // Saved even when the hold ran out while the person typed: they choose seats again and lose nothing typed.
+      dependsOn: ["people", "needs"],
+      // The phone is known now: it may not hold more seats of this screening than its cap, across drafts (HoldLimit).
+      refuse: async (value: { phone: string }, { db, answers, scope, now }) => {
+        if (answers.holdId) await assertHoldWithinLimits(db, { screeningId: scope, phone: value.phone, exceptHoldId: answers.holdId, tickets: answers.tickets ?? 1, now });
+        return null;
+      },
+    },
   ],
   actions: {
     // "Give me more time" (the hold warning's button, a plain post): the hold is extended and the person goes back to

@@ -21,23 +21,40 @@ export interface StepContext<A> {
   now: Date;
 }
 
-export interface FlowStep<A> {
-  /** The URL segment (`contact`, `address` …); "check" and "done" are the engine's own. */
-  id: string;
-  /** The answers this step owns: cleared when the step stops applying (a card collected needs no address). */
-  fields: readonly (keyof A & string)[];
+/** How a page of a step reads its form: the schema, a further check, the answers it makes, buttons without the form. */
+export interface StepForm<A> {
   /** The form schema (zod, through Conform: the same codes the error summary speaks). */
   schema: z.ZodTypeAny;
-  /** Whether the step is asked, given the answers so far; default always. */
-  applies?: (answers: Partial<A>) => boolean;
-  /** Whether it is answered; default: every field present (null is an answer, "none"). */
-  answered?: (answers: Partial<A>) => boolean;
   /** A check the schema cannot make (a pickup point of this device?): field → error code, or null when fine. */
   refuse?: (value: never, ctx: StepContext<A>) => Record<string, string> | null | Promise<Record<string, string> | null>;
   /** The parsed form as answers; default: the value's own `fields`. */
   save?: (value: never, ctx: StepContext<A>) => Partial<A> | Promise<Partial<A>>;
   /** Buttons that answer without the form (`intent=<name>`, e.g. "I have none"). */
   intents?: Record<string, (ctx: StepContext<A>) => Partial<A> | Promise<Partial<A>>>;
+}
+
+export interface FlowStep<A> extends StepForm<A> {
+  /** The URL segment (`contact`, `address` …); "check" and "done" are the engine's own. */
+  id: string;
+  /** The answers this step owns: cleared when the step stops applying (a card collected needs no address). */
+  fields: readonly (keyof A & string)[];
+  /** Whether the step is asked, given the answers so far; default always. */
+  applies?: (answers: Partial<A>) => boolean;
+  /** Whether it is answered; default: every field present (null is an answer, "none"). */
+  answered?: (answers: Partial<A>) => boolean;
+  /**
+   * Other pages of this step, by URL segment: the same answers asked another way (the seat list beside the offered
+   * seats), each with a form of its own. They share the step's place in the order, its number, its `limit` and where
+   * it goes next; their back link is the step's own page.
+   */
+  pages?: Record<string, StepForm<A>>;
+  /**
+   * The earlier steps this step's answer depends on; default every step before it. A post of it is saved when these
+   * are answered even if another earlier step is open (a seat hold that ran out while the person typed their name),
+   * and then goes to that step (told, when its answer lapsed just now). The page itself still comes after every
+   * earlier step.
+   */
+  dependsOn?: readonly string[];
   /** False: not counted in "step n of m" (it shares the number of the step before: an address after "collect"). */
   counted?: boolean;
   /**
@@ -137,13 +154,17 @@ export function nextAfter<A>(flow: Flow<A>, stepId: string, answers: Partial<A>,
 
 /** The step before this one (for the back link), or null on the first. */
 export function previousOf<A>(flow: Flow<A>, stepId: string, answers: Partial<A>): string | null {
+  // Another page of a step goes back to the step's own page.
+  const owner = stepOfPage(flow, stepId);
+  if (owner && owner.id !== stepId) return owner.id;
   const ids = [...stepsFor(flow, answers).map((s) => s.id), "check"];
   const index = ids.indexOf(stepId);
   return index > 0 ? ids[index - 1] : null;
 }
 
 /** "Step n of m": counted steps and the check page. */
-export function stepNumber<A>(flow: Flow<A>, stepId: string): { n: number; of: number } {
+export function stepNumber<A>(flow: Flow<A>, page: string): { n: number; of: number } {
+  const stepId = stepOfPage(flow, page)?.id ?? page;
   const counted = [...flow.steps.filter((s) => s.counted !== false).map((s) => s.id), "check"];
   let n = 0;
   for (const id of [...flow.steps.map((s) => s.id), "check"]) {
@@ -153,14 +174,26 @@ export function stepNumber<A>(flow: Flow<A>, stepId: string): { n: number; of: n
   return { n, of: counted.length };
 }
 
-/** Whether `id` is a page of the flow (its steps, check, done). */
-export const isFlowPage = <A>(flow: Flow<A>, id: string) => id === "check" || id === "done" || flow.steps.some((s) => s.id === id) || flowAction(flow, id) !== null;
+/** The step a URL segment is a page of (its own id, or one of its `pages`), or null. */
+export const stepOfPage = <A>(flow: Flow<A>, id: string): FlowStep<A> | null =>
+  flow.steps.find((s) => s.id === id) ?? flow.steps.find((s) => s.pages && Object.hasOwn(s.pages, id)) ?? null;
+
+/** The form a page of a step reads: the step's own, or that of one of its other pages. */
+export const formOfPage = <A>(step: FlowStep<A>, id: string): StepForm<A> => (id !== step.id && step.pages && Object.hasOwn(step.pages, id) ? step.pages[id] : step);
+
+/** Whether `id` is a page of the flow (its steps and their other pages, check, done, its actions). */
+export const isFlowPage = <A>(flow: Flow<A>, id: string) => id === "check" || id === "done" || stepOfPage(flow, id) !== null || flowAction(flow, id) !== null;
 
 /** The flow's action of this URL segment, or null. */
 export const flowAction = <A>(flow: Flow<A>, id: string): FlowAction<A> | null => (flow.actions && Object.hasOwn(flow.actions, id) ? flow.actions[id] : null);
 
 /** Position of a page in the flow's order, for "is the first missing step before this one". */
-export const pageIndex = <A>(flow: Flow<A>, id: string) => (id === "check" ? flow.steps.length : id === "done" ? flow.steps.length + 1 : flow.steps.findIndex((s) => s.id === id));
+export const pageIndex = <A>(flow: Flow<A>, id: string) => {
+  if (id === "check") return flow.steps.length;
+  if (id === "done") return flow.steps.length + 1;
+  const step = stepOfPage(flow, id);
+  return step ? flow.steps.indexOf(step) : -1;
+};
 
 /**
  * Answers from a patch of nullable fields (a module's own draft shape): null is "not answered", except for the keys

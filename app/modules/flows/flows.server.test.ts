@@ -303,3 +303,101 @@ describe("a flow action: a post that is not an answer", () => {
     await expect(loadStep(conn.db, toyFlow, { draftId: draft.id, step: "remind" }, now)).rejects.toBeInstanceOf(NoSuchStep);
   });
 });
+
+describe("another page of a step, a step that does not depend on every earlier one, and what a refused form keeps", () => {
+  // A toy of the booking's seat step and its seat list: "take" offers a place, "pick" lets the person name one (its
+  // own form and check, the same answer); the contact step does not depend on the place, which may lapse.
+  class Taken extends DomainError {
+    constructor() {
+      super("seats_taken", "taken");
+    }
+  }
+  const places = new Map<string, number>();
+  const hold = async (value: { place: string }, { now: at }: { now: Date }) => {
+    if ((places.get(value.place) ?? 0) > at.getTime()) throw new Taken();
+    places.set(value.place, at.getTime() + 60_000);
+    return { place: value.place };
+  };
+  const pagesFlow = defineFlow<{ name: string; place: string; phone: string }>({
+    name: "toy-pages",
+    submitLimit: "toy",
+    answers: z.object({ name: z.string(), place: z.string(), phone: z.string() }).partial(), // raw: a test flow's stored answers
+    steps: [
+      { id: "name", schema: z.object({ name: z.string().min(1) }), fields: ["name"] },
+      {
+        id: "take",
+        limit: "toy-pick",
+        fields: ["place"],
+        save: hold,
+        schema: z.object({ place: z.string().min(1) }),
+        pages: {
+          pick: {
+            schema: z.object({ place: z.string().min(1), row: z.string().optional() }),
+            refuse: (value: { place: string }) => (value.place.startsWith("Z") ? { place: "noSuchPlace" } : null),
+            save: hold,
+          },
+        },
+      },
+      { id: "phone", fields: ["phone"], schema: z.object({ phone: z.string().min(3) }), dependsOn: ["name"] },
+    ],
+    lapsed: async ({ answers, now: at }) => (answers.place && !((places.get(answers.place) ?? 0) > at.getTime()) ? ["place"] : []),
+    actions: { more: { from: "take", run: async ({ form }) => ({ step: String(form.get("returnTo") ?? ""), notice: "more" }) } },
+    submit: async () => "never",
+  });
+  const at = (seconds: number) => new Date(now.getTime() + seconds * 1000);
+  const go = (draftId: string, step: string, fields: Record<string, string>, when = now, client = "192.0.2.20") =>
+    postStep(conn.db, pagesFlow, { draftId, step, form: form(fields), client }, when);
+  const show = (draftId: string, step: string, when = now) => loadStep(conn.db, pagesFlow, { draftId, step }, when);
+
+  it("another page of a step: its place in the order and number, the step's page as its back link, its own form, where the step goes next", async () => {
+    const draft = await startDraft(conn.db, pagesFlow, { locale: "zh-CN" }, now);
+    expect(await show(draft.id, "pick")).toEqual({ kind: "goto", step: "name" });
+    await go(draft.id, "name", { name: "周九" });
+    expect(await show(draft.id, "pick")).toMatchObject({ kind: "page", step: "pick", back: "take", count: { n: 2, of: 4 } });
+    // Its own check: a field error, nothing saved.
+    expect(await go(draft.id, "pick", { place: "Z9" })).toMatchObject({ kind: "invalid", lastResult: { error: { place: ["noSuchPlace"] } } });
+    expect(await go(draft.id, "pick", { place: "E5", row: "E" })).toEqual({ kind: "goto", step: "phone" });
+    expect((await readDraft(conn.db, pagesFlow, draft.id, { now })).answers).toEqual({ name: "周九", place: "E5" });
+    // An action may go back to it; the steps after still wait for the step.
+    expect(await go(draft.id, "more", { returnTo: "pick" })).toEqual({ kind: "goto", step: "pick", notice: "more" });
+    await go(draft.id, "phone", { phone: "123" });
+    expect(await go(draft.id, "pick", { place: "E6", returnTo: "check" })).toEqual({ kind: "goto", step: "check" });
+    await expect(show(draft.id, "pick-me")).rejects.toBeInstanceOf(NoSuchStep);
+  });
+
+  it("a refused post keeps what was typed; a rate-limited one says so as a form error", async () => {
+    const draft = await startDraft(conn.db, pagesFlow, { locale: "zh-CN" }, now);
+    await go(draft.id, "name", { name: "吴十" });
+    const refused = await go(draft.id, "pick", { place: "E5", row: "E" });
+    expect(refused).toMatchObject({ kind: "refused", error: { code: "seats_taken" }, lastResult: { initialValue: { place: "E5", row: "E" } } });
+    const before = process.env.RATE_LIMIT_PER_MINUTE;
+    process.env.RATE_LIMIT_PER_MINUTE = "1";
+    try {
+      const later = at(20 * 60);
+      // The limit counts posts that would take a place (one a minute here): a wrong form is only its errors.
+      expect((await go(draft.id, "pick", { place: "" }, later, "192.0.2.21")).kind).toBe("invalid");
+      expect((await go(draft.id, "pick", { place: "F1" }, later, "192.0.2.21")).kind).toBe("goto");
+      expect(await go(draft.id, "take", { place: "F2" }, later, "192.0.2.21")).toMatchObject({ kind: "limited", lastResult: { error: { "": ["rateLimited"] }, initialValue: { place: "F2" } } });
+    } finally {
+      if (before === undefined) delete process.env.RATE_LIMIT_PER_MINUTE;
+      else process.env.RATE_LIMIT_PER_MINUTE = before;
+    }
+  });
+
+  it("a step that does not depend on an answer that lapsed is saved all the same, and then that step is asked again", async () => {
+    const draft = await startDraft(conn.db, pagesFlow, { locale: "zh-CN" }, now);
+    await go(draft.id, "name", { name: "郑十一" });
+    await go(draft.id, "take", { place: "G7" });
+    // The place lapses while the phone is typed: saved, then the place again, told.
+    const late = at(61);
+    expect(await go(draft.id, "phone", { phone: "13600001111" }, late)).toEqual({ kind: "goto", step: "take", lapsed: true });
+    expect((await readDraft(conn.db, pagesFlow, draft.id, { now: late })).answers).toEqual({ name: "郑十一", phone: "13600001111" });
+    // A wrong answer is nothing to keep: the open step, as before. The page itself still waits for the place.
+    expect(await go(draft.id, "phone", { phone: "1" }, late)).toEqual({ kind: "goto", step: "take" });
+    expect(await show(draft.id, "phone", late)).toEqual({ kind: "goto", step: "take" });
+    // What it depends on comes first.
+    const fresh = await startDraft(conn.db, pagesFlow, { locale: "zh-CN" }, now);
+    expect(await go(fresh.id, "phone", { phone: "13600002222" })).toEqual({ kind: "goto", step: "name" });
+    expect((await readDraft(conn.db, pagesFlow, fresh.id, { now })).answers).toEqual({});
+  });
+});

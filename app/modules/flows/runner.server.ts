@@ -6,7 +6,7 @@ import { hitRateLimit } from "../security/rate-limit.server";
 import { DomainError } from "~/modules/shared/domain-error";
 import { readDraft, saveAnswers } from "./drafts.server";
 import { NoSuchStep } from "./errors";
-import { firstMissing, flowAction, isFlowPage, nextAfter, pageIndex, previousOf, stepApplies, stepNumber, type Flow, type FlowDraft, type FlowStep } from "./flow.server";
+import { firstMissing, flowAction, formOfPage, isFlowPage, nextAfter, pageIndex, previousOf, stepAnswered, stepApplies, stepNumber, stepOfPage, type Flow, type FlowDraft, type FlowStep } from "./flow.server";
 
 /**
  * The one runner of every flow: "load the draft, validate the step, save it, go to the next step or back to the
@@ -68,7 +68,7 @@ function whereInstead<A>(flow: Flow<A>, draft: FlowDraft<A>, step: string): stri
   const missing = firstMissing(flow, draft.answers);
   // "done" is a claimed draft's confirmation, or (a flow that submits nothing) the result of complete answers.
   if (step === "done") return !flow.submit && missing === "check" ? null : missing;
-  const asked = flow.steps.find((s) => s.id === step);
+  const asked = stepOfPage(flow, step);
   if (asked && !stepApplies(asked, draft.answers)) return missing;
   return pageIndex(flow, missing) < pageIndex(flow, step) ? missing : null;
 }
@@ -77,9 +77,13 @@ export type StepPost =
   | GoTo
   /** The form again, with Conform's reply (errors and what was typed): 400. */
   | { kind: "invalid"; lastResult: SubmissionResult<string[]> }
-  /** Refused: too many (429; the check page's submit, a step with a `limit`), or a domain error (its one status and message). */
-  | { kind: "limited"; retryAfterSeconds: number }
-  | { kind: "refused"; error: DomainError };
+  /**
+   * Refused: too many (429; the check page's submit, a step with a `limit`), or a domain error (its one status and
+   * message). A step's form comes back with what was typed (`lastResult`; a rate limit as the form error
+   * `rateLimited`, as the honeypot's is `spam`), so nothing is lost (WCAG 3.3.7).
+   */
+  | { kind: "limited"; retryAfterSeconds: number; lastResult?: SubmissionResult<string[]> }
+  | { kind: "refused"; error: DomainError; lastResult?: SubmissionResult<string[]> };
 
 /** A post of one page: a step's answer saved (or its errors), or the check page's submit. */
 export async function postStep<A>(db: Db, flow: Flow<A>, address: StepAddress & { form: FormData; client: string }, now = new Date()): Promise<StepPost> {
@@ -87,7 +91,8 @@ export async function postStep<A>(db: Db, flow: Flow<A>, address: StepAddress & 
   const { draft, lapsed } = await current(db, flow, address, now);
   const action = flowAction(flow, address.step);
   const instead = whereInstead(flow, draft, action ? action.from : address.step);
-  if (instead) return lapsed ? { kind: "goto", step: instead, lapsed } : { kind: "goto", step: instead };
+  const goInstead: GoTo | null = instead ? (lapsed ? { kind: "goto", step: instead, lapsed } : { kind: "goto", step: instead }) : null;
+  if (goInstead && (action || address.step === "check")) return goInstead;
   if (action) {
     const ctx = { db, answers: draft.answers, form: address.form, scope: draft.scope, client: address.client, now };
     const back = await action.run(ctx);
@@ -107,39 +112,72 @@ export async function postStep<A>(db: Db, flow: Flow<A>, address: StepAddress & 
     return sent;
   }
 
-  const step = flow.steps.find((s) => s.id === address.step) as FlowStep<A>;
-  if (step.limit) {
-    const limit = await hitRateLimit(db, step.limit, address.client);
-    if (!limit.allowed) return { kind: "limited", retryAfterSeconds: limit.retryAfterSeconds };
+  const step = stepOfPage(flow, address.step) as FlowStep<A>;
+  // An earlier step is open: the post goes there, unless this step's answer does not depend on it (`dependsOn`).
+  if (goInstead) {
+    const needed = flow.steps.filter((s) => step.dependsOn?.includes(s.id) && stepApplies(s, draft.answers));
+    const independent = step.dependsOn && instead !== "done" && stepApplies(step, draft.answers) && needed.every((s) => stepAnswered(s, draft.answers));
+    if (!independent) return goInstead;
   }
-  try {
-    return await saveStep(db, flow, step, draft, address, now);
-  } catch (error) {
-    if (error instanceof DomainError && error.code !== "not_found") return { kind: "refused", error };
-    throw error;
-  }
+  return saveStep(db, flow, step, draft, address, now, goInstead);
 }
 
-async function saveStep<A>(db: Db, flow: Flow<A>, step: FlowStep<A>, draft: FlowDraft<A>, address: StepAddress & { form: FormData; client: string }, now: Date): Promise<StepPost> {
+/**
+ * Validates and saves a page of a step. With `ahead` (an earlier step is open, and this one does not depend on it) a
+ * valid answer is saved and the person goes to the open step; anything else goes there too, as without `dependsOn`.
+ */
+async function saveStep<A>(
+  db: Db,
+  flow: Flow<A>,
+  step: FlowStep<A>,
+  draft: FlowDraft<A>,
+  address: StepAddress & { form: FormData; client: string },
+  now: Date,
+  ahead: GoTo | null,
+): Promise<StepPost> {
   const ctx = { db, answers: draft.answers, form: address.form, scope: draft.scope, client: address.client, now };
+  const page = formOfPage(step, address.step);
   const intent = address.form.get("intent");
-  let patch: Partial<A>;
-  const chosen = typeof intent === "string" && step.intents && Object.hasOwn(step.intents, intent) ? step.intents[intent] : null;
-  if (chosen) patch = await chosen(ctx);
-  else {
-    const submission = parseWithZod(address.form, { schema: step.schema });
-    if (submission.status !== "success") {
-      // The honeypot (a field people never see) filled in: refused without saying which field.
-      const lastResult = submission.error?.website ? submission.reply({ formErrors: ["spam"] }) : submission.reply();
-      return { kind: "invalid", lastResult };
+  const chosen = typeof intent === "string" && page.intents && Object.hasOwn(page.intents, intent) ? page.intents[intent] : null;
+  let typed: SubmissionResult<string[]> | undefined;
+  try {
+    let value: Record<string, unknown> | null = null;
+    if (!chosen) {
+      const submission = parseWithZod(address.form, { schema: page.schema });
+      if (submission.status !== "success") {
+        if (ahead) return ahead;
+        // The honeypot (a field people never see) filled in: refused without saying which field.
+        const lastResult = submission.error?.website ? submission.reply({ formErrors: ["spam"] }) : submission.reply();
+        return { kind: "invalid", lastResult };
+      }
+      typed = submission.reply();
+      value = submission.value as Record<string, unknown>;
+      const refused = page.refuse ? await page.refuse(value as never, ctx) : null;
+      if (refused) {
+        if (ahead) return ahead;
+        return { kind: "invalid", lastResult: submission.reply({ fieldErrors: Object.fromEntries(Object.entries(refused).map(([k, v]) => [k, [v]])) }) };
+      }
+      if (step.limit) {
+        const limit = await hitRateLimit(db, step.limit, address.client);
+        if (!limit.allowed) return { kind: "limited", retryAfterSeconds: limit.retryAfterSeconds, lastResult: submission.reply({ formErrors: ["rateLimited"] }) };
+      }
+    } else if (step.limit) {
+      const limit = await hitRateLimit(db, step.limit, address.client);
+      if (!limit.allowed) return { kind: "limited", retryAfterSeconds: limit.retryAfterSeconds };
     }
-    const value = submission.value as Record<string, unknown>;
-    const refused = step.refuse ? await step.refuse(value as never, ctx) : null;
-    if (refused) return { kind: "invalid", lastResult: submission.reply({ fieldErrors: Object.fromEntries(Object.entries(refused).map(([k, v]) => [k, [v]])) }) };
-    patch = step.save ? await step.save(value as never, ctx) : (Object.fromEntries(step.fields.map((f) => [f, value[f]])) as Partial<A>);
+    const patch: Partial<A> = chosen
+      ? await chosen(ctx)
+      : page.save
+        ? await page.save(value as never, ctx)
+        : (Object.fromEntries(step.fields.map((f) => [f, value![f]])) as Partial<A>);
+    const saved = await saveAnswers(db, flow, draft.id, patch, now);
+    if (ahead) return { ...ahead, step: firstMissing(flow, saved.answers) };
+    return { kind: "goto", step: nextAfter(flow, step.id, saved.answers, address.form.get("returnTo") === "check") };
+  } catch (error) {
+    // A domain error of `refuse` or `save` (a seat taken meanwhile) is the post's refusal: nothing is saved.
+    if (error instanceof DomainError && error.code !== "not_found") return typed ? { kind: "refused", error, lastResult: typed } : { kind: "refused", error };
+    throw error;
   }
-  const saved = await saveAnswers(db, flow, draft.id, patch, now);
-  return { kind: "goto", step: nextAfter(flow, step.id, saved.answers, address.form.get("returnTo") === "check") };
 }
 
 async function submit<A>(db: Db, flow: Flow<A>, send: NonNullable<Flow<A>["submit"]>, draft: FlowDraft<A>, client: string, now: Date): Promise<StepPost> {
