@@ -3,11 +3,9 @@ import { availabilitySummary, locationName } from "~/components/devices/availabi
 import { deviceErrors } from "~/components/devices/device-errors";
 import { devicesLinks } from "~/components/devices/styles";
 import { RadioGroupField, TextAreaField, TextField } from "~/components/Fields";
-import { CertificateStep, CheckList, FlowConfirmation, FlowFrame, StepForm, SubmitAnswers, useFlowForm, type CheckRow } from "~/components/flows/FlowPage";
+import { CertificateStep, CheckList, FlowDone, FlowFrame, StepForm, SubmitAnswers, useFlowForm, type CheckRow } from "~/components/flows/FlowPage";
 import { Honeypot } from "~/components/Honeypot";
-import { LocalLink } from "~/components/LocalLink";
 import type { PageHandle } from "~/components/page-handle";
-import { WithdrawLink } from "~/components/withdrawal/Withdraw";
 import { flowRoute } from "~/http/flow-route.server";
 import { useT } from "~/i18n/use-t";
 import { applicantCategories, requestStepPath, type RequestStep } from "~/modules/lending/lending-constants";
@@ -175,24 +173,17 @@ function checkRows(t: ReturnType<typeof useT>["t"], locale: ReturnType<typeof us
 function RequestDone({ reference, deviceName }: { reference: string; deviceName: string }) {
   const { t } = useT();
   return (
-    <div className="page page--narrow">
-      <FlowConfirmation heading={t("devices.steps.done.heading")} label={t("devices.steps.done.reference")} reference={reference} />
+    <FlowDone
+      heading={t("devices.steps.done.heading")}
+      label={t("devices.steps.done.reference")}
+      reference={reference}
+      nextHeading={t("devices.steps.done.nextHeading")}
+      next={[t("devices.steps.done.next1"), t("devices.steps.done.next2"), t("devices.steps.done.next3", { phone: federationPhone })]}
+      status={{ to: "/devices/request", text: t("devices.steps.done.statusLink") }}
+      withdraw="device-request"
+      back={{ to: "/devices", text: t("devices.device.backToCatalogue") }}
+    >
       <p>{t("devices.steps.done.forDevice", { device: deviceName })}</p>
-      <h2>{t("devices.steps.done.nextHeading")}</h2>
-      <ul>
-        <li>{t("devices.steps.done.next1")}</li>
-        <li>{t("devices.steps.done.next2")}</li>
-        <li>{t("devices.steps.done.next3", { phone: federationPhone })}</li>
-      </ul>
-      <p>
-        <LocalLink to="/devices/request">{t("devices.steps.done.statusLink")}</LocalLink>
-      </p>
-      <p>
-        <WithdrawLink kind="device-request" reference={reference} />
-      </p>
-      <p>
-        <LocalLink to="/devices">{t("devices.device.backToCatalogue")}</LocalLink>
-      </p>
-    </div>
+    </FlowDone>
   );
 }

@@ -3,10 +3,8 @@ import { ContactQuestion } from "~/components/centre/ContactQuestion";
 import { homeModErrors } from "~/components/centre/centre-errors";
 import { centreLinks } from "~/components/centre/styles";
 import { CheckboxGroupField, RadioGroupField, SelectField, TextAreaField, TextField } from "~/components/Fields";
-import { CertificateStep, CheckList, FlowConfirmation, FlowFrame, StepForm, SubmitAnswers, useFlowForm, type CheckRow } from "~/components/flows/FlowPage";
-import { LocalLink } from "~/components/LocalLink";
+import { CertificateStep, CheckList, FlowDone, FlowFrame, StepForm, SubmitAnswers, useFlowForm, type CheckRow } from "~/components/flows/FlowPage";
 import type { PageHandle } from "~/components/page-handle";
-import { WithdrawLink } from "~/components/withdrawal/Withdraw";
 import { flowRoute } from "~/http/flow-route.server";
 import { useT } from "~/i18n/use-t";
 import { forWhomOptions, homeModStepPath, homeNeeds, lowIncomeOptions, qingyuanCounties, type HomeModStep } from "~/modules/home-modification/home-mod-constants";
@@ -178,19 +176,14 @@ function checkRows(t: ReturnType<typeof useT>["t"], locale: string, a: Answers):
 function HomeModDone({ reference }: { reference: string }) {
   const { t } = useT();
   return (
-    <div className="page page--narrow">
-      <FlowConfirmation heading={t("homeMod.done.heading")} label={t("homeMod.done.reference")} reference={reference} />
-      <h2>{t("homeMod.done.nextHeading")}</h2>
-      <ul>
-        <li>{t("homeMod.done.next1")}</li>
-        <li>{t("homeMod.done.next2", { phone: federationPhone })}</li>
-      </ul>
-      <p>
-        <LocalLink to="/home-modification/status">{t("homeMod.start.statusLink")}</LocalLink>
-      </p>
-      <p>
-        <WithdrawLink kind="home-modification" reference={reference} />
-      </p>
-    </div>
+    <FlowDone
+      heading={t("homeMod.done.heading")}
+      label={t("homeMod.done.reference")}
+      reference={reference}
+      nextHeading={t("homeMod.done.nextHeading")}
+      next={[t("homeMod.done.next1"), t("homeMod.done.next2", { phone: federationPhone })]}
+      status={{ to: "/home-modification/status", text: t("homeMod.start.statusLink") }}
+      withdraw="home-modification"
+    />
   );
 }

@@ -3,10 +3,8 @@ import { ContactQuestion } from "~/components/centre/ContactQuestion";
 import { centreErrors } from "~/components/centre/centre-errors";
 import { centreLinks } from "~/components/centre/styles";
 import { RadioGroupField, TextAreaField } from "~/components/Fields";
-import { CertificateStep, CheckList, FlowConfirmation, FlowFrame, StepForm, SubmitAnswers, useFlowForm, type CheckRow } from "~/components/flows/FlowPage";
-import { LocalLink } from "~/components/LocalLink";
+import { CertificateStep, CheckList, FlowDone, FlowFrame, StepForm, SubmitAnswers, useFlowForm, type CheckRow } from "~/components/flows/FlowPage";
 import type { PageHandle } from "~/components/page-handle";
-import { WithdrawLink } from "~/components/withdrawal/Withdraw";
 import { flowRoute } from "~/http/flow-route.server";
 import { useT } from "~/i18n/use-t";
 import { cardFormats, cardStepPath, centrePhone, collectOptions, disabilityCategories, type CardStep } from "~/modules/centre/centre-constants";
@@ -124,22 +122,15 @@ function checkRows(t: ReturnType<typeof useT>["t"], a: ReturnType<typeof useLoad
 function CardDone({ reference }: { reference: string }) {
   const { t } = useT();
   return (
-    <div className="page page--narrow">
-      <FlowConfirmation heading={t("centre.card.done.heading")} label={t("centre.card.done.reference")} reference={reference} />
-      <h2>{t("centre.flow.nextHeading")}</h2>
-      <ul>
-        <li>{t("centre.card.done.next1")}</li>
-        <li>{t("centre.card.done.next2", { phone: centrePhone })}</li>
-      </ul>
-      <p>
-        <LocalLink to="/library/status">{t("centre.library.statusLink")}</LocalLink>
-      </p>
-      <p>
-        <WithdrawLink kind="library-card" reference={reference} />
-      </p>
-      <p>
-        <LocalLink to="/library">{t("centre.card.done.backLink")}</LocalLink>
-      </p>
-    </div>
+    <FlowDone
+      heading={t("centre.card.done.heading")}
+      label={t("centre.card.done.reference")}
+      reference={reference}
+      nextHeading={t("centre.flow.nextHeading")}
+      next={[t("centre.card.done.next1"), t("centre.card.done.next2", { phone: centrePhone })]}
+      status={{ to: "/library/status", text: t("centre.library.statusLink") }}
+      withdraw="library-card"
+      back={{ to: "/library", text: t("centre.card.done.backLink") }}
+    />
   );
 }

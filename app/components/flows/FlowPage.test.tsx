@@ -1,7 +1,7 @@
 import { getAllByRole, getByRole } from "@testing-library/dom";
 import { describe, expect, it } from "vitest";
 import { routeRendered } from "../../../tests/support/component";
-import { CheckList, FlowFrame } from "./FlowPage";
+import { CheckList, FlowDone, FlowFrame } from "./FlowPage";
 
 /**
  * The guided forms' shared parts as the server sends them (no JavaScript): the check page's change links say what
@@ -49,5 +49,34 @@ describe("FlowFrame", () => {
     expect(getByRole(root, "link", { name: "返回" }).getAttribute("href")).toBe("/library/apply/d1/certificate");
     expect(root.querySelector(".step-count")?.textContent).toContain("借阅证申请");
     expect(root.querySelector(".step-count")?.textContent).toMatch(/4/);
+  });
+});
+
+describe("FlowDone", () => {
+  it("shows the reference under one h1, what happens next, and links to look it up, withdraw it and go back, in the page's language", async () => {
+    const root = await rendered(
+      <FlowDone
+        heading="Application sent"
+        label="Your reference"
+        reference="LIB-2026-0042"
+        nextHeading="What happens next"
+        next={["We check your application.", "We call you."]}
+        status={{ to: "/library/status", text: "Check your application" }}
+        withdraw="library-card"
+        back={{ to: "/library", text: "Back to the library" }}
+      >
+        <p>For the library card.</p>
+      </FlowDone>,
+      "/en/library/apply/d1/done",
+    );
+    expect(getAllByRole(root, "heading", { level: 1 }).map((h) => h.textContent)).toEqual(["Application sent"]);
+    expect(root.querySelector(".reference")?.textContent).toBe("LIB-2026-0042");
+    expect(getByRole(root, "heading", { level: 2, name: "What happens next" })).toBeTruthy();
+    expect(getAllByRole(root, "listitem").map((li) => li.textContent)).toEqual(["We check your application.", "We call you."]);
+    expect(getByRole(root, "link", { name: "Check your application" }).getAttribute("href")).toBe("/en/library/status");
+    expect(getByRole(root, "link", { name: "Back to the library" }).getAttribute("href")).toBe("/en/library");
+    const withdraw = getAllByRole(root, "link").find((a) => a.getAttribute("href")?.includes("LIB-2026-0042"));
+    expect(withdraw?.getAttribute("href")).toMatch(/^\/en\//);
+    expect(root.textContent).toContain("For the library card.");
   });
 });

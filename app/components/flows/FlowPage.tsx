@@ -4,6 +4,8 @@ import { ErrorSummary, type SummaryError } from "../ErrorSummary";
 import { formState, fieldId, type FormState } from "../form-state";
 import { CertificateNumberQuestion } from "../CertificateNumberQuestion";
 import { LocalLink } from "../LocalLink";
+import { WithdrawLink } from "../withdrawal/Withdraw";
+import type { WithdrawalKind } from "~/modules/withdrawal/withdrawal-constants";
 import { useT } from "~/i18n/use-t";
 
 /**
@@ -152,6 +154,52 @@ export function FlowConfirmation({ heading, label, reference }: { heading: strin
         <br />
         <strong className="reference">{reference}</strong>
       </p>
+    </div>
+  );
+}
+
+/** A link of the done page: where it goes (without the language prefix) and what it says. */
+export interface DoneLink {
+  to: string;
+  text: string;
+}
+
+/**
+ * A service's done page: the confirmation panel with the reference, anything the service adds (`children`), what
+ * happens next, then links to look the record up by reference, to withdraw it, and back to the service.
+ */
+export function FlowDone(props: {
+  heading: string;
+  label: string;
+  reference: string;
+  nextHeading: string;
+  next: string[];
+  status: DoneLink;
+  withdraw: WithdrawalKind;
+  back?: DoneLink;
+  children?: ReactNode;
+}) {
+  return (
+    <div className="page page--narrow">
+      <FlowConfirmation heading={props.heading} label={props.label} reference={props.reference} />
+      {props.children}
+      <h2>{props.nextHeading}</h2>
+      <ul>
+        {props.next.map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ul>
+      <p>
+        <LocalLink to={props.status.to}>{props.status.text}</LocalLink>
+      </p>
+      <p>
+        <WithdrawLink kind={props.withdraw} reference={props.reference} />
+      </p>
+      {props.back ? (
+        <p>
+          <LocalLink to={props.back.to}>{props.back.text}</LocalLink>
+        </p>
+      ) : null}
     </div>
   );
 }
