@@ -142,6 +142,13 @@ describe("answers", () => {
     expect(reply.answer).toContain("景区");
   });
 
+  it("answers 放电影有讲解吗 from the cinema guide's audio description", async () => {
+    const reply = await ask("盲人电影院放电影有讲解吗，我奶奶看不见想去");
+    expect(reply.grounded).toBe(true);
+    expect(reply.answer.split("\n")[0]).toContain("讲解");
+    expect(reply.citations[0].url).toMatch(/^\/policies\/accessible-cinema-guide/);
+  });
+
   it("never gives an amount the corpus does not state", async () => {
     const reply = await ask("2026年广东省困难残疾人生活补贴每月多少元？");
     expect(reply.grounded).toBe(false);

@@ -12,6 +12,8 @@ const cases: Array<[string, StatedFacts]> = [
   ["三级或四级精神残疾可以吗", { grades: ["3", "4"], category: "mental" }],
   ["一到三级都算吗", { grades: ["1", "2", "3"] }],
   ["重度残疾，离不开人", { grades: ["1", "2"], care: "yes" }],
+  ["我儿子智力残疾一级，十九岁了，在家没人照顾不行", { grades: ["1"], category: "intellectual", care: "yes", subject: "child", age: "adult" }],
+  ["身边不能离人，得有人看着", { care: "yes" }],
   ["户口在英德，视力一级", { grades: ["1"], category: "visual", residence: "qingyuan" }],
   ["肢体贰级", { grades: ["2"], category: "physical" }],
   ["I have a grade 2 physical disability and my family gets dibao.", { grades: ["2"], category: "physical", income: "dibao", subject: "self" }],
