@@ -645,10 +645,14 @@ export function personalDataNotice(t: TFunction, personalData: PersonalDataKind[
  * word for it, in the text, the headings or the document's title) before one that only matches the follow-up's own
  * words (the library's "能借几本、借多久").
  */
-export function topicFirst(hits: RetrievedChunk[], topic: string[]): RetrievedChunk[] {
+export function topicFirst(hits: RetrievedChunk[], topic: string[], idf: (term: string) => number): RetrievedChunk[] {
+  // (Only the topic's words that tell sections apart: every section says 残疾, "残疾学生有什么资助" is about 学生 and 资助.)
+  const common = idf("申请");
   const words = [
     ...new Set(
-      topic.flatMap((w) => [normalize(w), ...expandQuery(w).expansions.flatMap((e) => [normalize(e.canonical), ...glossaryVariants(e.canonical)])]),
+      topic
+        .filter((w) => idf(normalize(w)) >= common)
+        .flatMap((w) => [normalize(w), ...expandQuery(w).expansions.flatMap((e) => [normalize(e.canonical), ...glossaryVariants(e.canonical)])]),
     ),
   ].filter((w) => /\p{Script=Han}{2}/u.test(w));
   if (!words.length) return hits;
@@ -707,7 +711,7 @@ export function composeAnswer({ retrieval, index, locale, t, personalData, idf }
   // Re-ranking weighs the story's words less (物业 in "跟物业讲了好几次都没人管。能去哪里反映？" finds the section
   // where 物业 cooperates with home modification, not what is asked): a word only the story says counts `storyRerankWeight`.
   const rankTerms = storyWords.size ? terms.map((x) => (storyWords.has(x.term) ? { ...x, weight: x.weight * storyRerankWeight } : x)) : terms;
-  const hits = ownPeopleFirst(othersLast(topicFirst(rerank(retrieval.hits, rankTerms, aspects, services), retrieval.topic ?? [])));
+  const hits = ownPeopleFirst(othersLast(topicFirst(rerank(retrieval.hits, rankTerms, aspects, services), retrieval.topic ?? [], idf)));
   const scheme = eligibilityScheme(retrieval);
   const ruleChunks = scheme
     ? schemeRuleSummary[scheme].sources.map((s) => index.chunkAt(s.docId, s.anchor)).filter((c): c is AssistantChunk => Boolean(c))

@@ -46,16 +46,19 @@ export const aspectPhrases: Record<string, Phrase[]> = {
   materials: ["材料", "带什么", "带哪些", "带啥", "要啥", "准备什么", "准备啥", "证件", "资料", "手续", "documents", "paperwork", "bring", "papers"],
   where: [
     // "去哪做康复" asks where the service is received after approval (the procedure's 定点机构), not where to apply.
-    /(?:哪里|哪儿|在哪|去哪)(?!(?:里|儿)?做)/u, "什么地方", "地址", "窗口", "哪个部门", "什么部门", "哪个单位", "找谁", "找哪里", "where", "address", "office",
+    // ("钱打到哪里" asks how the money is paid: `payment`.)
+    /(?<!(?:打|发|转|汇)到)(?:哪里|哪儿|在哪|去哪)(?!(?:里|儿)?做|家医院|个医院)/u, "什么地方", "地址", "窗口", "哪个部门", "什么部门", "哪个单位", "找谁", "找哪里", "where", "address", "office",
     // "能在广州申请吗", "可以在这边办吗": whether it can be done there is a question of where.
     /(能|可以|可不可以|能不能)就?在[^，。？?\s]{1,6}(申请|办|领|换|补)/u,
   ],
   // Where the service itself is received, after approval ("批了以后去哪做康复", "机构能自己挑吗"): the designated
   // providers and who chooses them, not the office that takes the application.
   provider: [
-    /(?:哪里|哪儿|在哪|去哪)(?:里|儿)?做/u, "哪家机构", "哪个机构", "什么机构", "哪些机构", "定点", /自己(?:挑|选)/u, "选机构", "挑机构",
+    /(?:哪里|哪儿|在哪|去哪)(?:里|儿)?做/u, "哪家机构", "哪个机构", "什么机构", "哪些机构", /(?:哪家|哪个|什么|哪些)医院/u, "定点", /自己(?:挑|选)/u, "选机构", "挑机构",
     /\b(?:which|choose|pick)\b[\w\s]{0,20}\b(?:centre|center|provider|clinic)s?\b/,
   ],
+  // How the money is paid ("钱打到哪里", "发到什么卡上"): the sentence that says it goes to the person's bank account.
+  payment: [/(?:打|发|转|汇)到(?:哪里|哪儿|哪|什么|哪个)/u, "怎么发钱", "钱怎么发", "怎么发放", "怎么打钱", "打到卡", "paid into", "how is it paid", "how is the money paid"],
   // From which month the money counts ("上个月的钱还有没有", "会补发吗"): the rule that says 从申请当月起.
   start: [
     /(?:上个?月|前几个月|之前|以前|前面|批下来之前)的(?:钱|补贴)/u, "补发", "补回", "从哪个月", "哪个月开始", "从什么时候开始", "什么时候开始算", "开始算", "起算", "计发",
@@ -113,7 +116,8 @@ export const aspectStatements: Record<string, RegExp> = {
   age: /\d+\s*(?:岁|周岁)|[零一二三四五六七八九十]+(?:岁|周岁)|\b\d+\s*years?\b/,
   // "要本人去吗": the section that says someone else may go, or that staff come to the home.
   start: /当月|起计发|开始算|起发放|起算/,
-  provider: /定点[^，。；]{0,8}(?:机构|医院|单位)|自行选择/,
+  payment: /银行账户|银行卡|存折|社会保障卡|打到|按月发放/,
+  provider: /(?:定点|指定)[^，。；]{0,8}(?:机构|医院|单位)|自行选择/,
   proxy: /代办|委托[^，。；]{0,6}(申请|办理|代)|代为(申请|办理|领取)|上门(评定|办证|服务)/,
 };
 
@@ -138,8 +142,9 @@ export const aspectWords: Record<string, string> = {
   age: "年龄 岁",
   together: "同时领",
   booking: "怎样预约",
-  provider: "定点机构 自行选择",
+  provider: "定点机构 指定 医院 自行选择",
   start: "申请当月 起计发 开始算",
+  payment: "按月 银行账户 发放",
 };
 
 /**

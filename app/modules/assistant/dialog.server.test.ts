@@ -296,4 +296,13 @@ describe("follow-ups about another person", () => {
     expect(resolveQuestion("让我女儿帮我跑一趟行不行", [certificate]).aspects).toContain("proxy");
   });
 
+
+  it("'钱打到哪里' asks how the money is paid, '在哪家医院做' who does the service: neither is where to apply", () => {
+    const paid = resolveQuestion("钱打到哪里", [livingWhere]).aspects;
+    expect(paid).toContain("payment");
+    expect(paid).not.toContain("where");
+    const hospital = resolveQuestion("评定在哪家医院做", [certificate]).aspects;
+    expect(hospital).toContain("provider");
+    expect(hospital).not.toContain("where");
+  });
 });

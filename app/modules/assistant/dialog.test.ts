@@ -185,6 +185,13 @@ describe("eligibility answered from the question itself", () => {
 });
 
 describe("follow-up questions", () => {
+  it("评定在哪家医院做 after 残疾人证怎么申请 names the designated hospital, and 钱打到哪里 after 生活补贴怎么申请 the bank account", async () => {
+    const [, hospital] = await conversation(["残疾人证怎么申请", "评定在哪家医院做"]);
+    expect(hospital.answer).toContain("指定的医院");
+    const [, paid] = await conversation(["生活补贴怎么申请", "钱打到哪里"]);
+    expect(paid.answer).toContain("银行账户");
+  });
+
   it("借多久要还 after 辅具可以借吗 stays with the devices, not the library's 借多久", async () => {
     const [, reply] = await conversation(["辅具可以借吗", "借多久要还"]);
     expect(reply.citations[0].url).toMatch(/^\/policies\/assistive-devices-guide/);
