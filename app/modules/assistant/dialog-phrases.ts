@@ -130,7 +130,7 @@ export const aspectWords: Record<string, string> = {
   conditions: "谁可以申请 条件",
   where: "去哪里办 窗口",
   how: "办理流程 申请",
-  time: "要多久 时间 期限",
+  time: "要多久 时间",
   cost: "收不收费 费用",
   online: "网上办",
   contact: "咨询电话",

@@ -185,6 +185,12 @@ describe("eligibility answered from the question itself", () => {
 });
 
 describe("follow-up questions", () => {
+  it("周末有人接吗 after 残联电话多少 says the office hours are not verified here, from the contact page", async () => {
+    const [, reply] = await conversation(["残联电话多少", "周末有人接吗"]);
+    expect(reply.citations[0].url).toMatch(/^\/policies\/contact-federation/);
+    expect(reply.answer).toContain("没有核实");
+  });
+
   it("评定在哪家医院做 after 残疾人证怎么申请 names the designated hospital, and 钱打到哪里 after 生活补贴怎么申请 the bank account", async () => {
     const [, hospital] = await conversation(["残疾人证怎么申请", "评定在哪家医院做"]);
     expect(hospital.answer).toContain("指定的医院");
