@@ -175,6 +175,8 @@ describe("no answer", () => {
   it.each([
     "张海迪今年多大了，她是哪里人", // a person the corpus never names: 多大 asks
     "手语的“谢谢”怎么打？教我一下", // a quoted word is what is asked, not courtesy
+    "残疾人家属能请护理假吗", // leave from work: 护理 is the nursing allowance's word, the leave is not in the corpus
+    "残疾人去医院看病能报销多少", // medical insurance, not the allowances (报销 is everyday for 补贴 elsewhere)
   ])("refuses what the corpus does not cover though it shares a word with it: %s", async (q) => {
     const reply = await ask(q);
     expect(reply.grounded).toBe(false);
