@@ -5,7 +5,7 @@ import { centreLinks } from "~/components/centre/styles";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { ReferenceLookupFields } from "~/components/ReferenceLookupFields";
 import { WithdrawButton } from "~/components/withdrawal/Withdraw";
-import { fieldId, formState } from "~/components/form-state";
+import { formState } from "~/components/form-state";
 import { LocalLink } from "~/components/LocalLink";
 import type { PageHandle } from "~/components/page-handle";
 import { useLocale } from "~/components/use-locale";

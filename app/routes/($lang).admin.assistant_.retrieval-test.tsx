@@ -113,7 +113,7 @@ const score = (n: number, digits: number) => n.toFixed(digits);
 
 function Report({ report, hidden }: { report: HitTestReport; hidden: boolean }) {
   const { t } = useT();
-  const status = t(`assistant.admin.statuses.${report.status}` as never);
+  const status = t(`assistant.admin.statuses.${report.status}`);
   const confidence = report.grounding ? score(report.grounding.confidence, 2) : "";
   const threshold = report.grounding ? score(report.grounding.threshold, 2) : "";
   const decided =

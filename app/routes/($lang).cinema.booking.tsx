@@ -5,7 +5,7 @@ import { bookingPath } from "~/components/cinema/paths";
 import { cinemaLinks } from "~/components/cinema/styles";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { ReferenceLookupFields } from "~/components/ReferenceLookupFields";
-import { fieldId, formState } from "~/components/form-state";
+import { formState } from "~/components/form-state";
 import type { PageHandle } from "~/components/page-handle";
 import { useLocale } from "~/components/use-locale";
 import { referenceLookup } from "~/http/lookup.server";

@@ -6,7 +6,7 @@ import { RequestKeyFields } from "~/components/devices/RequestKeyFields";
 import { devicesLinks } from "~/components/devices/styles";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { WithdrawButton } from "~/components/withdrawal/Withdraw";
-import { fieldId, formState } from "~/components/form-state";
+import { formState } from "~/components/form-state";
 import type { PageHandle } from "~/components/page-handle";
 import { useLocale } from "~/components/use-locale";
 import { LocalLink } from "~/components/LocalLink";

@@ -1,10 +1,11 @@
 import { LocalLink } from "~/components/LocalLink";
 import { useT } from "~/i18n/use-t";
+import type { AnswerStatus } from "~/modules/assistant/guards";
 
 /** What the assistant answers to a question (question-loop.server.ts's AnswerNow, as the page gets it). */
 export interface AnswerNowView {
   answered: boolean;
-  status: string;
+  status: AnswerStatus;
   citation: { title: string; url: string } | null;
 }
 
@@ -15,7 +16,7 @@ export interface AnswerNowView {
 export function AnswerNowNote({ answer, label }: { answer: AnswerNowView | null; label: string }) {
   const { t } = useT();
   if (!answer) return null;
-  const status = t(`assistant.admin.statuses.${answer.status}` as never, { defaultValue: answer.status });
+  const status = t(`assistant.admin.statuses.${answer.status}`);
   return (
     <p className={answer.answered ? "notice" : "notice notice--warning"}>
       <strong>{label}</strong>{" "}

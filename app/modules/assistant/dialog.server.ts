@@ -198,12 +198,6 @@ function strangerNouns(text: string, known: (word: string) => boolean): string[]
 /** A story clause that says what the person wants or is told to get ("想配助听器", "医生建议戴助听器"): its subject is asked about too. */
 const wants = /想|要|打算|准备|希望|申请|建议|最好|需要|\b(?:want|need|would like|apply)/i;
 
-/** The clauses of a question that ask (understand.server.ts), or all of it. */
-function askingText(text: string): string {
-  const asking = questionClauses(text, getPhrases()).filter((c) => c.asking).map((c) => c.clause);
-  return asking.length ? asking.join("，") : text;
-}
-
 /**
  * Aspects a clause that only frames a question may add ("……怎么办，要带啥？" asks for the materials too): the
  * particular ones. A bare "要找谁" or "怎么办" after a particular case ("还有没有机会再评一次，要找谁") asks who handles

@@ -6,7 +6,6 @@ import {
   bookSeats,
   bookingCalendar,
   bookingsCsv,
-  BookingClosed,
   cancelBooking,
   cancelScreening,
   checkIn,

@@ -42,11 +42,6 @@ export async function transition(
   }
 }
 
-function checkCondition(condition: string): UnitCondition {
-  if (!(unitConditions as readonly string[]).includes(condition)) throw new InvalidInput({ condition: "chooseOne" });
-  return condition as UnitCondition;
-}
-
 function requireText(fields: Record<string, string>, name: string, value: string | undefined | null, max = 500) {
   const text = (value ?? "").trim();
   if (!text) fields[name] = "required";
