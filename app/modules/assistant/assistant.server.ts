@@ -155,8 +155,7 @@ async function answerFromCorpus(
   if (resolved.borrowed === "topic" || resolved.borrowed === "context") {
     retrieval.asks = resolved.within;
     if (resolved.topic.length) retrieval.topic = resolved.topic;
-  }
-  else if (resolved.factText) retrieval.asks = resolved.factText;
+  } else if (resolved.factText) retrieval.asks = resolved.factText;
   if (resolved.otherPeople.length) retrieval.otherPeople = resolved.otherPeople;
   if (resolved.aspects.length) retrieval.aspects = resolved.aspects;
   // The rules, not the retrieval, answer "can I get it" for a person the question describes.

@@ -656,6 +656,7 @@ export function topicFirst(hits: RetrievedChunk[], topic: string[], idf: (term: 
     ),
   ].filter((w) => /\p{Script=Han}{2}/u.test(w));
   if (!words.length) return hits;
+  // (The section's own words, not the questions the editors wrote for it: those name other topics too.)
   const says = (hit: RetrievedChunk) => {
     const text = normalize([hit.chunk.docTitle, ...hit.chunk.headingPath, hit.chunk.text].join(" "));
     return words.some((w) => text.includes(w));

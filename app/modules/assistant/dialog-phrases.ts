@@ -115,10 +115,13 @@ export const aspectHeadings: Record<string, string[]> = {
 export const aspectStatements: Record<string, RegExp> = {
   age: /\d+\s*(?:岁|周岁)|[零一二三四五六七八九十]+(?:岁|周岁)|\b\d+\s*years?\b/,
   // "要本人去吗": the section that says someone else may go, or that staff come to the home.
-  start: /当月|起计发|开始算|起发放|起算/,
-  payment: /银行账户|银行卡|存折|社会保障卡|打到|按月发放/,
-  provider: /(?:定点|指定)[^，。；]{0,8}(?:机构|医院|单位)|自行选择/,
   proxy: /代办|委托[^，。；]{0,6}(申请|办理|代)|代为(申请|办理|领取)|上门(评定|办证|服务)/,
+  // "上个月的钱还有没有": the section that says from which month it counts.
+  start: /当月|起计发|开始算|起发放|起算/,
+  // "钱打到哪里": the section that says where the money goes.
+  payment: /银行账户|银行卡|存折|社会保障卡|打到|按月发放/,
+  // "批了以后去哪做": the section that names the designated providers, or says the family chooses.
+  provider: /(?:定点|指定)[^，。；]{0,8}(?:机构|医院|单位)|自行选择/,
 };
 
 /**
