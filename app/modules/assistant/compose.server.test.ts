@@ -239,6 +239,19 @@ describe("questions for a sum the corpus does not state", () => {
     expect(reply.citations.length).toBeGreaterThan(0);
   });
 
+  it("answers a time limit from the section that says the question's words and states it, not the guide's 要多久 section", async () => {
+    const reply = await ask("收到结果多少天内可以申请重评？");
+    expect(reply.view.lead).toMatch(/^收到评定结果后10个工作日内/);
+    expect(reply.citations[0].url).toBe("/policies/disability-certificate-guide#s-4-2");
+  });
+
+  it("keeps a family that holds a certificate on the grading guide when it asks about the grading (评轻了, then 多少天内重评)", async () => {
+    const first = await ask("我妈评了肢体四级，我们觉得评轻了");
+    const reply = await askAssistant({ question: "收到结果多少天内可以申请重评？", locale: "zh-CN" }, { index, chatModel: null, history: [first.turn] });
+    expect(reply.view.lead).toMatch(/^收到评定结果后10个工作日内/);
+    expect(reply.answer).not.toContain("帮你办补贴");
+  });
+
   it("answers what a service costs with the passage that says it is free (残疾证办下来要多少钱)", async () => {
     const reply = await ask("残疾证办下来要多少钱");
     expect(reply.grounded).toBe(true);

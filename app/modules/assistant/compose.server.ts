@@ -7,7 +7,7 @@ import { schemeForTerms, schemeRuleSummary, type Scheme } from "./eligibility";
 import type { AnswerPassage, AnswerView, NextStep } from "./answer-view";
 import { unsaidTerms } from "./grounding.server";
 import { blocksOf, itemText, listHolding } from "./passage-structure";
-import { aspectHeadings, aspectPhrases, aspectStatements, everyoneElse } from "./dialog-phrases";
+import { aspectAlsoStated, aspectHeadings, aspectPhrases, aspectStatements, everyoneElse } from "./dialog-phrases";
 import { eligibilityText } from "./eligibility-text";
 import { extractFacts } from "./stated-facts";
 import { getPhrases } from "./phrases.server";
@@ -224,13 +224,18 @@ export function rerank(hits: RetrievedChunk[], terms: TermWeight[], aspects: str
     // section elsewhere that mentions it in passing (the allowance guides' materials list the certificate).
     const title = normalize(hit.chunk.docTitle);
     const named = own.reduce((sum, t) => ([...t.term].length > 1 && title.includes(t.term) ? sum + t.weight : sum), 0);
-    return { hit, value: (1 / (i + 2)) * 0.5 + 0.5 * Math.min(1, best / max) * 0.5 + titleBonus * Math.min(1, named / max) };
+    const match = Math.min(1, best / max);
+    return { hit, match, value: (1 / (i + 2)) * 0.5 + 0.5 * match * 0.5 + titleBonus * Math.min(1, named / max) };
   });
   // Within the document that answers best, the section headed for what is asked comes first (a "去哪里办"
   // of another document does not: the document is chosen by the topic, the section by the aspect).
   if (aspects.length && scored.length) {
     const topDoc = aspectDocument(scored, services);
-    for (const x of scored) if (x.hit.chunk.docId === topDoc && headedFor(x.hit.chunk, aspects)) x.value += aspectHeadingBonus;
+    // (Or the section that says the question's words best, when it states the fact asked: "收到结果多少天内可以申请重评" → the
+    // section on objections, "10个工作日内", not the guide's "要多久".)
+    const closest = Math.max(...scored.map((x) => x.match));
+    const states = (x: (typeof scored)[number]) => x.match >= closest && aspects.some((a) => aspectAlsoStated[a]?.test(x.hit.chunk.text));
+    for (const x of scored) if (x.hit.chunk.docId === topDoc && (headedFor(x.hit.chunk, aspects) || states(x))) x.value += aspectHeadingBonus;
   }
   return scored.sort((a, b) => b.value - a.value).map((x) => x.hit);
 }

@@ -59,7 +59,8 @@ const certificateDocs = new Set(["disability-certificate-guide", "disability-cer
 function holdsCertificateAndAsksElse(resolved: ResolvedQuestion): boolean {
   const { facts } = resolved;
   const holds = facts.certificate === "yes" || (facts.certificate === undefined && facts.grades !== undefined);
-  const aboutCertificate = resolved.topic.some((w) => /残疾人?证|残证|certificate|评定|评残|鉴定|等级|分级|分类|类别|几级|grade|categor/i.test(w));
+  // (The aspect too: "多少天内可以申请重评" asks about the grading though its topic is 收到 结果.)
+  const aboutCertificate = [...resolved.topic, resolved.aspect].some((w) => /残疾人?证|残证|certificate|评|鉴定|等级|分级|分类|类别|几级|grade|categor/i.test(w));
   return holds && !aboutCertificate;
 }
 

@@ -68,7 +68,7 @@ export const aspectPhrases: Record<string, Phrase[]> = {
   // "证丢了怎么办") it asks what to do, which the situation's own words find.
   how: ["怎么申请", "如何申请", "怎么办理", /(证|补贴|补助|救助|手续|评定|鉴定|改造|借用|适配)怎么办/u, /怎么办(残疾人?证|借阅证|证)/u, "如何办理", "怎么弄", "流程", "步骤", "程序", "办理", /(?<!重新|再次|再)申请/u, "how do", "how to", "how can", "process", "steps", "apply"],
   time: [
-    "多久", "几耐", "多长时间", "几天", "什么时候", "何时", "时间", "到账", "上班", "开门", "几点", "星期六", "星期天", "星期日", "周六", "周日", "周末",
+    "多久", "几耐", "多长时间", "几天", /多少个?(?:天|工作日|星期|礼拜|月|年)|几个工作日/u, "什么时候", "何时", "时间", "到账", "上班", "开门", "几点", "星期六", "星期天", "星期日", "周六", "周日", "周末",
     "节假日", "how long", "how many days", "how many weeks", "how many months", "how soon", "within", "deadline", "when", "opening hours", "open",
   ],
   proxy: ["代办", "代理", "委托", "代为", "本人去", "亲自去", "家属去", "家人去", "家里人去", "叫家里人", "让家里人", "叫家人", "让家人", "叫人帮", "找人帮",
@@ -78,7 +78,8 @@ export const aspectPhrases: Record<string, Phrase[]> = {
   online: ["网上", "线上", "手机上", "小程序", "online", "internet"],
   contact: ["电话", "联系", "咨询", "问谁", "phone", "contact", "call", "who do i ask", "who can i ask"],
   decides: ["谁审核", "谁审批", "谁决定", "谁定", "由谁", "who decides", "who approves"],
-  amount: ["多少钱", "多少", "几块", "标准", "how much", "amount"],
+  // (Not "多少天内", "多少人": a time, a count.)
+  amount: ["多少钱", /多少(?!个?(?:天|工作日|星期|礼拜|月|年|人|次|岁|名|家|小时|分钟))/u, "几块", "标准", "how much", "amount"],
   calculation: ["怎么算", "如何算", "怎么计算", "如何计算", "计算", "算法", "公式", "how is it calculated", "calculate", "calculation", "formula"],
   booking: ["预约", "订票", "订座", "订位", "抢票", "怎么订", "订得上", "订得到", "订上", "能订", "book", "booking", "reserve", "reservation"],
   together: ["一起领", "一起拿", "一起申请", "同时领", "同时拿", "同时申请", "同时享受", "都能领", "都可以领", "两个都", "两项都", "都能拿", "只能领一", "只能拿一", "只能选一", "二选一", "either one", "only one of", "at the same time", "both at once", "together"],
@@ -122,6 +123,14 @@ export const aspectStatements: Record<string, RegExp> = {
   payment: /银行账户|银行卡|存折|社会保障卡|打到|按月发放/,
   // "批了以后去哪做": the section that names the designated providers, or says the family chooses.
   provider: /(?:定点|指定)[^，。；]{0,8}(?:机构|医院|单位)|自行选择/,
+};
+
+/**
+ * Aspects a section that says the question's words answers by stating the fact, whatever its heading: "收到结果多少天内
+ * 可以申请重评" is answered by the section on objections, which says "10个工作日内", not by the guide's "要多久" section.
+ */
+export const aspectAlsoStated: Record<string, RegExp> = {
+  time: /(?:\d+|[一二三四五六七八九十两]+)\s*个?(?:工作日|日|天|星期|周|个月|月|年)(?:内|以内|之内)/,
 };
 
 /**

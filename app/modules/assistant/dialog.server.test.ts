@@ -305,4 +305,11 @@ describe("follow-ups about another person", () => {
     expect(hospital).toContain("provider");
     expect(hospital).not.toContain("where");
   });
+
+  it("'多少天内' asks a time, not an amount; '多少钱' still asks the amount", () => {
+    const days = resolveQuestion("收到结果多少天内可以申请重评？", [certificate]).aspects;
+    expect(days).toContain("time");
+    expect(days).not.toContain("amount");
+    expect(resolveQuestion("要交多少钱", [certificate]).aspects).toContain("amount");
+  });
 });
