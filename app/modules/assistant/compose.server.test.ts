@@ -245,6 +245,21 @@ describe("questions for a sum the corpus does not state", () => {
     expect(reply.citations[0].url).toBe("/policies/disability-certificate-guide#s-4-2");
   });
 
+  it("answers a question about one case of a procedure (重新评定) from that case's section, without the first case's office or times", async () => {
+    const reply = await ask("依据《中华人民共和国残疾人证管理办法》，申请人对残疾评定结果有异议的，申请重新评定的期限及受理机关分别为何？");
+    expect(reply.grounded).toBe(true);
+    expect(reply.view.lead).toMatch(/^收到评定结果后10个工作日内，可以向市级残联申请重新评定/);
+    expect(reply.view.also ?? []).toEqual([]);
+    // 期限 and 受理机关 name what is asked; the lead states both, so nothing is owned up to as unsaid.
+    expect(reply.answer).not.toContain("没有提到");
+  });
+
+  it("never lists another service's materials under a case that names none (残疾证换领要带什么材料)", async () => {
+    const reply = await ask("残疾证换领要带什么材料");
+    expect(reply.view.lead).toContain("换领");
+    expect(reply.view.points.join("")).not.toContain("银行账户");
+  });
+
   it("keeps a family that holds a certificate on the grading guide when it asks about the grading (评轻了, then 多少天内重评)", async () => {
     const first = await ask("我妈评了肢体四级，我们觉得评轻了");
     const reply = await askAssistant({ question: "收到结果多少天内可以申请重评？", locale: "zh-CN" }, { index, chatModel: null, history: [first.turn] });

@@ -204,6 +204,27 @@ function headedFor(chunk: AssistantChunk, aspects: string[]): boolean {
 }
 
 /**
+ * A section for one case of a guide's procedure other than its first ("四、办理流程 › 2. 对评定结果有异议", "› 3. 换领"):
+ * the guide's general sections (去哪里办, 要多久) are about the first case, 新办.
+ */
+function isCaseSection(chunk: AssistantChunk): boolean {
+  const path = chunk.headingPath;
+  return path.length >= 2 && (aspectHeadings.how ?? []).some((w) => path[path.length - 2].includes(w)) && !headedFor(chunk, ["how"]);
+}
+
+/** Words that say what is asked of a topic (证件, 时间: dialog-phrases.ts), not the topic. */
+const aspectWordSet = new Set(Object.values(aspectPhrases).flatMap((list) => list.filter((p): p is string => typeof p === "string")));
+
+/**
+ * Whether a section's own heading says one of the question's words that tell its topic (two characters or more,
+ * weighing at least half, not a word for what is asked: 证件 in "挂失补办（证件丢了）" is no 异议).
+ */
+function headingSays(chunk: AssistantChunk, terms: TermWeight[]): boolean {
+  const heading = normalize(chunk.headingPath.at(-1) ?? "");
+  return terms.some((t) => [...t.term].length > 1 && t.weight >= 0.5 && !aspectWordSet.has(t.term) && heading.includes(t.term));
+}
+
+/**
  * The document whose sections answer the aspects asked: the best one whose title names a service the question
  * names (glossary terms: "残疾证去哪办 要带啥" → 残疾人证 → the certificate guide, not the allowance guide whose
  * materials list the certificate); else the best.
@@ -235,7 +256,12 @@ export function rerank(hits: RetrievedChunk[], terms: TermWeight[], aspects: str
     // section on objections, "10个工作日内", not the guide's "要多久".)
     const closest = Math.max(...scored.map((x) => x.match));
     const states = (x: (typeof scored)[number]) => x.match >= closest && aspects.some((a) => aspectAlsoStated[a]?.test(x.hit.chunk.text));
-    for (const x of scored) if (x.hit.chunk.docId === topDoc && (headedFor(x.hit.chunk, aspects) || states(x))) x.value += aspectHeadingBonus;
+    // (A question about one case of a guide's procedure, whose own heading says the question's words, 对评定结果有异议 or
+    // 换领, is answered in that case's section: the guide's general 去哪里办 and 要多久 are about its first case, 新办.)
+    const closestInDoc = Math.max(...scored.filter((x) => x.hit.chunk.docId === topDoc).map((x) => x.match));
+    const caseSection = scored.find((x) => x.hit.chunk.docId === topDoc && x.match >= closestInDoc && isCaseSection(x.hit.chunk) && headingSays(x.hit.chunk, own));
+    if (caseSection) caseSection.value += aspectHeadingBonus;
+    else for (const x of scored) if (x.hit.chunk.docId === topDoc && (headedFor(x.hit.chunk, aspects) || states(x))) x.value += aspectHeadingBonus;
   }
   return scored.sort((a, b) => b.value - a.value).map((x) => x.hit);
 }
@@ -791,7 +817,8 @@ export function composeAnswer({ retrieval, index, locale, t, personalData, idf }
     if (closing && [...closing].length <= maxClosingNote && !also.some((a) => a.lead === closing)) also.unshift({ lead: closing, points: [], source: passages[0].n });
   }
   if (!points.length && listQuestion.test(asked)) {
-    for (const p of passages.slice(0, 2)) {
+    // (From the lead's own document: another's list is another service's, 换领 is not given the allowance's materials.)
+    for (const p of passages.slice(0, 2).filter((x) => !best || index.chunks[x.key].docId === best.docId)) {
       const items = listItems(index.chunks[p.key].article);
       if (items.length) {
         points.push(...items);
@@ -872,7 +899,8 @@ function otherAspects(
   label: CitationLabel,
 ): NonNullable<AnswerView["also"]> {
   const particular = aspects.filter((a) => a !== "how");
-  if (!particular.length) return [];
+  // (A case's own section answers for its case: the general sections' office and times are the first case's.)
+  if (!particular.length || isCaseSection(best)) return [];
   const out: NonNullable<AnswerView["also"]> = [];
   for (const aspect of particular) {
     if (out.length >= maxAlso) break;

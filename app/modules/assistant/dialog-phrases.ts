@@ -47,7 +47,7 @@ export const aspectPhrases: Record<string, Phrase[]> = {
   where: [
     // "去哪做康复" asks where the service is received after approval (the procedure's 定点机构), not where to apply.
     // ("钱打到哪里" asks how the money is paid: `payment`.)
-    /(?<!(?:打|发|转|汇)到)(?:哪里|哪儿|在哪|去哪)(?!(?:里|儿)?做|家医院|个医院)/u, "什么地方", "地址", "窗口", "哪个部门", "什么部门", "哪个单位", "找谁", "找哪里", "where", "address", "office",
+    /(?<!(?:打|发|转|汇)到)(?:哪里|哪儿|在哪|去哪)(?!(?:里|儿)?做|家医院|个医院)/u, "什么地方", "地址", "窗口", "受理机关", "受理部门", "办理机关", "哪个机关", "哪个部门", "什么部门", "哪个单位", "找谁", "找哪里", "where", "address", "office",
     // "能在广州申请吗", "可以在这边办吗": whether it can be done there is a question of where.
     /(能|可以|可不可以|能不能)就?在[^，。？?\s]{1,6}(申请|办|领|换|补)/u,
   ],
@@ -69,7 +69,7 @@ export const aspectPhrases: Record<string, Phrase[]> = {
   how: ["怎么申请", "如何申请", "怎么办理", /(证|补贴|补助|救助|手续|评定|鉴定|改造|借用|适配)怎么办/u, /怎么办(残疾人?证|借阅证|证)/u, "如何办理", "怎么弄", "流程", "步骤", "程序", "办理", /(?<!重新|再次|再)申请/u, "how do", "how to", "how can", "process", "steps", "apply"],
   time: [
     "多久", "几耐", "多长时间", "几天", /多少个?(?:天|工作日|星期|礼拜|月|年)|几个工作日/u, "什么时候", "何时", "时间", "到账", "上班", "开门", "几点", "星期六", "星期天", "星期日", "周六", "周日", "周末",
-    "节假日", "how long", "how many days", "how many weeks", "how many months", "how soon", "within", "deadline", "when", "opening hours", "open",
+    "节假日", "期限", "how long", "how many days", "how many weeks", "how many months", "how soon", "within", "deadline", "when", "opening hours", "open",
   ],
   proxy: ["代办", "代理", "委托", "代为", "本人去", "亲自去", "家属去", "家人去", "家里人去", "叫家里人", "让家里人", "叫家人", "让家人", "叫人帮", "找人帮",
     /(?:帮|替)(?:我|他|她|老人|我妈|我爸)(?:去|办|跑)/u, /(?:儿子|女儿|子女|孩子|老伴)(?:帮|替|代)/u, "someone else", "on behalf", "for him", "for her", "apply for me", "in person", "instead of me"],

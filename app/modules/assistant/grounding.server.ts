@@ -1,5 +1,6 @@
 import { tokenize, tokenizeWords } from "~/modules/search/index.server";
 import type { ExpandedQuery } from "~/modules/search/index.server";
+import { aspectPhrases } from "./dialog-phrases";
 import { getPhrases } from "./phrases.server";
 import { extractFacts } from "./stated-facts";
 import { chunkMatches, chunkSays, corpusMatches, corpusSays, termIdf } from "./term-stats.server";
@@ -157,6 +158,11 @@ export function groundingOf(
  * knowing. Everyday words the glossary maps (瞎子, 坐轮椅) are covered by their terms' meaning and left out, and
  * so are question words (哪几种, 几个月) and English (the passages are Chinese).
  */
+/** The aspect phrases (dialog-phrases.ts, the plain ones) a question says. */
+function aspectWordsIn(text: string): string[] {
+  return Object.values(aspectPhrases).flatMap((list) => list.filter((p): p is string => typeof p === "string" && text.includes(p)));
+}
+
 export function unsaidTerms(
   understanding: Pick<Understanding, "keyTerms">,
   expanded: ExpandedQuery,
@@ -169,9 +175,12 @@ export function unsaidTerms(
   for (const e of expanded.expansions) {
     if (e.variant !== e.canonical.toLowerCase()) termsOf.set(e.variant, [...(termsOf.get(e.variant) ?? []), e.canonical]);
   }
+  // (Nor the words that name what is asked, 期限 or 受理机关: an answer states the time or the office, not the word.)
+  const text = "text" in understanding ? String(understanding.text) : "";
+  const aspectWord = (term: string) => aspectWordsIn(text).some((phrase) => phrase.includes(term));
   const asked = new Set(
     understanding.keyTerms
-      .filter((t) => t.asked && t.weight >= 1 && !t.offTopic && /^\p{Script=Han}{2,}$/u.test(t.term) && !/[哪几多什怎啥]/u.test(t.term))
+      .filter((t) => t.asked && t.weight >= 1 && !t.offTopic && /^\p{Script=Han}{2,}$/u.test(t.term) && !/[哪几多什怎啥]/u.test(t.term) && !aspectWord(t.term))
       .map((t) => t.term),
   );
   const says = (word: string) => keys.some((key) => chunkSays(index, key, word));
