@@ -142,6 +142,12 @@ describe("answers", () => {
     expect(reply.answer).toContain("景区");
   });
 
+  it("answers whether a certificate may be lent when the place it is lent for is one the corpus lacks (借给我哥去景区用)", async () => {
+    const reply = await ask("残疾证借给我哥去景区用一下行不");
+    expect(reply.grounded).toBe(true);
+    expect(reply.view.lead).toContain("本人使用");
+  });
+
   it("answers 放电影有讲解吗 from the cinema guide's audio description", async () => {
     const reply = await ask("盲人电影院放电影有讲解吗，我奶奶看不见想去");
     expect(reply.grounded).toBe(true);

@@ -104,6 +104,8 @@ export interface Phrases {
   wishes: RegExp | null;
   /** Single characters that say what is asked to be done (phrasebook `actions`). */
   actions: Set<string>;
+  /** Verbs that say nothing of what is asked (拿, 带, 想): a place gone to after them is still the topic (phrasebook `lightVerbs`). */
+  lightVerbs: Set<string>;
   offTopic: PhraseMatcher;
   domain: PhraseMatcher;
 }
@@ -123,6 +125,7 @@ export function phrasesFrom(book: Phrasebook, whole: string[] = []): Phrases {
       ? new RegExp(`^\\s*(?:${[...book.wishes].sort((a, b) => b.length - a.length).map(toPattern).join("|")})`, "iu")
       : null,
     actions: new Set(book.actions),
+    lightVerbs: new Set(book.lightVerbs),
     offTopic: new PhraseMatcher(Object.values(book.offTopic).flat()),
     domain: new PhraseMatcher(book.domain),
   };

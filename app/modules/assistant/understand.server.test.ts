@@ -163,6 +163,12 @@ describe("key terms", () => {
     expect(t["修"]?.weight).toBeGreaterThan(0.5);
   });
 
+  it("reads the place gone to after a verb that says what is asked as what for (借给我哥去景区用), not after a light verb", () => {
+    expect(terms("残疾证借给我哥去景区用一下行不")["景区"]?.place).toBe(true);
+    expect(terms("拿残疾证去银行办卡有优惠吗")["银行"]?.place).toBeUndefined();
+    expect(terms("坐轮椅的去景区有没有免费")["景区"]?.place).toBeUndefined();
+  });
+
   it("makes an off-topic phrase in the clause that asks a key term of its own", () => {
     expect(terms("盲人按摩店哪家便宜")["哪家便宜"]?.offTopic).toBe(true);
     expect(terms("残疾人可以买彩票吗")["彩票"]?.offTopic).toBe(true);

@@ -66,10 +66,21 @@ export const storyWeight = 0.15;
 /** Where a clause ends: punctuation, a line break, and a space between Chinese words (how people type on a phone). */
 const clauseEnd = /(?<=[，。！？；,!?;\n]|\.\s)|(?<=\p{Script=Han})\s+(?=\p{Script=Han})/u;
 
-function clauseTerms(clause: string, weight: number, asked: boolean, actions: Set<string> = new Set()): KeyTerm[] {
+/** Words that go somewhere (去景区, 下去景区): after another verb they say what for, not what is asked. */
+const goingWords = new Set(["去", "到", "下去", "过去"]);
+
+function clauseTerms(clause: string, weight: number, asked: boolean, actions: Set<string> = new Set(), lightVerbs: Set<string> = new Set()): KeyTerm[] {
   const out: KeyTerm[] = [];
   let previous = "";
+  // "残疾证借给我哥去景区用一下行不": after a verb that says what is asked (借给), the place one goes to (景区) is what
+  // for, a circumstance like a place name. Not after a light verb ("拿残疾证去银行办卡": 拿 says nothing; the bank is
+  // what is asked), and not with no verb before it ("坐轮椅的去景区有没有免费").
+  let acted = false;
+  let going = false;
   for (const { word, tag } of tagWords(clause)) {
+    const purpose = going && /^n/.test(tag);
+    going = acted && goingWords.has(word);
+    if (/^v/.test(tag) && !goingWords.has(word) && !lightVerbs.has(word)) acted = true;
     // "25个人的小公司": jieba reads 25 / 个人, but 个 counts the number before it ("25 people"), it is no 个人 (a person).
     const countsPrevious = word.startsWith("个") && /^[\d一二两三四五六七八九十百千几]+$/u.test(previous);
     previous = word;
@@ -81,8 +92,9 @@ function clauseTerms(clause: string, weight: number, asked: boolean, actions: Se
     const terms = single ? [word] : tokens;
     // (An action weighs as the verb it is: it is what is asked, not a clue to the topic.)
     const discount = single && !actions.has(word) ? singleWeight : 1;
-    const place = /^ns/.test(tag) ? { place: true } : {};
-    for (const term of terms) out.push({ term, weight: partOfSpeechWeight(tag) * weight * discount, asked, ...place });
+    const place = /^ns/.test(tag) || purpose ? { place: true } : {};
+    const speech = purpose ? partOfSpeechWeight("ns") : partOfSpeechWeight(tag);
+    for (const term of terms) out.push({ term, weight: speech * weight * discount, asked, ...place });
   }
   return out;
 }
@@ -127,7 +139,7 @@ export function keyTermsOf(text: string, phrases: Phrases): KeyTerm[] {
   const parts = questionClauses(text, phrases);
   const clauses = parts.map((p) => p.clause);
   const asking = parts.map((p) => p.asking);
-  const out = parts.flatMap(({ own, asking }) => clauseTerms(own, asking ? 1 : storyWeight, asking, phrases.actions));
+  const out = parts.flatMap(({ own, asking }) => clauseTerms(own, asking ? 1 : storyWeight, asking, phrases.actions, phrases.lightVerbs));
   for (const [i, clause] of clauses.entries()) {
     if (!asking[i]) continue;
     for (const phrase of phrases.offTopic.find(clause)) out.push({ term: phrase.toLowerCase(), weight: 1, asked: true, offTopic: true });

@@ -41,6 +41,11 @@ export const phrasebookSchema = z
      * no single character, so "轮椅坏了哪里可以修" is not answered by a passage about lending wheelchairs.
      */
     actions: z.array(z.string().regex(/^\p{Script=Han}$/u, "one Chinese character")).default([]),
+    /**
+     * Verbs that say nothing of what is asked (拿, 带, 想): a place gone to after them (去银行) is still what is asked;
+     * after another verb ("借给我哥去景区用") it says what for, a circumstance.
+     */
+    lightVerbs: z.array(phrase).default([]),
     /** Topics the assistant does not cover, each with the words that name it (matched as substrings). */
     offTopic: z.record(z.array(phrase).min(1)).default({}),
     /** Words that make a question the assistant's business, whatever else it mentions (substrings). */
@@ -60,7 +65,7 @@ export interface PhrasebookLoad {
   errors: CorpusError[];
 }
 
-const empty: Phrasebook = { narrative: [], questionWords: [], notQuestions: [], questionEndings: [], wishes: [], actions: [], offTopic: {}, domain: [], cantonese: {} };
+const empty: Phrasebook = { narrative: [], questionWords: [], notQuestions: [], questionEndings: [], wishes: [], actions: [], lightVerbs: [], offTopic: {}, domain: [], cantonese: {} };
 
 /**
  * knowledge/phrasebook.yaml, validated (schema; a phrase listed twice, or in two of narrative, the off-topic
