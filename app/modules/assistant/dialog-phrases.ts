@@ -185,9 +185,15 @@ export const alsoMarkers: Phrase[] = [/也(?:可以|能|行|有|要|算)/, /\bas
 
 /** Words that point back to the earlier topic ("这个", "它", "it"). */
 export const backReferences: Phrase[] = [
-  "这个", "那个", "这项", "那项", "它", "这种", "他们", "她们", "this one", "that one", /\bit\b/, /\bthat\b/, /\bthis\b/, /\bthem\b/,
+  "这个", "那个", "这项", "那项", "它", "这种", "他们", "她们", "那边", "那里", "那儿", "this one", "that one", /\bit\b/, /\bthat\b/, /\bthis\b/, /\bthem\b/,
   /\bone\b/, /\bthere\b/, /\bthey\b/, /\bhe\b/, /\bshe\b/, /\bhim\b/, /\bher\b/,
 ];
+
+/**
+ * Words that, opening a question, point back to the place the conversation is about ("那边要是只有楼梯怎么办？他们
+ * 要不要照顾我？" after 法律援助): however long the question, it asks about the earlier topic there.
+ */
+export const placeReferences: RegExp = /^(?:那边|那里|那儿|在那边|在那里)/u;
 
 /** Words that point back to the last two topics together ("两个能一起领吗？", "can I get both?"). */
 export const bothReferences: Phrase[] = ["两个", "两项", "两样", "两者", "都能", /\bboth\b/];

@@ -312,4 +312,12 @@ describe("follow-ups about another person", () => {
     expect(days).not.toContain("amount");
     expect(resolveQuestion("要交多少钱", [certificate]).aspects).toContain("amount");
   });
+
+  it("a question opening with 那边 asks of the earlier topic there, however long it is", () => {
+    const legalAid = turn({ question: "我是坐轮椅的，想去申请法律援助", docIds: ["legal-aid-law-disability"], topic: ["坐轮椅", "法律援助"], aspect: "想去申请" });
+    const resolved = resolveQuestion("那边要是只有楼梯怎么办？他们要不要照顾我？", [legalAid]);
+    expect(resolved.borrowed).toBe("topic");
+    expect(resolved.topic).toContain("法律援助");
+    expect(resolved.preferDocs).toContain("legal-aid-law-disability");
+  });
 });

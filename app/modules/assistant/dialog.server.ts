@@ -8,6 +8,7 @@ import {
   alsoMarkers,
   aspectWords,
   backReferences,
+  placeReferences,
   bareAnswers,
   bothReferences,
   questionForms,
@@ -346,7 +347,9 @@ export function resolveQuestion(question: string, history: PriorTurn[] = [], opt
   if (last) {
     const hasTopic = own.schemes.length > 0 || own.topic.length > 0;
     const short = /\p{Script=Han}/u.test(own.text) ? [...own.text].length <= 16 : own.text.split(/\s+/).length <= 8;
-    const pointsBack = (own.backReference || own.both) && !own.schemes.length && own.topic.length <= 1 && short;
+    // ("那边要是只有楼梯怎么办？" opens with the place the conversation is about: it asks of the earlier topic there.)
+    const there = placeReferences.test(own.text) && !own.schemes.length;
+    const pointsBack = ((own.backReference || own.both) && !own.schemes.length && own.topic.length <= 1 && short) || there;
     // "两个能一起领吗？": both of the last two topics.
     const earlierTopic = own.both && usable[1] ? [...new Set([...last.topic, ...usable[1].topic])] : last.topic;
     // The eligibility question an answer may answer: the last turn's, or the one before ("为什么？" in between).
@@ -361,7 +364,7 @@ export function resolveQuestion(question: string, history: PriorTurn[] = [], opt
     // something the corpus does not know, which is a new question.)
     // ("这种也算吗？" has no subject either: "also" asks the earlier question of the case it tells.)
     const leansBack = (short || !own.strangers.length) && own.question && (!own.ellipsis || (own.also && !hasTopic));
-    if ((!hasTopic || pointsBack) && (own.aspects.length || own.eligibility || leansBack)) {
+    if ((!hasTopic || pointsBack) && (own.aspects.length || own.eligibility || leansBack || there)) {
       // "要带什么材料？", "在哪里办", "how long does it take?": the earlier topic, this aspect.
       borrowed = "topic";
       topic = earlierTopic;
