@@ -254,6 +254,13 @@ describe("questions for a sum the corpus does not state", () => {
     expect(reply.answer).not.toContain("没有提到");
   });
 
+  it("never owns up to a question word as unsaid (由谁来决定 answered by 由县级教育部门…决定)", async () => {
+    const first = await ask("孩子脑瘫，我们想让他去家门口的普通小学读书");
+    const reply = await askAssistant({ question: "我们家长不同意的话，最后由谁来决定？", locale: "zh-CN" }, { index, chatModel: null, history: [first.turn] });
+    expect(reply.view.lead).toContain("县级教育部门");
+    expect(reply.answer).not.toContain("没有提到：由谁来");
+  });
+
   it("never lists another service's materials under a case that names none (残疾证换领要带什么材料)", async () => {
     const reply = await ask("残疾证换领要带什么材料");
     expect(reply.view.lead).toContain("换领");

@@ -180,7 +180,7 @@ export function unsaidTerms(
   const aspectWord = (term: string) => aspectWordsIn(text).some((phrase) => phrase.includes(term));
   const asked = new Set(
     understanding.keyTerms
-      .filter((t) => t.asked && t.weight >= 1 && !t.offTopic && /^\p{Script=Han}{2,}$/u.test(t.term) && !/[哪几多什怎啥]/u.test(t.term) && !aspectWord(t.term))
+      .filter((t) => t.asked && t.weight >= 1 && !t.offTopic && /^\p{Script=Han}{2,}$/u.test(t.term) && !/[哪几多什怎啥谁]/u.test(t.term) && !aspectWord(t.term))
       .map((t) => t.term),
   );
   const says = (word: string) => keys.some((key) => chunkSays(index, key, word));
