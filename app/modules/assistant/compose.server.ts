@@ -7,7 +7,7 @@ import { schemeForTerms, schemeRuleSummary, type Scheme } from "./eligibility";
 import type { AnswerPassage, AnswerView, NextStep } from "./answer-view";
 import { unsaidTerms } from "./grounding.server";
 import { blocksOf, itemText, listHolding } from "./passage-structure";
-import { aspectAlsoStated, aspectHeadings, aspectPhrases, aspectStatements, everyoneElse } from "./dialog-phrases";
+import { aspectAlsoStated, aspectHeadings, aspectPhrases, aspectStatements, everyoneElse, plainAspectPhrases } from "./dialog-phrases";
 import { eligibilityText } from "./eligibility-text";
 import { extractFacts } from "./stated-facts";
 import { getPhrases } from "./phrases.server";
@@ -213,7 +213,7 @@ function isCaseSection(chunk: AssistantChunk): boolean {
 }
 
 /** Words that say what is asked of a topic (证件, 时间: dialog-phrases.ts), not the topic. */
-const aspectWordSet = new Set(Object.values(aspectPhrases).flatMap((list) => list.filter((p): p is string => typeof p === "string")));
+const aspectWordSet = new Set(plainAspectPhrases);
 
 /**
  * Whether a section's own heading says one of the question's words that tell its topic (two characters or more,

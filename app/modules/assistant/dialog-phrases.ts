@@ -87,6 +87,9 @@ export const aspectPhrases: Record<string, Phrase[]> = {
   content: ["包括", "包含", "内容", "哪些帮助", "什么帮助", "能得到", "提供什么", /\bwhat does it (?:include|cover)\b/, "what help", "include", "cover"],
 };
 
+/** The plain (string) aspect phrases, all aspects together: words that say what is asked of a topic (证件, 期限). */
+export const plainAspectPhrases: string[] = Object.values(aspectPhrases).flatMap((list) => list.filter((p): p is string => typeof p === "string"));
+
 /**
  * How a section's own heading says it answers an aspect ("三、需要带什么材料", "五、去哪里办"): such a section
  * leads an answer to that aspect. Only the aspects a heading names plainly ("how" is in every heading that says

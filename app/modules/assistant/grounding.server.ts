@@ -1,6 +1,6 @@
 import { tokenize, tokenizeWords } from "~/modules/search/index.server";
 import type { ExpandedQuery } from "~/modules/search/index.server";
-import { aspectPhrases } from "./dialog-phrases";
+import { plainAspectPhrases } from "./dialog-phrases";
 import { getPhrases } from "./phrases.server";
 import { extractFacts } from "./stated-facts";
 import { chunkMatches, chunkSays, corpusMatches, corpusSays, termIdf } from "./term-stats.server";
@@ -156,15 +156,11 @@ export function groundingOf(
  * The Chinese nouns of the clause that asks, typed as the corpus would write them or unknown to it, that none of
  * the given passages says ("有没有轮椅位" when no passage mentions 轮椅): what the answer should own up to not
  * knowing. Everyday words the glossary maps (瞎子, 坐轮椅) are covered by their terms' meaning and left out, and
- * so are question words (哪几种, 几个月) and English (the passages are Chinese).
+ * so are question words (哪几种, 几个月, 由谁来), the words that name what is asked (期限, 受理机关: the answer states a
+ * time or an office, not the word) and English (the passages are Chinese).
  */
-/** The aspect phrases (dialog-phrases.ts, the plain ones) a question says. */
-function aspectWordsIn(text: string): string[] {
-  return Object.values(aspectPhrases).flatMap((list) => list.filter((p): p is string => typeof p === "string" && text.includes(p)));
-}
-
 export function unsaidTerms(
-  understanding: Pick<Understanding, "keyTerms">,
+  understanding: Pick<Understanding, "keyTerms" | "text">,
   expanded: ExpandedQuery,
   index: AssistantIndex,
   keys: number[],
@@ -175,9 +171,8 @@ export function unsaidTerms(
   for (const e of expanded.expansions) {
     if (e.variant !== e.canonical.toLowerCase()) termsOf.set(e.variant, [...(termsOf.get(e.variant) ?? []), e.canonical]);
   }
-  // (Nor the words that name what is asked, 期限 or 受理机关: an answer states the time or the office, not the word.)
-  const text = "text" in understanding ? String(understanding.text) : "";
-  const aspectWord = (term: string) => aspectWordsIn(text).some((phrase) => phrase.includes(term));
+  const said = plainAspectPhrases.filter((phrase) => understanding.text.includes(phrase));
+  const aspectWord = (term: string) => said.some((phrase) => phrase.includes(term));
   const asked = new Set(
     understanding.keyTerms
       .filter((t) => t.asked && t.weight >= 1 && !t.offTopic && /^\p{Script=Han}{2,}$/u.test(t.term) && !/[哪几多什怎啥谁]/u.test(t.term) && !aspectWord(t.term))
