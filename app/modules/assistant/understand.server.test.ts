@@ -156,6 +156,13 @@ describe("key terms", () => {
     expect(t["哪里"].weight).toBeLessThan(t["举办"].weight);
   });
 
+  it("weighs a word the dictionary lacks, guessed from a function character and the next (我能, 还会), as that character", () => {
+    const t = terms("这样算不算歧视？我能怎么维权？");
+    expect(t["维权"].weight).toBe(1);
+    expect(t["我能"].weight).toBeLessThanOrEqual(0.15);
+    expect(terms("他在坐牢，补贴还会照发吗")["还会"].weight).toBeLessThanOrEqual(0.15);
+  });
+
   it("keeps a single character that says what is to be done (修, phrasebook actions) at a verb's weight", () => {
     const t = terms("轮椅坏了哪里可以修");
     expect(t["修"]?.asked).toBe(true);

@@ -57,6 +57,16 @@ export function partOfSpeechWeight(tag: string): number {
   return 0.15; // r pronoun, m numeral, q measure, d adverb, t time, f locality, s place, p, c, u, y, e, o, z, b …
 }
 
+/**
+ * A word jieba's dictionary lacks and its HMM guessed (tagged x): "我能", "还会", "算边", "更重" join a function
+ * character to the next one, and say no more than their weakest character does ("我能怎么维权" asks about 维权). A name
+ * it guesses (霍金) keeps a noun's weight: each of its characters is one.
+ */
+function guessedWordWeight(word: string): number {
+  if (!/^\p{Script=Han}{2,}$/u.test(word)) return partOfSpeechWeight("x");
+  return Math.min(...[...word].map((char) => partOfSpeechWeight(tagWords(char)[0]?.tag ?? "x")));
+}
+
 /** A single character is a weaker clue to a topic than a word. */
 export const singleWeight = 0.5;
 
@@ -93,7 +103,7 @@ function clauseTerms(clause: string, weight: number, asked: boolean, actions: Se
     // (An action weighs as the verb it is: it is what is asked, not a clue to the topic.)
     const discount = single && !actions.has(word) ? singleWeight : 1;
     const place = /^ns/.test(tag) || purpose ? { place: true } : {};
-    const speech = purpose ? partOfSpeechWeight("ns") : partOfSpeechWeight(tag);
+    const speech = purpose ? partOfSpeechWeight("ns") : tag === "x" ? guessedWordWeight(word) : partOfSpeechWeight(tag);
     for (const term of terms) out.push({ term, weight: speech * weight * discount, asked, ...place });
   }
   return out;
