@@ -48,4 +48,35 @@ describe("linear algebra for LSA", () => {
     expect(Math.abs(svd.vt[1 * 2 + 1])).toBeCloseTo(1);
     expect(truncatedSvd(m, 2).vt).toEqual(svd.vt);
   });
+
+  it("is exact for a small corpus: a new term leaves the other terms' projection as it was", () => {
+    // Rows: chunks; the second matrix has one more column (a term only the last chunk says).
+    const base = [
+      [3, 1, 0, 0, 2],
+      [1, 2, 1, 0, 0],
+      [0, 1, 3, 1, 0],
+      [0, 0, 1, 2, 1],
+    ];
+    // Few random directions and no power iterations: a randomized SVD would come out differently for the new column.
+    const rough = { oversample: 0, powerIterations: 0 };
+    const before = truncatedSvd(sparse(base), 3, rough);
+    const after = truncatedSvd(sparse(base.map((row, r) => [...row, r === 3 ? 0.001 : 0])), 3, rough);
+    for (let i = 0; i < 3; i++) expect(after.sigma[i]).toBeCloseTo(before.sigma[i], 5);
+    for (let j = 0; j < 5; j++) {
+      for (let i = 0; i < 3; i++) expect(Math.abs(after.vt[j * 3 + i])).toBeCloseTo(Math.abs(before.vt[j * 3 + i]), 4);
+    }
+    // The seed plays no part.
+    expect(truncatedSvd(sparse(base), 3, { seed: 7 }).sigma).toEqual(before.sigma);
+  });
+
+  it("falls back to randomized range finding for a large corpus, with the same singular values", () => {
+    const m = sparse([
+      [5, 0, 0, 0],
+      [0, 3, 0, 0],
+      [0, 0, 1, 0],
+    ]);
+    const svd = truncatedSvd(m, 2, { exactRowLimit: 0 });
+    expect(svd.sigma[0]).toBeCloseTo(5);
+    expect(svd.sigma[1]).toBeCloseTo(3);
+  });
 });
