@@ -102,6 +102,8 @@ export interface Phrases {
   questionEndings: RegExp | null;
   /** At the start of a clause (after its filler): what the person wants. */
   wishes: RegExp | null;
+  /** At the start of a clause (after its filler): a rhetorical question, which tells the story (phrasebook `rhetorical`). */
+  rhetorical: RegExp | null;
   /** Single characters that say what is asked to be done (phrasebook `actions`). */
   actions: Set<string>;
   /** Verbs that say nothing of what is asked (拿, 带, 想): a place gone to after them is still the topic (phrasebook `lightVerbs`). */
@@ -123,6 +125,9 @@ export function phrasesFrom(book: Phrasebook, whole: string[] = []): Phrases {
       : null,
     wishes: book.wishes.length
       ? new RegExp(`^\\s*(?:${[...book.wishes].sort((a, b) => b.length - a.length).map(toPattern).join("|")})`, "iu")
+      : null,
+    rhetorical: book.rhetorical.length
+      ? new RegExp(`^\\s*(?:${[...book.rhetorical].sort((a, b) => b.length - a.length).map(toPattern).join("|")})`, "u")
       : null,
     actions: new Set(book.actions),
     lightVerbs: new Set(book.lightVerbs),

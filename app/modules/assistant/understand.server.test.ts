@@ -149,6 +149,15 @@ describe("key terms", () => {
     expect(terms("想让孩子上学，去年搬了家，残联在哪里")["孩子"]?.asked ?? false).toBe(false);
   });
 
+  it("reads a rhetorical question (总不能……吧？) as the story, and the question after it as what is asked", () => {
+    const t = terms("残疾证弄丢了，总不能专门坐车回英德吧？在长沙能不能补办？");
+    expect(t["补办"].asked).toBe(true);
+    expect(t["专门"].asked).toBe(false);
+    expect(t["坐车"].asked).toBe(false);
+    // Without 总, "不能坐车吗" asks.
+    expect(terms("残疾人不能坐车吗？")["坐车"].asked).toBe(true);
+  });
+
   it("weighs nouns above verbs, and pronouns, numerals and adverbs least", () => {
     const t = terms("残疾人奥运会下一届在哪里举办");
     expect(t["奥运会"].weight).toBe(1);

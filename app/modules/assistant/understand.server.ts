@@ -117,7 +117,9 @@ export function questionClauses(text: string, phrases: Phrases): Array<{ clause:
   const clauses = text.split(clauseEnd).map((c) => c.trim()).filter(Boolean);
   const own = clauses.map((c) => phrases.narrative.remove(c));
   const counts = own.map((c) => clauseTerms(c, 1, true).length);
-  const markers = clauses.map((c) => {
+  const markers = clauses.map((c, i) => {
+    // ("总不能专门坐车回英德吧？" asks nothing: it expects "no" and tells the story.)
+    if (phrases.rhetorical?.test(own[i])) return [];
     const words = phrases.questionWords.find(phrases.notQuestions.remove(c));
     return words.length || !phrases.questionEndings?.test(c) ? words : ["不"];
   });

@@ -37,6 +37,11 @@ export const phrasebookSchema = z
      */
     wishes: z.array(phrase).default([]),
     /**
+     * Words that open a rhetorical question (总不能, 不至于 …): "总不能专门坐车回英德吧？" expects "no" and tells the
+     * story; the question is the one after it ("在长沙能不能补办？").
+     */
+    rhetorical: z.array(phrase).default([]),
+    /**
      * Single characters that say what a question asks to be done (修, 捐, 坏): key terms though the index keeps
      * no single character, so "轮椅坏了哪里可以修" is not answered by a passage about lending wheelchairs.
      */
@@ -65,7 +70,7 @@ export interface PhrasebookLoad {
   errors: CorpusError[];
 }
 
-const empty: Phrasebook = { narrative: [], questionWords: [], notQuestions: [], questionEndings: [], wishes: [], actions: [], lightVerbs: [], offTopic: {}, domain: [], cantonese: {} };
+const empty: Phrasebook = { narrative: [], questionWords: [], notQuestions: [], questionEndings: [], wishes: [], rhetorical: [], actions: [], lightVerbs: [], offTopic: {}, domain: [], cantonese: {} };
 
 /**
  * knowledge/phrasebook.yaml, validated (schema; a phrase listed twice, or in two of narrative, the off-topic
