@@ -189,6 +189,12 @@ describe("the first sentence answers what is asked", () => {
     expect(reply.view.lead).not.toContain("电子邮箱");
   });
 
+  it("answers a deadline with its date, and a short lead takes no sentence about the page (本页是…摘要)", async () => {
+    const reply = await ask("残联那个巡察整改的通报公示到几号截止");
+    expect(reply.view.lead).toContain("11月16日");
+    expect(reply.view.lead).not.toContain("本页");
+  });
+
   it.each(["残疾证怎么办理", "怎么办残疾证"])("answers %s with the steps of a first application, not a renewal or a move", async (question) => {
     const reply = await ask(question);
     expect(`${reply.view.lead}${reply.view.points.join("")}`).toMatch(/提出申请/);

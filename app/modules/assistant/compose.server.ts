@@ -280,7 +280,7 @@ function defers(sentence: string): boolean {
 }
 
 function isCrossReference(sentence: string): boolean {
-  if (/^(详见|见|参见|以上)|(办法|做法|情况|规定|流程|方法|政策)见/.test(sentence)) return true;
+  if (/^(详见|见|参见|以上|本页)|(办法|做法|情况|规定|流程|方法|政策)见/.test(sentence)) return true;
   // "……，见X。" points elsewhere, unless it says something first ("体验辅具：粤北区域中心设在清远，可以体验各类辅具，见…").
   const pointer = /，见[^，。；]{2,40}[。；：:]?$/.exec(sentence);
   return pointer !== null && [...sentence.slice(0, pointer.index)].length < pointerOnlyBefore;
