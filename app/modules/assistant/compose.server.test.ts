@@ -189,6 +189,13 @@ describe("the first sentence answers what is asked", () => {
     expect(reply.view.lead).not.toContain("电子邮箱");
   });
 
+  it("answers 这个是哪个法规规定的？第几条？ after a question with the law and article that say it", async () => {
+    const first = await ask("配基本的辅助器具国家有补贴吗？");
+    const reply = await askAssistant({ question: "这个是哪个法规规定的？第几条？", locale: "zh-CN" }, { index, chatModel: null, history: [first.turn] });
+    expect(reply.view.lead).toMatch(/《残疾预防和残疾人康复条例》第二十六条/);
+    expect(reply.answer).not.toContain("没有提到：法规");
+  });
+
   it("answers a deadline with its date, and a short lead takes no sentence about the page (本页是…摘要)", async () => {
     const reply = await ask("残联那个巡察整改的通报公示到几号截止");
     expect(reply.view.lead).toContain("11月16日");

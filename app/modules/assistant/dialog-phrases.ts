@@ -85,6 +85,12 @@ export const aspectPhrases: Record<string, Phrase[]> = {
   together: ["一起领", "一起拿", "一起申请", "同时领", "同时拿", "同时申请", "同时享受", "都能领", "都可以领", "两个都", "两项都", "都能拿", "只能领一", "只能拿一", "只能选一", "二选一", "either one", "only one of", "at the same time", "both at once", "together"],
   conditions: ["什么条件", "啥条件", "哪些条件", "条件", "资格", "符合什么", "requirements", "requirement", "eligibility", "criteria"],
   content: ["包括", "包含", "内容", "哪些帮助", "什么帮助", "能得到", "提供什么", /\bwhat does it (?:include|cover)\b/, "what help", "include", "cover"],
+  // Which law says so ("这个是哪个法规规定的？第几条？"): the sentence that names the law and its article.
+  basis: [
+    /(?:哪个|哪部|哪条|哪一条|什么|哪些)(?:法规|法律|条例|规定|文件|政策|法)/u, "哪个法规", "哪部法规", "什么法规", "哪个法律", "哪部法律", "什么法律", "哪条法律", "哪个条例", "哪条规定", "哪个规定", "什么规定", "哪个文件",
+    "第几条", "哪一条", "依据是什么", "什么依据", "法律依据", "政策依据", "根据什么", "出自哪",
+    "which law", "which article", "what law", "legal basis", "which regulation",
+  ],
 };
 
 /** The plain (string) aspect phrases, all aspects together: words that say what is asked of a topic (证件, 期限). */
@@ -110,6 +116,7 @@ export const aspectHeadings: Record<string, string[]> = {
   cost: ["收费", "收不收费", "费用"],
   contact: ["咨询电话", "联系方式", "怎样联系"],
   age: ["年龄", "入学年龄"],
+  basis: ["法律依据", "政策依据", "有什么法律依据"],
 };
 
 /**
@@ -134,6 +141,7 @@ export const aspectStatements: Record<string, RegExp> = {
  */
 export const aspectAlsoStated: Record<string, RegExp> = {
   time: /(?:\d+|[一二三四五六七八九十两]+)\s*个?(?:工作日|日|天|星期|周|个月|月|年)(?:内|以内|之内)/,
+  basis: /《[^》]+》第[一二三四五六七八九十百零]+条/,
 };
 
 /**
@@ -160,6 +168,7 @@ export const aspectWords: Record<string, string> = {
   provider: "定点机构 指定 医院 自行选择",
   start: "申请当月 起计发 开始算",
   payment: "按月 银行账户 发放",
+  basis: "法律依据 条例 第 条",
 };
 
 /**

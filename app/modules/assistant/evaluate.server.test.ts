@@ -28,4 +28,13 @@ describe("grading", () => {
     expect(own).toContain("换领也免费");
     expect(own).not.toContain("依据：\n1. “");
   });
+
+  it("counts a lead that names the law it states as the answer's own, though a source's title names it too", () => {
+    const title = "《残疾预防和残疾人康复条例》第二十六条";
+    const own = answerWithoutQuotes({
+      answer: `${title}：按规定对基本型辅助器具给予补贴。\n\n依据：\n1. “按规定对残疾人配置基本型辅助器具给予补贴。”——${title}`,
+      citations: [{ title, url: "/policies/disability-prevention-rehab-regulations#art-26", quote: "按规定对残疾人配置基本型辅助器具给予补贴。" }],
+    });
+    expect(own.split(title)).toHaveLength(2); // the lead's, not the source line's
+  });
 });

@@ -115,15 +115,23 @@ export function gradeReply(c: Pick<EvalCase, "expect" | "must" | "must_not">, re
 const ownWordsCategories = new Set<CaseCategory>(["eligibility", "followup"]);
 
 /**
- * The answer's own words: the plain-text answer without the quoted passages (as quoted, “…”) and the titles of
- * their sources. A first sentence that says the same as a whole quote is still the answer's own.
+ * The answer's own words: the plain-text answer without the quoted passages (as quoted, “…”) and, from the list of
+ * sources on, the titles of their sources. A first sentence that says the same as a whole quote is still the
+ * answer's own, and so is a lead that names the law it states ("《残疾预防和残疾人康复条例》第二十六条：…"), though a
+ * source's title says the same.
  */
 export function answerWithoutQuotes(reply: Pick<ChatReply, "answer" | "citations">): string {
-  return reply.citations
-    .flatMap((c) => [c.quote && `“${c.quote}”`, c.title])
-    .filter(Boolean)
-    .sort((a, b) => b.length - a.length)
-    .reduce((text, cited) => text.split(cited).join(""), reply.answer);
+  const without = (text: string, cited: string[]) =>
+    cited
+      .filter(Boolean)
+      .sort((a, b) => b.length - a.length)
+      .reduce((rest, c) => rest.split(c).join(""), text);
+  const quotes = reply.citations.map((c) => c.quote && `“${c.quote}”`);
+  const titles = reply.citations.map((c) => c.title);
+  // The sources' list starts at its first line ("1. “…”——title").
+  const at = reply.answer.search(/(?:^|\n)1\. “/);
+  if (at < 0) return without(reply.answer, [...quotes, ...titles]);
+  return without(reply.answer.slice(0, at), quotes) + without(reply.answer.slice(at), [...quotes, ...titles]);
 }
 
 /** The texts a reply's facts may come from: each cited passage, and the summaries of the documents it cites. */
