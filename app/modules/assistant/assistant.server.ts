@@ -5,6 +5,7 @@ import type { Locale } from "~/i18n/config";
 import { getFixedT } from "~/i18n/i18n.server";
 import type { Database } from "~/modules/db/schema";
 import { getLexicalIndex } from "~/modules/search/index.server";
+import { expandQuery } from "~/modules/search/segment.server";
 import {
   answerText,
   asksForAmount,
@@ -260,7 +261,10 @@ export async function askAssistant(input: { question: string; locale: Locale }, 
       if (!answered) continue;
       const from = answered.view.passages[0] ? index.chunks[answered.view.passages[0].key]?.docId : undefined;
       if (answered.view.status === "answered" && (!from || !found.has(from))) continue;
-      parts.push({ question: asks, view: answered.view, namesUnknown: answered.view.lead !== t("assistant.noAnswer.no_content") });
+      // A refusal that names a word the glossary maps (听的书 → 有声读物) names something the corpus covers: the part's
+      // few words found the wrong passages, and "没有找到关于“听的书”的答案" would tell the person it is not there.
+      const namesCovered = expandQuery(asks).expansions.some((e) => answered.view.lead.includes(t("assistant.noAnswer.quoted", { word: e.variant })));
+      parts.push({ question: asks, view: answered.view, namesUnknown: answered.view.lead !== t("assistant.noAnswer.no_content") && !namesCovered });
     }
     view = withPartAnswers(view, parts);
   }

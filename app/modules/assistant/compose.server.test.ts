@@ -196,6 +196,17 @@ describe("the first sentence answers what is asked", () => {
     expect(reply.answer).not.toContain("没有提到：法规");
   });
 
+  it("answers a long story asking for audiobooks and large print with the library, never saying the corpus lacks 听的书", async () => {
+    const reply = await ask(
+      "我是低视力，看书要把字放得很大，手机也调到最大字号还是吃力。清远有没有地方可以借那种听的书，或者字特别大的书？要办什么卡吗",
+    );
+    expect(reply.status).toBe("answered");
+    expect(reply.answer).toContain("视障图书馆");
+    expect(reply.answer).toContain("借阅证");
+    expect(reply.answer).not.toMatch(/没有找到关于“(听的书|字特别大的书)”/);
+    expect(reply.answer).not.toContain("没有提到：地方");
+  });
+
   it("answers a deadline with its date, and a short lead takes no sentence about the page (本页是…摘要)", async () => {
     const reply = await ask("残联那个巡察整改的通报公示到几号截止");
     expect(reply.view.lead).toContain("11月16日");
