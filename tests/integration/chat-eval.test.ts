@@ -24,7 +24,7 @@ const target = 0.95;
  * 2026-12-07 to two cases below 358 of 421 (85.0%). Later that day a seventh blind batch joined (b14: 35 held-out
  * cases, 32/35 on first run; the same 421 stood at 361): all 456 at 393 (86.2%), the floor two cases below that.
  */
-const heldOutFloor = 0.857; // two cases below the level reached: room for ties broken differently on another machine, no more
+const heldOutFloor = 0.864; // two cases below the level reached: room for ties broken differently on another machine, no more
 const targetFor = (name: string) => (name === "held-out" ? heldOutFloor : target);
 
 let index: AssistantIndex;

@@ -94,7 +94,7 @@ describe("answers", () => {
     const reply = await ask("视障图书馆办借阅证要带什么？有没有有声读物？");
     expect(reply.answer.split("\n")[0]).toContain("残疾人证");
     const second = reply.view.also?.find((a) => a.question === "有没有有声读物？");
-    expect(second?.points.join("")).toContain("有声读物");
+    expect(`${second?.lead}${second?.points.join("")}`).toContain("有声读物");
     expect(reply.view.passages.find((p) => p.n === second?.source)?.url).toMatch(/^\/policies\/visually-impaired-library-guide#/);
     expect(reply.answer).toContain("您还问：“有没有有声读物？”");
   });

@@ -207,6 +207,14 @@ describe("the first sentence answers what is asked", () => {
     expect(reply.answer).not.toContain("没有提到：地方");
   });
 
+  it("leads with the item of a list that answers, and gives the rest of the list after it (读书有什么费用可以减免)", async () => {
+    const first = await ask("我儿子有残疾证，在县城读初二，平时住校");
+    const reply = await askAssistant({ question: "读书有没有什么费用可以减免或者补助？", locale: "zh-CN" }, { index, chatModel: null, history: [first.turn] });
+    expect(reply.view.lead).not.toMatch(/[：:]$/);
+    expect(`${reply.view.lead}${reply.view.points.join("")}`).toMatch(/教科书/);
+    expect(`${reply.view.lead}${reply.view.points.join("")}`).toMatch(/寄宿生活费/);
+  });
+
   it("answers a deadline with its date, and a short lead takes no sentence about the page (本页是…摘要)", async () => {
     const reply = await ask("残联那个巡察整改的通报公示到几号截止");
     expect(reply.view.lead).toContain("11月16日");

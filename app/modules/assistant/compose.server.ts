@@ -554,9 +554,22 @@ function fitLead(sentence: string): string {
  * 两条的人，可以申请…：" brings all its items, an item brings its introduction and its siblings. `heading` stands
  * in for a list that has no introduction ("需要带什么材料").
  */
-export function leadAndList(source: string, best: string, heading: string): { lead: string; points: string[] } {
+export function leadAndList(source: string, best: string, heading: string, headed = false): { lead: string; points: string[] } {
   const list = listHolding(source, best);
   if (!list) return { lead: fitLead(best), points: [] };
+  // A list with no introduction of its own, whose item answers: that item is the first sentence ("残疾人证本身不收费，
+  // 换领也免费。"), the list after it; the heading stands in for an introduction only for a section headed for what is
+  // asked (`headed`: "需要带什么材料：" and the materials). A bulleted list keeps its order without the item that
+  // leads; numbered steps keep every step.
+  if (!list.intro && !headed) {
+    const at = list.items.findIndex((item) => item.includes(best) || best.includes(item));
+    if (at >= 0) {
+      const lead = `${itemText(list.items[at])}。`.replace(/[：:]。$/, "。");
+      const numbered = list.items.every((item) => /^(\d+[.．、]|[（(][\d一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)/.test(item));
+      const points = list.items.filter((_, i) => numbered || i !== at).map(itemText);
+      return { lead: fitLead(lead), points: points.length >= 2 || numbered ? points : [] };
+    }
+  }
   const intro = list.intro ?? `${heading.replace(/^([一二三四五六七八九十]+、|\d+[.．、]\s*)/, "")}：`;
   return { lead: fitLead(intro), points: list.items.map(itemText) };
 }
@@ -865,6 +878,9 @@ export function composeAnswer({ retrieval, index, locale, t, personalData, idf }
   };
 }
 
+/** Aspects whose answer is a list (the materials, who qualifies, what a service includes, the steps to book). */
+const listAspects = new Set(["materials", "conditions", "content", "booking"]);
+
 /**
  * The list a section headed for an aspect asked opens with (需要带什么材料 → its items), when it has one and the
  * aspect is one its heading names (not a kind of fact like an age, which any section may state).
@@ -872,10 +888,11 @@ export function composeAnswer({ retrieval, index, locale, t, personalData, idf }
 function headedList(chunk: AssistantChunk, source: string, aspects: string[]): { lead: string; points: string[] } | null {
   const own = chunk.headingPath.at(-1) ?? "";
   const named = aspects.filter((a) => a !== "how" && !aspectStatements[a] && (aspectHeadings[a] ?? []).some((w) => own.includes(w)));
-  if (!named.length) return null;
+  // (Only an aspect that is a list by nature: "收不收费", "去哪里办" are answered by the item that says it.)
+  if (!named.some((a) => listAspects.has(a))) return null;
   const first = blocksOf(source)[0];
   if (first?.kind !== "list") return null;
-  return leadAndList(source, first.items[0], own);
+  return leadAndList(source, first.items[0], own, true);
 }
 
 /** Longest note after a section's list that the answer keeps with the list. */

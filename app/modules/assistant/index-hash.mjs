@@ -8,7 +8,7 @@ import path from "node:path";
 /**
  * Bump when chunking, the embedding model or the saved format changes: every saved index is then stale.
  */
-export const INDEX_CODE_VERSION = "assistant-index-6";
+export const INDEX_CODE_VERSION = "assistant-index-7";
 
 const corpusExtensions = new Set([".md", ".markdown", ".txt", ".yaml", ".yml"]);
 

@@ -4,6 +4,7 @@ import { loadCorpus, splitFrontMatter } from "./corpus.server";
 import { renderMarkdown } from "./markdown.server";
 import {
   chineseToNumber,
+  markdownToPlainText,
   parseHeadingLabel,
   parseMarkdownStructure,
   parsePlainTextStructure,
@@ -40,6 +41,16 @@ describe("Chinese numerals", () => {
   it("rejects what is not a numeral", () => {
     expect(chineseToNumber("补贴")).toBeNull();
     expect(chineseToNumber("")).toBeNull();
+  });
+});
+
+describe("Markdown as plain text", () => {
+  it("keeps a bulleted list a list: every item but the last ends in ；, as Chinese writes one", () => {
+    const text = markdownToPlainText("投诉之前，先准备好这些：\n\n- 把经过写下来。\n- 保留证据。\n- 带上残疾人证。\n\n请打电话。");
+    expect(text).toBe("投诉之前，先准备好这些：\n把经过写下来；\n保留证据；\n带上残疾人证。\n请打电话。");
+    // A single item, an item without closing punctuation and a paragraph keep their own.
+    expect(markdownToPlainText("- 只有一条。\n\n一段话。")).toBe("只有一条。\n一段话。");
+    expect(markdownToPlainText("- 电话：0763-3362221\n- 地址：凤鸣路1号")).toBe("电话：0763-3362221\n地址：凤鸣路1号");
   });
 });
 

@@ -239,6 +239,8 @@ function composeCitation(kind: SectionKind, label: string, title: string, text: 
 
 export function markdownToPlainText(markdown: string): string {
   const out: string[] = [];
+  /** Whether each line of `out` was a list item ("- …"). */
+  const bullet: boolean[] = [];
   let fence: string | null = null;
   for (const rawLine of markdown.split(/\r?\n/)) {
     const fenceMatch = /^\s*(`{3,}|~{3,})/.exec(rawLine);
@@ -252,6 +254,7 @@ export function markdownToPlainText(markdown: string): string {
     }
     let line = rawLine.trim();
     if (/^([-*_])(\s*\1){2,}$/.test(line)) continue; // thematic break
+    const item = /^[-*+]\s+/.test(line);
     if (/^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$/.test(line)) continue; // table separator
     line = line
       .replace(/^#{1,6}\s+/, "")
@@ -276,7 +279,15 @@ export function markdownToPlainText(markdown: string): string {
         .join(" ");
     }
     line = line.trim();
-    if (line) out.push(line);
+    if (line) {
+      out.push(line);
+      bullet.push(item);
+    }
+  }
+  // A bulleted list keeps its shape in plain text the way Chinese writes a list: every item but the last ends in
+  // "；" ("- 保留证据，例如通知、短信、照片。" → "…照片；"), so the assistant quotes and answers it as one list.
+  for (let i = 0; i + 1 < out.length; i++) {
+    if (bullet[i] && bullet[i + 1] && out[i].endsWith("。")) out[i] = `${out[i].slice(0, -1)}；`;
   }
   return out.join("\n");
 }
