@@ -4,8 +4,7 @@ import type { Kysely } from "kysely";
 import type { Locale } from "~/i18n/config";
 import { getFixedT } from "~/i18n/i18n.server";
 import type { Database } from "~/modules/db/schema";
-import { getLexicalIndex } from "~/modules/search/index.server";
-import { expandQuery } from "~/modules/search/segment.server";
+import { expandQuery, getLexicalIndex } from "~/modules/search/index.server";
 import {
   answerText,
   asksForAmount,

@@ -6,7 +6,7 @@ import { expandQuery, tokenize } from "~/modules/search/index.server";
 import { schemeForTerms, schemeRuleSummary, type Scheme } from "./eligibility";
 import type { AnswerPassage, AnswerView, NextStep } from "./answer-view";
 import { unsaidTerms } from "./grounding.server";
-import { blocksOf, itemText, listHolding } from "./passage-structure";
+import { blocksOf, isNumbered, itemText, listHolding } from "./passage-structure";
 import { aspectAlsoStated, aspectHeadings, aspectPhrases, aspectStatements, everyoneElse, plainAspectPhrases } from "./dialog-phrases";
 import { eligibilityText } from "./eligibility-text";
 import { extractFacts } from "./stated-facts";
@@ -565,7 +565,7 @@ export function leadAndList(source: string, best: string, heading: string, heade
     const at = list.items.findIndex((item) => item.includes(best) || best.includes(item));
     if (at >= 0) {
       const lead = `${itemText(list.items[at])}。`.replace(/[：:]。$/, "。");
-      const numbered = list.items.every((item) => /^(\d+[.．、]|[（(][\d一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)/.test(item));
+      const numbered = list.items.every(isNumbered);
       const points = list.items.filter((_, i) => numbered || i !== at).map(itemText);
       return { lead: fitLead(lead), points: points.length >= 2 || numbered ? points : [] };
     }

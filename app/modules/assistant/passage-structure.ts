@@ -9,7 +9,8 @@ const numbered = /^(\d+[.．、]|[（(][\d一二三四五六七八九十]+[)）]
 const endsIntro = /[：:]$/;
 const endsItem = /[；;]$/;
 
-function isNumbered(line: string): boolean {
+/** A numbered line: "1.", "（二）", "三、". */
+export function isNumbered(line: string): boolean {
   return numbered.test(line);
 }
 
