@@ -99,6 +99,15 @@ describe("answers", () => {
     expect(reply.answer).toContain("您还问：“有没有有声读物？”");
   });
 
+  it("answers a part of a follow-up message from the earlier answer's document (户口迁走, then 那他的残疾证要怎么弄？)", async () => {
+    const c = newConversationId();
+    await ask("我爸户口要从英德迁去广州我哥那里", "zh-CN", c);
+    const reply = await ask("那他的残疾证要怎么弄？现在领的补贴还能继续领吗？", "zh-CN", c);
+    const certificate = reply.view.also?.find((a) => a.question === "那他的残疾证要怎么弄？");
+    expect(certificate?.lead).toContain("迁移");
+    expect(reply.view.passages.find((p) => p.n === certificate?.source)?.url).toBe("/policies/disability-certificate-guide#s-4-5");
+  });
+
   it("cites no other service's passage only because it says how to apply (法律援助怎么申请 ≠ the nursing allowance's 到乡镇申请)", async () => {
     const reply = await ask("法律援助怎么申请");
     expect(reply.citations[0].url).toMatch(/^\/policies\/legal-aid-law-disability#/);

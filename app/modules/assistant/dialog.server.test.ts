@@ -320,4 +320,14 @@ describe("follow-ups about another person", () => {
     expect(resolved.topic).toContain("法律援助");
     expect(resolved.preferDocs).toContain("legal-aid-law-disability");
   });
+
+  it("keeps a glossary word the segmenter splits (迁去 → 迁移) in what the turn is about, without making a follow-up a new question", () => {
+    // (The corpus never writes 迁去.)
+    const known = (word: string) => word !== "迁去";
+    expect(resolveQuestion("我爸户口要从英德迁去广州我哥那里", [], { known }).topic).toContain("迁移");
+    const migration = turn({ question: "我爸户口要从英德迁去广州", docIds: ["disability-certificate-guide"], topic: ["户口", "迁移"], aspect: "" });
+    const followUp = resolveQuestion("那他的残疾证要怎么弄？", [migration], { known, inDocuments: () => true });
+    expect(followUp.borrowed).toBe("context");
+    expect(followUp.topic).toContain("迁移");
+  });
 });

@@ -149,11 +149,17 @@ const isGeneric = (word: string) => genericWords.has(word) || madeOfGeneric(word
  * of a glossary term stands as that term ("disability certificate" → 残疾人证), so a follow-up searches the
  * corpus's own word.
  */
-function topicWords(text: string, known: (word: string) => boolean): string[] {
+function topicWords(text: string, known: (word: string) => boolean, withTerms = false): string[] {
   const expansions = expandQuery(text).expansions.filter((e) => !/\p{Script=Han}/u.test(e.variant) && !isGeneric(e.variant));
   const covered = new Set(expansions.flatMap((e) => e.variant.split(/[\s-]+/)));
   const words = tokenizeWords(text).filter((w) => !isGeneric(w) && known(w) && !covered.has(w) && !covered.has(`${w}s`));
-  return [...new Set([...expansions.map((e) => e.canonical), ...words])];
+  if (!withTerms) return [...new Set([...expansions.map((e) => e.canonical), ...words])];
+  // A Chinese glossary word the segmenter does not keep as a word the corpus uses ("迁去" in "户口要从英德迁去广州")
+  // stands as its term (迁移) in what the turn is about, for a follow-up to borrow.
+  const unsegmented = expandQuery(text)
+    .expansions.filter((e) => /\p{Script=Han}/u.test(e.variant) && !isGeneric(e.variant) && !words.some((w) => w.includes(e.variant) || e.variant.includes(w)))
+    .map((e) => e.canonical);
+  return [...new Set([...expansions.map((e) => e.canonical), ...words, ...unsegmented])];
 }
 
 interface OwnReading {
@@ -237,7 +243,7 @@ function read(masked: string, known: (word: string) => boolean): OwnReading {
   const places = new Set(tagWords(text).filter((w) => /^ns/.test(w.tag)).map((w) => w.word));
   return {
     text,
-    content: topicWords(blank(text, notTopic), known),
+    content: topicWords(blank(text, notTopic), known, true),
     topic: topicWords(blank(rest, notTopic), known).filter((w) => !places.has(w)),
     domain: [...new Set(domain)],
     // (The story's words are not subjects: "车祸" in "我老公车祸腿没了，能领哪些补贴" is how it happened.)
