@@ -108,6 +108,20 @@ describe("answers", () => {
     expect(reply.view.passages.find((p) => p.n === certificate?.source)?.url).toBe("/policies/disability-certificate-guide#s-4-5");
   });
 
+  it("answers a message that asks nothing, only tells what happened, from all it tells (走了 + 护理补贴 → 停发)", async () => {
+    const reply = await ask("我妈上个月走了，她生前一直领着护理补贴");
+    expect(reply.answer.split("\n")[0]).toContain("去世");
+    expect(reply.answer.split("\n")[0]).toContain("停发");
+  });
+
+  it("counts a plan to open a 盲人按摩店 as employment, not as a film audience, and answers 集中安排 with its 25%", async () => {
+    const c = newConversationId();
+    const plan = await ask("我们几个朋友打算开一家盲人按摩店，想招盲人师傅", "zh-CN", c);
+    expect(plan.citations[0].url).toMatch(/employ/);
+    const share = await ask("如果想算作集中安排残疾人就业的单位，残疾员工要占多少？", "zh-CN", c);
+    expect(share.answer.split("\n")[0]).toContain("25%");
+  });
+
   it("cites no other service's passage only because it says how to apply (法律援助怎么申请 ≠ the nursing allowance's 到乡镇申请)", async () => {
     const reply = await ask("法律援助怎么申请");
     expect(reply.citations[0].url).toMatch(/^\/policies\/legal-aid-law-disability#/);

@@ -78,7 +78,7 @@ interface WeighedTerm {
 }
 
 /** 社保 → 社…保: the characters in order, at most two between them (残联 → 残疾人联合会, 医保 → 医疗保险). */
-function abbreviationOf(term: string): RegExp | null {
+export function abbreviationOf(term: string): RegExp | null {
   const chars = [...term];
   if (chars.length !== 2 || !chars.every((c) => /\p{Script=Han}/u.test(c))) return null;
   return new RegExp(`${chars[0]}[\\p{Script=Han}]{1,2}${chars[1]}`, "u");

@@ -1,5 +1,6 @@
 import { chunkWeights, expandQuery, tokenizeWords, type ExpandedQuery } from "~/modules/search/index.server";
 import { fuseRanks, rrfK, typeBoosts } from "./fusion";
+import { askedTermShare, askedTermWeight } from "./asked-terms.server";
 import { groundingOf, type Grounding } from "./grounding.server";
 import { chunkHasToken, termIdf } from "./term-stats.server";
 import { getPhrases } from "./phrases.server";
@@ -199,8 +200,14 @@ export async function retrieve(index: AssistantIndex, question: string, options:
         .map((x) => x.key)
     : [];
   for (const key of insideKeys) if (!cosineOf.has(key)) cosineOf.set(key, dot(queryVector, index.store.index.getPoint(key) as number[]));
+  const saysAsked = askedTermShare(index, understanding.keyTerms);
   const fused = fuseRanks([lexicalKeys, vectorKeys, insideKeys], rrfK, boost, [fusionWeights.lexical, fusionWeights.vector, fusionWeights.inside])
     .map(({ item, score }) => ({ item, score: score + docBoost(item) * boost(item) }))
+    .sort((a, b) => b.score - a.score)
+    .slice(0, limit * 2)
+    // Among the best, a section that says more of what the clause that asks names goes first ("我妈上个月走了，她生前
+    // 一直领着护理补贴": 去世 and 护理补贴, not 护理补贴 alone).
+    .map(({ item, score }) => ({ item, score: score * (1 - askedTermWeight + askedTermWeight * saysAsked(item)) }))
     .sort((a, b) => b.score - a.score)
     .slice(0, limit);
 

@@ -127,7 +127,11 @@ export function questionClauses(text: string, phrases: Phrases): Array<{ clause:
   // tells the story: "楼下几间铺头……，我已经撞过几次。想投诉，应该点做？" counts shops and times, it asks nothing.
   const marked = clauses.some((c) => /[？?]$/.test(c));
   let asking = markers.map((m, i) => m.length > 0 && !(marked && !/[？?]$/.test(clauses[i]) && m.every((w) => w === "几")));
-  if (!asking.some(Boolean)) asking = clauses.map((_, i) => i === clauses.length - 1);
+  // A message that asks nothing at all tells what happened ("我妈上个月走了，她生前一直领着护理补贴"): all of it is what
+  // the person wants answered. (One whose question words were all discounted still asks with its last clause.)
+  // ("我是三级肢体残疾，想借个轮椅" asks with its wish: the last clause, as before.)
+  const statement = !marked && markers.every((m) => !m.length) && !own.some((c) => phrases.wishes?.test(c));
+  if (!asking.some(Boolean)) asking = clauses.map((_, i) => statement || i === clauses.length - 1);
   // A clause that asks with no word of its own ("……是真的吗", "应该怎么做？") asks about the clause before it.
   const bare = asking.map((a, i) => a && counts[i] === 0);
   asking = asking.map((a, i) => (a && counts[i] > 0) || (counts[i] > 0 && bare[i + 1] === true));
