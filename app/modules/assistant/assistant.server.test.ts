@@ -122,6 +122,14 @@ describe("answers", () => {
     expect(share.answer.split("\n")[0]).toContain("25%");
   });
 
+  it("answers 她那本残疾证又怎么处理 after a death with the certificate's cancellation", async () => {
+    const c = newConversationId();
+    await ask("我妈上个月走了，她生前一直领着护理补贴", "zh-CN", c);
+    const reply = await ask("她那本残疾证又怎么处理？", "zh-CN", c);
+    expect(reply.answer.split("\n")[0]).toContain("注销");
+    expect(reply.citations[0].url).toBe("/policies/disability-certificate-guide#s-4-7");
+  });
+
   it("cites no other service's passage only because it says how to apply (法律援助怎么申请 ≠ the nursing allowance's 到乡镇申请)", async () => {
     const reply = await ask("法律援助怎么申请");
     expect(reply.citations[0].url).toMatch(/^\/policies\/legal-aid-law-disability#/);

@@ -202,6 +202,12 @@ export const backReferences: Phrase[] = [
 ];
 
 /**
+ * Words that point back to the person the conversation is about ("她那本残疾证又怎么处理？" after "我妈上个月走了"): a
+ * question with a subject of its own asks it in that person's case, the earlier turn's topic beside its own.
+ */
+export const personReferences: Phrase[] = ["她那", "他那", "他的", "她的", "她生前", "他生前", "家属"];
+
+/**
  * Words that, opening a question, point back to the place the conversation is about ("那边要是只有楼梯怎么办？他们
  * 要不要照顾我？" after 法律援助): however long the question, it asks about the earlier topic there.
  */

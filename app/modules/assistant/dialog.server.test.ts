@@ -330,4 +330,13 @@ describe("follow-ups about another person", () => {
     expect(followUp.borrowed).toBe("context");
     expect(followUp.topic).toContain("迁移");
   });
+
+  it("asks a question about 她那本残疾证 in the case the earlier turn told (去世), not of the benefit it named", () => {
+    const death = turn({ question: "我妈上个月走了，她生前一直领着护理补贴", docIds: ["nursing-allowance-guide"], schemes: ["nursingAllowance"], topic: ["重度残疾人护理补贴", "去世"] });
+    const resolved = resolveQuestion("她那本残疾证又怎么处理？", [death]);
+    expect(resolved.borrowed).toBe("context");
+    expect(resolved.query).toContain("去世");
+    expect(resolved.query).not.toContain("重度残疾人护理补贴");
+    expect(resolved.preferDocs).toEqual([]);
+  });
 });

@@ -9,6 +9,7 @@ import {
   aspectWords,
   backReferences,
   placeReferences,
+  personReferences,
   bareAnswers,
   bothReferences,
   questionForms,
@@ -430,6 +431,15 @@ export function resolveQuestion(question: string, history: PriorTurn[] = [], opt
       schemes = last.schemes.length ? last.schemes : ownSchemes;
       preferDocs = last.docIds.slice(0, 2);
       query = [...last.topic, within].join(" ");
+      composeText = within;
+    } else if (hasTopic && short && !own.schemes.length && !personOnly && any(own.text, personReferences)) {
+      // "她那本残疾证又怎么处理？" after "我妈上个月走了": its own subject, in the case the earlier turn told (去世), looked
+      // up in the whole corpus (the earlier answer's documents are about something else).
+      // (The person's case carries over, not the benefit the earlier turn was about.)
+      const caseWords = last.topic.filter((w) => !Object.values(schemeTopic).includes(w));
+      borrowed = "context";
+      topic = [...new Set([...caseWords, ...own.topic])];
+      query = [...caseWords, within].join(" ");
       composeText = within;
     }
   }
