@@ -130,6 +130,15 @@ describe("answers", () => {
     expect(reply.citations[0].url).toBe("/policies/disability-certificate-guide#s-4-7");
   });
 
+  it("answers a refused job interview with the law on discrimination, and 'what to prepare for a complaint' with the complaint FAQ's list", async () => {
+    const c = newConversationId();
+    const refused = await ask("去面试的时候公司直接说不要残疾人", "zh-CN", c);
+    expect(refused.answer.split("\n")[0]).toContain("歧视");
+    const prepare = await ask("我想投诉他们，事先要准备些什么？", "zh-CN", c);
+    expect(prepare.citations[0].url).toBe("/policies/rights-complaint-faq#s-3");
+    expect(prepare.view.points.join("")).toContain("证据");
+  });
+
   it("cites no other service's passage only because it says how to apply (法律援助怎么申请 ≠ the nursing allowance's 到乡镇申请)", async () => {
     const reply = await ask("法律援助怎么申请");
     expect(reply.citations[0].url).toMatch(/^\/policies\/legal-aid-law-disability#/);

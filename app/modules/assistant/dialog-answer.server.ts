@@ -110,6 +110,12 @@ const normalizeText = (text: string) => text.normalize("NFKC").toLowerCase();
 const withinSections = 3;
 
 /**
+ * A follow-up that goes on in the earlier answer's words puts that answer's sections first only where they match
+ * it at least this share of its best match anywhere.
+ */
+const elsewhereRatio = 0.3;
+
+/**
  * A follow-up on the same topic ("要带什么材料？" after "残疾人证怎么办理？") is first looked up in the
  * document the earlier answer cited: its best-matching sections (BM25 on the follow-up's own words) go before
  * what the whole-corpus retrieval found. The confidence stays the whole retrieval's.
@@ -124,9 +130,14 @@ export function preferEarlierDocs(index: AssistantIndex, retrieval: Retrieval, r
   const topicWords = resolved.topic.filter((w) => /\p{Script=Han}{2,}/u.test(w));
   const saysTopic = (key: number) =>
     !topicWords.length || topicWords.some((w) => chunkSays(index, key, w) || index.chunks[key].docTitle.includes(w) || index.chunks[key].headingPath.some((h) => h.includes(w)));
-  const candidates = index.lexical
-    .searchChunks(resolved.within, { limit: 200 })
-    .filter((h) => preferDocs.includes(index.chunks[h.key].docId) && index.chunks[h.key].anchor !== null && saysTopic(h.key));
+  const everywhere = index.lexical.searchChunks(resolved.within, { limit: 200 });
+  // A question with a subject of its own that the earlier documents only mention may be answered far better
+  // elsewhere: "我想投诉他们，事先要准备些什么？" after a refused job interview is the complaint FAQ's list, not an
+  // article of the protection law that names 投诉.
+  const floor = resolved.borrowed === "context" ? elsewhereRatio * (everywhere[0]?.score ?? 0) : 0;
+  const candidates = everywhere.filter(
+    (h) => preferDocs.includes(index.chunks[h.key].docId) && index.chunks[h.key].anchor !== null && saysTopic(h.key) && h.score >= floor,
+  );
   // The first document's best sections first (the benefit asked about before the others it listed).
   const rank = (docId: string) => preferDocs.indexOf(docId);
   const inside: RetrievedChunk[] = candidates
