@@ -49,7 +49,8 @@ export const aspectPhrases: Record<string, Phrase[]> = {
     // ("钱打到哪里" asks how the money is paid: `payment`.)
     /(?<!(?:打|发|转|汇)到)(?:哪里|哪儿|在哪|去哪)(?!(?:里|儿)?做|家医院|个医院)/u, "什么地方", "有没有地方", "地址", "窗口", "受理机关", "受理部门", "办理机关", "哪个机关", "哪个部门", "什么部门", "哪个单位", "找谁", "找哪里", "where", "address", "office",
     // "能在广州申请吗", "可以在这边办吗": whether it can be done there is a question of where.
-    /(能|可以|可不可以|能不能)就?在[^，。？?\s]{1,6}(申请|办|领|换|补)/u,
+    // ("能不能在这边再申请配一台" asks whether it may be had again: 重复配置.)
+    /(能|可以|可不可以|能不能)就?在[^，。？?\s再]{1,6}(申请|办|领|换|补)/u,
   ],
   // Where the service itself is received, after approval ("批了以后去哪做康复", "机构能自己挑吗"): the designated
   // providers and who chooses them, not the office that takes the application.

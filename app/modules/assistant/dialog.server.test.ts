@@ -339,4 +339,9 @@ describe("follow-ups about another person", () => {
     expect(resolved.query).not.toContain("重度残疾人护理补贴");
     expect(resolved.preferDocs).toEqual([]);
   });
+
+  it("reads 能不能在这边再申请 as asking for it again, not where; 能在广州办吗 still asks where", () => {
+    expect(resolveQuestion("现在我们搬到清城区住了，能不能在这边再申请配一台同样的？").aspects).not.toContain("where");
+    expect(resolveQuestion("能在广州办吗？", [certificate]).aspects).toContain("where");
+  });
 });
