@@ -344,4 +344,9 @@ describe("follow-ups about another person", () => {
     expect(resolveQuestion("现在我们搬到清城区住了，能不能在这边再申请配一台同样的？").aspects).not.toContain("where");
     expect(resolveQuestion("能在广州办吗？", [certificate]).aspects).toContain("where");
   });
+
+  it("does not read 'no certificate yet, can I do it there?' as asking for every benefit", () => {
+    expect(resolveQuestion("我80岁，户口在清城区，现在住在广州女儿家，眼睛快瞎了还没办证，能在广州办吗？").schemes).toBeNull();
+    expect(resolveQuestion("我是二级肢体残疾，低保家庭，能领什么补贴？").schemes).toBe("all");
+  });
 });

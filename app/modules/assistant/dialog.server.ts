@@ -332,8 +332,12 @@ export function resolveQuestion(question: string, history: PriorTurn[] = [], opt
   // A certificate the person holds (or not) is a fact; one they ask about ("能办残疾证吗") is the topic.
   const asksCertificate = own.certificate && own.facts.certificate === undefined;
   // (Not "聋人考驾照要什么条件": a subject the corpus does not know is what it asks about, not the benefits.)
+  // (Nor "……眼睛快瞎了还没办证，能在广州办吗？": where to do what it just named, the certificate, is no benefits question.)
+  const certificateThere = (own.certificate || own.facts.certificate === "no") && own.aspects.length > 0;
   const forAll =
-    own.eligibility && !own.domain.length && (own.benefit || (statesAnyFact(own.facts) && !asksCertificate && aboutBenefits && !own.strangers.length));
+    own.eligibility &&
+    !own.domain.length &&
+    (own.benefit || (statesAnyFact(own.facts) && !asksCertificate && !certificateThere && aboutBenefits && !own.strangers.length));
   const ownSchemes: Scheme[] | "all" | null = own.schemes.length ? own.schemes : forAll ? "all" : null;
   const eligibilityTurn = own.eligibility && ownSchemes !== null;
   const ownTopic = [...new Set([...names, ...(eligibilityTurn ? own.domain : own.content)])];
