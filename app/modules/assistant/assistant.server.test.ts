@@ -139,6 +139,15 @@ describe("answers", () => {
     expect(prepare.view.points.join("")).toContain("证据");
   });
 
+  it("answers a screen-reader user's 'if not, what should I do?' about an expired certificate with its 换领", async () => {
+    const reply = await ask(
+      "您好，我是盲人，使用读屏软件输入。我的残疾人证已经过期半年，尚未换领。请问：在这种情况下，我乘坐市内公共汽车是否仍然可以免费？如果不可以，应当怎样处理？",
+    );
+    expect(reply.answer.split("\n")[0]).toContain("有效");
+    const ifNot = reply.view.also?.find((a) => a.question === "如果不可以，应当怎样处理？");
+    expect(ifNot?.lead).toContain("换领");
+  });
+
   it("cites no other service's passage only because it says how to apply (法律援助怎么申请 ≠ the nursing allowance's 到乡镇申请)", async () => {
     const reply = await ask("法律援助怎么申请");
     expect(reply.citations[0].url).toMatch(/^\/policies\/legal-aid-law-disability#/);

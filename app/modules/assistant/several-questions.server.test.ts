@@ -29,6 +29,12 @@ describe("a message with several questions", () => {
     expect(separateQuestions("我想了解两个问题：第一，借阅证要带哪些证件；第二，图书馆有没有有声读物。请逐条回答。")).toHaveLength(2);
   });
 
+  it("reads a later 'if not, what do I do?' as asked of the case the message told", () => {
+    const [, ifNot] = separateQuestions("我的残疾人证已经过期半年，尚未换领。请问：我乘坐市内公共汽车是否仍然可以免费？如果不可以，应当怎样处理？");
+    expect(ifNot.asks).toBe("如果不可以，应当怎样处理？");
+    expect(ifNot.text).toContain("过期半年");
+  });
+
   it("is one question when only one sentence asks, or the second only frames the first (是吗？)", () => {
     expect(separateQuestions("我妈瘫痪在床好几年了。每个月能领护理补贴吗？")).toEqual([]);
     expect(separateQuestions("听说护理补贴不要低保？是吗？")).toEqual([]);

@@ -17,6 +17,9 @@ export const maxQuestions = 3;
 /** Where one question of a message ends: a question mark, or a semicolon / full stop between numbered asks. */
 const questionEnd = /(?<=[？?；;])|(?<=。)(?=\s*(?:第[一二三四五]|[二三四五][、，,]|[2-5][.、]))/u;
 
+/** A question that opens on the other answer to the one before: "如果不可以，……", "不然……", "if not, …". */
+const ifNot = /^\s*(?:(?:如果|要是|假如|若是?)(?:不|没)(?:可以|行|能|是|有|符合)|(?:否则|不然|要不然)|if\s+not\b)/iu;
+
 /** One question of a message: its sentence, as typed, and what of it asks (what the answer shows it answers). */
 export interface MessageQuestion {
   /** The sentence, with the story told in it before the question: what is answered ("我有听力三级，同时又有肢体二级，残疾证上按哪个定级？"). */
@@ -36,8 +39,19 @@ export function separateQuestions(text: string): MessageQuestion[] {
     .map((s) => s.trim())
     .filter(Boolean);
   if (sentences.length < 2) return [];
-  const questions = sentences.flatMap((sentence) => {
+  // What the message tells before its first question ("我的残疾人证已经过期半年，尚未换领。"): the case a later
+  // question without words of its own asks about.
+  const told = questionClauses(sentences[0], phrases)
+    .filter((c) => !c.asking && !c.frame)
+    .map((c) => c.clause)
+    .join("，");
+  const questions = sentences.flatMap((sentence, i) => {
     const clauses = questionClauses(sentence, phrases);
+    // A later question that goes on from the answer to the one before ("如果不可以，应当怎样处理？") asks what to do in
+    // the case told.
+    if (i > 0 && told && ifNot.test(sentence)) {
+      return [{ text: `${told}，${sentence}`, asks: sentence }];
+    }
     // (Its own words: not a bare "是吗？" or "怎么办？", which asks about what came before it.)
     if (!clauses.some((c) => c.asking && !c.frame)) return [];
     const asks = clauses.filter((c) => c.asking || c.frame).map((c) => c.clause).join("");
