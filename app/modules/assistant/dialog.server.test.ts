@@ -349,4 +349,11 @@ describe("follow-ups about another person", () => {
     expect(resolveQuestion("我80岁，户口在清城区，现在住在广州女儿家，眼睛快瞎了还没办证，能在广州办吗？").schemes).toBeNull();
     expect(resolveQuestion("我是二级肢体残疾，低保家庭，能领什么补贴？").schemes).toBe("all");
   });
+
+  it("goes on with the earlier answer when a short question adds only how much it costs (推荐要收钱吗？)", () => {
+    const recommend = turn({ question: "想招几个残疾员工，残联能推荐人吗？", docIds: ["employer-quota-employment-guide"], topic: ["招用", "推荐"] });
+    const resolved = resolveQuestion("推荐要收钱吗？", [recommend], { inDocuments: (words) => words.every((w) => w === "推荐") });
+    expect(resolved.borrowed).toBe("context");
+    expect(resolved.preferDocs).toContain("employer-quota-employment-guide");
+  });
 });
