@@ -4,7 +4,7 @@ import { tokenize } from "~/modules/search/index.server";
 import { citationTitle, hotline, maxQuoteLength, personalDataNotice, quoteFrom, splitSentences, type TermWeight } from "./compose.server";
 import { aspectHeadings, aspectsBesideEligibility, aspectWords } from "./dialog-phrases";
 import { schemeRuleSummary, type RuleSource, type Scheme } from "./eligibility";
-import { prefillAnswers, verdictsFor, type AnswerField, type SchemeVerdict } from "./eligibility-verdicts";
+import { mostSevereGrade, prefillAnswers, verdictsFor, type AnswerField, type SchemeVerdict } from "./eligibility-verdicts";
 import type { PersonalDataKind } from "./guards";
 import { factFields, type StatedFacts } from "./stated-facts";
 import type { AssistantIndex } from "./vector-index.server";
@@ -48,7 +48,9 @@ export function factLabels(facts: StatedFacts, t: TFunction): string[] {
   for (const field of factFields) {
     const value = facts[field];
     if (value === undefined) continue;
-    const key = field === "grades" ? (value as string[]).join("") : String(value);
+    // (Two grades of a multiple disability: the most severe counts, "最重的一类是二级".)
+    const severest = field === "grades" ? mostSevereGrade(facts) : undefined;
+    const key = severest ? `severest${severest}` : field === "grades" ? (value as string[]).join("") : String(value);
     out.push(t(`assistant.eligibility.chat.facts.${field}.${key}`, { defaultValue: "" }));
   }
   return out.filter(Boolean);

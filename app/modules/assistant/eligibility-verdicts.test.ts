@@ -19,6 +19,15 @@ describe("the rules on what a question said", () => {
     expect(v.childRehab).toBeUndefined();
   });
 
+  it("takes the most severe of a multiple disability's grades, and says so with the rule's article", () => {
+    const v = verdicts("我听力二级、肢体三级，是多重残疾，要人长期照顾，能领重度残疾人护理补贴吗？", ["nursingAllowance"]);
+    expect(v.nursingAllowance?.verdict).toBe("likely");
+    expect(v.nursingAllowance?.notes).toContain("grade.mostSevere");
+    expect(v.nursingAllowance?.sources).toContainEqual({ docId: "disability-certificate-rules", anchor: "art-13" });
+    // Two grades of one disability are still a doubt between them.
+    expect(verdicts("我是肢体二级还是三级记不清了，要人长期照顾", ["nursingAllowance"]).nursingAllowance?.verdict).toBe("depends");
+  });
+
   it.each<[string, Parameters<typeof verdictsFor>[1], Record<string, SchemeVerdict["verdict"]>]>([
     ["我妈瘫痪在床，一级残疾，能领护理补贴吗", ["nursingAllowance"], { nursingAllowance: "likely" }],
     ["一级智力残疾，不是低保，需要人照顾", "all", { livingAllowance: "not", nursingAllowance: "likely" }],

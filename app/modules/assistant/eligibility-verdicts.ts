@@ -11,7 +11,7 @@ import {
   type Scheme,
   type SchemeResult,
 } from "./eligibility";
-import { aboutChild, type StatedFacts } from "./stated-facts";
+import { aboutChild, type GradeNumber, type StatedFacts } from "./stated-facts";
 
 /**
  * The rules of eligibility.ts run on what a question said, with the rest unknown: each scheme's outcome over
@@ -66,13 +66,23 @@ const evaluate: Record<Scheme, (answers: EligibilityAnswers) => SchemeResult | n
   childRehab,
 };
 
+/**
+ * Two grades of a multiple disability ("听力二级、肢体三级，是多重残疾") are not a doubt between them: the certificate
+ * takes the most severe one (《残疾人证管理办法》第十三条). Undefined otherwise.
+ */
+export function mostSevereGrade(facts: StatedFacts): GradeNumber | undefined {
+  if (facts.category !== "multiple" || !facts.grades || facts.grades.length < 2) return undefined;
+  return [...facts.grades].sort()[0];
+}
+
 /** The values each answer may take, given the facts (one value when stated). */
 function domains(facts: StatedFacts, scheme: Scheme): Record<AnswerField, string[]> {
   const childAges: AgeGroup[] = ["under7", "7to17"];
+  const severest = mostSevereGrade(facts);
   return {
     // Naming a grade means the person has been assessed; either way a certificate is assumed and said so.
     certificate: [facts.certificate ?? "yes"],
-    grade: facts.grades ?? ["1", "2", "3", "4"],
+    grade: severest ? [severest] : (facts.grades ?? ["1", "2", "3", "4"]),
     category: facts.category ? [facts.category] : concreteCategories,
     age: facts.age ? [facts.age] : scheme === "childRehab" ? childAges : ["adult"],
     income: facts.income ? [facts.income] : ["dibao", "lowIncome", "neither"],
@@ -123,7 +133,9 @@ export function schemeVerdict(scheme: Scheme, facts: StatedFacts): SchemeVerdict
   const isNote = (id: string) => rules[id]?.outcome === null;
   // Someone living away from Qingyuan is told where to apply, whatever the registration.
   const away = facts.away ? awayNotes[scheme] : [];
-  const notes = [...new Set([...first.reasons.filter(isNote), ...away])];
+  // (Said where the grade decides: the most severe of two grades is the one that counts.)
+  const severest = mostSevereGrade(facts) && fields.includes("grade") ? ["grade.mostSevere"] : [];
+  const notes = [...new Set([...severest, ...first.reasons.filter(isNote), ...away])];
   if (outcomes.size === 1) {
     return {
       scheme,

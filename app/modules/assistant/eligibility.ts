@@ -124,6 +124,14 @@ export const rules: Record<string, { scheme: Scheme; outcome: Outcome | null; so
   // Notes that do not change the outcome.
   "subsidy.applyAtHukou": { scheme: "livingAllowance", outcome: null, sources: [{ docId: "living-allowance-guide", anchor: "s-3" }] },
   "child.applyWhereRegistered": { scheme: "childRehab", outcome: null, sources: [{ docId: "child-rehab-assistance-guide", anchor: "s-4" }] },
+  "grade.mostSevere": {
+    scheme: "nursingAllowance",
+    outcome: null,
+    sources: [
+      { docId: "disability-certificate-rules", anchor: "art-13" },
+      { docId: "disability-certificate-guide", anchor: "s-4-1" },
+    ],
+  },
 };
 
 function result(scheme: Scheme, outcome: Outcome, reasons: string[], base: Omit<SchemeResult, "scheme" | "outcome" | "reasons" | "sources">): SchemeResult {
