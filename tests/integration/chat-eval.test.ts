@@ -23,9 +23,9 @@ const target = 0.95;
  * same 386 stand at 331 (85.8%), all 421 at 355 (84.3%); the floor is reset again, two cases below. Raised on
  * 2026-12-07 to two cases below 358 of 421 (85.0%). Later that day a seventh blind batch joined (b14: 35 held-out
  * cases, 32/35 on first run; the same 421 stood at 361): all 456 at 393 (86.2%), the floor two cases below that.
- * Raised on 2026-12-07 (evening) to two cases below 399 of 456 (87.5%).
+ * Raised on 2026-12-07 (evening) to two cases below 399 of 456 (87.5%), then to two below 401 (87.9%).
  */
-const heldOutFloor = 0.87; // two cases below the level reached: room for ties broken differently on another machine, no more
+const heldOutFloor = 0.874; // two cases below the level reached: room for ties broken differently on another machine, no more
 const targetFor = (name: string) => (name === "held-out" ? heldOutFloor : target);
 
 let index: AssistantIndex;
