@@ -48,7 +48,8 @@ describe("the evaluation's cases", () => {
     for (const part of [cases.tuning, cases["held-out"]]) {
       expect(new Set(part.map((c) => c.category))).toEqual(new Set(caseCategories));
       // (At least 14% English in each part: the seventh batch, b14, was briefed for 8 English cases of 100, which took
-      // the tuning part from 15.1% to 14.5%; the next batch should bring English back above 15%.)
+      // the tuning part from 15.1% to 14.5%; the next batch should bring English back above 15%. On 2026-12-07 thirteen
+      // Chinese backlog cases joined tuning, and two English ones, still failing, with them to keep it at 14%.)
       expect(part.filter((c) => c.locale === "en").length).toBeGreaterThanOrEqual(part.length * 0.14);
       expect(part.filter((c) => c.history?.length).length).toBeGreaterThanOrEqual(5);
     }
