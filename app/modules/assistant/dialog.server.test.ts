@@ -1,6 +1,8 @@
 import type { PriorTurn } from "./conversation";
 import { namedSchemes, resolveQuestion } from "./dialog.server";
+import { getPhrases } from "./phrases.server";
 import { extractFacts } from "./stated-facts";
+import { questionClauses } from "./understand.server";
 
 /** An earlier turn as askAssistant would have left it. */
 const turn = (over: Partial<PriorTurn>): PriorTurn => ({
@@ -52,6 +54,13 @@ describe("a question in its conversation", () => {
     expect(resolved.borrowed).toBe("topic");
     expect(resolved.topic).toContain("重度残疾人护理补贴");
     expect(resolved.aspects).toContain("where");
+  });
+
+  it("reads a question that names only a place as asking where to get what the clause before names (还没办证，能在广州办吗)", () => {
+    const resolved = resolveQuestion("我80岁，户口在清城区，现在住在广州女儿家，眼睛快瞎了还没办证，能在广州办吗？", []);
+    expect(resolved.aspects).toContain("where");
+    const asking = questionClauses("眼睛快瞎了还没办证，能在广州办吗？", getPhrases()).filter((c) => c.asking).map((c) => c.clause);
+    expect(asking).toEqual(["眼睛快瞎了还没办证，", "能在广州办吗？"]);
   });
 
   it("does not pin a follow-up to what answered a turn that only said who the person is (我是二级视力残疾)", () => {

@@ -116,7 +116,9 @@ function clauseTerms(clause: string, weight: number, asked: boolean, actions: Se
 export function questionClauses(text: string, phrases: Phrases): Array<{ clause: string; own: string; asking: boolean; frame?: boolean }> {
   const clauses = text.split(clauseEnd).map((c) => c.trim()).filter(Boolean);
   const own = clauses.map((c) => phrases.narrative.remove(c));
-  const counts = own.map((c) => clauseTerms(c, 1, true).length);
+  const terms = own.map((c) => clauseTerms(c, 1, true));
+  // (A place is no subject of its own: "……还没办证，能在广州办吗？" asks where to get what the clause before names.)
+  const counts = terms.map((t) => t.filter((term) => !term.place).length);
   const markers = clauses.map((c, i) => {
     // ("总不能专门坐车回英德吧？" asks nothing: it expects "no" and tells the story.)
     if (phrases.rhetorical?.test(own[i])) return [];
@@ -134,7 +136,7 @@ export function questionClauses(text: string, phrases: Phrases): Array<{ clause:
   if (!asking.some(Boolean)) asking = clauses.map((_, i) => statement || i === clauses.length - 1);
   // A clause that asks with no word of its own ("……是真的吗", "应该怎么做？") asks about the clause before it.
   const bare = asking.map((a, i) => a && counts[i] === 0);
-  asking = asking.map((a, i) => (a && counts[i] > 0) || (counts[i] > 0 && bare[i + 1] === true));
+  asking = asking.map((a, i) => (a && terms[i].length > 0) || (counts[i] > 0 && bare[i + 1] === true));
   if (!asking.some(Boolean)) {
     const last = counts.reduce((at, n, i) => (n > 0 ? i : at), -1);
     asking = clauses.map((_, i) => i === last);
@@ -144,7 +146,7 @@ export function questionClauses(text: string, phrases: Phrases): Array<{ clause:
   const wish = phrases.wishes;
   if (wish) asking = asking.map((a, i) => a || (asking[i + 1] === true && counts[i] > 0 && wish.test(own[i])));
   // (`frame`: a clause that asks with no word of its own, "要带啥？": what it asks about the topic, said elsewhere.)
-  return clauses.map((clause, i) => ({ clause, own: own[i], asking: asking[i], ...(bare[i] ? { frame: true } : {}) }));
+  return clauses.map((clause, i) => ({ clause, own: own[i], asking: asking[i], ...(bare[i] && !terms[i].length ? { frame: true } : {}) }));
 }
 
 /**
