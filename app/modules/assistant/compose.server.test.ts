@@ -293,6 +293,21 @@ describe("questions for a sum the corpus does not state", () => {
     expect(reply.answer).not.toContain("没有提到：由谁来");
   });
 
+  it("answers who may go in the family's place, without owning up to the relative as unsaid (奶奶能帮忙去办吗)", async () => {
+    const first = await ask("残疾儿童康复救助要向哪里申请");
+    const reply = await askAssistant({ question: "孩子爸妈都在深圳打工，奶奶能帮忙去办吗？", locale: "zh-CN" }, { index, chatModel: null, history: [first.turn] });
+    expect(reply.view.lead).toContain("委托他人");
+    expect(reply.answer).not.toContain("没有提到");
+  });
+
+  it("reads 这样的话 as going on from the conversation: the levy's formula after a company of 120 with no disabled staff", async () => {
+    const first = await ask("我是公司行政，我们在清远有120个员工");
+    const second = await askAssistant({ question: "现在一个残疾员工都没有", locale: "zh-CN" }, { index, chatModel: null, history: [first.turn] });
+    const reply = await askAssistant({ question: "这样的话一年大概要交多少？是怎么算出来的", locale: "zh-CN" }, { index, chatModel: null, history: [first.turn, second.turn] });
+    expect(reply.grounded).toBe(true);
+    expect(reply.answer).toContain("年平均工资");
+  });
+
   it("never lists another service's materials under a case that names none (残疾证换领要带什么材料)", async () => {
     const reply = await ask("残疾证换领要带什么材料");
     expect(reply.view.lead).toContain("换领");

@@ -73,7 +73,10 @@ export const aspectPhrases: Record<string, Phrase[]> = {
     "节假日", "期限", "how long", "how many days", "how many weeks", "how many months", "how soon", "within", "deadline", "when", "opening hours", "open",
   ],
   proxy: ["代办", "代理", "委托", "代为", "本人去", "亲自去", "家属去", "家人去", "家里人去", "叫家里人", "让家里人", "叫家人", "让家人", "叫人帮", "找人帮",
-    /(?:帮|替)(?:我|他|她|老人|我妈|我爸)(?:去|办|跑)/u, /(?:儿子|女儿|子女|孩子|老伴)(?:帮|替|代)/u, "someone else", "on behalf", "for him", "for her", "apply for me", "in person", "instead of me"],
+    /(?:帮|替)(?:我|他|她|老人|我妈|我爸)(?:去|办|跑)/u, /(?:儿子|女儿|子女|孩子|老伴)(?:帮|替|代)/u,
+    // "是他自己去办还是我这个当妈的去", "奶奶能帮忙去办吗": who goes to apply.
+    /自己(?:去|来)?(?:办|申请)?还是/u, /(?:当妈|当爸|家长|父母|监护人)的?(?:去|来|代|帮)/u, "帮忙去办", "帮忙办", "帮忙申请", "帮忙去",
+    /(?:爷爷|奶奶|外婆|外公|姥姥|姥爷|亲戚|邻居|亲属)[^，。？?]{0,3}(?:帮|替|代)/u, "someone else", "on behalf", "for him", "for her", "apply for me", "in person", "instead of me"],
   age: ["几岁", "多大", "年龄", "岁以内", "岁以下", "how old", "what age", "age limit"],
   cost: ["收费", "收不收", "要钱", "要不要钱", "交钱", "花钱", "掏钱", "付钱", "出钱", "使唔使钱", "费用", "免费", "cost", "fee", "free", "pay", "charge"],
   online: ["网上", "线上", "手机上", "小程序", "online", "internet"],
@@ -198,7 +201,7 @@ export const alsoMarkers: Phrase[] = [/也(?:可以|能|行|有|要|算)/, /\bas
 
 /** Words that point back to the earlier topic ("这个", "它", "it"). */
 export const backReferences: Phrase[] = [
-  "这个", "那个", "这项", "那项", "它", "这种", "他们", "她们", "那边", "那里", "那儿", "this one", "that one", /\bit\b/, /\bthat\b/, /\bthis\b/, /\bthem\b/,
+  "这个", "那个", "这项", "那项", "它", "这种", "他们", "她们", "那边", "那里", "那儿", "这样的话", "那样的话", "这么说的话", "this one", "that one", /\bit\b/, /\bthat\b/, /\bthis\b/, /\bthem\b/,
   /\bone\b/, /\bthere\b/, /\bthey\b/, /\bhe\b/, /\bshe\b/, /\bhim\b/, /\bher\b/,
 ];
 
@@ -227,9 +230,9 @@ export const genericWords = new Set(
     "多久 多长 时间 几天 什么时候 何时 收费 费用 免费 要钱 收钱 花钱 给钱 出钱 网上 线上 手机 小程序 电话 联系 咨询 谁 审核 审批 决定 多少 多少钱 " +
     "标准 金额 补贴 补助 津贴 福利 待遇 政策 规定 条件 资格 符合 情况 问题 事情 东西 还 也 再 另外 那么 如果 还有 呢 吗 啊 " +
     "一样 一起 同时 分别 区别 不同 亲自 代办 部门 以内 以下 以上 之内 为什么 为啥 为何 怎么回事 真的 确定 的人 人们 大家 " +
-    "包括 包含 内容 帮助 批 批下来 下来 才能 才 能够 可能 已经 一直 还是 或者 因为 所以 但是 而且 的话 回事 一般 大概 " +
+    "包括 包含 内容 帮助 批 批下来 下来 出来 才能 才 能够 可能 已经 一直 还是 或者 因为 所以 但是 而且 的话 回事 一般 大概 " +
     "左右 之后 以后 以前 之前 时候 多长 多快 快 慢 久 批准 通过 拿到 到手 到账 发放 发 开始 要交 交 缴 要缴 交钱 " +
-    "好 好的 谢谢 您好 你好 请 请问 问 一下 知道 想 想要 想问 能 可以 行 够 份 算 不要 不会 不用 不能 不想 不行 不懂 钱 别的 其他 其它 家里 家庭 家 人 本人 自己 每个月 每月 现在 " +
+    "好 好的 谢谢 您好 你好 请 请问 问 一下 知道 想 想要 想问 能 可以 行 够 份 算 不要 不会 不用 不能 不想 不行 不懂 钱 别的 其他 其它 家里 家庭 家 人 本人 自己 每个月 每月 一个月 一年 每年 现在 " +
     "以后 然后 就 都 只 才 又 怎么 怎样 如何 什么 啥 哪些 哪个 几 是 不是 没有 有 个 的 了 着 过 这 这个 那个 这项 它 " +
     "how long where what which when who why do does did can could would should will apply application applying need needs " +
     "documents document paperwork bring papers office address process steps step cost fee fees free online internet phone " +

@@ -40,6 +40,10 @@ describe("a question in its conversation", () => {
     expect(resolveQuestion(question, [certificate]).aspects).toContain("cost");
   });
 
+  it.each(["他已经18岁了，是他自己去办还是我这个当妈的去？", "孩子爸妈都在深圳打工，奶奶能帮忙去办吗？"])("%s asks who may apply in the person's place", (question) => {
+    expect(resolveQuestion(question, [certificate]).aspects).toContain("proxy");
+  });
+
   it("reads 怎么办 after a thing one applies for as how to apply, and after a situation as what to do", () => {
     expect(resolveQuestion("残疾证怎么办", []).aspects).toContain("how");
     expect(resolveQuestion("怎么办残疾证", []).aspects).toContain("how");

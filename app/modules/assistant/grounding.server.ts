@@ -2,6 +2,7 @@ import { tokenize, tokenizeWords } from "~/modules/search/index.server";
 import type { ExpandedQuery } from "~/modules/search/index.server";
 import { plainAspectPhrases } from "./dialog-phrases";
 import { getPhrases } from "./phrases.server";
+import { subjectPhrases } from "./eligibility-phrases";
 import { extractFacts } from "./stated-facts";
 import { chunkMatches, chunkSays, corpusMatches, corpusSays, termIdf } from "./term-stats.server";
 import { partOfSpeechWeight, type Understanding } from "./understand.server";
@@ -152,6 +153,9 @@ export function groundingOf(
   return best;
 }
 
+/** Who the person is (奶奶, 孩子, 邻居): no passage need name them; "委托他人代办" answers "奶奶能帮忙去办吗". */
+const familyWords = new Set(Object.values(subjectPhrases).flatMap((phrases) => phrases.filter((p): p is string => typeof p === "string")));
+
 /**
  * The Chinese nouns of the clause that asks, typed as the corpus would write them or unknown to it, that none of
  * the given passages says ("有没有轮椅位" when no passage mentions 轮椅): what the answer should own up to not
@@ -175,7 +179,10 @@ export function unsaidTerms(
   const aspectWord = (term: string) => said.some((phrase) => phrase.includes(term));
   const asked = new Set(
     understanding.keyTerms
-      .filter((t) => t.asked && t.weight >= 1 && !t.offTopic && /^\p{Script=Han}{2,}$/u.test(t.term) && !/[哪几多什怎啥谁]/u.test(t.term) && !aspectWord(t.term))
+      .filter(
+        (t) =>
+          t.asked && t.weight >= 1 && !t.offTopic && /^\p{Script=Han}{2,}$/u.test(t.term) && !/[哪几多什怎啥谁]/u.test(t.term) && !aspectWord(t.term) && !familyWords.has(t.term),
+      )
       .map((t) => t.term),
   );
   const says = (word: string) => keys.some((key) => chunkSays(index, key, word));
