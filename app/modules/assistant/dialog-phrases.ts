@@ -81,7 +81,7 @@ export const aspectPhrases: Record<string, Phrase[]> = {
   cost: ["收费", "收不收", "要钱", "要不要钱", "交钱", "花钱", "掏钱", "付钱", "出钱", "使唔使钱", "费用", "免费", "cost", "fee", "free", "pay", "charge"],
   online: ["网上", "线上", "手机上", "小程序", "online", "internet"],
   contact: ["电话", "联系", "咨询", "问谁", "phone", "contact", "call", "who do i ask", "who can i ask"],
-  decides: ["谁审核", "谁审批", "谁决定", "谁定", "由谁", "who decides", "who approves"],
+  decides: ["谁审核", "谁审批", "谁决定", "谁定", "由谁", "谁拍板", "谁来批", "谁批", "谁审", /(?:哪些|哪个|什么)部门(?:来)?(?:审|批)/u, "who decides", "who approves"],
   // (Not "多少天内", "多少人": a time, a count.)
   amount: ["多少钱", /多少(?!个?(?:天|工作日|星期|礼拜|月|年|人|次|岁|名|家|小时|分钟))/u, "几块", "标准", "how much", "amount"],
   calculation: ["怎么算", "如何算", "怎么计算", "如何计算", "计算", "算法", "公式", "how is it calculated", "calculate", "calculation", "formula"],
@@ -199,6 +199,9 @@ export const ellipsisMarkers: Phrase[] = [
  */
 export const alsoMarkers: Phrase[] = [/也(?:可以|能|行|有|要|算)/, /\bas well\??$/, /\btoo\??$/];
 
+/** What happens if a case changes ("万一低保被取消了会怎样", "if my dibao stops, what happens?"): no new case to rule on. */
+export const asksConsequence: RegExp = /(?:万一|如果|要是|假如|假设)[^？?]*(?:会怎样|会怎么样|会如何|怎么办|咋办|会有什么影响)|\bwhat happens\b/iu;
+
 /** Words that point back to the earlier topic ("这个", "它", "it"). */
 export const backReferences: Phrase[] = [
   "这个", "那个", "这项", "那项", "它", "这种", "他们", "她们", "那边", "那里", "那儿", "这样的话", "那样的话", "这么说的话", "this one", "that one", /\bit\b/, /\bthat\b/, /\bthis\b/, /\bthem\b/,
@@ -232,7 +235,7 @@ export const genericWords = new Set(
     "一样 一起 同时 分别 区别 不同 亲自 代办 部门 以内 以下 以上 之内 为什么 为啥 为何 怎么回事 真的 确定 的人 人们 大家 " +
     "包括 包含 内容 帮助 批 批下来 下来 出来 才能 才 能够 可能 已经 一直 还是 或者 因为 所以 但是 而且 的话 回事 一般 大概 " +
     "左右 之后 以后 以前 之前 时候 多长 多快 快 慢 久 批准 通过 拿到 到手 到账 发放 发 开始 要交 交 缴 要缴 交钱 " +
-    "好 好的 谢谢 您好 你好 请 请问 问 一下 知道 想 想要 想问 能 可以 行 够 份 算 不要 不会 不用 不能 不想 不行 不懂 钱 别的 其他 其它 家里 家庭 家 人 本人 自己 每个月 每月 一个月 一年 每年 现在 " +
+    "好 好的 谢谢 您好 你好 请 请问 问 一下 知道 想 想要 想问 能 可以 行 够 份 算 不要 不会 不用 不能 不想 不行 不懂 钱 别的 其他 其它 家里 家庭 家 人 本人 自己 每个月 每月 一个月 一年 每年 现在 经过 最后 最终 首先 接下来 " +
     "以后 然后 就 都 只 才 又 怎么 怎样 如何 什么 啥 哪些 哪个 几 是 不是 没有 有 个 的 了 着 过 这 这个 那个 这项 它 " +
     "how long where what which when who why do does did can could would should will apply application applying need needs " +
     "documents document paperwork bring papers office address process steps step cost fee fees free online internet phone " +

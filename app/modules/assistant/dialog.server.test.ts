@@ -44,6 +44,15 @@ describe("a question in its conversation", () => {
     expect(resolveQuestion(question, [certificate]).aspects).toContain("proxy");
   });
 
+  it.each(["交上去以后还要经过哪些部门审？最后是谁拍板批的", "who approves it?"])("%s asks who decides", (question) => {
+    expect(resolveQuestion(question, [livingWhere]).aspects).toContain("decides");
+  });
+
+  it("reads a change that may come (万一低保被取消了会怎样) as asking what happens then, not for a ruling on a new case", () => {
+    const resolved = resolveQuestion("那以后每年还要重新审吗？万一低保被取消了会怎样", [livingWhere]);
+    expect(resolved.eligibility).toBe(false);
+  });
+
   it("reads 怎么办 after a thing one applies for as how to apply, and after a situation as what to do", () => {
     expect(resolveQuestion("残疾证怎么办", []).aspects).toContain("how");
     expect(resolveQuestion("怎么办残疾证", []).aspects).toContain("how");

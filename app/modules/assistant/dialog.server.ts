@@ -6,6 +6,7 @@ import { schemeTopic, type PriorTurn, type TurnContext } from "./conversation";
 import {
   aspectPhrases,
   alsoMarkers,
+  asksConsequence,
   aspectWords,
   backReferences,
   placeReferences,
@@ -402,7 +403,8 @@ export function resolveQuestion(question: string, history: PriorTurn[] = [], opt
       aspect = last.aspect;
       // "生活补贴给谁？" then "那我爸呢，他是三级肢体，家里低保": facts about a person, of the benefit just discussed,
       // ask whether that person qualifies: the rules answer.
-      const factsOfBenefit = !own.schemes.length && !own.domain.length && statesAnyFact(ownFacts) && last.schemes.length > 0;
+      // (Not a change that may come, "万一低保被取消了会怎样": what happens then is asked, from the guide.)
+      const factsOfBenefit = !own.schemes.length && !own.domain.length && statesAnyFact(ownFacts) && last.schemes.length > 0 && !asksConsequence.test(own.text);
       eligibility = last.eligibility || factsOfBenefit;
       schemes = own.schemes.length ? own.schemes : last.eligibility || factsOfBenefit ? last.schemes : null;
       const sameTopic = !own.schemes.length && !own.topic.length;

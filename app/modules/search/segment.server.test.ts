@@ -61,6 +61,11 @@ describe("expandQuery", () => {
     expect(expandQuery("scanner").expansions).toEqual([]); // "cane" is a variant, "scanner" does not contain it as a word
   });
 
+  it("also finds a glossary word that overlaps the one before when the text has it as a word (先试 and 试坐), not a mere overlap (到卡, 卡上)", () => {
+    expect(expandQuery("有没有地方可以先试坐一下").expansions.map((e) => e.variant)).toEqual(["先试", "试坐"]);
+    expect(expandQuery("每个月还有一笔补贴打到卡上").expansions.map((e) => e.variant)).not.toContain("卡上");
+  });
+
   it("marks sub-words of longer query words", () => {
     expect(expandQuery("看不见").subTerms).toContain("不见");
   });

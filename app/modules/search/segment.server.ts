@@ -265,9 +265,12 @@ function entries(): Entry[] {
 
 const asciiWordChar = /[a-z0-9]/;
 
-/** Glossary words in `text` (already normalized), leftmost-longest, non-overlapping. */
-function findGlossaryWords(text: string): QueryExpansion[] {
-  const found: QueryExpansion[] = [];
+/**
+ * Glossary words in `text` (already normalized), leftmost-longest, non-overlapping; and one that overlaps the word
+ * before when the segmenter reads it as a word of the text: "先试坐一下" has 先试 and 试坐, and the word typed is 试坐.
+ */
+function findGlossaryWords(text: string, words: Set<string>): QueryExpansion[] {
+  const found: Array<QueryExpansion & { at: number }> = [];
   const list = entries();
   let i = 0;
   while (i < text.length) {
@@ -281,14 +284,12 @@ function findGlossaryWords(text: string): QueryExpansion[] {
               // plural of an English variant: "wheelchairs", "devices"
               (text[i + e.word.length] === "s" && !asciiWordChar.test(text[i + e.word.length + 1] ?? " "))))),
     );
-    if (hit) {
-      found.push({ variant: hit.word, canonical: hit.canonical });
-      i += hit.word.length;
-    } else {
-      i++;
-    }
+    const last = found.at(-1);
+    const free = !last || last.at + last.variant.length <= i;
+    if (hit && (free || (words.has(hit.word) && last.at + last.variant.length < i + hit.word.length))) found.push({ variant: hit.word, canonical: hit.canonical, at: i });
+    i++;
   }
-  return found;
+  return found.map(({ variant, canonical }) => ({ variant, canonical }));
 }
 
 /**
@@ -298,7 +299,7 @@ function findGlossaryWords(text: string): QueryExpansion[] {
 export function expandQuery(q: string): ExpandedQuery {
   const query = q.trim();
   const tokens = tokenize(query);
-  const expansions = findGlossaryWords(normalize(query));
+  const expansions = findGlossaryWords(normalize(query), new Set(tokens));
   const have = new Set(tokens);
   const addedTokens: string[] = [];
   for (const { canonical } of expansions) {

@@ -48,6 +48,8 @@ const hanOnly = /^\p{Script=Han}+$/u;
 /** Function words of written Chinese that residents hardly type alone: 有效其 is 有效期. */
 const literary = new Set([..."其之而以与及"]);
 const numeral = /^[零一二三四五六七八九十百千万两几]$/u;
+/** Adverbs that stand before a verb typed as meant (先找, 再问, 也去, 都要). */
+const adverbs = new Set([..."先再也就都还才又只很太最更"]);
 /** Characters that end a verb with its result (占到, 领到, 用完, 办好): typed as meant, not a typo for 占道. */
 const complements = new Set([..."到得完掉好着过"]);
 
@@ -111,7 +113,8 @@ export class TypoRepairer {
       }
       if (chars.length === 2 && changed.includes(1) && complements.has(chars[1])) continue;
       // In a two-character run the character kept must be a word's, not a function word or a numeral (是二 ≠ 十二).
-      if (chars.length === 2 && chars.some((c, i) => !changed.includes(i) && (isFunction(c) || numeral.test(c)))) continue;
+      // (Nor an adverb before a verb: 先找 is no 先照.)
+      if (chars.length === 2 && chars.some((c, i) => !changed.includes(i) && (isFunction(c) || numeral.test(c) || adverbs.has(c)))) continue;
       if (!best || changed.length < best.changes || (changed.length === best.changes && count > best.count)) {
         best = { word, changes: changed.length, count };
       }
