@@ -108,6 +108,12 @@ describe("answers", () => {
     expect(reply.view.passages.find((p) => p.n === certificate?.source)?.url).toBe("/policies/disability-certificate-guide#s-4-5");
   });
 
+  it("answers a part with a subject of its own wherever it is found (……这算不算就业歧视？我能怎么维权？ → 投诉)", async () => {
+    const reply = await ask("我是低视力，以前学过按摩，后来自学考了证想去公司做客服。面试都过了，入职体检以后HR说我视力不行，不能录用。这算不算就业歧视？我能怎么维权？");
+    expect(reply.view.lead).toContain("歧视");
+    expect(reply.view.also?.find((a) => a.question === "我能怎么维权？")?.lead).toContain("投诉");
+  });
+
   it("answers a message that asks nothing, only tells what happened, from all it tells (走了 + 护理补贴 → 停发)", async () => {
     const reply = await ask("我妈上个月走了，她生前一直领着护理补贴");
     expect(reply.answer.split("\n")[0]).toContain("去世");
