@@ -114,6 +114,15 @@ describe("answers", () => {
     expect(reply.view.also?.find((a) => a.question === "我能怎么维权？")?.lead).toContain("投诉");
   });
 
+  it("answers from the guide, not the rules, what a benefit covers (康复救助能管配助听器和做手术吗) and what happens after a death", async () => {
+    const covers = await ask("女儿2岁，出生做听力筛查的时候就没通过，现在医院说先配助听器，以后可能还要做人工耳蜗手术。残疾儿童康复救助能管配助听器和做手术吗？");
+    expect(covers.view.eligibility).toBeFalsy();
+    expect(covers.answer).toContain("手术");
+    const death = await ask("我外婆上个月走了，她生前有一级视力残疾证，每个月都领护理补贴和生活补贴。舅舅说不用管，钱照样打到卡里就行。这样可以吗？");
+    expect(death.view.eligibility).toBeFalsy();
+    expect(death.answer).toContain("停发");
+  });
+
   it("answers a message that asks nothing, only tells what happened, from all it tells (走了 + 护理补贴 → 停发)", async () => {
     const reply = await ask("我妈上个月走了，她生前一直领着护理补贴");
     expect(reply.answer.split("\n")[0]).toContain("去世");

@@ -4,7 +4,7 @@ import type { Database } from "~/modules/db/schema";
 import { expandQuery, tokenize, tokenizeWords } from "~/modules/search/index.server";
 import type { AnswerView, NextStep } from "./answer-view";
 import { asksForAmount } from "./compose.server";
-import { aspectPhrases, aspectWords, genericWords } from "./dialog-phrases";
+import { aspectPhrases, aspectWords, genericWords, personDied } from "./dialog-phrases";
 import { priorTurnOf, type PriorTurn } from "./conversation";
 import { resolveQuestion, type ResolvedQuestion, type ResolveOptions } from "./dialog.server";
 import { composeEligibilityAnswer } from "./eligibility-answer.server";
@@ -36,6 +36,9 @@ export function dialogAnswer(resolved: ResolvedQuestion, { masked, index, t, per
   if (!resolved.eligibility || !resolved.schemes || !statesDecisiveFact(resolved.facts)) return null;
   // "能领多少": an amount, which the corpus does not state (the amount refusal says who sets it).
   if (asksForAmount(masked) || resolved.aspects.includes("amount")) return null;
+  // "残疾儿童康复救助能管配助听器和做手术吗": what it covers, which its guide says; and a person who has died
+  // ("我外婆上个月走了……钱照样打到卡里……这样可以吗？") is no case to rule on: the guide says the payments stop.
+  if (resolved.aspects.includes("content") || personDied.test(masked)) return null;
   return composeEligibilityAnswer({
     facts: resolved.facts,
     asked: resolved.schemes,

@@ -88,7 +88,7 @@ export const aspectPhrases: Record<string, Phrase[]> = {
   booking: ["预约", "订票", "订座", "订位", "抢票", "怎么订", "订得上", "订得到", "订上", "能订", "book", "booking", "reserve", "reservation"],
   together: ["一起领", "一起拿", "一起申请", "同时领", "同时拿", "同时申请", "同时享受", "都能领", "都可以领", "两个都", "两项都", "都能拿", "只能领一", "只能拿一", "只能选一", "二选一", "either one", "only one of", "at the same time", "both at once", "together"],
   conditions: ["什么条件", "啥条件", "哪些条件", "条件", "资格", "符合什么", "requirements", "requirement", "eligibility", "criteria"],
-  content: ["包括", "包含", "内容", "哪些帮助", "什么帮助", "能得到", "提供什么", /\bwhat does it (?:include|cover)\b/, "what help", "include", "cover"],
+  content: ["包括", "包含", "内容", "哪些帮助", "什么帮助", "能得到", "提供什么", /(?:能|会)?管(?:不管)?(?:配|做|买|装|报)/u, "包不包括", "管不管", /\bwhat does it (?:include|cover)\b/, "what help", "include", "cover"],
   // Which law says so ("这个是哪个法规规定的？第几条？"): the sentence that names the law and its article.
   basis: [
     /(?:哪个|哪部|哪条|哪一条|什么|哪些)(?:法规|法律|条例|规定|文件|政策|法)/u, "哪个法规", "哪部法规", "什么法规", "哪个法律", "哪部法律", "什么法律", "哪条法律", "哪个条例", "哪条规定", "哪个规定", "什么规定", "哪个文件",
@@ -201,6 +201,9 @@ export const alsoMarkers: Phrase[] = [/也(?:可以|能|行|有|要|算)/, /\bas
 
 /** What happens if a case changes ("万一低保被取消了会怎样", "if my dibao stops, what happens?"): no new case to rule on. */
 export const asksConsequence: RegExp = /(?:万一|如果|要是|假如|假设)[^？?]*(?:会怎样|会怎么样|会如何|怎么办|咋办|会有什么影响)|\bwhat happens\b/iu;
+
+/** A death told ("我外婆上个月走了", "passed away"); not 腿没了 (a leg lost). */
+export const personDied: RegExp = /去世|过世|离世|逝世|死了|死亡|不在了|(?:上个月|上个礼拜|上周|去年|前几天|前阵子|刚刚?|已经)走了|passed away|\bdied\b/iu;
 
 /** Words that point back to the earlier topic ("这个", "它", "it"). */
 export const backReferences: Phrase[] = [

@@ -163,7 +163,7 @@ export const incomePhrases: Record<Exclude<Income, never>, Phrase[]> = {
     /(?:不是|不属于|没有|没|没吃|没评上|没申请|不够|非)(?:低保|最低生活保障)/, /低保(?:没批|没评上|没通过|被取消)/,
     /\bnot (?:on |in |a |getting )?(?:the )?(?:dibao|minimum living allowance)/, /\bno dibao\b/,
   ],
-  lowIncome: ["低收入", "低保边缘", "低边", "low-income", "low income"],
+  lowIncome: ["低收入", "低保边缘", "低边", "收入很低", "收入低", "收入不高", "收入很少", "收入少", "low-income", "low income"],
   unsure: [
     "特困", "五保", "不知道是不是低保", "不清楚是不是低保", "家庭困难", "家里困难", "家庭经济困难", "经济困难", "生活困难", "家里穷",
     "没有收入", "没收入", "没有固定收入", "工作也丢了", "工作丢了", "丢了工作", "没了工作", "失业了", "打零工", "靠我一个人", "揭不开锅",

@@ -6,6 +6,8 @@ const cases: Array<[string, StatedFacts]> = [
   ["我是二级肢体残疾，低保家庭，能领什么补贴？", { grades: ["2"], category: "physical", income: "dibao", subject: "self" }],
   ["我妈瘫痪在床好几年了，是一级残疾，每个月能领护理补贴吗", { grades: ["1"], category: "physical", care: "yes", subject: "parent", age: "adult" }],
   ["精神残疾二级，家里是低保，两项补贴都能申请吗", { grades: ["2"], category: "mental", income: "dibao" }],
+  // A low income that is not 低保: whether it counts is the local rules' to say.
+  ["四级肢体残疾，家里收入很低但没评上低保，能领困难残疾人生活补贴吗", { grades: ["4"], category: "physical", income: "lowIncome" }],
   ["残疾等级是3级的听力残疾", { grades: ["3"], category: "hearing" }],
   ["一、二级残疾需要人照顾的能领护理补贴吗", { grades: ["1", "2"], care: "yes" }],
   ["一级或二级的重度残疾人", { grades: ["1", "2"] }],
