@@ -51,6 +51,13 @@ describe("a message with several questions", () => {
     expect(merged.passages.map((p) => [p.n, p.key])).toEqual([[1, 10], [2, 20]]);
   });
 
+  it("adds a part answered by another sentence of the whole's own passage, citing that passage", () => {
+    const whole = view({ lead: "讲解可以提前录好，也可以在现场讲。", passages: [passage(1, 10)] });
+    const merged = withPartAnswers(whole, [{ question: "去看有字幕吗", view: view({ lead: "给聋人观众加上字幕。", passages: [passage(1, 10)] }) }]);
+    expect(merged.also).toEqual([{ question: "去看有字幕吗", lead: "给聋人观众加上字幕。", points: [], source: 1 }]);
+    expect(merged.passages).toHaveLength(1);
+  });
+
   it("says which part the corpus has no answer for when its refusal names what is missing, and is silent otherwise", () => {
     const whole = view({ lead: "一级最重。", passages: [passage(1, 10)] });
     const merged = withPartAnswers(whole, [

@@ -76,13 +76,13 @@ function saidIn(view: AnswerView): string {
 /**
  * The whole message's answer with each part's answer after it: the part's lead and list, with the passage it rests
  * on (added to the sources when it is not one yet), under the question it answers. A part the whole already
- * answered (same passage, or its lead already said) is left out; a part the corpus does not answer says so when
+ * answered (its lead already said, or another part's passage) is left out; one from the whole's own passage but another
+ * sentence of it stays ("……现场讲？我表弟是聋人，去看有字幕吗": the section says both); a part the corpus does not answer says so when
  * its refusal names what is missing (the whole may answer a part that its few words alone do not find).
  */
 export function withPartAnswers(whole: AnswerView, parts: PartAnswer[]): AnswerView {
   const passages = [...whole.passages];
   const also = [...(whole.also ?? [])];
-  const leadKey = whole.passages[0]?.key;
   for (const { question, view, namesUnknown } of parts) {
     const said = saidIn({ ...whole, also });
     if (view.status !== "answered") {
@@ -90,7 +90,7 @@ export function withPartAnswers(whole: AnswerView, parts: PartAnswer[]): AnswerV
       continue;
     }
     const first = view.passages[0];
-    if (!first || first.key === leadKey || said.includes(view.lead) || also.some((a) => passages[a.source - 1]?.key === first.key)) continue;
+    if (!first || said.includes(view.lead) || also.some((a) => passages[a.source - 1]?.key === first.key)) continue;
     let passage = passages.find((p) => p.key === first.key);
     if (!passage) {
       passage = { ...first, n: passages.length + 1 };
