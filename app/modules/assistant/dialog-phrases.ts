@@ -238,7 +238,7 @@ export const genericWords = new Set(
     "一样 一起 同时 分别 区别 不同 亲自 代办 部门 以内 以下 以上 之内 为什么 为啥 为何 怎么回事 真的 确定 的人 人们 大家 " +
     "包括 包含 内容 帮助 批 批下来 下来 出来 才能 才 能够 可能 已经 一直 还是 或者 因为 所以 但是 而且 的话 回事 一般 大概 " +
     "左右 之后 以后 以前 之前 时候 多长 多快 快 慢 久 批准 通过 拿到 到手 到账 发放 发 开始 要交 交 缴 要缴 交钱 " +
-    "好 好的 谢谢 您好 你好 请 请问 问 一下 知道 想 想要 想问 能 可以 行 够 份 算 不要 不会 不用 不能 不想 不行 不懂 钱 别的 其他 其它 家里 家庭 家 人 本人 自己 每个月 每月 一个月 一年 每年 现在 经过 最后 最终 首先 接下来 " +
+    "好 好的 谢谢 您好 你好 请 请问 问 一下 知道 想 想要 想问 能 可以 行 够 份 算 不要 不会 不用 不能 不想 不行 不懂 钱 别的 其他 其它 家里 家庭 家 人 本人 自己 每个月 每月 一个月 一年 每年 现在 经过 最后 最终 首先 接下来 岁 明年 今年 去年 前年 后年 上个月 下个月 这个月 " +
     "以后 然后 就 都 只 才 又 怎么 怎样 如何 什么 啥 哪些 哪个 几 是 不是 没有 有 个 的 了 着 过 这 这个 那个 这项 它 " +
     "how long where what which when who why do does did can could would should will apply application applying need needs " +
     "documents document paperwork bring papers office address process steps step cost fee fees free online internet phone " +

@@ -48,6 +48,14 @@ describe("a question in its conversation", () => {
     expect(resolveQuestion(question, [livingWhere]).aspects).toContain("decides");
   });
 
+  it("reads a turn that only tells more of the case (他明年就满7岁了) as going on with the earlier topic, for the turn after it", () => {
+    const rehab = turn({ question: "我儿子在定点机构做康复，是康复救助的", docIds: ["child-rehab-assistance-guide"], schemes: ["childRehab"], topic: ["残疾儿童康复救助"] });
+    const resolved = resolveQuestion("他明年就满7岁了", [rehab]);
+    expect(resolved.borrowed).toBe("topic");
+    expect(resolved.topic).toContain("残疾儿童康复救助");
+    expect(resolved.schemes).toEqual(["childRehab"]);
+  });
+
   it("reads a change that may come (万一低保被取消了会怎样) as asking what happens then, not for a ruling on a new case", () => {
     const resolved = resolveQuestion("那以后每年还要重新审吗？万一低保被取消了会怎样", [livingWhere]);
     expect(resolved.eligibility).toBe(false);

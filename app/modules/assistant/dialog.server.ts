@@ -376,7 +376,9 @@ export function resolveQuestion(question: string, history: PriorTurn[] = [], opt
     // something the corpus does not know, which is a new question.)
     // ("这种也算吗？" has no subject either: "also" asks the earlier question of the case it tells.)
     const leansBack = (short || !own.strangers.length) && own.question && (!own.ellipsis || (own.also && !hasTopic));
-    if ((!hasTopic || pointsBack) && (own.aspects.length || own.eligibility || leansBack || there)) {
+    // (So does one that asks nothing and only tells more of the case, "他明年就满7岁了": what comes next asks of it.)
+    const tellsMore = !hasTopic && !own.question && statesAnyFact(ownFacts) && !asking.eligibility;
+    if ((!hasTopic || pointsBack) && (own.aspects.length || own.eligibility || leansBack || there || tellsMore)) {
       // "要带什么材料？", "在哪里办", "how long does it take?": the earlier topic, this aspect.
       borrowed = "topic";
       topic = earlierTopic;

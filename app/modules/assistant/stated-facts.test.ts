@@ -6,6 +6,9 @@ const cases: Array<[string, StatedFacts]> = [
   ["我是二级肢体残疾，低保家庭，能领什么补贴？", { grades: ["2"], category: "physical", income: "dibao", subject: "self" }],
   ["我妈瘫痪在床好几年了，是一级残疾，每个月能领护理补贴吗", { grades: ["1"], category: "physical", care: "yes", subject: "parent", age: "adult" }],
   ["精神残疾二级，家里是低保，两项补贴都能申请吗", { grades: ["2"], category: "mental", income: "dibao" }],
+  // An age passed or not yet reached: "过了6岁" is older than six, "不到7岁" younger than seven.
+  ["过了6岁还能接着享受吗？", { age: "7to17" }],
+  ["孩子不到7岁，能申请康复救助吗", { age: "under7", subject: "child" }],
   // A low income that is not 低保: whether it counts is the local rules' to say.
   ["四级肢体残疾，家里收入很低但没评上低保，能领困难残疾人生活补贴吗", { grades: ["4"], category: "physical", income: "lowIncome" }],
   ["残疾等级是3级的听力残疾", { grades: ["3"], category: "hearing" }],

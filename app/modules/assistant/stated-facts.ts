@@ -226,6 +226,12 @@ function readAge(text: string, subject: Subject | undefined): AgeGroup | undefin
     const n = /^\d+$/.test(raw) ? Number(raw) : englishNumbers[raw];
     if (n !== undefined) ages.push({ at: m.index ?? 0, years: n });
   }
+  // "过了6岁" is older than six, "不到7岁" younger than seven.
+  for (const a of ages) {
+    const before = text.slice(Math.max(0, a.at - 3), a.at);
+    if (/(?:过了|超过了?|超出)$/u.test(before)) a.years += 1;
+    else if (/(?:不到|未满|没满|不满)$/u.test(before)) a.years -= 1;
+  }
   const plausible = ages.filter((a) => a.years <= 120).sort((a, b) => a.at - b.at);
   // The last age named is the person's age now ("3岁时确诊，现在8岁了").
   if (plausible.length) return ageGroupOf(plausible[plausible.length - 1].years);
