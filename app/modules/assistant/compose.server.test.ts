@@ -300,6 +300,13 @@ describe("questions for a sum the corpus does not state", () => {
     expect(reply.answer).not.toContain("没有提到");
   });
 
+  it("reads a deaf-mute man taken by the police as a criminal suspect, who must be assigned a lawyer (指派律师)", async () => {
+    const first = await ask("我哥是聋哑人，昨天被派出所带走了，说涉嫌盗窃");
+    expect(first.view.lead).toContain("指派律师");
+    const reply = await askAssistant({ question: "家里请不起律师，会不会给他派一个？", locale: "zh-CN" }, { index, chatModel: null, history: [first.turn] });
+    expect(reply.view.lead).toContain("指派律师");
+  });
+
   it("reads 这样的话 as going on from the conversation: the levy's formula after a company of 120 with no disabled staff", async () => {
     const first = await ask("我是公司行政，我们在清远有120个员工");
     const second = await askAssistant({ question: "现在一个残疾员工都没有", locale: "zh-CN" }, { index, chatModel: null, history: [first.turn] });
