@@ -108,17 +108,29 @@ describe("answers", () => {
     expect(reply.view.passages.find((p) => p.n === certificate?.source)?.url).toBe("/policies/disability-certificate-guide#s-4-5");
   });
 
+  it("answers chat-style English (u guys) and a price the asking clause names though the story names an allowance", async () => {
+    const borrow = await ask("need a wheelchair for like 2 weeks, my mum messed up her knee. can i borrow one from u guys", "en", newConversationId());
+    expect(borrow.grounded).toBe(true);
+    const renew = await ask(
+      "My wife has a disability card, grade 2. The card expired in the spring and since then her nursing allowance stopped coming. Can she still renew it and how much does renewing cost?",
+      "en",
+      newConversationId(),
+    );
+    expect(renew.status).toBe("answered");
+    expect(renew.answer).toContain("免费");
+  });
+
   it("answers a part with a subject of its own wherever it is found (……这算不算就业歧视？我能怎么维权？ → 投诉)", async () => {
-    const reply = await ask("我是低视力，以前学过按摩，后来自学考了证想去公司做客服。面试都过了，入职体检以后HR说我视力不行，不能录用。这算不算就业歧视？我能怎么维权？");
+    const reply = await ask("我是低视力，以前学过按摩，后来自学考了证想去公司做客服。面试都过了，入职体检以后HR说我视力不行，不能录用。这算不算就业歧视？我能怎么维权？", "zh-CN", newConversationId());
     expect(reply.view.lead).toContain("歧视");
     expect(reply.view.also?.find((a) => a.question === "我能怎么维权？")?.lead).toContain("投诉");
   });
 
   it("answers from the guide, not the rules, what a benefit covers (康复救助能管配助听器和做手术吗) and what happens after a death", async () => {
-    const covers = await ask("女儿2岁，出生做听力筛查的时候就没通过，现在医院说先配助听器，以后可能还要做人工耳蜗手术。残疾儿童康复救助能管配助听器和做手术吗？");
+    const covers = await ask("女儿2岁，出生做听力筛查的时候就没通过，现在医院说先配助听器，以后可能还要做人工耳蜗手术。残疾儿童康复救助能管配助听器和做手术吗？", "zh-CN", newConversationId());
     expect(covers.view.eligibility).toBeFalsy();
     expect(covers.answer).toContain("手术");
-    const death = await ask("我外婆上个月走了，她生前有一级视力残疾证，每个月都领护理补贴和生活补贴。舅舅说不用管，钱照样打到卡里就行。这样可以吗？");
+    const death = await ask("我外婆上个月走了，她生前有一级视力残疾证，每个月都领护理补贴和生活补贴。舅舅说不用管，钱照样打到卡里就行。这样可以吗？", "zh-CN", newConversationId());
     expect(death.view.eligibility).toBeFalsy();
     expect(death.answer).toContain("停发");
   });
@@ -248,8 +260,10 @@ describe("no answer", () => {
     "手语的“谢谢”怎么打？教我一下", // a quoted word is what is asked, not courtesy
     "残疾人家属能请护理假吗", // leave from work: 护理 is the nursing allowance's word, the leave is not in the corpus
     "残疾人去医院看病能报销多少", // medical insurance, not the allowances (报销 is everyday for 补贴 elsewhere)
+    "What is the name of the current chairman of the Qingyuan Disabled Persons' Federation?", // a person's name
+    "How do I apply for a disabled parking permit for my car in Qingyuan?", // parking: not in the corpus
   ])("refuses what the corpus does not cover though it shares a word with it: %s", async (q) => {
-    const reply = await ask(q);
+    const reply = await ask(q, /[\p{Script=Han}]/u.test(q) ? "zh-CN" : "en", newConversationId());
     expect(reply.grounded).toBe(false);
     expect(reply.status).toBe("no_content");
   });

@@ -34,7 +34,8 @@ import { chatModelFromEnv, generateAnswer, type LlmOutcome } from "./llm.server"
 import { minimumConfidence, retrieve, type Retrieval, type RetrievalMode } from "./retrieve.server";
 import { termIdf } from "./term-stats.server";
 import { unsaidTerms } from "./grounding.server";
-import { understandQuestion, withAbsoluteYears, type KeyTerm } from "./understand.server";
+import { getPhrases } from "./phrases.server";
+import { questionClauses, understandQuestion, withAbsoluteYears, type KeyTerm } from "./understand.server";
 import { getAssistantIndex, type AssistantIndex } from "./vector-index.server";
 import { assistantAnswers } from "~/modules/observability/metrics.server";
 import type { UnansweredFilter } from "./assistant-constants";
@@ -171,7 +172,10 @@ async function answerFromCorpus(
   const view = { ...composed, nextSteps: fitNextSteps(composed.nextSteps, resolved) };
 
   // Never an amount the corpus does not state: a question for a sum gets the passages that say who sets it.
-  const price = asksForPrice(retrieval.understanding.text);
+  // (A price asked by the clause that asks: "……her nursing allowance stopped…… how much does renewing cost?" asks
+  // what the renewal costs, though the story names an allowance.)
+  const asking = questionClauses(retrieval.understanding.text, getPhrases()).filter((c) => c.asking).map((c) => c.clause);
+  const price = asksForPrice(asking.length ? asking.join("，") : retrieval.understanding.text);
   if (asksForAmount(retrieval.understanding.text) && !view.passages.some((p) => statesAmount(index.chunks[p.key].text, price))) {
     const pointers: AnswerPassage[] = view.passages.slice(0, 2).map((p, i) => ({ ...p, n: i + 1 }));
     return { view: composeNoAnswer("no_content", t, personalData, pointers, "amount"), retrieval, llm: null, decidedBy: "amount" };
