@@ -46,7 +46,8 @@ export interface Segmenter {
   readonly glossary: GlossaryTerm[];
   readonly jieba: Jieba;
   readonly meaningfulSingles: Set<string>;
-  matcher?: Entry[];
+  /** Glossary words by their first character, longest first. */
+  matcher?: Map<string, Entry[]>;
 }
 
 let current: Segmenter | undefined;
@@ -248,7 +249,7 @@ interface Entry {
   ascii: boolean;
 }
 
-function entries(): Entry[] {
+function entries(): Map<string, Entry[]> {
   const state = active();
   if (!state.matcher) {
     const list: Entry[] = [];
@@ -258,7 +259,9 @@ function entries(): Entry[] {
         if (w) list.push({ word: w, canonical: term.canonical, ascii: !han.test(w) });
       }
     }
-    state.matcher = list.sort((a, b) => b.word.length - a.word.length);
+    const byFirst = new Map<string, Entry[]>();
+    for (const e of list.sort((a, b) => b.word.length - a.word.length)) byFirst.set(e.word[0], [...(byFirst.get(e.word[0]) ?? []), e]);
+    state.matcher = byFirst;
   }
   return state.matcher;
 }
@@ -274,7 +277,7 @@ function findGlossaryWords(text: string, words: Set<string>): QueryExpansion[] {
   const list = entries();
   let i = 0;
   while (i < text.length) {
-    const hit = list.find(
+    const hit = (list.get(text[i]) ?? []).find(
       (e) =>
         text.startsWith(e.word, i) &&
         (!e.ascii ||
