@@ -23,9 +23,11 @@ const target = 0.95;
  * same 386 stand at 331 (85.8%), all 421 at 355 (84.3%); the floor is reset again, two cases below. Raised on
  * 2026-12-07 to two cases below 358 of 421 (85.0%). Later that day a seventh blind batch joined (b14: 35 held-out
  * cases, 32/35 on first run; the same 421 stood at 361): all 456 at 393 (86.2%), the floor two cases below that.
- * Raised on 2026-12-07 (evening) to two cases below 399 of 456 (87.5%), then to two below 401 (87.9%).
+ * Raised on 2026-12-07 (evening) to two cases below 399 of 456 (87.5%), then to two below 401 (87.9%). On
+ * 2026-12-07 (sixth session) an English blind batch joined (b16: 12 held-out cases, split by random before any was
+ * read, 6/12 on first run; the same 456 stood at 401): all 468 at 407 (87.0%), the floor two cases below that.
  */
-const heldOutFloor = 0.874; // two cases below the level reached: room for ties broken differently on another machine, no more
+const heldOutFloor = 0.865; // two cases below the level reached: room for ties broken differently on another machine, no more
 const targetFor = (name: string) => (name === "held-out" ? heldOutFloor : target);
 
 let index: AssistantIndex;
@@ -49,7 +51,8 @@ describe("the evaluation's cases", () => {
       expect(new Set(part.map((c) => c.category))).toEqual(new Set(caseCategories));
       // (At least 14% English in each part: the seventh batch, b14, was briefed for 8 English cases of 100, which took
       // the tuning part from 15.1% to 14.5%; the next batch should bring English back above 15%. On 2026-12-07 thirteen
-      // Chinese backlog cases joined tuning, and two English ones, still failing, with them to keep it at 14%.)
+      // Chinese backlog cases joined tuning, and two English ones, still failing, with them to keep it at 14%. In the
+      // sixth session an English batch, b16, brought it back to 14.7%.)
       expect(part.filter((c) => c.locale === "en").length).toBeGreaterThanOrEqual(part.length * 0.14);
       expect(part.filter((c) => c.history?.length).length).toBeGreaterThanOrEqual(5);
     }
