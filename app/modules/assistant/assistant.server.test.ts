@@ -262,6 +262,7 @@ describe("no answer", () => {
     "残疾人去医院看病能报销多少", // medical insurance, not the allowances (报销 is everyday for 补贴 elsewhere)
     "What is the name of the current chairman of the Qingyuan Disabled Persons' Federation?", // a person's name
     "How do I apply for a disabled parking permit for my car in Qingyuan?", // parking: not in the corpus
+    "我是三级肢体残疾，今年52岁，残疾人能不能提前退休？养老金怎么算", // retirement: the rules do not answer it as a benefits question
   ])("refuses what the corpus does not cover though it shares a word with it: %s", async (q) => {
     const reply = await ask(q, /[\p{Script=Han}]/u.test(q) ? "zh-CN" : "en", newConversationId());
     expect(reply.grounded).toBe(false);

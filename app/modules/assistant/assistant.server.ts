@@ -160,7 +160,9 @@ async function answerFromCorpus(
   if (resolved.otherPeople.length) retrieval.otherPeople = resolved.otherPeople;
   if (resolved.aspects.length) retrieval.aspects = resolved.aspects;
   // The rules, not the retrieval, answer "can I get it" for a person the question describes.
-  const ruled = dialogAnswer(resolved, { masked, index, t, personalData });
+  // (Not when what is asked is a topic the assistant does not cover: "残疾人能不能提前退休？养老金怎么算" is no benefits question.)
+  const offTopic = retrieval.understanding.keyTerms.some((k) => k.offTopic);
+  const ruled = offTopic ? null : dialogAnswer(resolved, { masked, index, t, personalData });
   if (ruled) return { view: ruled, retrieval, llm: null, decidedBy: "rules" };
   if (!retrieval.hits.length || retrieval.confidence < minimumConfidence) {
     const unsaid = unsaidTerms(retrieval.understanding, retrieval.expanded, index, retrieval.grounding.keys);

@@ -307,6 +307,11 @@ describe("questions for a sum the corpus does not state", () => {
     expect(reply.view.lead).toContain("指派律师");
   });
 
+  it("answers where a student away from home may get a certificate (在读书的城市 → 经常居住地, 跨省通办)", async () => {
+    const reply = await ask("我户口在清远，在外省读大学，能在读书的城市办残疾证吗");
+    expect(reply.view.lead).toContain("跨省通办");
+  });
+
   it("reads 这样的话 as going on from the conversation: the levy's formula after a company of 120 with no disabled staff", async () => {
     const first = await ask("我是公司行政，我们在清远有120个员工");
     const second = await askAssistant({ question: "现在一个残疾员工都没有", locale: "zh-CN" }, { index, chatModel: null, history: [first.turn] });
