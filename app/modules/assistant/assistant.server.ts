@@ -8,6 +8,7 @@ import { expandQuery, getLexicalIndex } from "~/modules/search/index.server";
 import {
   answerText,
   asksForAmount,
+  askingPart,
   asksForPrice,
   composeAnswer,
   composeNoAnswer,
@@ -34,8 +35,7 @@ import { chatModelFromEnv, generateAnswer, type LlmOutcome } from "./llm.server"
 import { minimumConfidence, retrieve, type Retrieval, type RetrievalMode } from "./retrieve.server";
 import { termIdf } from "./term-stats.server";
 import { unsaidTerms } from "./grounding.server";
-import { getPhrases } from "./phrases.server";
-import { questionClauses, understandQuestion, withAbsoluteYears, type KeyTerm } from "./understand.server";
+import { understandQuestion, withAbsoluteYears, type KeyTerm } from "./understand.server";
 import { getAssistantIndex, type AssistantIndex } from "./vector-index.server";
 import { assistantAnswers } from "~/modules/observability/metrics.server";
 import type { UnansweredFilter } from "./assistant-constants";
@@ -176,8 +176,7 @@ async function answerFromCorpus(
   // Never an amount the corpus does not state: a question for a sum gets the passages that say who sets it.
   // (A price asked by the clause that asks: "……her nursing allowance stopped…… how much does renewing cost?" asks
   // what the renewal costs, though the story names an allowance.)
-  const asking = questionClauses(retrieval.understanding.text, getPhrases()).filter((c) => c.asking).map((c) => c.clause);
-  const price = asksForPrice(asking.length ? asking.join("，") : retrieval.understanding.text);
+  const price = asksForPrice(askingPart(retrieval.understanding.text));
   if (asksForAmount(retrieval.understanding.text) && !view.passages.some((p) => statesAmount(index.chunks[p.key].text, price))) {
     const pointers: AnswerPassage[] = view.passages.slice(0, 2).map((p, i) => ({ ...p, n: i + 1 }));
     return { view: composeNoAnswer("no_content", t, personalData, pointers, "amount"), retrieval, llm: null, decidedBy: "amount" };

@@ -147,7 +147,7 @@ const factWeight: Record<string, number> = { "\u0000status": 1.5, "\u0000online"
 const statedKinds = new Set(["\u0000formula"]);
 
 /** The clauses of a question that ask (understand.server.ts), or all of it when it tells no story. */
-function askingPart(question: string): string {
+export function askingPart(question: string): string {
   const clauses = questionClauses(question, getPhrases());
   const asking = clauses.filter((c) => c.asking).map((c) => c.clause);
   return asking.length ? asking.join("，") : question;

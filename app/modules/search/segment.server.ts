@@ -260,7 +260,11 @@ function entries(): Map<string, Entry[]> {
       }
     }
     const byFirst = new Map<string, Entry[]>();
-    for (const e of list.sort((a, b) => b.word.length - a.word.length)) byFirst.set(e.word[0], [...(byFirst.get(e.word[0]) ?? []), e]);
+    for (const e of list.sort((a, b) => b.word.length - a.word.length)) {
+      const same = byFirst.get(e.word[0]);
+      if (same) same.push(e);
+      else byFirst.set(e.word[0], [e]);
+    }
     state.matcher = byFirst;
   }
   return state.matcher;
