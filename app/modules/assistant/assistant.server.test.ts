@@ -99,13 +99,16 @@ describe("answers", () => {
     expect(reply.answer).toContain("您还问：“有没有有声读物？”");
   });
 
-  it("answers a part of a follow-up message from the earlier answer's document (户口迁走, then 那他的残疾证要怎么弄？)", async () => {
+  it("answers both parts of a follow-up message in the case the earlier turn told (户口迁走, then 那他的残疾证要怎么弄？补贴还能继续领吗？)", async () => {
     const c = newConversationId();
     await ask("我爸户口要从英德迁去广州我哥那里", "zh-CN", c);
     const reply = await ask("那他的残疾证要怎么弄？现在领的补贴还能继续领吗？", "zh-CN", c);
-    const certificate = reply.view.also?.find((a) => a.question === "那他的残疾证要怎么弄？");
-    expect(certificate?.lead).toContain("迁移");
-    expect(reply.view.passages.find((p) => p.n === certificate?.source)?.url).toBe("/policies/disability-certificate-guide#s-4-5");
+    // (The move is the case both parts are asked in: the certificate's move leads, the allowance's report follows.)
+    expect(reply.view.lead).toContain("迁移");
+    expect(reply.view.passages[0].url).toBe("/policies/disability-certificate-guide#s-4-5");
+    const allowance = reply.view.also?.find((a) => a.question === "现在领的补贴还能继续领吗？");
+    expect(allowance?.lead).toContain("户口迁移到外地");
+    expect(allowance?.lead).toContain("乡镇（街道）");
   });
 
   it("answers chat-style English (u guys) and a price the asking clause names though the story names an allowance", async () => {
@@ -155,6 +158,15 @@ describe("answers", () => {
     const reply = await ask("她那本残疾证又怎么处理？", "zh-CN", c);
     expect(reply.answer.split("\n")[0]).toContain("注销");
     expect(reply.citations[0].url).toBe("/policies/disability-certificate-guide#s-4-7");
+  });
+
+  it("answers a question two turns after a death in that case (我外婆上个月走了 … 她那个证要怎么处理？补贴会不会还继续打到卡上)", async () => {
+    const c = newConversationId();
+    await ask("我外婆上个月走了", "zh-CN", c);
+    await ask("她有残疾证，每个月还在领护理补贴", "zh-CN", c);
+    const reply = await ask("她那个证要怎么处理？补贴会不会还继续打到卡上", "zh-CN", c);
+    expect(reply.answer.split("\n")[0]).toContain("停发");
+    expect(reply.answer).toContain("去世");
   });
 
   it("answers a refused job interview with the law on discrimination, and 'what to prepare for a complaint' with the complaint FAQ's list", async () => {

@@ -157,6 +157,11 @@ async function answerFromCorpus(
     retrieval.asks = resolved.within;
     if (resolved.topic.length) retrieval.topic = resolved.topic;
   } else if (resolved.factText) retrieval.asks = resolved.factText;
+  // (What happened in the case, told earlier, is what the sections must say: "她那个证要怎么处理？" after 去世.)
+  if (resolved.carriedEvents.length) {
+    retrieval.topic = [...new Set([...(retrieval.topic ?? []), ...resolved.carriedEvents])];
+    retrieval.caseEvents = resolved.carriedEvents;
+  }
   if (resolved.otherPeople.length) retrieval.otherPeople = resolved.otherPeople;
   if (resolved.aspects.length) retrieval.aspects = resolved.aspects;
   // The rules, not the retrieval, answer "can I get it" for a person the question describes.
@@ -264,10 +269,11 @@ export async function askAssistant(input: { question: string; locale: Locale }, 
       const answered = await answerFromCorpus(part, locale, [], { ...options, chatModel: null }, own, index).catch(() => null);
       if (!answered) continue;
       const from = answered.view.passages[0] ? index.chunks[answered.view.passages[0].key]?.docId : undefined;
+      const second = answered.view.passages[1] ? index.chunks[answered.view.passages[1].key]?.docId : undefined;
       // (Or wherever a part that goes on in the earlier turn's case was found, its words and that case searched together:
       // "那他的残疾证要怎么弄？" after 户口迁走, "她那本残疾证又怎么处理？" after 我妈上个月走了; or one with a subject of
       // its own: "我能怎么维权？" after a refused job is the complaint guide's answer, wherever the whole was found.)
-      if (answered.view.status === "answered" && (!from || !(found.has(from) || own.borrowed === "context" || hasSubject))) continue;
+      if (answered.view.status === "answered" && (!from || !(found.has(from) || (second !== undefined && found.has(second)) || own.borrowed === "context" || hasSubject))) continue;
       // A refusal that names a word the glossary maps (听的书 → 有声读物) names something the corpus covers: the part's
       // few words found the wrong passages, and "没有找到关于“听的书”的答案" would tell the person it is not there.
       const namesCovered = expandQuery(asks).expansions.some((e) => answered.view.lead.includes(t("assistant.noAnswer.quoted", { word: e.variant })));

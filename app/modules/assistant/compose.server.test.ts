@@ -1,4 +1,5 @@
 import { askAssistant } from "./assistant.server";
+import { scoreSentence, withCaseEvents } from "./compose.server";
 import { ensureAssistantIndex, type AssistantIndex } from "./vector-index.server";
 
 let index: AssistantIndex;
@@ -342,5 +343,15 @@ describe("questions for a sum the corpus does not state", () => {
   it("still answers how many chapters a law has", async () => {
     const reply = await ask("无障碍环境建设法有多少条");
     expect(reply.view.lead).not.toContain("没有写明具体金额");
+  });
+});
+
+describe("what happened in the case", () => {
+  it("weighs an event an earlier turn told (去世) like the question's strongest word, its glossary variants too", () => {
+    const terms = withCaseEvents([{ term: "补贴", weight: 2 }, { term: "继续", weight: 4 }, { term: "去世", weight: 1 }], ["去世"]);
+    const sentence = (s: string) => scoreSentence(s, terms);
+    expect(sentence("正在服刑或已经去世的，不再符合条件，补贴停发。")).toBeGreaterThan(sentence("要继续领取补贴，残疾人证必须在有效期内。"));
+    expect(terms.some((t) => t.term === "过世")).toBe(true);
+    expect(withCaseEvents(terms, [])).toBe(terms);
   });
 });

@@ -709,6 +709,25 @@ export function topicFirst(hits: RetrievedChunk[], topic: string[], idf: (term: 
   return [...hits.filter(says), ...hits.filter((h) => !says(h))];
 }
 
+/** Weight, against the question's strongest word, of what happened in the case as an earlier turn told it (去世). */
+export const caseEventWeight = 1.5;
+
+/**
+ * The terms with what happened in the case (去世, 迁移: told by an earlier turn) weighed like the strongest: "她那个证
+ * 要怎么处理？补贴还会打到卡上吗" after 去世 is answered by the sentence about a death (停发, 注销), not by the one
+ * that says how a benefit is paid.
+ */
+export function withCaseEvents(terms: TermWeight[], events: string[]): TermWeight[] {
+  if (!events.length) return terms;
+  const words = new Set(events.flatMap((e) => [normalize(e), ...glossaryVariants(e)]));
+  const strongest = terms.reduce((m, t) => Math.max(m, t.weight), 1);
+  const present = new Set(terms.map((t) => t.term));
+  return [
+    ...terms.map((t) => (words.has(t.term) ? { ...t, weight: strongest * caseEventWeight } : t)),
+    ...[...words].filter((w) => !present.has(w)).map((term) => ({ term, weight: strongest * caseEventWeight * 0.6 })),
+  ];
+}
+
 /** The answer when the corpus covers the question. */
 /** Weight, in the re-ranking, of a word that only the story of a question says (not the clause that asks). */
 export const storyRerankWeight = 0.5;
@@ -718,7 +737,7 @@ export function composeAnswer({ retrieval, index, locale, t, personalData, idf }
   const asked = retrieval.understanding.text;
   // The kind of fact asked for: a follow-up's own ("要不要钱"), not the earlier question's ("有效期" → a duration);
   // and the clauses that ask, not the story ("家里拿不出钱请律师……有没有律师帮他" asks for no price).
-  const terms = withFactTerms(retrieval.asks ?? askingPart(asked), questionTerms(retrieval, idf));
+  const terms = withCaseEvents(withFactTerms(retrieval.asks ?? askingPart(asked), questionTerms(retrieval, idf)), retrieval.caseEvents ?? []);
   // The same question of other people ("那聋人呢？" after 盲人): a section headed for everyone else ("其他残疾人有优惠吗")
   // first, one headed for the earlier people ("盲人坐公交车免费吗") last.
   const heading = (hit: RetrievedChunk) => hit.chunk.headingPath.join(" ");

@@ -26,6 +26,8 @@ export interface PriorTurn {
   aspect: string;
   /** Whether it asked who can get a benefit. */
   eligibility: boolean;
+  /** What happened in the person's case, told in this turn or an earlier one (caseEvents: 去世, 迁移 …). */
+  events?: string[];
   /** The questions the answer asked back ("是否需要长期照护？"): "需要" answers the first. */
   asked: AnswerField[];
 }
@@ -47,6 +49,8 @@ export interface TurnContext {
   aspect: string;
   schemes: Scheme[] | "all" | null;
   eligibility: boolean;
+  /** What happened in the person's case (see PriorTurn.events). */
+  events?: string[];
 }
 
 /** The Chinese name of each scheme, as a topic a follow-up searches for. */
@@ -70,6 +74,7 @@ export function priorTurnOf(question: string, view: AnswerView, context: TurnCon
     topic,
     aspect: context.aspect,
     eligibility: context.eligibility,
+    events: context.events ?? [],
     asked: view.eligibility?.unknown.map((u) => u.field) ?? [],
   };
 }

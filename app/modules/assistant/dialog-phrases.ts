@@ -205,6 +205,12 @@ export const asksConsequence: RegExp = /(?:万一|如果|要是|假如|假设)[^
 /** A death told ("我外婆上个月走了", "passed away"); not 腿没了 (a leg lost). */
 export const personDied: RegExp = /去世|过世|离世|逝世|死了|死亡|不在了|(?:上个月|上个礼拜|上周|去年|前几天|前阵子|刚刚?|已经)走了|passed away|\bdied\b/iu;
 
+/**
+ * What happened in the person's case, as the glossary's terms ("我外婆上个月走了" → 去世, "户口年底要迁去广州" → 迁移):
+ * told once, it stays the case the conversation is about. "她那个证要怎么处理？" two turns later asks in that case.
+ */
+export const caseEvents = new Set(["去世", "迁移", "挂失补办", "注销"]);
+
 /** Words that point back to the earlier topic ("这个", "它", "it"). */
 export const backReferences: Phrase[] = [
   "这个", "那个", "这项", "那项", "它", "这种", "他们", "她们", "那边", "那里", "那儿", "这样的话", "那样的话", "这么说的话", "this one", "that one", /\bit\b/, /\bthat\b/, /\bthis\b/, /\bthem\b/,

@@ -370,6 +370,20 @@ describe("follow-ups about another person", () => {
     expect(resolved.preferDocs).toEqual([]);
   });
 
+  it("keeps what happened in the case (去世, 迁移) for the turns after the one that told it", () => {
+    const death = turn({ question: "我外婆上个月走了", topic: ["外婆", "去世"] });
+    expect(resolveQuestion("我外婆上个月走了").events).toEqual(["去世"]);
+    // The next turn names a benefit of its own: the death still carries over, to the turn after it too.
+    const told = turn({ question: "她有残疾证，每个月还在领护理补贴", schemes: ["nursingAllowance"], topic: ["重度残疾人护理补贴"], events: ["去世"] });
+    const later = resolveQuestion("她那个证要怎么处理？", [death, told]);
+    expect(later.carriedEvents).toEqual(["去世"]);
+    expect(later.query).toContain("去世");
+    expect(later.events).toEqual(["去世"]);
+    // A question that tells the event itself carries nothing more.
+    expect(resolveQuestion("户口迁走了补贴怎么办", [told]).events).toEqual(expect.arrayContaining(["迁移", "去世"]));
+    expect(resolveQuestion("怎么申请护理补贴").carriedEvents).toEqual([]);
+  });
+
   it("reads 能不能在这边再申请 as asking for it again, not where; 能在广州办吗 still asks where", () => {
     expect(resolveQuestion("现在我们搬到清城区住了，能不能在这边再申请配一台同样的？").aspects).not.toContain("where");
     expect(resolveQuestion("能在广州办吗？", [certificate]).aspects).toContain("where");

@@ -9,6 +9,7 @@ import {
   asksConsequence,
   aspectWords,
   backReferences,
+  caseEvents,
   placeReferences,
   personReferences,
   bareAnswers,
@@ -69,6 +70,8 @@ export interface ResolvedQuestion extends TurnContext {
    * after "盲人协会成立了没有" asks the earlier question's kind of fact of a new topic.
    */
   factText: string | null;
+  /** What happened in the case, told by an earlier turn and not by this one: searched beside the question. */
+  carriedEvents: string[];
   /** What it asks about its topic: keys of aspectPhrases ("materials", "where", "time" …). */
   aspects: string[];
   /** What the question itself states. */
@@ -452,6 +455,13 @@ export function resolveQuestion(question: string, history: PriorTurn[] = [], opt
     }
   }
 
+  // What happened in the case (去世, 迁移), told earlier: the question is asked in it ("她那个证要怎么处理？" two turns
+  // after "我外婆上个月走了"), so it is searched beside the question.
+  const ownEvents = expandQuery(masked).expansions.map((e) => e.canonical).filter((c) => caseEvents.has(c));
+  const carriedEvents = (last?.events ?? []).filter((e) => !ownEvents.includes(e));
+  if (carriedEvents.length) query = [...carriedEvents, query].join(" ");
+  const events = [...new Set([...ownEvents, ...carriedEvents])];
+
   const facts = mergeFacts(before, ownFacts);
-  return { query, borrowed, composeText, preferDocs, otherPeople, within, factText, aspects: own.aspects, ownFacts, facts, topic, aspect, schemes, eligibility };
+  return { query, borrowed, carriedEvents, events, composeText, preferDocs, otherPeople, within, factText, aspects: own.aspects, ownFacts, facts, topic, aspect, schemes, eligibility };
 }

@@ -43,6 +43,8 @@ export interface Retrieval {
   otherPeople?: string[];
   /** The topic a follow-up borrowed ("辅具" for "借多久要还"): sections that do not say it come after those that do. */
   topic?: string[];
+  /** What happened in the case, told by an earlier turn (去世): the sentence that says it answers first. */
+  caseEvents?: string[];
   understanding: Understanding;
   expanded: ExpandedQuery;
   hits: RetrievedChunk[];
