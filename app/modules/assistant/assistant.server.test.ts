@@ -166,7 +166,7 @@ describe("answers", () => {
     await ask("她有残疾证，每个月还在领护理补贴", "zh-CN", c);
     const reply = await ask("她那个证要怎么处理？补贴会不会还继续打到卡上", "zh-CN", c);
     expect(reply.answer.split("\n")[0]).toContain("停发");
-    expect(reply.answer).toContain("去世");
+    expect(reply.view.also?.find((a) => a.question === "她那个证要怎么处理？")?.lead).toContain("注销");
   });
 
   it("answers a refused job interview with the law on discrimination, and 'what to prepare for a complaint' with the complaint FAQ's list", async () => {

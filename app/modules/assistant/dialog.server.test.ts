@@ -379,6 +379,9 @@ describe("follow-ups about another person", () => {
     expect(later.carriedEvents).toEqual(["去世"]);
     expect(later.query).toContain("去世");
     expect(later.events).toEqual(["去世"]);
+    // (Her certificate, 那个证, is what it asks about: not the allowance the turn before named.)
+    expect(later.borrowed).toBe("context");
+    expect(later.query).not.toContain("重度残疾人护理补贴");
     // A question that tells the event itself carries nothing more.
     expect(resolveQuestion("户口迁走了补贴怎么办", [told]).events).toEqual(expect.arrayContaining(["迁移", "去世"]));
     expect(resolveQuestion("怎么申请护理补贴").carriedEvents).toEqual([]);

@@ -360,11 +360,13 @@ export function resolveQuestion(question: string, history: PriorTurn[] = [], opt
   let factText: string | null = null;
 
   if (last) {
-    const hasTopic = own.schemes.length > 0 || own.topic.length > 0;
+    // ("她那个证要怎么处理？": the person's own certificate, asked about, is the subject, though 残疾人证 alone is no topic.)
+    const theirCertificate = Boolean(asksCertificate) && any(own.text, personReferences);
+    const hasTopic = own.schemes.length > 0 || own.topic.length > 0 || theirCertificate;
     const short = /\p{Script=Han}/u.test(own.text) ? [...own.text].length <= 16 : own.text.split(/\s+/).length <= 8;
     // ("那边要是只有楼梯怎么办？" opens with the place the conversation is about: it asks of the earlier topic there.)
     const there = placeReferences.test(own.text) && !own.schemes.length;
-    const pointsBack = ((own.backReference || own.both) && !own.schemes.length && !own.domain.length && own.topic.length <= 1 && short) || there;
+    const pointsBack = ((own.backReference || own.both) && !theirCertificate && !own.schemes.length && !own.domain.length && own.topic.length <= 1 && short) || there;
     // "两个能一起领吗？": both of the last two topics.
     const earlierTopic = own.both && usable[1] ? [...new Set([...last.topic, ...usable[1].topic])] : last.topic;
     // The eligibility question an answer may answer: the last turn's, or the one before ("为什么？" in between).
