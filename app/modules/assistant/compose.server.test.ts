@@ -355,3 +355,13 @@ describe("what happened in the case", () => {
     expect(withCaseEvents(terms, [])).toBe(terms);
   });
 });
+
+describe("a first sentence that names what is asked", () => {
+  it("says the sentence under its section's name when the question asks for a body the sentence does not name (有没有聋人协会)", async () => {
+    const reply = await ask("清远有没有聋人协会？家属可以参加吗？");
+    expect(reply.view.lead.startsWith("清远市聋人协会")).toBe(true);
+    // (A heading that is no name, "要多久、收不收费", is never put before a sentence.)
+    const time = await ask("残疾人证的有效期是多久？");
+    expect(time.view.lead).not.toMatch(/^要多久/);
+  });
+});

@@ -839,6 +839,10 @@ export function composeAnswer({ retrieval, index, locale, t, personalData, idf }
       passages.forEach((p, i) => (p.n = i + 1));
     }
   }
+  // The first sentence names what is asked: see namingHeading.
+  const named = best && locale !== "en" && passages[0]?.key === best.key ? namingHeading(best, terms, lead) : null;
+  // ("清远市聋人协会。服务对象：……" when the sentence opens with a label of its own.)
+  if (named) lead = `${named}${/^[^，。；：:]{1,8}[：:]/u.test(lead) ? "。" : "："}${lead}`;
   // A question that asks two things of one service: the service's section for each other one, after the lead.
   const also = locale === "en" || !best ? [] : otherAspects(best, aspects, passages, index, terms, label);
   // A section answered from its list ("怎样预约": 1. … 4.) that closes with a short note after it ("遇到困难，可以打电话
@@ -895,6 +899,26 @@ export function composeAnswer({ retrieval, index, locale, t, personalData, idf }
     nextSteps,
     easyRead,
   };
+}
+
+/** A heading that names a place or a body ("二、清远市聋人协会", "盲人电影院"): a name to say a sentence under. */
+const bodyHeading = /(?:协会|联合会|中心|学校|图书馆|电影院|基地|委员会|服务站|康复站|医院)$/u;
+
+/**
+ * The section's own heading when it names what the question asks and the lead does not ("清远有没有聋人协会" → the
+ * section "二、清远市聋人协会", whose best sentence is "服务对象：听力残疾人（聋人）和他们的亲友。"): the lead is said
+ * under that name, so its first words answer. Only a heading that names a body or a place (bodyHeading), and not
+ * when the lead names it already.
+ */
+export function namingHeading(chunk: AssistantChunk, terms: TermWeight[], lead: string): string | null {
+  const heading = (chunk.headingPath.at(-1) ?? "").replace(/^([一二三四五六七八九十]+、|\d+[.．、]\s*)/u, "").trim();
+  if (!bodyHeading.test(heading) || /[：:]$/.test(lead) || lead.includes(heading)) return null;
+  const strongest = terms.reduce((m, t) => Math.max(m, t.weight), 0);
+  const said = normalize(lead);
+  const names = terms.some(
+    (t) => !t.term.startsWith("\u0000") && /\p{Script=Han}{2}/u.test(t.term) && t.weight >= strongest / 2 && normalize(heading).includes(t.term) && !said.includes(t.term),
+  );
+  return names ? heading : null;
 }
 
 /** Aspects whose answer is a list (the materials, who qualifies, what a service includes, the steps to book). */
