@@ -169,6 +169,17 @@ describe("answers", () => {
     expect(reply.view.also?.find((a) => a.question === "她那个证要怎么处理？")?.lead).toContain("注销");
   });
 
+  it("answers each benefit a ruled follow-up names once, in the rules' list, with no part refused beside it", async () => {
+    const c = newConversationId();
+    await ask("我哥是一级视力残疾", "zh-CN", c);
+    await ask("家里不是低保", "zh-CN", c);
+    const reply = await ask("那他护理补贴能领不？生活补贴是不是就没份了", "zh-CN", c);
+    expect(reply.view.eligibility?.items.map((i) => i.scheme)).toEqual(["livingAllowance", "nursingAllowance"]);
+    expect(reply.view.also ?? []).toEqual([]);
+    expect(reply.answer).not.toContain("没有找到");
+    expect(reply.answer).toContain("一级、二级");
+  });
+
   it("answers a refused job interview with the law on discrimination, and 'what to prepare for a complaint' with the complaint FAQ's list", async () => {
     const c = newConversationId();
     const refused = await ask("去面试的时候公司直接说不要残疾人", "zh-CN", c);

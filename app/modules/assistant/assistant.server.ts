@@ -261,13 +261,17 @@ export async function askAssistant(input: { question: string; locale: Locale }, 
     const found = new Set([...view.passages.map((p) => index.chunks[p.key]?.docId), ...retrieval.hits.slice(0, 5).map((h) => h.chunk.docId)]);
     const withWhole = [...history, priorTurnOf(guard.masked, view, resolved)];
     const parts: PartAnswer[] = [];
+    // (An answer the rules gave lists each benefit it rules on: a part about one of them, "那他护理补贴能领不？", is
+    // answered there already, and a part the corpus leaves unanswered, "生活补贴是不是就没份了", is too.)
+    const ruled = decidedBy === "rules" && view.eligibility ? new Set(view.eligibility.items.map((i) => i.scheme)) : null;
     for (const { text: part, asks } of several) {
       // A question with a subject of its own ("那他的残疾证要怎么弄？") goes on from the conversation as the whole
       // did; one without ("周末是否开放？") from the whole's answer.
       const hasSubject = resolveQuestion(asks, [], { known, inDocuments, fold }).topic.length > 0;
       const own = resolveQuestion(part, hasSubject ? history : withWhole, { known, inDocuments, fold });
+      if (ruled && Array.isArray(own.schemes) && own.schemes.length && own.schemes.every((s) => ruled.has(s))) continue;
       const answered = await answerFromCorpus(part, locale, [], { ...options, chatModel: null }, own, index).catch(() => null);
-      if (!answered) continue;
+      if (!answered || (ruled && answered.view.status !== "answered")) continue;
       const from = answered.view.passages[0] ? index.chunks[answered.view.passages[0].key]?.docId : undefined;
       const second = answered.view.passages[1] ? index.chunks[answered.view.passages[1].key]?.docId : undefined;
       // (Or wherever a part that goes on in the earlier turn's case was found, its words and that case searched together:

@@ -55,6 +55,8 @@ describe("eligibility answered from the question itself", () => {
       ["nursingAllowance", "depends"],
     ]);
     expect(block?.items[1].ifs).toContain("如果需要长期照护：可以申请");
+    // What the rule asks comes before what is still unknown.
+    expect(block?.items[1].why).toEqual(["护理补贴的对象是需要长期照护的一级、二级重度残疾人。", "还要看是否需要长期照护。"]);
     expect(block?.unknown.map((u) => u.field)).toEqual(["care"]);
     // The first sentence answers the question.
     expect(reply.view.lead).toMatch(/^按您说的情况（肢体残疾、二级、低保家庭）：可以申请困难残疾人生活补贴；重度残疾人护理补贴还要看是否需要长期照护。$/);

@@ -103,9 +103,13 @@ function passagesFor(verdicts: SchemeVerdict[], index: AssistantIndex): { passag
 }
 
 function itemOf(v: SchemeVerdict, t: TFunction, sources: number[]): EligibilityItem {
+  // (What the rule asks, from the answer that would not meet it, before what is still unknown: "护理补贴的对象是需要长期
+  // 照护的一级、二级重度残疾人。还要看是否需要长期照护。")
+  const rule = v.verdict === "depends" ? v.byValue.find((b) => b.verdict === "not")?.reasons[0] : undefined;
   const why =
     v.verdict === "depends"
       ? [
+          ...(rule ? [reasonText(t, rule)] : []),
           t("assistant.eligibility.chat.dependsOn", {
             fields: v.unknown.map((f) => t(`assistant.eligibility.fields.${f}`)).join(t("assistant.eligibility.chat.and")),
           }),
