@@ -365,3 +365,10 @@ describe("a first sentence that names what is asked", () => {
     expect(time.view.lead).not.toMatch(/^要多久/);
   });
 });
+
+describe("a question about expiry", () => {
+  it("is answered with how long the certificate is valid (是不是快到期了 → 有效期10年)", async () => {
+    const reply = await ask("我的残疾证是不是快到期了？");
+    expect(reply.view.lead).toContain("10年");
+  });
+});

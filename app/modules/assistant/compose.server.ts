@@ -85,7 +85,8 @@ const factPatterns: Array<{ question: RegExp; sentence: RegExp; term: string }> 
   { question: /哪一年|哪年|什么时候|何时|几时|哪天|哪一天|几月|几号|\bwhen\b|\bwhat\s+year\b/i, sentence: /\d{4}年|\d{1,2}月\d{1,2}日|\b(19|20)\d{2}\b/, term: "\u0000date" },
   // …or states the rule a date follows each year (每年9月的最后一个星期日): weaker than a date written out.
   { question: /哪一年|哪年|什么时候|何时|几时|哪天|哪一天|几月|几号|\bwhen\b/i, sentence: /\d{1,2}月的?(?:第[一二三四五]个|最后一个)(?:星期|周)[一二三四五六日天]/, term: "\u0000dateRule" },
-  { question: /多久|几耐|多长时间|有效期|how\s+long/i, sentence: /\d+\s*(年|个月|天|日|个工作日)|[一二三四五六七八九十]+(年|个月|天)/, term: "\u0000duration" },
+  // ("是不是快到期了": how long it is valid for.)
+  { question: /多久|几耐|多长时间|有效期|快到期|到期了|过期了|什么时候到期|几时到期|how\s+long/i, sentence: /\d+\s*(年|个月|天|日|个工作日)|[一二三四五六七八九十]+(年|个月|天)/, term: "\u0000duration" },
   { question: /多少|几个|几人|比例|how\s+many|how\s+much/i, sentence: /\d/, term: "\u0000number" },
   // "几岁以内 / 多大的孩子": the sentence that states an age (0至6岁), not one that says the range may be widened.
   { question: /几岁|多大|年龄|岁以[内下]|how\s+old|what\s+age|age\s+limit/i, sentence: /\d+\s*(?:岁|周岁)|[零一二三四五六七八九十]+(?:岁|周岁)|\b\d+\s*years?\s+old\b|\bunder\s+\d+\b/i, term: "\u0000age" },
