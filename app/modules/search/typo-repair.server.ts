@@ -53,6 +53,10 @@ const adverbs = new Set([..."先再也就都还才又只很太最更"]);
 /** Characters that end a verb with its result (占到, 领到, 用完, 办好): typed as meant, not a typo for 占道. */
 const complements = new Set([..."到得完掉好着过"]);
 
+/** A direction after 往/朝/向 ("再往上申诉", "往前走"): said as typed, never 网上 or 想前. */
+const towards = new Set([..."往朝向"]);
+const directions = new Set([..."上下前后里外左右东南西北"]);
+
 function syllables(word: string): string[] {
   return pinyin(word, { toneType: "none", type: "array", v: true });
 }
@@ -112,6 +116,7 @@ export class TypoRepairer {
         if (parts.length === 2 && parts.some((p) => [...p].length > 1)) continue;
       }
       if (chars.length === 2 && changed.includes(1) && complements.has(chars[1])) continue;
+      if (chars.length === 2 && towards.has(chars[0]) && directions.has(chars[1])) continue;
       // In a two-character run the character kept must be a word's, not a function word or a numeral (是二 ≠ 十二).
       // (Nor an adverb before a verb: 先找 is no 先照.)
       if (chars.length === 2 && chars.some((c, i) => !changed.includes(i) && (isFunction(c) || numeral.test(c) || adverbs.has(c)))) continue;
