@@ -1,5 +1,6 @@
 import { pinyin } from "pinyin-pro";
 import { glossaryTerms, segmentWords, tagWords, tokenizeWords, type LexicalIndex } from "~/modules/search/index.server";
+import { isFunctionWord } from "~/modules/search/segment.server";
 import { foldText } from "~/modules/search/normalize.server";
 import type { TypoRepair } from "~/modules/search/typo-repair.server";
 import { getPhrases, type Phrases } from "./phrases.server";
@@ -95,6 +96,17 @@ function clauseTerms(clause: string, weight: number, asked: boolean, actions: Se
     const countsPrevious = word.startsWith("个") && /^[\d一二两三四五六七八九十百千几]+$/u.test(previous);
     previous = word;
     if (countsPrevious || !/[\p{L}\p{N}]/u.test(word)) continue;
+    // "有装" in "哪里有装", "税有" in "税有优惠吗": jieba's guess joins a function character (有, 能, 是) to a word's; the
+    // function character says nothing, the rest is the word (装, 税), weighed as a single character (never more than
+    // the guess would: "他算" stays as weak as its weakest character). (Not 还: "还书" returns a book.)
+    const rest = tag === "x" && /^\p{Script=Han}{2,3}$/u.test(word) ? [...word].filter((c) => !isFunctionWord(c) || c === "还").join("") : word;
+    if (rest !== word) {
+      if (rest && [...rest].length === 1) {
+        const restTag = tagWords(rest)[0]?.tag ?? "x";
+        out.push({ term: rest, weight: Math.min(guessedWordWeight(word), partOfSpeechWeight(restTag) * singleWeight) * weight, asked });
+      } else if (rest) for (const term of tokenizeWords(rest)) out.push({ term, weight: guessedWordWeight(word) * weight, asked });
+      continue;
+    }
     const tokens = tokenizeWords(word);
     // A single character jieba calls a noun is a topic too (药, 腿), though the index does not keep it; so is one
     // that says what is to be done (修, 捐: phrasebook `actions`).
