@@ -169,6 +169,16 @@ describe("answers", () => {
     expect(reply.view.also?.find((a) => a.question === "她那个证要怎么处理？")?.lead).toContain("注销");
   });
 
+  it("answers a long story that asks about free tickets (免票) and fees (要交学费), words the corpus writes as 免费 and 收费", async () => {
+    const bus = await ask("我奶奶82岁，眼睛几乎全看不见了，去年办了视力一级的残疾证。她每周要坐公交去市区医院复查，都是我陪着去。她的盲杖要不要另外买票？我这个陪同的家属能不能也免票？", "zh-CN", newConversationId());
+    expect(bus.status).toBe("answered");
+    expect(bus.answer).toContain("免费");
+    const c = newConversationId();
+    await ask("残联办的培训他能参加吗？", "zh-CN", c);
+    const fee = await ask("要交学费吗？", "zh-CN", c);
+    expect(fee.answer.split("\n")[0]).toContain("免费");
+  });
+
   it("answers each benefit a ruled follow-up names once, in the rules' list, with no part refused beside it", async () => {
     const c = newConversationId();
     await ask("我哥是一级视力残疾", "zh-CN", c);

@@ -273,11 +273,13 @@ export async function askAssistant(input: { question: string; locale: Locale }, 
       const answered = await answerFromCorpus(part, locale, [], { ...options, chatModel: null }, own, index).catch(() => null);
       if (!answered || (ruled && answered.view.status !== "answered")) continue;
       const from = answered.view.passages[0] ? index.chunks[answered.view.passages[0].key]?.docId : undefined;
+      // (A part asked in the case told earlier, 户口迁走, may lead with another document than the whole's, its second
+      // passage from one of them: "现在领的补贴还能继续领吗？".)
       const second = answered.view.passages[1] ? index.chunks[answered.view.passages[1].key]?.docId : undefined;
       // (Or wherever a part that goes on in the earlier turn's case was found, its words and that case searched together:
       // "那他的残疾证要怎么弄？" after 户口迁走, "她那本残疾证又怎么处理？" after 我妈上个月走了; or one with a subject of
       // its own: "我能怎么维权？" after a refused job is the complaint guide's answer, wherever the whole was found.)
-      if (answered.view.status === "answered" && (!from || !(found.has(from) || (second !== undefined && found.has(second)) || own.borrowed === "context" || hasSubject))) continue;
+      if (answered.view.status === "answered" && (!from || !(found.has(from) || (own.carriedEvents.length > 0 && second !== undefined && found.has(second)) || own.borrowed === "context" || hasSubject))) continue;
       // A refusal that names a word the glossary maps (听的书 → 有声读物) names something the corpus covers: the part's
       // few words found the wrong passages, and "没有找到关于“听的书”的答案" would tell the person it is not there.
       const namesCovered = expandQuery(asks).expansions.some((e) => answered.view.lead.includes(t("assistant.noAnswer.quoted", { word: e.variant })));

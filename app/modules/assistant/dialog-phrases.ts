@@ -78,7 +78,7 @@ export const aspectPhrases: Record<string, Phrase[]> = {
     /自己(?:去|来)?(?:办|申请)?还是/u, /(?:当妈|当爸|家长|父母|监护人)的?(?:去|来|代|帮)/u, "帮忙去办", "帮忙办", "帮忙申请", "帮忙去",
     /(?:爷爷|奶奶|外婆|外公|姥姥|姥爷|亲戚|邻居|亲属)[^，。？?]{0,3}(?:帮|替|代)/u, "someone else", "on behalf", "for him", "for her", "apply for me", "in person", "instead of me"],
   age: ["几岁", "多大", "年龄", "岁以内", "岁以下", "how old", "what age", "age limit"],
-  cost: ["收费", "收不收", "要钱", "要不要钱", "交钱", "花钱", "掏钱", "付钱", "出钱", "使唔使钱", "费用", "免费", "cost", "fee", "free", "pay", "charge"],
+  cost: ["收费", "收不收", "要钱", "要不要钱", "交钱", "花钱", "掏钱", "付钱", "出钱", "使唔使钱", "费用", "免费", "交学费", "收学费", "免票", "cost", "fee", "free", "pay", "charge"],
   online: ["网上", "线上", "手机上", "小程序", "online", "internet"],
   contact: ["电话", "联系", "咨询", "问谁", "phone", "contact", "call", "who do i ask", "who can i ask"],
   decides: ["谁审核", "谁审批", "谁决定", "谁定", "由谁", "谁拍板", "谁来批", "谁批", "谁审", /(?:哪些|哪个|什么)部门(?:来)?(?:审|批)/u, "who decides", "who approves"],

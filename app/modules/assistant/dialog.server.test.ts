@@ -370,6 +370,15 @@ describe("follow-ups about another person", () => {
     expect(resolved.preferDocs).toEqual([]);
   });
 
+  it("reads 要交学费吗 and 免票 as asking the cost of the earlier topic", () => {
+    const training = turn({ question: "残联办的培训他能参加吗？", docIds: ["vocational-training-employment-guide"], topic: ["培训"], aspect: "能参加" });
+    const fee = resolveQuestion("要交学费吗？", [training]);
+    expect(fee.aspects).toContain("cost");
+    expect(fee.borrowed).toBe("topic");
+    expect(fee.topic).toEqual(["培训"]);
+    expect(resolveQuestion("陪同的家属能不能也免票？").aspects).toContain("cost");
+  });
+
   it("keeps what happened in the case (去世, 迁移) for the turns after the one that told it", () => {
     const death = turn({ question: "我外婆上个月走了", topic: ["外婆", "去世"] });
     expect(resolveQuestion("我外婆上个月走了").events).toEqual(["去世"]);
