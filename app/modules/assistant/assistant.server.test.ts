@@ -179,6 +179,20 @@ describe("answers", () => {
     expect(fee.answer.split("\n")[0]).toContain("免费");
   });
 
+  it("answers an employer's levy with the band its counts put it in, and the formula, never a sum", async () => {
+    const c = newConversationId();
+    await ask("我们公司在清远，有120个员工", "zh-CN", c);
+    await ask("目前只招了1个残疾人", "zh-CN", c);
+    const reply = await ask("那残保金大概要交多少？", "zh-CN", c);
+    expect(reply.status).toBe("answered");
+    expect(reply.view.lead).toMatch(/^按您说的人数（安排比例在1%以下）.*90%/);
+    expect(reply.answer).toContain("在职职工年平均工资");
+    expect(reply.answer).not.toMatch(/\d+\s*元/);
+    const small = await ask("I run a small logistics firm with 25 employees. How much disability employment levy do we pay?", "en", newConversationId());
+    expect(small.view.lead).toContain("30 staff or fewer");
+    expect(small.view.lead).toContain("暂免征收");
+  });
+
   it("answers each benefit a ruled follow-up names once, in the rules' list, with no part refused beside it", async () => {
     const c = newConversationId();
     await ask("我哥是一级视力残疾", "zh-CN", c);

@@ -29,6 +29,7 @@ import {
   ruleSections,
 } from "./dialog-answer.server";
 import { resolveQuestion, type ResolvedQuestion } from "./dialog.server";
+import { levyBand, levyDocuments, type LevyBand } from "./levy";
 import { separateQuestions, withPartAnswers, type PartAnswer } from "./several-questions.server";
 import { guardQuestion, matchingGuardRule, maxQuestionLength, type AnswerStatus, type PersonalDataKind } from "./guards";
 import { chatModelFromEnv, generateAnswer, type LlmOutcome } from "./llm.server";
@@ -148,6 +149,7 @@ async function answerFromCorpus(
   options: AskOptions,
   resolved: ResolvedQuestion,
   index: AssistantIndex,
+  levy: LevyBand | null = null,
 ): Promise<{ view: AnswerView; retrieval: Retrieval; llm: LlmOutcome["ok"] | null; decidedBy: Decision }> {
   const t = getFixedT(locale);
   const retrieval = certificateDocsLast(preferEarlierDocs(index, await retrieve(index, resolved.query, { limit: 12, retrievalMode: options.retrievalMode }), resolved), resolved);
@@ -162,6 +164,9 @@ async function answerFromCorpus(
     retrieval.topic = [...new Set([...(retrieval.topic ?? []), ...resolved.carriedEvents])];
     retrieval.caseEvents = resolved.carriedEvents;
   }
+  // An employer that said its counts (120个员工, 只招了1个残疾人) is answered with its levy band's rule, when the levy is
+  // what was found.
+  if (levy && retrieval.hits.slice(0, 3).some((h) => levyDocuments.has(h.chunk.docId))) retrieval.levyBand = levy;
   if (resolved.otherPeople.length) retrieval.otherPeople = resolved.otherPeople;
   if (resolved.aspects.length) retrieval.aspects = resolved.aspects;
   // The rules, not the retrieval, answer "can I get it" for a person the question describes.
@@ -182,7 +187,8 @@ async function answerFromCorpus(
   // (A price asked by the clause that asks: "……her nursing allowance stopped…… how much does renewing cost?" asks
   // what the renewal costs, though the story names an allowance.)
   const price = asksForPrice(askingPart(retrieval.understanding.text));
-  if (asksForAmount(retrieval.understanding.text) && !view.passages.some((p) => statesAmount(index.chunks[p.key].text, price))) {
+  // (A levy band states the share of the levy the employer pays, by the formula the passage gives: no sum is invented.)
+  if (asksForAmount(retrieval.understanding.text) && !retrieval.levyBand && !view.passages.some((p) => statesAmount(index.chunks[p.key].text, price))) {
     const pointers: AnswerPassage[] = view.passages.slice(0, 2).map((p, i) => ({ ...p, n: i + 1 }));
     return { view: composeNoAnswer("no_content", t, personalData, pointers, "amount"), retrieval, llm: null, decidedBy: "amount" };
   }
@@ -235,6 +241,7 @@ export async function askAssistant(input: { question: string; locale: Locale }, 
   // What is read and searched: the masked question with the years it names by "今年" written out (for a date).
   const question = withAbsoluteYears(guard.masked, options.now);
   const resolved = resolveQuestion(question, history, { known, inDocuments, fold });
+  const levy = levyBand([...history.map((h) => h.question), question].join("\n"));
   let view: AnswerView;
   let retrieval: Retrieval | null = null;
   let llm: boolean | null = null;
@@ -244,7 +251,7 @@ export async function askAssistant(input: { question: string; locale: Locale }, 
   } else {
     try {
       if (!index) throw new Error("no index");
-      ({ view, retrieval, llm, decidedBy } = await answerFromCorpus(question, locale, guard.personalData, options, resolved, index));
+      ({ view, retrieval, llm, decidedBy } = await answerFromCorpus(question, locale, guard.personalData, options, resolved, index, levy));
     } catch (error) {
       console.error("assistant: answering failed", error);
       view = composeNoAnswer("error", t, guard.personalData);

@@ -3,6 +3,7 @@ import type { TFunction } from "i18next";
 import type { Locale } from "~/i18n/config";
 import { loadGlossary } from "~/modules/content/corpus.server";
 import { expandQuery, tokenize } from "~/modules/search/index.server";
+import { levyBandSentence, levyFormula, levyFormulaDocument, type LevyBand } from "./levy";
 import { schemeForTerms, schemeRuleSummary, type Scheme } from "./eligibility";
 import type { AnswerPassage, AnswerView, NextStep } from "./answer-view";
 import { unsaidTerms } from "./grounding.server";
@@ -164,11 +165,25 @@ export function withFactTerms(question: string, terms: TermWeight[]): TermWeight
 /** A legal basis in brackets after a sentence ("（《无障碍环境建设法》第十九条）"): where it comes from, not what it says. */
 const citedBasis = /[（(]《[^》]{2,40}》[^（）()]{0,24}[）)]/g;
 
+/** The pseudo-term of a levy band (levy.ts): the sentence that states the band the employer's counts put it in. */
+const levyTerm = (band: LevyBand) => `\u0000levy:${band}`;
+
+/** Adds the levy band's pseudo-term, weighed above everything else: the rule for this employer is the answer. */
+export function withLevyBand(terms: TermWeight[], band: LevyBand | undefined): TermWeight[] {
+  if (!band) return terms;
+  const strongest = terms.reduce((m, t) => Math.max(m, t.weight), 1);
+  // (…and the formula the band's share is of: "要交多少" is answered by both.)
+  const formula = terms.some((t) => t.term === "\u0000formula") ? [] : [{ term: "\u0000formula", weight: strongest }];
+  return [...terms, { term: levyTerm(band), weight: strongest * 3 }, ...formula];
+}
+
 export function scoreSentence(sentence: string, terms: TermWeight[]): number {
   const text = normalize(sentence.replace(citedBasis, ""));
   let score = 0;
   for (const { term, weight } of terms) {
-    if (term.startsWith("\u0000")) {
+    if (term.startsWith("\u0000levy:")) {
+      if (levyBandSentence[term.slice("\u0000levy:".length) as LevyBand]?.test(sentence)) score += weight;
+    } else if (term.startsWith("\u0000")) {
       const fact = factPatterns.find((f) => f.term === term);
       if (fact?.sentence.test(sentence)) score += weight;
     } else if (text.includes(term)) score += weight;
@@ -729,6 +744,17 @@ export function withCaseEvents(terms: TermWeight[], events: string[]): TermWeigh
   ];
 }
 
+/** The chosen passages' item or sentence that states a levy band (levyBandSentence), the first found. */
+function levyBandRule(band: LevyBand, passages: AnswerPassage[], index: AssistantIndex): string | null {
+  for (const p of passages) {
+    const text = index.chunks[p.key].article;
+    const items = listItems(text);
+    const found = [...items, ...splitSentences(text)].find((x) => levyBandSentence[band].test(x));
+    if (found) return `${found.replace(/[；;。]$/u, "")}。`;
+  }
+  return null;
+}
+
 /** The answer when the corpus covers the question. */
 /** Weight, in the re-ranking, of a word that only the story of a question says (not the clause that asks). */
 export const storyRerankWeight = 0.5;
@@ -738,7 +764,7 @@ export function composeAnswer({ retrieval, index, locale, t, personalData, idf }
   const asked = retrieval.understanding.text;
   // The kind of fact asked for: a follow-up's own ("要不要钱"), not the earlier question's ("有效期" → a duration);
   // and the clauses that ask, not the story ("家里拿不出钱请律师……有没有律师帮他" asks for no price).
-  const terms = withCaseEvents(withFactTerms(retrieval.asks ?? askingPart(asked), questionTerms(retrieval, idf)), retrieval.caseEvents ?? []);
+  const terms = withLevyBand(withCaseEvents(withFactTerms(retrieval.asks ?? askingPart(asked), questionTerms(retrieval, idf)), retrieval.caseEvents ?? []), retrieval.levyBand);
   // The same question of other people ("那聋人呢？" after 盲人): a section headed for everyone else ("其他残疾人有优惠吗")
   // first, one headed for the earlier people ("盲人坐公交车免费吗") last.
   const heading = (hit: RetrievedChunk) => hit.chunk.headingPath.join(" ");
@@ -874,6 +900,23 @@ export function composeAnswer({ retrieval, index, locale, t, personalData, idf }
     for (const docId of new Set(passages.map((p) => index.chunks[p.key].docId))) {
       const doc = index.documents.get(docId);
       if (doc?.summaryEn && summaries.length < 3) summaries.push({ title: doc.titleEn, text: doc.summaryEn, url: doc.url });
+    }
+  }
+
+  // An employer's levy band (levy.ts) is said first, in the corpus's own words for it.
+  const bandRule = retrieval.levyBand ? levyBandRule(retrieval.levyBand, passages, index) : null;
+  if (retrieval.levyBand && bandRule) {
+    lead = t("assistant.answer.levyLead", { band: t(`assistant.answer.levyBands.${retrieval.levyBand}`), rule: bandRule });
+    // (…then the formula the share is of, cited: the person can work the sum out, the assistant states none.)
+    const formula = index.chunksOf(levyFormulaDocument).find((c) => levyFormula.test(c.article));
+    const line = formula ? splitSentences(formula.article).find((x) => levyFormula.test(x)) : undefined;
+    if (formula && line && locale !== "en" && !also.some((a) => a.lead.includes(line))) {
+      let passage = passages.find((p) => p.key === formula.key);
+      if (!passage) {
+        passage = { n: passages.length + 1, key: formula.key, title: label(formula, false), url: formula.url, quote: line };
+        passages.push(passage);
+      }
+      also.unshift({ lead: line, points: [], source: passage.n });
     }
   }
 

@@ -1,3 +1,4 @@
+import type { LevyBand } from "./levy";
 import { chunkWeights, expandQuery, tokenizeWords, type ExpandedQuery } from "~/modules/search/index.server";
 import { fuseRanks, rrfK, typeBoosts } from "./fusion";
 import { askedTermShare, askedTermWeight } from "./asked-terms.server";
@@ -43,6 +44,8 @@ export interface Retrieval {
   otherPeople?: string[];
   /** The topic a follow-up borrowed ("辅具" for "借多久要还"): sections that do not say it come after those that do. */
   topic?: string[];
+  /** The levy band an employer's counts put it in (levy.ts): the sentence that states it answers first. */
+  levyBand?: LevyBand;
   /** What happened in the case, told by an earlier turn (去世): the sentence that says it answers first. */
   caseEvents?: string[];
   understanding: Understanding;
