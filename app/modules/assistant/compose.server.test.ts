@@ -372,3 +372,11 @@ describe("a question about expiry", () => {
     expect(reply.view.lead).toContain("10年");
   });
 });
+
+describe("everyday words for a small business", () => {
+  it("reads 开个小卖部 as self-employment (个体经营): its tax relief and the fees it is spared", async () => {
+    const reply = await ask("残疾人自己开个小卖部，能免哪些费？税有优惠吗");
+    expect(reply.view.lead).toContain("个体经营");
+    expect(reply.view.lead).toContain("税收优惠");
+  });
+});
