@@ -193,6 +193,13 @@ describe("answers", () => {
     expect(small.view.lead).toContain("暂免征收");
   });
 
+  it("answers 有固定工资 as 固定收入 in the legal-aid conversation it continues (一般程序)", async () => {
+    const c = newConversationId();
+    await ask("没工作的残疾人申请法律援助，是不是不用查家里收入？", "zh-CN", c);
+    const reply = await ask("那我表哥有固定工资，但家里确实很困难，他还能申请吗？", "zh-CN", c);
+    expect(reply.view.lead).toContain("一般程序");
+  });
+
   it("answers each benefit a ruled follow-up names once, in the rules' list, with no part refused beside it", async () => {
     const c = newConversationId();
     await ask("我哥是一级视力残疾", "zh-CN", c);
