@@ -200,6 +200,14 @@ describe("answers", () => {
     expect(reply.view.lead).toContain("一般程序");
   });
 
+  it("answers 每年还要重新审吗 with the allowance's yearly review (复核)", async () => {
+    const c = newConversationId();
+    await ask("我家是低保户，我有二级残疾证", "zh-CN", c);
+    await ask("去年开始领困难残疾人生活补贴了", "zh-CN", c);
+    const reply = await ask("那以后每年还要重新审吗？万一低保被取消了会怎样", "zh-CN", c);
+    expect(reply.view.lead).toContain("复核");
+  });
+
   it("answers each benefit a ruled follow-up names once, in the rules' list, with no part refused beside it", async () => {
     const c = newConversationId();
     await ask("我哥是一级视力残疾", "zh-CN", c);
