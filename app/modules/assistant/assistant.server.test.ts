@@ -208,6 +208,14 @@ describe("answers", () => {
     expect(reply.view.lead).toContain("复核");
   });
 
+  it("tells someone working elsewhere in the province that the allowance can be applied for online (民政通), not only 跨省通办", async () => {
+    const c = newConversationId();
+    await ask("我在东莞打工，户口在清远阳山", "zh-CN", c);
+    await ask("我是低保户，有残疾证", "zh-CN", c);
+    const reply = await ask("生活补贴能不能在东莞这边直接申请，还是一定要跑回阳山？", "zh-CN", c);
+    expect(reply.answer).toContain("民政通");
+  });
+
   it("answers each benefit a ruled follow-up names once, in the rules' list, with no part refused beside it", async () => {
     const c = newConversationId();
     await ask("我哥是一级视力残疾", "zh-CN", c);
