@@ -28,9 +28,10 @@ const target = 0.95;
  * read, 6/12 on first run; the same 456 stood at 401): all 468 at 407 (87.0%), the floor two cases below that.
  * Then a Chinese blind batch (b17: 21 held-out cases of 60, split the same way; 15/21 on first run, the same 468
  * at 407): all 489 at 422 (86.3%), the floor two cases below. Raised on 2026-12-08 (seventh session) to two
- * cases below 425 of 489 (86.9%).
+ * cases below 425 of 489 (86.9%). Then a blind batch (b18: 24 held-out cases of 60, split by random.Random(20261210)
+ * before any was read; 18/24 on first run, the same 489 at 426): all 513 at 444 (86.5%), the floor two cases below.
  */
-const heldOutFloor = 0.865; // two cases below the level reached: room for ties broken differently on another machine, no more
+const heldOutFloor = 0.861; // two cases below the level reached: room for ties broken differently on another machine, no more
 const targetFor = (name: string) => (name === "held-out" ? heldOutFloor : target);
 
 let index: AssistantIndex;
