@@ -188,6 +188,13 @@ describe("answers", () => {
     expect(reply.view.lead).toMatch(/^按您说的人数（安排比例在1%以下）.*90%/);
     expect(reply.answer).toContain("在职职工年平均工资");
     expect(reply.answer).not.toMatch(/\d+\s*元/);
+    // (A question in everyday words about the levy is answered by the band, and one about a levy already paid is not.)
+    const d = newConversationId();
+    await ask("我们公司去年在职职工200人，有2个残疾职工", "zh-CN", d);
+    const full = await ask("那我们这样残保金是不是要全额交？", "zh-CN", d);
+    expect(full.view.lead).toContain("50%");
+    const paid = await ask("那要是我们去年已经按全额交了呢？", "zh-CN", d);
+    expect(paid.view.lead).not.toMatch(/^按您说的人数/);
     const small = await ask("I run a small logistics firm with 25 employees. How much disability employment levy do we pay?", "en", newConversationId());
     expect(small.view.lead).toContain("30 staff or fewer");
     expect(small.view.lead).toContain("暂免征收");

@@ -29,7 +29,7 @@ import {
   ruleSections,
 } from "./dialog-answer.server";
 import { resolveQuestion, type ResolvedQuestion } from "./dialog.server";
-import { levyBand, levyDocuments, type LevyBand } from "./levy";
+import { levyBand, levyDocuments, levyPaid, levyTerm, type LevyBand } from "./levy";
 import { separateQuestions, withPartAnswers, type PartAnswer } from "./several-questions.server";
 import { guardQuestion, matchingGuardRule, maxQuestionLength, type AnswerStatus, type PersonalDataKind } from "./guards";
 import { chatModelFromEnv, generateAnswer, type LlmOutcome } from "./llm.server";
@@ -166,7 +166,8 @@ async function answerFromCorpus(
   }
   // An employer that said its counts (120个员工, 只招了1个残疾人) is answered with its levy band's rule, when the levy is
   // what was found.
-  if (levy && retrieval.hits.slice(0, 3).some((h) => levyDocuments.has(h.chunk.docId))) retrieval.levyBand = levy;
+  // (Not for a levy already paid: "那要是我们去年已经按全额交了呢？" asks about a refund.)
+  if (levy && !levyPaid.test(masked) && retrieval.hits.slice(0, 3).some((h) => levyDocuments.has(h.chunk.docId))) retrieval.levyBand = levy;
   if (resolved.otherPeople.length) retrieval.otherPeople = resolved.otherPeople;
   if (resolved.aspects.length) retrieval.aspects = resolved.aspects;
   // The rules, not the retrieval, answer "can I get it" for a person the question describes.
@@ -174,7 +175,10 @@ async function answerFromCorpus(
   const offTopic = retrieval.understanding.keyTerms.some((k) => k.offTopic);
   const ruled = offTopic ? null : dialogAnswer(resolved, { masked, index, t, personalData });
   if (ruled) return { view: ruled, retrieval, llm: null, decidedBy: "rules" };
-  if (!retrieval.hits.length || retrieval.confidence < minimumConfidence) {
+  // (An employer whose band is known and who asks about the levy is answered by the band's rule: the rules decide,
+  // whatever everyday words the question adds, "那我们这样残保金是不是要全额交？".)
+  const levyAsked = retrieval.levyBand !== undefined && retrieval.expanded.expansions.some((e) => e.canonical === levyTerm);
+  if (!retrieval.hits.length || (retrieval.confidence < minimumConfidence && !levyAsked)) {
     const unsaid = unsaidTerms(retrieval.understanding, retrieval.expanded, index, retrieval.grounding.keys);
     const decidedBy = retrieval.hits.length ? "below_confidence" : "no_hits";
     return { view: composeNoAnswer("no_content", t, personalData, [], null, unsaid), retrieval, llm: null, decidedBy };

@@ -18,3 +18,17 @@ describe("an employer's levy band (2023–2027)", () => {
     expect(levyBand("公司有50个员工，其中80个残疾人")).toBeNull();
   });
 });
+
+describe("an employer's levy band from the share it states", () => {
+  it.each([
+    ["我们公司安排比例是1.2%，能减多少？", "half"],
+    ["Our firm's disabled staff came to only about 0.8% of the workforce last year.", "ninety"],
+    ["我们单位比例大概2%", "quota"],
+  ])("%s → %s", (text, band) => {
+    expect(levyBand(text)).toBe(band);
+  });
+
+  it("does not read a required share as the employer's own", () => {
+    expect(levyBand("广东要求的比例是多少？1.5%吗")).toBeNull();
+  });
+});

@@ -43,17 +43,35 @@ function firstCount(text: string, patterns: RegExp[]): number | null {
   return null;
 }
 
-/** The band the text's counts put an employer in, or null when it does not say both (a headcount of 30 or fewer is enough). */
+/** A share the employer states of itself ("我们公司安排比例是1.2%", "our disabled staff came to only about 0.8%"). */
+const statedShare = [
+  /(?:我们|我司|本公司|公司|单位|厂)[^，。？?]{0,8}?(?:安排)?(?:比例|占比)(?:是|为|有|只有|才|大概|大约|约|只)?\s*(\d+(?:\.\d+)?)\s*%/u,
+  /\b(?:our|we)\b[^.?!]{0,60}?\b(?:came to|come to|is|are|at|of|only|about|around)\s+(?:only\s+)?(?:about\s+|around\s+)?(\d+(?:\.\d+)?)\s*%/i,
+];
+
+function bandOfShare(share: number): LevyBand {
+  if (share >= 0.015) return "quota";
+  return share >= 0.01 ? "half" : "ninety";
+}
+
+/**
+ * The band the text's counts put an employer in, or null when it does not say both (a headcount of 30 or fewer is
+ * enough), nor a share of its own.
+ */
 export function levyBand(text: string): LevyBand | null {
   const normalized = text.normalize("NFKC");
   const staff = firstCount(normalized, staffPatterns);
+  if (staff === null) {
+    for (const pattern of statedShare) {
+      const m = pattern.exec(normalized);
+      if (m) return bandOfShare(Number(m[1]) / 100);
+    }
+  }
   if (staff === null || staff <= 0) return null;
   if (staff <= 30) return "exempt";
   const disabled = noneDisabled.test(normalized) ? 0 : firstCount(normalized, disabledPatterns);
   if (disabled === null || disabled > staff) return null;
-  const share = disabled / staff;
-  if (share >= 0.015) return "quota";
-  return share >= 0.01 ? "half" : "ninety";
+  return bandOfShare(disabled / staff);
 }
 
 /** The corpus's sentence for each band (employment-security-fund.md, 三、2023年至2027年的减免政策; the guide's list). */
@@ -69,3 +87,9 @@ export const levyDocuments = new Set(["employment-security-fund", "employer-quot
 export const levyFormulaDocument = "employment-security-fund";
 /** The formula's line: "残保金 =（上年用人单位在职职工人数 × …）× 上年用人单位在职职工年平均工资". */
 export const levyFormula = /残保金\s*=/u;
+
+/** The glossary's term for the levy: a question that names it (残保金, levy) asks about it. */
+export const levyTerm = "残疾人就业保障金";
+
+/** A question about a levy already paid ("去年已经按全额交了呢", "多缴了能退吗"): its band is not what it asks. */
+export const levyPaid = /已经|已(?:按|交|缴)|多交|多缴|退还|退回|退钱|\balready paid\b|\boverpaid\b|\brefund/iu;
