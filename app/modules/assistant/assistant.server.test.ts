@@ -223,6 +223,15 @@ describe("answers", () => {
     expect(reply.answer).toContain("民政通");
   });
 
+  it("answers 再往上还能找谁？那边说了就算数了吗？ after a city re-assessment with the provincial committee's final conclusion", async () => {
+    const c = newConversationId();
+    await ask("评残结果不服，是不是可以申请重新评定", "zh-CN", c);
+    await ask("我们已经在市里重新评过了，还是三级", "zh-CN", c);
+    const reply = await ask("再往上还能找谁？那边说了就算数了吗？", "zh-CN", c);
+    expect(reply.view.lead).toContain("省级专家委员会");
+    expect(reply.view.lead).toContain("最终结论");
+  });
+
   it("answers each benefit a ruled follow-up names once, in the rules' list, with no part refused beside it", async () => {
     const c = newConversationId();
     await ask("我哥是一级视力残疾", "zh-CN", c);

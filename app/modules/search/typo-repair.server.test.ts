@@ -31,6 +31,7 @@ describe("homophone typo repair against the corpus's words", () => {
     "残疾员工要占到多少才够格", // 到 ends the verb with its result: 占到 is not 占道
     "这样需要先找作者授权吗", // 先照 is no word, only a piece of 优先照顾
     "那还能再往上申诉吗", // a direction after 往 is said as typed: 往上 is not 网上
+    "再往上还能找谁", // an adverb before a verb is said as typed: 上还 is not 上海
   ])("leaves real words alone: %s", (text) => {
     expect(repair(text)).toEqual({ text, repairs: [] });
   });

@@ -117,6 +117,8 @@ export class TypoRepairer {
       }
       if (chars.length === 2 && changed.includes(1) && complements.has(chars[1])) continue;
       if (chars.length === 2 && towards.has(chars[0]) && directions.has(chars[1])) continue;
+      // (Nor an adverb typed before a verb, 往上还能找谁: 上还 is not 上海.)
+      if (chars.length === 2 && changed.some((i) => adverbs.has(chars[i]))) continue;
       // In a two-character run the character kept must be a word's, not a function word or a numeral (是二 ≠ 十二).
       // (Nor an adverb before a verb: 先找 is no 先照.)
       if (chars.length === 2 && chars.some((c, i) => !changed.includes(i) && (isFunction(c) || numeral.test(c) || adverbs.has(c)))) continue;
