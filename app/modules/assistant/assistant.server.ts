@@ -283,14 +283,20 @@ export async function askAssistant(input: { question: string; locale: Locale }, 
       if (ruled && Array.isArray(own.schemes) && own.schemes.length && own.schemes.every((s) => ruled.has(s))) continue;
       const answered = await answerFromCorpus(part, locale, [], { ...options, chatModel: null }, own, index).catch(() => null);
       if (!answered || (ruled && answered.view.status !== "answered")) continue;
-      const from = answered.view.passages[0] ? index.chunks[answered.view.passages[0].key]?.docId : undefined;
+      const docOf = (n: number) => {
+        const passage = answered.view.passages[n];
+        return passage ? index.chunks[passage.key]?.docId : undefined;
+      };
+      const from = docOf(0);
       // (A part asked in the case told earlier, 户口迁走, may lead with another document than the whole's, its second
       // passage from one of them: "现在领的补贴还能继续领吗？".)
-      const second = answered.view.passages[1] ? index.chunks[answered.view.passages[1].key]?.docId : undefined;
+      const second = docOf(1);
+      const inCase = own.carriedEvents.length > 0 && second !== undefined && found.has(second);
       // (Or wherever a part that goes on in the earlier turn's case was found, its words and that case searched together:
       // "那他的残疾证要怎么弄？" after 户口迁走, "她那本残疾证又怎么处理？" after 我妈上个月走了; or one with a subject of
       // its own: "我能怎么维权？" after a refused job is the complaint guide's answer, wherever the whole was found.)
-      if (answered.view.status === "answered" && (!from || !(found.has(from) || (own.carriedEvents.length > 0 && second !== undefined && found.has(second)) || own.borrowed === "context" || hasSubject))) continue;
+      const belongs = from !== undefined && (found.has(from) || inCase || own.borrowed === "context" || hasSubject);
+      if (answered.view.status === "answered" && !belongs) continue;
       // A refusal that names a word the glossary maps (听的书 → 有声读物) names something the corpus covers: the part's
       // few words found the wrong passages, and "没有找到关于“听的书”的答案" would tell the person it is not there.
       const namesCovered = expandQuery(asks).expansions.some((e) => answered.view.lead.includes(t("assistant.noAnswer.quoted", { word: e.variant })));

@@ -85,7 +85,7 @@ export function abbreviationOf(term: string): RegExp | null {
   return new RegExp(`${chars[0]}[\\p{Script=Han}]{1,2}${chars[1]}`, "u");
 }
 
-export function weigh(understanding: Pick<Understanding, "keyTerms">, expanded: ExpandedQuery, index: AssistantIndex): WeighedTerm[] {
+function weigh(understanding: Pick<Understanding, "keyTerms">, expanded: ExpandedQuery, index: AssistantIndex): WeighedTerm[] {
   const common = (word: string) => termIdf(index, word) < termIdf(index, "申请");
   const rarest = termIdf(index, "\u0000");
   const { questionWords } = getPhrases();
