@@ -24,6 +24,15 @@ beforeAll(async () => {
 const ask = (question: string, locale: "zh-CN" | "en" = "zh-CN", conversationId = "conv-a") =>
   askAssistant({ question, locale }, { index, db, conversationId, chatModel: null });
 
+/** Asks each question in turn in a new conversation (in Chinese) and returns the reply to the last. */
+async function askInConversation(...questions: string[]) {
+  const conversationId = newConversationId();
+  let reply: Awaited<ReturnType<typeof ask>> | undefined;
+  for (const question of questions) reply = await ask(question, "zh-CN", conversationId);
+  if (!reply) throw new Error("no question asked");
+  return reply;
+}
+
 describe("answers", () => {
   it("answers from the corpus with a lead, quotes of at most 80 characters and article citations", async () => {
     const reply = await ask("盲人坐公交车要钱吗？");
@@ -100,9 +109,10 @@ describe("answers", () => {
   });
 
   it("answers both parts of a follow-up message in the case the earlier turn told (户口迁走, then 那他的残疾证要怎么弄？补贴还能继续领吗？)", async () => {
-    const c = newConversationId();
-    await ask("我爸户口要从英德迁去广州我哥那里", "zh-CN", c);
-    const reply = await ask("那他的残疾证要怎么弄？现在领的补贴还能继续领吗？", "zh-CN", c);
+    const reply = await askInConversation(
+      "我爸户口要从英德迁去广州我哥那里",
+      "那他的残疾证要怎么弄？现在领的补贴还能继续领吗？",
+    );
     // (The move is the case both parts are asked in: the certificate's move leads, the allowance's report follows.)
     expect(reply.view.lead).toContain("迁移");
     expect(reply.view.passages[0].url).toBe("/policies/disability-certificate-guide#s-4-5");
@@ -153,18 +163,20 @@ describe("answers", () => {
   });
 
   it("answers 她那本残疾证又怎么处理 after a death with the certificate's cancellation", async () => {
-    const c = newConversationId();
-    await ask("我妈上个月走了，她生前一直领着护理补贴", "zh-CN", c);
-    const reply = await ask("她那本残疾证又怎么处理？", "zh-CN", c);
+    const reply = await askInConversation(
+      "我妈上个月走了，她生前一直领着护理补贴",
+      "她那本残疾证又怎么处理？",
+    );
     expect(reply.answer.split("\n")[0]).toContain("注销");
     expect(reply.citations[0].url).toBe("/policies/disability-certificate-guide#s-4-7");
   });
 
   it("answers a question two turns after a death in that case (我外婆上个月走了 … 她那个证要怎么处理？补贴会不会还继续打到卡上)", async () => {
-    const c = newConversationId();
-    await ask("我外婆上个月走了", "zh-CN", c);
-    await ask("她有残疾证，每个月还在领护理补贴", "zh-CN", c);
-    const reply = await ask("她那个证要怎么处理？补贴会不会还继续打到卡上", "zh-CN", c);
+    const reply = await askInConversation(
+      "我外婆上个月走了",
+      "她有残疾证，每个月还在领护理补贴",
+      "她那个证要怎么处理？补贴会不会还继续打到卡上",
+    );
     expect(reply.answer.split("\n")[0]).toContain("停发");
     expect(reply.view.also?.find((a) => a.question === "她那个证要怎么处理？")?.lead).toContain("注销");
   });
@@ -180,10 +192,11 @@ describe("answers", () => {
   });
 
   it("answers an employer's levy with the band its counts put it in, and the formula, never a sum", async () => {
-    const c = newConversationId();
-    await ask("我们公司在清远，有120个员工", "zh-CN", c);
-    await ask("目前只招了1个残疾人", "zh-CN", c);
-    const reply = await ask("那残保金大概要交多少？", "zh-CN", c);
+    const reply = await askInConversation(
+      "我们公司在清远，有120个员工",
+      "目前只招了1个残疾人",
+      "那残保金大概要交多少？",
+    );
     expect(reply.status).toBe("answered");
     expect(reply.view.lead).toMatch(/^按您说的人数（安排比例在1%以下）.*90%/);
     expect(reply.answer).toContain("在职职工年平均工资");
@@ -201,42 +214,47 @@ describe("answers", () => {
   });
 
   it("answers 有固定工资 as 固定收入 in the legal-aid conversation it continues (一般程序)", async () => {
-    const c = newConversationId();
-    await ask("没工作的残疾人申请法律援助，是不是不用查家里收入？", "zh-CN", c);
-    const reply = await ask("那我表哥有固定工资，但家里确实很困难，他还能申请吗？", "zh-CN", c);
+    const reply = await askInConversation(
+      "没工作的残疾人申请法律援助，是不是不用查家里收入？",
+      "那我表哥有固定工资，但家里确实很困难，他还能申请吗？",
+    );
     expect(reply.view.lead).toContain("一般程序");
   });
 
   it("answers 每年还要重新审吗 with the allowance's yearly review (复核)", async () => {
-    const c = newConversationId();
-    await ask("我家是低保户，我有二级残疾证", "zh-CN", c);
-    await ask("去年开始领困难残疾人生活补贴了", "zh-CN", c);
-    const reply = await ask("那以后每年还要重新审吗？万一低保被取消了会怎样", "zh-CN", c);
+    const reply = await askInConversation(
+      "我家是低保户，我有二级残疾证",
+      "去年开始领困难残疾人生活补贴了",
+      "那以后每年还要重新审吗？万一低保被取消了会怎样",
+    );
     expect(reply.view.lead).toContain("复核");
   });
 
   it("tells someone working elsewhere in the province that the allowance can be applied for online (民政通), not only 跨省通办", async () => {
-    const c = newConversationId();
-    await ask("我在东莞打工，户口在清远阳山", "zh-CN", c);
-    await ask("我是低保户，有残疾证", "zh-CN", c);
-    const reply = await ask("生活补贴能不能在东莞这边直接申请，还是一定要跑回阳山？", "zh-CN", c);
+    const reply = await askInConversation(
+      "我在东莞打工，户口在清远阳山",
+      "我是低保户，有残疾证",
+      "生活补贴能不能在东莞这边直接申请，还是一定要跑回阳山？",
+    );
     expect(reply.answer).toContain("民政通");
   });
 
   it("answers 再往上还能找谁？那边说了就算数了吗？ after a city re-assessment with the provincial committee's final conclusion", async () => {
-    const c = newConversationId();
-    await ask("评残结果不服，是不是可以申请重新评定", "zh-CN", c);
-    await ask("我们已经在市里重新评过了，还是三级", "zh-CN", c);
-    const reply = await ask("再往上还能找谁？那边说了就算数了吗？", "zh-CN", c);
+    const reply = await askInConversation(
+      "评残结果不服，是不是可以申请重新评定",
+      "我们已经在市里重新评过了，还是三级",
+      "再往上还能找谁？那边说了就算数了吗？",
+    );
     expect(reply.view.lead).toContain("省级专家委员会");
     expect(reply.view.lead).toContain("最终结论");
   });
 
   it("answers each benefit a ruled follow-up names once, in the rules' list, with no part refused beside it", async () => {
-    const c = newConversationId();
-    await ask("我哥是一级视力残疾", "zh-CN", c);
-    await ask("家里不是低保", "zh-CN", c);
-    const reply = await ask("那他护理补贴能领不？生活补贴是不是就没份了", "zh-CN", c);
+    const reply = await askInConversation(
+      "我哥是一级视力残疾",
+      "家里不是低保",
+      "那他护理补贴能领不？生活补贴是不是就没份了",
+    );
     expect(reply.view.eligibility?.items.map((i) => i.scheme)).toEqual(["livingAllowance", "nursingAllowance"]);
     expect(reply.view.also ?? []).toEqual([]);
     expect(reply.answer).not.toContain("没有找到");

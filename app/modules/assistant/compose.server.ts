@@ -166,7 +166,7 @@ export function withFactTerms(question: string, terms: TermWeight[]): TermWeight
 const citedBasis = /[（(]《[^》]{2,40}》[^（）()]{0,24}[）)]/g;
 
 /** The pseudo-term of a levy band (levy.ts): the sentence that states the band the employer's counts put it in. */
-const levyTerm = (band: LevyBand) => `\u0000levy:${band}`;
+const levyBandTerm = (band: LevyBand) => `\u0000levy:${band}`;
 
 /** Adds the levy band's pseudo-term, weighed above everything else: the rule for this employer is the answer. */
 export function withLevyBand(terms: TermWeight[], band: LevyBand | undefined): TermWeight[] {
@@ -174,7 +174,7 @@ export function withLevyBand(terms: TermWeight[], band: LevyBand | undefined): T
   const strongest = terms.reduce((m, t) => Math.max(m, t.weight), 1);
   // (…and the formula the band's share is of: "要交多少" is answered by both.)
   const formula = terms.some((t) => t.term === "\u0000formula") ? [] : [{ term: "\u0000formula", weight: strongest }];
-  return [...terms, { term: levyTerm(band), weight: strongest * 3 }, ...formula];
+  return [...terms, { term: levyBandTerm(band), weight: strongest * 3 }, ...formula];
 }
 
 export function scoreSentence(sentence: string, terms: TermWeight[]): number {
